@@ -1,0 +1,1 @@
+"""The domain layer: use cases and rules. No Textual import here."""

@@ -1,0 +1,161 @@
+"""The caseload: one row per citizen with what a mentor checks every morning.
+
+One SQL statement with correlated subqueries per citizen: each subquery is an
+index range scan on (citizen, date) so the cost grows with one citizen's
+records, not with the whole logbook (measured in bench/: GROUP BY over the
+whole logbook was several times slower).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+from ..models import db
+
+ATTENDANCE_WINDOW_DAYS = 14
+
+
+class CourseFilter(StrEnum):
+    ACTIVE = "active"
+    ENDED = "ended"
+    ALL = "all"
+
+
+@dataclass(frozen=True, slots=True)
+class CaseloadRow:
+    citizen_id: int
+    name: str
+    caseworker_name: str
+    course_id: int | None
+    purpose: str | None
+    course_start: date | None
+    course_end: date | None  # the planned end after extensions
+    course_ended_on: date | None
+    outcome: str | None
+    cadence_days: int
+    last_held_meeting: date | None
+    next_meeting: datetime | None
+    days_logged: int
+    days_present: int
+    open_action_items: int
+    workplace: str | None
+    hours_per_week: float | None
+    today: date
+
+    @property
+    def attendance_rate(self) -> float | None:
+        """Share of logged days present over the last 14 days (None: no log)."""
+        return self.days_present / self.days_logged if self.days_logged else None
+
+    @property
+    def days_since_meeting(self) -> int | None:
+        if self.last_held_meeting is None:
+            return None
+        return (self.today - self.last_held_meeting).days
+
+    @property
+    def meeting_overdue(self) -> bool:
+        since = self.days_since_meeting
+        return since is None or since > self.cadence_days
+
+    @property
+    def week_of_course(self) -> tuple[int, int] | None:
+        """(week n, of m weeks) of the current course, extensions included."""
+        if self.course_start is None or self.course_end is None:
+            return None
+        total = max(1, math.ceil(((self.course_end - self.course_start).days + 1) / 7))
+        current = (min(self.today, self.course_end) - self.course_start).days // 7 + 1
+        return max(0, current), total
+
+    @property
+    def weeks_left(self) -> int | None:
+        if self.course_end is None or self.course_ended_on is not None:
+            return None
+        return max(0, (self.course_end - self.today).days // 7)
+
+
+_SQL = """
+SELECT c.id, c.name, c.caseworker_name,
+       co.id, co.purpose, co.start_date,
+       COALESCE((SELECT max(x.new_end) FROM course_extension x WHERE x.course_id = co.id),
+                co.planned_end),
+       co.end_date, co.outcome, COALESCE(co.meeting_cadence_days, 14),
+       (SELECT max(m.starts_at) FROM meeting m
+         WHERE m.citizen_id = c.id AND m.status = 'held' AND m.starts_at < :tomorrow),
+       (SELECT min(m.starts_at) FROM meeting m
+         WHERE m.citizen_id = c.id AND m.status = 'planned' AND m.starts_at >= :today),
+       (SELECT count(*) FROM logbook_entry l
+         WHERE l.citizen_id = c.id AND l.entry_date > :window_start AND l.entry_date <= :today),
+       (SELECT count(*) FROM logbook_entry l
+         WHERE l.citizen_id = c.id AND l.entry_date > :window_start AND l.entry_date <= :today
+           AND l.attendance = 'present'),
+       (SELECT count(*) FROM action_item a WHERE a.citizen_id = c.id AND a.done_on IS NULL),
+       p.workplace,
+       (SELECT h.hours_per_week FROM hours_step h
+         WHERE h.placement_id = p.id AND h.from_date <= :today
+         ORDER BY h.from_date DESC LIMIT 1)
+FROM citizen c
+LEFT JOIN course co ON co.id = (
+    SELECT c2.id FROM course c2 WHERE c2.citizen_id = c.id
+    ORDER BY c2.end_date IS NULL DESC, c2.start_date DESC, c2.id DESC LIMIT 1)
+LEFT JOIN placement p ON p.id = (
+    SELECT p2.id FROM placement p2
+     WHERE p2.citizen_id = c.id AND p2.start_date <= :today
+       AND (p2.end_date IS NULL OR p2.end_date >= :today)
+     ORDER BY p2.start_date DESC LIMIT 1)
+WHERE c.archived_on IS NULL {mentor} {status}
+ORDER BY c.name COLLATE NOCASE
+"""
+
+
+def _as_date(value) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def _as_datetime(value) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
+
+
+def caseload(
+    mentor_id: int | None = None,
+    today: date | None = None,
+    courses: CourseFilter = CourseFilter.ACTIVE,
+) -> list[CaseloadRow]:
+    """The caseload as of ``today``: one row per citizen (their latest course).
+
+    ``mentor_id`` None means every mentor's citizens (the org-wide list);
+    ``courses`` chooses citizens whose latest course is active, ended, or all.
+    """
+    today = today or date.today()
+    status = {
+        CourseFilter.ACTIVE: "AND co.end_date IS NULL",
+        CourseFilter.ENDED: "AND co.end_date IS NOT NULL",
+        CourseFilter.ALL: "",
+    }[CourseFilter(courses)]
+    sql = _SQL.format(mentor="AND c.mentor_id = :mentor" if mentor_id is not None else "",
+                      status=status)
+    params = {
+        "today": today.isoformat(),
+        "tomorrow": (today + timedelta(days=1)).isoformat(),
+        "window_start": (today - timedelta(days=ATTENDANCE_WINDOW_DAYS)).isoformat(),
+        "mentor": mentor_id,
+    }
+    rows = db.execute_sql(sql, params).fetchall()
+    return [
+        CaseloadRow(
+            citizen_id=r[0], name=r[1], caseworker_name=r[2],
+            course_id=r[3], purpose=r[4], course_start=_as_date(r[5]),
+            course_end=_as_date(r[6]), course_ended_on=_as_date(r[7]), outcome=r[8],
+            cadence_days=r[9], last_held_meeting=_as_date(r[10]),
+            next_meeting=_as_datetime(r[11]), days_logged=r[12], days_present=r[13],
+            open_action_items=r[14], workplace=r[15], hours_per_week=r[16], today=today,
+        )
+        for r in rows
+    ]

@@ -1,0 +1,327 @@
+"""The Peewee models: every record a mentor keeps.
+
+Rules that hold for every table:
+- ``created_at`` / ``updated_at`` (UTC) on every row; ``save()`` keeps
+  ``updated_at`` current.
+- Every record belongs to a mentor: a citizen is owned by one mentor and
+  everything about the citizen hangs off the citizen. Records a mentor writes
+  themself (scores, meetings, review notes) also name that mentor, so a shared
+  team database later needs no rewrite.
+- Deleting a citizen deletes everything about them (ON DELETE CASCADE all the
+  way down); a mentor who still owns citizens cannot be deleted (RESTRICT);
+  optional links (a sub-goal's course, an action item's meeting) become NULL.
+- Only ``storage.py`` binds these models to a database (``db`` is a proxy).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from enum import StrEnum
+
+from peewee import (
+    SQL,
+    BooleanField,
+    CharField,
+    Check,
+    DatabaseProxy,
+    DateField,
+    DateTimeField,
+    FloatField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from .enums import (
+    Attendance,
+    Author,
+    CourseOutcome,
+    CoursePurpose,
+    MeetingKind,
+    MeetingStatus,
+    ParticipantRole,
+    PlacementKind,
+    SubGoalStatus,
+)
+
+db = DatabaseProxy()
+
+
+def utcnow() -> datetime:
+    """The current UTC time, naive, to the microsecond (how rows store it)."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def _enum_check(column: str, enum: type[StrEnum], null: bool = False) -> Check:
+    """A CHECK that keeps a column inside its fixed list, whoever writes it."""
+    quoted = ", ".join(f"'{member.value}'" for member in enum)
+    condition = f"{column} IN ({quoted})"
+    return Check(f"{column} IS NULL OR {condition}" if null else condition)
+
+
+class BaseModel(Model):
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+    def save(self, *args, **kwargs):
+        if self._pk is not None and self.is_dirty():
+            self.updated_at = utcnow()
+        return super().save(*args, **kwargs)
+
+
+class Mentor(BaseModel):
+    name = CharField(max_length=200)
+    email = CharField(max_length=200, default="")
+    is_default = BooleanField(default=False)
+
+
+class Citizen(BaseModel):
+    mentor = ForeignKeyField(Mentor, backref="citizens", on_delete="RESTRICT")
+    name = CharField(max_length=200)  # may be a pseudonym or initials
+    phone = CharField(max_length=60, default="")
+    email = CharField(max_length=200, default="")
+    address = TextField(default="")
+    caseworker_name = CharField(max_length=200, default="")
+    caseworker_phone = CharField(max_length=60, default="")
+    caseworker_email = CharField(max_length=200, default="")
+    jobcenter = CharField(max_length=200, default="")
+    interpreter_needed = BooleanField(default=False)
+    interpreter_language = CharField(max_length=100, default="")
+    job_goal = TextField(default="")
+    job_wish_1 = CharField(max_length=200, default="")
+    job_wish_2 = CharField(max_length=200, default="")
+    job_wish_3 = CharField(max_length=200, default="")
+    accommodations = TextField(default="")
+    aids = TextField(default="")
+    parallel_efforts = TextField(default="")  # psychiatry, addiction treatment, doctor, ...
+    notes = TextField(default="")
+    archived_on = DateField(null=True)
+
+    class Meta:
+        indexes = ((("mentor", "archived_on"), False),)
+
+
+class Course(BaseModel):
+    citizen = ForeignKeyField(Citizen, backref="courses", on_delete="CASCADE")
+    referral_date = DateField()
+    start_date = DateField()
+    planned_end = DateField()  # as first referred; extensions move the end
+    weekly_hours = CharField(max_length=40, default="")  # a band, e.g. "4-6", "12", "16"
+    purpose = CharField(max_length=40, constraints=[_enum_check("purpose", CoursePurpose)])
+    programme = CharField(max_length=200, default="")
+    meeting_cadence_days = IntegerField(default=14, constraints=[Check("meeting_cadence_days > 0")])
+    end_date = DateField(null=True)
+    outcome = CharField(
+        max_length=40, null=True, constraints=[_enum_check("outcome", CourseOutcome, null=True)]
+    )
+    end_note = TextField(default="")
+
+    class Meta:
+        indexes = ((("citizen", "start_date"), False), (("end_date", "citizen"), False))
+        constraints = [
+            Check("planned_end >= start_date"),
+            Check("end_date IS NULL OR end_date >= start_date"),
+            Check("(end_date IS NULL) = (outcome IS NULL)"),
+        ]
+
+
+class CourseExtension(BaseModel):
+    course = ForeignKeyField(Course, backref="extensions", on_delete="CASCADE")
+    decided_on = DateField()
+    new_end = DateField()
+    reason = TextField(default="")
+
+    class Meta:
+        indexes = ((("course", "new_end"), False),)
+
+
+class SubGoal(BaseModel):
+    citizen = ForeignKeyField(Citizen, backref="sub_goals", on_delete="CASCADE")
+    course = ForeignKeyField(Course, backref="sub_goals", null=True, on_delete="SET NULL")
+    title = CharField(max_length=300)
+    description = TextField(default="")
+    success_criterion = TextField(default="")
+    area = CharField(max_length=100, default="")  # e.g. work, health, family, practical
+    target_date = DateField(null=True)
+    status = CharField(
+        max_length=20, default="active", constraints=[_enum_check("status", SubGoalStatus)]
+    )
+    status_date = DateField(null=True)
+    status_note = TextField(default="")
+    priority = IntegerField(default=0)  # 1 = most important
+
+    class Meta:
+        indexes = ((("citizen", "status", "priority"), False),)
+
+
+class AllianceScore(BaseModel):
+    """One scoring on the asymmetric-alliance scale.
+
+    Only the citizen's part is stored; the mentor's part is always
+    ``10 - citizen_score`` (see ``mentor_score``), so the two cannot disagree.
+    """
+
+    sub_goal = ForeignKeyField(SubGoal, backref="scores", on_delete="CASCADE")
+    mentor = ForeignKeyField(Mentor, null=True, on_delete="SET NULL")
+    scored_on = DateField()
+    citizen_score = IntegerField(constraints=[Check("citizen_score BETWEEN 1 AND 10")])
+    what_it_takes = TextField(default="")
+    own_actions = TextField(default="")  # what can you do yourself?
+    help_needed = TextField(default="")  # what help is needed, from whom?
+
+    class Meta:
+        indexes = ((("sub_goal", "scored_on"), True),)
+
+    @property
+    def mentor_score(self) -> int:
+        return 10 - self.citizen_score
+
+
+class Placement(BaseModel):
+    citizen = ForeignKeyField(Citizen, backref="placements", on_delete="CASCADE")
+    course = ForeignKeyField(Course, backref="placements", null=True, on_delete="SET NULL")
+    kind = CharField(max_length=40, constraints=[_enum_check("kind", PlacementKind)])
+    workplace = CharField(max_length=200)
+    supervisor_name = CharField(max_length=200, default="")
+    supervisor_contact = CharField(max_length=200, default="")
+    company_consultant = CharField(max_length=200, default="")
+    start_date = DateField()
+    end_date = DateField(null=True)
+    work_functions = TextField(default="")
+    training_goals = TextField(default="")
+    accommodations = TextField(default="")
+    aids = TextField(default="")
+    support_on_site = TextField(default="")
+    follow_up_frequency = CharField(max_length=100, default="")
+    paid_hours_next_discussed = DateField(null=True)
+    end_reason = TextField(default="")
+
+    class Meta:
+        indexes = ((("citizen", "start_date"), False),)
+        constraints = [Check("end_date IS NULL OR end_date >= start_date")]
+
+
+class HoursStep(BaseModel):
+    placement = ForeignKeyField(Placement, backref="hours_steps", on_delete="CASCADE")
+    from_date = DateField()
+    hours_per_week = FloatField(constraints=[Check("hours_per_week >= 0 AND hours_per_week <= 60")])
+    schedule = CharField(max_length=200, default="")  # e.g. "2 x 2 h Tue+Thu"
+
+    class Meta:
+        indexes = ((("placement", "from_date"), True),)
+
+
+class LogbookEntry(BaseModel):
+    """One day of a placement.
+
+    ``citizen`` repeats the placement's citizen so the caseload can read
+    attendance through the (citizen, entry_date, attendance) index; a trigger
+    (storage.py) refuses a row whose citizen differs from its placement's.
+    """
+
+    placement = ForeignKeyField(Placement, backref="logbook", on_delete="CASCADE")
+    citizen = ForeignKeyField(Citizen, on_delete="CASCADE")
+    entry_date = DateField()
+    attendance = CharField(max_length=30, constraints=[_enum_check("attendance", Attendance)])
+    hours_planned = FloatField(default=0, constraints=[Check("hours_planned BETWEEN 0 AND 24")])
+    hours_worked = FloatField(default=0, constraints=[Check("hours_worked BETWEEN 0 AND 24")])
+    left_early = BooleanField(default=False)
+    left_early_reason = TextField(default="")
+    tasks = TextField(default="")
+    breaks = TextField(default="")
+    energy = IntegerField(null=True, constraints=[Check("energy IS NULL OR energy BETWEEN 1 AND 10")])
+    pain = IntegerField(null=True, constraints=[Check("pain IS NULL OR pain BETWEEN 1 AND 10")])
+    life_after_work = TextField(default="")
+    notes = TextField(default="")
+    written_by = CharField(
+        max_length=20, default="citizen", constraints=[_enum_check("written_by", Author)]
+    )
+
+    class Meta:
+        indexes = (
+            (("placement", "entry_date"), True),
+            (("citizen", "entry_date", "attendance"), False),
+        )
+
+
+class Meeting(BaseModel):
+    citizen = ForeignKeyField(Citizen, backref="meetings", on_delete="CASCADE")
+    mentor = ForeignKeyField(Mentor, null=True, on_delete="SET NULL")
+    starts_at = DateTimeField()
+    duration_minutes = IntegerField(default=60, constraints=[Check("duration_minutes > 0")])
+    kind = CharField(max_length=30, constraints=[_enum_check("kind", MeetingKind)])
+    place = CharField(max_length=200, default="")
+    status = CharField(
+        max_length=30, default="planned", constraints=[_enum_check("status", MeetingStatus)]
+    )
+    # The five follow-up points (DOMAIN.md), used by three-party meetings and,
+    # as far as they apply, by 1:1 conversations.
+    attendance_note = TextField(default="")
+    tasks_note = TextField(default="")
+    motivation_note = TextField(default="")
+    accommodations_note = TextField(default="")
+    citizen_view = TextField(default="")
+    workplace_view = TextField(default="")
+    notes = TextField(default="")
+    decisions = TextField(default="")
+    next_meeting_date = DateField(null=True)
+
+    class Meta:
+        indexes = ((("citizen", "starts_at"), False), (("starts_at",), False))
+
+
+class MeetingParticipant(BaseModel):
+    meeting = ForeignKeyField(Meeting, backref="participants", on_delete="CASCADE")
+    name = CharField(max_length=200)
+    role = CharField(max_length=30, constraints=[_enum_check("role", ParticipantRole)])
+
+
+class ActionItem(BaseModel):
+    citizen = ForeignKeyField(Citizen, backref="action_items", on_delete="CASCADE")
+    meeting = ForeignKeyField(Meeting, backref="action_items", null=True, on_delete="SET NULL")
+    what = TextField()
+    owner = CharField(max_length=200)  # who does it: "citizen", "mentor", a name
+    due_date = DateField(null=True)
+    done_on = DateField(null=True)
+
+    class Meta:
+        indexes = ((("citizen", "done_on", "due_date"), False),)
+
+
+class ReviewNote(BaseModel):
+    """The weekly case review's decision for one citizen in one ISO week."""
+
+    citizen = ForeignKeyField(Citizen, backref="review_notes", on_delete="CASCADE")
+    mentor = ForeignKeyField(Mentor, null=True, on_delete="SET NULL")
+    iso_week = CharField(max_length=8)  # "2026-W47"
+    decision = TextField(default="")
+    reviewed_at = DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("citizen", "iso_week"), True),)
+
+
+# Tables in dependency order (parents first): creation order, and the order
+# an export walks.
+ALL_MODELS: list[type[BaseModel]] = [
+    Mentor,
+    Citizen,
+    Course,
+    CourseExtension,
+    SubGoal,
+    AllianceScore,
+    Placement,
+    HoursStep,
+    LogbookEntry,
+    Meeting,
+    MeetingParticipant,
+    ActionItem,
+    ReviewNote,
+]
+
+__all__ = [m.__name__ for m in ALL_MODELS] + ["db", "utcnow", "ALL_MODELS", "BaseModel", "SQL"]

@@ -1,0 +1,434 @@
+"""Opening the database, schema versions and migrations, backups.
+
+This is the only module that connects to a database. Everything above it
+(domain functions, screens, the CLI) works through the models once
+``open_database`` has bound them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import peewee
+from playhouse.migrate import SqliteMigrator
+
+from .i18n import _
+from .models import ALL_MODELS, Mentor, db, utcnow
+
+#: The schema version this code writes. Each released version is kept as a
+#: fixture database in tests/fixtures/ so its migration stays tested.
+SCHEMA_VERSION = 1
+
+APP_NAME = "mentorterm"
+ENV_VAR = "MENTORTERM_DB"
+
+# Every connection gets these, in this order.
+PRAGMAS = [
+    # WAL lets the weekly review read while a note is being saved.
+    ("journal_mode", "wal"),
+    # synchronous=FULL fsyncs the WAL at every commit: with NORMAL a power cut
+    # can lose the last commits, and a lost note is the worst thing this app
+    # can do. Writes here are a few small rows a minute, so FULL costs little
+    # (see bench/README.md for the figure).
+    ("synchronous", "full"),
+    ("foreign_keys", 1),
+    # Deleted text is overwritten, not left readable in free pages; builds
+    # differ in the default, so it is set explicitly.
+    ("secure_delete", 1),
+    ("cache_size", -16000),  # 16 MB page cache
+]
+
+# Seconds a statement waits for another connection's lock before giving up.
+BUSY_TIMEOUT = 5
+
+
+class StorageError(Exception):
+    """A problem with the database file, in words a mentor can act on."""
+
+
+class DatabaseMissing(StorageError):
+    pass
+
+
+class DatabaseCorrupt(StorageError):
+    pass
+
+
+class DatabaseLocked(StorageError):
+    pass
+
+
+class DatabaseReadOnly(StorageError):
+    pass
+
+
+class DatabaseTooNew(StorageError):
+    pass
+
+
+class DiskFull(StorageError):
+    pass
+
+
+def default_database_path() -> Path:
+    """The per-user database file (platformdirs' user data dir)."""
+    import platformdirs
+
+    return platformdirs.user_data_path(APP_NAME, appauthor=False) / "mentorterm.db"
+
+
+def resolve_target(flag: str | None, environ: dict[str, str] | None = None) -> str:
+    """Which database to open: ``--db``, else ``$MENTORTERM_DB``, else the default."""
+    environ = os.environ if environ is None else environ
+    if flag:
+        return flag
+    if environ.get(ENV_VAR):
+        return environ[ENV_VAR]
+    return str(default_database_path())
+
+
+def target_path(target: str | Path) -> Path | None:
+    """The file behind a target (a path or ``sqlite:///path``); None for memory."""
+    text = str(target)
+    if text == ":memory:":
+        return None
+    if "://" in text:
+        url = urlparse(text)
+        if url.scheme in ("sqlite", "file"):
+            return Path(unquote(url.path))
+        raise StorageError(
+            _("Only SQLite databases are supported so far (got a '{scheme}' address).").format(
+                scheme=url.scheme
+            )
+        )
+    return Path(text).expanduser()
+
+
+def describe(target: str | Path) -> str:
+    path = target_path(target)
+    return ":memory:" if path is None else str(path)
+
+
+def translate_error(exc: BaseException, where: str) -> StorageError:
+    """Turn a SQLite/peewee error into a StorageError a mentor can read."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseLocked(
+            _(
+                "The database {path} is busy: another program or another mentorterm "
+                "window is writing to it. Nothing was changed; try again in a moment."
+            ).format(path=where)
+        )
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return DatabaseCorrupt(
+            _(
+                "{path} is damaged or is not a mentorterm database. Nothing was changed. "
+                "Restore your latest backup, or ask for help before you try anything else."
+            ).format(path=where)
+        )
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return DatabaseReadOnly(
+            _(
+                "mentorterm cannot write to {path} (the file or its folder is read-only, "
+                "or the folder is missing). Nothing was changed."
+            ).format(path=where)
+        )
+    if "disk is full" in text or "full" in text:
+        return DiskFull(
+            _("The disk is full: {path} could not be saved. Nothing was changed.").format(
+                path=where
+            )
+        )
+    return StorageError(
+        _("The database {path} could not be used: {reason}").format(path=where, reason=exc)
+    )
+
+
+@contextlib.contextmanager
+def storage_errors(target: str | Path) -> Iterator[None]:
+    """Raise StorageError instead of a raw database error inside this block."""
+    try:
+        yield
+    except StorageError:
+        raise
+    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+        raise translate_error(exc, describe(target)) from exc
+    except PermissionError as exc:
+        raise translate_error(sqlite3.OperationalError("readonly"), describe(target)) from exc
+
+
+def _make_database(name: str, *, uri: bool = False) -> peewee.SqliteDatabase:
+    # IMMEDIATE write transactions take the write lock at BEGIN: two windows
+    # on one database then wait for each other (busy timeout) instead of
+    # failing with "database is locked" when a read turns into a write.
+    return peewee.SqliteDatabase(
+        name,
+        pragmas=PRAGMAS,
+        timeout=BUSY_TIMEOUT,
+        lock_type="IMMEDIATE",
+        uri=uri,
+    )
+
+
+def _check_file(path: Path, create: bool) -> None:
+    if path.exists():
+        if path.is_dir():
+            raise StorageError(_("{path} is a folder, not a database file.").format(path=path))
+        if not os.access(path, os.R_OK):
+            raise DatabaseReadOnly(_("mentorterm may not read {path}.").format(path=path))
+        return
+    if not create:
+        raise DatabaseMissing(
+            _("There is no database at {path}. Check the path, or start mentorterm to create one.")
+            .format(path=path)
+        )
+    parent = path.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseReadOnly(
+            _("mentorterm cannot create the folder {folder} for the database: {reason}").format(
+                folder=parent, reason=exc.strerror or exc
+            )
+        ) from exc
+    if not os.access(parent, os.W_OK):
+        raise DatabaseReadOnly(
+            _("mentorterm cannot create a database in {folder}: the folder is read-only.").format(
+                folder=parent
+            )
+        )
+
+
+def open_database(
+    target: str | Path,
+    *,
+    create: bool = True,
+    migrate: bool = True,
+) -> peewee.SqliteDatabase:
+    """Open (or create) the database at ``target`` and bind the models to it.
+
+    ``target`` is a path, ``sqlite:///path`` or ``:memory:``. A new file gets
+    the current schema and a default mentor; an older schema is backed up and
+    migrated forward; a newer one is refused. Raises StorageError with a
+    message for the mentor on any problem, leaving the file as it was.
+    """
+    path = target_path(target)
+    where = describe(target)
+    version, tables = 0, 0
+    if path is not None:
+        _check_file(path, create)
+        existed = path.exists() and path.stat().st_size > 0
+        if existed:
+            # Look before touching: a foreign, damaged or newer file is
+            # refused before any pragma could write to it.
+            version, tables = _probe(path, where)
+    else:
+        existed = False
+    if version > SCHEMA_VERSION:
+        raise DatabaseTooNew(
+            _(
+                "{path} was made by a newer mentorterm (schema {found}, this one "
+                "knows {known}). Update mentorterm; the file was not touched."
+            ).format(path=where, found=version, known=SCHEMA_VERSION)
+        )
+    if version == 0 and tables:
+        raise DatabaseCorrupt(
+            _("{path} is a SQLite file but not a mentorterm database. It was not touched.")
+            .format(path=where)
+        )
+    if 0 < version < SCHEMA_VERSION and not migrate:
+        raise StorageError(
+            _("{path} needs an upgrade from schema {old} to {new}.").format(
+                path=where, old=version, new=SCHEMA_VERSION
+            )
+        )
+    database = _make_database(str(path) if path is not None else ":memory:")
+    try:
+        with storage_errors(target):
+            database.connect()
+            db.initialize(database)
+            if version == 0:
+                _create_schema(database)
+            elif version < SCHEMA_VERSION:
+                if path is not None:
+                    backup_before_migration(database, path, version)
+                run_migrations(database, version)
+            ensure_default_mentor()
+    except BaseException:
+        if not database.is_closed():
+            database.close()
+        raise
+    return database
+
+
+def _probe(path: Path, where: str) -> tuple[int, int]:
+    """(schema version, number of tables) of an existing file, read-only."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise translate_error(exc, where) from exc
+    return version, tables
+
+
+def close_database() -> None:
+    """Close the bound database, if any (checkpointing the WAL into the file)."""
+    database = db.obj
+    if database is not None and not database.is_closed():
+        database.close()
+
+
+def _create_schema(database: peewee.SqliteDatabase) -> None:
+    with database.atomic():
+        database.create_tables(ALL_MODELS)
+        for statement in TRIGGERS:
+            database.execute_sql(statement)
+        database.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+# Invariants SQLite keeps for us, whoever writes.
+TRIGGERS = [
+    """CREATE TRIGGER IF NOT EXISTS logbook_entry_citizen_insert
+       BEFORE INSERT ON logbook_entry
+       WHEN NEW.citizen_id IS NOT (SELECT citizen_id FROM placement WHERE id = NEW.placement_id)
+       BEGIN SELECT RAISE(ABORT, 'logbook entry citizen differs from placement citizen'); END""",
+    """CREATE TRIGGER IF NOT EXISTS logbook_entry_citizen_update
+       BEFORE UPDATE OF citizen_id, placement_id ON logbook_entry
+       WHEN NEW.citizen_id IS NOT (SELECT citizen_id FROM placement WHERE id = NEW.placement_id)
+       BEGIN SELECT RAISE(ABORT, 'logbook entry citizen differs from placement citizen'); END""",
+]
+
+
+#: Forward migrations: MIGRATIONS[n] takes a database at schema n-1 to n.
+#: Each runs inside ``migrator.migration_context()`` (foreign keys off, one
+#: transaction): a table rebuild outside it cascades deletes to child rows.
+MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {}
+
+
+def run_migrations(database: peewee.SqliteDatabase, from_version: int, to_version: int | None = None,
+                   migrations: dict[int, Callable[[SqliteMigrator], None]] | None = None) -> None:
+    """Apply the migrations after ``from_version`` up to ``to_version``."""
+    to_version = SCHEMA_VERSION if to_version is None else to_version
+    migrations = MIGRATIONS if migrations is None else migrations
+    migrator = SqliteMigrator(database)
+    for version in range(from_version + 1, to_version + 1):
+        step = migrations[version]
+        with migrator.migration_context():
+            step(migrator)
+            database.execute_sql(f"PRAGMA user_version = {version}")
+        problems = database.execute_sql("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            raise DatabaseCorrupt(
+                _("The upgrade to schema {version} left broken links; restore the backup.").format(
+                    version=version
+                )
+            )
+
+
+def backup_before_migration(database: peewee.SqliteDatabase, path: Path, version: int) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    dest = path.with_name(f"{path.name}.schema{version}-{stamp}.bak")
+    backup_to(database, dest)
+    return dest
+
+
+def backup_to(database: peewee.SqliteDatabase, dest: Path) -> None:
+    """Copy the live database to ``dest`` with SQLite's online backup API.
+
+    The copy is consistent even while another connection writes; it is
+    written next to ``dest`` first and renamed into place, so a failed backup
+    never leaves a half-written file under the final name.
+    """
+    dest = Path(dest)
+    tmp = dest.with_name(dest.name + ".part")
+    target = sqlite3.connect(str(tmp))
+    try:
+        database.connection().backup(target)
+        target.execute("PRAGMA journal_mode=delete")
+        ok = target.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        target.close()
+    if ok != "ok":
+        tmp.unlink(missing_ok=True)
+        raise StorageError(_("The backup could not be verified; nothing was written."))
+    os.replace(tmp, dest)
+
+
+def backup_database(dest: str | Path) -> Path:
+    """Back up the open database to ``dest`` (a file, or a folder to put it in)."""
+    dest = Path(dest).expanduser()
+    if dest.is_dir():
+        dest = dest / f"mentorterm-{datetime.now().strftime('%Y%m%d-%H%M%S')}.db"
+    if dest.exists():
+        raise StorageError(
+            _("{path} already exists; choose a new name so no earlier backup is overwritten.")
+            .format(path=dest)
+        )
+    if not dest.parent.exists():
+        raise StorageError(_("The folder {folder} does not exist.").format(folder=dest.parent))
+    if not os.access(dest.parent, os.W_OK):
+        raise DatabaseReadOnly(
+            _("The folder {folder} is read-only; the backup was not made.").format(
+                folder=dest.parent
+            )
+        )
+    try:
+        backup_to(db.obj, dest)
+    except (sqlite3.DatabaseError, OSError) as exc:
+        (dest.with_name(dest.name + ".part")).unlink(missing_ok=True)
+        raise translate_error(exc, str(dest)) from exc
+    return dest
+
+
+def ensure_default_mentor() -> Mentor:
+    """The mentor a per-user database's records belong to (created once)."""
+    mentor = Mentor.get_or_none(Mentor.is_default == True)  # noqa: E712
+    if mentor is None:
+        with db.atomic():
+            mentor = Mentor.create(name=_("Me"), is_default=True)
+    return mentor
+
+
+def schema_version() -> int:
+    return db.execute_sql("PRAGMA user_version").fetchone()[0]
+
+
+def row_counts() -> dict[str, int]:
+    return {model._meta.table_name: model.select().count() for model in ALL_MODELS}
+
+
+def integrity_problems() -> list[str]:
+    """SQLite's own checks: page integrity and dangling foreign keys."""
+    problems: list[str] = []
+    for (line,) in db.execute_sql("PRAGMA integrity_check").fetchall():
+        if line != "ok":
+            problems.append(_("Integrity: {detail}").format(detail=line))
+    for table, rowid, parent, _fk in db.execute_sql("PRAGMA foreign_key_check").fetchall():
+        problems.append(
+            _("Broken link: {table} row {rowid} points to a missing {parent} row.").format(
+                table=table, rowid=rowid, parent=parent
+            )
+        )
+    return problems
+
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "StorageError",
+    "open_database",
+    "close_database",
+    "backup_database",
+    "resolve_target",
+    "default_database_path",
+    "utcnow",
+]
