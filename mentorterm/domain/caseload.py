@@ -123,15 +123,15 @@ def _as_datetime(value) -> datetime | None:
     return datetime.fromisoformat(str(value))
 
 
-def caseload(
+def caseload_sql(
     mentor_id: int | None = None,
     today: date | None = None,
     courses: CourseFilter = CourseFilter.ACTIVE,
-) -> list[CaseloadRow]:
-    """The caseload as of ``today``: one row per citizen (their latest course).
+) -> tuple[str, dict[str, object]]:
+    """The caseload statement and its parameters (what ``caseload`` runs).
 
-    ``mentor_id`` None means every mentor's citizens (the org-wide list);
-    ``courses`` chooses citizens whose latest course is active, ended, or all.
+    Exposed so the query plan can be checked (tests/test_query_plans.py) and
+    measured (bench/run.py) without copying the SQL.
     """
     today = today or date.today()
     status = {
@@ -147,6 +147,21 @@ def caseload(
         "window_start": (today - timedelta(days=ATTENDANCE_WINDOW_DAYS)).isoformat(),
         "mentor": mentor_id,
     }
+    return sql, params
+
+
+def caseload(
+    mentor_id: int | None = None,
+    today: date | None = None,
+    courses: CourseFilter = CourseFilter.ACTIVE,
+) -> list[CaseloadRow]:
+    """The caseload as of ``today``: one row per citizen (their latest course).
+
+    ``mentor_id`` None means every mentor's citizens (the org-wide list);
+    ``courses`` chooses citizens whose latest course is active, ended, or all.
+    """
+    today = today or date.today()
+    sql, params = caseload_sql(mentor_id, today, courses)
     rows = db.execute_sql(sql, params).fetchall()
     return [
         CaseloadRow(

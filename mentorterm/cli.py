@@ -1,0 +1,308 @@
+"""The ``mentorterm`` command: the TUI by default, and the maintenance commands.
+
+Every failure ends as one clear line on stderr and a non-zero exit status;
+no traceback reaches the mentor (unexpected ones go to a log file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import sys
+import traceback
+from datetime import date
+from pathlib import Path
+from typing import NoReturn
+
+from . import __version__
+from .i18n import _
+
+EXIT_OK = 0
+EXIT_PROBLEM = 1
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    """A failure to report as one line, with an exit status."""
+
+    def __init__(self, message: str, status: int = EXIT_PROBLEM):
+        super().__init__(message)
+        self.status = status
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise CliError(
+            _("{problem} (see 'mentorterm --help')").format(problem=message), EXIT_USAGE
+        )
+
+
+def _date_arg(text: str) -> date:
+    from .schemas import parse_date_text
+
+    try:
+        value = parse_date_text(text)
+    except Exception:  # PydanticCustomError: the message is the same either way
+        value = None
+    if not isinstance(value, date):
+        raise argparse.ArgumentTypeError(
+            _("'{text}' is not a date; write it as YYYY-MM-DD or DD-MM-YYYY").format(text=text)
+        )
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # --db is accepted before or after the subcommand: the subparsers share it
+    # with SUPPRESS so a value given before is not reset by the default.
+    db_parent = argparse.ArgumentParser(add_help=False)
+    db_parent.add_argument(
+        "--db", metavar="PATH", default=argparse.SUPPRESS,
+        help=_("database file (default: $MENTORTERM_DB, else your per-user database)"),
+    )
+    parser = _Parser(
+        prog="mentorterm",
+        description=_("The employment mentor's terminal. Without a command, opens the app."),
+        parents=[db_parent],
+    )
+    parser.add_argument("--version", action="version", version=f"mentorterm {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help_text, description=help_text, parents=[db_parent])
+
+    add("open", _("open the app (the same as no command)"))
+    add("info", _("show the database's path, schema version and row counts"))
+    demo = add("demo", _("fill an empty database with a fictional demo caseload"))
+    demo.add_argument("--seed", type=int, default=1, help=_("random seed (default 1)"))
+    demo.add_argument("--today", type=_date_arg, default=None,
+                      help=_("date the demo is built around (default today)"))
+    export = add("export", _("export the database, or one citizen, as JSON"))
+    export.add_argument("--citizen", type=int, metavar="ID", help=_("only this citizen"))
+    export.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (default: screen)"))
+    imp = add("import", _("import a JSON export (all or nothing)"))
+    imp.add_argument("file", metavar="FILE")
+    backup = add("backup", _("copy the database safely, even while the app is open"))
+    backup.add_argument("dest", metavar="DEST", help=_("a new file, or a folder to put it in"))
+    add("check", _("check the database's integrity and the domain's rules"))
+    add("schema", _("print the JSON Schema of the export format"))
+    return parser
+
+
+def _open(args: argparse.Namespace, *, create: bool):
+    from . import storage
+
+    target = storage.resolve_target(getattr(args, "db", None))
+    storage.open_database(target, create=create)
+    return target
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    from . import storage
+
+    from .app import make_app
+
+    target = storage.resolve_target(getattr(args, "db", None))
+    app = make_app(target)
+    try:
+        app.run()
+    finally:
+        storage.close_database()
+    return app.return_code or EXIT_OK
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from . import storage
+
+    target = _open(args, create=False)
+    path = storage.target_path(target)
+    print(_("Database: {path}").format(path=path))
+    if path is not None:
+        print(_("Size: {size:.1f} MB").format(size=path.stat().st_size / 1e6))
+    print(_("Schema version: {version}").format(version=storage.schema_version()))
+    for table, count in storage.row_counts().items():
+        print(f"  {table:<22} {count:>9}")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .demo import DemoRefused, generate_demo
+
+    target = _open(args, create=True)
+    try:
+        counts = generate_demo(seed=args.seed, today=args.today)
+    except DemoRefused as exc:
+        raise CliError(str(exc)) from None
+    print(_("Demo caseload written to {path}: {citizens} fictional citizens, {rows} records.")
+          .format(path=target, citizens=counts.get("citizen", 0), rows=sum(counts.values())))
+    return EXIT_OK
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".part")
+    try:
+        with open(tmp, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise CliError(_("Could not write {path}: {reason}").format(
+            path=path, reason=exc.strerror or exc)) from None
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .domain.transfer import dumps, export_document
+
+    _open(args, create=False)
+    try:
+        document = export_document(citizen_id=args.citizen)
+    except LookupError as exc:
+        raise CliError(str(exc)) from None
+    text = dumps(document)
+    if args.output:
+        out = Path(args.output).expanduser()
+        _write_atomically(out, text)
+        print(_("Exported {count} citizen(s) to {path}. The file holds personal data: keep it "
+                "safe and delete it when it is no longer needed.").format(
+                    count=len(document["citizens"]), path=out.resolve()), file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .domain.transfer import ImportFailed, import_document, parse_document
+
+    source = Path(args.file).expanduser()
+    try:
+        text = source.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CliError(_("There is no file {path}.").format(path=source)) from None
+    except UnicodeDecodeError:
+        raise CliError(_("{path} is not a text (UTF-8) file; nothing was imported.")
+                       .format(path=source)) from None
+    except OSError as exc:
+        raise CliError(_("Could not read {path}: {reason}").format(
+            path=source, reason=exc.strerror or exc)) from None
+    try:
+        document = parse_document(text)
+    except ImportFailed as exc:
+        raise _import_error(source, exc.problems) from None
+    _open(args, create=True)
+    try:
+        result = import_document(document)
+    except ImportFailed as exc:
+        raise _import_error(source, exc.problems) from None
+    print(_("Imported {citizens} citizen(s), {records} records in all, from {path}.").format(
+        citizens=result.citizens, records=result.records, path=source))
+    return EXIT_OK
+
+
+def _import_error(source: Path, problems: list[str]) -> CliError:
+    shown = problems[:50]
+    lines = [_("{path} was not imported (nothing was changed): {count} problem(s).").format(
+        path=source, count=len(problems))]
+    lines += [f"  {p}" for p in shown]
+    if len(problems) > len(shown):
+        lines.append(_("  ... and {more} more.").format(more=len(problems) - len(shown)))
+    return CliError("\n".join(lines))
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from . import storage
+
+    _open(args, create=False)
+    dest = storage.backup_database(args.dest)
+    print(_("Backup written to {path}. It holds personal data: keep it as safe as the "
+            "database.").format(path=dest.resolve()))
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from . import storage
+    from .domain.checks import rule_problems
+
+    target = _open(args, create=False)
+    problems = storage.integrity_problems()
+    if not problems:
+        problems = rule_problems()
+    if problems:
+        for problem in problems:
+            print(problem)
+        raise CliError(_("{path}: {count} problem(s) found.").format(
+            path=target, count=len(problems)))
+    print(_("{path}: no problems found.").format(path=target))
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .interchange import json_schema
+
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+COMMANDS = {
+    None: cmd_open,
+    "open": cmd_open,
+    "info": cmd_info,
+    "demo": cmd_demo,
+    "export": cmd_export,
+    "import": cmd_import,
+    "backup": cmd_backup,
+    "check": cmd_check,
+    "schema": cmd_schema,
+}
+
+
+def _log_unexpected() -> Path | None:
+    try:
+        import platformdirs
+
+        folder = platformdirs.user_log_path("mentorterm", appauthor=False)
+        folder.mkdir(parents=True, exist_ok=True)
+        log = folder / "errors.log"
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(traceback.format_exc() + "\n")
+        return log
+    except OSError:
+        return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    import peewee
+
+    from .storage import StorageError
+
+    args = None
+    try:
+        args = build_parser().parse_args(argv)
+        return COMMANDS[args.command](args)
+    except CliError as exc:
+        print(f"mentorterm: {exc}", file=sys.stderr)
+        return exc.status
+    except StorageError as exc:
+        print(f"mentorterm: {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+        from .storage import resolve_target, translate_error
+
+        message = translate_error(exc, resolve_target(getattr(args, "db", None)))
+        print(f"mentorterm: {message}", file=sys.stderr)
+        return EXIT_PROBLEM
+    except KeyboardInterrupt:
+        print(_("mentorterm: stopped."), file=sys.stderr)
+        return 130
+    except Exception as exc:  # the last guard: never a traceback on the screen
+        log = _log_unexpected()
+        where = _(" Details are in {log}.").format(log=log) if log else ""
+        print(_("mentorterm: something unexpected went wrong ({kind}); nothing half-done was "
+                "saved.{where}").format(kind=type(exc).__name__, where=where), file=sys.stderr)
+        return EXIT_PROBLEM
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,358 @@
+"""Export to and import from the JSON interchange format.
+
+Export never fails on what the database holds: it reads rows as they are.
+Import is all-or-nothing: the whole file is validated first, every problem is
+reported with its place in the file, and only a valid file is written, in one
+transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..i18n import _
+from ..interchange import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    CitizenDoc,
+    InterchangeDocument,
+    MentorDoc,
+)
+from ..models import (
+    ActionItem,
+    AllianceScore,
+    BaseModel,
+    Citizen,
+    Course,
+    CourseExtension,
+    HoursStep,
+    LogbookEntry,
+    Meeting,
+    MeetingParticipant,
+    Mentor,
+    Placement,
+    ReviewNote,
+    SubGoal,
+    db,
+    utcnow,
+)
+from ..schemas import error_location, error_text, format_location
+
+# The columns each record kind carries in a document, in the document's order.
+_STAMPS = ("created_at", "updated_at")
+COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
+    Citizen: (
+        "name", "phone", "email", "address", "caseworker_name", "caseworker_phone",
+        "caseworker_email", "jobcenter", "interpreter_needed", "interpreter_language",
+        "job_goal", "job_wish_1", "job_wish_2", "job_wish_3", "accommodations", "aids",
+        "parallel_efforts", "notes", "archived_on",
+    ),
+    Course: (
+        "referral_date", "start_date", "planned_end", "weekly_hours", "purpose", "programme",
+        "meeting_cadence_days", "end_date", "outcome", "end_note",
+    ),
+    CourseExtension: ("decided_on", "new_end", "reason"),
+    SubGoal: (
+        "title", "description", "success_criterion", "area", "target_date", "priority",
+        "status", "status_date", "status_note",
+    ),
+    AllianceScore: ("scored_on", "citizen_score", "what_it_takes", "own_actions", "help_needed"),
+    Placement: (
+        "kind", "workplace", "supervisor_name", "supervisor_contact", "company_consultant",
+        "start_date", "end_date", "work_functions", "training_goals", "accommodations", "aids",
+        "support_on_site", "follow_up_frequency", "paid_hours_next_discussed", "end_reason",
+    ),
+    HoursStep: ("from_date", "hours_per_week", "schedule"),
+    LogbookEntry: (
+        "entry_date", "attendance", "hours_planned", "hours_worked", "left_early",
+        "left_early_reason", "tasks", "breaks", "energy", "pain", "life_after_work", "notes",
+        "written_by",
+    ),
+    Meeting: (
+        "starts_at", "duration_minutes", "kind", "place", "status", "attendance_note",
+        "tasks_note", "motivation_note", "accommodations_note", "citizen_view",
+        "workplace_view", "notes", "decisions", "next_meeting_date",
+    ),
+    MeetingParticipant: ("name", "role"),
+    ActionItem: ("what", "owner", "due_date", "done_on"),
+    ReviewNote: ("iso_week", "decision", "reviewed_at"),
+}
+
+
+class ImportFailed(Exception):
+    """The file was not imported; ``problems`` says where and why."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    citizens: int
+    records: int
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _record(row: BaseModel, model: type[BaseModel]) -> dict[str, Any]:
+    data = {name: _plain(getattr(row, name)) for name in COLUMNS[model]}
+    for name in _STAMPS:
+        data[name] = _plain(getattr(row, name))
+    return data
+
+
+def _by_parent(model: type[BaseModel], parent_field, parent_ids: list[int], order) -> dict:
+    groups: dict[int, list] = defaultdict(list)
+    for start in range(0, len(parent_ids), 500):
+        chunk = parent_ids[start:start + 500]
+        for row in model.select().where(parent_field.in_(chunk)).order_by(*order):
+            groups[getattr(row, parent_field.name + "_id")].append(row)
+    return groups
+
+
+def export_document(citizen_id: int | None = None, now: datetime | None = None) -> dict[str, Any]:
+    """The whole database, or one citizen, as an interchange document (a dict)."""
+    citizens_query = Citizen.select().order_by(Citizen.id)
+    if citizen_id is not None:
+        citizens_query = citizens_query.where(Citizen.id == citizen_id)
+    citizens = list(citizens_query)
+    if citizen_id is not None and not citizens:
+        raise LookupError(_("There is no citizen with id {id}.").format(id=citizen_id))
+    ids = [c.id for c in citizens]
+
+    courses = _by_parent(Course, Course.citizen, ids, (Course.start_date, Course.id))
+    course_ids = [c.id for group in courses.values() for c in group]
+    extensions = _by_parent(CourseExtension, CourseExtension.course, course_ids,
+                            (CourseExtension.decided_on, CourseExtension.id))
+    goals = _by_parent(SubGoal, SubGoal.citizen, ids, (SubGoal.priority, SubGoal.id))
+    goal_ids = [g.id for group in goals.values() for g in group]
+    scores = _by_parent(AllianceScore, AllianceScore.sub_goal, goal_ids,
+                        (AllianceScore.scored_on, AllianceScore.id))
+    placements = _by_parent(Placement, Placement.citizen, ids,
+                            (Placement.start_date, Placement.id))
+    placement_ids = [p.id for group in placements.values() for p in group]
+    steps = _by_parent(HoursStep, HoursStep.placement, placement_ids,
+                       (HoursStep.from_date, HoursStep.id))
+    logbook = _by_parent(LogbookEntry, LogbookEntry.placement, placement_ids,
+                         (LogbookEntry.entry_date, LogbookEntry.id))
+    meetings = _by_parent(Meeting, Meeting.citizen, ids, (Meeting.starts_at, Meeting.id))
+    meeting_ids = [m.id for group in meetings.values() for m in group]
+    participants = _by_parent(MeetingParticipant, MeetingParticipant.meeting, meeting_ids,
+                              (MeetingParticipant.id,))
+    items = _by_parent(ActionItem, ActionItem.citizen, ids, (ActionItem.id,))
+    notes = _by_parent(ReviewNote, ReviewNote.citizen, ids, (ReviewNote.iso_week,))
+
+    mentor_keys: dict[int, str] = {}
+    used: set[int] = set()
+
+    def mentor_key(mentor_id: int | None) -> str | None:
+        if mentor_id is None:
+            return None
+        used.add(mentor_id)
+        return mentor_keys.setdefault(mentor_id, f"mentor-{mentor_id}")
+
+    out_citizens = []
+    for citizen in citizens:
+        c_courses = courses.get(citizen.id, [])
+        course_pos = {c.id: i for i, c in enumerate(c_courses)}
+        c_meetings = meetings.get(citizen.id, [])
+        meeting_pos = {m.id: i for i, m in enumerate(c_meetings)}
+        doc = _record(citizen, Citizen)
+        doc["mentor"] = mentor_key(citizen.mentor_id)
+        doc["courses"] = [
+            {**_record(c, Course),
+             "extensions": [_record(x, CourseExtension) for x in extensions.get(c.id, [])]}
+            for c in c_courses
+        ]
+        doc["sub_goals"] = [
+            {**_record(g, SubGoal), "course": course_pos.get(g.course_id),
+             "scores": [{**_record(s, AllianceScore), "mentor": mentor_key(s.mentor_id)}
+                        for s in scores.get(g.id, [])]}
+            for g in goals.get(citizen.id, [])
+        ]
+        doc["placements"] = [
+            {**_record(p, Placement), "course": course_pos.get(p.course_id),
+             "hours_steps": [_record(s, HoursStep) for s in steps.get(p.id, [])],
+             "logbook": [_record(e, LogbookEntry) for e in logbook.get(p.id, [])]}
+            for p in placements.get(citizen.id, [])
+        ]
+        doc["meetings"] = [
+            {**_record(m, Meeting), "mentor": mentor_key(m.mentor_id),
+             "participants": [_record(x, MeetingParticipant) for x in participants.get(m.id, [])]}
+            for m in c_meetings
+        ]
+        doc["action_items"] = [
+            {**_record(a, ActionItem), "meeting": meeting_pos.get(a.meeting_id)}
+            for a in items.get(citizen.id, [])
+        ]
+        doc["review_notes"] = [
+            {**_record(r, ReviewNote), "mentor": mentor_key(r.mentor_id)}
+            for r in notes.get(citizen.id, [])
+        ]
+        out_citizens.append(doc)
+
+    mentor_query = Mentor.select().order_by(Mentor.id)
+    if citizen_id is not None:
+        mentor_query = mentor_query.where(Mentor.id.in_(sorted(used) or [0]))
+    mentors = [
+        {"key": mentor_key(m.id), "name": m.name, "email": m.email, "is_default": m.is_default}
+        for m in mentor_query
+    ]
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "scope": "citizen" if citizen_id is not None else "database",
+        "exported_at": (now or utcnow()).isoformat(),
+        "mentors": mentors,
+        "citizens": out_citizens,
+    }
+
+
+def dumps(document: dict[str, Any]) -> str:
+    """The document as the text written to a file (stable key order, UTF-8)."""
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def parse_document(text: str) -> InterchangeDocument:
+    """Read and validate a file's text; ImportFailed lists every problem found."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportFailed(
+            [_("Line {line}, column {column}: not valid JSON ({reason}).").format(
+                line=exc.lineno, column=exc.colno, reason=exc.msg)]
+        ) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise ImportFailed([_("This is not a mentorterm export (no \"format\": \"mentorterm\").")])
+    if data.get("version") != FORMAT_VERSION:
+        raise ImportFailed([
+            _("This export has format version {found}; this mentorterm reads version {known}.")
+            .format(found=data.get("version"), known=FORMAT_VERSION)
+        ])
+    try:
+        return InterchangeDocument.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            where = format_location(error_location(error))
+            problems.append(f"{where}: {error_text(error)}")
+        raise ImportFailed(problems) from None
+
+
+def _columns(doc, model: type[BaseModel], now: datetime, **extra) -> dict[str, Any]:
+    row = {name: getattr(doc, name) for name in COLUMNS[model]}
+    for name, value in row.items():
+        if isinstance(value, Enum):
+            row[name] = value.value
+    row["created_at"] = doc.created_at or now
+    row["updated_at"] = doc.updated_at or row["created_at"]
+    row.update(extra)
+    return row
+
+
+def _insert(model: type[BaseModel], rows: list[dict[str, Any]]) -> None:
+    for start in range(0, len(rows), 500):
+        model.insert_many(rows[start:start + 500]).execute()
+
+
+def _resolve_mentors(mentors: list[MentorDoc], now: datetime) -> dict[str, int]:
+    """Map each document mentor to a mentor here: the default to the default,
+    others by name, creating the ones this database lacks."""
+    ids: dict[str, int] = {}
+    for mentor in mentors:
+        found = None
+        if mentor.is_default:
+            found = Mentor.get_or_none(Mentor.is_default == True)  # noqa: E712
+        if found is None:
+            found = Mentor.get_or_none(Mentor.name == mentor.name)
+        if found is None:
+            found = Mentor.create(name=mentor.name, email=mentor.email, is_default=False,
+                                  created_at=now, updated_at=now)
+        ids[mentor.key] = found.id
+    return ids
+
+
+def _already_here(citizens: list[CitizenDoc]) -> list[str]:
+    problems = []
+    for index, citizen in enumerate(citizens):
+        if citizen.created_at is None:
+            continue
+        if Citizen.select().where(
+            (Citizen.name == citizen.name) & (Citizen.created_at == citizen.created_at)
+        ).exists():
+            problems.append(
+                _("citizens[{index}]: {name} is already in this database (imported before?).")
+                .format(index=index, name=citizen.name)
+            )
+    return problems
+
+
+def import_document(document: InterchangeDocument, now: datetime | None = None) -> ImportResult:
+    """Write a validated document in one transaction (all or nothing)."""
+    now = now or utcnow()
+    records = 0
+    with db.atomic():
+        problems = _already_here(document.citizens)
+        if problems:
+            raise ImportFailed(problems)
+        mentor_ids = _resolve_mentors(document.mentors, now)
+        for citizen in document.citizens:
+            records += _import_citizen(citizen, mentor_ids, now)
+    return ImportResult(citizens=len(document.citizens), records=records)
+
+
+def _import_citizen(doc: CitizenDoc, mentor_ids: dict[str, int], now: datetime) -> int:
+    mentor = mentor_ids.get
+    citizen_id = Citizen.insert(_columns(doc, Citizen, now, mentor=mentor_ids[doc.mentor])).execute()
+    count = 1
+    course_ids = []
+    for course in doc.courses:
+        course_id = Course.insert(_columns(course, Course, now, citizen=citizen_id)).execute()
+        course_ids.append(course_id)
+        _insert(CourseExtension, [_columns(x, CourseExtension, now, course=course_id)
+                                  for x in course.extensions])
+        count += 1 + len(course.extensions)
+    for goal in doc.sub_goals:
+        goal_id = SubGoal.insert(_columns(
+            goal, SubGoal, now, citizen=citizen_id,
+            course=None if goal.course is None else course_ids[goal.course])).execute()
+        _insert(AllianceScore, [_columns(s, AllianceScore, now, sub_goal=goal_id,
+                                         mentor=mentor(s.mentor)) for s in goal.scores])
+        count += 1 + len(goal.scores)
+    for placement in doc.placements:
+        placement_id = Placement.insert(_columns(
+            placement, Placement, now, citizen=citizen_id,
+            course=None if placement.course is None else course_ids[placement.course])).execute()
+        _insert(HoursStep, [_columns(s, HoursStep, now, placement=placement_id)
+                            for s in placement.hours_steps])
+        _insert(LogbookEntry, [_columns(e, LogbookEntry, now, placement=placement_id,
+                                        citizen=citizen_id) for e in placement.logbook])
+        count += 1 + len(placement.hours_steps) + len(placement.logbook)
+    meeting_ids = []
+    for meeting in doc.meetings:
+        meeting_id = Meeting.insert(_columns(meeting, Meeting, now, citizen=citizen_id,
+                                             mentor=mentor(meeting.mentor))).execute()
+        meeting_ids.append(meeting_id)
+        _insert(MeetingParticipant, [_columns(p, MeetingParticipant, now, meeting=meeting_id)
+                                     for p in meeting.participants])
+        count += 1 + len(meeting.participants)
+    _insert(ActionItem, [_columns(
+        a, ActionItem, now, citizen=citizen_id,
+        meeting=None if a.meeting is None else meeting_ids[a.meeting]) for a in doc.action_items])
+    _insert(ReviewNote, [_columns(r, ReviewNote, now, citizen=citizen_id, mentor=mentor(r.mentor))
+                         for r in doc.review_notes])
+    return count + len(doc.action_items) + len(doc.review_notes)

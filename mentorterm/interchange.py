@@ -1,0 +1,214 @@
+"""The versioned JSON interchange format: a whole database or one citizen.
+
+A document nests everything about a citizen under the citizen, so one
+citizen's file is complete on its own (the access export). Links inside a
+citizen (a sub-goal's course, an action item's meeting) are positions in the
+citizen's own lists; mentors are named by a key. Database ids never appear,
+so a file imports into any database.
+
+The field names are the database's column names; each record is validated by
+the same input model the screens use, plus its timestamps and children.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .enums import CourseOutcome, SubGoalStatus
+from .schemas import (
+    ActionItemIn,
+    AllianceScoreIn,
+    CitizenIn,
+    CourseExtensionIn,
+    CourseIn,
+    HoursStepIn,
+    LogbookEntryIn,
+    MeetingIn,
+    MentorIn,
+    OptionalDay,
+    ParticipantIn,
+    PlacementIn,
+    ReviewNoteIn,
+    SubGoalIn,
+    Text,
+    _field_error,
+)
+from .i18n import _
+
+FORMAT_NAME = "mentorterm"
+FORMAT_VERSION = 1
+
+
+class Stamped(BaseModel):
+    """Creation and last-change time (UTC); kept through export and import."""
+
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+def _unique(items: list, key, field: str, message: str) -> None:
+    seen: set = set()
+    for index, item in enumerate(items):
+        value = key(item)
+        if value in seen:
+            raise _field_error(f"{field}[{index}]", message)
+        seen.add(value)
+
+
+class MentorDoc(MentorIn):
+    key: Annotated[str, Field(min_length=1, max_length=40)]
+    is_default: bool = False
+
+
+class CourseExtensionDoc(CourseExtensionIn, Stamped):
+    pass
+
+
+class CourseDoc(CourseIn, Stamped):
+    end_date: OptionalDay = None
+    outcome: CourseOutcome | None = None
+    end_note: Text = ""
+    extensions: list[CourseExtensionDoc] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _ending(self) -> CourseDoc:
+        if (self.end_date is None) != (self.outcome is None):
+            raise _field_error("outcome", _("An ended course needs both an end date and an outcome."))
+        if self.end_date is not None and self.end_date < self.start_date:
+            raise _field_error("end_date", _("The course cannot end before it starts."))
+        return self
+
+
+class AllianceScoreDoc(AllianceScoreIn, Stamped):
+    mentor: str | None = None
+
+
+class SubGoalDoc(SubGoalIn, Stamped):
+    status: SubGoalStatus = SubGoalStatus.ACTIVE
+    status_date: OptionalDay = None
+    status_note: Text = ""
+    course: int | None = Field(default=None, description="Position in the citizen's courses")
+    scores: list[AllianceScoreDoc] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_score_a_day(self) -> SubGoalDoc:
+        _unique(self.scores, lambda s: s.scored_on, "scores", _("Two scores on the same day."))
+        return self
+
+
+class HoursStepDoc(HoursStepIn, Stamped):
+    pass
+
+
+class LogbookEntryDoc(LogbookEntryIn, Stamped):
+    pass
+
+
+class PlacementDoc(PlacementIn, Stamped):
+    course: int | None = Field(default=None, description="Position in the citizen's courses")
+    hours_steps: list[HoursStepDoc] = Field(default_factory=list)
+    logbook: list[LogbookEntryDoc] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique_days(self) -> PlacementDoc:
+        _unique(self.hours_steps, lambda s: s.from_date, "hours_steps",
+                _("Two hours steps from the same date."))
+        _unique(self.logbook, lambda e: e.entry_date, "logbook",
+                _("Two logbook entries for the same day."))
+        return self
+
+
+class ParticipantDoc(ParticipantIn, Stamped):
+    pass
+
+
+class MeetingDoc(MeetingIn, Stamped):
+    mentor: str | None = None
+    participants: list[ParticipantDoc] = Field(default_factory=list, max_length=30)
+
+
+class ActionItemDoc(ActionItemIn, Stamped):
+    meeting: int | None = Field(default=None, description="Position in the citizen's meetings")
+
+
+class ReviewNoteDoc(ReviewNoteIn, Stamped):
+    mentor: str | None = None
+
+
+class CitizenDoc(CitizenIn, Stamped):
+    mentor: str = Field(description="Key of the owning mentor in the document's mentors")
+    courses: list[CourseDoc] = Field(default_factory=list)
+    sub_goals: list[SubGoalDoc] = Field(default_factory=list)
+    placements: list[PlacementDoc] = Field(default_factory=list)
+    meetings: list[MeetingDoc] = Field(default_factory=list)
+    action_items: list[ActionItemDoc] = Field(default_factory=list)
+    review_notes: list[ReviewNoteDoc] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _links(self) -> CitizenDoc:
+        def check(items: list, field: str, ref: str, target: list, what: str) -> None:
+            for index, item in enumerate(items):
+                value = getattr(item, ref)
+                if value is not None and not 0 <= value < len(target):
+                    raise _field_error(
+                        f"{field}[{index}].{ref}",
+                        _("Points to {what} number {n}, but the citizen has {count}.").format(
+                            what=what, n=value, count=len(target)
+                        ),
+                    )
+
+        check(self.sub_goals, "sub_goals", "course", self.courses, _("course"))
+        check(self.placements, "placements", "course", self.courses, _("course"))
+        check(self.action_items, "action_items", "meeting", self.meetings, _("meeting"))
+        _unique(self.review_notes, lambda r: r.iso_week, "review_notes",
+                _("Two review notes for the same week."))
+        return self
+
+
+class InterchangeDocument(BaseModel):
+    """A mentorterm export: a whole database or one citizen."""
+
+    model_config = ConfigDict(extra="forbid", title="mentorterm interchange document")
+
+    format: Literal["mentorterm"] = FORMAT_NAME
+    version: Literal[1] = FORMAT_VERSION
+    scope: Literal["database", "citizen"] = "database"
+    exported_at: datetime | None = None
+    mentors: list[MentorDoc] = Field(default_factory=list)
+    citizens: list[CitizenDoc] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _mentor_keys(self) -> InterchangeDocument:
+        _unique(self.mentors, lambda m: m.key, "mentors", _("Two mentors with the same key."))
+        keys = {m.key for m in self.mentors}
+
+        def known(key: str | None, where: str) -> None:
+            if key is not None and key not in keys:
+                raise _field_error(
+                    where, _("Names the mentor '{key}', who is not in the mentors list.").format(
+                        key=key
+                    )
+                )
+
+        for c_index, citizen in enumerate(self.citizens):
+            base = f"citizens[{c_index}]"
+            known(citizen.mentor, f"{base}.mentor")
+            for s_index, goal in enumerate(citizen.sub_goals):
+                for k, score in enumerate(goal.scores):
+                    known(score.mentor, f"{base}.sub_goals[{s_index}].scores[{k}].mentor")
+            for m_index, meeting in enumerate(citizen.meetings):
+                known(meeting.mentor, f"{base}.meetings[{m_index}].mentor")
+            for r_index, note in enumerate(citizen.review_notes):
+                known(note.mentor, f"{base}.review_notes[{r_index}].mentor")
+        return self
+
+
+def json_schema() -> dict:
+    """The JSON Schema of the interchange format (``mentorterm schema``)."""
+    return InterchangeDocument.model_json_schema()
+
+
+__all__ = ["InterchangeDocument", "json_schema", "FORMAT_VERSION"]

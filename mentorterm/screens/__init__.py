@@ -1,0 +1,1 @@
+"""Textual screens. Only screens, widgets and app.py import textual."""
