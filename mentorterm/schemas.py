@@ -421,6 +421,8 @@ _MESSAGES: dict[str, str] = {
     "int_type": "Write a whole number, e.g. 7.",
     "float_parsing": "Write a number, e.g. 7,5.",
     "float_type": "Write a number, e.g. 7,5.",
+    "finite_number": "Write a number, e.g. 7,5.",
+    "date_from_datetime_inexact": "Not a date: write it as DD-MM-YYYY, e.g. 22-11-2026.",
     "bool_parsing": "Answer yes or no.",
     "bool_type": "Answer yes or no.",
     "date_parsing": "Not a date: write it as DD-MM-YYYY, e.g. 22-11-2026.",

@@ -324,7 +324,24 @@ def run_migrations(database: peewee.SqliteDatabase, from_version: int, to_versio
     for version in range(from_version + 1, to_version + 1):
         step = migrations[version]
         with migrator.migration_context():
+            # A table rebuild (new table, copy, drop, rename) drops the
+            # triggers on the rebuilt table, and SQLite refuses the rename
+            # while a trigger on another table names the dropped one
+            # ("error in trigger ...: no such table"). So the triggers are set
+            # aside for the step and put back after it, unless the step made
+            # its own trigger of that name (SQLite's 12-step ALTER procedure).
+            triggers = database.execute_sql(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+            ).fetchall()
+            for name, _sql in triggers:
+                database.execute_sql(f'DROP TRIGGER "{name}"')
             step(migrator)
+            for name, sql in triggers:
+                exists = database.execute_sql(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)
+                ).fetchone()
+                if not exists:
+                    database.execute_sql(sql)
             database.execute_sql(f"PRAGMA user_version = {version}")
         problems = database.execute_sql("PRAGMA foreign_key_check").fetchall()
         if problems:
@@ -386,7 +403,12 @@ def backup_database(dest: str | Path) -> Path:
         backup_to(db.obj, dest)
     except (sqlite3.DatabaseError, OSError) as exc:
         (dest.with_name(dest.name + ".part")).unlink(missing_ok=True)
-        raise translate_error(exc, str(dest)) from exc
+        error = translate_error(exc, str(dest))
+        if isinstance(error, DatabaseCorrupt):
+            # The copy is page for page: a damaged copy means a damaged
+            # database, and the message must name that file, not the backup.
+            error = translate_error(exc, describe(db.obj.database))
+        raise error from exc
     return dest
 
 
