@@ -2,22 +2,41 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
+from functools import partial
 from pathlib import Path
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import Hit, Hits, Provider
+from textual.screen import Screen
 
 from . import storage
 from .format import show_date
 from .i18n import _
 
 
+class CitizenCommands(Provider):
+    """ctrl+p: jump to any citizen by name."""
+
+    async def search(self, query: str) -> Hits:
+        from .domain.citizens import citizen_names
+
+        app = self.app
+        matcher = self.matcher(query)
+        for citizen_id, name in citizen_names():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), partial(app.open_citizen, citizen_id),
+                          help=_("Open this citizen"))
+
+
 class MentortermApp(App[int]):
     """The mentor's terminal. The database is open and bound before it starts."""
 
     TITLE = "mentorterm"
-    ENABLE_COMMAND_PALETTE = True
+    COMMANDS = App.COMMANDS | {CitizenCommands}
     BINDINGS = [Binding("ctrl+q", "quit", _("Quit"), show=False, priority=True)]
 
     def __init__(self, database_label: str, today: date | None = None) -> None:
@@ -38,6 +57,47 @@ class MentortermApp(App[int]):
 
     def on_unmount(self) -> None:
         storage.close_database()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand(_("Caseload"), _("Go to the caseload (home)"), self.go_home)
+        yield SystemCommand(_("New citizen"), _("Create a citizen and start their course"),
+                            self.new_citizen)
+        yield SystemCommand(_("Help"), _("Every key of the current screen"),
+                            lambda: self.show_help(self.screen, self.screen.__class__.__name__))
+
+    # --- navigation shared by every screen -------------------------------------
+
+    def go_home(self) -> None:
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    def open_citizen(self, citizen_id: int) -> None:
+        from .screens.citizen import CitizenScreen
+
+        self.go_home()
+        self.push_screen(CitizenScreen(citizen_id))
+
+    def new_citizen(self) -> None:
+        """Create a citizen, then start their course, then open them."""
+        from .screens.citizen_forms import CitizenForm, CourseForm
+
+        def created(citizen_id: int | None) -> None:
+            if citizen_id is None:
+                return
+            from .domain.citizens import get_citizen
+
+            name = get_citizen(citizen_id).name
+            self.open_citizen(citizen_id)
+            self.push_screen(CourseForm(citizen_id, name, again=False, today=self.today),
+                             lambda _result: None)
+
+        self.push_screen(CitizenForm(), created)
+
+    def show_help(self, screen: Screen, title: str) -> None:
+        from .screens.help import HelpScreen
+
+        self.push_screen(HelpScreen(screen, title))
 
 
 def make_app(database: str | Path, *, today: date | None = None) -> MentortermApp:

@@ -1,76 +1,297 @@
-"""The caseload: the home screen, one row per active citizen."""
+"""The caseload: the home screen, one row per citizen, who needs attention first."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from ..domain.caseload import CaseloadRow, caseload
-from ..enums import CoursePurpose
+from ..domain.caseload import CaseloadRow, CourseFilter, caseload
+from ..enums import CourseOutcome, CoursePurpose
 from ..format import show_date, show_hours, show_percent
 from ..i18n import _
 
+# A DataTable measures every cell before its first frame: beyond a few hundred
+# rows that costs more than the whole start-up. The filter narrows the rest.
+MAX_ROWS = 300
 
-def _cells(row: CaseloadRow) -> tuple[str, ...]:
+_LAST = (1, 0)  # sorts empty values after real ones
+
+
+def _by(value: Callable[[CaseloadRow], object]) -> Callable[[CaseloadRow], tuple]:
+    def key(row: CaseloadRow) -> tuple:
+        found = value(row)
+        return _LAST if found is None else (0, found)
+    return key
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    sort: Callable[[CaseloadRow], tuple]
+
+
+COLUMNS = [
+    Column("name", _("Citizen"), _by(lambda r: r.name.casefold())),
+    Column("purpose", _("Purpose"), _by(lambda r: r.purpose)),
+    Column("week", _("Week"), _by(lambda r: r.week_of_course)),
+    Column("left", _("Weeks left"), _by(lambda r: r.weeks_left)),
+    Column("since", _("Since meeting"), _by(lambda r: r.days_since_meeting)),
+    Column("next", _("Next meeting"), _by(lambda r: r.next_meeting)),
+    Column("attendance", _("Attend. 14 d"), _by(lambda r: r.attendance_rate)),
+    Column("items", _("Open items"), _by(lambda r: r.open_action_items)),
+    Column("placement", _("Placement"), _by(lambda r: (r.workplace or "").casefold() or None)),
+]
+
+VIEW_LABELS = {
+    CourseFilter.ACTIVE: _("Active courses"),
+    CourseFilter.ENDED: _("Ended courses"),
+    CourseFilter.ALL: _("All citizens"),
+}
+NEXT_VIEW = {CourseFilter.ACTIVE: CourseFilter.ENDED, CourseFilter.ENDED: CourseFilter.ALL,
+             CourseFilter.ALL: CourseFilter.ACTIVE}
+
+
+def cells(row: CaseloadRow) -> tuple:
     week = row.week_of_course
     since = row.days_since_meeting
-    since_text = "" if since is None else str(since)
-    if row.meeting_overdue:
-        since_text = f"[b red]{since_text or '–'}[/]"
+    since_cell = Text("–" if since is None else _("{days} d").format(days=since))
+    if row.course_ended_on is None and row.meeting_overdue:
+        since_cell.stylize("bold red")
+    rate = row.attendance_rate
+    rate_cell = Text(show_percent(rate))
+    if rate is not None and rate < 0.75:
+        rate_cell.stylize("bold red")
+    if row.course_ended_on is not None:
+        purpose = _("Ended: {outcome}").format(
+            outcome=CourseOutcome(row.outcome).label if row.outcome else "")
+    else:
+        purpose = CoursePurpose(row.purpose).label if row.purpose else _("(no course)")
+    placement = ""
+    if row.workplace:
+        hours = show_hours(row.hours_per_week)
+        placement = f"{row.workplace} · {hours} h/w" if hours else row.workplace
     return (
         row.name,
-        CoursePurpose(row.purpose).label if row.purpose else "",
+        purpose,
         f"{week[0]}/{week[1]}" if week else "",
         "" if row.weeks_left is None else str(row.weeks_left),
-        since_text,
+        since_cell,
         show_date(row.next_meeting),
-        show_percent(row.attendance_rate),
-        str(row.open_action_items or ""),
-        (f"{row.workplace} ({show_hours(row.hours_per_week)} h)" if row.workplace else ""),
+        rate_cell,
+        str(row.open_action_items) if row.open_action_items else "",
+        placement,
     )
+
+
+def matches(row: CaseloadRow, needle: str) -> bool:
+    """Filter as you type: name, workplace or caseworker contains the text."""
+    return any(needle in (value or "").casefold()
+               for value in (row.name, row.workplace, row.caseworker_name))
 
 
 class CaseloadScreen(Screen):
     """Who needs attention today, at a glance."""
 
     CSS_PATH = "caseload.tcss"
+    AUTO_FOCUS = None  # focus is placed by show(): the table, or nothing when empty
     BINDINGS = [
+        Binding("enter", "open_citizen", _("Open"), show=True),
+        Binding("n", "new_citizen", _("New citizen")),
+        Binding("slash", "filter", _("Filter"), key_display="/"),
+        Binding("v", "switch_view", _("Active/ended/all")),
+        Binding("s", "sort_next", _("Sort")),
+        Binding("S", "sort_reverse", _("Reverse sort"), show=False),
+        Binding("d", "load_demo", _("Load demo"), show=False),
+        Binding("question_mark", "help", _("Help"), key_display="?"),
         Binding("q", "app.quit", _("Quit")),
-        Binding("r", "refresh_caseload", _("Refresh")),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.view = CourseFilter.ACTIVE
+        self.sort_column = 0
+        self.sort_reverse = False
+        self.rows: list[CaseloadRow] = []
+        self.needle = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="body"):
+            yield Input(placeholder=_("Filter by name, workplace or caseworker…"), id="filter")
             yield Static(id="empty")
             yield DataTable(id="caseload", cursor_type="row", zebra_stripes=True)
+            yield Static(id="status")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns(
-            _("Citizen"), _("Purpose"), _("Week"), _("Weeks left"), _("Days since meeting"),
-            _("Next meeting"), _("Attendance 14 d"), _("Open items"), _("Placement"),
-        )
-        self.action_refresh_caseload()
+        self._show_filter(False)
 
-    def action_refresh_caseload(self) -> None:
-        rows = caseload(today=self.app.today)
+    def _show_filter(self, shown: bool) -> None:
+        # A hidden, disabled filter cannot take focus (and swallow the keys).
+        box = self.query_one("#filter", Input)
+        box.display = shown
+        box.disabled = not shown
+
+    def on_screen_resume(self) -> None:
+        # Also on the first show: coming back from a citizen shows their changes.
+        self.load()
+
+    # --- data -----------------------------------------------------------------
+
+    def load(self) -> None:
+        """Read the caseload again (after a change, or a switch of view)."""
+        self.rows = caseload(today=self.app.today, courses=self.view)
+        self.show()
+
+    def visible_rows(self) -> list[CaseloadRow]:
+        rows = self.rows
+        if self.needle:
+            rows = [r for r in rows if matches(r, self.needle)]
+        column = COLUMNS[self.sort_column]
+        return sorted(rows, key=column.sort, reverse=self.sort_reverse)
+
+    def show(self) -> None:
         table = self.query_one(DataTable)
-        table.clear()
-        for row in rows:
-            table.add_row(*_cells(row), key=str(row.citizen_id))
+        selected = self.selected_citizen()
+        rows = self.visible_rows()
+        table.clear(columns=True)
+        for index, column in enumerate(COLUMNS):
+            label = column.label
+            if index == self.sort_column:
+                label += " ↓" if self.sort_reverse else " ↑"
+            table.add_column(label, key=column.key)
+        shown = rows[:MAX_ROWS]
+        for row in shown:
+            table.add_row(*cells(row), key=str(row.citizen_id))
+        if selected is not None:
+            for index, row in enumerate(shown):
+                if row.citizen_id == selected:
+                    table.move_cursor(row=index)
+                    break
+        self.show_empty(rows)
+        self.show_status(len(rows), len(shown))
+
+    def show_empty(self, rows: list[CaseloadRow]) -> None:
         empty = self.query_one("#empty", Static)
-        empty.display = not rows
-        table.display = bool(rows)
-        if not rows:
+        table = self.query_one(DataTable)
+        nothing_at_all = not self.rows and self.view == CourseFilter.ACTIVE and not self.needle
+        if nothing_at_all and not self.app_has_citizens():
             empty.update(_(
-                "[b]Welcome to mentorterm.[/b]\n\nNo citizens yet.\n\n"
-                "To try it out with a fictional caseload, quit (q) and run:\n"
-                "    mentorterm demo"
+                "[b]Welcome to mentorterm.[/b]\n\n"
+                "There are no citizens in this database yet.\n\n"
+                "  [b]n[/b]  create your first citizen\n"
+                "  [b]d[/b]  load a fictional demo caseload to try things out\n"
+                "  [b]?[/b]  every key on this screen\n"
             ))
+            empty.display, table.display = True, False
+            self.set_focus(None)
+        elif not rows:
+            empty.update(_("No citizens match. Press [b]/[/b] to change the filter or "
+                           "[b]v[/b] to see active, ended or all courses."))
+            empty.display, table.display = True, False
         else:
+            empty.display, table.display = False, True
+            if not self.query_one("#filter", Input).has_focus:
+                table.focus()
+
+    def app_has_citizens(self) -> bool:
+        from ..domain.citizens import count_citizens
+
+        return count_citizens() > 0
+
+    def show_status(self, matching: int, shown: int) -> None:
+        parts = [VIEW_LABELS[self.view], _("{count} citizens").format(count=matching)]
+        if shown < matching:
+            parts.append(_("showing the first {shown}: type / to narrow").format(shown=shown))
+        if self.needle:
+            parts.append(_("filter: “{text}”").format(text=self.needle))
+        self.query_one("#status", Static).update(" · ".join(parts))
+
+    def selected_citizen(self) -> int | None:
+        table = self.query_one(DataTable)
+        if not table.row_count or not table.display:
+            return None
+        try:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        except Exception:  # no cursor row
+            return None
+        return int(key.value)
+
+    # --- actions --------------------------------------------------------------
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.open_citizen(int(event.row_key.value))
+
+    def action_open_citizen(self) -> None:
+        citizen_id = self.selected_citizen()
+        if citizen_id is not None:
+            self.open_citizen(citizen_id)
+
+    def open_citizen(self, citizen_id: int) -> None:
+        from .citizen import CitizenScreen
+
+        self.app.push_screen(CitizenScreen(citizen_id))
+
+    def action_new_citizen(self) -> None:
+        self.app.new_citizen()
+
+    def action_filter(self) -> None:
+        self._show_filter(True)
+        self.query_one("#filter", Input).focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.needle = event.value.strip().casefold()
+        self.show()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self, event: Input.Submitted) -> None:
+        table = self.query_one(DataTable)
+        if table.display:
             table.focus()
+
+    def key_escape(self) -> None:
+        box = self.query_one("#filter", Input)
+        if box.display:
+            box.value = ""
+            self._show_filter(False)
+            self.needle = ""
+            self.show()
+
+    def action_switch_view(self) -> None:
+        self.view = NEXT_VIEW[self.view]
+        self.load()
+
+    def action_sort_next(self) -> None:
+        self.sort_column = (self.sort_column + 1) % len(COLUMNS)
+        self.sort_reverse = False
+        self.show()
+
+    def action_sort_reverse(self) -> None:
+        self.sort_reverse = not self.sort_reverse
+        self.show()
+
+    def action_load_demo(self) -> None:
+        if self.app_has_citizens():
+            self.notify(_("The demo caseload only goes into an empty database."),
+                        severity="warning")
+            return
+        from ..demo import generate_demo
+
+        generate_demo(today=self.app.today)
+        self.notify(_("A fictional demo caseload was loaded."))
+        self.load()
+
+    def action_help(self) -> None:
+        self.app.show_help(self, _("Caseload"))

@@ -1,0 +1,81 @@
+"""Citizens: create, edit, archive, delete, and the overview a mentor opens."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..i18n import _
+from ..models import Citizen, db
+from ..schemas import CitizenIn
+from .errors import DomainError, NotFound
+from .views import CitizenView
+
+
+def _citizen(citizen_id: int) -> Citizen:
+    citizen = Citizen.get_or_none(Citizen.id == citizen_id)
+    if citizen is None:
+        raise NotFound(_("This citizen no longer exists (deleted in another window?)."))
+    return citizen
+
+
+def create_citizen(data: CitizenIn, mentor_id: int | None = None) -> int:
+    """Create a citizen owned by ``mentor_id`` (default: this database's mentor)."""
+    from ..storage import ensure_default_mentor
+
+    with db.atomic():
+        mentor = mentor_id or ensure_default_mentor().id
+        citizen = Citizen.create(mentor=mentor, **data.model_dump())
+    return citizen.id
+
+
+def update_citizen(citizen_id: int, data: CitizenIn) -> None:
+    with db.atomic():
+        citizen = _citizen(citizen_id)
+        for field, value in data.model_dump().items():
+            setattr(citizen, field, value)
+        citizen.save()
+
+
+def get_citizen(citizen_id: int) -> CitizenView:
+    return CitizenView.from_row(_citizen(citizen_id))
+
+
+def citizen_input(citizen_id: int) -> CitizenIn:
+    """The citizen's current values as an input model (to prefill the edit form)."""
+    citizen = _citizen(citizen_id)
+    return CitizenIn.model_construct(
+        **{name: getattr(citizen, name) for name in CitizenIn.model_fields}
+    )
+
+
+def set_archived(citizen_id: int, archived: bool, today: date | None = None) -> None:
+    """Archive (hide from the caseload, keep every record) or bring back."""
+    with db.atomic():
+        citizen = _citizen(citizen_id)
+        citizen.archived_on = (today or date.today()) if archived else None
+        citizen.save()
+
+
+def delete_citizen(citizen_id: int, typed_name: str) -> None:
+    """Delete a citizen and every record about them, once their name is typed.
+
+    The typed name must match exactly (spaces at the ends ignored): deleting
+    is final, and typing the name makes sure it is the right person.
+    """
+    with db.atomic():
+        citizen = _citizen(citizen_id)
+        if typed_name.strip() != citizen.name.strip():
+            raise DomainError(_("The name does not match; nothing was deleted."))
+        citizen.delete_instance()  # ON DELETE CASCADE removes every record
+
+
+def citizen_names(include_archived: bool = True) -> list[tuple[int, str]]:
+    """(id, name) of every citizen, for jumping to one by name."""
+    query = Citizen.select(Citizen.id, Citizen.name).order_by(Citizen.name)
+    if not include_archived:
+        query = query.where(Citizen.archived_on.is_null())
+    return [(c.id, c.name) for c in query]
+
+
+def count_citizens() -> int:
+    return Citizen.select().count()

@@ -1,0 +1,385 @@
+"""One citizen: the overview, their course's life cycle, and their records."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ..domain import overview as domain
+from ..domain.errors import NotFound
+from ..domain.views import CitizenOverview, CourseView
+from ..enums import (
+    Attendance,
+    CourseOutcome,
+    CoursePurpose,
+    MeetingKind,
+    MeetingStatus,
+    PlacementKind,
+    SubGoalStatus,
+)
+from ..format import show_date, show_datetime, show_hours
+from ..i18n import _
+
+
+def score_bar(citizen_score: int | None, width: int = 10) -> str:
+    """The asymmetric alliance as two parts that add up to 10."""
+    if citizen_score is None:
+        return "[dim]" + "·" * width + _(" not scored") + "[/]"
+    mentor = 10 - citizen_score
+    return (f"[b green]{'█' * citizen_score}[/][blue]{'░' * mentor}[/] "
+            + _("citizen {c} · mentor {m}").format(c=citizen_score, m=mentor))
+
+
+def _lines(pairs: list[tuple[str, str]]) -> str:
+    shown = [(k, v) for k, v in pairs if v]
+    if not shown:
+        return _("[dim]Nothing recorded.[/]")
+    return "\n".join(f"[dim]{k}:[/] {escape(v)}" for k, v in shown)
+
+
+def course_text(course: CourseView | None, today) -> str:
+    if course is None:
+        return _("No course. Press c to start one.")
+    lines = [f"[b]{course.purpose.label}[/b]" + (f" · {escape(course.programme)}"
+                                                 if course.programme else "")]
+    lines.append(_("Referred {ref} · started {start} · ends {end}").format(
+        ref=show_date(course.referral_date), start=show_date(course.start_date),
+        end=show_date(course.current_end)))
+    if course.is_open:
+        weeks_left = max(0, (course.current_end - today).days // 7)
+        lines.append(_("Week {n} of {m} · {left} weeks left · meet every {days} days").format(
+            n=course.week_number(today), m=course.total_weeks, left=weeks_left,
+            days=course.meeting_cadence_days))
+    else:
+        lines.append(_("[b]Ended {date}: {outcome}[/b]").format(
+            date=show_date(course.end_date), outcome=course.outcome.label))
+        if course.end_note:
+            lines.append(escape(course.end_note))
+    if course.weekly_hours:
+        lines.append(_("Hours a week: {band}").format(band=escape(course.weekly_hours)))
+    if course.extensions:
+        lines.append(_("Extensions:"))
+        lines.append(_("  first planned end {end}").format(end=show_date(course.planned_end)))
+        for ext in course.extensions:
+            reason = f" – {escape(ext.reason)}" if ext.reason else ""
+            lines.append(_("  {decided}: extended to {end}{reason}").format(
+                decided=show_date(ext.decided_on), end=show_date(ext.new_end), reason=reason))
+    return "\n".join(lines)
+
+
+class Section(Static):
+    """A titled box of the overview."""
+
+    DEFAULT_CSS = """
+    Section { border: round $primary-background-lighten-2; padding: 0 1; margin: 0 0 1 0;
+              height: auto; }
+    """
+
+    def __init__(self, title: str, id: str) -> None:
+        super().__init__(id=id)
+        self.border_title = title
+
+
+class CitizenScreen(Screen):
+    CSS_PATH = "citizen.tcss"
+    BINDINGS = [
+        Binding("escape", "back", _("Back")),
+        Binding("e", "edit", _("Edit")),
+        Binding("c", "course", _("Course/refer again")),
+        Binding("x", "extend", _("Extend")),
+        Binding("f", "finish", _("End course")),
+        Binding("g", "records('sub_goals')", _("Sub-goals"), show=False),
+        Binding("l", "records('logbook')", _("Logbook"), show=False),
+        Binding("m", "records('meetings')", _("Meetings"), show=False),
+        Binding("p", "records('placements')", _("Placements"), show=False),
+        Binding("h", "records('courses')", _("Course history"), show=False),
+        Binding("a", "archive", _("Archive/restore"), show=False),
+        Binding("D", "delete", _("Delete citizen"), show=False),
+        Binding("question_mark", "help", _("Help"), key_display="?"),
+    ]
+
+    def __init__(self, citizen_id: int) -> None:
+        super().__init__()
+        self.citizen_id = citizen_id
+        self.data: CitizenOverview | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="citizen-title")
+        yield Static(_("[b]g[/b] sub-goals · [b]l[/b] logbook · [b]m[/b] meetings · "
+                       "[b]p[/b] placements · [b]h[/b] course history · [b]?[/b] all keys"),
+                     id="record-keys")
+        with VerticalScroll(id="overview"):
+            with Horizontal(id="columns"):
+                with Vertical(classes="column"):
+                    yield Section(_("Course"), "course")
+                    yield Section(_("Placement"), "placement")
+                    yield Section(_("Sub-goals"), "sub-goals")
+                    yield Section(_("Meetings and agreements"), "meetings")
+                with Vertical(classes="column"):
+                    yield Section(_("Job goal"), "job")
+                    yield Section(_("Accommodations and efforts"), "accommodations")
+                    yield Section(_("Contact"), "contact")
+                    yield Section(_("Notes"), "notes")
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    def load(self) -> None:
+        try:
+            self.data = domain.citizen_overview(self.citizen_id, today=self.app.today)
+        except NotFound as exc:
+            self.notify(str(exc), severity="error")
+            self.app.pop_screen()
+            return
+        self.fill(self.data)
+
+    def fill(self, data: CitizenOverview) -> None:
+        c = data.citizen
+        today = data.today
+        title = f"[b]{escape(c.name)}[/b]"
+        if c.interpreter_needed:
+            title += _("  [reverse] interpreter: {language} [/]").format(
+                language=escape(c.interpreter_language))
+        if c.archived_on:
+            title += _("  [reverse] archived {date} [/]").format(date=show_date(c.archived_on))
+        self.query_one("#citizen-title", Static).update(title)
+
+        self.query_one("#course", Static).update(course_text(data.latest_course, today))
+
+        placement = data.current_placement
+        if placement is None:
+            self.query_one("#placement", Static).update(_("[dim]No placement now.[/]"))
+        else:
+            step = placement.step_on(today)
+            lines = [f"[b]{escape(placement.workplace)}[/b] · {placement.kind.label}",
+                     _("Since {start}").format(start=show_date(placement.start_date))
+                     + (_(" until {end}").format(end=show_date(placement.end_date))
+                        if placement.end_date else "")]
+            if step is not None:
+                lines.append(_("Now {hours} h a week{schedule} (since {since})").format(
+                    hours=show_hours(step.hours_per_week),
+                    schedule=f": {escape(step.schedule)}" if step.schedule else "",
+                    since=show_date(step.from_date)))
+            if placement.supervisor_name:
+                lines.append(_("Supervisor: {name}").format(name=escape(placement.supervisor_name)))
+            if placement.accommodations:
+                lines.append(_("Accommodations here: {text}").format(
+                    text=escape(placement.accommodations)))
+            self.query_one("#placement", Static).update("\n".join(lines))
+
+        active = [g for g in data.sub_goals if g.status == "active"]
+        if active:
+            goal_lines = []
+            for goal in active:
+                flag = ""
+                if goal.target_date and goal.target_date < today:
+                    flag = _(" [b red](target {date} passed)[/]").format(
+                        date=show_date(goal.target_date))
+                goal_lines.append(f"{escape(goal.title)}{flag}\n  {score_bar(goal.latest_score)}")
+            self.query_one("#sub-goals", Static).update("\n".join(goal_lines))
+        else:
+            self.query_one("#sub-goals", Static).update(_("[dim]No active sub-goals.[/]"))
+
+        meeting_lines = []
+        if data.next_meeting:
+            m = data.next_meeting
+            meeting_lines.append(_("Next: [b]{when}[/b] {kind}{place}").format(
+                when=show_datetime(m.starts_at), kind=m.kind.label,
+                place=f" · {escape(m.place)}" if m.place else ""))
+        else:
+            meeting_lines.append(_("[b red]No next meeting booked.[/]"))
+        if data.last_held_meeting:
+            m = data.last_held_meeting
+            days = (today - m.starts_at.date()).days
+            meeting_lines.append(_("Last held: {when} ({days} days ago)").format(
+                when=show_date(m.starts_at), days=days))
+        if data.open_action_items:
+            meeting_lines.append(_("Open agreements:"))
+            for item in data.open_action_items:
+                due = ""
+                if item.due_date:
+                    style = "b red" if item.due_date < today else "dim"
+                    due = f" [{style}]{_('due')} {show_date(item.due_date)}[/]"
+                meeting_lines.append(f"  • {escape(item.what)} – {escape(item.owner)}{due}")
+        self.query_one("#meetings", Static).update("\n".join(meeting_lines))
+
+        wishes = c.job_wishes
+        job = _lines([(_("Goal"), c.job_goal)])
+        if wishes:
+            job += "\n" + "\n".join(f"{i}. {escape(w)}" for i, w in enumerate(wishes, 1))
+        self.query_one("#job", Static).update(job)
+        self.query_one("#accommodations", Static).update(_lines([
+            (_("Accommodations"), c.accommodations), (_("Aids"), c.aids),
+            (_("Parallel efforts"), c.parallel_efforts)]))
+        self.query_one("#contact", Static).update(_lines([
+            (_("Phone"), c.phone), (_("E-mail"), c.email), (_("Address"), c.address),
+            (_("Caseworker"), c.caseworker_name), (_("Caseworker's phone"), c.caseworker_phone),
+            (_("Caseworker's e-mail"), c.caseworker_email), (_("Jobcenter"), c.jobcenter)]))
+        self.query_one("#notes", Static).update(_lines([(_("Notes"), c.notes)]))
+
+    # --- actions --------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_edit(self) -> None:
+        from .citizen_forms import CitizenForm
+
+        self.app.push_screen(CitizenForm(self.citizen_id), self._saved(_("Saved.")))
+
+    def _saved(self, message: str):
+        def done(result) -> None:
+            if result:
+                self.notify(message)
+                self.load()
+        return done
+
+    def action_course(self) -> None:
+        from .citizen_forms import CourseForm
+
+        assert self.data is not None
+        if self.data.current_course is not None:
+            self.notify(_("{name} already has a running course. End it (f) before referring "
+                          "them again, or extend it (x).").format(name=self.data.citizen.name),
+                        severity="warning")
+            return
+        again = bool(self.data.courses)
+        self.app.push_screen(
+            CourseForm(self.citizen_id, self.data.citizen.name, again, self.app.today),
+            self._saved(_("The course was started.")))
+
+    def action_extend(self) -> None:
+        from .citizen_forms import ExtendCourseForm
+
+        course = self.data.current_course if self.data else None
+        if course is None:
+            self.notify(_("There is no running course to extend."), severity="warning")
+            return
+        self.app.push_screen(ExtendCourseForm(course.id, course.current_end, self.app.today),
+                             self._saved(_("The course was extended.")))
+
+    def action_finish(self) -> None:
+        from .citizen_forms import EndCourseForm
+
+        course = self.data.current_course if self.data else None
+        if course is None:
+            self.notify(_("There is no running course to end."), severity="warning")
+            return
+        self.app.push_screen(EndCourseForm(course.id, self.app.today),
+                             self._saved(_("The course was ended. Every record is kept.")))
+
+    def action_archive(self) -> None:
+        from ..domain.citizens import set_archived
+
+        assert self.data is not None
+        archived = self.data.citizen.archived_on is None
+        set_archived(self.citizen_id, archived, today=self.app.today)
+        self.notify(_("Archived: hidden from the caseload, every record kept.") if archived
+                    else _("Back on the caseload."))
+        self.load()
+
+    def action_delete(self) -> None:
+        from .citizen_forms import DeleteCitizenScreen
+
+        assert self.data is not None
+
+        def done(deleted: bool | None) -> None:
+            if deleted:
+                self.app.pop_screen()
+                self.app.notify(_("The citizen and all their records were deleted."))
+
+        self.app.push_screen(DeleteCitizenScreen(self.citizen_id, self.data.citizen.name), done)
+
+    def action_records(self, kind: str) -> None:
+        assert self.data is not None
+        self.app.push_screen(RecordsScreen(self.citizen_id, self.data.citizen.name, kind))
+
+    def action_help(self) -> None:
+        self.app.show_help(self, _("Citizen"))
+
+
+def _record_table(kind: str, citizen_id: int, today) -> tuple[str, list[str], list[tuple]]:
+    if kind == "sub_goals":
+        rows = [(g.title, SubGoalStatus(g.status).label,
+                 "" if g.latest_score is None else f"{g.latest_score} + {10 - g.latest_score}",
+                 show_date(g.latest_scored_on), str(g.score_count), show_date(g.target_date))
+                for g in domain.sub_goal_summaries(citizen_id)]
+        return _("Sub-goals"), [_("Sub-goal"), _("Status"), _("Score (citizen + mentor)"),
+                                _("Last scored"), _("Scores"), _("Target")], rows
+    if kind == "logbook":
+        rows = [(show_date(e.entry_date), e.workplace, Attendance(e.attendance).label,
+                 show_hours(e.hours_planned), show_hours(e.hours_worked),
+                 e.left_early_reason if e.left_early else "", e.tasks)
+                for e in domain.logbook_of(citizen_id, limit=1000)]
+        return _("Logbook"), [_("Date"), _("Workplace"), _("Attendance"), _("Planned h"),
+                              _("Worked h"), _("Left early"), _("Tasks")], rows
+    if kind == "meetings":
+        rows = [(show_datetime(m.starts_at), MeetingKind(m.kind).label,
+                 MeetingStatus(m.status).label, m.place, m.decisions.replace("\n", " "))
+                for m in domain.meetings_of(citizen_id)]
+        return _("Meetings"), [_("When"), _("Kind"), _("Status"), _("Place"),
+                               _("Decisions")], rows
+    if kind == "placements":
+        rows = []
+        for p in domain.placements_of(citizen_id):
+            step = p.step_on(today)
+            steps = " → ".join(show_hours(s.hours_per_week) for s in p.hours_steps)
+            rows.append((p.workplace, PlacementKind(p.kind).label, show_date(p.start_date),
+                         show_date(p.end_date),
+                         show_hours(step.hours_per_week) if step else "", steps))
+        return _("Placements"), [_("Workplace"), _("Kind"), _("From"), _("To"),
+                                 _("Hours now"), _("Hours steps")], rows
+    from ..domain.courses import courses_of
+
+    rows = [(CoursePurpose(c.purpose).label, show_date(c.referral_date), show_date(c.start_date),
+             show_date(c.current_end), str(len(c.extensions)), show_date(c.end_date),
+             CourseOutcome(c.outcome).label if c.outcome else _("running"))
+            for c in courses_of(citizen_id)]
+    return _("Course history"), [_("Purpose"), _("Referred"), _("Started"), _("Planned end"),
+                                 _("Extensions"), _("Ended"), _("Outcome")], rows
+
+
+class RecordsScreen(Screen):
+    """A list of one kind of the citizen's records (the full views come later)."""
+
+    BINDINGS = [
+        Binding("escape", "back", _("Back")),
+        Binding("question_mark", "help", _("Help"), key_display="?"),
+    ]
+
+    def __init__(self, citizen_id: int, name: str, kind: str) -> None:
+        super().__init__()
+        self.citizen_id = citizen_id
+        self.citizen_name = name
+        self.kind = kind
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="records-title")
+        yield DataTable(id="records", cursor_type="row", zebra_stripes=True)
+        yield Static(id="records-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        title, columns, rows = _record_table(self.kind, self.citizen_id, self.app.today)
+        self.title_text = title
+        self.query_one("#records-title", Static).update(
+            f"[b]{escape(self.citizen_name)}[/b] · {title} ({len(rows)})")
+        table = self.query_one(DataTable)
+        table.add_columns(*columns)
+        table.add_rows(rows)
+        self.query_one("#records-empty", Static).update(
+            "" if rows else _("[dim]Nothing recorded yet.[/]"))
+        table.focus()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_help(self) -> None:
+        self.app.show_help(self, self.title_text)

@@ -1,0 +1,274 @@
+"""Modal forms: fields from a spec, validated by a pydantic input model.
+
+A form writes nothing until its input model validates and the domain function
+accepts it; each problem is shown under its field in the mentor's words.
+``escape`` with unsaved changes asks before throwing them away.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import Enum
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
+
+from ..domain.errors import DomainError
+from ..format import show_date, show_datetime
+from ..i18n import _
+from ..schemas import friendly_errors
+
+T = TypeVar("T")
+
+
+@dataclass
+class FieldSpec:
+    """One field of a form: its input-model name, label and kind of widget."""
+
+    name: str
+    label: str
+    kind: str = "text"  # text | area | date | datetime | select | bool | number
+    options: list[tuple[str, str]] = field(default_factory=list)
+    placeholder: str = ""
+    hint: str = ""
+    required: bool = False
+
+
+def _show(value: Any, kind: str) -> Any:
+    if value is None:
+        return "" if kind not in ("bool", "select") else value
+    if kind == "date" and isinstance(value, date):
+        return show_date(value)
+    if kind == "datetime" and isinstance(value, datetime):
+        return show_datetime(value)
+    if isinstance(value, Enum):
+        return value.value
+    if kind == "number" and isinstance(value, float):
+        return f"{value:g}".replace(".", ",")
+    return value if kind in ("bool", "select") else str(value)
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question; `y` or enter says yes, `n` or escape says no."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", _("Yes")),
+        Binding("n,escape", "answer(False)", _("No")),
+    ]
+
+    def __init__(self, question: str, yes: str | None = None, no: str | None = None) -> None:
+        super().__init__()
+        self.question = question
+        self.yes_label = yes or _("Yes")
+        self.no_label = no or _("No")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="dialog"):
+            yield Static(self.question, id="question")
+            with Horizontal(classes="buttons"):
+                yield Button(f"{self.yes_label} (y)", id="yes", variant="error")
+                yield Button(f"{self.no_label} (n)", id="no", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+
+class FormScreen(ModalScreen[T | None], Generic[T]):
+    """Base of every form. Subclasses set TITLE, MODEL, FIELDS and ``submit``."""
+
+    DEFAULT_CSS = """
+    FormScreen { align: center middle; }
+    FormScreen > #form {
+        width: 100; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    FormScreen #form-title { text-style: bold; padding: 0 0 1 0; }
+    FormScreen #fields { height: auto; max-height: 1fr; }
+    FormScreen .row { height: auto; }
+    FormScreen .field-label { width: 30; padding-right: 1; color: $text-muted; }
+    FormScreen .row Input, FormScreen .row Select, FormScreen .row TextArea { width: 1fr; }
+    FormScreen Input { border: none; height: 1; padding: 0 1; background: $panel; }
+    FormScreen Input:focus { border: none; background: $primary 40%; }
+    FormScreen TextArea { border: none; height: 3; padding: 0 1; background: $panel; }
+    FormScreen TextArea:focus { border: none; background: $primary 40%; }
+    FormScreen Select { height: auto; }
+    FormScreen SelectCurrent { border: none; height: 1; padding: 0 1; background: $panel; }
+    FormScreen Select:focus > SelectCurrent { border: none; background: $primary 40%; }
+    FormScreen Checkbox { border: none; padding: 0; margin-left: 31; background: $surface; }
+    FormScreen .row-gap { height: 1; }
+    FormScreen .field-hint { color: $text-muted; text-style: italic; margin-left: 31; }
+    FormScreen .field-error { color: $error; display: none; margin-left: 31; }
+    FormScreen .field-error.shown { display: block; }
+    FormScreen #form-error { color: $error; display: none; }
+    FormScreen #form-error.shown { display: block; }
+    FormScreen #form-keys { color: $text-muted; padding-top: 1; }
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", _("Save"), priority=True),
+        Binding("escape", "cancel", _("Cancel")),
+    ]
+
+    TITLE: str = ""
+    MODEL: type[BaseModel]
+    FIELDS: list[FieldSpec] = []
+
+    def __init__(self, initial: dict[str, Any] | None = None, title: str | None = None) -> None:
+        super().__init__()
+        self.initial = initial or {}
+        self.form_title = title or self.TITLE
+        self._start_values: dict[str, Any] = {}
+
+    # --- building -----------------------------------------------------------
+
+    def fields(self) -> list[FieldSpec]:
+        return self.FIELDS
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form"):
+            yield Static(self.form_title, id="form-title")
+            yield Static(id="form-error")
+            with VerticalScroll(id="fields"):
+                for spec in self.fields():
+                    yield from self._compose_field(spec)
+            yield Static(_("ctrl+s save · escape cancel · tab next field"), id="form-keys")
+
+    def _compose_field(self, spec: FieldSpec) -> ComposeResult:
+        value = _show(self.initial.get(spec.name), spec.kind)
+        widget_id = f"f-{spec.name}"
+        label = spec.label + (" *" if spec.required else "")
+        if spec.kind == "bool":
+            yield Checkbox(label, value=bool(value), id=widget_id, classes="field")
+        else:
+            with Horizontal(classes="row"):
+                yield Label(label, classes="field-label")
+                if spec.kind == "area":
+                    area = TextArea(value or "", id=widget_id, classes="field", soft_wrap=True)
+                    area.show_line_numbers = False
+                    yield area
+                elif spec.kind == "select":
+                    yield Select(spec.options,
+                                 value=value if value is not None else Select.NULL,
+                                 allow_blank=not spec.required, id=widget_id, classes="field",
+                                 prompt=_("Choose…"))
+                else:
+                    placeholder = spec.placeholder or {
+                        "date": _("DD-MM-YYYY"), "datetime": _("DD-MM-YYYY HH:MM"),
+                    }.get(spec.kind, "")
+                    yield Input(value or "", placeholder=placeholder, id=widget_id,
+                                classes="field")
+        if spec.hint:
+            yield Static(spec.hint, classes="field-hint")
+        yield Static(id=f"e-{spec.name}", classes="field-error")
+        yield Static(classes="row-gap")
+
+    def on_mount(self) -> None:
+        self._start_values = self.values()
+        first = self.query(".field").first()
+        first.focus()
+
+    # --- reading ------------------------------------------------------------
+
+    def values(self) -> dict[str, Any]:
+        """What the mentor typed, field by field (text as typed)."""
+        result: dict[str, Any] = {}
+        for spec in self.fields():
+            widget = self.query_one(f"#f-{spec.name}")
+            if isinstance(widget, TextArea):
+                result[spec.name] = widget.text
+            elif isinstance(widget, Select):
+                result[spec.name] = None if widget.value == Select.NULL else widget.value
+            else:
+                result[spec.name] = widget.value
+        return result
+
+    def model_data(self, values: dict[str, Any]) -> dict[str, Any]:
+        """The values handed to the input model (subclasses may add fixed ones)."""
+        return {k: v for k, v in values.items() if v is not None}
+
+    @property
+    def is_dirty(self) -> bool:
+        return bool(self._start_values) and self.values() != self._start_values
+
+    # --- errors -------------------------------------------------------------
+
+    def clear_errors(self) -> None:
+        for error in self.query(".field-error"):
+            error.remove_class("shown")
+        self.query_one("#form-error").remove_class("shown")
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        self.clear_errors()
+        names = {spec.name for spec in self.fields()}
+        general = []
+        first_widget = None
+        for name, message in errors.items():
+            key = name.split(".")[0]
+            if key in names:
+                error = self.query_one(f"#e-{key}", Static)
+                error.update(message)
+                error.add_class("shown")
+                if first_widget is None:
+                    first_widget = self.query_one(f"#f-{key}")
+            else:
+                general.append(message)
+        if general:
+            box = self.query_one("#form-error", Static)
+            box.update("\n".join(general))
+            box.add_class("shown")
+        if first_widget is not None:
+            first_widget.focus()
+            first_widget.scroll_visible()
+
+    # --- actions ------------------------------------------------------------
+
+    def submit(self, data: BaseModel) -> T:
+        """Write the validated input; raise DomainError to refuse. Returns the result."""
+        raise NotImplementedError
+
+    def action_save(self) -> None:
+        try:
+            data = self.MODEL.model_validate(self.model_data(self.values()))
+        except ValidationError as exc:
+            self.show_errors(friendly_errors(exc))
+            return
+        try:
+            result = self.submit(data)
+        except DomainError as exc:
+            self.show_errors({exc.field or "__all__": str(exc)})
+            return
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        if not self.is_dirty:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen(_("Throw away what you typed in this form?"), yes=_("Discard"),
+                          no=_("Keep editing")),
+            answered,
+        )
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()

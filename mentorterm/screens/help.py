@@ -1,0 +1,70 @@
+"""Help: every key of the screen you came from, read from its real bindings."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from ..i18n import _
+
+# Keys that work everywhere, whether or not a screen lists them.
+GLOBAL_KEYS = [
+    ("?", _("Help: this list of keys")),
+    ("ctrl+p", _("Command palette: jump to a citizen or a screen")),
+    ("ctrl+q", _("Quit mentorterm")),
+    ("tab / shift+tab", _("Next / previous field")),
+]
+
+
+def _key_text(key: str) -> str:
+    return key.replace("question_mark", "?").replace("slash", "/")
+
+
+def bindings_of(screen: Screen) -> list[tuple[str, str]]:
+    """(key, description) of every binding the screen and its widgets offer."""
+    seen: dict[str, str] = {}
+    for key, active in screen.active_bindings.items():
+        binding: Binding = active.binding
+        if not binding.description or binding.action in ("app.help", "help"):
+            continue
+        seen.setdefault(binding.description, _key_text(binding.key_display or key))
+    for node in [screen, *screen.walk_children()]:
+        for binding in getattr(node, "BINDINGS", []):
+            if isinstance(binding, Binding) and binding.description and binding.show:
+                seen.setdefault(binding.description, _key_text(binding.key.split(",")[0]))
+    return [(key, description) for description, key in seen.items()]
+
+
+class HelpScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > Vertical {
+        width: 72; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 2;
+    }
+    HelpScreen #help-title { text-style: bold; padding: 1 0; }
+    HelpScreen .section { text-style: bold; color: $text-muted; padding-top: 1; }
+    """
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", _("Close help"))]
+
+    def __init__(self, for_screen: Screen, title: str) -> None:
+        super().__init__()
+        self.keys = bindings_of(for_screen)
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(_("Keys: {screen}").format(screen=self.title_text), id="help-title")
+            with VerticalScroll():
+                yield Static(_("On this screen"), classes="section")
+                yield Static("\n".join(f"  [b]{k:<16}[/b] {d}" for k, d in self.keys),
+                             id="help-keys")
+                yield Static(_("Everywhere"), classes="section")
+                yield Static("\n".join(f"  [b]{k:<16}[/b] {d}" for k, d in GLOBAL_KEYS))
+                yield Static(_("escape closes this help."), classes="section")
+
+    def action_dismiss(self) -> None:
+        self.dismiss(None)
