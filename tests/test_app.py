@@ -17,8 +17,8 @@ async def test_an_empty_database_greets_a_new_mentor(db_path):
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         text = str(app.screen.query_one("#empty").render())
-        assert "No citizens yet" in text
-        assert "mentorterm demo" in text
+        assert "no citizens in this database yet" in text
+        assert "demo caseload" in text
         assert "22-11-2026" in app.sub_title
         await pilot.press("q")
     assert app.return_code in (0, None)
