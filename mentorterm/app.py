@@ -43,6 +43,7 @@ class MentortermApp(App[int]):
         super().__init__()
         self.database_label = database_label
         self._today = today
+        self.deleted_citizens: set[int] = set()  # deleted in this session
 
     @property
     def today(self) -> date:

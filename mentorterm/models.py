@@ -11,6 +11,11 @@ Rules that hold for every table:
   way down); a mentor who still owns citizens cannot be deleted (RESTRICT);
   optional links (a sub-goal's course, an action item's meeting) become NULL.
 - Only ``storage.py`` binds these models to a database (``db`` is a proxy).
+- A foreign key that is the first column of a composite index gets no index
+  of its own (``index=False``): the composite serves the lookups and the
+  ON DELETE checks, and a second index only costs space and a page write per
+  insert (bench/README.md). tests/test_query_plans.py checks that every
+  foreign key still leads some index.
 """
 
 from __future__ import annotations
@@ -81,7 +86,7 @@ class Mentor(BaseModel):
 
 
 class Citizen(BaseModel):
-    mentor = ForeignKeyField(Mentor, backref="citizens", on_delete="RESTRICT")
+    mentor = ForeignKeyField(Mentor, backref="citizens", on_delete="RESTRICT", index=False)
     name = CharField(max_length=200)  # may be a pseudonym or initials
     phone = CharField(max_length=60, default="")
     email = CharField(max_length=200, default="")
@@ -107,7 +112,7 @@ class Citizen(BaseModel):
 
 
 class Course(BaseModel):
-    citizen = ForeignKeyField(Citizen, backref="courses", on_delete="CASCADE")
+    citizen = ForeignKeyField(Citizen, backref="courses", on_delete="CASCADE", index=False)
     referral_date = DateField()
     start_date = DateField()
     planned_end = DateField()  # as first referred; extensions move the end
@@ -131,7 +136,7 @@ class Course(BaseModel):
 
 
 class CourseExtension(BaseModel):
-    course = ForeignKeyField(Course, backref="extensions", on_delete="CASCADE")
+    course = ForeignKeyField(Course, backref="extensions", on_delete="CASCADE", index=False)
     decided_on = DateField()
     new_end = DateField()
     reason = TextField(default="")
@@ -141,7 +146,7 @@ class CourseExtension(BaseModel):
 
 
 class SubGoal(BaseModel):
-    citizen = ForeignKeyField(Citizen, backref="sub_goals", on_delete="CASCADE")
+    citizen = ForeignKeyField(Citizen, backref="sub_goals", on_delete="CASCADE", index=False)
     course = ForeignKeyField(Course, backref="sub_goals", null=True, on_delete="SET NULL")
     title = CharField(max_length=300)
     description = TextField(default="")
@@ -166,7 +171,7 @@ class AllianceScore(BaseModel):
     ``10 - citizen_score`` (see ``mentor_score``), so the two cannot disagree.
     """
 
-    sub_goal = ForeignKeyField(SubGoal, backref="scores", on_delete="CASCADE")
+    sub_goal = ForeignKeyField(SubGoal, backref="scores", on_delete="CASCADE", index=False)
     mentor = ForeignKeyField(Mentor, null=True, on_delete="SET NULL")
     scored_on = DateField()
     citizen_score = IntegerField(constraints=[Check("citizen_score BETWEEN 1 AND 10")])
@@ -183,7 +188,7 @@ class AllianceScore(BaseModel):
 
 
 class Placement(BaseModel):
-    citizen = ForeignKeyField(Citizen, backref="placements", on_delete="CASCADE")
+    citizen = ForeignKeyField(Citizen, backref="placements", on_delete="CASCADE", index=False)
     course = ForeignKeyField(Course, backref="placements", null=True, on_delete="SET NULL")
     kind = CharField(max_length=40, constraints=[_enum_check("kind", PlacementKind)])
     workplace = CharField(max_length=200)
@@ -207,7 +212,9 @@ class Placement(BaseModel):
 
 
 class HoursStep(BaseModel):
-    placement = ForeignKeyField(Placement, backref="hours_steps", on_delete="CASCADE")
+    placement = ForeignKeyField(
+        Placement, backref="hours_steps", on_delete="CASCADE", index=False
+    )
     from_date = DateField()
     hours_per_week = FloatField(constraints=[Check("hours_per_week >= 0 AND hours_per_week <= 60")])
     schedule = CharField(max_length=200, default="")  # e.g. "2 x 2 h Tue+Thu"
@@ -224,8 +231,8 @@ class LogbookEntry(BaseModel):
     (storage.py) refuses a row whose citizen differs from its placement's.
     """
 
-    placement = ForeignKeyField(Placement, backref="logbook", on_delete="CASCADE")
-    citizen = ForeignKeyField(Citizen, on_delete="CASCADE")
+    placement = ForeignKeyField(Placement, backref="logbook", on_delete="CASCADE", index=False)
+    citizen = ForeignKeyField(Citizen, on_delete="CASCADE", index=False)
     entry_date = DateField()
     attendance = CharField(max_length=30, constraints=[_enum_check("attendance", Attendance)])
     hours_planned = FloatField(default=0, constraints=[Check("hours_planned BETWEEN 0 AND 24")])
@@ -250,7 +257,7 @@ class LogbookEntry(BaseModel):
 
 
 class Meeting(BaseModel):
-    citizen = ForeignKeyField(Citizen, backref="meetings", on_delete="CASCADE")
+    citizen = ForeignKeyField(Citizen, backref="meetings", on_delete="CASCADE", index=False)
     mentor = ForeignKeyField(Mentor, null=True, on_delete="SET NULL")
     starts_at = DateTimeField()
     duration_minutes = IntegerField(default=60, constraints=[Check("duration_minutes > 0")])
@@ -272,7 +279,9 @@ class Meeting(BaseModel):
     next_meeting_date = DateField(null=True)
 
     class Meta:
-        indexes = ((("citizen", "starts_at"), False), (("starts_at",), False))
+        # (citizen, status, starts_at): the caseload's last-held / next-planned
+        # lookups are one covering seek each (bench/README.md).
+        indexes = ((("citizen", "status", "starts_at"), False), (("starts_at",), False))
 
 
 class MeetingParticipant(BaseModel):
@@ -282,7 +291,7 @@ class MeetingParticipant(BaseModel):
 
 
 class ActionItem(BaseModel):
-    citizen = ForeignKeyField(Citizen, backref="action_items", on_delete="CASCADE")
+    citizen = ForeignKeyField(Citizen, backref="action_items", on_delete="CASCADE", index=False)
     meeting = ForeignKeyField(Meeting, backref="action_items", null=True, on_delete="SET NULL")
     what = TextField()
     owner = CharField(max_length=200)  # who does it: "citizen", "mentor", a name
@@ -296,7 +305,7 @@ class ActionItem(BaseModel):
 class ReviewNote(BaseModel):
     """The weekly case review's decision for one citizen in one ISO week."""
 
-    citizen = ForeignKeyField(Citizen, backref="review_notes", on_delete="CASCADE")
+    citizen = ForeignKeyField(Citizen, backref="review_notes", on_delete="CASCADE", index=False)
     mentor = ForeignKeyField(Mentor, null=True, on_delete="SET NULL")
     iso_week = CharField(max_length=8)  # "2026-W47"
     decision = TextField(default="")

@@ -134,7 +134,9 @@ class CitizenScreen(Screen):
         try:
             self.data = domain.citizen_overview(self.citizen_id, today=self.app.today)
         except NotFound as exc:
-            self.notify(str(exc), severity="error")
+            # Deleted here (the delete dialog already said so) or in another window.
+            if self.citizen_id not in self.app.deleted_citizens:
+                self.notify(str(exc), severity="error")
             self.app.pop_screen()
             return
         self.fill(self.data)
@@ -289,12 +291,7 @@ class CitizenScreen(Screen):
 
         assert self.data is not None
 
-        def done(deleted: bool | None) -> None:
-            if deleted:
-                self.app.pop_screen()
-                self.app.notify(_("The citizen and all their records were deleted."))
-
-        self.app.push_screen(DeleteCitizenScreen(self.citizen_id, self.data.citizen.name), done)
+        self.app.push_screen(DeleteCitizenScreen(self.citizen_id, self.data.citizen.name))
 
     def action_records(self, kind: str) -> None:
         assert self.data is not None

@@ -180,6 +180,9 @@ class DeleteCitizenScreen(ModalScreen[bool]):
         except DomainError as exc:
             self.query_one("#delete-error", Static).update(str(exc))
             return
+        self.app.deleted_citizens.add(self.citizen_id)
+        self.app.notify(_("{name} and all their records were deleted.").format(
+            name=self.citizen_name))
         self.dismiss(True)
 
     def action_cancel(self) -> None:
