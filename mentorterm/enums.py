@@ -46,6 +46,19 @@ class CoursePurpose(_Labelled):
             "other": "Other",
         }
 
+    @property
+    def short_label(self) -> str:
+        """A label narrow enough for a table column."""
+        return _({
+            "ordinary_job": "Job",
+            "work_capacity_clarification": "Clarification",
+            "flexjob": "Flexjob",
+            "resource_course": "Resource crs.",
+            "early_retirement": "Early retirem.",
+            "education": "Education",
+            "other": "Other",
+        }[self.value])
+
 
 class CourseOutcome(_Labelled):
     ORDINARY_JOB = "ordinary_job"

@@ -145,7 +145,7 @@ async def test_caseload_shows_the_facts_and_sorts_and_filters(seeded, db_path):
         assert ali[3] == "3"  # weeks left to 13-12-2026
         assert str(ali[4]) == "4 d"  # last held meeting 18-11
         assert str(ali[6]) == "40 %"  # 2 of 5 logged days present
-        assert ali[8] == "Føtex Vest · 7,5 h/w"
+        assert ali[8] == "Føtex Vest · 7,5 h"
         # s moves the sort to the next column (purpose), again to week, weeks left ...
         for _ in range(3):
             await pilot.press("s")

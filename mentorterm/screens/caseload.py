@@ -43,11 +43,11 @@ COLUMNS = [
     Column("name", _("Citizen"), _by(lambda r: r.name.casefold())),
     Column("purpose", _("Purpose"), _by(lambda r: r.purpose)),
     Column("week", _("Week"), _by(lambda r: r.week_of_course)),
-    Column("left", _("Weeks left"), _by(lambda r: r.weeks_left)),
-    Column("since", _("Since meeting"), _by(lambda r: r.days_since_meeting)),
+    Column("left", _("Wks left"), _by(lambda r: r.weeks_left)),
+    Column("since", _("Last met"), _by(lambda r: r.days_since_meeting)),
     Column("next", _("Next meeting"), _by(lambda r: r.next_meeting)),
-    Column("attendance", _("Attend. 14 d"), _by(lambda r: r.attendance_rate)),
-    Column("items", _("Open items"), _by(lambda r: r.open_action_items)),
+    Column("attendance", _("Att. 14 d"), _by(lambda r: r.attendance_rate)),
+    Column("items", _("Open"), _by(lambda r: r.open_action_items)),
     Column("placement", _("Placement"), _by(lambda r: (r.workplace or "").casefold() or None)),
 ]
 
@@ -74,11 +74,11 @@ def cells(row: CaseloadRow) -> tuple:
         purpose = _("Ended: {outcome}").format(
             outcome=CourseOutcome(row.outcome).label if row.outcome else "")
     else:
-        purpose = CoursePurpose(row.purpose).label if row.purpose else _("(no course)")
+        purpose = CoursePurpose(row.purpose).short_label if row.purpose else _("(no course)")
     placement = ""
     if row.workplace:
         hours = show_hours(row.hours_per_week)
-        placement = f"{row.workplace} · {hours} h/w" if hours else row.workplace
+        placement = f"{row.workplace} · {hours} h" if hours else row.workplace
     return (
         row.name,
         purpose,
