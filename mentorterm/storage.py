@@ -117,6 +117,13 @@ def describe(target: str | Path) -> str:
 
 def translate_error(exc: BaseException, where: str) -> StorageError:
     """Turn a SQLite/peewee error into a StorageError a mentor can read."""
+    # After some errors (disk full, I/O error) SQLite rolls the transaction
+    # back itself; the ROLLBACK that follows then fails with "no transaction
+    # is active", which would hide the real cause further down the chain.
+    while "no transaction is active" in str(exc).lower() and isinstance(
+        exc.__context__, (peewee.DatabaseError, sqlite3.DatabaseError)
+    ):
+        exc = exc.__context__
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return DatabaseLocked(
@@ -139,7 +146,14 @@ def translate_error(exc: BaseException, where: str) -> StorageError:
                 "or the folder is missing). Nothing was changed."
             ).format(path=where)
         )
-    if "disk is full" in text or "full" in text:
+    if "i/o error" in text:
+        return StorageError(
+            _(
+                "mentorterm could not read or write {path}: the disk reported an error "
+                "(it may be full, failing or disconnected). Nothing was changed."
+            ).format(path=where)
+        )
+    if "disk is full" in text or "database or disk is full" in text:
         return DiskFull(
             _("The disk is full: {path} could not be saved. Nothing was changed.").format(
                 path=where
@@ -224,6 +238,11 @@ def open_database(
     if path is not None:
         _check_file(path, create)
         existed = path.exists() and path.stat().st_size > 0
+        if path.exists() and not existed and not create:
+            raise DatabaseCorrupt(
+                _("{path} is an empty file, not a mentorterm database. It was not touched.")
+                .format(path=where)
+            )
         if existed:
             # Look before touching: a foreign, damaged or newer file is
             # refused before any pragma could write to it.
@@ -368,16 +387,23 @@ def backup_to(database: peewee.SqliteDatabase, dest: Path) -> None:
     """
     dest = Path(dest)
     tmp = dest.with_name(dest.name + ".part")
-    target = sqlite3.connect(str(tmp))
     try:
-        database.connection().backup(target)
-        target.execute("PRAGMA journal_mode=delete")
-        ok = target.execute("PRAGMA integrity_check").fetchone()[0]
-    finally:
-        target.close()
-    if ok != "ok":
-        tmp.unlink(missing_ok=True)
-        raise StorageError(_("The backup could not be verified; nothing was written."))
+        target = sqlite3.connect(str(tmp))
+        try:
+            database.connection().backup(target)
+            target.execute("PRAGMA journal_mode=delete")
+            ok = target.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            target.close()
+        if ok != "ok":
+            raise StorageError(_("The backup could not be verified; nothing was written."))
+    except BaseException:
+        # The copy of a WAL database starts out in WAL mode, so a failure can
+        # leave its -wal and -shm too: remove them all.
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            with contextlib.suppress(OSError):
+                Path(str(tmp) + suffix).unlink(missing_ok=True)
+        raise
     os.replace(tmp, dest)
 
 

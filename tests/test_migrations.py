@@ -1,0 +1,313 @@
+"""Schema versions: old databases keep every row; migrations lose nothing.
+
+tests/fixtures/schema_v1.db is a database as schema version 1 wrote it
+(made once by tests/fixtures/make_fixture_v1.py and committed). Tests only
+ever open copies of it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+
+import peewee
+import pytest
+from playhouse.migrate import migrate
+
+from mentorterm import storage
+from mentorterm.models import (
+    AllianceScore,
+    Citizen,
+    Course,
+    LogbookEntry,
+    Meeting,
+    Placement,
+    db,
+)
+
+FIXTURE = Path(__file__).parent / "fixtures" / "schema_v1.db"
+
+# What make_fixture_v1.py put in, written out so a changed fixture is noticed.
+FIXTURE_COUNTS = {
+    "mentor": 2,
+    "citizen": 2,
+    "course": 3,
+    "course_extension": 2,
+    "sub_goal": 2,
+    "alliance_score": 3,
+    "placement": 2,
+    "hours_step": 3,
+    "logbook_entry": 4,
+    "meeting": 3,
+    "meeting_participant": 3,
+    "action_item": 2,
+    "review_note": 2,
+}
+
+CHILDREN_OF_PLACEMENT = ("hours_step", "logbook_entry")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def fixture_stays_as_committed():
+    """No test may change the committed fixture."""
+    before = hashlib.sha256(FIXTURE.read_bytes()).hexdigest()
+    yield
+    assert hashlib.sha256(FIXTURE.read_bytes()).hexdigest() == before
+    for suffix in ("-wal", "-shm", "-journal"):
+        assert not Path(str(FIXTURE) + suffix).exists()
+
+
+@pytest.fixture
+def v1_copy(tmp_path) -> Path:
+    path = tmp_path / "mentor.db"
+    shutil.copy(FIXTURE, path)
+    return path
+
+
+@pytest.fixture
+def closing():
+    yield
+    storage.close_database()
+
+
+def raw_counts(path: Path) -> dict[str, int]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return {table: conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+                for table in FIXTURE_COUNTS}
+    finally:
+        conn.close()
+
+
+def rows(table: str) -> list[tuple]:
+    return db.execute_sql(f'SELECT * FROM "{table}" ORDER BY id').fetchall()
+
+
+def columns(table: str) -> dict[str, dict]:
+    return {name: {"type": kind, "notnull": notnull}
+            for _cid, name, kind, notnull, _default, _pk
+            in db.execute_sql(f'PRAGMA table_info("{table}")').fetchall()}
+
+
+def triggers() -> set[str]:
+    return {name for (name,) in db.execute_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall()}
+
+
+def user_version(path: Path) -> int:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        conn.close()
+
+
+# Fake migrations. Each takes a SqliteMigrator, as MIGRATIONS' steps do.
+
+def rebuild_placement(migrator) -> None:
+    """Add a column and drop a NOT NULL: SQLite rebuilds the table for the latter."""
+    migrate(
+        migrator.add_column("placement", "room", peewee.CharField(default="")),
+        migrator.drop_not_null("placement", "workplace"),
+    )
+
+
+def rebuild_logbook_entry(migrator) -> None:
+    migrate(migrator.drop_not_null("logbook_entry", "tasks"))
+
+
+# --------------------------------------------------------------------------- the fixture
+
+
+def test_fixture_is_a_complete_schema_1_database(v1_copy):
+    assert user_version(v1_copy) == 1
+    assert raw_counts(v1_copy) == FIXTURE_COUNTS
+    conn = sqlite3.connect(f"file:{v1_copy}?mode=ro", uri=True)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        conn.close()
+
+
+def test_current_code_opens_a_schema_1_database_with_every_row(v1_copy, closing):
+    storage.open_database(v1_copy, create=False)
+    assert storage.schema_version() == storage.SCHEMA_VERSION
+    assert storage.row_counts() == FIXTURE_COUNTS
+    assert storage.integrity_problems() == []
+    assert triggers() == {"logbook_entry_citizen_insert", "logbook_entry_citizen_update"}
+
+    mette = Citizen.get(Citizen.name == "Mette Jørgensen")
+    assert mette.mentor.is_default and mette.interpreter_language == "Arabisk"
+    assert mette.created_at == datetime(2026, 3, 2, 9, 30)
+    ended = Course.get((Course.citizen == mette) & Course.end_date.is_null(False))
+    assert (ended.end_date, ended.outcome) == (date(2025, 12, 15), "other_provider")
+    assert [s.citizen_score for s in AllianceScore.select().order_by(AllianceScore.scored_on)] \
+        == [3, 6, 8]
+    assert AllianceScore.get(AllianceScore.citizen_score == 3).mentor_score == 7
+    early = LogbookEntry.get(LogbookEntry.left_early == True)  # noqa: E712
+    assert (early.hours_worked, early.left_early_reason) == (1.25, "Hovedpine")
+    assert early.placement.workplace == "Kantinen på Havnen"
+    assert Meeting.get(Meeting.kind == "three_party").starts_at == datetime(2026, 2, 17, 10, 0)
+    assert Citizen.get(Citizen.name == "Ali Hassan").archived_on == date(2026, 1, 31)
+    # Nothing to migrate, so no backup was made.
+    assert sorted(p.name for p in v1_copy.parent.glob("*.bak")) == []
+
+    # The cascades the fixture was made for still hold after opening.
+    ali = Citizen.get(Citizen.name == "Ali Hassan")
+    with db.atomic():
+        ali.delete_instance()
+    counts = storage.row_counts()
+    assert counts["placement"] == 1 and counts["logbook_entry"] == 3
+    assert counts["hours_step"] == 2 and counts["meeting"] == 2
+
+
+def test_database_from_a_newer_schema_is_refused_untouched(v1_copy):
+    conn = sqlite3.connect(v1_copy)
+    conn.execute(f"PRAGMA user_version = {storage.SCHEMA_VERSION + 1}")
+    conn.close()
+    before = v1_copy.read_bytes()
+    with pytest.raises(storage.DatabaseTooNew, match="newer mentorterm"):
+        storage.open_database(v1_copy)
+    assert v1_copy.read_bytes() == before
+    wal = Path(str(v1_copy) + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+    assert list(v1_copy.parent.glob("*.bak")) == []
+
+
+# --------------------------------------------------------------------------- the machinery
+
+
+def test_migration_that_rebuilds_placement_keeps_its_children(v1_copy, closing):
+    database = storage.open_database(v1_copy, create=False)
+    placements = rows("placement")
+    children = {table: rows(table) for table in CHILDREN_OF_PLACEMENT}
+    assert all(children.values())
+    version = storage.SCHEMA_VERSION
+
+    storage.run_migrations(database, version, version + 1,
+                           migrations={version + 1: rebuild_placement})
+
+    assert storage.schema_version() == version + 1
+    assert {t: rows(t) for t in CHILDREN_OF_PLACEMENT} == children
+    # Every placement row is there, now with the new column at its default.
+    assert rows("placement") == [row + ("",) for row in placements]
+    assert columns("placement")["workplace"]["notnull"] == 0
+    assert storage.row_counts() == FIXTURE_COUNTS
+    assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert storage.integrity_problems() == []
+    # The trigger on logbook_entry that reads placement is back and works.
+    assert triggers() == {"logbook_entry_citizen_insert", "logbook_entry_citizen_update"}
+    ali = Citizen.get(Citizen.name == "Ali Hassan")
+    her_placement = Placement.get(Placement.workplace == "Kantinen på Havnen")
+    with pytest.raises(peewee.IntegrityError, match="differs from placement citizen"):
+        with db.atomic():
+            db.execute_sql(
+                "INSERT INTO logbook_entry (created_at, updated_at, placement_id, citizen_id, "
+                "entry_date, attendance, hours_planned, hours_worked, left_early, "
+                "left_early_reason, tasks, breaks, life_after_work, notes, written_by) "
+                "VALUES ('2026-03-01', '2026-03-01', ?, ?, '2026-03-01', 'present', 0, 0, 0, "
+                "'', '', '', '', '', 'citizen')", (her_placement.id, ali.id))
+    # The children's foreign keys point at the new table: cascades still work.
+    with db.atomic():
+        db.execute_sql("DELETE FROM placement WHERE id = ?", (her_placement.id,))
+    left = storage.row_counts()
+    assert (left["hours_step"], left["logbook_entry"]) == (1, 1)
+    assert storage.integrity_problems() == []
+
+
+def test_migration_that_rebuilds_logbook_entry_keeps_its_triggers(v1_copy, closing):
+    database = storage.open_database(v1_copy, create=False)
+    before = rows("logbook_entry")
+    version = storage.SCHEMA_VERSION
+    storage.run_migrations(database, version, version + 1,
+                           migrations={version + 1: rebuild_logbook_entry})
+    assert rows("logbook_entry") == before
+    assert columns("logbook_entry")["tasks"]["notnull"] == 0
+    assert triggers() == {"logbook_entry_citizen_insert", "logbook_entry_citizen_update"}
+    entry = LogbookEntry.get(LogbookEntry.left_early == True)  # noqa: E712
+    other = Citizen.get(Citizen.id != entry.citizen_id)
+    with pytest.raises(peewee.IntegrityError, match="differs from placement citizen"):
+        with db.atomic():
+            LogbookEntry.update(citizen=other).where(LogbookEntry.id == entry.id).execute()
+
+
+def test_failed_migration_changes_nothing(v1_copy, closing):
+    database = storage.open_database(v1_copy, create=False)
+    placement_sql = db.execute_sql(
+        "SELECT sql FROM sqlite_master WHERE name = 'placement'").fetchone()
+    everything = {table: rows(table) for table in FIXTURE_COUNTS}
+
+    def half_then_fail(migrator) -> None:
+        rebuild_placement(migrator)
+        db.execute_sql("DELETE FROM hours_step")
+        raise RuntimeError("step failed half-way")
+
+    version = storage.SCHEMA_VERSION
+    with pytest.raises(RuntimeError, match="half-way"):
+        storage.run_migrations(database, version, version + 1,
+                               migrations={version + 1: half_then_fail})
+    assert storage.schema_version() == version
+    assert {table: rows(table) for table in FIXTURE_COUNTS} == everything
+    assert db.execute_sql(
+        "SELECT sql FROM sqlite_master WHERE name = 'placement'").fetchone() == placement_sql
+    assert triggers() == {"logbook_entry_citizen_insert", "logbook_entry_citizen_update"}
+    assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+# --------------------------------------------------------------------------- through open_database
+
+
+def test_open_database_backs_up_before_migrating(v1_copy, closing, monkeypatch):
+    monkeypatch.setattr(storage, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(storage, "MIGRATIONS", {2: rebuild_placement})
+    children = raw_counts(v1_copy)
+
+    storage.open_database(v1_copy)
+
+    assert storage.schema_version() == 2
+    assert storage.row_counts() == FIXTURE_COUNTS == children
+    assert "room" in columns("placement")
+    assert storage.integrity_problems() == []
+    storage.close_database()
+
+    backups = sorted(v1_copy.parent.glob(f"{v1_copy.name}.schema*"))
+    assert len(backups) == 1, backups
+    backup = backups[0]
+    assert re.fullmatch(rf"{re.escape(v1_copy.name)}\.schema1-\d{{8}}-\d{{6}}\.bak", backup.name)
+    assert not list(v1_copy.parent.glob("*.part"))
+    conn = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        room = [c for c in conn.execute("PRAGMA table_info(placement)") if c[1] == "room"]
+        assert room == []
+    finally:
+        conn.close()
+    assert user_version(backup) == 1
+    assert raw_counts(backup) == FIXTURE_COUNTS
+
+
+def test_failed_migration_on_open_keeps_database_and_backup(v1_copy, monkeypatch):
+    def broken(migrator) -> None:
+        rebuild_placement(migrator)
+        db.execute_sql("UPDATE no_such_table SET x = 1")
+
+    monkeypatch.setattr(storage, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(storage, "MIGRATIONS", {2: broken})
+    with pytest.raises(storage.StorageError):
+        storage.open_database(v1_copy)
+    assert db.obj.is_closed()
+    assert user_version(v1_copy) == 1
+    assert raw_counts(v1_copy) == FIXTURE_COUNTS
+    conn = sqlite3.connect(f"file:{v1_copy}?mode=ro", uri=True)
+    try:
+        assert [c for c in conn.execute("PRAGMA table_info(placement)") if c[1] == "room"] == []
+    finally:
+        conn.close()
+    backups = list(v1_copy.parent.glob(f"{v1_copy.name}.schema1-*.bak"))
+    assert len(backups) == 1 and raw_counts(backups[0]) == FIXTURE_COUNTS
