@@ -41,7 +41,6 @@ from .enums import (
 )
 from .i18n import _
 from .models import (
-    ALL_MODELS,
     ActionItem,
     AllianceScore,
     Citizen,
@@ -179,12 +178,12 @@ TUE_THU_3 = {1: 3.0, 3: 3.0}
 TUE_THU_35 = {1: 3.5, 3: 3.5}
 TUE_THU_4 = {1: 4.0, 3: 4.0}
 MWF_3 = {0: 3.0, 2: 3.0, 4: 3.0}
-MON_FRI_2 = {d: 2.0 for d in range(5)}
-MON_FRI_3 = {d: 3.0 for d in range(5)}
-MON_FRI_4 = {d: 4.0 for d in range(5)}
-MON_FRI_5 = {d: 5.0 for d in range(5)}
-MON_THU_25 = {d: 2.5 for d in range(4)}
-MON_THU_3 = {d: 3.0 for d in range(4)}
+MON_FRI_2 = dict.fromkeys(range(5), 2.0)
+MON_FRI_3 = dict.fromkeys(range(5), 3.0)
+MON_FRI_4 = dict.fromkeys(range(5), 4.0)
+MON_FRI_5 = dict.fromkeys(range(5), 5.0)
+MON_THU_25 = dict.fromkeys(range(4), 2.5)
+MON_THU_3 = dict.fromkeys(range(4), 3.0)
 
 
 # ---------------------------------------------------------------------------
@@ -398,7 +397,7 @@ _WORKPLACE_VIEWS = {
         "{supervisor}: '{first} has found a good rhythm; we can give more responsibility.'",
     ),
     "mid": (
-        "{supervisor} is satisfied with the work but needs to know earlier when {first} cannot come.",
+        "{supervisor} is satisfied with the work but needs a call earlier when {first} is away.",
         "Good days are good; the workplace finds the absence hard to plan around.",
         "{supervisor} sees progress but wants the hours kept as they are for now.",
     ),
@@ -547,11 +546,11 @@ def _extended_twice(rng: random.Random, t: date) -> Persona:
             programme="Clarification course with mentor support",
             extensions=[
                 (first_end - _days(8), 13,
-                 "Work capacity not yet clarified: the neurologist's statement is pending and "
-                 "she has only just reached 7 hours."),
+                 ("Work capacity not yet clarified: the neurologist's statement is pending and "
+                 "she has only just reached 7 hours.")),
                 (first_end + _days(84), 13,
-                 "The jobcenter wants a trial at 10 hours in the company internship before the "
-                 "flexjob assessment."),
+                 ("The jobcenter wants a trial at 10 hours in the company internship before the "
+                 "flexjob assessment.")),
             ],
             placements=[
                 PlacementPlan(
@@ -612,12 +611,12 @@ def _extended_twice(rng: random.Random, t: date) -> Persona:
                     "work", "Four weeks with every day either attended or called in before 9:00.",
                     3, 8, status=SubGoalStatus.ACHIEVED, target=start + _days(90),
                     status_note="Four weeks in a row, and she calls in every time now.",
-                    what=("Knowing it is fine to call in sick.", "A fixed routine the night "
-                          "before."),
-                    own=("Set an alarm at 8:30 to decide and call.", "Pack the bag the evening "
-                         "before."),
-                    help=("Mentor: remind her by SMS the first weeks.", "Lene: answer the phone "
-                          "in the morning."),
+                    what=("Knowing it is fine to call in sick.",
+                          "A fixed routine the night before."),
+                    own=("Set an alarm at 8:30 to decide and call.",
+                         "Pack the bag the evening before."),
+                    help=("Mentor: remind her by SMS the first weeks.",
+                          "Lene: answer the phone in the morning."),
                 ),
                 GoalPlan(
                     "Keep a headache diary every day and bring it to the neurologist",
@@ -627,8 +626,7 @@ def _extended_twice(rng: random.Random, t: date) -> Persona:
                                                "started.",
                     what=("Remembering it on bad days.", "A simple form."),
                     own=("Diary next to the toothbrush.", "Fill it in on the bus home."),
-                    help=("Mentor: made a one-page form.", "GP: referral to the headache "
-                          "clinic."),
+                    help=("Mentor: made a one-page form.", "GP: referral to the headache clinic."),
                 ),
                 GoalPlan(
                     "Work 10 hours a week for six weeks with at most one sick day a week",
@@ -636,8 +634,8 @@ def _extended_twice(rng: random.Random, t: date) -> Persona:
                     3, 5, after_days=220, target=t + _days(40),
                     what=("Fewer migraine days.", "Enough rest on the day off."),
                     own=("Rest on Wednesdays.", "Take the medicine at the first sign."),
-                    help=("Torben: keep the quiet break room.", "Mentor: go through the logbook "
-                          "with her every fortnight."),
+                    help=("Torben: keep the quiet break room.",
+                          "Mentor: go through the logbook with her every fortnight."),
                 ),
                 GoalPlan(
                     "Find out with the caseworker what a flexjob would mean for my finances",
@@ -645,8 +643,7 @@ def _extended_twice(rng: random.Random, t: date) -> Persona:
                     2, 6, after_days=250, target=t + _days(25),
                     what=("Understanding the rules.", "Courage to ask."),
                     own=("Write down the questions.", "Bring the budget."),
-                    help=("Caseworker: explain the flexjob rules.", "Mentor: join the "
-                          "meeting."),
+                    help=("Caseworker: explain the flexjob rules.", "Mentor: join the meeting."),
                 ),
             ],
         )],
@@ -675,8 +672,8 @@ def _extended_twice(rng: random.Random, t: date) -> Persona:
             ("Bring the headache diary to the next meeting", "citizen"),
             ("Check if the break room can stay dark", "supervisor"),
         ),
-        review=("10-hour trial going fairly: migraine days but she calls in every time. "
-                "Start the work capacity description for the flexjob assessment.",),
+        review=(("10-hour trial going fairly: migraine days but she calls in every time. "
+                "Start the work capacity description for the flexjob assessment."),),
         meeting_times=((10, 30), (11, 0), (13, 0)),
     )
 
@@ -707,8 +704,8 @@ def _re_referred(rng: random.Random, t: date) -> Persona:
                 purpose=CoursePurpose.ORDINARY_JOB, weekly_hours="4-10",
                 programme="Job first with mentor",
                 end=(old_end, CourseOutcome.SICK_LEAVE,
-                     "Back surgery; on sick leave for an unknown period. The jobcenter will "
-                     "refer him again when he is ready."),
+                     ("Back surgery; on sick leave for an unknown period. The jobcenter will "
+                     "refer him again when he is ready.")),
                 placements=[PlacementPlan(
                     kind=PlacementKind.TRAINING_GROUND,
                     workplace="Værkstedet (the provider's bike workshop)",
@@ -777,8 +774,8 @@ def _re_referred(rng: random.Random, t: date) -> Persona:
                         target=t + _days(20),
                         what=("The exercises every day.", "Changing tasks during the day."),
                         own=("Exercises every morning.", "Say when he needs another task."),
-                        help=("Dennis: mix picking and counting.", "Physiotherapist: a work "
-                              "programme."),
+                        help=("Dennis: mix picking and counting.",
+                              "Physiotherapist: a work programme."),
                     ),
                     GoalPlan(
                         "Get a forklift licence before the course ends", "education",
@@ -786,8 +783,7 @@ def _re_referred(rng: random.Random, t: date) -> Persona:
                         after_days=42,
                         what=("Money for the course.", "Reading the theory in Danish."),
                         own=("Read the theory book with his brother.",),
-                        help=("Caseworker: approve the course.", "Mentor: find a course "
-                              "date."),
+                        help=("Caseworker: approve the course.", "Mentor: find a course date."),
                     ),
                     GoalPlan(
                         "Write a CV and apply for two warehouse jobs a month", "work",
@@ -822,8 +818,8 @@ def _re_referred(rng: random.Random, t: date) -> Persona:
             ("Look at paid hours after the course", "supervisor"),
             ("Send two applications", "citizen"),
         ),
-        review=("Course ends in about a month: ask the company about paid hours; forklift "
-                "course with the caseworker.",),
+        review=(("Course ends in about a month: ask the company about paid hours; forklift "
+                "course with the caseworker."),),
         meeting_times=((9, 0), (9, 30), (10, 0)),
     )
 
@@ -853,8 +849,8 @@ def _hours_reduced(rng: random.Random, t: date) -> Persona:
             purpose=CoursePurpose.WORK_CAPACITY_CLARIFICATION, weekly_hours="4-15",
             programme="Clarification course with mentor support",
             extensions=[(start + _days(174), 13,
-                         "Hours were reduced after a depression relapse; the work capacity at "
-                         "stable hours is not clarified yet.")],
+                         ("Hours were reduced after a depression relapse; the work capacity at "
+                         "stable hours is not clarified yet."))],
             placements=[PlacementPlan(
                 kind=PlacementKind.COMPANY_INTERNSHIP,
                 workplace="Plejecenter Egebakken (kitchen)", start=placement_start,
@@ -932,8 +928,8 @@ def _hours_reduced(rng: random.Random, t: date) -> Persona:
             ("Find a chair for the vegetable table", "supervisor"),
             ("Book a GP appointment about the back", "citizen"),
         ),
-        review=("Hours back up to 9 a week; watch for signs of the depression. Ask the clinic "
-                "for a statement before the course end.",),
+        review=(("Hours back up to 9 a week; watch for signs of the depression. Ask the clinic "
+                "for a statement before the course end."),),
     )
 
 
@@ -976,8 +972,7 @@ def _no_shows(rng: random.Random, t: date) -> Persona:
                     "Four Mondays in a row present.", 3, 3, target=t + _days(21),
                     what=("Sleeping at home on Sunday night.", "Less cannabis at weekends."),
                     own=("Set two alarms.", "Stay at his sister's on Sundays."),
-                    help=("Kenneth: call at 9:15 if he is not there.", "Treatment: weekend "
-                          "plan."),
+                    help=("Kenneth: call at 9:15 if he is not there.", "Treatment: weekend plan."),
                 ),
                 GoalPlan(
                     "Apply for a room with the housing adviser", "practical",
@@ -1029,12 +1024,12 @@ def _no_shows(rng: random.Random, t: date) -> Persona:
         forced_days={
             last_monday: (Attendance.ABSENT_WITHOUT_NOTICE,
                           "No show, no answer on the phone. Kenneth sent an SMS."),
-            last_monday - _days(7): (Attendance.ABSENT_WITHOUT_NOTICE, "Did not come, no "
-                                                                       "answer on the phone"),
+            last_monday - _days(7): (Attendance.ABSENT_WITHOUT_NOTICE,
+                                     "Did not come, no answer on the phone"),
         },
         book_next=False, miss_rate=0.15, attention=True,
-        review=("Two missed meetings in a row and Monday absence: visit him at the workshop on "
-                "Wednesday; call the caseworker if there is no contact by Friday.",),
+        review=(("Two missed meetings in a row and Monday absence: visit him at the workshop on "
+                "Wednesday; call the caseworker if there is no contact by Friday."),),
     )
     return persona
 
@@ -1131,8 +1126,8 @@ def _rising_absence(rng: random.Random, t: date) -> Persona:
             ("Call the school about the number of calls", "mentor"),
             ("Practise the bus trip with the psychologist", "citizen"),
         ),
-        review=("Absence rising the last two weeks (anxiety, son ill): home visit this week; "
-                "talk to the psychologist with her consent; consider fewer hours for a period.",),
+        review=(("Absence rising the last two weeks (anxiety, son ill): home visit this week; "
+                "talk to the psychologist with her consent; consider fewer hours for a period."),),
         attention=True,
     )
 
@@ -1224,8 +1219,8 @@ def _ending_soon(rng: random.Random, t: date) -> Persona:
         ),
         open_actions=[("Write the final description of work capacity for the caseworker",
                        "mentor", t + _days(12))],
-        review=("Course ends in three weeks: final description to the caseworker; book the "
-                "transition meeting with the jobcenter.",),
+        review=(("Course ends in three weeks: final description to the caseworker; book the "
+                "transition meeting with the jobcenter."),),
         attention=True,
     )
 
@@ -1251,8 +1246,8 @@ def _aftercare_job(rng: random.Random, t: date) -> Persona:
             purpose=CoursePurpose.ORDINARY_JOB, weekly_hours="10-20",
             programme="Job first with mentor",
             end=(ended, CourseOutcome.ORDINARY_JOB,
-                 f"Hired 25 hours a week as warehouse worker at NordLager, Odense SØ, from "
-                 f"{_dmy(ended + _days(1))}. Aftercare about three months in."),
+                 (f"Hired 25 hours a week as warehouse worker at NordLager, Odense SØ, from "
+                 f"{_dmy(ended + _days(1))}. Aftercare about three months in.")),
             placements=[
                 PlacementPlan(
                     kind=PlacementKind.TRAINING_GROUND,
@@ -1314,8 +1309,9 @@ def _aftercare_job(rng: random.Random, t: date) -> Persona:
                             "No special needs at the moment."),
             citizen_views=("'I want a payslip again.'", "'It feels like a real job.'"),
         ),
-        actions=(("Ask NordLager about a contract", "mentor"),
-                 ("Update the CV with the internship", "citizen")),
+        actions=(("Ask the company consultant about warehouse internships", "mentor"),
+                 ("Update the CV with the latest tasks", "citizen"),
+                 ("Practise the job interview", "citizen")),
         extra_meetings=[
             ExtraMeeting(_workday(ended + _days(32)), MeetingKind.PHONE, MeetingStatus.HELD,
                          "Aftercare call, one month in the job: likes the team; tired in the "
@@ -1352,8 +1348,8 @@ def _aftercare_flexjob(rng: random.Random, t: date) -> Persona:
             extensions=[(start + _days(172), 13,
                          "The rehabilitation team meets after the trial at 12 hours.")],
             end=(ended, CourseOutcome.FLEXJOB_GRANTED,
-                 "The rehabilitation team granted a flexjob; 12 hours a week at Tandlægerne i "
-                 "Kongensgade from two weeks after the course."),
+                 ("The rehabilitation team granted a flexjob; 12 hours a week at Tandlægerne i "
+                 "Kongensgade from two weeks after the course.")),
             placements=[
                 PlacementPlan(
                     kind=PlacementKind.COMPANY_INTERNSHIP,
@@ -1472,8 +1468,7 @@ def _interpreter_arabic(rng: random.Random, t: date) -> Persona:
                     "Can name 20 tools and tasks to Jane.", 2, 6, after_days=28,
                     target=t + _days(30),
                     what=("Practice every day.",), own=("Word cards in the handbag.",),
-                    help=("Jane: names things while working.", "Language school: work "
-                          "words."),
+                    help=("Jane: names things while working.", "Language school: work words."),
                 ),
                 GoalPlan(
                     "Tell Jane when the noise is too much", "health",
@@ -1570,8 +1565,8 @@ def _interpreter_tigrinya_transition(rng: random.Random, t: date) -> Persona:
                     "Knows the way, the time and who to ask for.", 3, 6, after_days=70,
                     target=next_start,
                     what=("Knowing what will happen.",), own=("Ride the route once.",),
-                    help=("Mentor: come along on the first day.", "Interpreter at the "
-                          "start-up meeting."),
+                    help=("Mentor: come along on the first day.",
+                          "Interpreter at the start-up meeting."),
                 ),
             ],
         )],
@@ -1599,8 +1594,8 @@ def _interpreter_tigrinya_transition(rng: random.Random, t: date) -> Persona:
                          place="Restaurant Skovbrynet", hour=(10, 0), duration=60,
                          with_supervisor=True),
         ],
-        review=(f"Transition to Restaurant Skovbrynet on {_dmy(next_start)}: mentor goes along "
-                "on the first day; interpreter booked for the start-up meeting.",),
+        review=((f"Transition to Restaurant Skovbrynet on {_dmy(next_start)}: mentor goes along "
+                "on the first day; interpreter booked for the start-up meeting."),),
         attention=True,
     )
 
@@ -1641,10 +1636,9 @@ def _interpreter_somali_overdue_goal(rng: random.Random, t: date) -> Persona:
                 GoalPlan(
                     "Pass the Danish module 3 test", "language", "The test passed.", 3, 5,
                     target=t - _days(rng.randint(15, 25)), after_days=14,
-                    what=("Time to study at home.",), own=("Study 30 minutes after the kids "
-                                                           "sleep.",),
-                    help=("Language school: extra lessons.", "Mentor: ask for a new test "
-                          "date."),
+                    what=("Time to study at home.",),
+                    own=("Study 30 minutes after the kids sleep.",),
+                    help=("Language school: extra lessons.", "Mentor: ask for a new test date."),
                 ),
                 GoalPlan(
                     "Take the bus alone to the workplace", "practical",
@@ -1670,8 +1664,7 @@ def _interpreter_somali_overdue_goal(rng: random.Random, t: date) -> Persona:
             body=0.2, energy=6,
         ),
         texts=Texts(
-            tasks=("Thorough cleaner; the team likes her.", "Knows half the office plan by "
-                                                             "heart.",
+            tasks=("Thorough cleaner; the team likes her.", "Knows half the office plan by heart.",
                    "Fast at toilets and bins; floors with the machine are new."),
             accommodations=("Hours until 13:00 work with the children.",
                             "The interpreter by phone is enough for 1:1 meetings."),
@@ -1692,8 +1685,8 @@ def _interpreter_somali_overdue_goal(rng: random.Random, t: date) -> Persona:
                          MeetingStatus.PLANNED, place=_OFFICE, hour=(10, 0)),
         ],
         book_next=False, attention=True,
-        review=("No meeting held for over three weeks (moved when the mentor was ill); the "
-                "Danish test goal is past its date: agree a new date at the meeting.",),
+        review=(("No meeting held for over three weeks (moved when the mentor was ill); the "
+                "Danish test goal is past its date: agree a new date at the meeting."),),
         meeting_times=((9, 0), (10, 0)),
     )
 
@@ -1741,8 +1734,8 @@ def _new_start(rng: random.Random, t: date) -> Persona:
                 GoalPlan(
                     "Come to the workshop every Wednesday for a month", "work",
                     "Four Wednesdays present.", 3, 3, after_days=7, target=t + _days(21),
-                    what=("Getting out of the door.",), own=("Leave at the same time each "
-                                                             "Wednesday.",),
+                    what=("Getting out of the door.",), own=(("Leave at the same time each "
+                                                             "Wednesday."),),
                     help=("Mentor: SMS on Tuesday evenings.",),
                 ),
             ],
@@ -1785,8 +1778,8 @@ def _steady_progress(rng: random.Random, t: date) -> Persona:
             purpose=CoursePurpose.ORDINARY_JOB, weekly_hours="4-20",
             programme="Job first with mentor",
             extensions=[(start + _days(170), 16,
-                         "Paid hours started; the shop wants to see her at 20 hours before a "
-                         "wage subsidy.")],
+                         ("Paid hours started; the shop wants to see her at 20 hours before a "
+                         "wage subsidy."))],
             placements=[PlacementPlan(
                 kind=PlacementKind.HYBRID, workplace="Købmanden på Hjørnet, Odense C",
                 start=_workday(start + _days(14)), supervisor="Ib Clausen",
@@ -1836,8 +1829,8 @@ def _steady_progress(rng: random.Random, t: date) -> Persona:
             body=0.3, energy=7,
         ),
         texts=Texts(
-            tasks=("Runs the till and the bake-off alone.", "Ib gives her the morning "
-                                                            "delivery now.",
+            tasks=("Runs the till and the bake-off alone.", ("Ib gives her the morning "
+                                                            "delivery now."),
                    "Works fast; wants more responsibility."),
             accommodations=("No alcohol at the till works; colleagues take over.",
                             "Fixed shifts help her plan."),
@@ -1868,8 +1861,8 @@ def _archived(rng: random.Random, t: date) -> Persona:
             referral=start - _days(14), start=start, weeks=13,
             purpose=CoursePurpose.OTHER, weekly_hours="4",
             programme="Job first with mentor",
-            end=(ended, CourseOutcome.OTHER_PROVIDER, "Moved to a provider in Silkeborg after "
-                                                      "moving house."),
+            end=(ended, CourseOutcome.OTHER_PROVIDER, ("Moved to a provider in Silkeborg after "
+                                                      "moving house.")),
             placements=[PlacementPlan(
                 kind=PlacementKind.TRAINING_GROUND,
                 workplace="Havnens Genbrug (the provider's second-hand shop)",
@@ -1877,13 +1870,22 @@ def _archived(rng: random.Random, t: date) -> Persona:
                 end_reason="Moved house.", supervisor="Lene Dahl",
                 steps=[Step(0, TUE_THU_2)], tasks=("Sorting clothes", "Pricing books"),
             )],
-            goals=[GoalPlan(
-                "Come both days a week for a month", "work", "Four weeks present.", 3, 4,
-                status=SubGoalStatus.DROPPED, target=ended,
-                status_note="Moved to another provider.",
-                what=("A stable place to live.",), own=("Find a flat.",),
-                help=("Housing adviser.",),
-            )],
+            goals=[
+                GoalPlan(
+                    "Come both days a week for a month", "work", "Four weeks present.", 3, 4,
+                    status=SubGoalStatus.DROPPED, target=ended,
+                    status_note="Moved to another provider.",
+                    what=("A stable place to live.",), own=("Find a flat.",),
+                    help=("Housing adviser.",),
+                ),
+                GoalPlan(
+                    "Find a flat with the housing adviser", "practical", "A lease signed.",
+                    2, 6, status=SubGoalStatus.ACHIEVED, target=ended, after_days=14,
+                    status_note="Found a flat in Silkeborg.",
+                    what=("Money for the deposit.",), own=("Look at the housing sites daily.",),
+                    help=("Housing adviser: deposit loan.",),
+                ),
+            ],
         )],
         absences=Absences(rate=0.2, kinds=((Attendance.SICK, "Sick"),
                                            (Attendance.ABSENT_WITHOUT_NOTICE, "No contact"))),
@@ -1938,6 +1940,9 @@ class _MeetingDraft:
 
 
 class _Builder:
+    """Writes personas as rows, one citizen at a time (``add_persona`` sets the
+    current citizen's id, name and interpreter language for the helpers)."""
+
     def __init__(self, rng: random.Random, today: date, mentor: Mentor):
         self.rng = rng
         self.today = today
@@ -2074,13 +2079,13 @@ class _Builder:
             if start <= day <= end:
                 rate = dip
         if absences.mondays:
-            rate = min(0.8, rate * 4) if day.weekday() == 0 else rate * 0.3
+            rate = min(0.8, rate * 4) if day.weekday() == 0 else 0.0  # always Mondays
         return rate
 
     def _log_day(self, day: date, planned: float, absences: Absences, persona: Persona,
                  plan: PlacementPlan, surge: bool) -> dict[str, Any]:
         rng = self.rng
-        fields: dict[str, Any] = dict(entry_date=day, hours_planned=planned)
+        fields: dict[str, Any] = {"entry_date": day, "hours_planned": planned}
         forced = persona.forced_days.get(day)
         if forced is None and surge:
             forced = rng.choice(absences.kinds[:2] + (
@@ -2170,7 +2175,10 @@ class _Builder:
                         again = _workday(max(again, today + _days(1)))  # booked, not yet held
                     elif again >= following or again >= stop:
                         continue
-                    drafts.append(self._draft(again, MeetingKind.ONE_TO_ONE, index, at_work))
+                    # A missed three-party meeting is moved, not dropped.
+                    again_kind = (kind if kind == MeetingKind.THREE_PARTY
+                                  else MeetingKind.ONE_TO_ONE)
+                    drafts.append(self._draft(again, again_kind, index, at_work))
                     continue
                 drafts.append(draft)
         last_index = len(persona.courses) - 1
@@ -2267,7 +2275,8 @@ class _Builder:
         rng = self.rng
         previous: dict[int, date] = {}
         for position, draft in enumerate(drafts):
-            later = [d for d in drafts[position + 1:] if d.day > draft.day]
+            later = [d for d in drafts[position + 1:]
+                     if d.day > draft.day and d.course == draft.course]
             if draft.status != MeetingStatus.PLANNED:
                 draft.next_day = later[0].day if later else None
             if draft.status != MeetingStatus.HELD or draft.fixed:
@@ -2300,9 +2309,10 @@ class _Builder:
             if draft.kind == MeetingKind.THREE_PARTY and at_work is not None:
                 options = _WORKPLACE_VIEWS.get(level, _WORKPLACE_VIEWS["mid"])
                 options = options + (at_work.views or persona.texts.workplace_views)
+                supervisor = (_first_name(at_work.supervisor) if at_work.supervisor
+                              else "The supervisor")
                 fields["workplace_view"] = rng.choice(options).format(
-                    first=self.first, supervisor=_first_name(at_work.supervisor or "The "
-                                                                                    "supervisor"))
+                    first=self.first, supervisor=supervisor)
             if draft.kind == MeetingKind.WALK and not draft.notes:
                 draft.notes = f"Walk-and-talk; easier for {self.first} to talk while walking."
             if self.interpreter and not draft.notes:
@@ -2352,9 +2362,9 @@ class _Builder:
             draft.id = Meeting.insert(citizen=self.citizen_id, mentor=self.mentor.id,
                                       created_at=created, updated_at=updated, **data).execute()
             for person in people:
-                participants.append(dict(meeting=draft.id, name=person.name,
-                                         role=person.role.value, created_at=created,
-                                         updated_at=created))
+                participants.append({"meeting": draft.id, "name": person.name,
+                                         "role": person.role.value, "created_at": created,
+                                         "updated_at": created})
             if draft.status != MeetingStatus.PLANNED:
                 booked_at = updated
         for chunk in chunked(participants, 400):
@@ -2365,8 +2375,8 @@ class _Builder:
     def _sub_goals(self, citizen_id: int, persona: Persona, course_ids: list[int],
                    meetings: list[_MeetingDraft]) -> None:
         rng, today = self.rng, self.today
-        priority = 0
         for index, course in enumerate(persona.courses):
+            priority = 0
             held = [m for m in meetings if m.course == index and m.status == MeetingStatus.HELD
                     and m.day < today and not m.fixed]
             for goal in course.goals:
@@ -2375,12 +2385,14 @@ class _Builder:
                 candidates = [m for m in held if m.day >= set_from] or held[-1:]
                 if not candidates:
                     continue
+                # Scored at a follow-up every two to four weeks: the next meeting
+                # at least two weeks on, or now and then the one after it.
                 scorings = [candidates[0]]
-                gap = rng.randint(14, 28)
+                gap = rng.choice((14, 14, 24))
                 for meeting in candidates[1:]:
                     if (meeting.day - scorings[-1].day).days >= gap:
                         scorings.append(meeting)
-                        gap = rng.randint(14, 28)
+                        gap = rng.choice((14, 14, 24))
                 if goal.status != SubGoalStatus.ACTIVE:
                     ending = goal.target or today
                     kept = [m for m in scorings if m.day <= ending] or scorings[:1]
@@ -2434,13 +2446,18 @@ class _Builder:
             return self.mentor.name
 
         pool: list[tuple[str, str]] = []
+        pool_course = None
+        last_course = len(persona.courses) - 1
         for meeting in held:
             count = rng.choices((0, 1, 2), (0.4, 0.45, 0.15))[0]
             course_end = persona.courses[meeting.course or 0].end
             chosen = []
             for _n in range(count):
-                if not pool:  # each agreement once before any comes round again
-                    pool = list(persona.actions + _GENERIC_ACTIONS)
+                if not pool or pool_course != meeting.course:
+                    # Each agreement once before any comes round again; the
+                    # persona's own agreements belong to the current course.
+                    own = persona.actions if meeting.course == last_course else ()
+                    pool, pool_course = list(own + _GENERIC_ACTIONS), meeting.course
                     rng.shuffle(pool)
                 chosen.append(pool.pop())
             for what, key in chosen:
@@ -2481,11 +2498,12 @@ class _Builder:
             if not active:
                 continue
             chosen = set(rng.sample(range(len(active)), min(len(active), rng.randint(3, 5))))
-            if weeks_ago <= 2:
+            if weeks_ago == 1:
                 chosen |= {i for i, (_c, p) in enumerate(active) if p.attention}
             for position in sorted(chosen):
                 citizen, persona = active[position]
-                decision = (rng.choice(persona.review) if weeks_ago <= 2
+                # The persona's own decision describes last week's situation.
+                decision = (rng.choice(persona.review) if weeks_ago == 1
                             else rng.choice(_REVIEW_GENERIC))
                 reviewed = _stamp(wednesday, 9, 30) + timedelta(minutes=5 * position)
                 data = _clean(ReviewNoteIn, iso_week=f"{year}-W{week:02d}", decision=decision,
