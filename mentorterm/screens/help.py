@@ -24,17 +24,21 @@ def _key_text(key: str) -> str:
 
 
 def bindings_of(screen: Screen) -> list[tuple[str, str]]:
-    """(key, description) of every binding the screen and its widgets offer."""
+    """(key, description) of every key the screen itself offers.
+
+    Read from the screen class's real bindings (its own and inherited), so
+    the help cannot drift from what the keys do; the widgets' own movement
+    keys (arrows, page up/down) are left out as every terminal user knows them.
+    """
     seen: dict[str, str] = {}
-    for key, active in screen.active_bindings.items():
-        binding: Binding = active.binding
-        if not binding.description or binding.action in ("app.help", "help"):
-            continue
-        seen.setdefault(binding.description, _key_text(binding.key_display or key))
-    for node in [screen, *screen.walk_children()]:
-        for binding in getattr(node, "BINDINGS", []):
-            if isinstance(binding, Binding) and binding.description and binding.show:
-                seen.setdefault(binding.description, _key_text(binding.key.split(",")[0]))
+    for cls in type(screen).__mro__:
+        if not cls.__module__.startswith("mentorterm"):
+            continue  # Textual's own screen keys are under "Everywhere"
+        for binding in cls.__dict__.get("BINDINGS", []):
+            if not isinstance(binding, Binding) or not binding.description:
+                continue
+            key = binding.key_display or binding.key.split(",")[0]
+            seen.setdefault(binding.description, _key_text(key))
     return [(key, description) for description, key in seen.items()]
 
 
@@ -46,6 +50,7 @@ class HelpScreen(ModalScreen[None]):
         border: thick $primary; background: $surface; padding: 0 2;
     }
     HelpScreen #help-title { text-style: bold; padding: 1 0; }
+    HelpScreen VerticalScroll { height: auto; max-height: 1fr; }
     HelpScreen .section { text-style: bold; color: $text-muted; padding-top: 1; }
     """
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", _("Close help"))]

@@ -1,0 +1,45 @@
+"""Snapshots of the main screens at 120x36 on the demo caseload with a frozen date.
+
+Update after an intended change with ``pytest tests/test_snapshots.py --snapshot-update``
+and look at the pictures (snapshot_report.html) before committing them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from mentorterm import storage
+from mentorterm.app import make_app
+from mentorterm.demo import generate_demo
+
+TODAY = date(2026, 11, 22)
+SIZE = (120, 36)
+
+
+@pytest.fixture
+def demo_db(tmp_path):
+    path = tmp_path / "mentorterm.db"
+    storage.open_database(path)
+    generate_demo(seed=1, today=TODAY)
+    storage.close_database()
+    return path
+
+
+def test_caseload_on_demo_data(snap_compare, demo_db):
+    assert snap_compare(make_app(demo_db, today=TODAY), terminal_size=SIZE)
+
+
+def test_citizen_overview(snap_compare, demo_db):
+    assert snap_compare(make_app(demo_db, today=TODAY), terminal_size=SIZE, press=["enter"])
+
+
+def test_first_run_panel(snap_compare, tmp_path):
+    app = make_app(tmp_path / "mentorterm.db", today=TODAY)
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+def test_help_screen(snap_compare, demo_db):
+    assert snap_compare(make_app(demo_db, today=TODAY), terminal_size=SIZE,
+                        press=["question_mark"])
