@@ -66,6 +66,13 @@ class MentortermApp(App[int]):
                             self.new_citizen)
         yield SystemCommand(_("Help"), _("Every key of the current screen"),
                             lambda: self.show_help(self.screen, self.screen.__class__.__name__))
+        citizen_id = getattr(screen, "citizen_id", None)
+        if citizen_id is not None:
+            from .screens.citizen import RECORD_KINDS
+
+            for kind, title in RECORD_KINDS.items():
+                yield SystemCommand(title, _("This citizen's {what}").format(what=title.lower()),
+                                    partial(self.open_records, citizen_id, kind))
 
     # --- navigation shared by every screen -------------------------------------
 
@@ -78,6 +85,12 @@ class MentortermApp(App[int]):
 
         self.go_home()
         self.push_screen(CitizenScreen(citizen_id))
+
+    def open_records(self, citizen_id: int, kind: str) -> None:
+        from .domain.citizens import get_citizen
+        from .screens.citizen import RecordsScreen
+
+        self.push_screen(RecordsScreen(citizen_id, get_citizen(citizen_id).name, kind))
 
     def new_citizen(self) -> None:
         """Create a citizen, then start their course, then open them."""

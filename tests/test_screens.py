@@ -11,7 +11,7 @@ from mentorterm import storage
 from mentorterm.app import make_app
 from mentorterm.domain import citizens, courses
 from mentorterm.models import Citizen, Course, CourseExtension, LogbookEntry, Meeting, Placement
-from mentorterm.models import HoursStep
+from mentorterm.models import HoursStep, db
 from mentorterm.schemas import CitizenIn, CourseEndIn, CourseIn
 
 TODAY = date(2026, 11, 22)
@@ -351,3 +351,68 @@ async def test_record_lists_open_with_one_key(seeded, db_path, key, title):
         await pilot.press("escape")
         await pilot.pause()
         assert type(app.screen).__name__ == "CitizenScreen"
+
+
+async def test_digits_sort_by_that_column_and_again_reverse(seeded, db_path):
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")  # weeks left
+        await pilot.pause()
+        assert names(app) == ["Ali Hassan", "Mette Jørgensen", "Birgitte Holm"]
+        assert "Wks left ↑" in str(app.screen.query_one(DataTable).columns["left"].label)
+        await pilot.press("4")
+        await pilot.pause()
+        assert names(app) == ["Birgitte Holm", "Mette Jørgensen", "Ali Hassan"]
+        await pilot.press("1")
+        await pilot.pause()
+        assert names(app) == ["Ali Hassan", "Birgitte Holm", "Mette Jørgensen"]
+
+
+async def test_d_loads_the_demo_only_into_an_empty_database(db_path):
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        assert len(names(app)) >= 10
+        count = Citizen.select().count()
+        await pilot.press("d")  # a second time: refused, nothing added
+        await pilot.pause()
+        assert Citizen.select().count() == count
+
+
+async def test_a_locked_database_gives_a_message_not_a_crash(seeded, db_path):
+    import sqlite3
+
+    mette_id, _course = seeded["Mette Jørgensen"]
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_citizen(mette_id)
+        await pilot.pause()
+        holder = sqlite3.connect(db_path, timeout=0)
+        holder.execute("BEGIN EXCLUSIVE")
+        try:
+            # Do not wait the full 5 s busy timeout in a test.
+            db.execute_sql("PRAGMA busy_timeout = 200")
+            await pilot.press("a")  # archive needs a write
+            await pilot.pause()
+        finally:
+            holder.rollback()
+            holder.close()
+        assert app.is_running
+        assert Citizen.get_by_id(mette_id).archived_on is None
+        notes = [n.message for n in app._notifications]
+        assert any("busy" in n for n in notes), notes
+
+
+async def test_palette_offers_the_citizens_record_screens(seeded, db_path):
+    ali_id, _course = seeded["Ali Hassan"]
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_citizen(ali_id)
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "logbook")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Logbook" in text_of(app, "#records-title")

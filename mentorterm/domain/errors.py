@@ -14,3 +14,24 @@ class DomainError(Exception):
 
 class NotFound(DomainError):
     """The record is gone (deleted meanwhile, perhaps in another window)."""
+
+
+def user_message(error: BaseException) -> str | None:
+    """The mentor's words for an error a screen can survive, or None for a bug.
+
+    Every write is one transaction, so after any of these nothing was changed
+    and the mentor can simply try again.
+    """
+    import sqlite3
+
+    import peewee
+
+    from ..storage import StorageError, describe, translate_error
+    from ..models import db
+
+    if isinstance(error, (DomainError, StorageError)):
+        return str(error)
+    if isinstance(error, (peewee.DatabaseError, sqlite3.DatabaseError)):
+        where = describe(db.obj.database) if db.obj is not None else "the database"
+        return str(translate_error(error, where))
+    return None

@@ -17,6 +17,7 @@ from ..domain.caseload import CaseloadRow, CourseFilter, caseload
 from ..enums import CourseOutcome, CoursePurpose
 from ..format import show_date, show_hours, show_percent
 from ..i18n import _
+from .guard import safely
 
 # A DataTable measures every cell before its first frame: beyond a few hundred
 # rows that costs more than the whole start-up. The filter narrows the rest.
@@ -110,6 +111,11 @@ class CaseloadScreen(Screen):
         Binding("v", "switch_view", _("Active/ended/all")),
         Binding("s", "sort_next", _("Sort")),
         Binding("S", "sort_reverse", _("Reverse sort"), show=False),
+        # 1-9 sort by that column; the same digit again reverses. One help line.
+        Binding("1", "sort_by(0)", _("Sort by column 1-9 (again: reverse)"), show=False,
+                key_display="1-9"),
+        *[Binding(str(n), f"sort_by({n - 1})", "", show=False)
+          for n in range(2, len(COLUMNS) + 1)],
         Binding("d", "load_demo", _("Load demo"), show=False),
         Binding("question_mark", "help", _("Help"), key_display="?"),
         Binding("q", "app.quit", _("Quit")),
@@ -147,6 +153,7 @@ class CaseloadScreen(Screen):
 
     # --- data -----------------------------------------------------------------
 
+    @safely
     def load(self) -> None:
         """Read the caseload again (after a change, or a switch of view)."""
         self.rows = caseload(today=self.app.today, courses=self.view)
@@ -278,10 +285,18 @@ class CaseloadScreen(Screen):
         self.sort_reverse = False
         self.show()
 
+    def action_sort_by(self, column: int) -> None:
+        if column == self.sort_column:
+            self.sort_reverse = not self.sort_reverse
+        else:
+            self.sort_column, self.sort_reverse = column, False
+        self.show()
+
     def action_sort_reverse(self) -> None:
         self.sort_reverse = not self.sort_reverse
         self.show()
 
+    @safely
     def action_load_demo(self) -> None:
         if self.app_has_citizens():
             self.notify(_("The demo caseload only goes into an empty database."),

@@ -23,6 +23,7 @@ from ..enums import (
 )
 from ..format import show_date, show_datetime, show_hours
 from ..i18n import _
+from .guard import safely
 
 
 def score_bar(citizen_score: int | None, width: int = 10) -> str:
@@ -130,6 +131,7 @@ class CitizenScreen(Screen):
     def on_screen_resume(self) -> None:
         self.load()
 
+    @safely
     def load(self) -> None:
         try:
             self.data = domain.citizen_overview(self.citizen_id, today=self.app.today)
@@ -276,6 +278,7 @@ class CitizenScreen(Screen):
         self.app.push_screen(EndCourseForm(course.id, self.app.today),
                              self._saved(_("The course was ended. Every record is kept.")))
 
+    @safely
     def action_archive(self) -> None:
         from ..domain.citizens import set_archived
 
@@ -294,8 +297,7 @@ class CitizenScreen(Screen):
         self.app.push_screen(DeleteCitizenScreen(self.citizen_id, self.data.citizen.name))
 
     def action_records(self, kind: str) -> None:
-        assert self.data is not None
-        self.app.push_screen(RecordsScreen(self.citizen_id, self.data.citizen.name, kind))
+        self.app.open_records(self.citizen_id, kind)
 
     def action_help(self) -> None:
         self.app.show_help(self, _("Citizen"))
@@ -340,6 +342,15 @@ def _record_table(kind: str, citizen_id: int, today) -> tuple[str, list[str], li
             for c in courses_of(citizen_id)]
     return _("Course history"), [_("Purpose"), _("Referred"), _("Started"), _("Planned end"),
                                  _("Extensions"), _("Ended"), _("Outcome")], rows
+
+
+RECORD_KINDS = {
+    "sub_goals": _("Sub-goals"),
+    "logbook": _("Logbook"),
+    "meetings": _("Meetings"),
+    "placements": _("Placements"),
+    "courses": _("Course history"),
+}
 
 
 class RecordsScreen(Screen):

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from ..domain import citizens, courses
-from ..domain.errors import DomainError
+from ..domain.errors import user_message
 from ..enums import CourseOutcome, CoursePurpose
 from ..format import show_date
 from ..i18n import _
@@ -177,8 +177,11 @@ class DeleteCitizenScreen(ModalScreen[bool]):
     def _submitted(self, event: Input.Submitted) -> None:
         try:
             citizens.delete_citizen(self.citizen_id, event.value)
-        except DomainError as exc:
-            self.query_one("#delete-error", Static).update(str(exc))
+        except Exception as exc:  # a wrong name, or the database said no
+            message = user_message(exc)
+            if message is None:
+                raise
+            self.query_one("#delete-error", Static).update(message)
             return
         self.app.deleted_citizens.add(self.citizen_id)
         self.app.notify(_("{name} and all their records were deleted.").format(

@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
-from ..domain.errors import DomainError
+from ..domain.errors import DomainError, user_message
 from ..format import show_date, show_datetime
 from ..i18n import _
 from ..schemas import friendly_errors
@@ -250,6 +250,12 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
             result = self.submit(data)
         except DomainError as exc:
             self.show_errors({exc.field or "__all__": str(exc)})
+            return
+        except Exception as exc:  # the database said no: nothing was written
+            message = user_message(exc)
+            if message is None:
+                raise
+            self.show_errors({"__all__": message})
             return
         self.dismiss(result)
 

@@ -1,0 +1,31 @@
+"""Keep the app alive when the database says no: a message instead of a crash."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from ..domain.errors import user_message
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def safely(method: F) -> F:
+    """Run a screen method; a database or rule error becomes a notification.
+
+    Anything else is a bug and still surfaces.
+    """
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except Exception as error:
+            message = user_message(error)
+            if message is None:
+                raise
+            self.app.notify(message, severity="error", timeout=10)
+            return None
+
+    return wrapper  # type: ignore[return-value]
