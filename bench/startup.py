@@ -1,0 +1,187 @@
+"""End-to-end screen timings of the real app on a pseudo-terminal.
+
+mentorterm runs on a pty; its output is fed to a terminal emulator (pyte) and
+a moment counts only when the emulated screen shows the expected content —
+Textual's headless mode skips writing frames and would under-report.
+
+    python bench/startup.py --db demo.db --expect "Ali H." [--runs 15]
+
+Prints, as median (min-max) over the runs:
+- T0: ``python -c 'import textual.app'`` until exit (the baseline);
+- first frame: start until the expected text is on screen, and its ratio to T0;
+- cursor: ``down`` until the highlighted row has moved (p50/p90);
+- filter: each typed character until the screen shows the narrowed list (p50/p90);
+- quit: ``q`` until the process has exited.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pty
+import select
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyte
+
+COLS, ROWS = 120, 36
+
+
+class Terminal:
+    """A child process on a pty, its output rendered by pyte."""
+
+    def __init__(self, argv: list[str], env: dict[str, str] | None = None) -> None:
+        self.screen = pyte.Screen(COLS, ROWS)
+        self.stream = pyte.ByteStream(self.screen)
+        master, slave = pty.openpty()
+        os.set_blocking(master, False)
+        import fcntl
+        import struct
+        import termios
+
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
+        full_env = dict(os.environ, TERM="xterm-256color", COLUMNS=str(COLS), LINES=str(ROWS))
+        full_env.update(env or {})
+        self.started = time.perf_counter()
+        self.process = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave,
+                                        env=full_env, close_fds=True, start_new_session=True)
+        os.close(slave)
+        self.master = master
+
+    def pump(self, timeout: float) -> None:
+        ready, _, _ = select.select([self.master], [], [], timeout)
+        if ready:
+            try:
+                data = os.read(self.master, 1 << 16)
+            except OSError:
+                return
+            self.stream.feed(data)
+            # Answer the terminal queries Textual sends (device attributes).
+            if b"\x1b[c" in data:
+                os.write(self.master, b"\x1b[?62;22c")
+
+    def text(self) -> str:
+        return "\n".join(self.screen.display)
+
+    def wait_for(self, predicate, limit: float = 20.0) -> float:
+        """Seconds (from now) until predicate(self) holds."""
+        start = time.perf_counter()
+        while time.perf_counter() - start < limit:
+            if predicate(self):
+                return time.perf_counter() - start
+            self.pump(0.002)
+        raise TimeoutError("the screen never showed what was expected:\n" + self.text())
+
+    def send(self, keys: bytes) -> None:
+        os.write(self.master, keys)
+
+    def wait_exit(self, limit: float = 10.0) -> float:
+        start = time.perf_counter()
+        while self.process.poll() is None:
+            self.pump(0.001)
+            if time.perf_counter() - start > limit:
+                self.process.kill()
+                raise TimeoutError("the app did not quit")
+        return time.perf_counter() - start
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        os.close(self.master)
+
+
+def baseline() -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import textual.app"], check=True)
+    return time.perf_counter() - start
+
+
+def run_app(mentorterm: str, db: str, expect: str, measure_keys: bool, needle: str) -> dict:
+    term = Terminal([mentorterm, "--db", db])
+    result: dict = {}
+    try:
+        term.wait_for(lambda t: expect in t.text())
+        result["first_frame"] = time.perf_counter() - term.started
+        if measure_keys:
+            time.sleep(0.3)
+            term.pump(0.05)
+            moves = []
+            for index in range(20):
+                before = [term.screen.buffer[y][2].bg for y in range(ROWS)]
+                # down, down, up, up, ...: never runs off the end of a short list
+                term.send(b"\x1b[B" if index % 4 < 2 else b"\x1b[A")
+                moves.append(term.wait_for(
+                    lambda t, b=before: [t.screen.buffer[y][2].bg for y in range(ROWS)] != b,
+                    limit=5))
+            result["cursor"] = moves
+            term.send(b"/")
+            term.wait_for(lambda t: "Filter by name" in t.text() or "filter:" in t.text(), 5)
+            typed = []
+            shown = ""
+            for ch in needle:
+                shown += ch
+                term.send(ch.encode())
+                typed.append(term.wait_for(
+                    lambda t, s=shown: f"filter: “{s}”" in t.text(), limit=5))
+            result["filter"] = typed
+            term.send(b"\x1b")  # leave the filter
+            time.sleep(0.2)
+            term.pump(0.05)
+        term.send(b"q")
+        result["quit"] = term.wait_exit()
+    finally:
+        term.close()
+    return result
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    index = min(len(values) - 1, max(0, round(q * (len(values) - 1))))
+    return values[index]
+
+
+def summary(values: list[float]) -> str:
+    ms = [v * 1000 for v in values]
+    return f"{statistics.median(ms):7.1f} ms ({min(ms):.1f}-{max(ms):.1f})"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--expect", required=True, help="text that shows the caseload is drawn")
+    parser.add_argument("--runs", type=int, default=12)
+    parser.add_argument("--keys", action="store_true", help="also time cursor and filter")
+    parser.add_argument("--needle", default="han", help="text typed into the filter")
+    args = parser.parse_args()
+    mentorterm = str(Path(sys.executable).with_name("mentorterm"))
+
+    t0s, frames, quits, cursors, filters = [], [], [], [], []
+    for run in range(args.runs):
+        t0s.append(baseline())
+        result = run_app(mentorterm, args.db, args.expect, args.keys and run > 0, args.needle)
+        frames.append(result["first_frame"])
+        quits.append(result["quit"])
+        cursors += result.get("cursor", [])
+        filters += result.get("filter", [])
+    t0 = statistics.median(t0s)
+    frame = statistics.median(frames)
+    print(f"database: {args.db}  runs: {args.runs}  terminal: {COLS}x{ROWS}")
+    print(f"T0 import textual.app : {summary(t0s)}")
+    print(f"first frame           : {summary(frames)}   ratio to T0: {frame / t0:.2f}x "
+          f"(min-max {min(frames) / t0:.2f}-{max(frames) / t0:.2f})")
+    print(f"quit to exit          : {summary(quits)}")
+    if cursors:
+        print(f"cursor down visible   : p50 {pct(cursors, .5) * 1000:.1f} ms, "
+              f"p90 {pct(cursors, .9) * 1000:.1f} ms  (n={len(cursors)})")
+    if filters:
+        print(f"filter per keystroke  : p50 {pct(filters, .5) * 1000:.1f} ms, "
+              f"p90 {pct(filters, .9) * 1000:.1f} ms  (n={len(filters)})")
+
+
+if __name__ == "__main__":
+    main()
