@@ -13,13 +13,16 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
 
 import peewee
-from playhouse.migrate import SqliteMigrator
 
 from .i18n import _
 from .models import ALL_MODELS, Mentor, db, utcnow
+
+if TYPE_CHECKING:
+    from playhouse.migrate import SqliteMigrator
 
 #: The schema version this code writes. Each released version is kept as a
 #: fixture database in tests/fixtures/ so its migration stays tested.
@@ -335,10 +338,13 @@ MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {}
 
 
 def run_migrations(database: peewee.SqliteDatabase, from_version: int, to_version: int | None = None,
-                   migrations: dict[int, Callable[[SqliteMigrator], None]] | None = None) -> None:
+                   migrations: dict[int, Callable[[SqliteMigrator], None]] | None = None,
+                   ) -> None:
     """Apply the migrations after ``from_version`` up to ``to_version``."""
     to_version = SCHEMA_VERSION if to_version is None else to_version
     migrations = MIGRATIONS if migrations is None else migrations
+    from playhouse.migrate import SqliteMigrator  # only needed for an upgrade
+
     migrator = SqliteMigrator(database)
     for version in range(from_version + 1, to_version + 1):
         step = migrations[version]

@@ -103,7 +103,7 @@ class CaseloadScreen(Screen):
     """Who needs attention today, at a glance."""
 
     CSS_PATH = "caseload.tcss"
-    AUTO_FOCUS = None  # focus is placed by show(): the table, or nothing when empty
+    AUTO_FOCUS = "#caseload"
     BINDINGS = [
         Binding("enter", "open_citizen", _("Open"), show=True),
         Binding("n", "new_citizen", _("New citizen")),
@@ -140,6 +140,9 @@ class CaseloadScreen(Screen):
 
     def on_mount(self) -> None:
         self._show_filter(False)
+        # Filled before the first frame is drawn: the mentor's first sight is the list.
+        self.load()
+        self._resumed_once = False
 
     def _show_filter(self, shown: bool) -> None:
         # A hidden, disabled filter cannot take focus (and swallow the keys).
@@ -148,8 +151,10 @@ class CaseloadScreen(Screen):
         box.disabled = not shown
 
     def on_screen_resume(self) -> None:
-        # Also on the first show: coming back from a citizen shows their changes.
-        self.load()
+        # Coming back from a citizen (or a form) shows what changed meanwhile.
+        if self._resumed_once:
+            self.load()
+        self._resumed_once = True
 
     # --- data -----------------------------------------------------------------
 
