@@ -416,3 +416,25 @@ async def test_palette_offers_the_citizens_record_screens(seeded, db_path):
         await pilot.press("enter")
         await pilot.pause()
         assert "Logbook" in text_of(app, "#records-title")
+
+
+async def test_back_from_a_citizen_the_keys_go_to_the_list_not_the_filter(seeded, db_path):
+    mette_id, course_id = seeded["Mette Jørgensen"]
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        await type_text(pilot, "mette")
+        await pilot.press("enter", "enter")  # to the list, open Mette
+        await pilot.pause()
+        await pilot.press("f")  # end her course: she leaves the active list
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "No citizens match" in text_of(app, "#empty")
+        await pilot.press("v")  # a command, not a letter typed into the filter
+        await pilot.pause()
+        assert app.screen.query_one("#filter", Input).value == "mette"
+        assert names(app) == ["Mette Jørgensen"]
+        assert "Ended courses" in text_of(app, "#status")

@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from ..domain.caseload import CaseloadRow, CourseFilter, caseload
 from ..enums import CourseOutcome, CoursePurpose
 from ..format import show_date, show_hours, show_percent
-from ..i18n import _
+from ..i18n import _, ngettext
 from .guard import safely
 
 # A DataTable measures every cell before its first frame: beyond a few hundred
@@ -154,6 +154,11 @@ class CaseloadScreen(Screen):
         # Coming back from a citizen (or a form) shows what changed meanwhile.
         if self._resumed_once:
             self.load()
+            # Back from a citizen, keys belong to the list, not to the filter
+            # box (the citizen may even have left this view).
+            if self.query_one("#filter", Input).has_focus:
+                table = self.query_one(DataTable)
+                self.set_focus(table if table.display else None)
         self._resumed_once = True
 
     # --- data -----------------------------------------------------------------
@@ -221,7 +226,8 @@ class CaseloadScreen(Screen):
         return count_citizens() > 0
 
     def show_status(self, matching: int, shown: int) -> None:
-        parts = [VIEW_LABELS[self.view], _("{count} citizens").format(count=matching)]
+        parts = [VIEW_LABELS[self.view],
+                 ngettext("{count} citizen", "{count} citizens", matching).format(count=matching)]
         if shown < matching:
             parts.append(_("showing the first {shown}: type / to narrow").format(shown=shown))
         if self.needle:

@@ -47,7 +47,7 @@ def course_text(course: CourseView | None, today) -> str:
         return _("No course. Press c to start one.")
     lines = [f"[b]{course.purpose.label}[/b]" + (f" · {escape(course.programme)}"
                                                  if course.programme else "")]
-    lines.append(_("Referred {ref} · started {start} · ends {end}").format(
+    lines.append(_("Referred {ref} · started {start} · planned end {end}").format(
         ref=show_date(course.referral_date), start=show_date(course.start_date),
         end=show_date(course.current_end)))
     if course.is_open:
@@ -112,7 +112,7 @@ class CitizenScreen(Screen):
         yield Header()
         yield Static(id="citizen-title")
         yield Static(_("[b]g[/b] sub-goals · [b]l[/b] logbook · [b]m[/b] meetings · "
-                       "[b]p[/b] placements · [b]h[/b] course history · [b]?[/b] all keys"),
+                       "[b]p[/b] placements · [b]h[/b] history · [b]?[/b] keys"),
                      id="record-keys")
         with VerticalScroll(id="overview"):
             with Horizontal(id="columns"):

@@ -96,7 +96,7 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         width: 100; max-width: 100%; height: auto; max-height: 100%;
         border: thick $primary; background: $surface; padding: 0 1;
     }
-    FormScreen #form-title { text-style: bold; padding: 0 0 1 0; }
+    FormScreen #form-title { text-style: bold; }
     FormScreen #fields { height: auto; max-height: 1fr; }
     FormScreen .row { height: auto; }
     FormScreen .field-label { width: 30; padding-right: 1; color: $text-muted; }
@@ -115,7 +115,7 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     FormScreen .field-error.shown { display: block; }
     FormScreen #form-error { color: $error; display: none; }
     FormScreen #form-error.shown { display: block; }
-    FormScreen #form-keys { color: $text-muted; padding-top: 1; }
+    FormScreen #form-keys { color: $text-muted; padding-bottom: 1; }
     """
 
     BINDINGS = [
@@ -141,11 +141,14 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
             yield Static(self.form_title, id="form-title")
+            # The keys sit at the top: on a small terminal the end of a long
+            # form is scrolled away, and a modal has no footer.
+            yield Static(_("[b]ctrl+s[/b] save · [b]escape[/b] cancel · [b]tab[/b] next field"),
+                         id="form-keys")
             yield Static(id="form-error")
             with VerticalScroll(id="fields"):
                 for spec in self.fields():
                     yield from self._compose_field(spec)
-            yield Static(_("ctrl+s save · escape cancel · tab next field"), id="form-keys")
 
     def _compose_field(self, spec: FieldSpec) -> ComposeResult:
         value = _show(self.initial.get(spec.name), spec.kind)
