@@ -156,10 +156,12 @@ class CaseloadScreen(Screen):
             self.load()
             # Back from a citizen, keys belong to the list, not to the filter
             # box (the citizen may even have left this view).
-            if self.query_one("#filter", Input).has_focus:
-                table = self.query_one(DataTable)
-                self.set_focus(table if table.display else None)
+            self._focus_list()
         self._resumed_once = True
+
+    def _focus_list(self) -> None:
+        table = self.query_one(DataTable)
+        self.set_focus(table if table.display else None)
 
     # --- data -----------------------------------------------------------------
 
@@ -266,7 +268,9 @@ class CaseloadScreen(Screen):
 
     def action_filter(self) -> None:
         self._show_filter(True)
-        self.query_one("#filter", Input).focus()
+        box = self.query_one("#filter", Input)
+        box.can_focus = True
+        box.focus()
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -275,9 +279,10 @@ class CaseloadScreen(Screen):
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self, event: Input.Submitted) -> None:
-        table = self.query_one(DataTable)
-        if table.display:
-            table.focus()
+        # The filter stays shown but takes focus again only through "/": keys
+        # typed later belong to the list, even when it is empty.
+        event.input.can_focus = False
+        self._focus_list()
 
     def key_escape(self) -> None:
         box = self.query_one("#filter", Input)
