@@ -274,10 +274,6 @@ def main(argv: list[str] | None = None) -> int:
                                 f"{statistics.median(export_ms):.2f} ms "
                                 f"(target <= {TARGET_RECORD_MS:.0f} ms)",
                                 statistics.median(export_ms) <= TARGET_RECORD_MS))
-                results.append((f"full record, largest ({rows} rows), 12 plain Peewee queries",
-                                f"{statistics.median(model_ms):.2f} ms "
-                                f"(target <= {TARGET_RECORD_MS:.0f} ms)",
-                                statistics.median(model_ms) <= TARGET_RECORD_MS))
         scans = []
         for name, query in record_queries(sizes[-1][1]).items():
             q_sql, q_params = query.sql()
