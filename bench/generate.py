@@ -37,19 +37,19 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from mentorterm import storage  # noqa: E402
-from mentorterm.models import (  # noqa: E402
+from mentorterm import storage
+from mentorterm.models import (
     ActionItem,
     AllianceScore,
     Citizen,
     Course,
     CourseExtension,
+    HoursStep,
     LogbookEntry,
     Meeting,
     MeetingParticipant,
     Mentor,
     Placement,
-    HoursStep,
     ReviewNote,
     SubGoal,
     db,

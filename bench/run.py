@@ -28,14 +28,14 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-import peewee  # noqa: E402
+import peewee
+from generate import BENCH_MENTOR_NAME, DEFAULT_OUT, DEFAULT_TODAY
 
-from generate import BENCH_MENTOR_NAME, DEFAULT_OUT, DEFAULT_TODAY  # noqa: E402
-from mentorterm import storage  # noqa: E402
-from mentorterm.domain.caseload import CourseFilter, caseload, caseload_sql  # noqa: E402
-from mentorterm.domain.overview import citizen_overview, logbook_of, meetings_of  # noqa: E402
-from mentorterm.domain.transfer import export_document  # noqa: E402
-from mentorterm.models import (  # noqa: E402
+from mentorterm import storage
+from mentorterm.domain.caseload import CourseFilter, caseload, caseload_sql
+from mentorterm.domain.overview import citizen_overview, logbook_of, meetings_of
+from mentorterm.domain.transfer import export_document
+from mentorterm.models import (
     ActionItem,
     AllianceScore,
     Citizen,
@@ -208,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter_ns()
         open_close()
         cold.append((time.perf_counter_ns() - t0) / 1e6)
-    print(f"\nOpen + close (storage.open_database, close_database)")
+    print("\nOpen + close (storage.open_database, close_database)")
     print(f"  file cached         {fmt(warm)}")
     print(f"  file evicted first  {fmt(cold)}   (posix_fadvise DONTNEED before each open)")
 

@@ -100,7 +100,6 @@ def _open(args: argparse.Namespace, *, create: bool):
 
 def cmd_open(args: argparse.Namespace) -> int:
     from . import storage
-
     from .app import make_app
 
     target = storage.resolve_target(getattr(args, "db", None))

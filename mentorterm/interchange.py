@@ -18,6 +18,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .enums import CourseOutcome, SubGoalStatus
+from .i18n import _
 from .schemas import (
     ActionItemIn,
     AllianceScoreIn,
@@ -36,7 +37,6 @@ from .schemas import (
     Text,
     _field_error,
 )
-from .i18n import _
 
 FORMAT_NAME = "mentorterm"
 FORMAT_VERSION = 1
@@ -211,4 +211,4 @@ def json_schema() -> dict:
     return InterchangeDocument.model_json_schema()
 
 
-__all__ = ["InterchangeDocument", "json_schema", "FORMAT_VERSION"]
+__all__ = ["FORMAT_VERSION", "InterchangeDocument", "json_schema"]

@@ -20,7 +20,7 @@ Rules that hold for every table:
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from enum import StrEnum
 
 from peewee import (
@@ -55,7 +55,7 @@ db = DatabaseProxy()
 
 def utcnow() -> datetime:
     """The current UTC time, naive, to the microsecond (how rows store it)."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _enum_check(column: str, enum: type[StrEnum], null: bool = False) -> Check:

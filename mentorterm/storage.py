@@ -446,7 +446,7 @@ def backup_database(dest: str | Path) -> Path:
 
 def ensure_default_mentor() -> Mentor:
     """The mentor a per-user database's records belong to (created once)."""
-    mentor = Mentor.get_or_none(Mentor.is_default == True)  # noqa: E712
+    mentor = Mentor.get_or_none(Mentor.is_default == True)
     if mentor is None:
         with db.atomic():
             mentor = Mentor.create(name=_("Me"), is_default=True)
@@ -479,10 +479,10 @@ def integrity_problems() -> list[str]:
 __all__ = [
     "SCHEMA_VERSION",
     "StorageError",
-    "open_database",
-    "close_database",
     "backup_database",
-    "resolve_target",
+    "close_database",
     "default_database_path",
+    "open_database",
+    "resolve_target",
     "utcnow",
 ]

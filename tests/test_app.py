@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from mentorterm import storage
 from mentorterm.app import make_app
 from mentorterm.domain.transfer import import_document, parse_document
-from mentorterm import storage
 
 TODAY = date(2026, 11, 22)
 

@@ -149,7 +149,7 @@ def test_current_code_opens_a_schema_1_database_with_every_row(v1_copy, closing)
     assert [s.citizen_score for s in AllianceScore.select().order_by(AllianceScore.scored_on)] \
         == [3, 6, 8]
     assert AllianceScore.get(AllianceScore.citizen_score == 3).mentor_score == 7
-    early = LogbookEntry.get(LogbookEntry.left_early == True)  # noqa: E712
+    early = LogbookEntry.get(LogbookEntry.left_early == True)
     assert (early.hours_worked, early.left_early_reason) == (1.25, "Hovedpine")
     assert early.placement.workplace == "Kantinen på Havnen"
     assert Meeting.get(Meeting.kind == "three_party").starts_at == datetime(2026, 2, 17, 10, 0)
@@ -229,7 +229,7 @@ def test_migration_that_rebuilds_logbook_entry_keeps_its_triggers(v1_copy, closi
     assert rows("logbook_entry") == before
     assert columns("logbook_entry")["tasks"]["notnull"] == 0
     assert triggers() == {"logbook_entry_citizen_insert", "logbook_entry_citizen_update"}
-    entry = LogbookEntry.get(LogbookEntry.left_early == True)  # noqa: E712
+    entry = LogbookEntry.get(LogbookEntry.left_early == True)
     other = Citizen.get(Citizen.id != entry.citizen_id)
     with pytest.raises(peewee.IntegrityError, match="differs from placement citizen"):
         with db.atomic():
@@ -311,3 +311,27 @@ def test_failed_migration_on_open_keeps_database_and_backup(v1_copy, monkeypatch
         conn.close()
     backups = list(v1_copy.parent.glob(f"{v1_copy.name}.schema1-*.bak"))
     assert len(backups) == 1 and raw_counts(backups[0]) == FIXTURE_COUNTS
+
+
+def _schema(path: Path) -> list[tuple]:
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return sorted(con.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+        ).fetchall())
+    finally:
+        con.close()
+
+
+def test_the_current_schema_is_the_released_one_or_the_version_was_bumped(tmp_path, v1_copy):
+    """Changing the models without a new SCHEMA_VERSION (and its migration and
+    fixture) would leave mentors' existing databases on a different schema."""
+    fresh = tmp_path / "fresh.db"
+    storage.open_database(fresh)
+    storage.close_database()
+    if storage.SCHEMA_VERSION == user_version(v1_copy):
+        assert _schema(fresh) == _schema(v1_copy)
+    else:  # a newer schema must ship its own fixture
+        newest = FIXTURE.with_name(f"schema_v{storage.SCHEMA_VERSION}.db")
+        assert newest.exists(), f"add {newest.name} for schema {storage.SCHEMA_VERSION}"
+        assert _schema(fresh) == _schema(newest)

@@ -10,8 +10,16 @@ from textual.widgets import DataTable, Input, Static
 from mentorterm import storage
 from mentorterm.app import make_app
 from mentorterm.domain import citizens, courses
-from mentorterm.models import Citizen, Course, CourseExtension, LogbookEntry, Meeting, Placement
-from mentorterm.models import HoursStep, db
+from mentorterm.models import (
+    Citizen,
+    Course,
+    CourseExtension,
+    HoursStep,
+    LogbookEntry,
+    Meeting,
+    Placement,
+    db,
+)
 from mentorterm.schemas import CitizenIn, CourseEndIn, CourseIn
 
 TODAY = date(2026, 11, 22)

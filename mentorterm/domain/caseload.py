@@ -9,9 +9,9 @@ whole logbook was several times slower).
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
 from ..models import db
 

@@ -26,8 +26,8 @@ def user_message(error: BaseException) -> str | None:
 
     import peewee
 
-    from ..storage import StorageError, describe, translate_error
     from ..models import db
+    from ..storage import StorageError, describe, translate_error
 
     if isinstance(error, (DomainError, StorageError)):
         return str(error)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from enum import Enum
 from types import SimpleNamespace
 from typing import Any
@@ -289,7 +289,7 @@ def _resolve_mentors(mentors: list[MentorDoc], now: datetime) -> dict[str, int]:
     for mentor in mentors:
         found = None
         if mentor.is_default:
-            found = Mentor.get_or_none(Mentor.is_default == True)  # noqa: E712
+            found = Mentor.get_or_none(Mentor.is_default == True)
         if found is None:
             found = Mentor.get_or_none(Mentor.name == mentor.name)
         if found is None:
