@@ -279,13 +279,17 @@ async def test_edit_archive_and_delete_a_citizen(seeded, db_path):
         await pilot.pause()
         assert Citizen.get_by_id(birgitte_id).phone == "12 34 56 78"
         assert "12 34 56 78" in text_of(app, "#contact")
-        # Archive: off the caseload, every record kept.
+        # Archive: off the caseload, every record kept, found under "all".
         await pilot.press("a")
         await pilot.pause()
         assert Citizen.get_by_id(birgitte_id).archived_on == TODAY
         await pilot.press("escape")
         await pilot.pause()
         assert "Birgitte Holm" not in names(app)
+        await pilot.press("v", "v")  # ended, then all
+        await pilot.pause()
+        assert rows(app)[names(app).index("Birgitte Holm")][1] == "Archived 22-11-2026"
+        await pilot.press("v")
         app.open_citizen(birgitte_id)
         await pilot.pause()
         await pilot.press("a")  # back again

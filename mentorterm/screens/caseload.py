@@ -67,13 +67,15 @@ def cells(row: CaseloadRow) -> tuple:
     week = row.week_of_course
     since = row.days_since_meeting
     since_cell = Text("–" if since is None else _("{days} d").format(days=since))
-    if row.course_ended_on is None and row.meeting_overdue:
+    if row.course_ended_on is None and row.archived_on is None and row.meeting_overdue:
         since_cell.stylize("bold red")
     rate = row.attendance_rate
     rate_cell = Text(show_percent(rate))
     if rate is not None and rate < 0.75:
         rate_cell.stylize("bold red")
-    if row.course_ended_on is not None:
+    if row.archived_on is not None:
+        purpose = _("Archived {date}").format(date=show_date(row.archived_on))
+    elif row.course_ended_on is not None:
         purpose = _("Ended: {outcome}").format(
             outcome=CourseOutcome(row.outcome).label if row.outcome else "")
     else:
