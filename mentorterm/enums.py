@@ -108,7 +108,8 @@ class SubGoalStatus(_Labelled):
 
     @classmethod
     def _labels(cls) -> dict[str, str]:
-        return {"active": "Active", "achieved": "Achieved", "paused": "Paused", "dropped": "Dropped"}
+        return {"active": "Active", "achieved": "Achieved", "paused": "Paused",
+                "dropped": "Dropped"}
 
 
 class PlacementKind(_Labelled):

@@ -76,7 +76,8 @@ class CourseDoc(CourseIn, Stamped):
     @model_validator(mode="after")
     def _ending(self) -> CourseDoc:
         if (self.end_date is None) != (self.outcome is None):
-            raise _field_error("outcome", _("An ended course needs both an end date and an outcome."))
+            raise _field_error(
+                "outcome", _("An ended course needs both an end date and an outcome."))
         if self.end_date is not None and self.end_date < self.start_date:
             raise _field_error("end_date", _("The course cannot end before it starts."))
         return self

@@ -241,7 +241,8 @@ class LogbookEntry(BaseModel):
     left_early_reason = TextField(default="")
     tasks = TextField(default="")
     breaks = TextField(default="")
-    energy = IntegerField(null=True, constraints=[Check("energy IS NULL OR energy BETWEEN 1 AND 10")])
+    energy = IntegerField(
+        null=True, constraints=[Check("energy IS NULL OR energy BETWEEN 1 AND 10")])
     pain = IntegerField(null=True, constraints=[Check("pain IS NULL OR pain BETWEEN 1 AND 10")])
     life_after_work = TextField(default="")
     notes = TextField(default="")

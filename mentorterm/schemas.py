@@ -228,9 +228,11 @@ class CitizenIn(InputModel):
             if value and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
                 raise _field_error(field, _("Not an e-mail address: {value}").format(value=value))
         if self.interpreter_needed and not self.interpreter_language:
-            raise _field_error("interpreter_language", _("Which language does the interpreter speak?"))
+            raise _field_error("interpreter_language",
+                               _("Which language does the interpreter speak?"))
         if (self.job_wish_2 and not self.job_wish_1) or (self.job_wish_3 and not self.job_wish_2):
-            raise _field_error("job_wish_1", _("Fill in the job wishes in order of priority: 1, 2, 3."))
+            raise _field_error("job_wish_1",
+                               _("Fill in the job wishes in order of priority: 1, 2, 3."))
         return self
 
 

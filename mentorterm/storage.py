@@ -337,7 +337,8 @@ TRIGGERS = [
 MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {}
 
 
-def run_migrations(database: peewee.SqliteDatabase, from_version: int, to_version: int | None = None,
+def run_migrations(database: peewee.SqliteDatabase, from_version: int,
+                   to_version: int | None = None,
                    migrations: dict[int, Callable[[SqliteMigrator], None]] | None = None,
                    ) -> None:
     """Apply the migrations after ``from_version`` up to ``to_version``."""

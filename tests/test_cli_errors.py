@@ -597,8 +597,8 @@ def test_an_empty_file_is_not_made_into_a_database_by_a_read_command(tmp_path):
     empty = tmp_path / "empty.db"
     empty.write_bytes(b"")
     for command in (["info"], ["check"], ["export"]):
-        done = subprocess.run([sys.executable, "-m", "mentorterm.cli", *command, "--db", str(empty)],
-                              capture_output=True, text=True)
+        argv = [sys.executable, "-m", "mentorterm.cli", *command, "--db", str(empty)]
+        done = subprocess.run(argv, capture_output=True, text=True)
         assert done.returncode != 0
         assert done.stderr.startswith("mentorterm:") and "empty file" in done.stderr
         assert empty.read_bytes() == b""

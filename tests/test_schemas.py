@@ -166,7 +166,8 @@ def test_a_placement_cannot_end_before_it_starts(start, end):
     if end >= start:
         assert PlacementIn(**data).end_date == end
     else:
-        assert errors(PlacementIn, **data)["end_date"] == "The placement cannot end before it starts."
+        message = errors(PlacementIn, **data)["end_date"]
+        assert message == "The placement cannot end before it starts."
 
 
 def test_a_meeting_cannot_book_the_next_one_before_itself():

@@ -127,7 +127,8 @@ def _record(row: SimpleNamespace, model: type[BaseModel]) -> dict[str, Any]:
 def _rows(sql: str, params: list | tuple = ()) -> list[SimpleNamespace]:
     cursor = db.execute_sql(sql, params)
     names = [d[0] for d in cursor.description]
-    return [SimpleNamespace(**dict(zip(names, values))) for values in cursor.fetchall()]
+    return [SimpleNamespace(**dict(zip(names, values, strict=True)))
+            for values in cursor.fetchall()]
 
 
 def _by_parent(model: type[BaseModel], parent: str, parent_ids: list[int],
@@ -330,7 +331,8 @@ def import_document(document: InterchangeDocument, now: datetime | None = None) 
 
 def _import_citizen(doc: CitizenDoc, mentor_ids: dict[str, int], now: datetime) -> int:
     mentor = mentor_ids.get
-    citizen_id = Citizen.insert(_columns(doc, Citizen, now, mentor=mentor_ids[doc.mentor])).execute()
+    owner = mentor_ids[doc.mentor]
+    citizen_id = Citizen.insert(_columns(doc, Citizen, now, mentor=owner)).execute()
     count = 1
     course_ids = []
     for course in doc.courses:

@@ -213,10 +213,10 @@ class CaseloadScreen(Screen):
             mark = ("↓" if self.sort_reverse else "↑") if index == self.sort_column else " "
             labels.append(f"{column.label} {mark}")
         if not table.columns:
-            for column, label in zip(COLUMNS, labels):
+            for column, label in zip(COLUMNS, labels, strict=True):
                 table.add_column(label, key=column.key)
             return
-        for column, label in zip(COLUMNS, labels):
+        for column, label in zip(COLUMNS, labels, strict=True):
             table.columns[column.key].label = Text(label)
         table.refresh()
 
