@@ -90,7 +90,13 @@ class MentortermApp(App[int]):
         from .domain.citizens import get_citizen
         from .screens.citizen import RecordsScreen
 
-        self.push_screen(RecordsScreen(citizen_id, get_citizen(citizen_id).name, kind))
+        name = get_citizen(citizen_id).name
+        if kind == "sub_goals":
+            from .screens.subgoals import SubGoalsScreen
+
+            self.push_screen(SubGoalsScreen(citizen_id, name))
+            return
+        self.push_screen(RecordsScreen(citizen_id, name, kind))
 
     def new_citizen(self) -> None:
         """Create a citizen, then start their course, then open them."""

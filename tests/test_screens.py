@@ -345,7 +345,7 @@ async def test_command_palette_jumps_to_a_citizen(seeded, db_path):
         assert "Birgitte Holm" in text_of(app, "#citizen-title")
 
 
-@pytest.mark.parametrize("key,title", [("g", "Sub-goals"), ("l", "Logbook"), ("m", "Meetings"),
+@pytest.mark.parametrize("key,title", [("l", "Logbook"), ("m", "Meetings"),
                                        ("p", "Placements"), ("h", "Course history")])
 async def test_record_lists_open_with_one_key(seeded, db_path, key, title):
     ali_id, _course = seeded["Ali Hassan"]
@@ -358,7 +358,7 @@ async def test_record_lists_open_with_one_key(seeded, db_path, key, title):
         await pilot.pause()
         assert title in text_of(app, "#records-title")
         table = app.screen.query_one("#records", DataTable)
-        expected = {"g": 0, "l": 5, "m": 1, "p": 1, "h": 1}[key]
+        expected = {"l": 5, "m": 1, "p": 1, "h": 1}[key]
         assert table.row_count == expected
         await pilot.press("escape")
         await pilot.pause()
@@ -414,6 +414,18 @@ async def test_a_locked_database_gives_a_message_not_a_crash(seeded, db_path):
         assert Citizen.get_by_id(mette_id).archived_on is None
         notes = [n.message for n in app._notifications]
         assert any("busy" in n for n in notes), notes
+
+
+async def test_g_opens_the_sub_goals(seeded, db_path):
+    ali_id, _course = seeded["Ali Hassan"]
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_citizen(ali_id)
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SubGoalsScreen"
+        assert "No sub-goals yet" in text_of(app, "#goals-empty")
 
 
 async def test_palette_offers_the_citizens_record_screens(seeded, db_path):
