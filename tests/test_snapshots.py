@@ -43,3 +43,18 @@ def test_first_run_panel(snap_compare, tmp_path):
 def test_help_screen(snap_compare, demo_db):
     assert snap_compare(make_app(demo_db, today=TODAY), terminal_size=SIZE,
                         press=["question_mark"])
+
+
+def test_scoring_scale(snap_compare, demo_db):
+    assert snap_compare(make_app(demo_db, today=TODAY), terminal_size=SIZE,
+                        press=["enter", "g", "s", "7"])
+
+
+def test_presentation_mode(snap_compare, demo_db):
+    assert snap_compare(make_app(demo_db, today=TODAY), terminal_size=SIZE,
+                        press=["enter", "g", "p"])
+
+
+def test_presentation_mode_small_terminal(snap_compare, demo_db):
+    assert snap_compare(make_app(demo_db, today=TODAY), terminal_size=(80, 24),
+                        press=["enter", "g", "p"])

@@ -459,10 +459,11 @@ class PresentationScreen(Screen):
     PresentationScreen { background: $surface; }
     PresentationScreen VerticalScroll { padding: 1 4; }
     PresentationScreen #present-title { text-style: bold; padding-bottom: 1; }
-    PresentationScreen .goal { padding: 1 2; margin-bottom: 1; border: round $primary; }
+    PresentationScreen .goal { padding: 0 2; margin-bottom: 1; border: round $primary; }
     PresentationScreen #present-next { padding: 1 2; }
     PresentationScreen #present-keys { color: $text-muted; dock: bottom; padding: 0 1; }
     """
+    AUTO_FOCUS = "VerticalScroll"  # arrows and page keys scroll a long list of goals
     BINDINGS = [Binding("escape", "back", _("Back"))]
 
     def __init__(self, citizen_id: int) -> None:
@@ -502,7 +503,7 @@ class PresentationScreen(Screen):
             if view.next_meeting is not None:
                 yield Static(_("We meet again: [b]{when}[/b]").format(
                     when=view.next_meeting.strftime("%d-%m-%Y %H:%M")), id="present-next")
-        yield Static(_("escape: back"), id="present-keys")
+        yield Static(_("↑ ↓ scroll · escape: back"), id="present-keys")
 
     def action_back(self) -> None:
         self.app.pop_screen()
