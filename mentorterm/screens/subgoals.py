@@ -348,8 +348,12 @@ class SubGoalsScreen(Screen):
         for row in self.rows:
             target = show_date(row.target_date)
             target_cell = Text(target, style="bold red") if row.target_passed else Text(target)
-            since = "" if row.days_since_scored is None else _("{d} d ago").format(
-                d=row.days_since_scored)
+            if row.days_since_scored is None:
+                since = ""
+            elif row.days_since_scored == 0:
+                since = _("today")
+            else:
+                since = _("{d} d ago").format(d=row.days_since_scored)
             status = SubGoalStatus(row.status).label
             if row.status != "active" and row.status_date:
                 status += f" {show_date(row.status_date)}"
