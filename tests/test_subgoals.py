@@ -196,7 +196,9 @@ async def test_score_with_digits_answer_and_save(scored, db_path):
         await pilot.press("6")
         await pilot.pause()
         assert "Mentor: 4" in str(app.screen.query_one("#scale", Static).render())
-        await pilot.press("enter")  # on to the questions
+        await pilot.press("enter")  # on to the questions: the date first, today
+        assert app.screen.query_one("#q-date").value == "22-11-2026"
+        await pilot.press("tab")
         await pilot.press(*"tid", "tab")
         await pilot.press(*"alarm")
         await pilot.press("ctrl+s")
@@ -222,6 +224,26 @@ async def test_score_with_arrows_and_replace_the_same_day(scored, db_path):
         await pilot.pause()
         assert AllianceScore.get(AllianceScore.scored_on == TODAY).citizen_score == 5
         assert AllianceScore.select().count() == 2
+
+
+async def test_a_score_from_another_day_and_a_wrong_date(scored, db_path):
+    citizen, goal = scored
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_goals(app, pilot, citizen)
+        await pilot.press("s", "5", "enter")
+        await pilot.pause()
+        box = app.screen.query_one("#q-date")
+        box.value = ""
+        await pilot.press(*"31-02-2026", "ctrl+s")
+        await pilot.pause()
+        assert "DD-MM-YYYY" in str(app.screen.query_one("#score-error").render())
+        assert AllianceScore.select().count() == 1
+        box.value = ""
+        await pilot.press(*"15-11-2026", "ctrl+s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SubGoalsScreen"
+    assert AllianceScore.get(AllianceScore.scored_on == date(2026, 11, 15)).citizen_score == 5
 
 
 async def test_cancel_scoring_midway_writes_nothing(scored, db_path):

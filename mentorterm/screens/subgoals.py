@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, Static, TextArea
+from textual.widgets import DataTable, Footer, Header, Input, Static, TextArea
 
 from ..domain import subgoals as alliance
 from ..domain.errors import user_message
@@ -112,6 +112,8 @@ class ScoringScreen(ModalScreen[bool]):
     ScoringScreen .previous { color: $text-muted; text-style: italic; }
     ScoringScreen TextArea { height: 3; border: none; background: $panel; }
     ScoringScreen TextArea:focus { border: none; background: $primary 40%; }
+    ScoringScreen Input { border: none; height: 1; padding: 0 1; background: $panel; width: 20; }
+    ScoringScreen Input:focus { border: none; background: $primary 40%; }
     ScoringScreen #score-keys { color: $text-muted; padding-bottom: 1; }
     ScoringScreen #score-error { color: $error; }
     """
@@ -140,6 +142,8 @@ class ScoringScreen(ModalScreen[bool]):
             yield Static(id="scale")
             yield Static(id="score-error")
             with VerticalScroll(id="questions"):
+                yield Static(_("Date of the conversation"), classes="question")
+                yield Input(show_date(self.today), id="q-date", placeholder=_("DD-MM-YYYY"))
                 for name, question in (
                     ("what_it_takes", _("What does it take?")),
                     ("own_actions", _("What can you do yourself?")),
@@ -163,7 +167,7 @@ class ScoringScreen(ModalScreen[bool]):
                 date=show_date(self.previous.scored_on), score=self.previous.citizen_score)
         self.query_one("#scale", Static).update(f"{where}\n\n{big_scale(self.score)}")
         if self.has_class("answering"):
-            keys = _("[b]ctrl+s[/b] save · [b]tab[/b] next question · [b]escape[/b] cancel")
+            keys = _("[b]ctrl+s[/b] save · [b]tab[/b] next field · [b]escape[/b] cancel")
         else:
             keys = _("[b]1[/b]-[b]9[/b], [b]0[/b] = 10 or [b]← →[/b] choose · [b]enter[/b] "
                      "the questions · [b]ctrl+s[/b] save · [b]escape[/b] cancel")
@@ -188,7 +192,7 @@ class ScoringScreen(ModalScreen[bool]):
     def action_questions(self) -> None:
         self.add_class("answering")
         self.draw()
-        self.query_one("#q-what_it_takes", TextArea).focus()
+        self.query_one("#q-date", Input).focus()
 
     def answers(self) -> dict[str, str]:
         return {name: self.query_one(f"#q-{name}", TextArea).text
@@ -198,8 +202,9 @@ class ScoringScreen(ModalScreen[bool]):
         from pydantic import ValidationError
 
         try:
-            data = AllianceScoreIn(scored_on=self.today, citizen_score=self.score,
-                                   **self.answers())
+            day = self.query_one("#q-date", Input).value if self.has_class("answering") \
+                else self.today
+            data = AllianceScoreIn(scored_on=day, citizen_score=self.score, **self.answers())
         except ValidationError as exc:
             self.query_one("#score-error", Static).update(
                 "\n".join(friendly_errors(exc).values()))
@@ -207,9 +212,9 @@ class ScoringScreen(ModalScreen[bool]):
         try:
             alliance.score_sub_goal(self.sub_goal_id, data, replace=replace)
         except alliance.SameDayScore as same:
-            question = _("This sub-goal was already scored today ({score}). "
+            question = _("This sub-goal was already scored on {day} ({score}). "
                          "Replace that score with {new}?").format(
-                score=same.existing_score, new=self.score)
+                day=show_date(data.scored_on), score=same.existing_score, new=self.score)
 
             def answered(yes: bool | None) -> None:
                 if yes:
