@@ -324,6 +324,7 @@ class SubGoalsScreen(Screen):
         self.citizen_id = citizen_id
         self.citizen_name = name
         self.rows: list = []
+        self._shown = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -340,8 +341,10 @@ class SubGoalsScreen(Screen):
         self.load()
 
     def on_screen_resume(self) -> None:
-        if self.rows is not None:
+        # Coming back from scoring or a form: show what changed (not on first show).
+        if self._shown:
             self.load()
+        self._shown = True
 
     @safely
     def load(self) -> None:
