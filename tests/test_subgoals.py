@@ -204,6 +204,13 @@ async def test_score_with_digits_answer_and_save(scored, db_path):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert type(app.screen).__name__ == "SubGoalsScreen"
+        goals = app.screen.query_one("#goals", DataTable)
+        assert str(goals.get_row_at(0)[2]).endswith("6+4")
+        await pilot.press("enter")  # the history shows the new score first
+        await pilot.pause()
+        history = app.screen.query_one("#scores", DataTable)
+        assert history.get_row_at(0)[:5] == ["22-11-2026", "6", "4", "tid", "alarm"]
+        assert history.get_row_at(1)[:3] == ["08-11-2026", "3", "7"]
     latest = AllianceScore.select().order_by(AllianceScore.scored_on.desc()).first()
     assert (latest.scored_on, latest.citizen_score, latest.what_it_takes,
             latest.own_actions) == (TODAY, 6, "tid", "alarm")
