@@ -96,6 +96,11 @@ class MentortermApp(App[int]):
 
             self.push_screen(SubGoalsScreen(citizen_id, name))
             return
+        if kind == "placements":
+            from .screens.placements import PlacementsScreen
+
+            self.push_screen(PlacementsScreen(citizen_id, name))
+            return
         self.push_screen(RecordsScreen(citizen_id, name, kind))
 
     def new_citizen(self) -> None:

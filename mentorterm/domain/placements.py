@@ -1,0 +1,137 @@
+"""Placements: the individual agreement, and the hours stepped up and down."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..format import show_date
+from ..i18n import _
+from ..models import Citizen, HoursStep, LogbookEntry, Placement, db
+from ..schemas import HoursStepIn, PlacementEndIn, PlacementIn
+from .errors import DomainError, NotFound
+from .views import HoursStepView
+
+# Weekday names as mentors write them in a schedule, English and Danish.
+_DAYS = {
+    "mon": 0, "man": 0, "tue": 1, "tir": 1, "wed": 2, "ons": 2, "thu": 3, "tor": 3,
+    "fri": 4, "fre": 4, "sat": 5, "lør": 5, "lor": 5, "sun": 6, "søn": 6, "son": 6,
+}
+_WORKDAYS = frozenset(range(5))
+
+
+def parse_schedule(text: str) -> frozenset[int]:
+    """The weekdays (0 = Monday) a schedule like "2 x 2 h Tue+Thu" names.
+
+    Ranges ("Mon-Fri", "man-tor") and lists ("man, ons, fre") are read; a
+    schedule that names no day means the working week, Monday to Friday.
+    """
+    words = re.findall(r"[a-zæøå]+|-", text.casefold())
+    days: set[int] = set()
+    previous: int | None = None
+    pending_range = False
+    for word in words:
+        if word == "-":
+            pending_range = previous is not None
+            continue
+        day = _DAYS.get(word[:3])
+        if day is None:
+            pending_range = False
+            continue
+        if pending_range and previous is not None:
+            days.update(range(previous, day + 1) if previous <= day else [previous, day])
+        days.add(day)
+        previous, pending_range = day, False
+    return frozenset(days) or _WORKDAYS
+
+
+def planned_hours_per_day(step: HoursStepView | HoursStep) -> float:
+    """Hours planned on one scheduled day: the week's hours over its days, to 1/4 h."""
+    days = len(parse_schedule(step.schedule))
+    return round(step.hours_per_week / days * 4) / 4
+
+
+def _placement(placement_id: int) -> Placement:
+    placement = Placement.get_or_none(Placement.id == placement_id)
+    if placement is None:
+        raise NotFound(_("This placement no longer exists."))
+    return placement
+
+
+def create_placement(citizen_id: int, data: PlacementIn, course_id: int | None = None) -> int:
+    with db.atomic():
+        if Citizen.get_or_none(Citizen.id == citizen_id) is None:
+            raise NotFound(_("This citizen no longer exists."))
+        return Placement.create(citizen=citizen_id, course=course_id,
+                                **data.model_dump(mode="python")).id
+
+
+def placement_input(placement_id: int) -> PlacementIn:
+    """The placement's values as an input model (to prefill the edit form)."""
+    placement = _placement(placement_id)
+    return PlacementIn.model_construct(
+        **{name: getattr(placement, name) for name in PlacementIn.model_fields})
+
+
+def _check_logbook_inside(placement: Placement, start: date, end: date | None) -> None:
+    beyond = LogbookEntry.entry_date < start
+    if end is not None:
+        beyond = beyond | (LogbookEntry.entry_date > end)
+    outside = LogbookEntry.select().where((LogbookEntry.placement == placement) & beyond)
+    first = outside.order_by(LogbookEntry.entry_date).first()
+    if first is not None:
+        raise DomainError(
+            _("The logbook has a day ({day}) outside these dates.").format(
+                day=show_date(first.entry_date)),
+            field="end_date" if end and first.entry_date > end else "start_date")
+
+
+def update_placement(placement_id: int, data: PlacementIn) -> None:
+    with db.atomic():
+        placement = _placement(placement_id)
+        _check_logbook_inside(placement, data.start_date, data.end_date)
+        for field, value in data.model_dump(mode="python").items():
+            setattr(placement, field, value)
+        placement.save()
+
+
+def end_placement(placement_id: int, data: PlacementEndIn) -> None:
+    """End the placement (its logbook and steps stay)."""
+    with db.atomic():
+        placement = _placement(placement_id)
+        if data.end_date < placement.start_date:
+            raise DomainError(_("The placement cannot end before it started ({start}).").format(
+                start=show_date(placement.start_date)), field="end_date")
+        _check_logbook_inside(placement, placement.start_date, data.end_date)
+        placement.end_date = data.end_date
+        placement.end_reason = data.end_reason
+        placement.save()
+
+
+def add_hours_step(placement_id: int, data: HoursStepIn) -> int:
+    """Step the hours up or down from a date; one step per date."""
+    with db.atomic():
+        placement = _placement(placement_id)
+        if data.from_date < placement.start_date or (
+                placement.end_date and data.from_date > placement.end_date):
+            raise DomainError(_("The step must start within the placement's dates."),
+                              field="from_date")
+        if HoursStep.select().where((HoursStep.placement == placement)
+                                    & (HoursStep.from_date == data.from_date)).exists():
+            raise DomainError(_("There is already a step from {day}.").format(
+                day=show_date(data.from_date)), field="from_date")
+        return HoursStep.create(placement=placement, **data.model_dump()).id
+
+
+def hours_steps(placement_id: int) -> list[HoursStepView]:
+    query = (HoursStep.select().where(HoursStep.placement == placement_id)
+             .order_by(HoursStep.from_date))
+    return [HoursStepView.model_validate(s) for s in query]
+
+
+def step_on(placement_id: int, day: date) -> HoursStepView | None:
+    """The hours step in force on ``day``."""
+    step = (HoursStep.select().where((HoursStep.placement == placement_id)
+                                     & (HoursStep.from_date <= day))
+            .order_by(HoursStep.from_date.desc()).first())
+    return HoursStepView.model_validate(step) if step else None
