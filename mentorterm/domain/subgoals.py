@@ -11,8 +11,9 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict
 
+from ..enums import SubGoalStatus
 from ..i18n import _
-from ..models import AllianceScore, Citizen, Meeting, SubGoal, db
+from ..models import AllianceScore, Citizen, Course, Meeting, SubGoal, db
 from ..schemas import AllianceScoreIn, SubGoalIn, SubGoalStatusIn
 from .errors import DomainError, NotFound
 
@@ -78,6 +79,8 @@ class PresentedGoal(_View):
     score_count: int
     next_step: str
     help_promised: str
+    change: int = 0  # latest - first (0 with fewer than two scores)
+    direction: str = "none"  # up | down | flat | none, as in Trend
 
 
 class Presentation(_View):
@@ -132,7 +135,7 @@ def score_sub_goal(sub_goal_id: int, data: AllianceScoreIn, *, replace: bool = F
         goal = _goal(sub_goal_id)
         if goal.status != "active":
             raise DomainError(_("Only an active sub-goal can be scored; this one is {status}.")
-                              .format(status=goal.status))
+                              .format(status=SubGoalStatus(goal.status).label.lower()))
         values = data.model_dump()
         existing = AllianceScore.get_or_none((AllianceScore.sub_goal == goal)
                                              & (AllianceScore.scored_on == data.scored_on))
@@ -163,7 +166,7 @@ def previous_answers(sub_goal_id: int, before: date | None = None) -> ScoreView 
     return _score_view(row) if row else None
 
 
-def _renumber(citizen_id: int, order: list[int]) -> None:
+def _renumber(order: list[int]) -> None:
     for position, goal_id in enumerate(order, start=1):
         SubGoal.update(priority=position).where(SubGoal.id == goal_id).execute()
 
@@ -176,21 +179,30 @@ def _active_ids(citizen_id: int) -> list[int]:
 
 
 def create_sub_goal(citizen_id: int, data: SubGoalIn, course_id: int | None = None) -> int:
-    """A new active sub-goal, last in priority unless ``data.priority`` says otherwise."""
+    """A new active sub-goal, last in priority unless ``data.priority`` says otherwise.
+
+    A ``data.priority`` of n puts it n-th among the active ones (the others move
+    down); ``course_id``, when given, must be one of this citizen's courses.
+    """
     with db.atomic():
         if Citizen.get_or_none(Citizen.id == citizen_id) is None:
             raise NotFound(_("This citizen no longer exists."))
+        if course_id is not None:
+            course = Course.get_or_none(Course.id == course_id)
+            if course is None or course.citizen_id != citizen_id:
+                raise DomainError(_("That course is not one of this citizen's courses."))
         values = data.model_dump()
         wanted = values.pop("priority")
         goal = SubGoal.create(citizen=citizen_id, course=course_id, priority=0, **values)
         order = [g for g in _active_ids(citizen_id) if g != goal.id]
         position = len(order) if not wanted else max(0, min(len(order), wanted - 1))
         order.insert(position, goal.id)
-        _renumber(citizen_id, order)
+        _renumber(order)
     return goal.id
 
 
 def update_sub_goal(sub_goal_id: int, data: SubGoalIn) -> None:
+    """Save an edited sub-goal; its priority is kept (move_priority changes it)."""
     with db.atomic():
         goal = _goal(sub_goal_id)
         for field, value in data.model_dump(exclude={"priority"}).items():
@@ -199,37 +211,48 @@ def update_sub_goal(sub_goal_id: int, data: SubGoalIn) -> None:
 
 
 def sub_goal_input(sub_goal_id: int) -> SubGoalIn:
+    """The sub-goal's current values as an input model (to prefill the edit form)."""
     goal = _goal(sub_goal_id)
     return SubGoalIn.model_construct(**{f: getattr(goal, f) for f in SubGoalIn.model_fields})
 
 
 def set_status(sub_goal_id: int, data: SubGoalStatusIn) -> None:
-    """Achieved, paused, dropped (or active again), with its date and note."""
+    """Achieved, paused, dropped (or active again), with its date and note.
+
+    A sub-goal that comes back to active goes last in priority; one that was
+    active already keeps its place. The other active ones are renumbered 1..n.
+    """
     with db.atomic():
         goal = _goal(sub_goal_id)
+        was_active = goal.status == "active"
         goal.status = data.status.value
         goal.status_date = data.status_date
         goal.status_note = data.status_note
         goal.save()
         order = _active_ids(goal.citizen_id)
-        if goal.status == "active" and goal.id in order:
+        if goal.status == "active" and not was_active:
             order.remove(goal.id)
             order.append(goal.id)  # back in the list: last, the mentor moves it up
-        _renumber(goal.citizen_id, order)
+        _renumber(order)
 
 
 def move_priority(sub_goal_id: int, direction: int) -> None:
-    """Move an active sub-goal up (-1) or down (+1) among the citizen's active ones."""
+    """Move an active sub-goal up (-1) or down (+1) among the citizen's active ones.
+
+    At the top or the bottom, and for a sub-goal that is not active, nothing moves.
+    """
+    if direction not in (-1, 1):
+        raise ValueError(f"direction is -1 (up) or +1 (down), not {direction!r}")
     with db.atomic():
         goal = _goal(sub_goal_id)
         order = _active_ids(goal.citizen_id)
         if goal.id not in order:
             return
         index = order.index(goal.id)
-        target = index + (1 if direction > 0 else -1)
+        target = index + direction
         if 0 <= target < len(order):
             order[index], order[target] = order[target], order[index]
-        _renumber(goal.citizen_id, order)
+        _renumber(order)
 
 
 def sub_goal_rows(citizen_id: int, today: date | None = None) -> list[SubGoalRow]:
@@ -275,16 +298,18 @@ def presentation(citizen_id: int, today: date | None = None) -> Presentation:
     citizen = Citizen.get_or_none(Citizen.id == citizen_id)
     if citizen is None:
         raise NotFound(_("This citizen no longer exists."))
+    descriptions = dict(SubGoal.select(SubGoal.id, SubGoal.description)
+                        .where(SubGoal.citizen == citizen_id).tuples())
     goals = []
     for row in sub_goal_rows(citizen_id, today):
         if row.status != "active":
             continue
-        description = SubGoal.get_by_id(row.id).description
+        progress = trend(row.history)
         goals.append(PresentedGoal(
-            title=row.title, description=description, latest_score=row.latest_score,
-            first_score=row.history[0] if row.history else None,
-            score_count=len(row.history), next_step=row.own_actions,
-            help_promised=row.help_needed))
+            title=row.title, description=descriptions[row.id], latest_score=row.latest_score,
+            first_score=progress.first, score_count=progress.count, next_step=row.own_actions,
+            help_promised=row.help_needed, change=progress.change,
+            direction=progress.direction))
     meeting = (Meeting.select(Meeting.starts_at)
                .where((Meeting.citizen == citizen_id) & (Meeting.status == "planned")
                       & (Meeting.starts_at >= datetime.combine(today, datetime.min.time())))
