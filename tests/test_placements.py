@@ -112,3 +112,16 @@ async def test_placement_screen_create_add_step_and_end(db_path):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert Placement.get().end_date == TODAY
+
+
+def test_a_placement_cannot_hang_on_another_citizens_course(placement):
+    from mentorterm.domain.courses import start_course
+    from mentorterm.schemas import CourseIn
+
+    citizen, _pid = placement
+    other = create_citizen(CitizenIn(name="Other"))
+    course = start_course(other, CourseIn(referral_date="01-09-2026", start_date="01-09-2026",
+                                          planned_end="30-11-2026", purpose="ordinary_job"))
+    with pytest.raises(DomainError, match="not one of this citizen's courses"):
+        placements.create_placement(citizen, PlacementIn(
+            kind="wage_subsidy", workplace="Føtex", start_date="01-10-2026"), course_id=course)

@@ -224,7 +224,9 @@ async def test_score_with_arrows_and_replace_the_same_day(scored, db_path):
         await pilot.press("s", "right", "right", "left", "ctrl+s")  # 3 -> 4
         await pilot.pause()
         assert AllianceScore.get(AllianceScore.scored_on == TODAY).citizen_score == 4
-        await pilot.press("s", "up", "ctrl+s")  # same day again: asks
+        # Again the same day: the scale starts from the last conversation before
+        # today (3), and saving asks before replacing today's 4.
+        await pilot.press("s", "up", "up", "ctrl+s")
         await pilot.pause()
         assert type(app.screen).__name__ == "ConfirmScreen"
         await pilot.press("y")

@@ -7,7 +7,7 @@ from datetime import date
 
 from ..format import show_date
 from ..i18n import _
-from ..models import Citizen, HoursStep, LogbookEntry, Placement, db
+from ..models import Citizen, Course, HoursStep, LogbookEntry, Placement, db
 from ..schemas import HoursStepIn, PlacementEndIn, PlacementIn
 from .errors import DomainError, NotFound
 from .views import HoursStepView
@@ -62,6 +62,9 @@ def create_placement(citizen_id: int, data: PlacementIn, course_id: int | None =
     with db.atomic():
         if Citizen.get_or_none(Citizen.id == citizen_id) is None:
             raise NotFound(_("This citizen no longer exists."))
+        if course_id is not None and not Course.select().where(
+                (Course.id == course_id) & (Course.citizen == citizen_id)).exists():
+            raise DomainError(_("That course is not one of this citizen's courses."))
         return Placement.create(citizen=citizen_id, course=course_id,
                                 **data.model_dump(mode="python")).id
 

@@ -131,7 +131,8 @@ class ScoringScreen(ModalScreen[bool]):
         self.sub_goal_id = sub_goal_id
         self.goal_title = title
         self.today = today
-        self.previous = alliance.previous_answers(sub_goal_id, before=None)
+        # The reference is the last conversation before today's.
+        self.previous = alliance.previous_answers(sub_goal_id, before=today)
         self.score = self.previous.citizen_score if self.previous else 5
         self.touched = False
 
