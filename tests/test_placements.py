@@ -26,6 +26,11 @@ TODAY = date(2026, 11, 22)
     ("Mon-Wed", {0, 1, 2}),
     ("", {0, 1, 2, 3, 4}),
     ("7 timer", {0, 1, 2, 3, 4}),
+    ("Mon–Fri", {0, 1, 2, 3, 4}),
+    ("Mon to Thu", {0, 1, 2, 3}),
+    ("mandag til torsdag", {0, 1, 2, 3}),
+    ("man møder kl. 10", {0, 1, 2, 3, 4}),  # "man" = "one": no day named
+    ("monthly review", {0, 1, 2, 3, 4}),
 ])
 def test_schedules_are_read_in_english_and_danish(text, days):
     assert placements.parse_schedule(text) == frozenset(days)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ..enums import PlacementKind
 from ..format import show_date
 from ..i18n import _
 from ..models import Citizen, Course, HoursStep, LogbookEntry, Placement, db
@@ -12,36 +13,45 @@ from ..schemas import HoursStepIn, PlacementEndIn, PlacementIn
 from .errors import DomainError, NotFound
 from .views import HoursStepView
 
-# Weekday names as mentors write them in a schedule, English and Danish.
-_DAYS = {
-    "mon": 0, "man": 0, "tue": 1, "tir": 1, "wed": 2, "ons": 2, "thu": 3, "tor": 3,
-    "fri": 4, "fre": 4, "sat": 5, "lør": 5, "lor": 5, "sun": 6, "søn": 6, "son": 6,
+# Weekday names as mentors write them in a schedule, English and Danish: whole
+# words only ("man" is also Danish for "one", "monthly" is no Monday).
+_DAY_WORDS = {
+    0: ("mon", "monday", "man", "mandag", "mandage"),
+    1: ("tue", "tues", "tuesday", "tir", "tirs", "tirsdag", "tirsdage"),
+    2: ("wed", "wednesday", "ons", "onsdag", "onsdage"),
+    3: ("thu", "thur", "thurs", "thursday", "tor", "tors", "torsdag", "torsdage"),
+    4: ("fri", "friday", "fre", "fredag", "fredage"),
+    5: ("sat", "saturday", "lør", "lørdag"),
+    6: ("sun", "sunday", "søn", "søndag"),
 }
+_DAYS = {word: day for day, words in _DAY_WORDS.items() for word in words}
+_RANGE_WORDS = {"-", "–", "—", "to", "til", "through"}
 _WORKDAYS = frozenset(range(5))
 
 
 def parse_schedule(text: str) -> frozenset[int]:
     """The weekdays (0 = Monday) a schedule like "2 x 2 h Tue+Thu" names.
 
-    Ranges ("Mon-Fri", "man-tor") and lists ("man, ons, fre") are read; a
-    schedule that names no day means the working week, Monday to Friday.
+    Ranges ("Mon-Fri", "Mon–Thu", "mandag til torsdag") and lists ("man, ons,
+    fre") are read; "man" counts as Monday only where it stands in a list or
+    range of days. A schedule that names no day means Monday to Friday.
     """
-    words = re.findall(r"[a-zæøå]+|-", text.casefold())
+    words = re.findall(r"[a-zæøå]+|[-–—]", text.casefold())
+    found: list[tuple[int, int]] = []  # (position, day)
+    for position, word in enumerate(words):
+        if word in _DAYS:
+            found.append((position, _DAYS[word]))
     days: set[int] = set()
-    previous: int | None = None
-    pending_range = False
-    for word in words:
-        if word == "-":
-            pending_range = previous is not None
-            continue
-        day = _DAYS.get(word[:3])
-        if day is None:
-            pending_range = False
-            continue
-        if pending_range and previous is not None:
-            days.update(range(previous, day + 1) if previous <= day else [previous, day])
+    for index, (position, day) in enumerate(found):
+        neighbours = [p for p, _d in found if abs(p - position) <= 2 and p != position]
+        if words[position] == "man" and not neighbours:
+            continue  # the Danish pronoun, not a Monday
         days.add(day)
-        previous, pending_range = day, False
+        if index + 1 < len(found):
+            next_position, next_day = found[index + 1]
+            between = words[position + 1:next_position]
+            if between and all(w in _RANGE_WORDS for w in between) and day <= next_day:
+                days.update(range(day, next_day + 1))
     return frozenset(days) or _WORKDAYS
 
 
@@ -72,8 +82,9 @@ def create_placement(citizen_id: int, data: PlacementIn, course_id: int | None =
 def placement_input(placement_id: int) -> PlacementIn:
     """The placement's values as an input model (to prefill the edit form)."""
     placement = _placement(placement_id)
-    return PlacementIn.model_construct(
-        **{name: getattr(placement, name) for name in PlacementIn.model_fields})
+    values = {name: getattr(placement, name) for name in PlacementIn.model_fields}
+    values["kind"] = PlacementKind(values["kind"])
+    return PlacementIn.model_construct(**values)
 
 
 def _check_logbook_inside(placement: Placement, start: date, end: date | None) -> None:

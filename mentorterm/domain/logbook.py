@@ -1,0 +1,220 @@
+"""The daily logbook of a placement: one entry a day, and which day comes next.
+
+Which days are working days follows the hours step in force on each day
+(``Schedule``); the logbook itself only records what happened.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from ..enums import Attendance, Author
+from ..format import show_date
+from ..i18n import _
+from ..models import HoursStep, LogbookEntry, Placement, db
+from ..schemas import LogbookEntryIn
+from .errors import DomainError, NotFound
+from .placements import hours_steps, parse_schedule, planned_hours_per_day
+from .views import HoursStepView, View
+
+# Translated when shown (``weekday_name``), not at import, so a catalogue
+# loaded later still applies.
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WORKING_WEEK = frozenset(range(5))
+
+
+class LogbookEntryView(View):
+    id: int
+    placement_id: int
+    entry_date: date
+    attendance: Attendance
+    hours_planned: float
+    hours_worked: float
+    left_early: bool
+    left_early_reason: str
+    tasks: str
+    breaks: str
+    energy: int | None
+    pain: int | None
+    life_after_work: str
+    notes: str
+    written_by: Author
+
+
+def weekday_name(day: date) -> str:
+    """'Monday' ... 'Sunday', translated."""
+    return _(WEEKDAYS[day.weekday()])
+
+
+class Schedule:
+    """A placement's hours steps read day by day (pure: no database).
+
+    Before the first step the working week (Monday to Friday) is scheduled
+    with no planned hours, so a logbook can start before the agreement is
+    typed in. A step of 0 hours a week is a pause: no day is scheduled.
+    """
+
+    def __init__(self, steps: Iterable[HoursStepView | HoursStep]):
+        ordered = sorted(steps, key=lambda s: s.from_date)
+        self.steps = ordered
+        self._starts = [s.from_date for s in ordered]
+        # Parsed once: a two-year calendar asks about every day.
+        self._days = [parse_schedule(s.schedule) if s.hours_per_week > 0 else frozenset()
+                      for s in ordered]
+        self._hours = [planned_hours_per_day(s) if s.hours_per_week > 0 else 0.0
+                       for s in ordered]
+
+    def _index(self, day: date) -> int:
+        return bisect_right(self._starts, day) - 1
+
+    def step_on(self, day: date) -> HoursStepView | HoursStep | None:
+        """The step in force on ``day`` (None before the first)."""
+        index = self._index(day)
+        return self.steps[index] if index >= 0 else None
+
+    def is_scheduled(self, day: date) -> bool:
+        """Is ``day`` a working day of the placement's agreement?"""
+        index = self._index(day)
+        days = self._days[index] if index >= 0 else _WORKING_WEEK
+        return day.weekday() in days
+
+    def planned_on(self, day: date) -> float:
+        """Hours planned on ``day``: the step's hours per day, 0 on a day off."""
+        index = self._index(day)
+        if index < 0 or day.weekday() not in self._days[index]:
+            return 0.0
+        return self._hours[index]
+
+
+def _placement(placement_id: int) -> Placement:
+    placement = Placement.get_or_none(Placement.id == placement_id)
+    if placement is None:
+        raise NotFound(_("This placement no longer exists."))
+    return placement
+
+
+def _entry(entry_id: int) -> LogbookEntry:
+    entry = LogbookEntry.get_or_none(LogbookEntry.id == entry_id)
+    if entry is None:
+        raise NotFound(_("This logbook entry no longer exists."))
+    return entry
+
+
+def schedule_of(placement_id: int) -> Schedule:
+    """The placement's hours steps as a ``Schedule``."""
+    return Schedule(hours_steps(placement_id))
+
+
+def _check_day(placement: Placement, day: date, entry_id: int | None = None) -> None:
+    """Refuse a day outside the placement or a second entry for the same day."""
+    if day < placement.start_date or (placement.end_date and day > placement.end_date):
+        if placement.end_date:
+            message = _("{day} is outside the placement at {workplace}, which runs from "
+                        "{start} to {end}.")
+        else:
+            message = _("{day} is before the placement at {workplace} starts ({start}).")
+        raise DomainError(message.format(
+            day=show_date(day), workplace=placement.workplace,
+            start=show_date(placement.start_date), end=show_date(placement.end_date)),
+            field="entry_date")
+    same_day = LogbookEntry.select(LogbookEntry.id).where(
+        (LogbookEntry.placement == placement) & (LogbookEntry.entry_date == day))
+    if entry_id is not None:
+        same_day = same_day.where(LogbookEntry.id != entry_id)
+    if same_day.exists():
+        raise DomainError(
+            _("The logbook already has {weekday} {day}; open that entry to change it.").format(
+                weekday=weekday_name(day), day=show_date(day)),
+            field="entry_date")
+
+
+def add_entry(placement_id: int, data: LogbookEntryIn) -> int:
+    """Write one day of the logbook; one entry per day, inside the placement's dates."""
+    with db.atomic():
+        placement = _placement(placement_id)
+        _check_day(placement, data.entry_date)
+        return LogbookEntry.create(placement=placement, citizen=placement.citizen_id,
+                                   **data.model_dump(mode="python")).id
+
+
+def update_entry(entry_id: int, data: LogbookEntryIn) -> None:
+    """Change an entry (its date too, under the same rules as a new one)."""
+    with db.atomic():
+        entry = _entry(entry_id)
+        _check_day(_placement(entry.placement_id), data.entry_date, entry_id=entry.id)
+        for field, value in data.model_dump(mode="python").items():
+            setattr(entry, field, value)
+        entry.save()
+
+
+def delete_entry(entry_id: int) -> None:
+    """Delete one day of the logbook."""
+    with db.atomic():
+        if LogbookEntry.delete().where(LogbookEntry.id == entry_id).execute() == 0:
+            raise NotFound(_("This logbook entry no longer exists."))
+
+
+def entry_input(entry_id: int) -> LogbookEntryIn:
+    """The entry's values as an input model (to prefill the edit form)."""
+    entry = _entry(entry_id)
+    values = {name: getattr(entry, name) for name in LogbookEntryIn.model_fields}
+    # Not validated (an old row may break a newer rule; the form shows why on
+    # save), but the enums typed, as a validated model would have them.
+    values.update(attendance=Attendance(entry.attendance), written_by=Author(entry.written_by))
+    return LogbookEntryIn.model_construct(**values)
+
+
+def entries(placement_id: int, start: date | None = None,
+            end: date | None = None) -> list[LogbookEntryView]:
+    """The placement's logbook, oldest first, optionally from ``start`` to ``end``."""
+    query = LogbookEntry.select().where(LogbookEntry.placement == placement_id)
+    if start is not None:
+        query = query.where(LogbookEntry.entry_date >= start)
+    if end is not None:
+        query = query.where(LogbookEntry.entry_date <= end)
+    result = []
+    # Plain dicts: building a peewee row per day first would double the cost.
+    for row in query.order_by(LogbookEntry.entry_date).dicts():
+        row["placement_id"] = row.pop("placement")
+        result.append(LogbookEntryView.model_validate(row))
+    return result
+
+
+def next_scheduled_day(placement_id: int, today: date) -> date | None:
+    """The next day to log: the first scheduled working day after the latest entry.
+
+    Counted from the placement's start when the logbook is empty; the day is
+    never after ``today`` nor outside the placement. None when there is none
+    (the logbook is up to date, or the placement has not started).
+    """
+    return _next_day(_placement(placement_id), schedule_of(placement_id), today)
+
+
+def _next_day(placement: Placement, schedule: Schedule, today: date) -> date | None:
+    latest = (LogbookEntry.select(LogbookEntry.entry_date)
+              .where(LogbookEntry.placement == placement)
+              .order_by(LogbookEntry.entry_date.desc()).first())
+    day = latest.entry_date + timedelta(days=1) if latest else placement.start_date
+    last = min(today, placement.end_date or today)
+    while day <= last:
+        if schedule.is_scheduled(day):
+            return day
+        day += timedelta(days=1)
+    return None
+
+
+def draft_for_next_day(placement_id: int, today: date) -> LogbookEntryIn | None:
+    """A new entry filled in for the next day to log, or None when there is none.
+
+    The citizen is assumed present and to have worked the hours planned by the
+    step in force that day: the common case is then one keystroke to save.
+    """
+    schedule = schedule_of(placement_id)
+    day = _next_day(_placement(placement_id), schedule, today)
+    if day is None:
+        return None
+    planned = schedule.planned_on(day)
+    return LogbookEntryIn(entry_date=day, attendance=Attendance.PRESENT,
+                          hours_planned=planned, hours_worked=planned)
