@@ -130,3 +130,59 @@ def test_a_placement_cannot_hang_on_another_citizens_course(placement):
     with pytest.raises(DomainError, match="not one of this citizen's courses"):
         placements.create_placement(citizen, PlacementIn(
             kind="wage_subsidy", workplace="Føtex", start_date="01-10-2026"), course_id=course)
+
+
+async def test_logbook_fast_entry_with_single_keys(db_path):
+    storage.open_database(db_path)
+    citizen = create_citizen(CitizenIn(name="Ali H."))
+    pid = placements.create_placement(citizen, PlacementIn(
+        kind="company_internship", workplace="Netto Viby", start_date=date(2026, 11, 16)))
+    placements.add_hours_step(pid, HoursStepIn(from_date="16-11-2026", hours_per_week=4,
+                                               schedule="2 x 2 h Tue+Thu"))
+    storage.close_database()
+    app = make_app(db_path, today=TODAY)  # Sunday 22-11-2026
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.open_citizen(citizen)
+        await pilot.pause()
+        await pilot.press("p", "l")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LogbookScreen"
+        # a: the next scheduled day (Tue 17-11), present, the planned 2 h worked.
+        await pilot.press("a")
+        await pilot.pause()
+        first = LogbookEntry.get()
+        assert (first.entry_date, first.attendance, first.hours_planned,
+                first.hours_worked) == (date(2026, 11, 17), "present", 2, 2)
+        # a, then s: Thursday 19-11 was a sick day (2 keystrokes).
+        await pilot.press("a", "s")
+        await pilot.pause()
+        second = LogbookEntry.get(LogbookEntry.entry_date == date(2026, 11, 19))
+        assert (second.attendance, second.hours_worked) == ("sick", 0)
+        table = app.screen.query_one("#logbook", DataTable)
+        assert table.get_row_at(0)[:4] == ["Thu 19-11-2026", "Sick", "2", "0"]
+        # Nothing more is due before today.
+        await pilot.press("a")
+        await pilot.pause()
+        assert LogbookEntry.select().count() == 2
+        # l on Tuesday: left early, with the reason and the hours.
+        table.move_cursor(row=1)
+        await pilot.press("l")
+        await pilot.pause()
+        app.screen.query_one("#f-left_early_reason", Input).value = "migraine"
+        app.screen.query_one("#f-hours_worked", Input).value = "1,5"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        tuesday = LogbookEntry.get_by_id(first.id)
+        assert (tuesday.left_early, tuesday.left_early_reason, tuesday.hours_worked) == (
+            True, "migraine", 1.5)
+        stats = str(app.screen.query_one("#logbook-stats", Static).render())
+        assert "attendance 50 %" in stats and "sick 1" in stats and "left early 1" in stats
+        # u, n, p change the attendance of the day in focus.
+        table.move_cursor(row=0)
+        await pilot.press("u")
+        await pilot.pause()
+        assert LogbookEntry.get_by_id(second.id).attendance == "absent_without_notice"
+        await pilot.press("p")
+        await pilot.pause()
+        assert (LogbookEntry.get_by_id(second.id).attendance,
+                LogbookEntry.get_by_id(second.id).hours_worked) == ("present", 2)

@@ -11,7 +11,7 @@ from ..i18n import _
 from ..models import Citizen, Course, HoursStep, LogbookEntry, Placement, db
 from ..schemas import HoursStepIn, PlacementEndIn, PlacementIn
 from .errors import DomainError, NotFound
-from .views import HoursStepView
+from .views import HoursStepView, PlacementView
 
 # Weekday names as mentors write them in a schedule, English and Danish: whole
 # words only ("man" is also Danish for "one", "monthly" is no Monday).
@@ -135,6 +135,15 @@ def add_hours_step(placement_id: int, data: HoursStepIn) -> int:
             raise DomainError(_("There is already a step from {day}.").format(
                 day=show_date(data.from_date)), field="from_date")
         return HoursStep.create(placement=placement, **data.model_dump()).id
+
+
+def placement_view(placement_id: int) -> PlacementView:
+    """One placement as the screens see it, with its hours steps."""
+    p = _placement(placement_id)
+    return PlacementView(id=p.id, kind=p.kind, workplace=p.workplace,
+                         supervisor_name=p.supervisor_name, start_date=p.start_date,
+                         end_date=p.end_date, accommodations=p.accommodations,
+                         hours_steps=hours_steps(placement_id))
 
 
 def hours_steps(placement_id: int) -> list[HoursStepView]:

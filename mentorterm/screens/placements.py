@@ -111,6 +111,7 @@ class PlacementsScreen(Screen):
         Binding("e", "edit", _("Edit"), show=False),
         Binding("a", "add_step", _("Add hours step")),
         Binding("f", "finish", _("End placement")),
+        Binding("l", "logbook", _("Logbook")),
         Binding("escape", "back", _("Back")),
         Binding("question_mark", "help", _("Help"), key_display="?"),
     ]
@@ -201,6 +202,13 @@ class PlacementsScreen(Screen):
         p = self.current()
         if p is not None:
             self.app.push_screen(EndPlacementForm(p.id, self.app.today))
+
+    def action_logbook(self) -> None:
+        from .logbook import LogbookScreen
+
+        p = self.current()
+        if p is not None:
+            self.app.push_screen(LogbookScreen(p.id, f"{self.citizen_name} · {p.workplace}"))
 
     def action_back(self) -> None:
         self.app.pop_screen()
