@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ..domain import logbook as domain
@@ -17,6 +16,7 @@ from ..i18n import _
 from ..schemas import LogbookEntryIn
 from .forms import ConfirmScreen, FieldSpec, FormScreen
 from .guard import safely
+from .lists import RecordListScreen
 
 
 class LeftEarlyForm(FormScreen[bool]):
@@ -46,7 +46,7 @@ class LeftEarlyForm(FormScreen[bool]):
         return True
 
 
-class LogbookScreen(Screen):
+class LogbookScreen(RecordListScreen):
     """One row per day. `a` adds the next scheduled day as present with the
     planned hours; a single key then changes the attendance of the day in focus."""
 
@@ -68,12 +68,12 @@ class LogbookScreen(Screen):
         Binding("question_mark", "help", _("Help"), key_display="?"),
     ]
 
+    HELP_TITLE = _("Logbook")
+
     def __init__(self, placement_id: int, title: str) -> None:
         super().__init__()
         self.placement_id = placement_id
         self.title_text = title
-        self.rows: list = []
-        self._shown = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -88,10 +88,6 @@ class LogbookScreen(Screen):
             _("Tasks"))
         self.load()
 
-    def on_screen_resume(self) -> None:
-        if self._shown:
-            self.load()
-        self._shown = True
 
     @safely
     def load(self, select_id: int | None = None) -> None:
@@ -124,10 +120,6 @@ class LogbookScreen(Screen):
             planned=show_hours(stats.hours_planned) or "0", sick=stats.sick_days,
             without=stats.absent_without_notice, early=stats.left_early))
 
-    def current(self):
-        if not self.rows:
-            return None
-        return self.rows[min(self.query_one(DataTable).cursor_row, len(self.rows) - 1)]
 
     @safely
     def action_add(self) -> None:
@@ -171,8 +163,3 @@ class LogbookScreen(Screen):
                 day=show_date(entry.entry_date)), yes=_("Delete"), no=_("Keep it")),
             lambda yes: answered(self, yes))
 
-    def action_back(self) -> None:
-        self.app.pop_screen()
-
-    def action_help(self) -> None:
-        self.app.show_help(self, _("Logbook"))

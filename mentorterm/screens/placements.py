@@ -8,7 +8,6 @@ from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ..domain import placements as domain
@@ -19,6 +18,7 @@ from ..i18n import _
 from ..schemas import HoursStepIn, PlacementEndIn, PlacementIn
 from .forms import FieldSpec, FormScreen
 from .guard import safely
+from .lists import RecordListScreen
 
 
 class PlacementForm(FormScreen[int]):
@@ -99,7 +99,7 @@ def steps_timeline(steps) -> str:
     return " → ".join(parts)
 
 
-class PlacementsScreen(Screen):
+class PlacementsScreen(RecordListScreen):
     DEFAULT_CSS = """
     PlacementsScreen #placements-title { padding: 0 1; background: $boost; }
     PlacementsScreen #placements { height: 1fr; }
@@ -116,12 +116,12 @@ class PlacementsScreen(Screen):
         Binding("question_mark", "help", _("Help"), key_display="?"),
     ]
 
+    HELP_TITLE = _("Placements")
+
     def __init__(self, citizen_id: int, name: str) -> None:
         super().__init__()
         self.citizen_id = citizen_id
         self.citizen_name = name
-        self.rows: list = []
-        self._shown = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -135,10 +135,6 @@ class PlacementsScreen(Screen):
             _("Workplace"), _("Kind"), _("From"), _("To"), _("Hours now"), _("Schedule"))
         self.load()
 
-    def on_screen_resume(self) -> None:
-        if self._shown:
-            self.load()
-        self._shown = True
 
     @safely
     def load(self) -> None:
@@ -159,10 +155,6 @@ class PlacementsScreen(Screen):
                 name=escape(self.citizen_name), count=len(self.rows)))
         self.show_detail()
 
-    def current(self):
-        if not self.rows:
-            return None
-        return self.rows[min(self.query_one(DataTable).cursor_row, len(self.rows) - 1)]
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -210,8 +202,3 @@ class PlacementsScreen(Screen):
         if p is not None:
             self.app.push_screen(LogbookScreen(p.id, f"{self.citizen_name} · {p.workplace}"))
 
-    def action_back(self) -> None:
-        self.app.pop_screen()
-
-    def action_help(self) -> None:
-        self.app.show_help(self, _("Placements"))

@@ -21,6 +21,7 @@ from ..i18n import _
 from ..schemas import AllianceScoreIn, SubGoalIn, SubGoalStatusIn, friendly_errors
 from .forms import ConfirmScreen, FieldSpec, FormScreen
 from .guard import safely
+from .lists import RecordListScreen
 from .scale import big_scale, history_chart, sparkline
 
 
@@ -297,7 +298,7 @@ class HistoryScreen(Screen):
         self.app.show_help(self, _("Sub-goal history"))
 
 
-class SubGoalsScreen(Screen):
+class SubGoalsScreen(RecordListScreen):
     """A citizen's sub-goals: active first in priority order, each with its scale."""
 
     DEFAULT_CSS = """
@@ -320,12 +321,12 @@ class SubGoalsScreen(Screen):
         Binding("question_mark", "help", _("Help"), key_display="?"),
     ]
 
+    HELP_TITLE = _("Sub-goals")
+
     def __init__(self, citizen_id: int, name: str) -> None:
         super().__init__()
         self.citizen_id = citizen_id
         self.citizen_name = name
-        self.rows: list = []
-        self._shown = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -341,11 +342,6 @@ class SubGoalsScreen(Screen):
                           _("Last scored"), _("Target"), _("Status"))
         self.load()
 
-    def on_screen_resume(self) -> None:
-        # Coming back from scoring or a form: show what changed (not on first show).
-        if self._shown:
-            self.load()
-        self._shown = True
 
     @safely
     def load(self) -> None:
@@ -381,11 +377,6 @@ class SubGoalsScreen(Screen):
         table.display = bool(self.rows)
         self.show_detail()
 
-    def current(self):
-        table = self.query_one(DataTable)
-        if not self.rows or not table.display:
-            return None
-        return self.rows[min(table.cursor_row, len(self.rows) - 1)]
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -458,11 +449,6 @@ class SubGoalsScreen(Screen):
     def action_present(self) -> None:
         self.app.push_screen(PresentationScreen(self.citizen_id))
 
-    def action_back(self) -> None:
-        self.app.pop_screen()
-
-    def action_help(self) -> None:
-        self.app.show_help(self, _("Sub-goals"))
 
 
 class PresentationScreen(Screen):

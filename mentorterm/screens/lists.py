@@ -1,0 +1,42 @@
+"""What every list of a citizen's records shares: reload on return, the row in focus."""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+from textual.widgets import DataTable
+
+
+class RecordListScreen(Screen):
+    """A DataTable of records (``self.rows``, in table order) that ``load()`` fills.
+
+    Subclasses set HELP_TITLE and their own bindings (escape → back, ? → help).
+    """
+
+    HELP_TITLE = ""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list = []
+        self._shown = False
+
+    def load(self) -> None:  # pragma: no cover - every subclass has one
+        raise NotImplementedError
+
+    def on_screen_resume(self) -> None:
+        # Coming back from a form shows what changed (the first show loads on mount).
+        if self._shown:
+            self.load()
+        self._shown = True
+
+    def current(self):
+        """The record whose row has the cursor, or None."""
+        table = self.query_one(DataTable)
+        if not self.rows or not table.display:
+            return None
+        return self.rows[min(table.cursor_row, len(self.rows) - 1)]
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_help(self) -> None:
+        self.app.show_help(self, self.HELP_TITLE)
