@@ -2067,8 +2067,10 @@ class _Builder:
         for day, planned in scheduled:
             entry = self._log_day(day, planned, absences, persona, plan, day in surge)
             rows.append(dict(placement=placement_id, citizen=citizen_id, **entry))
-            kept.append(_Day(day, entry["attendance"], planned, entry["hours_worked"],
-                             entry["notes"] or entry["left_early_reason"], entry["left_early"]))
+            reason = (entry.get("absence_reason") or entry.get("notes")
+                      or entry["left_early_reason"])
+            kept.append(_Day(day, entry["attendance"], planned, entry["hours_worked"], reason,
+                             entry["left_early"]))
         for chunk in chunked(rows, 400):
             LogbookEntry.insert_many(chunk).execute()
         return kept
@@ -2096,7 +2098,8 @@ class _Builder:
             attendance, note = forced
             author = (Author.WORKPLACE if attendance == Attendance.ABSENT_WITHOUT_NOTICE
                       else Author.MENTOR if rng.random() < 0.3 else Author.CITIZEN)
-            fields.update(attendance=attendance, hours_worked=0, notes=note, written_by=author)
+            fields.update(attendance=attendance, hours_worked=0, absence_reason=note,
+                          written_by=author)
         else:
             worked = planned
             fields.update(attendance=Attendance.PRESENT)

@@ -249,6 +249,9 @@ class LogbookEntry(BaseModel):
     written_by = CharField(
         max_length=20, default="citizen", constraints=[_enum_check("written_by", Author)]
     )
+    # Why the citizen was away (sick, with or without notice); last because
+    # schema 2 added it (a migrated table has it at the end too).
+    absence_reason = TextField(default="", constraints=[SQL("DEFAULT ''")])
 
     class Meta:
         indexes = (
@@ -316,6 +319,19 @@ class ReviewNote(BaseModel):
         indexes = ((("citizen", "iso_week"), True),)
 
 
+class Draft(BaseModel):
+    """Text typed into a form and not saved yet, kept so a crash loses nothing.
+
+    One row per form (``key``); it goes when the form is saved or thrown away.
+    Tied to the citizen so deleting a citizen deletes their drafts too.
+    """
+
+    key = CharField(max_length=200, unique=True)  # e.g. "meeting-note:citizen=3:meeting=new"
+    citizen = ForeignKeyField(Citizen, null=True, backref="drafts", on_delete="CASCADE")
+    title = CharField(max_length=300, default="")  # what the offer to restore says
+    payload = TextField()  # the form's field values, as JSON
+
+
 # Tables in dependency order (parents first): creation order, and the order
 # an export walks.
 ALL_MODELS: list[type[BaseModel]] = [
@@ -332,6 +348,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     MeetingParticipant,
     ActionItem,
     ReviewNote,
+    Draft,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + ["db", "utcnow", "ALL_MODELS", "BaseModel", "SQL"]

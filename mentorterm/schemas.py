@@ -342,9 +342,14 @@ class LogbookEntryIn(InputModel):
     life_after_work: Text = ""
     notes: Text = ""
     written_by: Author = Author.CITIZEN
+    absence_reason: Text = ""
 
     @model_validator(mode="after")
     def _check(self) -> LogbookEntryIn:
+        if self.attendance == Attendance.PRESENT and self.absence_reason:
+            raise _field_error(
+                "absence_reason", _("A reason for being away only goes on a day away.")
+            )
         if self.attendance != Attendance.PRESENT:
             if self.hours_worked:
                 raise _field_error(

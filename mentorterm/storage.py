@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 #: The schema version this code writes. Each released version is kept as a
 #: fixture database in tests/fixtures/ so its migration stays tested.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 APP_NAME = "mentorterm"
 ENV_VAR = "MENTORTERM_DB"
@@ -331,10 +331,22 @@ TRIGGERS = [
 ]
 
 
+def _to_schema_2(migrator: SqliteMigrator) -> None:
+    """Logbook days get the reason for an absence; forms get drafts."""
+    from .models import Draft
+
+    # A plain ADD COLUMN (NOT NULL with a DEFAULT) rewrites no rows: quick
+    # on a logbook of hundreds of thousands of days.
+    migrator.database.execute_sql(
+        """ALTER TABLE "logbook_entry" ADD COLUMN "absence_reason" TEXT NOT NULL DEFAULT ''"""
+    )
+    migrator.database.create_tables([Draft])
+
+
 #: Forward migrations: MIGRATIONS[n] takes a database at schema n-1 to n.
 #: Each runs inside ``migrator.migration_context()`` (foreign keys off, one
 #: transaction): a table rebuild outside it cascades deletes to child rows.
-MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {}
+MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {2: _to_schema_2}
 
 
 def run_migrations(database: peewee.SqliteDatabase, from_version: int,

@@ -203,8 +203,9 @@ def test_an_empty_period(make_placement):
     assert (stats.sick_days, stats.absent_with_notice, stats.absent_without_notice) == (0, 0, 0)
     assert stats.left_early == 0 and stats.left_early_reasons == []
     assert stats.absence_by_weekday == [0, 0, 0, 0, 0, 0, 0]
-    assert [(r.kind, r.count) for r in stats.absence_by_reason] == [
+    assert [(r.kind, r.count) for r in stats.absence_by_kind] == [
         ("sick", 0), ("absent_with_notice", 0), ("absent_without_notice", 0)]
+    assert stats.absence_by_reason == []
     # The previous fortnight (26 Oct - 8 Nov) is empty too: no rate to compare.
     assert (stats.previous.start, stats.previous.end) == (d(26, 10), d(8))
     assert stats.attendance_rate_change is None
@@ -221,8 +222,9 @@ def test_an_all_sick_period(make_placement):
     assert (stats.hours_planned, stats.hours_worked) == (30, 0)  # 10 x 3, nothing worked
     assert stats.effective_hours_per_week == 0
     assert stats.absence_by_weekday == [2, 2, 2, 2, 2, 0, 0]  # each weekday twice
-    assert [(r.kind, r.count) for r in stats.absence_by_reason] == [
+    assert [(r.kind, r.count) for r in stats.absence_by_kind] == [
         ("sick", 10), ("absent_with_notice", 0), ("absent_without_notice", 0)]
+    assert [r.label for r in stats.absence_by_reason] == ["Sick: (no reason given)"]
     assert stats.previous is None  # the placement started on the period's first day
 
 
@@ -290,9 +292,9 @@ def test_left_early_reasons_are_counted(make_placement):
     assert [(r.reason, r.count) for r in stats.left_early_reasons] == [
         ("Migraine", 2), ("Back pain", 1)]
     assert [(r.kind, r.reason, r.count) for r in stats.absence_by_reason] == [
-        ("sick", "", 1), ("absent_with_notice", "", 0), ("absent_without_notice", "", 0),
+        ("sick", "(no reason given)", 1),
         ("left_early", "Migraine", 2), ("left_early", "Back pain", 1)]
-    assert stats.absence_by_reason[3].label == "Left early: Migraine"
+    assert stats.absence_by_reason[1].label == "Left early: Migraine"
     assert stats.days_present == 4  # leaving early is still attending
     assert stats.attendance_rate == 0.8  # 4 / 5
     assert (stats.hours_planned, stats.hours_worked) == (15, 7.5)  # 5 x 3; 1.5+2+1+3+0
@@ -378,7 +380,7 @@ def test_absence_overview_lists_every_absence_and_the_totals(make_placement):
     pid = make_placement(d(2), steps=[(d(2), MON_FRI)], name="Ali Hassan",
                          workplace="Netto Viby")
     secret = "PRIVATE-NOTE-7731"
-    log(pid, d(2), SICK, notes=f"{secret} slept badly")
+    log(pid, d(2), SICK, notes=f"{secret} slept badly", absence_reason="Migraine")
     log(pid, d(3), worked=1.5, left_early=True, left_early_reason="Migraine",
         notes=secret, life_after_work=secret)
     log(pid, d(4), WITHOUT_NOTICE, notes=secret)
@@ -391,7 +393,7 @@ def test_absence_overview_lists_every_absence_and_the_totals(make_placement):
     assert "**Period:** 02-11-2026 – 22-11-2026" in text  # cut to the start and today
     lines = text.splitlines()
     for line in [
-        "| 02-11-2026 | Monday | Sick |  | 3 | 0 |",
+        "| 02-11-2026 | Monday | Sick | Migraine | 3 | 0 |",
         "| 03-11-2026 | Tuesday | Left early | Migraine | 3 | 1,5 |",
         "| 04-11-2026 | Wednesday | Absent without notice |  | 3 | 0 |",
         "| 06-11-2026 | Friday | Absent with notice |  | 3 | 0 |",
@@ -404,7 +406,12 @@ def test_absence_overview_lists_every_absence_and_the_totals(make_placement):
         "| Left early | 1 |",
         "| Hours planned | 15 |",  # 5 x 3
         "| Hours worked | 4,5 |",  # 1.5 + 3
-        "| Migraine | 1 |",
+        "| Sick | Migraine | 1 |",
+        "| Left early | Migraine | 1 |",
+        "| Absent without notice | (no reason given) | 1 |",
+        "| Monday | 1 |",  # days away by weekday: Mon 2, Wed 4, Fri 6 Nov
+        "| Wednesday | 1 |",
+        "| Friday | 1 |",
     ]:
         assert line in lines
     assert not any(line.startswith("| 05-11-2026") for line in lines)  # a normal day
@@ -435,6 +442,7 @@ class Day(NamedTuple):
     hours_worked: float
     left_early: bool
     left_early_reason: str
+    absence_reason: str = ""
 
 
 FIRST = date(2026, 1, 5)
@@ -451,7 +459,8 @@ def logged_days(draw) -> list[Day]:
         days.append(Day(FIRST + timedelta(days=offset), attendance.value, draw(quarter_hours),
                         draw(quarter_hours) if present else 0.0, left,
                         draw(st.sampled_from(["Migraine", "migraine", "Back pain", ""]))
-                        if left else ""))
+                        if left else "",
+                        "" if present else draw(st.sampled_from(["Migraine", "Cold", ""]))))
     return days
 
 
@@ -472,6 +481,11 @@ def test_figures_always_add_up(days, first, length):
     assert sum(stats.absence_by_weekday) == logged - stats.days_present
     assert 0 <= stats.hours_worked <= 24 * logged
     assert stats.left_early == sum(r.count for r in stats.left_early_reasons)
+    # Every day away and every early leave has exactly one reason row.
+    assert sum(r.count for r in stats.absence_by_reason) == \
+        logged - stats.days_present + stats.left_early
+    assert [r.count for r in stats.absence_by_kind] == [
+        stats.sick_days, stats.absent_with_notice, stats.absent_without_notice]
     weeks = statistics.weekly_points(days, start, end)
     assert sum(w.hours_planned for w in weeks) == stats.hours_planned
     assert sum(w.hours_worked for w in weeks) == stats.hours_worked
@@ -483,3 +497,27 @@ def test_figures_always_add_up(days, first, length):
 def test_any_schedule_text_names_some_weekdays(text):
     days = placements.parse_schedule(text)
     assert days and set(days) <= set(range(7))
+
+
+def test_absences_are_counted_by_kind_and_by_reason(make_placement):
+    pid = make_placement(d(2), steps=[(d(2), MON_FRI)])
+    log(pid, d(2), SICK, absence_reason="Migraine")
+    log(pid, d(3), SICK, absence_reason="Cold")
+    log(pid, d(4), SICK, absence_reason="migraine")  # the same reason, spelt lower case
+    log(pid, d(5), WITH_NOTICE, absence_reason="Dentist")
+    log(pid, d(6), WITHOUT_NOTICE)
+    log(pid, d(9), worked=1, left_early=True, left_early_reason="Migraine")
+    log(pid, d(10))
+    stats = statistics.period_stats(pid, d(2), d(15), TODAY)
+    assert [(r.kind, r.count) for r in stats.absence_by_kind] == [
+        ("sick", 3), ("absent_with_notice", 1), ("absent_without_notice", 1)]
+    assert [(r.label, r.count) for r in stats.absence_by_reason] == [
+        ("Sick: Migraine", 2), ("Sick: Cold", 1), ("Absent with notice: Dentist", 1),
+        ("Absent without notice: (no reason given)", 1), ("Left early: Migraine", 1)]
+    assert stats.absence_by_weekday == [1, 1, 1, 1, 1, 0, 0]  # Mon 2 .. Fri 6 Nov
+    assert stats.attendance_rate == 2 / 7
+
+
+def test_a_reason_for_being_away_is_refused_on_a_day_present():
+    with pytest.raises(ValueError, match="only goes on a day away"):
+        LogbookEntryIn(entry_date=d(2), attendance=PRESENT, absence_reason="Cold")

@@ -30,6 +30,7 @@ from mentorterm.models import (
 )
 
 FIXTURE = Path(__file__).parent / "fixtures" / "schema_v1.db"
+FIXTURE_V2 = FIXTURE.with_name("schema_v2.db")
 
 # What make_fixture_v1.py put in, written out so a changed fixture is noticed.
 FIXTURE_COUNTS = {
@@ -137,7 +138,7 @@ def test_fixture_is_a_complete_schema_1_database(v1_copy):
 def test_current_code_opens_a_schema_1_database_with_every_row(v1_copy, closing):
     storage.open_database(v1_copy, create=False)
     assert storage.schema_version() == storage.SCHEMA_VERSION
-    assert storage.row_counts() == FIXTURE_COUNTS
+    assert storage.row_counts() == {**FIXTURE_COUNTS, "draft": 0}
     assert storage.integrity_problems() == []
     assert triggers() == {"logbook_entry_citizen_insert", "logbook_entry_citizen_update"}
 
@@ -154,8 +155,10 @@ def test_current_code_opens_a_schema_1_database_with_every_row(v1_copy, closing)
     assert early.placement.workplace == "Kantinen på Havnen"
     assert Meeting.get(Meeting.kind == "three_party").starts_at == datetime(2026, 2, 17, 10, 0)
     assert Citizen.get(Citizen.name == "Ali Hassan").archived_on == date(2026, 1, 31)
-    # Nothing to migrate, so no backup was made.
-    assert sorted(p.name for p in v1_copy.parent.glob("*.bak")) == []
+    # Schema 1 was migrated: days away have no reason yet; the original was backed up.
+    assert {e.absence_reason for e in LogbookEntry.select()} == {""}
+    backups = list(v1_copy.parent.glob(f"{v1_copy.name}.schema1-*.bak"))
+    assert len(backups) == 1 and raw_counts(backups[0]) == FIXTURE_COUNTS
 
     # The cascades the fixture was made for still hold after opening.
     ali = Citizen.get(Citizen.name == "Ali Hassan")
@@ -197,7 +200,7 @@ def test_migration_that_rebuilds_placement_keeps_its_children(v1_copy, closing):
     # Every placement row is there, now with the new column at its default.
     assert rows("placement") == [row + ("",) for row in placements]
     assert columns("placement")["workplace"]["notnull"] == 0
-    assert storage.row_counts() == FIXTURE_COUNTS
+    assert storage.row_counts() == {**FIXTURE_COUNTS, "draft": 0}
     assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
     assert storage.integrity_problems() == []
     # The trigger on logbook_entry that reads placement is back and works.
@@ -263,14 +266,16 @@ def test_failed_migration_changes_nothing(v1_copy, closing):
 
 
 def test_open_database_backs_up_before_migrating(v1_copy, closing, monkeypatch):
-    monkeypatch.setattr(storage, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(storage, "MIGRATIONS", {2: rebuild_placement})
+    newer = storage.SCHEMA_VERSION + 1
+    monkeypatch.setattr(storage, "SCHEMA_VERSION", newer)
+    monkeypatch.setattr(storage, "MIGRATIONS", {**storage.MIGRATIONS, newer: rebuild_placement})
     children = raw_counts(v1_copy)
 
     storage.open_database(v1_copy)
 
-    assert storage.schema_version() == 2
-    assert storage.row_counts() == FIXTURE_COUNTS == children
+    assert storage.schema_version() == newer
+    assert storage.row_counts() == {**FIXTURE_COUNTS, "draft": 0}
+    assert raw_counts(v1_copy) == children
     assert "room" in columns("placement")
     assert storage.integrity_problems() == []
     storage.close_database()
@@ -335,3 +340,43 @@ def test_the_current_schema_is_the_released_one_or_the_version_was_bumped(tmp_pa
         newest = FIXTURE.with_name(f"schema_v{storage.SCHEMA_VERSION}.db")
         assert newest.exists(), f"add {newest.name} for schema {storage.SCHEMA_VERSION}"
         assert _schema(fresh) == _schema(newest)
+
+
+# --------------------------------------------------------------------------- schema 2
+
+
+def test_schema_1_migrated_to_2_is_the_schema_a_new_database_gets(tmp_path, v1_copy):
+    """The same tables, columns, indexes and triggers, word for word, whichever way
+    a database reached schema 2."""
+    storage.open_database(v1_copy)
+    storage.close_database()
+    fresh = tmp_path / "fresh.db"
+    storage.open_database(fresh)
+    storage.close_database()
+    assert _schema(v1_copy) == _schema(fresh)
+
+
+def test_schema_2_fixture_opens_with_reasons_and_drafts(tmp_path, closing):
+    path = tmp_path / "v2.db"
+    shutil.copy(FIXTURE_V2, path)
+    storage.open_database(path, create=False)
+    assert storage.row_counts() == {**FIXTURE_COUNTS, "draft": 1}
+    sick = LogbookEntry.get(LogbookEntry.attendance == "sick")
+    assert (sick.absence_reason, sick.notes) == ("Migræne", "Ringede kl. 7")
+    # Deleting the citizen deletes the half-written note too.
+    from mentorterm.models import Draft
+    with db.atomic():
+        Draft.get().citizen.delete_instance()
+    assert Draft.select().count() == 0
+    assert list(tmp_path.glob("*.bak")) == []
+
+
+def test_migration_to_2_rewrites_no_logbook_row(v1_copy, closing):
+    """ADD COLUMN with a default: the rows keep their ids and every value."""
+    conn = sqlite3.connect(v1_copy)
+    before = conn.execute("SELECT * FROM logbook_entry ORDER BY id").fetchall()
+    conn.close()
+    storage.open_database(v1_copy)
+    after = rows("logbook_entry")
+    assert [row[:-1] for row in after] == before
+    assert [row[-1] for row in after] == [""] * len(before)

@@ -9,7 +9,7 @@ citizen wrote for the mentor, not for the recipient (DOMAIN.md, GDPR).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ..enums import Attendance
@@ -57,7 +57,7 @@ def render_absence_overview(*, citizen_name: str, workplace: str, days: Iterable
             lines.append(_row(
                 show_date(d.entry_date), weekday_name(d.entry_date),
                 Attendance(d.attendance).label if away else _("Left early"),
-                "" if away else _text(d.left_early_reason),
+                _text(d.absence_reason if away else d.left_early_reason),
                 show_hours(d.hours_planned), show_hours(d.hours_worked)))
     else:
         lines.append(_("No absence and no early leave in this period."))
@@ -78,8 +78,15 @@ def render_absence_overview(*, citizen_name: str, workplace: str, days: Iterable
         _row(_("Hours planned"), show_hours(totals.hours_planned)),
         _row(_("Hours worked"), show_hours(totals.hours_worked)),
     ]
-    if totals.left_early_reasons:
-        lines += ["", "## " + _("Reasons for leaving early"), "",
-                  _row(_("Reason"), _("Times")), "| --- | ---: |"]
-        lines += [_row(_text(r.reason), str(r.count)) for r in totals.left_early_reasons]
+    if totals.absence_by_reason:
+        lines += ["", "## " + _("By reason"), "",
+                  _row(_("Kind"), _("Reason"), _("Times")), "| --- | --- | ---: |"]
+        lines += [_row(r.kind_label, _text(r.reason), str(r.count))
+                  for r in totals.absence_by_reason]
+    if any(totals.absence_by_weekday):
+        lines += ["", "## " + _("Days away by weekday"), "",
+                  _row(_("Weekday"), _("Days away")), "| --- | ---: |"]
+        monday = date(2024, 1, 1)
+        lines += [_row(weekday_name(monday + timedelta(days=i)), str(n))
+                  for i, n in enumerate(totals.absence_by_weekday) if n]
     return "\n".join(lines) + "\n"

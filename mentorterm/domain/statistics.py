@@ -37,6 +37,7 @@ class LoggedDay(NamedTuple):
     hours_worked: float
     left_early: bool
     left_early_reason: str
+    absence_reason: str = ""
 
 
 class PeriodChoice(StrEnum):
@@ -60,14 +61,18 @@ class ReasonCount(View):
     """How often one kind of absence, or one reason for leaving early, occurred."""
 
     kind: str  # an Attendance value other than present, or "left_early"
-    reason: str = ""  # the citizen's words, for leaving early
+    reason: str = ""  # the reason as written ("" when counting a whole kind)
     count: int
 
     @property
+    def kind_label(self) -> str:
+        return _("Left early") if self.kind == LEFT_EARLY else Attendance(self.kind).label
+
+    @property
     def label(self) -> str:
-        if self.kind == LEFT_EARLY:
-            return _("Left early: {reason}").format(reason=self.reason)
-        return Attendance(self.kind).label
+        if not self.reason:
+            return self.kind_label
+        return _("{kind}: {reason}").format(kind=self.kind_label, reason=self.reason)
 
 
 class PeriodFigures(View):
@@ -86,7 +91,10 @@ class PeriodFigures(View):
     left_early: int
     left_early_reasons: list[ReasonCount]  # most frequent first
     absence_by_weekday: list[int]  # days not present, Monday .. Sunday
-    absence_by_reason: list[ReasonCount]  # the three absences, then left-early reasons
+    absence_by_kind: list[ReasonCount]  # sick, with notice, without notice (zeros too)
+    # Each kind of absence by its reasons (most frequent first), then the
+    # reasons for leaving early; only what occurred.
+    absence_by_reason: list[ReasonCount]
 
 
 class PeriodStats(PeriodFigures):
@@ -107,17 +115,17 @@ class CalendarDay(NamedTuple):
     attendance: Attendance | str | None  # an Attendance, None (not logged) or OFF
 
 
-def _reasons(days: Iterable[LoggedDay]) -> list[ReasonCount]:
+def _reasons(kind: str, reasons: Iterable[str]) -> list[ReasonCount]:
     # "Migraine" and "migraine " are one reason: the pattern is what matters.
     counts: Counter[str] = Counter()
     spelling: dict[str, str] = {}
-    for day in days:
-        text = " ".join(day.left_early_reason.split()) or _("(no reason given)")
+    for reason in reasons:
+        text = " ".join(reason.split()) or _("(no reason given)")
         key = text.casefold()
         spelling.setdefault(key, text)
         counts[key] += 1
     ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return [ReasonCount(kind=LEFT_EARLY, reason=spelling[key], count=n) for key, n in ordered]
+    return [ReasonCount(kind=kind, reason=spelling[key], count=n) for key, n in ordered]
 
 
 def figures(days: Iterable[LoggedDay], start: date, end: date) -> PeriodFigures:
@@ -129,7 +137,9 @@ def figures(days: Iterable[LoggedDay], start: date, end: date) -> PeriodFigures:
     for d in inside:
         if d.attendance != Attendance.PRESENT:
             by_weekday[d.entry_date.weekday()] += 1
-    left = _reasons(d for d in inside if d.left_early)
+    left = _reasons(LEFT_EARLY, (d.left_early_reason for d in inside if d.left_early))
+    away = [reason for kind in _ABSENCES for reason in _reasons(
+        kind.value, (d.absence_reason for d in inside if d.attendance == kind))]
     worked = round(sum(d.hours_worked for d in inside), 2)
     return PeriodFigures(
         start=start, end=end, days=length, days_logged=len(inside),
@@ -141,7 +151,8 @@ def figures(days: Iterable[LoggedDay], start: date, end: date) -> PeriodFigures:
         absent_without_notice=kinds[Attendance.ABSENT_WITHOUT_NOTICE],
         left_early=sum(r.count for r in left), left_early_reasons=left,
         absence_by_weekday=by_weekday,
-        absence_by_reason=[ReasonCount(kind=k.value, count=kinds[k]) for k in _ABSENCES] + left,
+        absence_by_kind=[ReasonCount(kind=k.value, count=kinds[k]) for k in _ABSENCES],
+        absence_by_reason=away + left,
     )
 
 
@@ -253,7 +264,8 @@ def _clip(placement: Placement, start: date, end: date,
 def _logged_days(placement_id: int, start: date, end: date) -> list[LoggedDay]:
     query = (LogbookEntry.select(LogbookEntry.entry_date, LogbookEntry.attendance,
                                  LogbookEntry.hours_planned, LogbookEntry.hours_worked,
-                                 LogbookEntry.left_early, LogbookEntry.left_early_reason)
+                                 LogbookEntry.left_early, LogbookEntry.left_early_reason,
+                                 LogbookEntry.absence_reason)
              .where((LogbookEntry.placement == placement_id)
                     & LogbookEntry.entry_date.between(start, end))
              .order_by(LogbookEntry.entry_date))

@@ -74,7 +74,7 @@ COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
     LogbookEntry: (
         "entry_date", "attendance", "hours_planned", "hours_worked", "left_early",
         "left_early_reason", "tasks", "breaks", "energy", "pain", "life_after_work", "notes",
-        "written_by",
+        "written_by", "absence_reason",
     ),
     Meeting: (
         "starts_at", "duration_minutes", "kind", "place", "status", "attendance_note",
