@@ -402,6 +402,24 @@ class ActionItemIn(InputModel):
     done_on: OptionalDay = None
 
 
+class PeriodIn(InputModel):
+    """A period the mentor types: from one day to another, both included."""
+
+    start: Day
+    end: Day
+
+    @model_validator(mode="after")
+    def _check(self) -> PeriodIn:
+        if self.end < self.start:
+            raise _field_error("end", _("The period cannot end before it starts."))
+        return self
+
+
+class ExportFileIn(InputModel):
+    path: Annotated[str, BeforeValidator(_strip), Field(max_length=4000),
+                    AfterValidator(_required)]
+
+
 class ReviewNoteIn(InputModel):
     iso_week: Annotated[str, Field(pattern=r"^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$")]
     decision: Text = ""

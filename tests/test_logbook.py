@@ -338,6 +338,7 @@ def test_attendance_calendar(make_placement):
     log(pid, d(13, 10), planned=2)
     log(pid, d(17, 10), planned=0, worked=2)  # an extra Saturday still shows
     log(pid, d(20, 10), SICK)
+    log(pid, d(21, 10), worked=1, left_early=True, left_early_reason="Tired")
     calendar = dict(statistics.attendance_calendar(pid, d(4, 10), d(21, 10)))
     assert len(calendar) == 18  # 4-21 Oct
     assert calendar[d(4, 10)] == OFF  # the day before the placement
@@ -348,6 +349,7 @@ def test_attendance_calendar(make_placement):
     assert calendar[d(18, 10)] == OFF
     assert calendar[d(19, 10)] is None  # Monday under Mon-Fri, not logged
     assert calendar[d(20, 10)] == SICK
+    assert calendar[d(21, 10)] == statistics.LEFT_EARLY
 
 
 class _Dates(NamedTuple):

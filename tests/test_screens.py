@@ -345,8 +345,7 @@ async def test_command_palette_jumps_to_a_citizen(seeded, db_path):
         assert "Birgitte Holm" in text_of(app, "#citizen-title")
 
 
-@pytest.mark.parametrize("key,title", [("l", "Logbook"), ("m", "Meetings"),
-                                       ("h", "Course history")])
+@pytest.mark.parametrize("key,title", [("m", "Meetings"), ("h", "Course history")])
 async def test_record_lists_open_with_one_key(seeded, db_path, key, title):
     ali_id, _course = seeded["Ali Hassan"]
     app = make_app(db_path, today=TODAY)
@@ -358,7 +357,7 @@ async def test_record_lists_open_with_one_key(seeded, db_path, key, title):
         await pilot.pause()
         assert title in text_of(app, "#records-title")
         table = app.screen.query_one("#records", DataTable)
-        expected = {"l": 5, "m": 1, "h": 1}[key]
+        expected = {"m": 1, "h": 1}[key]
         assert table.row_count == expected
         await pilot.press("escape")
         await pilot.pause()
@@ -439,7 +438,33 @@ async def test_palette_offers_the_citizens_record_screens(seeded, db_path):
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert "Logbook" in text_of(app, "#records-title")
+        assert type(app.screen).__name__ == "LogbookScreen"
+        assert "Føtex Vest · logbook (5 days)" in text_of(app, "#logbook-title")
+
+
+async def test_l_opens_the_logbook_of_the_running_placement(seeded, db_path):
+    ali_id, _course = seeded["Ali Hassan"]
+    mette_id, _course = seeded["Mette Jørgensen"]
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_citizen(ali_id)
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LogbookScreen"
+        table = app.screen.query_one("#logbook", DataTable)
+        assert table.row_count == 5
+        assert table.get_row_at(0)[:2] == ["Mon 16-11-2026", "Sick"]  # newest first
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CitizenScreen"
+        # Without a placement there is no logbook: a message says what to do.
+        app.open_citizen(mette_id)
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CitizenScreen"
+        assert any("No placement yet" in str(n.message) for n in app._notifications)
 
 
 async def test_back_from_a_citizen_the_keys_go_to_the_list_not_the_filter(seeded, db_path):

@@ -41,6 +41,7 @@ class LogbookEntryView(View):
     life_after_work: str
     notes: str
     written_by: Author
+    absence_reason: str
 
 
 def weekday_name(day: date) -> str:

@@ -112,7 +112,9 @@ class WeekPoint(NamedTuple):
 
 class CalendarDay(NamedTuple):
     day: date
-    attendance: Attendance | str | None  # an Attendance, None (not logged) or OFF
+    # An Attendance, LEFT_EARLY (came, went home early), None (a working day
+    # not logged) or OFF (no work that day).
+    attendance: Attendance | str | None
 
 
 def _reasons(kind: str, reasons: Iterable[str]) -> list[ReasonCount]:
@@ -209,9 +211,11 @@ def weekly_points(days: Iterable[LoggedDay], start: date, end: date) -> list[Wee
 
 def calendar_days(days: Iterable[LoggedDay], schedule: Schedule, start: date, end: date,
                   placement_start: date, placement_end: date | None) -> list[CalendarDay]:
-    """Each day from ``start`` to ``end``: its attendance, None when a scheduled
-    day has no entry, or OFF (not a working day, or outside the placement)."""
-    logged = {d.entry_date: Attendance(d.attendance) for d in days}
+    """Each day from ``start`` to ``end``: its attendance (LEFT_EARLY for a day the
+    citizen came but went home early), None when a scheduled day has no entry,
+    or OFF (not a working day, or outside the placement)."""
+    logged = {d.entry_date: LEFT_EARLY if d.left_early else Attendance(d.attendance)
+              for d in days}
     result = []
     day = start
     while day <= end:
