@@ -186,3 +186,30 @@ async def test_logbook_fast_entry_with_single_keys(db_path):
         await pilot.pause()
         assert (LogbookEntry.get_by_id(second.id).attendance,
                 LogbookEntry.get_by_id(second.id).hours_worked) == ("present", 2)
+
+
+async def test_a_new_placement_gets_the_focus_so_its_hours_go_on_it(db_path):
+    storage.open_database(db_path)
+    citizen = create_citizen(CitizenIn(name="Ali H."))
+    first = placements.create_placement(citizen, PlacementIn(
+        kind="company_internship", workplace="Netto Viby", start_date=date(2026, 9, 1)))
+    storage.close_database()
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.open_citizen(citizen)
+        await pilot.pause()
+        await pilot.press("p", "n")
+        await pilot.pause()
+        app.screen.query_one("#f-workplace", Input).value = "Lagerhallen"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert "New hours step · Lagerhallen" in str(
+            app.screen.query_one("#form-title", Static).render())
+        app.screen.query_one("#f-hours_per_week", Input).value = "15"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        new = Placement.get(Placement.workplace == "Lagerhallen")
+        assert [s.placement_id for s in HoursStep.select()] == [new.id]
+        assert new.id != first

@@ -195,7 +195,8 @@ class LogbookScreen(RecordListScreen):
         table.clear()
         for e in self.rows:
             table.add_row(f"{domain.weekday_name(e.entry_date)[:3]} {show_date(e.entry_date)}",
-                          e.attendance.label, show_hours(e.hours_planned),
+                          _("Left early") if e.left_early else e.attendance.label,
+                          show_hours(e.hours_planned),
                           show_hours(e.hours_worked),
                           e.left_early_reason if e.left_early else e.absence_reason, e.tasks,
                           key=str(e.id))

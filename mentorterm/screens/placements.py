@@ -65,8 +65,10 @@ class HoursStepForm(FormScreen[int]):
         FieldSpec("schedule", _("Schedule"), hint=_("e.g. 2 x 2 h Tue+Thu, or 5 x 3 h Mon-Fri")),
     ]
 
-    def __init__(self, placement_id: int, today: date) -> None:
-        super().__init__({"from_date": today})
+    def __init__(self, placement_id: int, today: date, workplace: str = "") -> None:
+        title = _("New hours step · {workplace}").format(workplace=workplace) \
+            if workplace else None
+        super().__init__({"from_date": today}, title)
         self.placement_id = placement_id
 
     def submit(self, data: HoursStepIn) -> int:
@@ -137,11 +139,13 @@ class PlacementsScreen(RecordListScreen):
 
 
     @safely
-    def load(self) -> None:
+    def load(self, select_id: int | None = None) -> None:
         today = self.app.today
         self.rows = placements_of(self.citizen_id)
         table = self.query_one(DataTable)
         keep = table.cursor_row
+        if select_id is not None:  # a new placement gets the focus
+            keep = next((i for i, p in enumerate(self.rows) if p.id == select_id), keep)
         table.clear()
         for p in self.rows:
             step = p.step_on(today)
@@ -175,8 +179,12 @@ class PlacementsScreen(RecordListScreen):
         box.update("\n".join(lines))
 
     def action_new(self) -> None:
-        self.app.push_screen(PlacementForm(self.citizen_id, self.app.today),
-                             lambda made: made and self.notify(_("Placement created.")))
+        def made(placement_id: int | None) -> None:
+            if placement_id:
+                self.load(select_id=placement_id)
+                self.notify(_("Placement created. Press a to add its hours."))
+
+        self.app.push_screen(PlacementForm(self.citizen_id, self.app.today), made)
 
     def action_edit(self) -> None:
         p = self.current()
@@ -187,7 +195,7 @@ class PlacementsScreen(RecordListScreen):
     def action_add_step(self) -> None:
         p = self.current()
         if p is not None:
-            self.app.push_screen(HoursStepForm(p.id, self.app.today),
+            self.app.push_screen(HoursStepForm(p.id, self.app.today, p.workplace),
                                  lambda made: made and self.notify(_("Hours step added.")))
 
     def action_finish(self) -> None:
