@@ -1,0 +1,484 @@
+"""Meetings: 1:1 conversations and three-party follow-ups, their notes and the agenda.
+
+A meeting is planned, then held (with a note), or the citizen did not come,
+cancelled, or it was moved: each outcome is recorded, because a no-show is
+information too (DOMAIN.md). ``save_note`` writes a whole follow-up note in
+one transaction: the meeting, who took part, the agreements (action items),
+a change of hours, and the next meeting.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from ..enums import MeetingKind, MeetingStatus, ParticipantRole
+from ..format import show_date, show_hours, show_percent
+from ..i18n import _
+from ..models import ActionItem, Citizen, Course, Meeting, MeetingParticipant, Placement, db
+from ..schemas import ActionItemIn, HoursStepIn, InputModel, MeetingIn, ParticipantIn
+from .errors import DomainError, NotFound
+from .placements import add_hours_step
+from .statistics import PeriodFigures, period_stats
+from .views import ActionItemView, View
+
+DEFAULT_CADENCE_DAYS = 14  # "every second week as a rule" (DOMAIN.md)
+
+
+# --- views -------------------------------------------------------------------------
+
+class ParticipantView(View):
+    id: int
+    name: str
+    role: ParticipantRole
+
+
+class MeetingDetail(View):
+    id: int
+    citizen_id: int
+    citizen_name: str
+    starts_at: datetime
+    duration_minutes: int
+    kind: MeetingKind
+    place: str
+    status: MeetingStatus
+    attendance_note: str
+    tasks_note: str
+    motivation_note: str
+    accommodations_note: str
+    citizen_view: str
+    workplace_view: str
+    notes: str
+    decisions: str
+    next_meeting_date: date | None
+    participants: list[ParticipantView]
+    action_items: list[ActionItemView]  # the agreements made at this meeting
+
+    @property
+    def ends_at(self) -> datetime:
+        return self.starts_at + timedelta(minutes=self.duration_minutes)
+
+
+class AgendaItem(View):
+    meeting_id: int
+    citizen_id: int
+    citizen_name: str
+    starts_at: datetime
+    kind: MeetingKind
+    place: str
+    status: MeetingStatus
+    # "this" or "next" ISO week; "earlier" for an unrecorded meeting before this week.
+    week: Literal["earlier", "this", "next"]
+    is_past: bool  # still planned but already over: its outcome must be recorded
+
+
+class AttendanceSummary(View):
+    """The logbook figures since the last three-party follow-up, for the next one."""
+
+    citizen_id: int
+    placement_id: int
+    workplace: str
+    previous_follow_up: date | None  # None: counted from the placement's start
+    start: date
+    end: date
+    figures: PeriodFigures
+
+
+# --- input -------------------------------------------------------------------------
+
+class HoursChangeIn(HoursStepIn):
+    """A decision to step the hours of a placement up or down from a date."""
+
+    placement_id: int
+
+    def step(self) -> HoursStepIn:
+        return HoursStepIn.model_validate(self.model_dump(exclude={"placement_id"}))
+
+
+class MeetingNoteIn(InputModel):
+    """Everything a follow-up note records, saved together by ``save_note``."""
+
+    meeting: MeetingIn
+    action_items: list[ActionItemIn] = Field(default_factory=list, max_length=50)
+    hours_change: HoursChangeIn | None = None
+
+    @model_validator(mode="after")
+    def _held_unless_told(self) -> MeetingNoteIn:
+        # A note is written about a meeting that took place: unless the form
+        # said otherwise, it was held.
+        if "status" not in self.meeting.model_fields_set:
+            self.meeting = self.meeting.model_copy(update={"status": MeetingStatus.HELD})
+        return self
+
+
+# --- helpers -----------------------------------------------------------------------
+
+def _meeting(meeting_id: int) -> Meeting:
+    meeting = Meeting.get_or_none(Meeting.id == meeting_id)
+    if meeting is None:
+        raise NotFound(_("This meeting no longer exists (deleted in another window?)."))
+    return meeting
+
+
+def _citizen(citizen_id: int) -> Citizen:
+    citizen = Citizen.get_or_none(Citizen.id == citizen_id)
+    if citizen is None:
+        raise NotFound(_("This citizen no longer exists (deleted in another window?)."))
+    return citizen
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time.min)
+
+
+def _meeting_values(data: MeetingIn) -> dict:
+    values = data.model_dump(mode="python", exclude={"participants"})
+    return {k: (v.value if isinstance(v, MeetingKind | MeetingStatus) else v)
+            for k, v in values.items()}
+
+
+def _store_participants(meeting: Meeting, participants: list[ParticipantIn]) -> None:
+    MeetingParticipant.delete().where(MeetingParticipant.meeting == meeting).execute()
+    for person in participants:
+        MeetingParticipant.create(meeting=meeting, name=person.name,
+                                  role=ParticipantRole(person.role).value)
+
+
+def _write_meeting(citizen: Citizen, data: MeetingIn, meeting_id: int | None) -> Meeting:
+    """Create or update the meeting with its participants (inside a transaction)."""
+    values = _meeting_values(data)
+    if meeting_id is None:
+        meeting = Meeting.create(citizen=citizen, mentor=citizen.mentor_id, **values)
+    else:
+        meeting = _meeting(meeting_id)
+        if meeting.citizen_id != citizen.id:
+            raise DomainError(_("That meeting is not one of this citizen's meetings."))
+        for field, value in values.items():
+            setattr(meeting, field, value)
+        meeting.save()
+    _store_participants(meeting, data.participants)
+    return meeting
+
+
+# --- create, change, delete -------------------------------------------------------
+
+def create_meeting(citizen_id: int, data: MeetingIn) -> int:
+    with db.atomic():
+        return _write_meeting(_citizen(citizen_id), data, None).id
+
+
+def update_meeting(meeting_id: int, data: MeetingIn) -> None:
+    """Change the meeting; the participants are replaced by ``data.participants``."""
+    with db.atomic():
+        meeting = _meeting(meeting_id)
+        _write_meeting(meeting.citizen, data, meeting_id)
+
+
+def delete_meeting(meeting_id: int) -> None:
+    """Delete the meeting; its action items stay, no longer tied to a meeting."""
+    with db.atomic():
+        _meeting(meeting_id).delete_instance()
+
+
+def meeting_input(meeting_id: int) -> MeetingIn:
+    """The meeting's values as an input model (to prefill the edit form)."""
+    meeting = _meeting(meeting_id)
+    values = {name: getattr(meeting, name) for name in MeetingIn.model_fields
+              if name != "participants"}
+    values["kind"] = MeetingKind(values["kind"])
+    values["status"] = MeetingStatus(values["status"])
+    people = (MeetingParticipant.select().where(MeetingParticipant.meeting == meeting)
+              .order_by(MeetingParticipant.id))
+    values["participants"] = [
+        ParticipantIn.model_construct(name=p.name, role=ParticipantRole(p.role)) for p in people]
+    return MeetingIn.model_construct(**values)
+
+
+def meeting_detail(meeting_id: int) -> MeetingDetail:
+    meeting = _meeting(meeting_id)
+    people = (MeetingParticipant.select().where(MeetingParticipant.meeting == meeting)
+              .order_by(MeetingParticipant.id))
+    items = (ActionItem.select().where(ActionItem.meeting == meeting)
+             .order_by(ActionItem.due_date.is_null(), ActionItem.due_date, ActionItem.id))
+    fields = {name: getattr(meeting, name) for name in MeetingDetail.model_fields
+              if name not in {"citizen_id", "citizen_name", "participants", "action_items"}}
+    return MeetingDetail(
+        **fields, citizen_id=meeting.citizen_id, citizen_name=meeting.citizen.name,
+        participants=[ParticipantView.model_validate(p) for p in people],
+        action_items=[ActionItemView.model_validate(a) for a in items])
+
+
+# --- outcomes ---------------------------------------------------------------------
+
+def set_status(meeting_id: int, status: MeetingStatus) -> None:
+    """Record what became of a meeting (held, no-show, cancelled, rescheduled, planned)."""
+    status = MeetingStatus(status)
+    with db.atomic():
+        meeting = _meeting(meeting_id)
+        meeting.status = status.value
+        meeting.save()
+
+
+def record_no_show(meeting_id: int) -> None:
+    """The citizen did not come to a planned meeting."""
+    with db.atomic():
+        meeting = _meeting(meeting_id)
+        if meeting.status == MeetingStatus.NO_SHOW:
+            return
+        if meeting.status != MeetingStatus.PLANNED:
+            raise DomainError(
+                _("Only a planned meeting can be recorded as a no-show; this one is "
+                  "recorded as “{status}”. Change its status instead.").format(
+                    status=MeetingStatus(meeting.status).label), field="status")
+        meeting.status = MeetingStatus.NO_SHOW.value
+        meeting.save()
+
+
+def quick_no_show(citizen_id: int, starts_at: datetime, kind: MeetingKind) -> int:
+    """Record in one call that the citizen did not come.
+
+    A meeting of that kind already planned for that day becomes the no-show
+    (no second row for the same meeting); otherwise a no-show meeting is made.
+    """
+    kind = MeetingKind(kind)
+    with db.atomic():
+        citizen = _citizen(citizen_id)
+        day = starts_at.date()
+        planned = (Meeting.select().where(
+            (Meeting.citizen == citizen) & (Meeting.status == MeetingStatus.PLANNED.value)
+            & (Meeting.kind == kind.value) & (Meeting.starts_at >= _midnight(day))
+            & (Meeting.starts_at < _midnight(day + timedelta(days=1))))
+            .order_by(Meeting.starts_at).first())
+        if planned is not None:
+            planned.status = MeetingStatus.NO_SHOW.value
+            planned.save()
+            return planned.id
+        return Meeting.create(citizen=citizen, mentor=citizen.mentor_id, starts_at=starts_at,
+                              kind=kind.value, status=MeetingStatus.NO_SHOW.value).id
+
+
+# --- the agenda ---------------------------------------------------------------------
+
+def _agenda_items(query, today: date, now: datetime | None) -> list[AgendaItem]:
+    monday = today - timedelta(days=today.weekday())
+    next_monday = monday + timedelta(days=7)
+    items = []
+    for m in query:
+        day = m.starts_at.date()
+        week = "earlier" if day < monday else "this" if day < next_monday else "next"
+        is_past = m.starts_at < now if now is not None else day < today
+        items.append(AgendaItem(
+            meeting_id=m.id, citizen_id=m.citizen_id, citizen_name=m.citizen.name,
+            starts_at=m.starts_at, kind=m.kind, place=m.place, status=m.status, week=week,
+            is_past=is_past))
+    return items
+
+
+def _planned_of_active_citizens():
+    return (Meeting.select(Meeting, Citizen).join(Citizen)
+            .where((Meeting.status == MeetingStatus.PLANNED.value)
+                   & Citizen.archived_on.is_null())
+            .order_by(Meeting.starts_at, Meeting.id))
+
+
+def agenda(today: date, now: datetime | None = None) -> list[AgendaItem]:
+    """Planned meetings of this ISO week and the next (Monday to Sunday), by time.
+
+    ``is_past`` marks a meeting that is over but still planned; it is judged
+    by ``now`` when given, else by the day (before ``today``).
+    """
+    monday = today - timedelta(days=today.weekday())
+    query = _planned_of_active_citizens().where(
+        (Meeting.starts_at >= _midnight(monday))
+        & (Meeting.starts_at < _midnight(monday + timedelta(days=14))))
+    return _agenda_items(query, today, now)
+
+
+def unrecorded(today: date) -> list[AgendaItem]:
+    """Meetings before today still marked planned: the mentor must record what happened."""
+    query = _planned_of_active_citizens().where(Meeting.starts_at < _midnight(today))
+    return _agenda_items(query, today, None)
+
+
+# --- preparing a follow-up ---------------------------------------------------------------
+
+def previous_follow_up(citizen_id: int, before: date) -> date | None:
+    """The day of the latest held three-party meeting strictly before ``before``."""
+    starts = (Meeting.select(Meeting.starts_at).where(
+        (Meeting.citizen == citizen_id) & (Meeting.kind == MeetingKind.THREE_PARTY.value)
+        & (Meeting.status == MeetingStatus.HELD.value)
+        & (Meeting.starts_at < _midnight(before)))
+        .order_by(Meeting.starts_at.desc()).first())
+    return starts.starts_at.date() if starts else None
+
+
+def _placement_for(citizen_id: int, meeting_day: date, first: date | None) -> Placement | None:
+    running = (Placement.select().where(
+        (Placement.citizen == citizen_id) & (Placement.start_date <= meeting_day)
+        & (Placement.end_date.is_null() | (Placement.end_date >= meeting_day)))
+        .order_by(Placement.start_date.desc(), Placement.id.desc()).first())
+    if running is not None:
+        return running
+    last = meeting_day - timedelta(days=1)
+    overlaps = (Placement.citizen == citizen_id) & (Placement.start_date <= last)
+    if first is not None:
+        overlaps &= Placement.end_date.is_null() | (Placement.end_date >= first)
+    return (Placement.select().where(overlaps)
+            .order_by(Placement.start_date.desc(), Placement.id.desc()).first())
+
+
+def attendance_since_last_follow_up(citizen_id: int, meeting_day: date,
+                                    today: date) -> AttendanceSummary | None:
+    """The logbook since the previous follow-up, up to the day before ``meeting_day``.
+
+    The placement is the one running on ``meeting_day``, else the latest one
+    overlapping the period. The period starts the day after the previous
+    held three-party meeting or at the placement's start, whichever is later,
+    and is cut to the placement's end and to ``today``. None when there is
+    no such placement or no day left in the period.
+    """
+    previous = previous_follow_up(citizen_id, meeting_day)
+    first = previous + timedelta(days=1) if previous else None
+    placement = _placement_for(citizen_id, meeting_day, first)
+    if placement is None:
+        return None
+    start = max(first or placement.start_date, placement.start_date)
+    stats = period_stats(placement.id, start, meeting_day - timedelta(days=1), today)
+    if stats.start > stats.end:
+        return None
+    figures = PeriodFigures.model_validate(
+        {name: getattr(stats, name) for name in PeriodFigures.model_fields})
+    return AttendanceSummary(citizen_id=citizen_id, placement_id=placement.id,
+                             workplace=placement.workplace, previous_follow_up=previous,
+                             start=figures.start, end=figures.end, figures=figures)
+
+
+def _reason_list(reasons) -> str:
+    """' (Migraine)' or ' (Migraine 2, Flu 1)'; '' when no reason was written."""
+    no_reason = _("(no reason given)")
+    written = [r for r in reasons if r.reason and r.reason != no_reason]
+    if not written:
+        return ""
+    total = sum(r.count for r in reasons)
+    if len(reasons) == 1 and written[0].count == total:
+        return f" ({written[0].reason})"
+    parts = [f"{r.reason if r in written else _('no reason given')} {r.count}" for r in reasons]
+    return " (" + ", ".join(parts) + ")"
+
+
+def prefill_attendance_note(citizen_id: int, meeting_day: date, today: date) -> str:
+    """The attendance since the last follow-up in plain sentences, for the meeting note.
+
+    Every number comes from the logbook; "" when there is no placement to
+    report on (see ``attendance_since_last_follow_up``).
+    """
+    summary = attendance_since_last_follow_up(citizen_id, meeting_day, today)
+    if summary is None:
+        return ""
+    f = summary.figures
+    if summary.previous_follow_up is not None:
+        since = _("Since the follow-up on {day}").format(day=show_date(summary.previous_follow_up))
+    else:
+        since = _("Since the placement started")
+    head = _("{since} ({start} – {end}) at {workplace}:").format(
+        since=since, start=show_date(summary.start), end=show_date(summary.end),
+        workplace=summary.workplace)
+    if f.days_logged == 0:
+        return head + " " + _("no days logged.")
+    text = head + " " + _("present {present} of {logged} logged days ({rate})").format(
+        present=f.days_present, logged=f.days_logged, rate=show_percent(f.attendance_rate))
+    if f.hours_planned:
+        text += "; " + _("{worked} of {planned} planned hours worked.").format(
+            worked=show_hours(f.hours_worked), planned=show_hours(f.hours_planned))
+    else:
+        text += "; " + _("{worked} hours worked.").format(worked=show_hours(f.hours_worked))
+    kinds = [("sick", _("Sick"), f.sick_days),
+             ("absent_with_notice", _("Absent with notice"), f.absent_with_notice),
+             ("absent_without_notice", _("Absent without notice"), f.absent_without_notice),
+             ("left_early", _("Left early"), f.left_early)]
+    for kind, label, count in kinds:
+        if count:
+            reasons = [r for r in f.absence_by_reason if r.kind == kind]
+            text += f" {label} {count}{_reason_list(reasons)}."
+    return text
+
+
+def default_next_meeting_date(citizen_id: int, meeting_day: date) -> date:
+    """``meeting_day`` plus the running course's cadence (14 days without one),
+    moved from a Saturday or Sunday to the Monday after."""
+    cadence = (Course.select(Course.meeting_cadence_days)
+               .where((Course.citizen == citizen_id) & Course.end_date.is_null())
+               .order_by(Course.start_date.desc()).scalar())
+    day = meeting_day + timedelta(days=cadence or DEFAULT_CADENCE_DAYS)
+    if day.weekday() >= 5:
+        day += timedelta(days=7 - day.weekday())
+    return day
+
+
+# --- the whole note at once ----------------------------------------------------------------
+
+def hours_decision_text(change: HoursStepIn) -> str:
+    """'Hours from 01-12-2026: 12 a week (3 x 4 h Mon, Wed, Fri)'."""
+    text = _("Hours from {day}: {hours} a week").format(
+        day=show_date(change.from_date), hours=show_hours(change.hours_per_week))
+    return f"{text} ({change.schedule})" if change.schedule else text
+
+
+def _mentions(decisions: str, change: HoursStepIn, line: str) -> bool:
+    """Did the mentor already write this decision (same date and hours)?"""
+    if line.casefold() in decisions.casefold():
+        return True
+    day = show_date(change.from_date)
+    if day not in decisions:
+        return False
+    rest = decisions.replace(day, " ")  # "12" in "01-12-2026" is no number of hours
+    hours = re.escape(show_hours(change.hours_per_week))
+    return re.search(rf"(?<![\d,.-]){hours}(?![\d,-])", rest) is not None
+
+
+def save_note(citizen_id: int, data: MeetingNoteIn, meeting_id: int | None = None) -> int:
+    """Save a follow-up note in one transaction and return the meeting's id.
+
+    Creates or updates the meeting (with its participants), adds the
+    agreements as action items of the meeting, steps the hours when decided
+    (``add_hours_step``'s rules apply; a refused step writes nothing at all),
+    and plans the next meeting on ``next_meeting_date`` at the same time of
+    day, place and length unless the citizen already has a meeting that day.
+    """
+    meeting_data = data.meeting
+    change = data.hours_change
+    with db.atomic():
+        citizen = _citizen(citizen_id)
+        if change is not None:
+            owner = Placement.select(Placement.citizen).where(
+                Placement.id == change.placement_id).scalar()
+            if owner is None:
+                raise NotFound(_("This placement no longer exists."))
+            if owner != citizen.id:
+                raise DomainError(_("That placement is not one of this citizen's placements."),
+                                  field="placement_id")
+            line = hours_decision_text(change)
+            if not _mentions(meeting_data.decisions, change, line):
+                decisions = "\n".join(t for t in (meeting_data.decisions, line) if t)
+                meeting_data = meeting_data.model_copy(update={"decisions": decisions})
+        meeting = _write_meeting(citizen, meeting_data, meeting_id)
+        for item in data.action_items:
+            ActionItem.create(citizen=citizen, meeting=meeting, **item.model_dump())
+        if change is not None:
+            add_hours_step(change.placement_id, change.step())
+        next_day = meeting_data.next_meeting_date
+        if next_day is not None:
+            taken = Meeting.select().where(
+                (Meeting.citizen == citizen) & (Meeting.starts_at >= _midnight(next_day))
+                & (Meeting.starts_at < _midnight(next_day + timedelta(days=1)))).exists()
+            if not taken:
+                Meeting.create(
+                    citizen=citizen, mentor=citizen.mentor_id,
+                    starts_at=datetime.combine(next_day, meeting_data.starts_at.time()),
+                    duration_minutes=meeting_data.duration_minutes,
+                    kind=MeetingKind(meeting_data.kind).value, place=meeting_data.place,
+                    status=MeetingStatus.PLANNED.value)
+        return meeting.id
