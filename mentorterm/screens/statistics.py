@@ -52,12 +52,14 @@ class SaveFileForm(FormScreen[str]):
                         hint=_("The file holds personal details: keep it on this computer "
                                "or hand it over safely."))]
 
-    def __init__(self, path: str, data: bytes, title: str | None = None) -> None:
+    def __init__(self, path: str, data: bytes, title: str | None = None,
+                 overwrite: bool = False) -> None:
         super().__init__({"path": path}, title)
         self.data = data
+        self.overwrite = overwrite  # e.g. a calendar export replaces the last one
 
     def submit(self, data: ExportFileIn) -> str:
-        return str(files.write_export(data.path, self.data))
+        return str(files.write_export(data.path, self.data, overwrite=self.overwrite))
 
 
 def _signed(value: float | None, unit: str = "") -> str:
