@@ -55,6 +55,23 @@ class MentortermApp(App[int]):
 
         self.sub_title = f"{self.database_label} · {show_date(self.today)}"
         self.push_screen(CaseloadScreen())
+        self.offer_kept_drafts()
+
+    def offer_kept_drafts(self) -> None:
+        """Notes being written when mentorterm last stopped are offered back first."""
+        from .domain.drafts import pending_drafts
+        from .screens.meetings import RestoreDraftsScreen
+
+        try:
+            pending = pending_drafts()
+        except Exception as error:  # a damaged draft must not stop the app opening
+            from .domain.errors import user_message
+
+            if user_message(error) is None:
+                raise
+            return
+        if pending:
+            self.push_screen(RestoreDraftsScreen(pending))
 
     def on_unmount(self) -> None:
         storage.close_database()
@@ -101,6 +118,11 @@ class MentortermApp(App[int]):
 
             self.push_screen(PlacementsScreen(citizen_id, name))
             return
+        if kind == "meetings":
+            from .screens.meetings import MeetingsScreen
+
+            self.push_screen(MeetingsScreen(citizen_id, name))
+            return
         if kind == "logbook":
             from .domain.overview import placements_of
             from .screens.logbook import LogbookScreen
@@ -117,6 +139,26 @@ class MentortermApp(App[int]):
             self.push_screen(LogbookScreen(chosen[0].id, f"{name} · {chosen[0].workplace}"))
             return
         self.push_screen(RecordsScreen(citizen_id, name, kind))
+
+    def restore_note(self, draft) -> None:
+        """Open a kept note draft where it was written: the citizen's meetings."""
+        from .domain.citizens import get_citizen
+        from .enums import MeetingKind
+        from .screens.meetings import MeetingsScreen, NoteForm
+
+        values = draft.values
+        if draft.citizen_id is None or not isinstance(values.get("fields"), dict):
+            self.notify(_("This draft cannot be opened; it was left as it is."),
+                        severity="warning")
+            return
+        name = get_citizen(draft.citizen_id).name
+        meetings = MeetingsScreen(draft.citizen_id, name)
+        self.push_screen(meetings)
+        self.push_screen(
+            NoteForm(draft.citizen_id, name, self.today, meeting_id=values.get("meeting_id"),
+                     kind=MeetingKind(values.get("kind") or MeetingKind.THREE_PARTY),
+                     initial=values["fields"], restored=True),
+            lambda saved: saved and meetings.load(select_id=saved))
 
     def new_citizen(self) -> None:
         """Create a citizen, then start their course, then open them."""

@@ -18,7 +18,16 @@ from pydantic import Field, model_validator
 from ..enums import MeetingKind, MeetingStatus, ParticipantRole
 from ..format import show_date, show_hours, show_percent
 from ..i18n import _
-from ..models import ActionItem, Citizen, Course, Meeting, MeetingParticipant, Placement, db
+from ..models import (
+    ActionItem,
+    Citizen,
+    Course,
+    Draft,
+    Meeting,
+    MeetingParticipant,
+    Placement,
+    db,
+)
 from ..schemas import ActionItemIn, HoursStepIn, InputModel, MeetingIn, ParticipantIn
 from .errors import DomainError, NotFound
 from .placements import add_hours_step
@@ -439,7 +448,39 @@ def _mentions(decisions: str, change: HoursStepIn, line: str) -> bool:
     return re.search(rf"(?<![\d,.-]){hours}(?![\d,-])", rest) is not None
 
 
-def save_note(citizen_id: int, data: MeetingNoteIn, meeting_id: int | None = None) -> int:
+class NoteDefaults(View):
+    """What a new note is prefilled with: who usually takes part, and where."""
+
+    citizen: str
+    mentor: str
+    supervisor: str
+    consultant: str
+    caseworker: str
+    interpreter: str
+    placement_id: int | None  # the placement running on the meeting day
+    workplace: str
+
+
+def note_defaults(citizen_id: int, day: date) -> NoteDefaults:
+    citizen = _citizen(citizen_id)
+    placement = _placement_for(citizen_id, day, None)
+    mentor = citizen.mentor.name if citizen.mentor.name != _("Me") else ""
+    interpreter = ""
+    if citizen.interpreter_needed:
+        interpreter = _("Interpreter ({language})").format(
+            language=citizen.interpreter_language) if citizen.interpreter_language \
+            else _("Interpreter")
+    return NoteDefaults(
+        citizen=citizen.name, mentor=mentor,
+        supervisor=placement.supervisor_name if placement else "",
+        consultant=placement.company_consultant if placement else "",
+        caseworker=citizen.caseworker_name, interpreter=interpreter,
+        placement_id=placement.id if placement else None,
+        workplace=placement.workplace if placement else "")
+
+
+def save_note(citizen_id: int, data: MeetingNoteIn, meeting_id: int | None = None,
+              draft_key: str | None = None) -> int:
     """Save a follow-up note in one transaction and return the meeting's id.
 
     Creates or updates the meeting (with its participants), adds the
@@ -447,6 +488,8 @@ def save_note(citizen_id: int, data: MeetingNoteIn, meeting_id: int | None = Non
     (``add_hours_step``'s rules apply; a refused step writes nothing at all),
     and plans the next meeting on ``next_meeting_date`` at the same time of
     day, place and length unless the citizen already has a meeting that day.
+    The note's draft (``draft_key``) goes in the same transaction: a crash
+    leaves either the draft or the saved note, never both or neither.
     """
     meeting_data = data.meeting
     change = data.hours_change
@@ -481,4 +524,6 @@ def save_note(citizen_id: int, data: MeetingNoteIn, meeting_id: int | None = Non
                     duration_minutes=meeting_data.duration_minutes,
                     kind=MeetingKind(meeting_data.kind).value, place=meeting_data.place,
                     status=MeetingStatus.PLANNED.value)
+        if draft_key is not None:
+            Draft.delete().where(Draft.key == draft_key).execute()
         return meeting.id

@@ -1,0 +1,691 @@
+"""A citizen's meetings, and the follow-up note written during or right after one.
+
+The note form keeps what is typed as a draft (half a second after the last
+key): if the terminal is closed or the laptop dies mid-note, the next start
+offers it back word for word. Saving the note deletes the draft in the same
+transaction.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Select, Static, TextArea
+
+from ..domain import drafts
+from ..domain import meetings as domain
+from ..domain.overview import meetings_of
+from ..domain.subgoals import sub_goal_rows
+from ..enums import MeetingKind, MeetingStatus, ParticipantRole
+from ..format import show_date, show_datetime
+from ..i18n import _
+from ..schemas import MeetingIn
+from .forms import ConfirmScreen, FieldSpec, FormScreen
+from .guard import safely
+from .lists import RecordListScreen
+
+NOTE_FORM = "meeting-note"
+ACTION_ROWS = 4  # agreement rows on a note; more go on the next note or the list
+
+# (role, field name, label) of the participant fields, in the order shown.
+ROLES = [
+    (ParticipantRole.CITIZEN, "p_citizen", _("Citizen")),
+    (ParticipantRole.MENTOR, "p_mentor", _("Mentor")),
+    (ParticipantRole.PLACEMENT_SUPERVISOR, "p_supervisor", _("Placement supervisor")),
+    (ParticipantRole.COMPANY_CONSULTANT, "p_consultant", _("Company consultant")),
+    (ParticipantRole.CASEWORKER, "p_caseworker", _("Caseworker")),
+    (ParticipantRole.INTERPRETER, "p_interpreter", _("Interpreter")),
+    (ParticipantRole.OTHER, "p_other", _("Others")),
+]
+
+
+def participant_fields() -> list[FieldSpec]:
+    specs = [FieldSpec(name, label) for _role, name, label in ROLES]
+    specs[-1].hint = _("Names separated by commas")
+    return specs
+
+
+def participants_from(values: dict[str, Any]) -> list[dict[str, str]]:
+    """The participant fields as ParticipantIn data: an empty field is nobody."""
+    people = []
+    for role, name, _label in ROLES:
+        text = (values.get(name) or "").strip()
+        names = [n.strip() for n in text.split(",")] if role == ParticipantRole.OTHER \
+            else [text]
+        people += [{"name": n, "role": role.value} for n in names if n]
+    return people
+
+
+def participant_values(participants) -> dict[str, str]:
+    """Participants (views or ParticipantIn) back into the form's fields."""
+    values: dict[str, list[str]] = {}
+    for p in participants:
+        field = next(name for role, name, _label in ROLES if role == p.role)
+        values.setdefault(field, []).append(p.name)
+    return {field: ", ".join(names) for field, names in values.items()}
+
+
+class MeetingForm(FormScreen[int]):
+    """Plan a meeting, or record one that took place without a note."""
+
+    TITLE = _("New meeting")
+    MODEL = MeetingIn
+
+    def __init__(self, citizen_id: int, initial: dict, meeting_id: int | None = None) -> None:
+        title = _("Edit the meeting") if meeting_id is not None else None
+        super().__init__(initial, title)
+        self.citizen_id = citizen_id
+        self.meeting_id = meeting_id
+
+    def fields(self) -> list[FieldSpec]:
+        return [
+            FieldSpec("kind", _("Kind"), "select", options=MeetingKind.choices(), required=True),
+            FieldSpec("starts_at", _("Date and time"), "datetime", required=True),
+            FieldSpec("duration_minutes", _("Minutes"), "number"),
+            FieldSpec("place", _("Place")),
+            FieldSpec("status", _("Status"), "select", options=MeetingStatus.choices(),
+                      required=True),
+            *participant_fields(),
+        ]
+
+    def model_data(self, values: dict[str, Any]) -> dict[str, Any]:
+        data = {k: v for k, v in values.items() if v is not None and not k.startswith("p_")}
+        if data.get("duration_minutes") == "":
+            del data["duration_minutes"]
+        data["participants"] = participants_from(values)
+        if self.meeting_id is not None:  # keep what the note says
+            current = domain.meeting_input(self.meeting_id).model_dump()
+            current.update(data)
+            data = current
+        return data
+
+    def submit(self, data: MeetingIn) -> int:
+        if self.meeting_id is None:
+            return domain.create_meeting(self.citizen_id, data)
+        domain.update_meeting(self.meeting_id, data)
+        return self.meeting_id
+
+
+def _point_fields(kind: MeetingKind) -> list[FieldSpec]:
+    """The standard points of a note; a three-party note has the workplace's view too."""
+    specs = [
+        FieldSpec("attendance_note", _("1. Attendance"), "area",
+                  hint=_("Prefilled from the logbook since the previous follow-up")),
+        FieldSpec("tasks_note", _("2. Tasks and work capacity"), "area"),
+        FieldSpec("motivation_note", _("3. Motivation and well-being"), "area"),
+        FieldSpec("accommodations_note", _("4. Accommodations and life after work"), "area"),
+        FieldSpec("citizen_view", _("5. The citizen's view"), "area"),
+    ]
+    if kind in (MeetingKind.THREE_PARTY, MeetingKind.NETWORK):
+        specs.append(FieldSpec("workplace_view", _("5. The workplace's view"), "area"))
+    specs.append(FieldSpec("notes", _("Other notes"), "area"))
+    return specs
+
+
+class NoteForm(FormScreen[int]):
+    """The follow-up note: the points, decisions, an hours change, agreements, next date."""
+
+    MODEL = domain.MeetingNoteIn
+    BINDINGS = [
+        Binding("ctrl+g", "score", _("Score a sub-goal"), priority=True),
+    ]
+    DEFAULT_CSS = """
+    NoteForm > #form { width: 110; }
+    NoteForm #note-goals { color: $text-muted; margin-left: 31; }
+    """
+
+    def __init__(self, citizen_id: int, citizen_name: str, today: date, *,
+                 meeting_id: int | None = None, kind: MeetingKind = MeetingKind.THREE_PARTY,
+                 initial: dict | None = None, restored: bool = False) -> None:
+        self.citizen_id = citizen_id
+        self.citizen_name = citizen_name
+        self.meeting_id = meeting_id
+        self.kind = MeetingKind(kind)
+        self.today = today
+        self.draft_key = drafts.draft_key(NOTE_FORM, citizen=citizen_id, meeting=meeting_id)
+        self._timer: Timer | None = None
+        self._saved_values: dict[str, Any] | None = None
+        self.restored = restored
+        if initial is None and meeting_id is not None:
+            start = domain.meeting_input(meeting_id).starts_at
+        else:
+            start = self._starts_at(initial, today)
+        self.defaults = domain.note_defaults(citizen_id, start.date())
+        values = initial if initial is not None else self._fresh(start)
+        title = _("{kind} note · {name}").format(kind=self.kind.label, name=citizen_name)
+        if restored:
+            title += " " + _("(restored draft)")
+        super().__init__(values, title)
+
+    @staticmethod
+    def _starts_at(initial: dict | None, today: date) -> datetime:
+        from ..schemas import parse_datetime_text
+
+        try:
+            value = parse_datetime_text((initial or {}).get("starts_at"))
+            if isinstance(value, datetime):
+                return value
+        except (TypeError, ValueError):
+            pass
+        # A note is written during or right after the meeting: its start, to the
+        # quarter hour before now, is the likeliest time (the mentor corrects it).
+        now = datetime.now().replace(second=0, microsecond=0)
+        return datetime.combine(today, now.time().replace(minute=now.minute - now.minute % 15))
+
+    def _fresh(self, start: datetime) -> dict[str, Any]:
+        """A new note: the logbook figures, the usual participants, the next date."""
+        d = self.defaults
+        values: dict[str, Any] = {
+            "kind": self.kind.value, "starts_at": start, "status": MeetingStatus.HELD.value,
+            "duration_minutes": 60,
+            "p_citizen": d.citizen, "p_mentor": d.mentor, "p_interpreter": d.interpreter,
+            "attendance_note": domain.prefill_attendance_note(self.citizen_id, start.date(),
+                                                              self.today),
+            "next_meeting_date": domain.default_next_meeting_date(self.citizen_id,
+                                                                  start.date()),
+        }
+        if self.kind in (MeetingKind.THREE_PARTY, MeetingKind.NETWORK):
+            values.update(p_supervisor=d.supervisor, p_consultant=d.consultant)
+        if self.kind == MeetingKind.CASEWORKER:
+            values["p_caseworker"] = d.caseworker
+        if self.meeting_id is not None:  # a planned meeting: its time, place and people
+            planned = domain.meeting_input(self.meeting_id)
+            values.update(starts_at=planned.starts_at, place=planned.place,
+                          duration_minutes=planned.duration_minutes)
+            for field in ("attendance_note", "tasks_note", "motivation_note",
+                          "accommodations_note", "citizen_view", "workplace_view", "notes",
+                          "decisions"):
+                if getattr(planned, field):
+                    values[field] = getattr(planned, field)
+            values.update(participant_values(planned.participants) or {})
+            if planned.next_meeting_date:
+                values["next_meeting_date"] = planned.next_meeting_date
+        return values
+
+    def fields(self) -> list[FieldSpec]:
+        specs = [
+            FieldSpec("kind", _("Kind"), "select", options=MeetingKind.choices(), required=True),
+            FieldSpec("starts_at", _("Date and time"), "datetime", required=True),
+            FieldSpec("duration_minutes", _("Minutes"), "number"),
+            FieldSpec("place", _("Place")),
+            FieldSpec("status", _("Status"), "select", options=MeetingStatus.choices(),
+                      required=True),
+            *participant_fields(),
+            *_point_fields(self.kind),
+            FieldSpec("decisions", _("Decisions"), "area"),
+        ]
+        if self.defaults.placement_id is not None:
+            specs += [
+                FieldSpec("hours_from", _("Hours change from"), "date",
+                          hint=_("Decided here? It becomes the next hours step at {place}.")
+                          .format(place=self.defaults.workplace)),
+                FieldSpec("hours_per_week", _("New hours a week"), "number"),
+                FieldSpec("hours_schedule", _("New schedule"),
+                          hint=_("e.g. 3 x 4 h Mon, Wed, Fri")),
+            ]
+        for n in range(1, ACTION_ROWS + 1):
+            specs += [
+                FieldSpec(f"a{n}_what", _("Agreement {n}: what").format(n=n)),
+                FieldSpec(f"a{n}_owner", _("Agreement {n}: who").format(n=n)),
+                FieldSpec(f"a{n}_due", _("Agreement {n}: by").format(n=n), "date"),
+            ]
+        specs.append(FieldSpec("next_meeting_date", _("Next meeting"), "date",
+                               hint=_("Planned at the same time and place")))
+        return specs
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        # The sub-goals under review sit right after the decisions.
+        self.query_one("#fields").mount(Static(self._goals_text(), id="note-goals"),
+                                        after=self.query_one("#e-decisions"))
+        if self.restored:  # the restored text is kept already: nothing new to keep yet
+            self._saved_values = self.values()
+
+    def _goals_text(self) -> str:
+        rows = [r for r in sub_goal_rows(self.citizen_id, self.today) if r.status == "active"]
+        if not rows:
+            return _("No active sub-goals to review.")
+        lines = [_("Sub-goals (ctrl+g scores one through the alliance scale):")]
+        for r in rows:
+            score = (_("citizen {c} / mentor {m}, {days} days ago").format(
+                c=r.latest_score, m=r.mentor_score, days=r.days_since_scored)
+                if r.latest_score else _("not scored yet"))
+            lines.append(f"  • {escape(r.title)}: {score}")
+        return "\n".join(lines)
+
+    # --- reading the form into the note ----------------------------------------------
+
+    def model_data(self, values: dict[str, Any]) -> dict[str, Any]:
+        meeting = {k: v for k, v in values.items()
+                   if v is not None and not re.match(r"p_|a\d+_|hours_", k)}
+        if meeting.get("duration_minutes") == "":
+            del meeting["duration_minutes"]
+        meeting["participants"] = participants_from(values)
+        items = []
+        for n in range(1, ACTION_ROWS + 1):
+            what, owner, due = (values.get(f"a{n}_{part}") or "" for part in
+                                ("what", "owner", "due"))
+            if what.strip() or owner.strip() or due.strip():
+                items.append({"what": what, "owner": owner, "due_date": due or None})
+        data: dict[str, Any] = {"meeting": meeting, "action_items": items}
+        hours = [values.get(k) or "" for k in ("hours_from", "hours_per_week",
+                                               "hours_schedule")]
+        if any(h.strip() for h in hours):
+            data["hours_change"] = {"placement_id": self.defaults.placement_id,
+                                    "from_date": hours[0], "hours_per_week": hours[1],
+                                    "schedule": hours[2]}
+        return data
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        # The note is nested (meeting.place, action_items.0.what, hours_change.from_date):
+        # each problem goes under the field the mentor typed it in.
+        flat: dict[str, str] = {}
+        for location, message in errors.items():
+            parts = location.split(".")
+            if parts[0] == "meeting" and len(parts) > 1:
+                name = "p_citizen" if parts[1] == "participants" else parts[1]
+            elif parts[0] == "action_items" and len(parts) > 2:
+                part = {"due_date": "due"}.get(parts[2], parts[2])
+                name = f"a{int(parts[1]) + 1}_{part}"
+            elif parts[0] == "hours_change" and len(parts) > 1:
+                name = {"from_date": "hours_from", "schedule": "hours_schedule"}.get(
+                    parts[1], parts[1])
+            elif parts[0] in ("from_date", "hours_per_week", "schedule", "placement_id"):
+                name = {"from_date": "hours_from", "schedule": "hours_schedule",
+                        "placement_id": "hours_from"}.get(parts[0], parts[0])
+            else:
+                name = location
+            flat.setdefault(name, message)
+        super().show_errors(flat)
+
+    def submit(self, data: domain.MeetingNoteIn) -> int:
+        meeting_id = domain.save_note(self.citizen_id, data, self.meeting_id,
+                                      draft_key=self.draft_key)
+        self._stop_timer()
+        return meeting_id
+
+    # --- the draft -------------------------------------------------------------------
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def _changed(self) -> None:
+        if not self.is_mounted or not self._start_values:
+            return
+        self._stop_timer()
+        self._timer = self.set_timer(0.5, self.save_draft)
+
+    def _stop_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    @safely
+    def save_draft(self) -> None:
+        """Keep what is typed (only when it differs from what the form opened with)."""
+        self._timer = None
+        values = self.values()
+        if values == self._start_values and not self.restored:
+            return
+        if values == self._saved_values:
+            return
+        drafts.save_draft(self.draft_key, {
+            "meeting_id": self.meeting_id, "kind": self.kind.value, "fields": values,
+        }, title=_("{kind} note · {name} · {when}").format(
+            kind=self.kind.label, name=self.citizen_name, when=values.get("starts_at") or ""),
+            citizen_id=self.citizen_id)
+        self._saved_values = values
+
+    def action_cancel(self) -> None:
+        if not self.is_dirty and not self.restored:
+            self._stop_timer()
+            drafts.discard_draft(self.draft_key)
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self._stop_timer()
+                drafts.discard_draft(self.draft_key)
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen(_("Throw away this note? The draft is deleted too."),
+                          yes=_("Discard"), no=_("Keep writing")), answered)
+
+    def action_score(self) -> None:
+        rows = [r for r in sub_goal_rows(self.citizen_id, self.today) if r.status == "active"]
+        if not rows:
+            self.notify(_("No active sub-goals to score."))
+            return
+        from .subgoals import ScoringScreen
+
+        def picked(goal_id: int | None) -> None:
+            if goal_id is None:
+                return
+            title = next(r.title for r in rows if r.id == goal_id)
+            self.app.push_screen(ScoringScreen(goal_id, title, self.today),
+                                 lambda _done: self.query_one("#note-goals", Static)
+                                 .update(self._goals_text()))
+
+        self.app.push_screen(PickScreen(_("Which sub-goal?"),
+                                        [(r.id, r.title) for r in rows]), picked)
+
+
+class PickScreen(ModalScreen[int | None]):
+    """Choose one of a few things with the arrow keys and enter."""
+
+    DEFAULT_CSS = """
+    PickScreen { align: center middle; }
+    PickScreen > Vertical { width: 70; max-width: 100%; height: auto; max-height: 80%;
+                            border: thick $primary; background: $surface; padding: 0 1; }
+    PickScreen DataTable { height: auto; max-height: 20; }
+    """
+    BINDINGS = [Binding("escape", "cancel", _("Cancel"))]
+
+    def __init__(self, question: str, choices: list[tuple[int, str]]) -> None:
+        super().__init__()
+        self.question = question
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(f"[b]{escape(self.question)}[/b]  " + _("enter chooses · escape cancels"))
+            table = DataTable(cursor_type="row", show_header=False)
+            table.add_column("choice")
+            for key, label in self.choices:
+                table.add_row(label, key=str(key))
+            yield table
+
+    @on(DataTable.RowSelected)
+    def _chosen(self, event: DataTable.RowSelected) -> None:
+        self.dismiss(int(event.row_key.value))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def meeting_detail_text(detail: domain.MeetingDetail) -> str:
+    lines = [f"[b]{detail.kind.label}[/b] · {show_datetime(detail.starts_at)} · "
+             f"{detail.status.label}" + (f" · {escape(detail.place)}" if detail.place else "")]
+    if detail.participants:
+        lines.append(_("With: {names}").format(names=escape(", ".join(
+            f"{p.name} ({p.role.label})" for p in detail.participants))))
+    for label, text in ((_("Attendance"), detail.attendance_note),
+                        (_("Tasks"), detail.tasks_note),
+                        (_("Motivation"), detail.motivation_note),
+                        (_("Accommodations"), detail.accommodations_note),
+                        (_("Citizen"), detail.citizen_view),
+                        (_("Workplace"), detail.workplace_view),
+                        (_("Decisions"), detail.decisions), (_("Notes"), detail.notes)):
+        if text:
+            lines.append(f"{label}: {escape(' '.join(text.split()))}")
+    for item in detail.action_items:
+        due = _(" by {day}").format(day=show_date(item.due_date)) if item.due_date else ""
+        done = _(" (done {day})").format(day=show_date(item.done_on)) if item.done_on else ""
+        lines.append(f"→ {escape(item.what)} · {escape(item.owner)}{due}{done}")
+    if detail.next_meeting_date:
+        lines.append(_("Next meeting: {day}").format(day=show_date(detail.next_meeting_date)))
+    return "\n".join(lines)
+
+
+class MeetingsScreen(RecordListScreen):
+    """A citizen's meetings, newest first; the note of the one in focus below."""
+
+    DEFAULT_CSS = """
+    MeetingsScreen #meetings-title { padding: 0 1; background: $boost; }
+    MeetingsScreen #meetings { height: 1fr; }
+    MeetingsScreen #meeting-detail { height: auto; max-height: 14; padding: 0 1;
+                                     border-top: solid $primary-background-lighten-2; }
+    """
+    BINDINGS = [
+        Binding("w", "write_note", _("Write note")),
+        Binding("W", "new_note", _("New note")),
+        Binding("n", "new_meeting", _("Plan meeting")),
+        Binding("o", "status('no_show')", _("No-show")),
+        Binding("c", "status('cancelled_by_citizen')", _("Cancelled")),
+        Binding("r", "reschedule", _("Rescheduled"), show=False),
+        Binding("e", "edit", _("Edit"), show=False),
+        Binding("delete", "delete", _("Delete"), show=False),
+        Binding("escape", "back", _("Back")),
+        Binding("question_mark", "help", _("Help"), key_display="?"),
+    ]
+    HELP_TITLE = _("Meetings")
+
+    def __init__(self, citizen_id: int, name: str) -> None:
+        super().__init__()
+        self.citizen_id = citizen_id
+        self.citizen_name = name
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="meetings-title")
+        yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+        yield Static(id="meeting-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns(_("When"), _("Kind"), _("Status"), _("Place"),
+                                              _("Decisions"))
+        self.load()
+
+    @safely
+    def load(self, select_id: int | None = None) -> None:
+        self.rows = meetings_of(self.citizen_id)
+        table = self.query_one(DataTable)
+        keep = table.cursor_row
+        if select_id is not None:
+            keep = next((i for i, m in enumerate(self.rows) if m.id == select_id), keep)
+        table.clear()
+        for m in self.rows:
+            status = m.status.label
+            if m.status == MeetingStatus.PLANNED and m.starts_at.date() < self.app.today:
+                status = _("[b red]{status}: record it[/]").format(status=status)
+            table.add_row(show_datetime(m.starts_at), m.kind.label, status, m.place,
+                          " ".join(m.decisions.split())[:60], key=str(m.id))
+        if self.rows:
+            table.move_cursor(row=min(keep, len(self.rows) - 1))
+        self.query_one("#meetings-title", Static).update(
+            _("[b]{name}[/b] · meetings ({count})").format(name=escape(self.citizen_name),
+                                                          count=len(self.rows)))
+        self.show_detail()
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_detail()
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        self.action_write_note()
+
+    @safely
+    def show_detail(self) -> None:
+        box = self.query_one("#meeting-detail", Static)
+        m = self.current()
+        if m is None:
+            box.update(_("No meetings yet. [b]W[/b] writes the note of a meeting held now; "
+                         "[b]n[/b] plans one."))
+            return
+        box.update(meeting_detail_text(domain.meeting_detail(m.id)))
+
+    def open_note(self, meeting_id: int | None, kind: MeetingKind) -> None:
+        """The note form, offering a kept draft of the same note first."""
+        key = drafts.draft_key(NOTE_FORM, citizen=self.citizen_id, meeting=meeting_id)
+        draft = drafts.load_draft(key)
+
+        def push(values: dict | None) -> None:
+            self.app.push_screen(
+                NoteForm(self.citizen_id, self.citizen_name, self.app.today,
+                         meeting_id=meeting_id, kind=kind, initial=values,
+                         restored=values is not None),
+                lambda saved: saved and self.load(select_id=saved))
+
+        if draft is None or not isinstance(draft.values.get("fields"), dict):
+            push(None)
+            return
+
+        def answered(restore: bool | None) -> None:
+            if restore:
+                push(draft.values["fields"])
+            else:
+                drafts.discard_draft(key)
+                push(None)
+
+        self.app.push_screen(ConfirmScreen(
+            _("A draft of this note was kept on {when}. Restore it?").format(
+                when=show_datetime(draft.saved_at)), yes=_("Restore"), no=_("Start afresh")),
+            answered)
+
+    def action_write_note(self) -> None:
+        m = self.current()
+        if m is None or m.status in (MeetingStatus.NO_SHOW, MeetingStatus.CANCELLED_BY_CITIZEN,
+                                     MeetingStatus.RESCHEDULED):
+            if m is not None:
+                self.notify(_("That meeting did not take place; W writes a new note."))
+            return
+        self.open_note(m.id, m.kind)
+
+    def action_new_note(self) -> None:
+        self.open_note(None, MeetingKind.THREE_PARTY)
+
+    def action_new_meeting(self) -> None:
+        initial = {"kind": MeetingKind.THREE_PARTY.value,
+                   "starts_at": datetime.combine(
+                       domain.default_next_meeting_date(self.citizen_id, self.app.today),
+                       datetime.min.time().replace(hour=10)),
+                   "status": MeetingStatus.PLANNED.value,
+                   "p_citizen": self.citizen_name}
+        self.app.push_screen(MeetingForm(self.citizen_id, initial),
+                             lambda made: made and self.load(select_id=made))
+
+    def action_edit(self) -> None:
+        m = self.current()
+        if m is None:
+            return
+        current = domain.meeting_input(m.id)
+        initial = {**current.model_dump(exclude={"participants"}),
+                   **participant_values(current.participants)}
+        self.app.push_screen(MeetingForm(self.citizen_id, initial, m.id),
+                             lambda saved: saved and self.load(select_id=saved))
+
+    @safely
+    def action_status(self, status: str) -> None:
+        m = self.current()
+        if m is None:
+            return
+        if m.status != MeetingStatus.PLANNED:
+            self.notify(_("Only a planned meeting can become a no-show or be cancelled; "
+                          "this one is {status}.").format(status=m.status.label))
+            return
+        domain.set_status(m.id, MeetingStatus(status))
+        self.load(select_id=m.id)
+        self.notify(_("{when}: {status}.").format(when=show_datetime(m.starts_at),
+                                                  status=MeetingStatus(status).label))
+
+    @safely
+    def action_reschedule(self) -> None:
+        m = self.current()
+        if m is None or m.status != MeetingStatus.PLANNED:
+            return
+        domain.set_status(m.id, MeetingStatus.RESCHEDULED)
+        current = domain.meeting_input(m.id)
+        initial = {**current.model_dump(exclude={"participants", "status"}),
+                   **participant_values(current.participants),
+                   "status": MeetingStatus.PLANNED.value}
+        self.load(select_id=m.id)
+        self.app.push_screen(MeetingForm(self.citizen_id, initial),
+                             lambda made: made and self.load(select_id=made))
+
+    def action_delete(self) -> None:
+        m = self.current()
+        if m is None:
+            return
+
+        @safely
+        def answered(screen, yes: bool | None) -> None:
+            if yes:
+                domain.delete_meeting(m.id)
+                self.load()
+
+        self.app.push_screen(ConfirmScreen(
+            _("Delete the meeting of {when} with its note?").format(
+                when=show_datetime(m.starts_at)), yes=_("Delete"), no=_("Keep it")),
+            lambda yes: answered(self, yes))
+
+
+class RestoreDraftsScreen(ModalScreen[None]):
+    """At start: notes that were being written when mentorterm stopped."""
+
+    DEFAULT_CSS = """
+    RestoreDraftsScreen { align: center middle; }
+    RestoreDraftsScreen > Vertical { width: 90; max-width: 100%; height: auto;
+        border: thick $warning; background: $surface; padding: 0 1; }
+    RestoreDraftsScreen DataTable { height: auto; max-height: 12; }
+    """
+    BINDINGS = [
+        Binding("r", "restore", _("Restore")),
+        Binding("d", "discard", _("Discard")),
+        Binding("escape", "later", _("Later")),
+    ]
+
+    def __init__(self, pending: list[drafts.DraftView]) -> None:
+        super().__init__()
+        self.pending = pending
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(_("[b]Unsaved notes were kept[/b] when mentorterm last stopped. "
+                           "[b]r[/b] or enter restores the one in focus, word for word; "
+                           "[b]d[/b] discards it; [b]escape[/b] keeps them for later "
+                           "(they come back when you open the note)."))
+            table = DataTable(cursor_type="row", id="drafts")
+            table.add_columns(_("Note"), _("Kept"))
+            for draft in self.pending:
+                table.add_row(draft.title, show_datetime(draft.saved_at), key=draft.key)
+            yield table
+
+    def _current(self) -> drafts.DraftView | None:
+        table = self.query_one(DataTable)
+        return self.pending[table.cursor_row] if self.pending else None
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        self.action_restore()
+
+    def action_restore(self) -> None:
+        draft = self._current()
+        if draft is None:
+            return
+        self.dismiss(None)
+        self.app.restore_note(draft)
+
+    def action_discard(self) -> None:
+        draft = self._current()
+        if draft is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                drafts.discard_draft(draft.key)
+                self.pending.remove(draft)
+                if not self.pending:
+                    self.dismiss(None)
+                    return
+                table = self.query_one(DataTable)
+                table.remove_row(draft.key)
+
+        self.app.push_screen(ConfirmScreen(_("Throw away the kept note “{title}”?").format(
+            title=draft.title), yes=_("Discard"), no=_("Keep it")), answered)
+
+    def action_later(self) -> None:
+        self.dismiss(None)
