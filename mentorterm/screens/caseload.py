@@ -112,8 +112,13 @@ class CaseloadScreen(Screen):
         Binding("enter", "open_citizen", _("Open"), show=True),
         Binding("n", "new_citizen", _("New citizen")),
         Binding("slash", "filter", _("Filter"), key_display="/"),
-        Binding("v", "switch_view", _("Active/ended/all")),
-        Binding("s", "sort_next", _("Sort")),
+        # Plain letters: while the filter box has focus it takes them as text.
+        Binding("m", "agenda", _("Agenda")),
+        Binding("t", "action_items", _("Agreements")),
+        # The footer keeps six keys so that ? and q fit 80 columns; the status
+        # line names v, and help lists every key.
+        Binding("v", "switch_view", _("Active/ended/all"), show=False),
+        Binding("s", "sort_next", _("Sort"), show=False),
         Binding("S", "sort_reverse", _("Reverse sort"), show=False),
         # 1-9 sort by that column; the same digit again reverses. One help line.
         Binding("1", "sort_by(0)", _("Sort by column 1-9 (again: reverse)"), show=False,
@@ -249,7 +254,7 @@ class CaseloadScreen(Screen):
         return count_citizens() > 0
 
     def show_status(self, matching: int, shown: int) -> None:
-        parts = [VIEW_LABELS[self.view],
+        parts = [_("{view} (v)").format(view=VIEW_LABELS[self.view]),
                  ngettext("{count} citizen", "{count} citizens", matching).format(count=matching)]
         if shown < matching:
             parts.append(_("showing the first {shown}: type / to narrow").format(shown=shown))
@@ -283,6 +288,16 @@ class CaseloadScreen(Screen):
         from .citizen import CitizenScreen
 
         self.app.push_screen(CitizenScreen(citizen_id))
+
+    def action_agenda(self) -> None:
+        from .agenda import AgendaScreen
+
+        self.app.push_screen(AgendaScreen())
+
+    def action_action_items(self) -> None:
+        from .action_items import ActionItemsScreen
+
+        self.app.push_screen(ActionItemsScreen())
 
     def action_new_citizen(self) -> None:
         self.app.new_citizen()

@@ -649,9 +649,9 @@ class RestoreDraftsScreen(ModalScreen[None]):
                            "[b]d[/b] discards it; [b]escape[/b] keeps them for later "
                            "(they come back when you open the note)."))
             table = DataTable(cursor_type="row", id="drafts")
-            table.add_columns(_("Note"), _("Kept"))
+            table.add_columns(_("Kept"), _("Note"))
             for draft in self.pending:
-                table.add_row(draft.title, show_datetime(draft.saved_at), key=draft.key)
+                table.add_row(show_datetime(draft.saved_at), draft.title, key=draft.key)
             yield table
 
     def _current(self) -> drafts.DraftView | None:
