@@ -75,6 +75,9 @@ async def test_reason_for_an_absence_is_kept_between_kinds_and_cleared_when_pres
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await open_logbook(app, pilot, citizen)
+        # The hours step in force is named where the placement is shown.
+        assert "Netto Viby · logbook (0 days) · now 4 h a week (2 x 2 h Tue+Thu)" in \
+            text_of(app, "#logbook-title")
         await pilot.press("a", "s")  # Tue 17 Nov, sick: two keys
         await pilot.pause()
         assert "Press r to write the reason" in str(list(app._notifications)[-1].message)

@@ -204,11 +204,14 @@ class LogbookScreen(RecordListScreen):
             keep = next((i for i, e in enumerate(self.rows) if e.id == select_id), 0)
         if self.rows:
             table.move_cursor(row=min(keep, len(self.rows) - 1))
+        placement = placement_view(self.placement_id)
+        step = placement.step_on(today)
+        now = _(" · now {hours} h a week").format(hours=show_hours(step.hours_per_week)) + (
+            f" ({escape(step.schedule)})" if step.schedule else "") if step else ""
         self.query_one("#logbook-title", Static).update(
             _("[b]{title}[/b] · logbook ({count} days)").format(
-                title=escape(self.title_text), count=len(self.rows)))
-        start, end = period_bounds(PeriodChoice.LAST_4_WEEKS,
-                                   placement_view(self.placement_id), today)
+                title=escape(self.title_text), count=len(self.rows)) + now)
+        start, end = period_bounds(PeriodChoice.LAST_4_WEEKS, placement, today)
         stats = period_stats(self.placement_id, start, end, today)
         self.query_one("#logbook-stats", Static).update(_(
             "Last 4 weeks ({start} – {end}): attendance {rate} · hours {worked} of {planned} · "
