@@ -81,6 +81,12 @@ class MentortermApp(App[int]):
         yield SystemCommand(_("Caseload"), _("Go to the caseload (home)"), self.go_home)
         yield SystemCommand(_("New citizen"), _("Create a citizen and start their course"),
                             self.new_citizen)
+        yield SystemCommand(_("Agenda"),
+                            _("Meetings across the caseload: to record, this week, next week"),
+                            self.show_agenda)
+        yield SystemCommand(_("Agreements"),
+                            _("Action items across the caseload, overdue first"),
+                            self.show_agreements)
         yield SystemCommand(_("Help"), _("Every key of the current screen"),
                             lambda: self.show_help(self.screen, self.screen.__class__.__name__))
         citizen_id = getattr(screen, "citizen_id", None)
@@ -93,14 +99,29 @@ class MentortermApp(App[int]):
 
     # --- navigation shared by every screen -------------------------------------
 
+    def show_agenda(self) -> None:
+        from .screens.agenda import AgendaScreen
+
+        self.go_home()
+        self.push_screen(AgendaScreen())
+
+    def show_agreements(self) -> None:
+        from .screens.action_items import ActionItemsScreen
+
+        self.go_home()
+        self.push_screen(ActionItemsScreen())
+
     def go_home(self) -> None:
         while len(self.screen_stack) > 2:
             self.pop_screen()
 
-    def open_citizen(self, citizen_id: int) -> None:
+    def open_citizen(self, citizen_id: int, keep_place: bool = False) -> None:
+        """Open a citizen from the caseload; with ``keep_place`` on top of the
+        current screen, so escape returns there (the agenda, the agreements)."""
         from .screens.citizen import CitizenScreen
 
-        self.go_home()
+        if not keep_place:
+            self.go_home()
         self.push_screen(CitizenScreen(citizen_id))
 
     def open_records(self, citizen_id: int, kind: str) -> None:

@@ -1,0 +1,250 @@
+"""The agreements (action items) across the caseload: who does what by when.
+
+Overdue first, so that no period passes with nobody owning the next step.
+``x`` marks the focused agreement done today; it stays in its place, with
+its done date, until the list is read again, so ``u`` can take it back.
+"""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from ..domain.action_items import ActionItemRow, action_items, mark_done, reopen
+from ..format import show_date
+from ..i18n import _, ngettext
+from .guard import safely
+from .lists import RecordListScreen
+
+WHAT_WIDTH = 44
+NAME_WIDTH = 16
+
+
+def matches(row: ActionItemRow, needle: str) -> bool:
+    """The filter: the citizen's name or who owns the agreement contains the text."""
+    return needle in row.citizen_name.casefold() or needle in row.owner.casefold()
+
+
+def due_cell(row: ActionItemRow) -> Text:
+    if row.overdue:
+        return Text.assemble(show_date(row.due_date), " ", (
+            _("{days} d overdue").format(days=row.days_overdue), "bold red"))
+    return Text(show_date(row.due_date) if row.due_date else "–")
+
+
+def _short(text: str, width: int, style: str = "") -> Text:
+    # Cut with an ellipsis so the Done column stays on screen at 120 columns;
+    # the line under the table shows the whole agreement.
+    cell = Text(" ".join(text.split()), style=style)
+    cell.truncate(width, overflow="ellipsis")
+    return cell
+
+
+def cells(row: ActionItemRow) -> tuple:
+    done = not row.is_open
+    return (Text(show_date(row.due_date), style="dim") if done else due_cell(row),
+            _short(row.what, WHAT_WIDTH, "dim strike" if done else ""),
+            _short(row.owner, NAME_WIDTH, "dim" if done else ""),
+            _short(row.citizen_name, NAME_WIDTH, "dim" if done else ""),
+            Text(show_date(row.done_on), style="green") if done else "")
+
+
+class ActionItemsScreen(RecordListScreen):
+    """Every agreement of the caseload, overdue first."""
+
+    CSS_PATH = "action_items.tcss"
+    AUTO_FOCUS = "#action-items"
+    HELP_TITLE = _("Agreements")
+    BINDINGS = [
+        Binding("enter", "open_citizen", _("Open citizen")),
+        Binding("x", "done", _("Mark done")),
+        Binding("u", "reopen", _("Reopen")),
+        Binding("slash", "filter", _("Filter"), key_display="/"),
+        Binding("d", "toggle_done", _("Show done")),
+        Binding("escape", "back", _("Back")),
+        Binding("question_mark", "help", _("Help"), key_display="?"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.include_done = False
+        self.needle = ""
+        self.all_rows: list[ActionItemRow] = []
+        # Marked done here: shown (with the date) even while done ones are hidden,
+        # so the mentor sees it happen and can reopen a slip of the finger.
+        self.done_here: set[int] = set()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="items-title")
+        yield Input(placeholder=_("Filter by citizen or by who does it…"), id="items-filter")
+        yield Static(id="items-empty")
+        yield DataTable(id="action-items", cursor_type="row", zebra_stripes=True)
+        yield Static(id="items-detail")
+        yield Static(id="items-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns(
+            _("Due"), _("What"), _("Who"), _("Citizen"), _("Done"))
+        self._show_filter(False)
+        self.query_one("#items-title", Static).update(
+            _("[b]Agreements[/b] · who does what by when, across the caseload"))
+        self.load()
+
+    def _show_filter(self, shown: bool) -> None:
+        # Hidden and disabled, the filter cannot take focus (nor the keys).
+        box = self.query_one("#items-filter", Input)
+        box.display = shown
+        box.disabled = not shown
+
+    # --- data -----------------------------------------------------------------
+
+    @safely
+    def load(self, keep_order: bool = False) -> None:
+        """Read the agreements again.
+
+        ``keep_order``: rows already shown keep their place (after x or u, so
+        the row does not jump to the end of the list under the mentor's eyes).
+        """
+        fetched = action_items(self.app.today, include_done=True)
+        rows = [r for r in fetched
+                if r.is_open or self.include_done or r.id in self.done_here]
+        if keep_order:
+            place = {row.id: index for index, row in enumerate(self.all_rows)}
+            rows.sort(key=lambda r: place.get(r.id, len(place)))
+        self.all_rows = rows
+        self.show()
+
+    def show(self) -> None:
+        # Filtered in Python, not with the domain's owner= parameter: the filter
+        # matches the citizen's name OR the owner, and each keystroke then needs
+        # no query (a caseload holds some hundred agreements at most).
+        table = self.query_one(DataTable)
+        keep = table.cursor_row
+        self.rows = [r for r in self.all_rows if not self.needle or matches(r, self.needle)]
+        table.clear()
+        for row in self.rows:
+            table.add_row(*cells(row), key=str(row.id))
+        if self.rows:
+            table.move_cursor(row=min(keep, len(self.rows) - 1))
+        self.show_empty()
+        self.show_status()
+        self.show_detail()
+
+    def show_empty(self) -> None:
+        empty = self.query_one("#items-empty", Static)
+        table = self.query_one(DataTable)
+        empty.display, table.display = not self.rows, bool(self.rows)
+        if self.needle:
+            empty.update(_("No agreement matches “{text}”. Press [b]escape[/b] in the filter "
+                           "to clear it.").format(text=escape(self.needle)))
+        elif self.include_done:
+            empty.update(_("No agreements yet. They are made in a meeting note."))
+        else:
+            empty.update(_("No open agreements: everything agreed is done. "
+                           "Press [b]d[/b] to see the done ones."))
+
+    def show_status(self) -> None:
+        open_rows = [r for r in self.rows if r.is_open]
+        overdue = sum(r.overdue for r in open_rows)
+        parts = [_("{open} open").format(open=len(open_rows)),
+                 ngettext("{count} overdue", "{count} overdue", overdue).format(count=overdue)]
+        if self.include_done:
+            parts.append(_("done ones shown (d hides them)"))
+        if self.needle:
+            parts.append(_("filter: “{text}”").format(text=escape(self.needle)))
+        self.query_one("#items-status", Static).update(" · ".join(parts))
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        """The whole agreement in focus (the table cuts long ones)."""
+        box = self.query_one("#items-detail", Static)
+        row = self.current()
+        box.display = row is not None
+        if row is None:
+            return
+        state = _("done {day}").format(day=show_date(row.done_on)) if row.done_on else (
+            _("due {day}").format(day=show_date(row.due_date)) if row.due_date
+            else _("no due date"))
+        box.update(_("[b]{what}[/b]\n{owner} · {citizen} · {state}").format(
+            what=escape(row.what), owner=escape(row.owner), citizen=escape(row.citizen_name),
+            state=state))
+
+    # --- actions --------------------------------------------------------------
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_citizen()
+
+    def action_open_citizen(self) -> None:
+        row = self.current()
+        if row is not None:
+            self.app.open_citizen(row.citizen_id, keep_place=True)
+
+    @safely
+    def action_done(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        if not row.is_open:
+            self.notify(_("Already done on {day}. u opens it again.").format(
+                day=show_date(row.done_on)))
+            return
+        mark_done(row.id, self.app.today, today=self.app.today)
+        self.done_here.add(row.id)
+        self.notify(_("Done {day}: {what}").format(
+            day=show_date(self.app.today), what=escape(row.what)))
+        self.load(keep_order=True)
+
+    @safely
+    def action_reopen(self) -> None:
+        row = self.current()
+        if row is None or row.is_open:
+            return
+        reopen(row.id)
+        self.done_here.discard(row.id)
+        self.notify(_("Open again: {what}").format(what=escape(row.what)))
+        self.load(keep_order=True)
+
+    def action_toggle_done(self) -> None:
+        self.include_done = not self.include_done
+        self.done_here.clear()
+        self.load()
+
+    def action_filter(self) -> None:
+        self._show_filter(True)
+        self.query_one("#items-filter", Input).focus()
+
+    @on(Input.Changed, "#items-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.needle = event.value.strip().casefold()
+        self.show()
+
+    @on(Input.Submitted, "#items-filter")
+    def _filter_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one(DataTable).focus()
+
+    def clear_filter(self) -> None:
+        box = self.query_one("#items-filter", Input)
+        box.value = ""
+        self.needle = ""
+        self._show_filter(False)
+        self.show()
+        self.query_one(DataTable).focus()
+
+    def action_back(self) -> None:
+        # escape: first the filter goes (typed in it or not), then the screen.
+        if self.query_one("#items-filter", Input).display:
+            self.clear_filter()
+            return
+        super().action_back()

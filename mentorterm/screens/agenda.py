@@ -1,0 +1,235 @@
+"""The agenda: every planned meeting of the caseload, what to record first.
+
+Meetings that are over but still "planned" come first ("To record"): one key
+records what happened (a no-show is a single keystroke), and the next one
+moves under the cursor. Then this week's and next week's meetings.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from rich.markup import escape
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ..domain import meetings as domain
+from ..domain.calendar_export import calendar_ics
+from ..domain.files import documents_folder
+from ..domain.logbook import weekday_name
+from ..domain.meetings import AgendaItem
+from ..enums import MeetingKind, MeetingStatus
+from ..format import show_date
+from ..i18n import _, ngettext
+from .guard import safely
+from .lists import RecordListScreen
+
+TO_RECORD = "to_record"
+THIS_WEEK = "this"
+NEXT_WEEK = "next"
+SECTIONS = {
+    TO_RECORD: _("To record"),
+    THIS_WEEK: _("This week"),
+    NEXT_WEEK: _("Next week"),
+}
+SECTION_STYLE = {TO_RECORD: "bold yellow", THIS_WEEK: "bold", NEXT_WEEK: "bold"}
+
+# What each outcome key records, and how the notification names it.
+OUTCOMES = {
+    MeetingStatus.HELD: _("held"),
+    MeetingStatus.NO_SHOW: _("no-show"),
+    MeetingStatus.CANCELLED_BY_CITIZEN: _("cancelled by the citizen"),
+    MeetingStatus.RESCHEDULED: _("rescheduled"),
+}
+
+CALENDAR_FILE = "mentorterm-meetings.ics"
+
+
+def section_of(item: AgendaItem) -> str:
+    return TO_RECORD if item.is_past else item.week
+
+
+def agenda_sections(today: date, now: datetime | None = None) -> list[tuple[str, AgendaItem]]:
+    """(section, item) in the order shown: to record (oldest first), this week, next week.
+
+    "To record" holds the planned meetings before today (``unrecorded``) and
+    those of the agenda that are already over (judged by ``now`` when given).
+    """
+    items: dict[int, AgendaItem] = {}
+    for item in domain.unrecorded(today) + domain.agenda(today, now):
+        items.setdefault(item.meeting_id, item)
+    order = {TO_RECORD: 0, THIS_WEEK: 1, NEXT_WEEK: 2}
+    rows = [(section_of(item), item) for item in items.values()]
+    return sorted(rows, key=lambda r: (order[r[0]], r[1].starts_at, r[1].meeting_id))
+
+
+def when(moment: datetime) -> str:
+    """'Tue 17-11-2026 10:00'."""
+    return f"{weekday_name(moment.date())[:3]} {show_date(moment)} {moment:%H:%M}"
+
+
+class AgendaScreen(RecordListScreen):
+    """The meetings across the caseload: record outcomes, open a citizen, export."""
+
+    CSS_PATH = "agenda.tcss"
+    AUTO_FOCUS = "#agenda"
+    HELP_TITLE = _("Agenda")
+    BINDINGS = [
+        Binding("enter", "open_citizen", _("Open citizen")),
+        Binding("h", "outcome('held')", _("Held")),
+        Binding("o", "outcome('no_show')", _("No-show")),
+        Binding("c", "outcome('cancelled_by_citizen')", _("Cancelled by the citizen"), show=False),
+        Binding("r", "outcome('rescheduled')", _("Rescheduled"), show=False),
+        Binding("u", "undo", _("Undo last outcome"), show=False),
+        Binding("i", "export", _("Export .ics")),
+        Binding("escape", "back", _("Back")),
+        Binding("question_mark", "help", _("Help"), key_display="?"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sections: list[str] = []  # the section of each row, in table order
+        self.last_change: tuple[int, str] | None = None  # (meeting id, citizen) to undo
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="agenda-title")
+        yield Static(id="agenda-empty")
+        yield DataTable(id="agenda", cursor_type="row", zebra_stripes=True)
+        yield Static(id="agenda-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns(
+            "", _("When"), _("Citizen"), _("Kind"), _("Place"))
+        self.load()
+
+    def now(self) -> datetime | None:
+        """The clock, when the app runs on today's date; None (judge by day) when it
+        runs on a fixed day (tests, screenshots), so what is 'over' stays the same."""
+        return datetime.now() if self.app.today == date.today() else None
+
+    # --- data -----------------------------------------------------------------
+
+    @safely
+    def load(self) -> None:
+        """Read the agenda again; the cursor stays on the same row number."""
+        rows = agenda_sections(self.app.today, self.now())
+        self.rows = [item for _section, item in rows]
+        self.sections = [section for section, _item in rows]
+        table = self.query_one(DataTable)
+        keep = table.cursor_row
+        table.clear()
+        previous = None
+        for section, item in rows:
+            label = Text(SECTIONS[section], style=SECTION_STYLE[section]) \
+                if section != previous else ""
+            previous = section
+            # User text as Text: a "[" in a name or place is not markup.
+            table.add_row(label, when(item.starts_at), Text(item.citizen_name),
+                          MeetingKind(item.kind).label, Text(item.place),
+                          key=str(item.meeting_id))
+        if rows:
+            table.move_cursor(row=min(keep, len(rows) - 1))
+        self.show_title()
+        empty = self.query_one("#agenda-empty", Static)
+        empty.display = not rows
+        table.display = bool(rows)
+        if not rows:
+            empty.update(_(
+                "Nothing is planned this week or next, and every past meeting is recorded.\n\n"
+                "Plan a meeting from a citizen's page (open the citizen from the caseload)."))
+
+    def show_title(self) -> None:
+        counts = {key: self.sections.count(key) for key in SECTIONS}
+        today = self.app.today
+        title = _("[b]Agenda[/b] · planned meetings across the caseload · today {day}").format(
+            day=f"{weekday_name(today)[:3]} {show_date(today)}")
+        parts = [ngettext("{count} to record", "{count} to record",
+                          counts[TO_RECORD]).format(count=counts[TO_RECORD]),
+                 ngettext("{count} this week", "{count} this week",
+                          counts[THIS_WEEK]).format(count=counts[THIS_WEEK]),
+                 ngettext("{count} next week", "{count} next week",
+                          counts[NEXT_WEEK]).format(count=counts[NEXT_WEEK])]
+        self.query_one("#agenda-title", Static).update(title)
+        # h and o are in the footer; the other outcome keys are named here.
+        parts.append(_("c cancelled · r rescheduled · u undo"))
+        self.query_one("#agenda-status", Static).update(" · ".join(parts))
+
+    # --- actions --------------------------------------------------------------
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_citizen()
+
+    def action_open_citizen(self) -> None:
+        item = self.current()
+        if item is not None:
+            self.app.open_citizen(item.citizen_id, keep_place=True)
+
+    @safely
+    def action_outcome(self, status: str) -> None:
+        item = self.current()
+        if item is None:
+            return
+        outcome = MeetingStatus(status)
+        # Held and no-show tell what happened: not for a meeting of a day still to come.
+        if outcome in (MeetingStatus.HELD, MeetingStatus.NO_SHOW) \
+                and item.starts_at.date() > self.app.today:
+            self.notify(_("The meeting with {name} is on {day}: it has not taken place yet. "
+                          "Press c if the citizen cancelled, r if it was moved.").format(
+                              name=escape(item.citizen_name), day=when(item.starts_at)),
+                        severity="warning")
+            return
+        if outcome == MeetingStatus.NO_SHOW:
+            domain.record_no_show(item.meeting_id)
+        else:
+            domain.set_status(item.meeting_id, outcome)
+        self.last_change = (item.meeting_id, escape(item.citizen_name))
+        message = _("{name}, {day}: recorded as {outcome}. u undoes it.").format(
+            name=escape(item.citizen_name), day=when(item.starts_at), outcome=OUTCOMES[outcome])
+        if outcome == MeetingStatus.HELD:
+            message += " " + _("Write the note from the citizen's meetings (enter).")
+        elif outcome == MeetingStatus.RESCHEDULED:
+            message += " " + _("Plan the new time from the citizen's meetings (enter).")
+        self.notify(message)
+        self.load()
+
+    @safely
+    def action_undo(self) -> None:
+        if self.last_change is None:
+            self.notify(_("Nothing to undo here."), severity="warning")
+            return
+        meeting_id, name = self.last_change
+        domain.set_status(meeting_id, MeetingStatus.PLANNED)
+        self.last_change = None
+        self.notify(_("{name}: the meeting is planned again.").format(name=name))
+        self.load()
+        for index, item in enumerate(self.rows):
+            if item.meeting_id == meeting_id:
+                self.query_one(DataTable).move_cursor(row=index)
+
+    @safely
+    def action_export(self) -> None:
+        from .statistics import SaveFileForm
+
+        data = calendar_ics(self.app.today)
+        count = data.count(b"BEGIN:VEVENT")
+
+        def saved(path: str | None) -> None:
+            if path:
+                self.notify(ngettext(
+                    "{count} meeting (the next 8 weeks) saved to {path}. It holds initials and "
+                    "meeting kinds only (with time and place): no names, no notes.",
+                    "{count} meetings (the next 8 weeks) saved to {path}. They hold initials "
+                    "and meeting kinds only (with time and place): no names, no notes.",
+                    count).format(count=count, path=escape(path)), timeout=10)
+
+        self.app.push_screen(
+            SaveFileForm(str(documents_folder() / CALENDAR_FILE), data,
+                         _("Export upcoming meetings (.ics)"), overwrite=True),
+            saved)
