@@ -25,6 +25,7 @@ from .schemas import (
     CitizenIn,
     CourseExtensionIn,
     CourseIn,
+    Day,
     HoursStepIn,
     LogbookEntryIn,
     MeetingIn,
@@ -32,6 +33,7 @@ from .schemas import (
     OptionalDay,
     ParticipantIn,
     PlacementIn,
+    ReportTextsIn,
     ReviewNoteIn,
     SubGoalIn,
     Text,
@@ -139,6 +141,19 @@ class ReviewNoteDoc(ReviewNoteIn, Stamped):
     mentor: str | None = None
 
 
+class ReportDoc(ReportTextsIn, Stamped):
+    """A saved progression report: its period and the mentor's texts."""
+
+    period_start: Day
+    period_end: Day
+
+    @model_validator(mode="after")
+    def _period(self) -> ReportDoc:
+        if self.period_end < self.period_start:
+            raise _field_error("period_end", _("The period cannot end before it starts."))
+        return self
+
+
 class CitizenDoc(CitizenIn, Stamped):
     mentor: str = Field(description="Key of the owning mentor in the document's mentors")
     courses: list[CourseDoc] = Field(default_factory=list)
@@ -147,6 +162,8 @@ class CitizenDoc(CitizenIn, Stamped):
     meetings: list[MeetingDoc] = Field(default_factory=list)
     action_items: list[ActionItemDoc] = Field(default_factory=list)
     review_notes: list[ReviewNoteDoc] = Field(default_factory=list)
+    # Added with schema 3; files written before it have none.
+    reports: list[ReportDoc] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _links(self) -> CitizenDoc:

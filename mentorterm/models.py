@@ -332,6 +332,29 @@ class Draft(BaseModel):
     payload = TextField()  # the form's field values, as JSON
 
 
+class Report(BaseModel):
+    """A progression report the mentor saved for the caseworker.
+
+    Only the period and the mentor's own judgement texts are stored: the
+    factual parts (attendance, hours, scores...) are computed from the
+    records each time, so a saved report never disagrees with them.
+    """
+
+    citizen = ForeignKeyField(Citizen, backref="reports", on_delete="CASCADE", index=False)
+    period_start = DateField()
+    period_end = DateField()
+    title = CharField(max_length=300, default="")
+    resources_observed = TextField(default="")
+    clarified = TextField(default="")
+    still_open = TextField(default="")
+    recommended_next_steps = TextField(default="")
+    summary = TextField(default="")
+
+    class Meta:
+        indexes = ((("citizen", "period_end"), False),)
+        constraints = [Check("period_end >= period_start")]
+
+
 # Tables in dependency order (parents first): creation order, and the order
 # an export walks.
 ALL_MODELS: list[type[BaseModel]] = [
@@ -349,6 +372,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     ActionItem,
     ReviewNote,
     Draft,
+    Report,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + ["db", "utcnow", "ALL_MODELS", "BaseModel", "SQL"]

@@ -415,6 +415,20 @@ class PeriodIn(InputModel):
         return self
 
 
+class ReportTextsIn(InputModel):
+    """What the mentor writes in a progression report: the judgement parts.
+
+    The factual parts (course, attendance, hours, scores) come from the records.
+    """
+
+    title: Annotated[str, BeforeValidator(_strip), Field(max_length=300)] = ""
+    resources_observed: Text = ""
+    clarified: Text = ""
+    still_open: Text = ""
+    recommended_next_steps: Text = ""
+    summary: Text = ""
+
+
 class ExportFileIn(InputModel):
     path: Annotated[str, BeforeValidator(_strip), Field(max_length=4000),
                     AfterValidator(_required)]

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 #: The schema version this code writes. Each released version is kept as a
 #: fixture database in tests/fixtures/ so its migration stays tested.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 APP_NAME = "mentorterm"
 ENV_VAR = "MENTORTERM_DB"
@@ -343,10 +343,20 @@ def _to_schema_2(migrator: SqliteMigrator) -> None:
     migrator.database.create_tables([Draft])
 
 
+def _to_schema_3(migrator: SqliteMigrator) -> None:
+    """Saved progression reports (the mentor's judgement texts and the period)."""
+    from .models import Report
+
+    migrator.database.create_tables([Report])
+
+
 #: Forward migrations: MIGRATIONS[n] takes a database at schema n-1 to n.
 #: Each runs inside ``migrator.migration_context()`` (foreign keys off, one
 #: transaction): a table rebuild outside it cascades deletes to child rows.
-MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {2: _to_schema_2}
+MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {
+    2: _to_schema_2,
+    3: _to_schema_3,
+}
 
 
 def run_migrations(database: peewee.SqliteDatabase, from_version: int,

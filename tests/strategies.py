@@ -180,6 +180,11 @@ def citizen(draw):
                                   st.integers(1, 52)),
             "decision": text, "mentor": st.just("m1"),
         }), max_size=2, unique_by=lambda r: r["iso_week"])),
+        "reports": draw(st.lists(st.builds(
+            lambda start, length, title, summary: {
+                "period_start": _iso(start), "period_end": _iso(start + timedelta(days=length)),
+                "title": title, "summary": summary},
+            days, st.integers(0, 400), name, text), max_size=2)),
     }
     return data
 

@@ -31,6 +31,7 @@ from mentorterm.models import (
 
 FIXTURE = Path(__file__).parent / "fixtures" / "schema_v1.db"
 FIXTURE_V2 = FIXTURE.with_name("schema_v2.db")
+FIXTURE_V3 = FIXTURE.with_name("schema_v3.db")
 
 # What make_fixture_v1.py put in, written out so a changed fixture is noticed.
 FIXTURE_COUNTS = {
@@ -48,6 +49,9 @@ FIXTURE_COUNTS = {
     "action_item": 2,
     "review_note": 2,
 }
+
+# Tables later schemas added, empty in a migrated schema 1 database.
+ADDED_LATER = {"draft": 0, "report": 0}
 
 CHILDREN_OF_PLACEMENT = ("hours_step", "logbook_entry")
 
@@ -138,7 +142,7 @@ def test_fixture_is_a_complete_schema_1_database(v1_copy):
 def test_current_code_opens_a_schema_1_database_with_every_row(v1_copy, closing):
     storage.open_database(v1_copy, create=False)
     assert storage.schema_version() == storage.SCHEMA_VERSION
-    assert storage.row_counts() == {**FIXTURE_COUNTS, "draft": 0}
+    assert storage.row_counts() == {**FIXTURE_COUNTS, **ADDED_LATER}
     assert storage.integrity_problems() == []
     assert triggers() == {"logbook_entry_citizen_insert", "logbook_entry_citizen_update"}
 
@@ -200,7 +204,7 @@ def test_migration_that_rebuilds_placement_keeps_its_children(v1_copy, closing):
     # Every placement row is there, now with the new column at its default.
     assert rows("placement") == [row + ("",) for row in placements]
     assert columns("placement")["workplace"]["notnull"] == 0
-    assert storage.row_counts() == {**FIXTURE_COUNTS, "draft": 0}
+    assert storage.row_counts() == {**FIXTURE_COUNTS, **ADDED_LATER}
     assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
     assert storage.integrity_problems() == []
     # The trigger on logbook_entry that reads placement is back and works.
@@ -274,7 +278,7 @@ def test_open_database_backs_up_before_migrating(v1_copy, closing, monkeypatch):
     storage.open_database(v1_copy)
 
     assert storage.schema_version() == newer
-    assert storage.row_counts() == {**FIXTURE_COUNTS, "draft": 0}
+    assert storage.row_counts() == {**FIXTURE_COUNTS, **ADDED_LATER}
     assert raw_counts(v1_copy) == children
     assert "room" in columns("placement")
     assert storage.integrity_problems() == []
@@ -360,7 +364,7 @@ def test_schema_2_fixture_opens_with_reasons_and_drafts(tmp_path, closing):
     path = tmp_path / "v2.db"
     shutil.copy(FIXTURE_V2, path)
     storage.open_database(path, create=False)
-    assert storage.row_counts() == {**FIXTURE_COUNTS, "draft": 1}
+    assert storage.row_counts() == {**FIXTURE_COUNTS, **ADDED_LATER, "draft": 1}
     sick = LogbookEntry.get(LogbookEntry.attendance == "sick")
     assert (sick.absence_reason, sick.notes) == ("Migræne", "Ringede kl. 7")
     # Deleting the citizen deletes the half-written note too.
@@ -368,7 +372,8 @@ def test_schema_2_fixture_opens_with_reasons_and_drafts(tmp_path, closing):
     with db.atomic():
         Draft.get().citizen.delete_instance()
     assert Draft.select().count() == 0
-    assert list(tmp_path.glob("*.bak")) == []
+    # Opened by schema 3 code: migrated, and the schema 2 file backed up first.
+    assert [b.name.split("-")[0] for b in tmp_path.glob("*.bak")] == ["v2.db.schema2"]
 
 
 def test_migration_to_2_rewrites_no_logbook_row(v1_copy, closing):
@@ -380,3 +385,53 @@ def test_migration_to_2_rewrites_no_logbook_row(v1_copy, closing):
     after = rows("logbook_entry")
     assert [row[:-1] for row in after] == before
     assert [row[-1] for row in after] == [""] * len(before)
+
+
+# --------------------------------------------------------------------------- schema 3
+
+
+@pytest.mark.parametrize("fixture", [FIXTURE, FIXTURE_V2], ids=["from-1", "from-2"])
+def test_migrated_to_3_is_the_schema_a_new_database_gets(tmp_path, fixture):
+    """Schema 1 and schema 2 files reach schema 3 with the same tables, columns,
+    indexes and triggers, word for word, as a new database."""
+    path = tmp_path / "old.db"
+    shutil.copy(fixture, path)
+    storage.open_database(path)
+    assert storage.schema_version() == 3
+    assert storage.integrity_problems() == []
+    storage.close_database()
+    fresh = tmp_path / "fresh.db"
+    storage.open_database(fresh)
+    storage.close_database()
+    assert _schema(path) == _schema(fresh)
+    assert _schema(path) == _schema(FIXTURE_V3)
+
+
+def test_migration_to_3_keeps_every_row_of_schema_2(tmp_path, closing):
+    path = tmp_path / "v2.db"
+    shutil.copy(FIXTURE_V2, path)
+    conn = sqlite3.connect(path)
+    before = {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY id').fetchall()
+              for t in (*FIXTURE_COUNTS, "draft")}
+    conn.close()
+    storage.open_database(path)
+    assert {t: rows(t) for t in before} == before
+    assert storage.row_counts()["report"] == 0
+
+
+def test_schema_3_fixture_opens_with_its_report(tmp_path, closing):
+    from mentorterm.models import Report
+
+    path = tmp_path / "v3.db"
+    shutil.copy(FIXTURE_V3, path)
+    storage.open_database(path, create=False)
+    assert storage.row_counts() == {**FIXTURE_COUNTS, "draft": 1, "report": 1}
+    report = Report.get()
+    assert (report.period_start, report.period_end) == (date(2026, 1, 12), date(2026, 3, 1))
+    assert report.still_open == "Tåler hun flere dage i træk?"
+    assert report.created_at == datetime(2026, 3, 2, 9, 30)
+    assert list(tmp_path.glob("*.bak")) == []
+    # Deleting the citizen deletes the saved report too.
+    with db.atomic():
+        report.citizen.delete_instance()
+    assert Report.select().count() == 0

@@ -60,13 +60,18 @@ def delete_citizen(citizen_id: int, typed_name: str) -> None:
     """Delete a citizen and every record about them, once their name is typed.
 
     The typed name must match exactly (spaces at the ends ignored): deleting
-    is final, and typing the name makes sure it is the right person.
+    is final, and typing the name makes sure it is the right person. Same as
+    ``erasure.erase_citizen``, which also says what was erased.
     """
     with db.atomic():
         citizen = _citizen(citizen_id)
         if typed_name.strip() != citizen.name.strip():
             raise DomainError(_("The name does not match; nothing was deleted."))
         citizen.delete_instance()  # ON DELETE CASCADE removes every record
+    # No old page image of theirs may stay in the -wal (see erasure.py).
+    from .erasure import scrub
+
+    scrub()
 
 
 def citizen_names(include_archived: bool = True) -> list[tuple[int, str]]:

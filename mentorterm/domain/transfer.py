@@ -39,6 +39,7 @@ from ..models import (
     MeetingParticipant,
     Mentor,
     Placement,
+    Report,
     ReviewNote,
     SubGoal,
     db,
@@ -84,6 +85,10 @@ COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
     MeetingParticipant: ("name", "role"),
     ActionItem: ("what", "owner", "due_date", "done_on"),
     ReviewNote: ("iso_week", "decision", "reviewed_at"),
+    Report: (
+        "period_start", "period_end", "title", "resources_observed", "clarified", "still_open",
+        "recommended_next_steps", "summary",
+    ),
 }
 
 
@@ -170,6 +175,7 @@ def export_document(citizen_id: int | None = None, now: datetime | None = None) 
     participants = _by_parent(MeetingParticipant, "meeting_id", meeting_ids, "id")
     items = _by_parent(ActionItem, "citizen_id", ids, "id")
     notes = _by_parent(ReviewNote, "citizen_id", ids, "iso_week")
+    reports = _by_parent(Report, "citizen_id", ids, "period_end, id")
 
     mentor_keys: dict[int, str] = {}
     used: set[int] = set()
@@ -218,6 +224,7 @@ def export_document(citizen_id: int | None = None, now: datetime | None = None) 
             {**_record(r, ReviewNote), "mentor": mentor_key(r.mentor_id)}
             for r in notes.get(citizen.id, [])
         ]
+        doc["reports"] = [_record(r, Report) for r in reports.get(citizen.id, [])]
         out_citizens.append(doc)
 
     mentors = [
@@ -370,4 +377,5 @@ def _import_citizen(doc: CitizenDoc, mentor_ids: dict[str, int], now: datetime) 
         meeting=None if a.meeting is None else meeting_ids[a.meeting]) for a in doc.action_items])
     _insert(ReviewNote, [_columns(r, ReviewNote, now, citizen=citizen_id, mentor=mentor(r.mentor))
                          for r in doc.review_notes])
-    return count + len(doc.action_items) + len(doc.review_notes)
+    _insert(Report, [_columns(r, Report, now, citizen=citizen_id) for r in doc.reports])
+    return count + len(doc.action_items) + len(doc.review_notes) + len(doc.reports)

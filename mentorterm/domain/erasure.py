@@ -1,0 +1,99 @@
+"""Erasing a citizen for good: every row, and every byte of their text in the file.
+
+Deleting the citizen row cascades to everything about them (courses, scores,
+logbook, meetings, drafts, saved reports...). ``secure_delete`` (storage.py)
+makes SQLite overwrite the deleted cells and pages with zeros, but in WAL
+mode the old page images stay in the -wal file until a checkpoint copies the
+pages back and the WAL is truncated: ``scrub`` does that after the
+transaction. Backups made earlier are copies this cannot reach; the
+confirmation names the ones beside the database (``backups_on_disk``).
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from ..i18n import _
+from ..models import ALL_MODELS, Citizen, db
+from .errors import DomainError, NotFound
+from .views import View
+
+
+class ErasureResult(View):
+    citizen_name: str
+    rows_deleted: int  # the citizen and every record linked to them
+    wal_cleared: bool  # False: another connection kept the WAL busy; erased, bytes pending
+    seconds: float
+
+
+def _counts() -> dict[str, int]:
+    return {m._meta.table_name: m.select().count() for m in ALL_MODELS}
+
+
+def delete_rows(citizen_id: int, count: bool = True) -> int:
+    """Delete the citizen and (by ON DELETE CASCADE) everything linked.
+
+    Returns the rows removed (0 unless ``count``: counting reads every
+    table twice). Call inside a transaction; NotFound when the citizen is gone.
+    """
+    if Citizen.get_or_none(Citizen.id == citizen_id) is None:
+        raise NotFound(_("This citizen no longer exists (erased in another window?)."))
+    before = sum(_counts().values()) if count else 0
+    Citizen.delete().where(Citizen.id == citizen_id).execute()
+    return before - sum(_counts().values()) if count else 0
+
+
+def scrub(vacuum: bool = False) -> bool:
+    """Move every committed page into the database file and empty the WAL.
+
+    True when the WAL was emptied; False when another connection was reading
+    (its snapshot still needs the old pages): the next checkpoint clears
+    them. ``vacuum`` also rebuilds the file (not needed with secure_delete:
+    see bench/README.md for what it costs).
+    """
+    busy, _frames, _moved = db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    if vacuum:
+        db.execute_sql("VACUUM")
+        busy, _frames, _moved = db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    return busy == 0
+
+
+def erase_citizen(citizen_id: int, typed_name: str, *, vacuum: bool = False) -> ErasureResult:
+    """Erase a citizen and everything about them, once their name is typed.
+
+    The typed name must match the citizen's (spaces at the ends ignored), or
+    nothing happens. All rows go in one transaction; then the WAL is
+    checkpointed and truncated so no byte of their text stays in the
+    database's files (the -wal held the old page images).
+    """
+    started = time.perf_counter()
+    with db.atomic():
+        citizen = Citizen.get_or_none(Citizen.id == citizen_id)
+        if citizen is None:
+            raise NotFound(_("This citizen no longer exists (erased in another window?)."))
+        if typed_name.strip() != citizen.name.strip():
+            raise DomainError(_("The name does not match; nothing was erased."), field="name")
+        name = citizen.name
+        rows = delete_rows(citizen_id)
+    cleared = scrub(vacuum)
+    return ErasureResult(citizen_name=name, rows_deleted=rows, wal_cleared=cleared,
+                         seconds=round(time.perf_counter() - started, 4))
+
+
+def backups_on_disk(db_path: str | Path) -> list[Path]:
+    """Backups lying beside the database file, oldest name first.
+
+    These are the copies made before a schema upgrade
+    (``<name>.schema<N>-<stamp>.bak``), any other ``.bak`` file, and
+    ``mentorterm backup FOLDER`` copies (``mentorterm-<stamp>.db``) put in the
+    same folder. Backups elsewhere (another folder, a USB stick) cannot be
+    found: the confirmation should say so.
+    """
+    path = Path(db_path).expanduser()
+    folder = path.parent
+    if not folder.is_dir():
+        return []
+    found = {p for pattern in ("*.bak", "mentorterm-*.db") for p in folder.glob(pattern)
+             if p.is_file() and p.resolve() != path.resolve()}
+    return sorted(found, key=lambda p: p.name)

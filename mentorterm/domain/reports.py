@@ -1,0 +1,453 @@
+"""The progression report for the caseworker: facts from the records, the
+mentor's judgement in their own words, saved per citizen, as Markdown or PDF.
+
+The factual parts are computed from the records every time the report is
+built (course, attendance and stability, hours steps, placements, sub-goal
+scores, accommodations), so they are traceable and never go stale. Only the
+period and the mentor's texts (``ReportTextsIn``) are saved, in ``Report``.
+
+What is left out on purpose (DOMAIN.md, GDPR): the logbook's free notes,
+tasks, body and home-life fields, the answers given while scoring, meeting
+notes and the citizen's other details. A report holds only the facts listed
+above and what the mentor typed into the report itself.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from ..enums import CourseOutcome, CoursePurpose, PlacementKind, SubGoalStatus
+from ..i18n import _
+from ..models import (
+    AllianceScore,
+    Citizen,
+    Course,
+    CourseExtension,
+    HoursStep,
+    LogbookEntry,
+    Placement,
+    Report,
+    SubGoal,
+    db,
+)
+from ..schemas import ReportTextsIn
+from .errors import DomainError, NotFound
+from .statistics import LoggedDay, PeriodFigures, figures
+from .views import View
+
+#: Stability is shown per block of this many days from the period's start.
+BLOCK_DAYS = 28
+
+TEXT_FIELDS = ("resources_observed", "clarified", "still_open", "recommended_next_steps",
+               "summary")
+
+
+def text_label(field: str) -> str:
+    """The heading of one of the mentor's text fields."""
+    return {
+        "resources_observed": _("Resources observed"),
+        "clarified": _("What has been clarified"),
+        "still_open": _("What still needs clarifying"),
+        "recommended_next_steps": _("Recommended next steps"),
+        "summary": _("Summary"),
+    }[field]
+
+
+# --------------------------------------------------------------------------- read models
+
+
+class ExtensionFact(View):
+    decided_on: date
+    new_end: date
+    reason: str
+
+
+class CourseFact(View):
+    purpose: CoursePurpose
+    programme: str
+    weekly_hours: str
+    referral_date: date
+    start_date: date
+    planned_end: date
+    current_end: date  # after the latest extension
+    extensions: list[ExtensionFact]
+    end_date: date | None
+    outcome: CourseOutcome | None
+
+    @property
+    def purpose_label(self) -> str:
+        return self.purpose.label
+
+    @property
+    def outcome_label(self) -> str:
+        return self.outcome.label if self.outcome else ""
+
+
+class PlacementAttendance(View):
+    workplace: str
+    figures: PeriodFigures  # cut to the placement's dates inside the period
+
+
+class StabilityBlock(View):
+    """Attendance in one 4-week block of the period (the last may be shorter)."""
+
+    start: date
+    end: date
+    days_logged: int
+    days_present: int
+    attendance_rate: float | None
+    hours_planned: float
+    hours_worked: float
+    absent_without_notice: int
+
+
+class HoursStepFact(View):
+    workplace: str
+    from_date: date
+    from_hours: float | None  # the step before (None: the placement's first step)
+    to_hours: float
+    schedule: str
+    before_period: bool  # the step already in force when the period began
+
+
+class PlacementFact(View):
+    kind: PlacementKind
+    workplace: str
+    start_date: date
+    end_date: date | None
+    end_reason: str
+    hours_per_week: float | None  # the step in force at the period's end
+
+    @property
+    def kind_label(self) -> str:
+        return self.kind.label
+
+
+class ScorePoint(View):
+    scored_on: date
+    citizen_score: int
+
+    @property
+    def mentor_score(self) -> int:
+        return 10 - self.citizen_score
+
+
+class SubGoalProgress(View):
+    title: str
+    success_criterion: str
+    status: SubGoalStatus
+    status_date: date | None
+    scores: list[ScorePoint]  # in the period, oldest first
+
+    @property
+    def first(self) -> int | None:
+        return self.scores[0].citizen_score if self.scores else None
+
+    @property
+    def last(self) -> int | None:
+        return self.scores[-1].citizen_score if self.scores else None
+
+    @property
+    def change(self) -> int | None:
+        return None if len(self.scores) < 2 else self.last - self.first
+
+    @property
+    def status_label(self) -> str:
+        return self.status.label
+
+
+class AccommodationFact(View):
+    where: str  # "" for the citizen's own, else the workplace
+    accommodations: str
+    aids: str
+
+
+class ProgressionReport(View):
+    citizen_id: int
+    citizen_name: str
+    start: date
+    end: date
+    written_on: date
+    report_id: int | None
+    title: str
+    courses: list[CourseFact]
+    attendance_total: PeriodFigures | None  # None when no placement ran in the period
+    attendance_by_placement: list[PlacementAttendance]
+    stability: list[StabilityBlock]
+    hours_steps: list[HoursStepFact]
+    placements: list[PlacementFact]
+    sub_goals: list[SubGoalProgress]
+    accommodations: list[AccommodationFact]
+    texts: ReportTextsIn
+
+    @property
+    def display_title(self) -> str:
+        return self.title or _("Progression report")
+
+
+class ReportListItem(View):
+    id: int
+    start: date
+    end: date
+    title: str
+    saved_on: date  # the day it was last saved (local date)
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _overlaps(first: date, last: date | None, start: date, end: date) -> bool:
+    return first <= end and (last is None or last >= start)
+
+
+def _course_facts(citizen_id: int, start: date, end: date) -> list[CourseFact]:
+    facts = []
+    query = (Course.select().where(Course.citizen == citizen_id)
+             .order_by(Course.start_date, Course.id))
+    for course in query:
+        if not _overlaps(course.start_date, course.end_date, start, end):
+            continue
+        extensions = [ExtensionFact(decided_on=x.decided_on, new_end=x.new_end, reason=x.reason)
+                      for x in course.extensions.order_by(CourseExtension.decided_on,
+                                                          CourseExtension.id)]
+        facts.append(CourseFact(
+            purpose=CoursePurpose(course.purpose), programme=course.programme,
+            weekly_hours=course.weekly_hours, referral_date=course.referral_date,
+            start_date=course.start_date, planned_end=course.planned_end,
+            current_end=max([course.planned_end] + [x.new_end for x in extensions]),
+            extensions=extensions, end_date=course.end_date,
+            outcome=CourseOutcome(course.outcome) if course.outcome else None))
+    return facts
+
+
+def _blocks(days: list[LoggedDay], start: date, end: date) -> list[StabilityBlock]:
+    blocks = []
+    first = start
+    while first <= end:
+        last = min(end, first + timedelta(days=BLOCK_DAYS - 1))
+        f = figures(days, first, last)
+        blocks.append(StabilityBlock(
+            start=first, end=last, days_logged=f.days_logged, days_present=f.days_present,
+            attendance_rate=f.attendance_rate, hours_planned=f.hours_planned,
+            hours_worked=f.hours_worked, absent_without_notice=f.absent_without_notice))
+        first = last + timedelta(days=1)
+    return blocks
+
+
+def _score_progress(citizen_id: int, start: date, end: date) -> list[SubGoalProgress]:
+    goals = list(SubGoal.select().where(SubGoal.citizen == citizen_id)
+                 .order_by(SubGoal.priority, SubGoal.id))
+    scores: dict[int, list[ScorePoint]] = {g.id: [] for g in goals}
+    if goals:
+        query = (AllianceScore.select(AllianceScore.sub_goal, AllianceScore.scored_on,
+                                      AllianceScore.citizen_score)
+                 .where(AllianceScore.sub_goal.in_(list(scores))
+                        & AllianceScore.scored_on.between(start, end))
+                 .order_by(AllianceScore.scored_on))
+        for goal_id, scored_on, score in query.tuples():
+            scores[goal_id].append(ScorePoint(scored_on=scored_on, citizen_score=score))
+    result = []
+    for g in goals:
+        ended_inside = g.status_date is not None and start <= g.status_date <= end
+        # A sub-goal belongs in the report when it was worked on in the period:
+        # scored, closed or still active. One closed before it began does not.
+        if scores[g.id] or ended_inside or g.status == SubGoalStatus.ACTIVE:
+            result.append(SubGoalProgress(
+                title=g.title, success_criterion=g.success_criterion,
+                status=SubGoalStatus(g.status), status_date=g.status_date,
+                scores=scores[g.id]))
+    order = {SubGoalStatus.ACTIVE: 0, SubGoalStatus.PAUSED: 1, SubGoalStatus.ACHIEVED: 2,
+             SubGoalStatus.DROPPED: 3}
+    result.sort(key=lambda p: order[p.status])  # stable: priority kept inside each
+    return result
+
+
+def _citizen(citizen_id: int) -> Citizen:
+    citizen = Citizen.get_or_none(Citizen.id == citizen_id)
+    if citizen is None:
+        raise NotFound(_("This citizen no longer exists."))
+    return citizen
+
+
+def progression_report(citizen_id: int, start: date, end: date, today: date,
+                       texts: ReportTextsIn | None = None,
+                       report_id: int | None = None) -> ProgressionReport:
+    """The progression report of one citizen from ``start`` to ``end`` (both included).
+
+    Attendance counts logbook days up to ``today`` at the latest, each
+    placement cut to its own dates; stability is attendance per 4-week block
+    from ``start``. ``texts`` are the mentor's judgement parts (empty unless
+    given); ``report_id`` names the saved report they belong to, if any.
+    """
+    if end < start:
+        raise DomainError(_("The period cannot end before it starts."), field="end")
+    citizen = _citizen(citizen_id)
+    texts = texts or ReportTextsIn()
+    counted_end = min(end, today)
+
+    placements = [p for p in Placement.select().where(Placement.citizen == citizen_id)
+                  .order_by(Placement.start_date, Placement.id)
+                  if _overlaps(p.start_date, p.end_date, start, end)]
+    ids = [p.id for p in placements]
+    steps: dict[int, list[HoursStep]] = {pid: [] for pid in ids}
+    days: dict[int, list[LoggedDay]] = {pid: [] for pid in ids}
+    if ids:
+        for step in (HoursStep.select().where(HoursStep.placement.in_(ids))
+                     .order_by(HoursStep.from_date)):
+            steps[step.placement_id].append(step)
+        query = (LogbookEntry.select(LogbookEntry.placement, LogbookEntry.entry_date,
+                                     LogbookEntry.attendance, LogbookEntry.hours_planned,
+                                     LogbookEntry.hours_worked, LogbookEntry.left_early,
+                                     LogbookEntry.left_early_reason,
+                                     LogbookEntry.absence_reason)
+                 .where(LogbookEntry.placement.in_(ids)
+                        & LogbookEntry.entry_date.between(start, counted_end))
+                 .order_by(LogbookEntry.entry_date))
+        for placement_id, *values in query.tuples():
+            days[placement_id].append(LoggedDay(*values))
+
+    by_placement = []
+    step_facts: list[HoursStepFact] = []
+    placement_facts = []
+    for p in placements:
+        first = max(start, p.start_date)
+        last = min(counted_end, p.end_date or counted_end)
+        if first <= last:
+            by_placement.append(PlacementAttendance(
+                workplace=p.workplace, figures=figures(days[p.id], first, last)))
+        before = [s for s in steps[p.id] if s.from_date < start]
+        previous: float | None = None
+        in_force: HoursStep | None = None
+        for step in steps[p.id]:
+            if step.from_date > end:
+                break
+            in_force = step
+            # The steps taken in the period, and the one they started from.
+            if step.from_date >= start or step is before[-1]:
+                step_facts.append(HoursStepFact(
+                    workplace=p.workplace, from_date=step.from_date, from_hours=previous,
+                    to_hours=step.hours_per_week, schedule=step.schedule,
+                    before_period=step.from_date < start))
+            previous = step.hours_per_week
+        placement_facts.append(PlacementFact(
+            kind=PlacementKind(p.kind), workplace=p.workplace, start_date=p.start_date,
+            end_date=p.end_date, end_reason=p.end_reason,
+            hours_per_week=in_force.hours_per_week if in_force else None))
+
+    every_day = sorted((d for group in days.values() for d in group),
+                       key=lambda d: d.entry_date)
+    # The totals and the blocks start when the first placement did: months
+    # before it have no logbook and would only dilute the hours per week.
+    first_day = max(start, min((p.start_date for p in placements), default=start))
+    total = figures(every_day, first_day, counted_end) if by_placement else None
+    stability = _blocks(every_day, first_day, counted_end) if by_placement else []
+    step_facts.sort(key=lambda s: (s.from_date, s.workplace))
+
+    accommodations = []
+    if citizen.accommodations.strip() or citizen.aids.strip():
+        accommodations.append(AccommodationFact(where="", accommodations=citizen.accommodations,
+                                                aids=citizen.aids))
+    for p in placements:
+        if p.accommodations.strip() or p.aids.strip():
+            accommodations.append(AccommodationFact(where=p.workplace,
+                                                    accommodations=p.accommodations, aids=p.aids))
+
+    return ProgressionReport(
+        citizen_id=citizen.id, citizen_name=citizen.name, start=start, end=end,
+        written_on=today, report_id=report_id, title=texts.title,
+        courses=_course_facts(citizen_id, start, end), attendance_total=total,
+        attendance_by_placement=by_placement, stability=stability, hours_steps=step_facts,
+        placements=placement_facts, sub_goals=_score_progress(citizen_id, start, end),
+        accommodations=accommodations, texts=texts)
+
+
+# --------------------------------------------------------------------------- saved reports
+
+
+def _report(report_id: int) -> Report:
+    report = Report.get_or_none(Report.id == report_id)
+    if report is None:
+        raise NotFound(_("This report no longer exists."))
+    return report
+
+
+def save_report(citizen_id: int, start: date, end: date, texts: ReportTextsIn,
+                report_id: int | None = None) -> int:
+    """Save the mentor's texts for the period: a new report, or ``report_id`` updated."""
+    if end < start:
+        raise DomainError(_("The period cannot end before it starts."), field="end")
+    values = dict(period_start=start, period_end=end, **texts.model_dump())
+    with db.atomic():
+        _citizen(citizen_id)
+        if report_id is None:
+            return Report.create(citizen=citizen_id, **values).id
+        report = _report(report_id)
+        if report.citizen_id != citizen_id:
+            raise DomainError(_("That report belongs to another citizen."))
+        for field, value in values.items():
+            setattr(report, field, value)
+        report.save()
+        return report.id
+
+
+def reports_of(citizen_id: int) -> list[ReportListItem]:
+    """The citizen's saved reports, the latest period first."""
+    query = (Report.select().where(Report.citizen == citizen_id)
+             .order_by(Report.period_end.desc(), Report.id.desc()))
+    return [ReportListItem(id=r.id, start=r.period_start, end=r.period_end, title=r.title,
+                           saved_on=_local_date(r.updated_at)) for r in query]
+
+
+def _local_date(moment: datetime) -> date:
+    # Rows store naive UTC; the mentor reads the date where they are.
+    from datetime import UTC
+
+    return moment.replace(tzinfo=UTC).astimezone().date()
+
+
+def report_texts(report_id: int) -> ReportTextsIn:
+    """The saved texts of a report (to prefill the edit form)."""
+    report = _report(report_id)
+    return ReportTextsIn.model_construct(**{f: getattr(report, f)
+                                            for f in ReportTextsIn.model_fields})
+
+
+def saved_report(report_id: int, today: date) -> ProgressionReport:
+    """A saved report, its facts computed from the records as they are now."""
+    report = _report(report_id)
+    return progression_report(report.citizen_id, report.period_start, report.period_end,
+                              today, texts=report_texts(report_id), report_id=report.id)
+
+
+def delete_report(report_id: int) -> None:
+    """Delete a saved report (the records it was built from stay)."""
+    with db.atomic():
+        _report(report_id).delete_instance()
+
+
+def default_period(today: date, months: int = 3) -> tuple[date, date]:
+    """The last ``months`` whole months up to ``today`` (22-08 .. 21-11 for 21-11)."""
+    import calendar
+
+    index = today.year * 12 + today.month - 1 - months
+    year, month = divmod(index, 12)
+    day = min(today.day, calendar.monthrange(year, month + 1)[1])
+    return date(year, month + 1, day) + timedelta(days=1), today
+
+
+def report_file_stem(report: ProgressionReport) -> str:
+    """A file name (no suffix) for an export: "progression-Mette-Jorgensen-2026-11-29"."""
+    from .files import safe_file_name
+
+    return f"{_('progression')}-{safe_file_name(report.citizen_name)}-" \
+           f"{report.end.isoformat()}"
+
+
+# The renderers live beside this module; imported last, as they read its models.
+from .report_render import render_markdown, render_pdf  # noqa: E402
+
+__all__ = [
+    "ProgressionReport", "ReportListItem", "default_period", "delete_report",
+    "progression_report", "render_markdown", "render_pdf", "report_texts", "reports_of",
+    "save_report", "saved_report",
+]

@@ -1,0 +1,55 @@
+"""The access export: the interchange JSON plus a PDF with every field of every record."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date, datetime
+
+from pypdf import PdfReader
+
+from mentorterm.domain.access import AccessEvent, access_export
+from mentorterm.models import ALL_MODELS, Mentor, db
+
+from .test_erasure import GONE, KEPT, fill_marked, text_fields
+
+
+def _text(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def test_access_export_holds_everything_about_the_citizen_and_nobody_else(database):
+    with db.atomic():
+        mine = fill_marked(GONE)
+        fill_marked(KEPT)
+    raw, pdf = access_export(mine, date(2026, 11, 29))
+    document = json.loads(raw)
+    assert document["scope"] == "citizen" and len(document["citizens"]) == 1
+    assert KEPT not in raw.decode()
+    # Every kind is in the PDF; drafts (half-typed forms) are not part of the
+    # interchange format, so the JSON leaves them out.
+    text = _text(pdf).replace("\n", "")
+    for model in ALL_MODELS:
+        if model is Mentor:
+            continue
+        for field in text_fields(model):
+            expected = f"{GONE}:{model.__name__}.{field}"
+            if model.__name__ != "Draft":
+                assert expected in raw.decode(), expected
+            if field not in ("key", "payload"):  # the payload is shown field by field
+                assert expected in text, expected
+    assert KEPT not in text
+    assert "03-02-2026" in text  # the logbook day, written the Danish way
+    assert "Sick" in text and "Three-party follow-up" in text
+    assert "No log of who opened the record" in text
+
+
+def test_access_log_hook_fills_its_section(database):
+    with db.atomic():
+        mine = fill_marked(GONE)
+    events = [AccessEvent(at=datetime(2026, 11, 2, 9, 15), who="Karin Holm",
+                          purpose="Opfølgning med borgeren")]
+    _raw, pdf = access_export(mine, date(2026, 11, 29), accesses=events)
+    text = _text(pdf)
+    assert "02-11-2026 09:15" in text and "Opfølgning med borgeren" in text
