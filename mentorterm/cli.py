@@ -87,6 +87,20 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("dest", metavar="DEST", help=_("a new file, or a folder to put it in"))
     add("check", _("check the database's integrity and the domain's rules"))
     add("schema", _("print the JSON Schema of the export format"))
+    review = add("review", _("print the weekly review: who needs attention and why, with the "
+                             "facts and the decisions recorded for that week"))
+    review.add_argument("--as-of", type=_date_arg, default=None, metavar="DATE",
+                        help=_("read the records as they stood on DATE, YYYY-MM-DD "
+                               "(default today)"))
+    review.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                        help=_("text (default), json, or markdown (a handout for the meeting)"))
+    review.add_argument("--mentor", type=int, metavar="ID",
+                        help=_("only this mentor's citizens (default: everyone's)"))
+    review.add_argument("--schema", action="store_true",
+                        help=_("print the JSON Schema of --format json and stop"))
+    settings = add("settings", _("show the settings file's path and the settings in force"))
+    settings.add_argument("--write-defaults", action="store_true",
+                          help=_("write a commented file with the defaults (never overwrites)"))
     return parser
 
 
@@ -244,6 +258,48 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _settings():
+    from .settings import SettingsError, load_settings
+
+    try:
+        return load_settings()
+    except SettingsError as exc:
+        raise CliError(str(exc)) from None
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from .domain import review_handout as handout
+
+    if args.schema:
+        print(json.dumps(handout.handout_schema(), indent=2, ensure_ascii=False))
+        return EXIT_OK
+    thresholds = _settings().review
+    _open(args, create=False)
+    result = handout.review_handout(args.as_of or date.today(), args.mentor, thresholds)
+    render = {"text": handout.render_text, "json": handout.handout_json,
+              "markdown": handout.render_markdown}[args.format]
+    sys.stdout.write(render(result))
+    return EXIT_OK
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    from .settings import SettingsError, describe_settings, settings_path, write_default_settings
+
+    path = settings_path()
+    if args.write_defaults:
+        try:
+            write_default_settings(path)
+        except SettingsError as exc:
+            raise CliError(str(exc)) from None
+        print(_("Wrote the default settings to {path}.").format(path=path))
+        return EXIT_OK
+    state = "" if path.exists() else _(" (no such file: the defaults are in force)")
+    print(_("Settings file: {path}{state}").format(path=path, state=state))
+    for line in describe_settings(_settings()):
+        print(line)
+    return EXIT_OK
+
+
 COMMANDS = {
     None: cmd_open,
     "open": cmd_open,
@@ -254,6 +310,8 @@ COMMANDS = {
     "backup": cmd_backup,
     "check": cmd_check,
     "schema": cmd_schema,
+    "review": cmd_review,
+    "settings": cmd_settings,
 }
 
 
@@ -295,6 +353,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(_("mentorterm: stopped."), file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`mentorterm review | head`): not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:  # the last guard: never a traceback on the screen
         log = _log_unexpected()
         where = _(" Details are in {log}.").format(log=log) if log else ""

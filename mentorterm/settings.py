@@ -1,0 +1,193 @@
+"""The user's settings: one TOML file in platformdirs' config folder.
+
+``$MENTORTERM_SETTINGS`` may name another file (tests use it). A missing file
+means the defaults. A file that is not valid TOML, names a setting mentorterm
+does not know, or holds a value out of range raises ``SettingsError`` with one
+plain line naming the file and the key; nothing is read at import time.
+
+For now the file holds the weekly review's thresholds (``[review]``), the
+numbers behind each signal in ``domain/review.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import textwrap
+import tomllib
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .i18n import _
+
+ENV_VAR = "MENTORTERM_SETTINGS"
+FILE_NAME = "settings.toml"
+
+
+class SettingsError(Exception):
+    """The settings file cannot be used; the message says which file and key, and why."""
+
+
+def _days(default: int, description: str, low: int = 1, high: int = 365) -> Any:
+    return Field(default, ge=low, le=high, strict=True, description=description,
+                 json_schema_extra={"must_be": f"a whole number of days from {low} to {high}"})
+
+
+def _percent(default: int, description: str) -> Any:
+    return Field(default, ge=1, le=100, strict=True, description=description,
+                 json_schema_extra={"must_be": "a percentage from 1 to 100"})
+
+
+class ReviewThresholds(BaseModel):
+    """When the weekly review raises a signal (defaults from issue 7 and DOMAIN.md)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    attendance_below: Annotated[int, _percent(
+        75, "Attendance over the recent period below this percentage is a signal.")]
+    attendance_days: Annotated[int, _days(
+        14, "The recent attendance period, in days (today included).", high=90)]
+    attendance_drop_points: Annotated[int, _percent(
+        20, "A fall of this many percentage points or more against the period of the same "
+            "length just before is a signal.")]
+    no_notice_days: Annotated[int, _days(
+        7, "An absence without notice within this many days (today included) is a signal.",
+        high=90)]
+    sub_goal_unscored_days: Annotated[int, _days(
+        28, "An active sub-goal not scored for this many days or more is a signal.")]
+    course_ending_days: Annotated[int, _days(
+        28, "A course ending within this many days, with no extension or end decided, "
+            "is a signal.")]
+    placement_transition_days: Annotated[int, _days(
+        14, "A placement starting or ending within this many days is a signal.")]
+    hours_step_days: Annotated[int, _days(
+        28, "An hours step in force this many days or more without a three-party follow-up "
+            "since is a signal.")]
+    aftercare_days: Annotated[int, _days(
+        90, "Aftercare is due this many days after a job or flexjob started.", high=730)]
+    aftercare_window_days: Annotated[int, _days(
+        14, "The aftercare signal shows from this many days before the due day to this many "
+            "days after it, unless a meeting was held in that time.", low=0, high=90)]
+    missed_in_a_row: Annotated[int, Field(
+        2, ge=1, le=10, strict=True,
+        description="This many cancellations or no-shows in a row (no held meeting between) "
+                    "is a signal.",
+        json_schema_extra={"must_be": "a whole number of meetings from 1 to 10"})]
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    review: ReviewThresholds = Field(default_factory=ReviewThresholds)
+
+
+def settings_path(environ: dict[str, str] | None = None) -> Path:
+    """The settings file: ``$MENTORTERM_SETTINGS``, else the per-user config folder's."""
+    environ = os.environ if environ is None else environ
+    if override := environ.get(ENV_VAR):
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("mentorterm", appauthor=False)) / FILE_NAME
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, dict):
+        return _("a table")
+    if isinstance(value, list):
+        return _("a list")
+    return str(value)
+
+
+def _problem(path: Path, error: dict, data: dict) -> str:
+    loc = [str(part) for part in error["loc"]]
+    key = ".".join(loc)
+    if error["type"] == "extra_forbidden":
+        if len(loc) == 1:
+            return _("{path}: [{key}] is not a section mentorterm knows (known: [review]).").format(
+                path=path, key=key)
+        known = ", ".join(ReviewThresholds.model_fields)
+        return _("{path}: {key} is not a setting mentorterm knows (known: {known}).").format(
+            path=path, key=key, known=known)
+    if len(loc) == 1:  # [review] written as something other than a table
+        return _("{path}: review must be a table ([review]) (you wrote {value}).").format(
+            path=path, value=_shown(data.get(loc[0])))
+    field = ReviewThresholds.model_fields.get(loc[-1])
+    must_be = (field.json_schema_extra or {}).get("must_be") if field else None
+    return _("{path}: {key} must be {must_be} (you wrote {value}).").format(
+        path=path, key=key, must_be=_(must_be or "a valid value"), value=_shown(error["input"]))
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """The settings in force: the file's values over the defaults (no file: the defaults)."""
+    path = path or settings_path()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Settings()
+    except IsADirectoryError:
+        raise SettingsError(_("{path} is a folder, not a settings file.").format(
+            path=path)) from None
+    except OSError as exc:
+        raise SettingsError(_("Could not read {path}: {reason}.").format(
+            path=path, reason=exc.strerror or exc)) from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise SettingsError(_("{path} is not a text (UTF-8) file; fix it, or delete it to use "
+                              "the defaults.").format(path=path)) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(_("{path} is not valid TOML: {detail}. Fix it, or delete it to use "
+                              "the defaults.").format(path=path, detail=exc)) from None
+    try:
+        return Settings.model_validate(data)
+    except ValidationError as exc:
+        raise SettingsError(_problem(path, exc.errors()[0], data)) from None
+
+
+def default_settings_text() -> str:
+    """The default file, every setting commented with what it means."""
+    lines = [
+        "# mentorterm settings (TOML). Delete a line to use its default.",
+        "# 'mentorterm settings' shows the settings in force.",
+        "",
+        "[review]",
+        "# The weekly case review: when a citizen needs attention.",
+    ]
+    defaults = ReviewThresholds()
+    for name, field in ReviewThresholds.model_fields.items():
+        lines.append("")
+        lines += textwrap.wrap(field.description, 86, initial_indent="# ",
+                               subsequent_indent="# ")
+        lines.append(f"{name} = {getattr(defaults, name)}")
+    return "\n".join(lines) + "\n"
+
+
+def write_default_settings(path: Path | None = None) -> Path:
+    """Write the commented default file; an existing file is never overwritten."""
+    path = path or settings_path()
+    if path.exists():
+        raise SettingsError(_("{path} already exists; it was not changed (delete or rename it "
+                              "first to write the defaults).").format(path=path))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "x", encoding="utf-8") as handle:
+            handle.write(default_settings_text())
+    except FileExistsError:
+        raise SettingsError(_("{path} already exists; it was not changed.").format(
+            path=path)) from None
+    except OSError as exc:
+        raise SettingsError(_("Could not write {path}: {reason}.").format(
+            path=path, reason=exc.strerror or exc)) from None
+    return path
+
+
+def describe_settings(settings: Settings) -> list[str]:
+    """``key = value`` lines of the settings in force, as the file spells them."""
+    return ["[review]"] + [f"{name} = {value}"
+                           for name, value in settings.review.model_dump().items()]
