@@ -37,7 +37,11 @@ class MentortermApp(App[int]):
 
     TITLE = "mentorterm"
     COMMANDS = App.COMMANDS | {CitizenCommands}
-    BINDINGS = [Binding("ctrl+q", "quit", _("Quit"), show=False, priority=True)]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", _("Quit"), show=False, priority=True),
+        # One key from anywhere (a text field takes the letter first).
+        Binding("R", "review", _("Weekly review"), show=False),
+    ]
 
     def __init__(self, database_label: str, today: date | None = None) -> None:
         super().__init__()
@@ -81,6 +85,9 @@ class MentortermApp(App[int]):
         yield SystemCommand(_("Caseload"), _("Go to the caseload (home)"), self.go_home)
         yield SystemCommand(_("New citizen"), _("Create a citizen and start their course"),
                             self.new_citizen)
+        yield SystemCommand(_("Weekly review"),
+                            _("The week's queue of citizens who need attention (R)"),
+                            self.action_review)
         yield SystemCommand(_("Agenda"),
                             _("Meetings across the caseload: to record, this week, next week"),
                             self.show_agenda)
@@ -98,6 +105,14 @@ class MentortermApp(App[int]):
                                     partial(self.open_records, citizen_id, kind))
 
     # --- navigation shared by every screen -------------------------------------
+
+    def action_review(self) -> None:
+        from .screens.review import ReviewScreen
+
+        if isinstance(self.screen, ReviewScreen):
+            return
+        self.go_home()
+        self.push_screen(ReviewScreen())
 
     def show_agenda(self) -> None:
         from .screens.agenda import AgendaScreen

@@ -1,0 +1,66 @@
+"""What the weekly review shows of the citizen in focus, beside the signals.
+
+The sub-goals' score histories, attendance over the last four weeks, the open
+agreements, the last held meeting's decisions and the next meeting: the
+facts a team needs to decide the next step, read as they stood on ``as_of``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from ..enums import MeetingKind, MeetingStatus
+from ..models import Meeting, Placement
+from .overview import open_action_items
+from .statistics import PeriodStats, period_stats
+from .subgoals import SubGoalRow, sub_goal_rows
+from .views import ActionItemView, View
+
+
+class MeetingLine(View):
+    starts_at: datetime
+    kind: MeetingKind
+    decisions: str
+
+
+class ReviewDetail(View):
+    citizen_id: int
+    sub_goals: list[SubGoalRow]  # active ones, priority order
+    workplace: str  # the placement running on as_of ("" when none)
+    attendance: PeriodStats | None  # its last 4 weeks
+    action_items: list[ActionItemView]  # open, soonest due first
+    last_meeting: MeetingLine | None  # the latest held meeting by as_of
+    next_meeting: MeetingLine | None  # the first planned meeting after as_of
+
+
+def review_detail(citizen_id: int, as_of: date) -> ReviewDetail:
+    end_of_day = datetime.combine(as_of, datetime.max.time())
+    placement = (Placement.select()
+                 .where((Placement.citizen == citizen_id) & (Placement.start_date <= as_of)
+                        & (Placement.end_date.is_null() | (Placement.end_date >= as_of)))
+                 .order_by(Placement.start_date.desc(), Placement.id.desc()).first())
+    attendance = (period_stats(placement.id, as_of - timedelta(days=27), as_of, as_of)
+                  if placement is not None else None)
+    held = (Meeting.select().where((Meeting.citizen == citizen_id)
+                                   & (Meeting.status == MeetingStatus.HELD.value)
+                                   & (Meeting.starts_at <= end_of_day))
+            .order_by(Meeting.starts_at.desc()).first())
+    planned = (Meeting.select().where((Meeting.citizen == citizen_id)
+                                      & (Meeting.status == MeetingStatus.PLANNED.value)
+                                      & (Meeting.starts_at > end_of_day))
+               .order_by(Meeting.starts_at).first())
+
+    def line(meeting: Meeting | None) -> MeetingLine | None:
+        if meeting is None:
+            return None
+        return MeetingLine(starts_at=meeting.starts_at, kind=MeetingKind(meeting.kind),
+                           decisions=meeting.decisions)
+
+    return ReviewDetail(
+        citizen_id=citizen_id,
+        sub_goals=[g for g in sub_goal_rows(citizen_id, as_of) if g.status == "active"],
+        workplace=placement.workplace if placement else "",
+        attendance=attendance,
+        action_items=open_action_items(citizen_id),
+        last_meeting=line(held), next_meeting=line(planned),
+    )

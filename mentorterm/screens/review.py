@@ -1,0 +1,307 @@
+"""The weekly case review: the week's queue, citizen by citizen, with a decision for each.
+
+``R`` opens it from anywhere. The queue (most urgent first) is on the left;
+the citizen in focus on the right: the signals with their facts, the
+sub-goals' scores, attendance, open agreements and the last decisions.
+The decision is typed at the bottom and kept per citizen per ISO week;
+``x`` marks the citizen reviewed and moves on. Coming back (or starting
+mentorterm again) puts the cursor on the first citizen not yet reviewed.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static, TextArea
+
+from ..domain import review as domain
+from ..domain.action_items import add_action_item
+from ..domain.review_detail import ReviewDetail, review_detail
+from ..format import show_date, show_datetime, show_hours, show_percent
+from ..i18n import _
+from ..schemas import ActionItemIn
+from .forms import FieldSpec, FormScreen
+from .guard import safely
+from .scale import sparkline
+
+
+class ActionItemForm(FormScreen[int]):
+    TITLE = _("New agreement")
+    MODEL = ActionItemIn
+    FIELDS = [
+        FieldSpec("what", _("What"), required=True),
+        FieldSpec("owner", _("Who"), required=True, hint=_("The citizen, the mentor, a name")),
+        FieldSpec("due_date", _("By"), "date"),
+    ]
+
+    def __init__(self, citizen_id: int, name: str) -> None:
+        super().__init__({}, _("New agreement · {name}").format(name=name))
+        self.citizen_id = citizen_id
+
+    def submit(self, data: ActionItemIn) -> int:
+        return add_action_item(self.citizen_id, data)
+
+
+def detail_text(item: domain.ReviewItem, detail: ReviewDetail, as_of) -> str:
+    """Everything the team reads about one citizen, as Rich markup."""
+    lines = [f"[b]{escape(item.name)}[/b]" + ("" if item.on_course
+                                              else _("  [dim](course ended: aftercare)[/]"))]
+    lines.append(_("[b]Signals[/b]"))
+    lines += [f"  [yellow]●[/] {escape(s.text)}" for s in item.signals] or [
+        _("  none")]
+    if detail.sub_goals:
+        lines.append(_("[b]Sub-goals[/b] (citizen's part, oldest score first)"))
+        for g in detail.sub_goals:
+            score = (_("{c} now, {days} days ago").format(c=g.latest_score,
+                                                          days=g.days_since_scored)
+                     if g.latest_score else _("not scored"))
+            lines.append(f"  {sparkline(g.history):<12} {escape(g.title)} · {score}")
+    if detail.attendance is not None:
+        a = detail.attendance
+        lines.append(_("[b]Attendance, last 4 weeks[/b] at {place}: {rate} · {worked} of "
+                       "{planned} h · sick {sick} · no notice {without} · left early {early}")
+                     .format(place=escape(detail.workplace),
+                             rate=show_percent(a.attendance_rate) or "–",
+                             worked=show_hours(a.hours_worked) or "0",
+                             planned=show_hours(a.hours_planned) or "0", sick=a.sick_days,
+                             without=a.absent_without_notice, early=a.left_early))
+    else:
+        lines.append(_("[b]Attendance[/b]: no placement running."))
+    if detail.action_items:
+        lines.append(_("[b]Open agreements[/b]"))
+        for a in detail.action_items:
+            late = a.due_date is not None and a.due_date < as_of
+            due = (_(" by {day}").format(day=show_date(a.due_date)) if a.due_date else "")
+            text = f"  → {escape(a.what)} · {escape(a.owner)}{due}"
+            lines.append(f"[red]{text}[/]" if late else text)
+    if detail.last_meeting is not None:
+        m = detail.last_meeting
+        lines.append(_("[b]Last held meeting[/b] {when} ({kind}): {decisions}").format(
+            when=show_datetime(m.starts_at), kind=m.kind.label,
+            decisions=escape(" ".join(m.decisions.split())) or _("no decisions written")))
+    lines.append(_("[b]Next meeting[/b]: {when}").format(
+        when=f"{show_datetime(detail.next_meeting.starts_at)} "
+             f"({detail.next_meeting.kind.label})" if detail.next_meeting
+        else _("[red]none booked[/]")))
+    return "\n".join(lines)
+
+
+class ReviewScreen(Screen):
+    """The week's queue; the citizen in focus; the decision."""
+
+    DEFAULT_CSS = """
+    ReviewScreen #review-title { padding: 0 1; background: $boost; }
+    ReviewScreen #review-queue { width: 34; height: 1fr; }
+    ReviewScreen #review-right { width: 1fr; height: 1fr; }
+    ReviewScreen #review-detail { height: 1fr; padding: 0 1; }
+    ReviewScreen #decision-label { padding: 0 1; color: $text-muted; }
+    ReviewScreen #decision { height: 5; border: round $primary-background-lighten-2; }
+    ReviewScreen #decision:focus { border: round $primary; }
+    """
+    BINDINGS = [
+        Binding("n,j", "move(1)", _("Next")),
+        Binding("p,k", "move(-1)", _("Previous")),
+        Binding("d", "write", _("Decision")),
+        Binding("x", "reviewed", _("Reviewed")),
+        Binding("ctrl+s", "reviewed", _("Save, reviewed"), show=False, priority=True),
+        Binding("a", "agreement", _("Agreement")),
+        Binding("b", "book", _("Book meeting")),
+        Binding("o", "open", _("Open citizen"), show=False),
+        Binding("escape", "leave", _("Back")),
+        Binding("question_mark", "help", _("Help"), key_display="?"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[domain.ReviewItem] = []
+        self.index = 0
+        self._shown_text = ""  # the decision as last saved/loaded, to see changes
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="review-title")
+        with Horizontal():
+            table = DataTable(id="review-queue", cursor_type="row")
+            yield table
+            with Vertical(id="review-right"):
+                with VerticalScroll(id="review-detail"):
+                    yield Static(id="review-facts")
+                yield Static(_("Decision for this week: [b]d[/b] writes, [b]escape[/b] stops "
+                               "writing (kept), [b]ctrl+s[/b] or [b]x[/b] marks reviewed and "
+                               "goes on"), id="decision-label")
+                yield TextArea(id="decision", soft_wrap=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns(_("Citizen"), _("Signals"), "✓")
+        self.query_one("#decision", TextArea).show_line_numbers = False
+        self.load(resume=True)
+
+    def on_screen_resume(self) -> None:
+        if self.items:
+            self.load()
+
+    @property
+    def as_of(self):
+        return self.app.today
+
+    @property
+    def iso_week(self) -> str:
+        return domain.iso_week_of(self.as_of)
+
+    @safely
+    def load(self, resume: bool = False) -> None:
+        from ..settings import ReviewThresholds, SettingsError, load_settings
+
+        try:
+            thresholds = load_settings().review
+        except SettingsError as error:  # a mistyped settings file: say so, use the defaults
+            self.notify(_("{problem} The review uses the default thresholds.").format(
+                problem=error), severity="warning", timeout=15)
+            thresholds = ReviewThresholds()
+        keep = self.items[self.index].citizen_id if self.items and not resume else None
+        self.items = domain.review_queue(self.as_of, thresholds=thresholds)
+        table = self.query_one(DataTable)
+        table.clear()
+        for item in self.items:
+            table.add_row(item.name[:22], str(len(item.signals)), "✓" if item.reviewed else "",
+                          key=str(item.citizen_id))
+        if not self.items:
+            self.query_one("#review-facts", Static).update(
+                _("Nobody needs attention this week: no signals."))
+            self.update_title()
+            return
+        if keep is not None:
+            self.index = next((i for i, it in enumerate(self.items) if it.citizen_id == keep), 0)
+        else:  # resume at the first citizen not yet reviewed
+            self.index = next((i for i, it in enumerate(self.items) if not it.reviewed), 0)
+        table.move_cursor(row=self.index)
+        self.show_current()
+
+    def update_title(self) -> None:
+        done = sum(item.reviewed for item in self.items)
+        self.query_one("#review-title", Static).update(
+            _("[b]Weekly review[/b] · week {week} · as of {day} · [b]{done} of {total}[/b] "
+              "reviewed").format(week=self.iso_week.split("-W")[-1], day=show_date(self.as_of),
+                                 done=done, total=len(self.items)))
+
+    def current(self) -> domain.ReviewItem | None:
+        return self.items[self.index] if self.items else None
+
+    @safely
+    def show_current(self) -> None:
+        self.update_title()
+        item = self.current()
+        if item is None:
+            return
+        detail = review_detail(item.citizen_id, self.as_of)
+        self.query_one("#review-facts", Static).update(detail_text(item, detail, self.as_of))
+        self.query_one("#review-detail", VerticalScroll).scroll_home(animate=False)
+        text = item.decision or ""
+        self.query_one("#decision", TextArea).text = text
+        self._shown_text = text
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row != self.index and self.items:
+            self.keep_decision()
+            self.index = event.cursor_row
+            self.show_current()
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        self.action_write()
+
+    # --- the decision -------------------------------------------------------------------
+
+    @safely
+    def keep_decision(self, reviewed: bool | None = None) -> None:
+        """Save the typed decision of the citizen in focus when it changed (or on x)."""
+        item = self.current()
+        if item is None:
+            return
+        text = self.query_one("#decision", TextArea).text
+        if text == self._shown_text and reviewed is None:
+            return
+        saved = domain.save_decision(item.citizen_id, self.iso_week, text,
+                                     reviewed=item.reviewed if reviewed is None else reviewed,
+                                     now=datetime.now())
+        self.items[self.index] = item.model_copy(update={
+            "decision": saved.decision, "reviewed": saved.reviewed,
+            "reviewed_at": saved.reviewed_at})
+        self._shown_text = text
+        self.query_one(DataTable).update_cell_at((self.index, 2),
+                                                 "✓" if saved.reviewed else "")
+        self.update_title()
+
+    def action_write(self) -> None:
+        self.query_one("#decision", TextArea).focus()
+
+    def action_reviewed(self) -> None:
+        if self.current() is None:
+            return
+        self.keep_decision(reviewed=True)
+        self.query_one(DataTable).focus()
+        if all(item.reviewed for item in self.items):
+            self.notify(_("Every citizen in the queue is reviewed."))
+            return
+        self.action_move(1)
+
+    def action_move(self, step: int) -> None:
+        if not self.items:
+            return
+        self.keep_decision()
+        self.query_one(DataTable).move_cursor(row=(self.index + step) % len(self.items))
+
+    def action_agreement(self) -> None:
+        item = self.current()
+        if item is not None:
+            self.app.push_screen(ActionItemForm(item.citizen_id, item.name),
+                                 lambda made: made and self.show_current())
+
+    def action_book(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+        from ..domain.meetings import default_next_meeting_date
+        from ..enums import MeetingKind, MeetingStatus
+        from .meetings import MeetingForm
+
+        day = default_next_meeting_date(item.citizen_id, self.as_of)
+        initial = {"kind": MeetingKind.ONE_TO_ONE.value,
+                   "starts_at": datetime.combine(day, datetime.min.time().replace(hour=10)),
+                   "status": MeetingStatus.PLANNED.value, "p_citizen": item.name}
+        self.app.push_screen(MeetingForm(item.citizen_id, initial),
+                             lambda made: made and self.notify(_("Meeting booked.")))
+
+    def action_open(self) -> None:
+        item = self.current()
+        if item is not None:
+            self.keep_decision()
+            self.app.open_citizen(item.citizen_id, keep_place=True)
+
+    def action_leave(self) -> None:
+        area = self.query_one("#decision", TextArea)
+        if area.has_focus:  # escape leaves the text box first
+            self.keep_decision()
+            self.query_one(DataTable).focus()
+            return
+        self.keep_decision()
+        self.app.pop_screen()
+
+    def action_help(self) -> None:
+        self.app.show_help(self, _("Weekly review"))
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        # While the decision is being typed, letters are text, not keys.
+        if self.is_mounted and self.query_one("#decision", TextArea).has_focus \
+                and action not in ("leave", "help", "reviewed"):
+            return False
+        return True
