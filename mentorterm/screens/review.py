@@ -113,6 +113,9 @@ class ReviewScreen(Screen):
         Binding("a", "agreement", _("Agreement")),
         Binding("b", "book", _("Book meeting")),
         Binding("o", "open", _("Open citizen"), show=False),
+        Binding("pagedown", "scroll_facts(1)", _("Scroll facts"), show=False, priority=True),
+        Binding("pageup", "scroll_facts(-1)", _("Scroll facts back"), show=False,
+                priority=True),
         Binding("escape", "leave", _("Back")),
         Binding("question_mark", "help", _("Help"), key_display="?"),
     ]
@@ -132,9 +135,9 @@ class ReviewScreen(Screen):
             with Vertical(id="review-right"):
                 with VerticalScroll(id="review-detail"):
                     yield Static(id="review-facts")
-                yield Static(_("Decision for this week: [b]d[/b] writes, [b]escape[/b] stops "
-                               "writing (kept), [b]ctrl+s[/b] or [b]x[/b] marks reviewed and "
-                               "goes on"), id="decision-label")
+                yield Static(_("[b]Decision[/b] · d writes · escape stops (kept) · "
+                               "x or ctrl+s: reviewed, next · pgup/pgdn scroll"),
+                             id="decision-label")
                 yield TextArea(id="decision", soft_wrap=True)
         yield Footer()
 
@@ -241,6 +244,13 @@ class ReviewScreen(Screen):
                                                  "✓" if saved.reviewed else "")
         self.update_title()
 
+    def action_scroll_facts(self, direction: int) -> None:
+        facts = self.query_one("#review-detail", VerticalScroll)
+        if direction > 0:
+            facts.scroll_page_down(animate=False)
+        else:
+            facts.scroll_page_up(animate=False)
+
     def action_write(self) -> None:
         self.query_one("#decision", TextArea).focus()
 
@@ -302,6 +312,6 @@ class ReviewScreen(Screen):
     def check_action(self, action: str, parameters) -> bool | None:
         # While the decision is being typed, letters are text, not keys.
         if self.is_mounted and self.query_one("#decision", TextArea).has_focus \
-                and action not in ("leave", "help", "reviewed"):
+                and action not in ("leave", "help", "reviewed", "scroll_facts"):
             return False
         return True
