@@ -259,8 +259,11 @@ def render_pdf(report: ProgressionReport) -> bytes:
             columns, headers = columns[:1], headers[:1] + [
                 report.attendance_by_placement[0].workplace]
         shown = min(len(columns), 4)  # more columns would not fit on A4
+        # As wide as a workplace's name needs, when there is room: a narrow
+        # column breaks "Lagerhotellet" in the middle of the word.
+        width = max(25, min(50, (pdf.width - 50) // shown))
         pdf.data_table(headers[:shown + 1], [row[:shown + 1] for row in _figure_rows(columns)],
-                       widths=(50, *([25] * shown)), align=("LEFT", *(["RIGHT"] * shown)))
+                       widths=(50, *([width] * shown)), align=("LEFT", *(["RIGHT"] * shown)))
         for more in range(shown, len(columns), 4):
             chunk = columns[more:more + 4]
             pdf.data_table([_("Figure"), *headers[more + 1:more + 1 + len(chunk)]],
@@ -306,7 +309,7 @@ def render_pdf(report: ProgressionReport) -> bytes:
             [[p.workplace, p.kind_label, show_date(p.start_date),
               show_date(p.end_date) or _("Running"), show_hours(p.hours_per_week) or "–",
               p.end_reason] for p in report.placements],
-            widths=(36, 32, 22, 22, 20, 42))
+            widths=(32, 30, 22, 22, 26, 42))
     else:
         pdf.paragraph(_("No placement in this period."), muted=True)
 

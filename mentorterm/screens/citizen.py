@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.markup import escape
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -98,6 +101,8 @@ class CitizenScreen(Screen):
         Binding("m", "records('meetings')", _("Meetings"), show=False),
         Binding("p", "records('placements')", _("Placements"), show=False),
         Binding("h", "records('courses')", _("Course history"), show=False),
+        Binding("r", "reports", _("Reports"), show=False),
+        Binding("A", "access_export", _("Access export"), show=False),
         Binding("a", "archive", _("Archive/restore"), show=False),
         Binding("D", "delete", _("Delete citizen"), show=False),
         Binding("question_mark", "help", _("Help"), key_display="?"),
@@ -112,7 +117,8 @@ class CitizenScreen(Screen):
         yield Header()
         yield Static(id="citizen-title")
         yield Static(_("[b]g[/b] sub-goals · [b]l[/b] logbook · [b]m[/b] meetings · "
-                       "[b]p[/b] placements · [b]h[/b] history · [b]?[/b] keys"),
+                       "[b]p[/b] placements · [b]h[/b] history · [b]r[/b] reports · "
+                       "[b]A[/b] access export · [b]?[/b] keys"),
                      id="record-keys")
         with VerticalScroll(id="overview"):
             with Horizontal(id="columns"):
@@ -298,6 +304,61 @@ class CitizenScreen(Screen):
 
     def action_records(self, kind: str) -> None:
         self.app.open_records(self.citizen_id, kind)
+
+    def action_reports(self) -> None:
+        from .reports import ReportsScreen
+
+        assert self.data is not None
+        self.app.push_screen(ReportsScreen(self.citizen_id, self.data.citizen.name))
+
+    def action_access_export(self) -> None:
+        from .citizen_forms import AccessExportForm, access_file_stem
+
+        assert self.data is not None
+        name = self.data.citizen.name
+
+        def chosen(folder: Path | None) -> None:
+            if folder is None:
+                return
+            stem = access_file_stem(folder, name, self.app.today)
+            self.query_one("#overview").loading = True
+            self._write_access_export(folder, stem, name)
+
+        self.app.push_screen(AccessExportForm(name), chosen)
+
+    @work(thread=True, exclusive=True, group="access-export")
+    def _write_access_export(self, folder: Path, stem: str, name: str) -> None:
+        # Reading everything and drawing the PDF takes about a second: a worker
+        # with its own connection keeps the screen alive meanwhile.
+        from ..domain.access import access_export
+        from ..domain.files import write_export
+        from ..domain.threads import in_own_connection
+
+        written: list[Path] = []
+        try:
+            data, pdf = in_own_connection(access_export, self.citizen_id, self.app.today)
+            written.append(write_export(folder / f"{stem}-access.json", data))
+            written.append(write_export(folder / f"{stem}-access.pdf", pdf))
+        except Exception as exc:  # noqa: BLE001 - shown as a message below
+            for path in written:  # both files or none
+                path.unlink(missing_ok=True)
+            self.app.call_from_thread(self._access_export_done, [], exc)
+            return
+        self.app.call_from_thread(self._access_export_done, written, None)
+
+    def _access_export_done(self, written: list[Path], error: Exception | None) -> None:
+        from ..domain.errors import user_message
+
+        self.query_one("#overview").loading = False
+        if error is not None:
+            message = user_message(error) or _("The access export failed ({reason}).").format(
+                reason=error)
+            self.notify(escape(message), severity="error", timeout=10)
+            return
+        assert self.data is not None
+        self.notify(_("Access export written, everything held about {name}:\n{json}\n{pdf}")
+                    .format(name=escape(self.data.citizen.name), json=escape(str(written[0])),
+                            pdf=escape(str(written[1]))), timeout=20)
 
     def action_help(self) -> None:
         self.app.show_help(self, _("Citizen"))

@@ -58,6 +58,16 @@ def _show(value: Any, kind: str) -> Any:
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question; `y` or enter says yes, `n` or escape says no."""
 
+    DEFAULT_CSS = """
+    ConfirmScreen { align: center middle; }
+    ConfirmScreen > #dialog {
+        width: 90; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $warning; background: $surface; padding: 0 1;
+    }
+    ConfirmScreen #question { height: auto; }
+    ConfirmScreen .buttons { height: auto; margin-top: 1; }
+    ConfirmScreen .buttons Button { margin-right: 2; }
+    """
     BINDINGS = [
         Binding("y", "answer(True)", _("Yes")),
         Binding("n,escape", "answer(False)", _("No")),
