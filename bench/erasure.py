@@ -11,6 +11,7 @@ the same with ``vacuum=True``. Prints medians and the file sizes.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import sys
@@ -19,6 +20,7 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("MENTORTERM_PLAINTEXT", "1")  # the data, not the cipher: see encryption.py
 
 from peewee import fn  # noqa: E402
 

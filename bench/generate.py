@@ -36,6 +36,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+os.environ.setdefault("MENTORTERM_PLAINTEXT", "1")  # the data, not the cipher: see encryption.py
 
 from mentorterm import storage
 from mentorterm.models import (

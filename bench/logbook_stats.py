@@ -13,6 +13,7 @@ Target: <= 50 ms.
 
 from __future__ import annotations
 
+import os
 import random
 import statistics
 import sys
@@ -22,6 +23,7 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("MENTORTERM_PLAINTEXT", "1")  # the data, not the cipher: see encryption.py
 
 from mentorterm import storage  # noqa: E402
 from mentorterm.domain import logbook, placements  # noqa: E402

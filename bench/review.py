@@ -19,6 +19,7 @@ Targets (issue 7): one mentor <= 50 ms, all citizens <= 1 s.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -28,6 +29,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+os.environ.setdefault("MENTORTERM_PLAINTEXT", "1")  # the data, not the cipher: see encryption.py
 
 from generate import BENCH_MENTOR_NAME, DEFAULT_OUT, DEFAULT_TODAY
 

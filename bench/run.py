@@ -27,6 +27,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+os.environ.setdefault("MENTORTERM_PLAINTEXT", "1")  # the data, not the cipher: see encryption.py
 
 import peewee
 from generate import BENCH_MENTOR_NAME, DEFAULT_OUT, DEFAULT_TODAY

@@ -28,6 +28,8 @@ from pathlib import Path
 
 import pyte
 
+os.environ.setdefault("MENTORTERM_PLAINTEXT", "1")  # the data, not the cipher: see encryption.py
+
 COLS, ROWS = 120, 36
 
 

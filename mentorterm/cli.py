@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sqlite3
 import sys
 import traceback
 from datetime import date
@@ -61,6 +60,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", metavar="PATH", default=argparse.SUPPRESS,
         help=_("database file (default: $MENTORTERM_DB, else your per-user database)"),
     )
+    # The passphrase never comes from the command line (it would show in the
+    # process list and the shell history): a prompt, a file or a descriptor.
+    db_parent.add_argument(
+        "--passphrase-file", metavar="FILE", default=argparse.SUPPRESS,
+        help=_("read the database's passphrase from the first line of FILE"))
+    db_parent.add_argument(
+        "--passphrase-fd", metavar="N", type=int, default=argparse.SUPPRESS,
+        help=_("read the database's passphrase from file descriptor N"))
     parser = _Parser(
         prog="mentorterm",
         description=_("The employment mentor's terminal. Without a command, opens the app."),
@@ -78,6 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1, help=_("random seed (default 1)"))
     demo.add_argument("--today", type=_date_arg, default=None,
                       help=_("date the demo is built around (default today)"))
+    demo.add_argument("--plaintext", action="store_true",
+                      help=_("make a new demo database unencrypted (fictional data only)"))
+    add("encrypt", _("encrypt an existing unencrypted database (asks for a new "
+        "passphrase)"))
+    add("passphrase", _("change the passphrase of an encrypted database"))
     export = add("export", _("export the database, or one citizen, as JSON"))
     export.add_argument("--citizen", type=int, metavar="ID", help=_("only this citizen"))
     export.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (default: screen)"))
@@ -86,6 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
     backup = add("backup", _("copy the database safely, even while the app is open"))
     backup.add_argument("dest", metavar="DEST", help=_("a new file, or a folder to put it in"))
     add("check", _("check the database's integrity and the domain's rules"))
+    audit = add("audit", _("print the audit log: who did what to which record, when and why"))
+    audit.add_argument("--citizen", type=int, metavar="ID", help=_("only this citizen's entries"))
+    audit.add_argument("--verify", action="store_true",
+                       help=_("check that no entry was changed or removed (exit 1 if one was)"))
     add("schema", _("print the JSON Schema of the export format"))
     review = add("review", _("print the weekly review: who needs attention and why, with the "
                              "facts and the decisions recorded for that week"))
@@ -104,11 +120,73 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _read_line(handle) -> str:
+    line = handle.readline()
+    return line[:-1] if line.endswith("\n") else line
+
+
+def _given_passphrase(args: argparse.Namespace) -> str | None:
+    """The passphrase from --passphrase-file or --passphrase-fd, if one was given."""
+    if getattr(args, "passphrase_file", None):
+        try:
+            with open(args.passphrase_file, encoding="utf-8") as handle:
+                return _read_line(handle)
+        except OSError as exc:
+            raise CliError(_("Could not read the passphrase file {path}: {reason}").format(
+                path=args.passphrase_file, reason=exc.strerror or exc)) from None
+    if getattr(args, "passphrase_fd", None) is not None:
+        try:
+            with os.fdopen(args.passphrase_fd, encoding="utf-8", closefd=False) as handle:
+                return _read_line(handle)
+        except OSError as exc:
+            raise CliError(_("Could not read the passphrase from descriptor {fd}: {reason}")
+                           .format(fd=args.passphrase_fd, reason=exc.strerror or exc)) from None
+    return None
+
+
+def _prompt_passphrase(question: str, *, new: bool, where: str = "") -> str:
+    import getpass
+
+    from . import storage
+
+    if not sys.stdin.isatty():
+        if new:
+            raise CliError(_("A new database is encrypted: give its passphrase with "
+                             "--passphrase-file FILE or --passphrase-fd N (or --plaintext "
+                             "for a demo)."))
+        raise CliError(_("{path} is encrypted (or it is damaged): give its passphrase with "
+                         "--passphrase-file FILE or --passphrase-fd N. Nothing was changed.")
+                       .format(path=where))
+    first = getpass.getpass(question)
+    if new:
+        storage.check_new_passphrase(first)
+        print(storage.passphrase_hint(first), file=sys.stderr)
+        if getpass.getpass(_("The same passphrase again: ")) != first:
+            raise CliError(_("The two passphrases differ; nothing was changed."))
+    return first
+
+
+def _passphrase_for(args: argparse.Namespace, target: str, *, create: bool) -> str | None:
+    from . import storage
+
+    given = _given_passphrase(args)
+    plaintext = True if getattr(args, "plaintext", False) else None
+    need = storage.needs_passphrase(target, given, plaintext=plaintext)
+    if need is None or (need == "create" and not create):
+        return given
+    if need == "create":
+        return _prompt_passphrase(_("Choose a passphrase for the new database: "), new=True)
+    return _prompt_passphrase(_("Passphrase for {path}: ").format(path=target), new=False,
+                              where=target)
+
+
 def _open(args: argparse.Namespace, *, create: bool):
     from . import storage
 
     target = storage.resolve_target(getattr(args, "db", None))
-    storage.open_database(target, create=create)
+    passphrase = _passphrase_for(args, target, create=create)
+    plaintext = True if getattr(args, "plaintext", False) else None
+    storage.open_database(target, create=create, passphrase=passphrase, plaintext=plaintext)
     return target
 
 
@@ -117,7 +195,9 @@ def cmd_open(args: argparse.Namespace) -> int:
     from .app import make_app
 
     target = storage.resolve_target(getattr(args, "db", None))
-    app = make_app(target)
+    # Without a passphrase file or descriptor the app itself asks (or, for a
+    # new database, has the mentor choose one).
+    app = make_app(target, passphrase=_given_passphrase(args))
     try:
         app.run()
     finally:
@@ -136,6 +216,37 @@ def cmd_info(args: argparse.Namespace) -> int:
     print(_("Schema version: {version}").format(version=storage.schema_version()))
     for table, count in storage.row_counts().items():
         print(f"  {table:<22} {count:>9}")
+    return EXIT_OK
+
+
+def cmd_encrypt(args: argparse.Namespace) -> int:
+    from . import storage
+
+    target = storage.resolve_target(getattr(args, "db", None))
+    path = storage.target_path(target)
+    if path is None:
+        raise CliError(_("Only a database file can be encrypted."))
+    passphrase = _given_passphrase(args) or _prompt_passphrase(
+        _("Choose a passphrase for {path}: ").format(path=path), new=True)
+    encrypted, kept = storage.encrypt_database(path, passphrase)
+    print(_("{path} is now encrypted. The unencrypted original is still on disk as {kept}, "
+            "and so are any earlier backups next to it: delete them once you have opened the "
+            "encrypted database.").format(path=encrypted, kept=kept))
+    return EXIT_OK
+
+
+def cmd_passphrase(args: argparse.Namespace) -> int:
+    from . import storage
+
+    target = storage.resolve_target(getattr(args, "db", None))
+    old = _passphrase_for(args, target, create=False)
+    if old is None:
+        raise CliError(_("This database is not encrypted; 'mentorterm encrypt' encrypts it."))
+    storage.open_database(target, create=False, passphrase=old)
+    new = _prompt_passphrase(_("New passphrase: "), new=True)
+    storage.change_passphrase(old, new)
+    print(_("The passphrase of {path} is changed. Backups made before keep the old one.")
+          .format(path=target))
     return EXIT_OK
 
 
@@ -251,6 +362,31 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    from .domain import audit
+
+    _open(args, create=False)
+    if args.verify:
+        problems = audit.verify()
+        if problems:
+            for problem in problems:
+                print(problem)
+            raise CliError(_("The audit log has been tampered with: {count} problem(s) found.")
+                           .format(count=len(problems)))
+        print(_("The audit log is intact ({count} entries).").format(count=audit.count()))
+        return EXIT_OK
+    entries = audit.entries(args.citizen)
+    print(f"{_('When'):<19}  {_('Action'):<12} {_('What'):<18} {_('Record'):>7} "
+          f"{_('Citizen'):>7}  {_('Purpose')}")
+    for e in entries:
+        when = audit.local_time(e.at).strftime("%d-%m-%Y %H:%M:%S")
+        record = "" if e.record_id is None else e.record_id
+        citizen = "" if e.citizen_id is None else e.citizen_id
+        print(f"{when:<19}  {e.action.value:<12} {e.what:<18} {record:>7} {citizen:>7}  "
+              f"{_(e.purpose)}".rstrip())
+    return EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from .interchange import json_schema
 
@@ -305,10 +441,13 @@ COMMANDS = {
     "open": cmd_open,
     "info": cmd_info,
     "demo": cmd_demo,
+    "encrypt": cmd_encrypt,
+    "passphrase": cmd_passphrase,
     "export": cmd_export,
     "import": cmd_import,
     "backup": cmd_backup,
     "check": cmd_check,
+    "audit": cmd_audit,
     "schema": cmd_schema,
     "review": cmd_review,
     "settings": cmd_settings,
@@ -332,7 +471,7 @@ def _log_unexpected() -> Path | None:
 def main(argv: list[str] | None = None) -> int:
     import peewee
 
-    from .storage import StorageError
+    from .storage import StorageError, driver_errors
 
     args = None
     try:
@@ -344,7 +483,7 @@ def main(argv: list[str] | None = None) -> int:
     except StorageError as exc:
         print(f"mentorterm: {exc}", file=sys.stderr)
         return EXIT_PROBLEM
-    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+    except (peewee.DatabaseError, *driver_errors()) as exc:
         from .storage import resolve_target, translate_error
 
         message = translate_error(exc, resolve_target(getattr(args, "db", None)))

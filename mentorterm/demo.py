@@ -28,6 +28,7 @@ from typing import Any
 from peewee import chunked
 
 from . import storage
+from .domain import audit
 from .enums import (
     Attendance,
     Author,
@@ -105,6 +106,8 @@ def generate_demo(*, seed: int = 1, today: date | None = None) -> dict[str, int]
         for persona in personas:
             builder.add_persona(persona)
         builder.add_review_notes(personas)
+        # One audit row for the whole demo (its records are fictional).
+        audit.record("import", "demo", purpose="fictional demo caseload")
         after = storage.row_counts()
     return {table: after[table] - before.get(table, 0) for table in after}
 

@@ -220,3 +220,31 @@ class ParticipantRole(_Labelled):
             "interpreter": "Interpreter",
             "other": "Other",
         }
+
+
+class AuditAction(_Labelled):
+    """What an audit-log row records (domain/audit.py)."""
+
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+    EXPORT = "export"
+    IMPORT = "import"
+    ERASE = "erase"
+    OPEN_RECORD = "open_record"
+    UNLOCK = "unlock"
+    BACKUP = "backup"
+
+    @classmethod
+    def _labels(cls) -> dict[str, str]:
+        return {
+            "create": "Created",
+            "update": "Changed",
+            "delete": "Deleted",
+            "export": "Exported",
+            "import": "Imported",
+            "erase": "Erased",
+            "open_record": "Opened the record",
+            "unlock": "Unlocked",
+            "backup": "Backed up",
+        }

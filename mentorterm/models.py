@@ -37,9 +37,11 @@ from peewee import (
     Model,
     TextField,
 )
+from playhouse.sqlite_ext import AutoIncrementField
 
 from .enums import (
     Attendance,
+    AuditAction,
     Author,
     CourseOutcome,
     CoursePurpose,
@@ -355,6 +357,52 @@ class Report(BaseModel):
         constraints = [Check("period_end >= period_start")]
 
 
+class AuditEntry(Model):
+    """One row of the audit log: who did what to which record, when and why.
+
+    Append-only and hash-chained (domain/audit.py; triggers in storage.py).
+    It holds ids, kinds, actions and purposes only, never a name or a note:
+    rows outlive the records they name until the citizen is erased. Not a
+    ``BaseModel`` (a row is never updated, so no ``updated_at``) and not in
+    ALL_MODELS (not a record about a citizen: no export, no cascade). The
+    citizen and mentor are plain ids, not foreign keys, for the same reason.
+    AUTOINCREMENT: an id is never used twice, even after an erasure removed
+    the last rows, so a gap in the ids always means something was removed.
+    """
+
+    id = AutoIncrementField()
+    at = DateTimeField(default=utcnow)  # UTC
+    action = CharField(max_length=20, constraints=[_enum_check("action", AuditAction)])
+    what = CharField(max_length=40)  # the kind of record: "meeting", "logbook_entry", ...
+    record_id = IntegerField(null=True)
+    citizen_id = IntegerField(null=True)
+    mentor_id = IntegerField(null=True)
+    purpose = CharField(max_length=200, default="")
+    # Only an erase row uses it: [[id, prev_hash, hash], ...] of the rows it removed.
+    detail = TextField(default="")
+    prev_hash = CharField(max_length=64)
+    hash = CharField(max_length=64)
+
+    class Meta:
+        database = db
+        legacy_table_names = False
+        indexes = ((("citizen_id",), False),)
+
+
+class ErasureInProgress(Model):
+    """The citizen being erased, for the length of the erasing transaction only.
+
+    The trigger that refuses DELETE on audit_entry lets a citizen's rows go
+    while their id is here (a TEMP table would be invisible to it).
+    """
+
+    citizen_id = IntegerField(primary_key=True)
+
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+
 # Tables in dependency order (parents first): creation order, and the order
 # an export walks.
 ALL_MODELS: list[type[BaseModel]] = [
@@ -375,4 +423,8 @@ ALL_MODELS: list[type[BaseModel]] = [
     Report,
 ]
 
-__all__ = [m.__name__ for m in ALL_MODELS] + ["db", "utcnow", "ALL_MODELS", "BaseModel", "SQL"]
+# The audit log's tables: created with the schema, outside ALL_MODELS.
+AUDIT_MODELS: list[type[Model]] = [AuditEntry, ErasureInProgress]
+
+__all__ = [m.__name__ for m in ALL_MODELS + AUDIT_MODELS] + [
+    "db", "utcnow", "ALL_MODELS", "AUDIT_MODELS", "BaseModel", "SQL"]

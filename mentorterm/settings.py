@@ -76,10 +76,45 @@ class ReviewThresholds(BaseModel):
         json_schema_extra={"must_be": "a whole number of meetings from 1 to 10"})]
 
 
+class SecuritySettings(BaseModel):
+    """Protecting the notes on a laptop left on a table."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    lock_after_minutes: Annotated[int, Field(
+        5, ge=1, le=240, strict=True,
+        description="Lock the app after this many minutes without a key pressed (ctrl+l locks "
+                    "at once).",
+        json_schema_extra={"must_be": "a whole number of minutes from 1 to 240"})]
+
+
+class RetentionSettings(BaseModel):
+    """How long a citizen's records are kept after their last course ended."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    years: Annotated[int, Field(
+        5, ge=1, le=30, strict=True,
+        description="Years after a citizen's last course ended before they are due for "
+                    "erasure.",
+        json_schema_extra={"must_be": "a whole number of years from 1 to 30"})]
+
+
+SECTIONS: dict[str, type[BaseModel]] = {
+    "review": ReviewThresholds, "security": SecuritySettings, "retention": RetentionSettings,
+}
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     review: ReviewThresholds = Field(default_factory=ReviewThresholds)
+    security: SecuritySettings = Field(default_factory=SecuritySettings)
+    retention: RetentionSettings = Field(default_factory=RetentionSettings)
+
+    @property
+    def retention_years(self) -> int:
+        return self.retention.years
 
 
 def settings_path(environ: dict[str, str] | None = None) -> Path:
@@ -109,15 +144,15 @@ def _problem(path: Path, error: dict, data: dict) -> str:
     key = ".".join(loc)
     if error["type"] == "extra_forbidden":
         if len(loc) == 1:
-            return _("{path}: [{key}] is not a section mentorterm knows (known: [review]).").format(
-                path=path, key=key)
-        known = ", ".join(ReviewThresholds.model_fields)
+            return _("{path}: [{key}] is not a section mentorterm knows (known: {known}).").format(
+                path=path, key=key, known=", ".join(f"[{name}]" for name in SECTIONS))
+        known = ", ".join(SECTIONS.get(loc[0], ReviewThresholds).model_fields)
         return _("{path}: {key} is not a setting mentorterm knows (known: {known}).").format(
             path=path, key=key, known=known)
     if len(loc) == 1:  # [review] written as something other than a table
-        return _("{path}: review must be a table ([review]) (you wrote {value}).").format(
-            path=path, value=_shown(data.get(loc[0])))
-    field = ReviewThresholds.model_fields.get(loc[-1])
+        return _("{path}: {key} must be a table ([{key}]) (you wrote {value}).").format(
+            path=path, key=key, value=_shown(data.get(loc[0])))
+    field = SECTIONS.get(loc[0], ReviewThresholds).model_fields.get(loc[-1])
     must_be = (field.json_schema_extra or {}).get("must_be") if field else None
     return _("{path}: {key} must be {must_be} (you wrote {value}).").format(
         path=path, key=key, must_be=_(must_be or "a valid value"), value=_shown(error["input"]))
@@ -156,15 +191,15 @@ def default_settings_text() -> str:
         "# mentorterm settings (TOML). Delete a line to use its default.",
         "# 'mentorterm settings' shows the settings in force.",
         "",
-        "[review]",
-        "# The weekly case review: when a citizen needs attention.",
     ]
-    defaults = ReviewThresholds()
-    for name, field in ReviewThresholds.model_fields.items():
-        lines.append("")
-        lines += textwrap.wrap(field.description, 86, initial_indent="# ",
-                               subsequent_indent="# ")
-        lines.append(f"{name} = {getattr(defaults, name)}")
+    for section, model in SECTIONS.items():
+        lines += ["", f"[{section}]", f"# {model.__doc__.splitlines()[0]}"]
+        defaults = model()
+        for name, field in model.model_fields.items():
+            lines.append("")
+            lines += textwrap.wrap(field.description, 86, initial_indent="# ",
+                                   subsequent_indent="# ")
+            lines.append(f"{name} = {getattr(defaults, name)}")
     return "\n".join(lines) + "\n"
 
 
@@ -189,5 +224,9 @@ def write_default_settings(path: Path | None = None) -> Path:
 
 def describe_settings(settings: Settings) -> list[str]:
     """``key = value`` lines of the settings in force, as the file spells them."""
-    return ["[review]"] + [f"{name} = {value}"
-                           for name, value in settings.review.model_dump().items()]
+    lines: list[str] = []
+    for section in SECTIONS:
+        lines.append(f"[{section}]")
+        lines += [f"{name} = {value}"
+                  for name, value in getattr(settings, section).model_dump().items()]
+    return lines

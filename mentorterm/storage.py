@@ -19,17 +19,23 @@ from urllib.parse import unquote, urlparse
 import peewee
 
 from .i18n import _
-from .models import ALL_MODELS, Mentor, db, utcnow
+from .models import ALL_MODELS, AUDIT_MODELS, Mentor, db, utcnow
 
 if TYPE_CHECKING:
     from playhouse.migrate import SqliteMigrator
 
 #: The schema version this code writes. Each released version is kept as a
 #: fixture database in tests/fixtures/ so its migration stays tested.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 APP_NAME = "mentorterm"
 ENV_VAR = "MENTORTERM_DB"
+# New databases are encrypted (SQLCipher). Only the demo and the tests may
+# ask for a plaintext one, by setting this to 1 (never the default).
+PLAINTEXT_ENV = "MENTORTERM_PLAINTEXT"
+# A plaintext SQLite file starts with this; an encrypted one looks random.
+PLAINTEXT_HEADER = b"SQLite format 3\x00"
+MIN_PASSPHRASE = 8
 
 # Every connection gets these, in this order.
 PRAGMAS = [
@@ -79,6 +85,94 @@ class DiskFull(StorageError):
     pass
 
 
+class PassphraseNeeded(StorageError):
+    """The database is (or will be) encrypted and no passphrase was given."""
+
+
+class WrongPassphrase(StorageError):
+    """SQLCipher could not read the file: a wrong passphrase, or a damaged file."""
+
+
+class WeakPassphrase(StorageError):
+    """A new passphrase that must not be used (empty, or too short)."""
+
+
+def driver_errors() -> tuple[type[BaseException], ...]:
+    """The DB-API errors of both drivers (plain SQLite and SQLCipher)."""
+    try:
+        from sqlcipher3 import dbapi2 as sqlcipher
+    except ImportError:  # pragma: no cover - sqlcipher3 is a dependency
+        return (sqlite3.DatabaseError,)
+    return (sqlite3.DatabaseError, sqlcipher.DatabaseError)
+
+
+def plaintext_requested(environ: dict[str, str] | None = None) -> bool:
+    environ = os.environ if environ is None else environ
+    return environ.get(PLAINTEXT_ENV, "") == "1"
+
+
+def is_encrypted_file(path: Path) -> bool:
+    """True for an existing, non-empty file that is not plaintext SQLite."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(len(PLAINTEXT_HEADER))
+    except OSError:
+        return False
+    return bool(head) and head != PLAINTEXT_HEADER
+
+
+def check_new_passphrase(passphrase: str | None) -> str:
+    """Refuse a passphrase that would not protect anything.
+
+    An empty key makes SQLCipher write a *plaintext* file without a word, so
+    it is refused here, before anything is created.
+    """
+    if passphrase is None or not passphrase.strip():
+        raise WeakPassphrase(_("An empty passphrase would leave the notes readable to anyone "
+                               "who has the laptop. Choose a passphrase."))
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise WeakPassphrase(_("A passphrase needs at least {n} characters; a few words you "
+                               "can remember are best.").format(n=MIN_PASSPHRASE))
+    return passphrase
+
+
+def passphrase_hint(passphrase: str) -> str:
+    """A plain-words strength hint while a passphrase is typed."""
+    words = len(passphrase.split())
+    kinds = sum(any(test(c) for c in passphrase) for test in (
+        str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum()))
+    if len(passphrase) < MIN_PASSPHRASE:
+        return _("Too short: at least {n} characters.").format(n=MIN_PASSPHRASE)
+    if len(passphrase) >= 20 and (words >= 4 or kinds >= 3):
+        return _("Strong.")
+    if len(passphrase) >= 14 and (words >= 3 or kinds >= 2):
+        return _("Good. Four words or more make it stronger.")
+    return _("Weak: use three or four words, e.g. a sentence only you would say.")
+
+
+def glob_escape(text: str) -> str:
+    import glob
+
+    return glob.escape(text)
+
+
+def latest_backup(path: Path) -> Path | None:
+    """The newest backup next to ``path`` (migration backups and `mentorterm backup`)."""
+    candidates = [p for p in path.parent.glob(f"{glob_escape(path.name)}*.bak") if p.is_file()]
+    candidates += [p for p in path.parent.glob("mentorterm-*.db") if p.is_file() and p != path]
+    return max(candidates, key=lambda p: p.stat().st_mtime, default=None)
+
+
+def _wrong_passphrase(path: Path, where: str) -> WrongPassphrase:
+    backup = latest_backup(path)
+    offer = (_(" The latest backup is {backup}.").format(backup=backup) if backup else "")
+    return WrongPassphrase(_(
+        "{path} could not be opened: either the passphrase is wrong or the file is damaged "
+        "(the encryption cannot tell the two apart). Nothing was changed. Try the passphrase "
+        "again; if you are sure it is right, restore a backup.{offer}").format(
+            path=where, offer=offer))
+
+
 def default_database_path() -> Path:
     """The per-user database file (platformdirs' user data dir)."""
     import platformdirs
@@ -124,7 +218,7 @@ def translate_error(exc: BaseException, where: str) -> StorageError:
     # back itself; the ROLLBACK that follows then fails with "no transaction
     # is active", which would hide the real cause further down the chain.
     while "no transaction is active" in str(exc).lower() and isinstance(
-        exc.__context__, (peewee.DatabaseError, sqlite3.DatabaseError)
+        exc.__context__, (peewee.DatabaseError, *driver_errors())
     ):
         exc = exc.__context__
     text = str(exc).lower()
@@ -174,16 +268,24 @@ def storage_errors(target: str | Path) -> Iterator[None]:
         yield
     except StorageError:
         raise
-    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+    except (peewee.DatabaseError, *driver_errors()) as exc:
         raise translate_error(exc, describe(target)) from exc
     except PermissionError as exc:
         raise translate_error(sqlite3.OperationalError("readonly"), describe(target)) from exc
 
 
-def _make_database(name: str, *, uri: bool = False) -> peewee.SqliteDatabase:
+def _make_database(name: str, *, uri: bool = False,
+                   passphrase: str | None = None) -> peewee.SqliteDatabase:
     # IMMEDIATE write transactions take the write lock at BEGIN: two windows
     # on one database then wait for each other (busy timeout) instead of
     # failing with "database is locked" when a read turns into a write.
+    if passphrase is not None:
+        from playhouse.sqlcipher_ext import SqlCipherDatabase
+
+        # SQLCipher logs to stderr by default, which would garble the screen.
+        return SqlCipherDatabase(
+            name, passphrase=passphrase, pragmas=[("cipher_log_level", "NONE"), *PRAGMAS],
+            timeout=BUSY_TIMEOUT, lock_type="IMMEDIATE", uri=uri)
     return peewee.SqliteDatabase(
         name,
         pragmas=PRAGMAS,
@@ -191,6 +293,12 @@ def _make_database(name: str, *, uri: bool = False) -> peewee.SqliteDatabase:
         lock_type="IMMEDIATE",
         uri=uri,
     )
+
+
+def is_encrypted(database: peewee.SqliteDatabase | None = None) -> bool:
+    """Is the open (or given) database encrypted?"""
+    database = database if database is not None else db.obj
+    return "passphrase" in getattr(database, "connect_params", {})
 
 
 def _check_file(path: Path, create: bool) -> None:
@@ -227,6 +335,8 @@ def open_database(
     *,
     create: bool = True,
     migrate: bool = True,
+    passphrase: str | None = None,
+    plaintext: bool | None = None,
 ) -> peewee.SqliteDatabase:
     """Open (or create) the database at ``target`` and bind the models to it.
 
@@ -234,7 +344,15 @@ def open_database(
     the current schema and a default mentor; an older schema is backed up and
     migrated forward; a newer one is refused. Raises StorageError with a
     message for the mentor on any problem, leaving the file as it was.
+
+    A new file is encrypted with ``passphrase`` (SQLCipher) unless
+    ``plaintext`` (default: ``$MENTORTERM_PLAINTEXT=1``, for the demo and the
+    tests) is asked for; an existing file is opened the way it was made.
+    PassphraseNeeded says a passphrase must be asked for first.
     """
+    explicit_plain = plaintext is True
+    if plaintext is None:
+        plaintext = plaintext_requested()
     path = target_path(target)
     where = describe(target)
     version, tables = 0, 0
@@ -246,12 +364,30 @@ def open_database(
                 _("{path} is an empty file, not a mentorterm database. It was not touched.")
                 .format(path=where)
             )
-        if existed:
+        if existed and is_encrypted_file(path):
+            if not passphrase:
+                raise PassphraseNeeded(_(
+                    "{path} is not a plain database: it is encrypted (its passphrase is "
+                    "needed), or it is damaged. Nothing was changed.").format(path=where))
+            version, tables = _probe_encrypted(path, where, passphrase)
+            encrypt = True
+        elif existed:
             # Look before touching: a foreign, damaged or newer file is
             # refused before any pragma could write to it.
             version, tables = _probe(path, where)
+            encrypt = False
+        else:
+            # A passphrase given asks for encryption; $MENTORTERM_PLAINTEXT only
+            # decides when none is given.
+            encrypt = (passphrase is not None and not explicit_plain) or not plaintext
+            if encrypt:
+                if passphrase is None:
+                    raise PassphraseNeeded(_("A new database is encrypted: choose a passphrase "
+                                             "for {path}.").format(path=where))
+                check_new_passphrase(passphrase)
     else:
         existed = False
+        encrypt = False
     if version > SCHEMA_VERSION:
         raise DatabaseTooNew(
             _(
@@ -270,7 +406,8 @@ def open_database(
                 path=where, old=version, new=SCHEMA_VERSION
             )
         )
-    database = _make_database(str(path) if path is not None else ":memory:")
+    database = _make_database(str(path) if path is not None else ":memory:",
+                              passphrase=passphrase if encrypt else None)
     try:
         with storage_errors(target):
             database.connect()
@@ -289,6 +426,119 @@ def open_database(
     return database
 
 
+def needs_passphrase(target: str | Path, passphrase: str | None = None,
+                     plaintext: bool | None = None) -> str | None:
+    """What must be asked before ``target`` can open: "unlock" (an encrypted
+    file), "create" (a new file will be encrypted), or None."""
+    path = target_path(target)
+    if path is None or passphrase:
+        return None
+    if plaintext is None:
+        plaintext = plaintext_requested()
+    if path.is_file() and path.stat().st_size > 0:
+        return "unlock" if is_encrypted_file(path) else None
+    return None if plaintext else "create"
+
+
+def change_passphrase(old: str, new: str) -> None:
+    """Re-encrypt the open database with ``new`` (SQLCipher's rekey)."""
+    database = db.obj
+    if not is_encrypted(database):
+        raise StorageError(_("This database is not encrypted; 'mentorterm encrypt' "
+                             "encrypts it."))
+    if old != database.connect_params.get("passphrase"):
+        raise WrongPassphrase(_("The current passphrase is not right. Nothing was changed."))
+    check_new_passphrase(new)
+    with storage_errors(database.database):
+        database.rekey(new)
+
+
+def encrypt_database(path: Path, passphrase: str) -> tuple[Path, Path]:
+    """Make an encrypted copy of the plaintext database at ``path`` and put it in
+    its place. Returns (the encrypted database, the plaintext original kept).
+
+    The copy is written beside the file, checked (integrity, every table's
+    row count, the schema version) and only then swapped in; the original is
+    renamed, not deleted: the mentor decides when it goes (an SSD cannot be
+    overwritten reliably, so only deleting it and the backups counts).
+    """
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+    check_new_passphrase(passphrase)
+    where = str(path)
+    if not path.is_file():
+        raise DatabaseMissing(_("There is no database at {path}.").format(path=where))
+    if is_encrypted_file(path):
+        raise StorageError(_("{path} is encrypted already.").format(path=where))
+    wal = Path(str(path) + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise DatabaseLocked(_("{path} is open in mentorterm (or was not closed cleanly): "
+                               "close mentorterm, open it once and quit, then try again.")
+                             .format(path=where))
+    version, _tables = _probe(path, where)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    tmp = path.with_name(path.name + ".encrypting")
+    kept = path.with_name(f"{path.name}.plaintext-{stamp}.bak")
+    key = passphrase.replace("'", "''")
+    tmp.unlink(missing_ok=True)
+    try:
+        source = sqlcipher.connect(str(path))
+        try:
+            source.execute("PRAGMA cipher_log_level = NONE")
+            counts = {name: source.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
+                      for (name,) in source.execute(
+                          "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            source.execute(f"ATTACH DATABASE ? AS encrypted KEY '{key}'", (str(tmp),))
+            source.execute("SELECT sqlcipher_export('encrypted')")
+            source.execute(f"PRAGMA encrypted.user_version = {int(version)}")
+            source.execute("DETACH DATABASE encrypted")
+        finally:
+            source.close()
+        check = sqlcipher.connect(str(tmp))
+        try:
+            check.execute("PRAGMA cipher_log_level = NONE")
+            check.execute(f"PRAGMA key = '{key}'")
+            ok = check.execute("PRAGMA integrity_check").fetchone()[0]
+            copied = {name: check.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
+                      for name in counts}
+            copied_version = check.execute("PRAGMA user_version").fetchone()[0]
+            check.execute("PRAGMA journal_mode = wal")
+        finally:
+            check.close()
+        if ok != "ok" or copied != counts or copied_version != version:
+            raise StorageError(_("The encrypted copy did not match the original; nothing "
+                                 "was changed."))
+        os.replace(path, kept)
+        os.replace(tmp, path)
+    except BaseException:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            with contextlib.suppress(OSError):
+                Path(str(tmp) + suffix).unlink(missing_ok=True)
+        raise
+    return path, kept
+
+
+def _probe_encrypted(path: Path, where: str, passphrase: str) -> tuple[int, int]:
+    """(schema version, number of tables) of an encrypted file, read-only."""
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+    try:
+        conn = sqlcipher.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+        try:
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            conn.execute("PRAGMA key = '{}'".format(passphrase.replace("'", "''")))
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlcipher.DatabaseError as exc:
+        text = str(exc).lower()
+        if "not a database" in text or "malformed" in text:
+            raise _wrong_passphrase(path, where) from exc
+        raise translate_error(exc, where) from exc
+    return version, tables
+
+
 def _probe(path: Path, where: str) -> tuple[int, int]:
     """(schema version, number of tables) of an existing file, read-only."""
     try:
@@ -303,6 +553,28 @@ def _probe(path: Path, where: str) -> tuple[int, int]:
     return version, tables
 
 
+def check_openable(path: Path, *, create: bool) -> None:
+    """The checks open_database makes on the file before anything else."""
+    _check_file(path, create)
+
+
+def lock_database() -> None:
+    """Close the database and forget its passphrase (the app's lock).
+
+    The closed database no longer reconnects by itself: anything that still
+    tries to read gets an InterfaceError (shown as "locked"), not the data.
+    """
+    database = db.obj
+    if database is None:
+        return
+    if not database.is_closed():
+        database.close()
+    database.autoconnect = False
+    params = getattr(database, "connect_params", {})
+    if "passphrase" in params:
+        params["passphrase"] = ""
+
+
 def close_database() -> None:
     """Close the bound database, if any (checkpointing the WAL into the file)."""
     database = db.obj
@@ -312,8 +584,8 @@ def close_database() -> None:
 
 def _create_schema(database: peewee.SqliteDatabase) -> None:
     with database.atomic():
-        database.create_tables(ALL_MODELS)
-        for statement in TRIGGERS:
+        database.create_tables(ALL_MODELS + AUDIT_MODELS)
+        for statement in TRIGGERS + AUDIT_TRIGGERS:
             database.execute_sql(statement)
         database.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
@@ -328,6 +600,20 @@ TRIGGERS = [
        BEFORE UPDATE OF citizen_id, placement_id ON logbook_entry
        WHEN NEW.citizen_id IS NOT (SELECT citizen_id FROM placement WHERE id = NEW.placement_id)
        BEGIN SELECT RAISE(ABORT, 'logbook entry citizen differs from placement citizen'); END""",
+]
+
+# The audit log is append-only: no row is ever changed, and a row goes only
+# while its citizen is being erased (erasure_in_progress holds their id for
+# that transaction; domain/audit.py). Erase rows themselves stay for good.
+AUDIT_TRIGGERS = [
+    """CREATE TRIGGER IF NOT EXISTS audit_entry_no_update
+       BEFORE UPDATE ON audit_entry
+       BEGIN SELECT RAISE(ABORT, 'audit log entries cannot be changed'); END""",
+    """CREATE TRIGGER IF NOT EXISTS audit_entry_no_delete
+       BEFORE DELETE ON audit_entry
+       WHEN OLD.action = 'erase' OR OLD.citizen_id IS NULL
+            OR OLD.citizen_id NOT IN (SELECT citizen_id FROM erasure_in_progress)
+       BEGIN SELECT RAISE(ABORT, 'audit log entries go only when their citizen is erased'); END""",
 ]
 
 
@@ -350,12 +636,20 @@ def _to_schema_3(migrator: SqliteMigrator) -> None:
     migrator.database.create_tables([Report])
 
 
+def _to_schema_4(migrator: SqliteMigrator) -> None:
+    """The audit log (append-only, hash-chained) and its erasure marker."""
+    migrator.database.create_tables(AUDIT_MODELS)
+    for statement in AUDIT_TRIGGERS:
+        migrator.database.execute_sql(statement)
+
+
 #: Forward migrations: MIGRATIONS[n] takes a database at schema n-1 to n.
 #: Each runs inside ``migrator.migration_context()`` (foreign keys off, one
 #: transaction): a table rebuild outside it cascades deletes to child rows.
 MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {
     2: _to_schema_2,
     3: _to_schema_3,
+    4: _to_schema_4,
 }
 
 
@@ -407,6 +701,22 @@ def backup_before_migration(database: peewee.SqliteDatabase, path: Path, version
     return dest
 
 
+def _backup_target(database: peewee.SqliteDatabase, path: Path):
+    """A connection to the new backup file: keyed like the database when it is
+    encrypted, so a backup is never less protected than the original."""
+    if not is_encrypted(database):
+        return sqlite3.connect(str(path))
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+    passphrase = database.connect_params["passphrase"]
+    if not passphrase:
+        raise StorageError(_("The database is locked: unlock it before a backup."))
+    target = sqlcipher.connect(str(path))
+    target.execute("PRAGMA cipher_log_level = NONE")
+    target.execute("PRAGMA key = '{}'".format(passphrase.replace("'", "''")))
+    return target
+
+
 def backup_to(database: peewee.SqliteDatabase, dest: Path) -> None:
     """Copy the live database to ``dest`` with SQLite's online backup API.
 
@@ -417,7 +727,7 @@ def backup_to(database: peewee.SqliteDatabase, dest: Path) -> None:
     dest = Path(dest)
     tmp = dest.with_name(dest.name + ".part")
     try:
-        target = sqlite3.connect(str(tmp))
+        target = _backup_target(database, tmp)
         try:
             database.connection().backup(target)
             target.execute("PRAGMA journal_mode=delete")
@@ -456,7 +766,7 @@ def backup_database(dest: str | Path) -> Path:
         )
     try:
         backup_to(db.obj, dest)
-    except (sqlite3.DatabaseError, OSError) as exc:
+    except (*driver_errors(), OSError) as exc:
         (dest.with_name(dest.name + ".part")).unlink(missing_ok=True)
         error = translate_error(exc, str(dest))
         if isinstance(error, DatabaseCorrupt):

@@ -17,6 +17,10 @@ def _private_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.delenv("MENTORTERM_DB", raising=False)
+    # Tests ask for plaintext databases explicitly (the app's default is an
+    # encrypted one); tests/test_encryption.py turns this off.
+    monkeypatch.setenv("MENTORTERM_PLAINTEXT", "1")
+    monkeypatch.setenv("MENTORTERM_SETTINGS", str(home / "config" / "settings.toml"))
     yield
 
 
@@ -44,3 +48,5 @@ def file_bytes(path: Path) -> dict[str, bytes]:
 
 
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+# Module-scoped fixtures build databases before the autouse fixture runs.
+os.environ["MENTORTERM_PLAINTEXT"] = "1"

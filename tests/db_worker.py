@@ -14,6 +14,7 @@ with a placement (``seed``).
 from __future__ import annotations
 
 import json
+import os
 import sys
 import threading
 import time
@@ -25,13 +26,17 @@ import peewee
 from mentorterm import storage
 from mentorterm.models import ActionItem, Citizen, LogbookEntry, Meeting, Placement, db
 
+# The crash test runs once more on an encrypted database: the workers then
+# open it with this passphrase (a test-only variable; the app never reads it).
+PASSPHRASE = os.environ.get("MENTORTERM_TEST_PASSPHRASE") or None
+
 BASE_DAY = date(2000, 1, 1)
 BASE_TIME = datetime(2026, 1, 1, 8, 0)
 
 
 def seed_database(path: str | Path) -> None:
     """A fresh database with one citizen and one placement (in this process)."""
-    storage.open_database(str(path))
+    storage.open_database(str(path), passphrase=PASSPHRASE)
     try:
         mentor = storage.ensure_default_mentor()
         with db.atomic():
@@ -48,7 +53,7 @@ def _say(text: str) -> None:
 
 
 def crash(path: str, start: int) -> None:
-    storage.open_database(path, create=False)
+    storage.open_database(path, create=False, passphrase=PASSPHRASE)
     citizen = Citizen.select().order_by(Citizen.id).first()
     placement = Placement.select().where(Placement.citizen == citizen).first()
     _say("ready")
@@ -72,7 +77,7 @@ def crash(path: str, start: int) -> None:
 
 
 def read_then_write(path: str, name: str, count: int) -> None:
-    storage.open_database(path, create=False)
+    storage.open_database(path, create=False, passphrase=PASSPHRASE)
     citizen = Citizen.select().order_by(Citizen.id).first()
     _say("ready")
     sys.stdin.readline()  # "go": both workers start together
@@ -93,7 +98,7 @@ def read_then_write(path: str, name: str, count: int) -> None:
 
 
 def writer(path: str, name: str) -> None:
-    storage.open_database(path, create=False)
+    storage.open_database(path, create=False, passphrase=PASSPHRASE)
     citizen = Citizen.select().order_by(Citizen.id).first()
     stop = threading.Event()
 

@@ -38,7 +38,8 @@ def _tags(sql: str) -> set[int]:
 
 def _inspect(path: Path) -> dict:
     """Reopen after a crash the way the app does, and look at everything."""
-    storage.open_database(str(path), create=False)
+    storage.open_database(str(path), create=False,
+                          passphrase=os.environ.get("MENTORTERM_TEST_PASSPHRASE") or None)
     try:
         integrity = [line for (line,) in db.execute_sql("PRAGMA integrity_check").fetchall()]
         broken_links = db.execute_sql("PRAGMA foreign_key_check").fetchall()
@@ -94,11 +95,16 @@ def _run_and_kill(path: Path, start: int, delay: float) -> tuple[list[int], str]
     return reported, err
 
 
-def test_kill_9_loses_no_commit_and_leaves_nothing_half_done(tmp_path):
+@pytest.mark.parametrize("passphrase", ["", "correct horse battery staple"],
+                         ids=["plaintext", "encrypted"])
+def test_kill_9_loses_no_commit_and_leaves_nothing_half_done(tmp_path, monkeypatch,
+                                                              passphrase):
+    monkeypatch.setenv("MENTORTERM_TEST_PASSPHRASE", passphrase)
     seed = int(os.environ.get("MENTORTERM_CRASH_SEED", str(time.time_ns() % 1_000_000)))
     rng = random.Random(seed)
     path = tmp_path / "crash.db"
     subprocess.run([sys.executable, str(WORKER), "seed", str(path)], check=True)
+    assert storage.is_encrypted_file(path) == bool(passphrase)
 
     started = time.monotonic()
     commits = 0

@@ -152,6 +152,7 @@ def test_backups_beside_the_database_are_named(tmp_path):
     finally:
         storage.close_database()
     (tmp_path / "notes.txt").write_text("not a backup")
+    (tmp_path / "other.db.schema1-20260101-000000.bak").write_text("another database's")
     (tmp_path / "elsewhere").mkdir()
     (tmp_path / "elsewhere" / "old.bak").write_text("x")
     found = backups_on_disk(path)

@@ -32,6 +32,7 @@ from mentorterm.models import (
 FIXTURE = Path(__file__).parent / "fixtures" / "schema_v1.db"
 FIXTURE_V2 = FIXTURE.with_name("schema_v2.db")
 FIXTURE_V3 = FIXTURE.with_name("schema_v3.db")
+FIXTURE_V4 = FIXTURE.with_name("schema_v4.db")
 
 # What make_fixture_v1.py put in, written out so a changed fixture is noticed.
 FIXTURE_COUNTS = {
@@ -54,6 +55,10 @@ FIXTURE_COUNTS = {
 ADDED_LATER = {"draft": 0, "report": 0}
 
 CHILDREN_OF_PLACEMENT = ("hours_step", "logbook_entry")
+
+# Every trigger of the current schema: the logbook's (schema 1) and the audit log's (4).
+ALL_TRIGGERS = {"logbook_entry_citizen_insert", "logbook_entry_citizen_update",
+                "audit_entry_no_update", "audit_entry_no_delete"}
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -144,7 +149,7 @@ def test_current_code_opens_a_schema_1_database_with_every_row(v1_copy, closing)
     assert storage.schema_version() == storage.SCHEMA_VERSION
     assert storage.row_counts() == {**FIXTURE_COUNTS, **ADDED_LATER}
     assert storage.integrity_problems() == []
-    assert triggers() == {"logbook_entry_citizen_insert", "logbook_entry_citizen_update"}
+    assert triggers() == ALL_TRIGGERS
 
     mette = Citizen.get(Citizen.name == "Mette Jørgensen")
     assert mette.mentor.is_default and mette.interpreter_language == "Arabisk"
@@ -208,7 +213,7 @@ def test_migration_that_rebuilds_placement_keeps_its_children(v1_copy, closing):
     assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
     assert storage.integrity_problems() == []
     # The trigger on logbook_entry that reads placement is back and works.
-    assert triggers() == {"logbook_entry_citizen_insert", "logbook_entry_citizen_update"}
+    assert triggers() == ALL_TRIGGERS
     ali = Citizen.get(Citizen.name == "Ali Hassan")
     her_placement = Placement.get(Placement.workplace == "Kantinen på Havnen")
     with pytest.raises(peewee.IntegrityError, match="differs from placement citizen"):
@@ -235,7 +240,7 @@ def test_migration_that_rebuilds_logbook_entry_keeps_its_triggers(v1_copy, closi
                            migrations={version + 1: rebuild_logbook_entry})
     assert rows("logbook_entry") == before
     assert columns("logbook_entry")["tasks"]["notnull"] == 0
-    assert triggers() == {"logbook_entry_citizen_insert", "logbook_entry_citizen_update"}
+    assert triggers() == ALL_TRIGGERS
     entry = LogbookEntry.get(LogbookEntry.left_early == True)
     other = Citizen.get(Citizen.id != entry.citizen_id)
     with pytest.raises(peewee.IntegrityError, match="differs from placement citizen"):
@@ -262,7 +267,7 @@ def test_failed_migration_changes_nothing(v1_copy, closing):
     assert {table: rows(table) for table in FIXTURE_COUNTS} == everything
     assert db.execute_sql(
         "SELECT sql FROM sqlite_master WHERE name = 'placement'").fetchone() == placement_sql
-    assert triggers() == {"logbook_entry_citizen_insert", "logbook_entry_citizen_update"}
+    assert triggers() == ALL_TRIGGERS
     assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
@@ -391,19 +396,19 @@ def test_migration_to_2_rewrites_no_logbook_row(v1_copy, closing):
 
 
 @pytest.mark.parametrize("fixture", [FIXTURE, FIXTURE_V2], ids=["from-1", "from-2"])
-def test_migrated_to_3_is_the_schema_a_new_database_gets(tmp_path, fixture):
-    """Schema 1 and schema 2 files reach schema 3 with the same tables, columns,
-    indexes and triggers, word for word, as a new database."""
+def test_migrated_to_3_is_the_schema_3_fixture(tmp_path, fixture):
+    """Schema 1 and schema 2 files stopped at schema 3 have the same tables,
+    columns, indexes and triggers, word for word, as schema 3 wrote them."""
     path = tmp_path / "old.db"
     shutil.copy(fixture, path)
-    storage.open_database(path)
-    assert storage.schema_version() == 3
-    assert storage.integrity_problems() == []
-    storage.close_database()
-    fresh = tmp_path / "fresh.db"
-    storage.open_database(fresh)
-    storage.close_database()
-    assert _schema(path) == _schema(fresh)
+    database = peewee.SqliteDatabase(str(path), pragmas={"foreign_keys": 1})
+    database.connect()
+    db.initialize(database)
+    try:
+        storage.run_migrations(database, user_version(path), 3)
+    finally:
+        database.close()
+    assert user_version(path) == 3
     assert _schema(path) == _schema(FIXTURE_V3)
 
 
@@ -430,8 +435,75 @@ def test_schema_3_fixture_opens_with_its_report(tmp_path, closing):
     assert (report.period_start, report.period_end) == (date(2026, 1, 12), date(2026, 3, 1))
     assert report.still_open == "Tåler hun flere dage i træk?"
     assert report.created_at == datetime(2026, 3, 2, 9, 30)
-    assert list(tmp_path.glob("*.bak")) == []
+    # Opened by schema 4 code: migrated, and the schema 3 file backed up first.
+    assert [b.name.split("-")[0] for b in tmp_path.glob("*.bak")] == ["v3.db.schema3"]
     # Deleting the citizen deletes the saved report too.
     with db.atomic():
         report.citizen.delete_instance()
     assert Report.select().count() == 0
+
+
+# --------------------------------------------------------------------------- schema 4
+
+
+@pytest.mark.parametrize("fixture", [FIXTURE, FIXTURE_V2, FIXTURE_V3],
+                         ids=["from-1", "from-2", "from-3"])
+def test_migrated_to_4_is_the_schema_a_new_database_gets(tmp_path, fixture):
+    """Schema 1, 2 and 3 files reach schema 4 with the same tables, columns,
+    indexes and triggers, word for word, as a new database."""
+    path = tmp_path / "old.db"
+    shutil.copy(fixture, path)
+    storage.open_database(path)
+    assert storage.schema_version() == 4
+    assert storage.integrity_problems() == []
+    assert triggers() == ALL_TRIGGERS
+    storage.close_database()
+    fresh = tmp_path / "fresh.db"
+    storage.open_database(fresh)
+    storage.close_database()
+    assert _schema(path) == _schema(fresh)
+    assert _schema(path) == _schema(FIXTURE_V4)
+
+
+def test_migration_to_4_keeps_every_row_of_schema_3_and_starts_an_empty_log(tmp_path, closing):
+    from mentorterm.domain import audit
+
+    path = tmp_path / "v3.db"
+    shutil.copy(FIXTURE_V3, path)
+    conn = sqlite3.connect(path)
+    before = {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY id').fetchall()
+              for t in (*FIXTURE_COUNTS, "draft", "report")}
+    conn.close()
+    storage.open_database(path)
+    assert {t: rows(t) for t in before} == before
+    assert audit.entries() == [] and audit.verify() == []
+    # The log starts working at once, chained from the first row.
+    audit.open_record(Citizen.get(Citizen.name == "Ali Hassan").id)
+    assert audit.count() == 1 and audit.verify() == []
+
+
+def test_schema_4_fixture_opens_with_its_audit_log(tmp_path, closing):
+    from mentorterm.domain import audit
+
+    path = tmp_path / "v4.db"
+    shutil.copy(FIXTURE_V4, path)
+    storage.open_database(path, create=False)
+    assert storage.row_counts() == {**FIXTURE_COUNTS, "draft": 1, "report": 1}
+    assert list(tmp_path.glob("*.bak")) == []
+    log = audit.entries()
+    # Ten written, two of them (citizen 99's) removed by the erase entry.
+    assert [e.id for e in log] == [1, 3, 5, 6, 7, 8, 9, 10]
+    assert [e.action.value for e in log] == ["create", "create", "open_record", "update",
+                                             "export", "erase", "unlock", "open_record"]
+    assert log[0].at == datetime(2026, 3, 2, 9, 30)
+    assert audit.verify() == []
+    # Still append-only after the copy.
+    with pytest.raises(peewee.IntegrityError, match="cannot be changed"):
+        with db.atomic():
+            db.execute_sql("UPDATE audit_entry SET purpose = 'x' WHERE id = 1")
+    # Erasing Mette now: her rows go, the chain still holds across both gaps.
+    from mentorterm.domain.erasure import erase_citizen
+
+    erase_citizen(Citizen.get(Citizen.name == "Mette Jørgensen").id, "Mette Jørgensen")
+    assert [e.id for e in audit.entries()] == [3, 7, 8, 9, 10, 11]
+    assert audit.verify() == []

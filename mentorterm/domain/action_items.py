@@ -12,6 +12,7 @@ from ..format import show_date
 from ..i18n import _
 from ..models import ActionItem, Citizen, Meeting, db
 from ..schemas import ActionItemIn
+from . import audit
 from .errors import DomainError, NotFound
 from .views import View
 
@@ -38,6 +39,11 @@ def _item(item_id: int) -> ActionItem:
     if item is None:
         raise NotFound(_("This action item no longer exists (deleted in another window?)."))
     return item
+
+
+def _audit(action: str, item: ActionItem, purpose: str = "") -> None:
+    audit.record(action, "action_item", citizen_id=item.citizen_id, record_id=item.id,
+                 purpose=purpose)
 
 
 def _row(item: ActionItem, today: date) -> ActionItemRow:
@@ -104,6 +110,7 @@ def mark_done(item_id: int, on: date, today: date | None = None) -> None:
         item = _item(item_id)
         item.done_on = on
         item.save()
+        _audit("update", item, "marked done")
 
 
 def reopen(item_id: int) -> None:
@@ -112,6 +119,7 @@ def reopen(item_id: int) -> None:
         item = _item(item_id)
         item.done_on = None
         item.save()
+        _audit("update", item, "opened again")
 
 
 def _check_meeting(citizen_id: int, meeting_id: int | None) -> None:
@@ -129,8 +137,9 @@ def add_action_item(citizen_id: int, data: ActionItemIn, meeting_id: int | None 
         if Citizen.get_or_none(Citizen.id == citizen_id) is None:
             raise NotFound(_("This citizen no longer exists (deleted in another window?)."))
         _check_meeting(citizen_id, meeting_id)
-        return ActionItem.create(citizen=citizen_id, meeting=meeting_id,
-                                 **data.model_dump()).id
+        item = ActionItem.create(citizen=citizen_id, meeting=meeting_id, **data.model_dump())
+        _audit("create", item)
+        return item.id
 
 
 def action_item_input(item_id: int) -> ActionItemIn:
@@ -146,8 +155,11 @@ def update_action_item(item_id: int, data: ActionItemIn) -> None:
         for field, value in data.model_dump().items():
             setattr(item, field, value)
         item.save()
+        _audit("update", item)
 
 
 def delete_action_item(item_id: int) -> None:
     with db.atomic():
-        _item(item_id).delete_instance()
+        item = _item(item_id)
+        item.delete_instance()
+        _audit("delete", item)

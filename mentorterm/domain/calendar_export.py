@@ -18,7 +18,7 @@ from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStand
 from ..enums import MeetingKind, MeetingStatus
 from ..i18n import _
 from ..models import Citizen, Meeting
-from . import files
+from . import audit, files
 from .errors import DomainError
 
 # Meetings are stored as the local time the mentor typed (naive). They are
@@ -107,7 +107,10 @@ def calendar_ics(today: date, *, weeks: int = 8, citizen_id: int | None = None) 
         if meeting.place:
             event.add("location", meeting.place)
         calendar.add_component(event)
-    return calendar.to_ical()
+    data = calendar.to_ical()
+    audit.record("export", "calendar", citizen_id=citizen_id,
+                 purpose=f"planned meetings, {weeks} weeks")
+    return data
 
 
 def write_calendar(path: str | Path, data: bytes) -> Path:

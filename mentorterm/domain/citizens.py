@@ -7,6 +7,7 @@ from datetime import date
 from ..i18n import _
 from ..models import Citizen, db
 from ..schemas import CitizenIn
+from . import audit
 from .errors import DomainError, NotFound
 from .views import CitizenView
 
@@ -25,6 +26,7 @@ def create_citizen(data: CitizenIn, mentor_id: int | None = None) -> int:
     with db.atomic():
         mentor = mentor_id or ensure_default_mentor().id
         citizen = Citizen.create(mentor=mentor, **data.model_dump())
+        audit.record("create", "citizen", citizen_id=citizen.id, record_id=citizen.id)
     return citizen.id
 
 
@@ -34,6 +36,7 @@ def update_citizen(citizen_id: int, data: CitizenIn) -> None:
         for field, value in data.model_dump().items():
             setattr(citizen, field, value)
         citizen.save()
+        audit.record("update", "citizen", citizen_id=citizen_id, record_id=citizen_id)
 
 
 def get_citizen(citizen_id: int) -> CitizenView:
@@ -54,6 +57,8 @@ def set_archived(citizen_id: int, archived: bool, today: date | None = None) -> 
         citizen = _citizen(citizen_id)
         citizen.archived_on = (today or date.today()) if archived else None
         citizen.save()
+        audit.record("update", "citizen", citizen_id=citizen_id, record_id=citizen_id,
+                     purpose="archived" if archived else "brought back from the archive")
 
 
 def delete_citizen(citizen_id: int, typed_name: str) -> None:
@@ -67,6 +72,8 @@ def delete_citizen(citizen_id: int, typed_name: str) -> None:
         citizen = _citizen(citizen_id)
         if typed_name.strip() != citizen.name.strip():
             raise DomainError(_("The name does not match; nothing was deleted."))
+        # Deleting is erasing: the citizen's audit rows go too, one erase row stays.
+        audit.erase_trail(citizen_id, purpose="deleted")
         citizen.delete_instance()  # ON DELETE CASCADE removes every record
     # No old page image of theirs may stay in the -wal (see erasure.py).
     from .erasure import scrub

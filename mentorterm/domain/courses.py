@@ -6,6 +6,7 @@ from ..format import show_date
 from ..i18n import _
 from ..models import Citizen, Course, CourseExtension, db
 from ..schemas import CourseEndIn, CourseExtensionIn, CourseIn
+from . import audit
 from .errors import DomainError, NotFound
 from .views import CourseView, ExtensionView
 
@@ -61,6 +62,7 @@ def start_course(citizen_id: int, data: CourseIn) -> int:
                 field="start_date",
             )
         course = Course.create(citizen=citizen_id, **data.model_dump(mode="python"))
+        audit.record("create", "course", citizen_id=citizen_id, record_id=course.id)
     return course.id
 
 
@@ -81,6 +83,8 @@ def extend_course(course_id: int, data: CourseExtensionIn) -> int:
             raise DomainError(_("The extension cannot be decided before the referral."),
                               field="decided_on")
         extension = CourseExtension.create(course=course, **data.model_dump())
+        audit.record("create", "course_extension", citizen_id=course.citizen_id,
+                     record_id=extension.id, purpose="course extended")
     return extension.id
 
 
@@ -100,3 +104,5 @@ def end_course(course_id: int, data: CourseEndIn) -> None:
         course.outcome = data.outcome.value
         course.end_note = data.end_note
         course.save()
+        audit.record("update", "course", citizen_id=course.citizen_id, record_id=course.id,
+                     purpose="course ended")

@@ -11,6 +11,7 @@ confirmation names the ones beside the database (``backups_on_disk``).
 
 from __future__ import annotations
 
+import glob
 import time
 from pathlib import Path
 
@@ -31,15 +32,20 @@ def _counts() -> dict[str, int]:
     return {m._meta.table_name: m.select().count() for m in ALL_MODELS}
 
 
-def delete_rows(citizen_id: int, count: bool = True) -> int:
+def delete_rows(citizen_id: int, count: bool = True, purpose: str = "erased") -> int:
     """Delete the citizen and (by ON DELETE CASCADE) everything linked.
 
     Returns the rows removed (0 unless ``count``: counting reads every
     table twice). Call inside a transaction; NotFound when the citizen is gone.
+    Their audit-log rows go too, and one erase row (``purpose``) accounts for
+    them (``audit.erase_trail``); the audit rows are not in the count.
     """
+    from .audit import erase_trail
+
     if Citizen.get_or_none(Citizen.id == citizen_id) is None:
         raise NotFound(_("This citizen no longer exists (erased in another window?)."))
     before = sum(_counts().values()) if count else 0
+    erase_trail(citizen_id, purpose=purpose)
     Citizen.delete().where(Citizen.id == citizen_id).execute()
     return before - sum(_counts().values()) if count else 0
 
@@ -84,8 +90,9 @@ def erase_citizen(citizen_id: int, typed_name: str, *, vacuum: bool = False) -> 
 def backups_on_disk(db_path: str | Path) -> list[Path]:
     """Backups lying beside the database file, oldest name first.
 
-    These are the copies made before a schema upgrade
-    (``<name>.schema<N>-<stamp>.bak``), any other ``.bak`` file, and
+    These are the copies made before a schema upgrade or encryption
+    (``<name>.schema<N>-<stamp>.bak``, ``<name>.plaintext-<stamp>.bak``), other
+    ``<name>…bak`` files, and
     ``mentorterm backup FOLDER`` copies (``mentorterm-<stamp>.db``) put in the
     same folder. Backups elsewhere (another folder, a USB stick) cannot be
     found: the confirmation should say so.
@@ -94,6 +101,18 @@ def backups_on_disk(db_path: str | Path) -> list[Path]:
     folder = path.parent
     if not folder.is_dir():
         return []
-    found = {p for pattern in ("*.bak", "mentorterm-*.db") for p in folder.glob(pattern)
+    # Only this database's: another database's backups in a shared folder
+    # (say /tmp) are not copies of these records.
+    patterns = (f"{glob.escape(path.name)}*.bak", "mentorterm-*.db")
+    found = {p for pattern in patterns for p in folder.glob(pattern)
              if p.is_file() and p.resolve() != path.resolve()}
     return sorted(found, key=lambda p: p.name)
+
+
+def database_path() -> Path | None:
+    """The file of the open database (None for an in-memory one), to look for backups."""
+    database = db.obj
+    name = getattr(database, "database", None)
+    if not name or name == ":memory:" or str(name).startswith("file:"):
+        return None
+    return Path(name)

@@ -1,5 +1,7 @@
 """Errors a domain function raises, with a message for the mentor."""
 
+from ..i18n import _
+
 
 class DomainError(Exception):
     """A rule of the domain says no; the message says why, in plain words.
@@ -22,16 +24,16 @@ def user_message(error: BaseException) -> str | None:
     Every write is one transaction, so after any of these nothing was changed
     and the mentor can simply try again.
     """
-    import sqlite3
-
     import peewee
 
     from ..models import db
-    from ..storage import StorageError, describe, translate_error
+    from ..storage import StorageError, describe, driver_errors, translate_error
 
     if isinstance(error, (DomainError, StorageError)):
         return str(error)
-    if isinstance(error, (peewee.DatabaseError, sqlite3.DatabaseError)):
+    if isinstance(error, peewee.InterfaceError):  # the database was closed by the lock
+        return _("The database is locked. Unlock it to go on.")
+    if isinstance(error, (peewee.DatabaseError, *driver_errors())):
         where = describe(db.obj.database) if db.obj is not None else "the database"
         return str(translate_error(error, where))
     return None

@@ -15,6 +15,7 @@ from ..format import show_date
 from ..i18n import _
 from ..models import HoursStep, LogbookEntry, Placement, db
 from ..schemas import LogbookEntryIn
+from . import audit
 from .errors import DomainError, NotFound
 from .placements import hours_steps, parse_schedule, planned_hours_per_day
 from .views import HoursStepView, View
@@ -136,8 +137,11 @@ def add_entry(placement_id: int, data: LogbookEntryIn) -> int:
     with db.atomic():
         placement = _placement(placement_id)
         _check_day(placement, data.entry_date)
-        return LogbookEntry.create(placement=placement, citizen=placement.citizen_id,
-                                   **data.model_dump(mode="python")).id
+        entry_id = LogbookEntry.create(placement=placement, citizen=placement.citizen_id,
+                                       **data.model_dump(mode="python")).id
+        audit.record("create", "logbook_entry", citizen_id=placement.citizen_id,
+                     record_id=entry_id)
+        return entry_id
 
 
 def update_entry(entry_id: int, data: LogbookEntryIn) -> None:
@@ -148,13 +152,17 @@ def update_entry(entry_id: int, data: LogbookEntryIn) -> None:
         for field, value in data.model_dump(mode="python").items():
             setattr(entry, field, value)
         entry.save()
+        audit.record("update", "logbook_entry", citizen_id=entry.citizen_id, record_id=entry.id)
 
 
 def delete_entry(entry_id: int) -> None:
     """Delete one day of the logbook."""
     with db.atomic():
+        citizen_id = (LogbookEntry.select(LogbookEntry.citizen)
+                      .where(LogbookEntry.id == entry_id).scalar())
         if LogbookEntry.delete().where(LogbookEntry.id == entry_id).execute() == 0:
             raise NotFound(_("This logbook entry no longer exists."))
+        audit.record("delete", "logbook_entry", citizen_id=citizen_id, record_id=entry_id)
 
 
 def entry_input(entry_id: int) -> LogbookEntryIn:

@@ -29,8 +29,9 @@ from ..models import (
     db,
 )
 from ..schemas import ActionItemIn, HoursStepIn, InputModel, MeetingIn, ParticipantIn
+from . import audit
 from .errors import DomainError, NotFound
-from .placements import add_hours_step
+from .placements import store_hours_step
 from .statistics import PeriodFigures, period_stats
 from .views import ActionItemView, View
 
@@ -174,9 +175,16 @@ def _write_meeting(citizen: Citizen, data: MeetingIn, meeting_id: int | None) ->
 
 # --- create, change, delete -------------------------------------------------------
 
+def _audit(action: str, meeting: Meeting, purpose: str = "") -> None:
+    audit.record(action, "meeting", citizen_id=meeting.citizen_id, record_id=meeting.id,
+                 purpose=purpose)
+
+
 def create_meeting(citizen_id: int, data: MeetingIn) -> int:
     with db.atomic():
-        return _write_meeting(_citizen(citizen_id), data, None).id
+        meeting = _write_meeting(_citizen(citizen_id), data, None)
+        _audit("create", meeting)
+        return meeting.id
 
 
 def update_meeting(meeting_id: int, data: MeetingIn) -> None:
@@ -184,12 +192,15 @@ def update_meeting(meeting_id: int, data: MeetingIn) -> None:
     with db.atomic():
         meeting = _meeting(meeting_id)
         _write_meeting(meeting.citizen, data, meeting_id)
+        _audit("update", meeting)
 
 
 def delete_meeting(meeting_id: int) -> None:
     """Delete the meeting; its action items stay, no longer tied to a meeting."""
     with db.atomic():
-        _meeting(meeting_id).delete_instance()
+        meeting = _meeting(meeting_id)
+        meeting.delete_instance()
+        _audit("delete", meeting)
 
 
 def meeting_input(meeting_id: int) -> MeetingIn:
@@ -229,6 +240,7 @@ def set_status(meeting_id: int, status: MeetingStatus) -> None:
         meeting = _meeting(meeting_id)
         meeting.status = status.value
         meeting.save()
+        _audit("update", meeting, "status")
 
 
 def record_no_show(meeting_id: int) -> None:
@@ -236,7 +248,7 @@ def record_no_show(meeting_id: int) -> None:
     with db.atomic():
         meeting = _meeting(meeting_id)
         if meeting.status == MeetingStatus.NO_SHOW:
-            return
+            return  # nothing changes, nothing to log
         if meeting.status != MeetingStatus.PLANNED:
             raise DomainError(
                 _("Only a planned meeting can be recorded as a no-show; this one is "
@@ -244,6 +256,7 @@ def record_no_show(meeting_id: int) -> None:
                     status=MeetingStatus(meeting.status).label), field="status")
         meeting.status = MeetingStatus.NO_SHOW.value
         meeting.save()
+        _audit("update", meeting, "no-show")
 
 
 def quick_no_show(citizen_id: int, starts_at: datetime, kind: MeetingKind) -> int:
@@ -264,9 +277,12 @@ def quick_no_show(citizen_id: int, starts_at: datetime, kind: MeetingKind) -> in
         if planned is not None:
             planned.status = MeetingStatus.NO_SHOW.value
             planned.save()
+            _audit("update", planned, "no-show")
             return planned.id
-        return Meeting.create(citizen=citizen, mentor=citizen.mentor_id, starts_at=starts_at,
-                              kind=kind.value, status=MeetingStatus.NO_SHOW.value).id
+        meeting = Meeting.create(citizen=citizen, mentor=citizen.mentor_id, starts_at=starts_at,
+                                 kind=kind.value, status=MeetingStatus.NO_SHOW.value)
+        _audit("create", meeting, "no-show")
+        return meeting.id
 
 
 # --- the agenda ---------------------------------------------------------------------
@@ -511,7 +527,7 @@ def save_note(citizen_id: int, data: MeetingNoteIn, meeting_id: int | None = Non
         for item in data.action_items:
             ActionItem.create(citizen=citizen, meeting=meeting, **item.model_dump())
         if change is not None:
-            add_hours_step(change.placement_id, change.step())
+            store_hours_step(change.placement_id, change.step())
         next_day = meeting_data.next_meeting_date
         if next_day is not None:
             taken = Meeting.select().where(
@@ -526,4 +542,6 @@ def save_note(citizen_id: int, data: MeetingNoteIn, meeting_id: int | None = Non
                     status=MeetingStatus.PLANNED.value)
         if draft_key is not None:
             Draft.delete().where(Draft.key == draft_key).execute()
+        # One row for the whole note (meeting, participants, agreements, hours, next meeting).
+        _audit("create" if meeting_id is None else "update", meeting, "follow-up note")
         return meeting.id

@@ -10,6 +10,7 @@ from ..format import show_date
 from ..i18n import _
 from ..models import Citizen, Course, HoursStep, LogbookEntry, Placement, db
 from ..schemas import HoursStepIn, PlacementEndIn, PlacementIn
+from . import audit
 from .errors import DomainError, NotFound
 from .views import HoursStepView, PlacementView
 
@@ -75,8 +76,10 @@ def create_placement(citizen_id: int, data: PlacementIn, course_id: int | None =
         if course_id is not None and not Course.select().where(
                 (Course.id == course_id) & (Course.citizen == citizen_id)).exists():
             raise DomainError(_("That course is not one of this citizen's courses."))
-        return Placement.create(citizen=citizen_id, course=course_id,
-                                **data.model_dump(mode="python")).id
+        placement_id = Placement.create(citizen=citizen_id, course=course_id,
+                                        **data.model_dump(mode="python")).id
+        audit.record("create", "placement", citizen_id=citizen_id, record_id=placement_id)
+        return placement_id
 
 
 def placement_input(placement_id: int) -> PlacementIn:
@@ -107,6 +110,8 @@ def update_placement(placement_id: int, data: PlacementIn) -> None:
         for field, value in data.model_dump(mode="python").items():
             setattr(placement, field, value)
         placement.save()
+        audit.record("update", "placement", citizen_id=placement.citizen_id,
+                     record_id=placement.id)
 
 
 def end_placement(placement_id: int, data: PlacementEndIn) -> None:
@@ -120,10 +125,22 @@ def end_placement(placement_id: int, data: PlacementEndIn) -> None:
         placement.end_date = data.end_date
         placement.end_reason = data.end_reason
         placement.save()
+        audit.record("update", "placement", citizen_id=placement.citizen_id,
+                     record_id=placement.id, purpose="placement ended")
 
 
 def add_hours_step(placement_id: int, data: HoursStepIn) -> int:
     """Step the hours up or down from a date; one step per date."""
+    with db.atomic():
+        step_id = store_hours_step(placement_id, data)
+        audit.record("create", "hours_step", citizen_id=_placement(placement_id).citizen_id,
+                     record_id=step_id)
+        return step_id
+
+
+def store_hours_step(placement_id: int, data: HoursStepIn) -> int:
+    """``add_hours_step`` without its audit row, for an operation that logs itself
+    (a follow-up note that steps the hours). Call inside a transaction."""
     with db.atomic():
         placement = _placement(placement_id)
         if data.from_date < placement.start_date or (

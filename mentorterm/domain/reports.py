@@ -31,6 +31,7 @@ from ..models import (
     db,
 )
 from ..schemas import ReportTextsIn
+from . import audit
 from .errors import DomainError, NotFound
 from .statistics import LoggedDay, PeriodFigures, figures
 from .views import View
@@ -380,13 +381,16 @@ def save_report(citizen_id: int, start: date, end: date, texts: ReportTextsIn,
     with db.atomic():
         _citizen(citizen_id)
         if report_id is None:
-            return Report.create(citizen=citizen_id, **values).id
+            new_id = Report.create(citizen=citizen_id, **values).id
+            audit.record("create", "report", citizen_id=citizen_id, record_id=new_id)
+            return new_id
         report = _report(report_id)
         if report.citizen_id != citizen_id:
             raise DomainError(_("That report belongs to another citizen."))
         for field, value in values.items():
             setattr(report, field, value)
         report.save()
+        audit.record("update", "report", citizen_id=citizen_id, record_id=report.id)
         return report.id
 
 
@@ -422,7 +426,9 @@ def saved_report(report_id: int, today: date) -> ProgressionReport:
 def delete_report(report_id: int) -> None:
     """Delete a saved report (the records it was built from stay)."""
     with db.atomic():
-        _report(report_id).delete_instance()
+        report = _report(report_id)
+        report.delete_instance()
+        audit.record("delete", "report", citizen_id=report.citizen_id, record_id=report_id)
 
 
 def default_period(today: date, months: int = 3) -> tuple[date, date]:
@@ -446,8 +452,26 @@ def report_file_stem(report: ProgressionReport) -> str:
 # The renderers live beside this module; imported last, as they read its models.
 from .report_render import render_markdown, render_pdf  # noqa: E402
 
+
+def export_report(report: ProgressionReport, kind: str) -> bytes:
+    """The report as the bytes of a file to hand over ("markdown" or "pdf"), logged.
+
+    The export's audit row is written here, not in the renderers: the screen
+    renders Markdown for its preview too. Safe in a worker thread (the row
+    goes through a connection of its own there).
+    """
+    from .threads import in_own_connection
+
+    if kind not in ("markdown", "pdf"):
+        raise ValueError(f"kind is 'markdown' or 'pdf', not {kind!r}")
+    data = render_pdf(report) if kind == "pdf" else render_markdown(report).encode("utf-8")
+    in_own_connection(audit.record, "export", "report", citizen_id=report.citizen_id,
+                      record_id=report.report_id, purpose=f"progression report ({kind})")
+    return data
+
+
 __all__ = [
-    "ProgressionReport", "ReportListItem", "default_period", "delete_report",
+    "ProgressionReport", "ReportListItem", "default_period", "delete_report", "export_report",
     "progression_report", "render_markdown", "render_pdf", "report_texts", "reports_of",
     "save_report", "saved_report",
 ]

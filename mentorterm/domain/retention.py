@@ -92,7 +92,7 @@ def erase_many(citizen_ids: Iterable[int],
         for done, citizen_id in enumerate(ids, start=1):
             try:
                 with db.atomic():
-                    delete_rows(citizen_id, count=False)
+                    delete_rows(citizen_id, count=False, purpose="retention period passed")
                 erased += 1
             except NotFound:
                 pass

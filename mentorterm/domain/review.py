@@ -24,6 +24,7 @@ from ..i18n import _
 from ..models import Citizen, ReviewNote, db
 from ..schemas import ReviewNoteIn, friendly_errors
 from ..settings import ReviewThresholds
+from . import audit
 from .errors import DomainError, NotFound
 from .review_signals import (
     Signal,
@@ -146,6 +147,8 @@ def save_decision(citizen_id: int, iso_week: str, decision: str, reviewed: bool,
             note = ReviewNote.create(
                 citizen=citizen_id, mentor=mentor_id or ensure_default_mentor().id,
                 iso_week=data.iso_week, decision=data.decision, reviewed_at=data.reviewed_at)
+            audit.record("create", "review_note", citizen_id=citizen_id, record_id=note.id,
+                         purpose="weekly case review")
         else:
             note.decision = data.decision
             if not reviewed:
@@ -153,6 +156,8 @@ def save_decision(citizen_id: int, iso_week: str, decision: str, reviewed: bool,
             elif note.reviewed_at is None:
                 note.reviewed_at = data.reviewed_at
             note.save()
+            audit.record("update", "review_note", citizen_id=citizen_id, record_id=note.id,
+                         purpose="weekly case review")
     return _decision_view(note)
 
 

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..format import show_date, show_datetime
 from ..i18n import _, ngettext
 from ..settings import ReviewThresholds
+from . import audit
 from .review import ReviewItem, iso_week_of, review_queue
 
 
@@ -53,6 +54,7 @@ def review_handout(as_of: date, mentor_id: int | None = None,
     """The queue of ``as_of``'s week with its progress, ready to print."""
     thresholds = thresholds or ReviewThresholds()
     queue = review_queue(as_of, mentor_id, thresholds)
+    audit.record("export", "review_handout", purpose="weekly case review handout")
     return ReviewHandout(
         iso_week=iso_week_of(as_of), as_of=as_of, mentor_id=mentor_id,
         progress=HandoutProgress(reviewed=sum(1 for i in queue if i.reviewed),

@@ -18,6 +18,7 @@ from typing import NamedTuple
 from ..enums import Attendance
 from ..i18n import _
 from ..models import LogbookEntry, Placement
+from . import audit
 from .absence_report import render_absence_overview
 from .errors import DomainError
 from .logbook import Schedule, _placement, schedule_of
@@ -321,6 +322,9 @@ def absence_overview_markdown(placement_id: int, start: date, end: date, today: 
     placement = _placement(placement_id)
     start, end = _clip(placement, start, end, today)
     days = _logged_days(placement_id, start, end)
-    return render_absence_overview(
+    text = render_absence_overview(
         citizen_name=placement.citizen.name, workplace=placement.workplace,
         days=days, totals=figures(days, start, end), today=today)
+    audit.record("export", "absence_overview", citizen_id=placement.citizen_id,
+                 record_id=placement_id, purpose="absence overview for a doctor or caseworker")
+    return text

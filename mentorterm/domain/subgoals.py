@@ -15,6 +15,7 @@ from ..enums import SubGoalStatus
 from ..i18n import _
 from ..models import AllianceScore, Citizen, Course, Meeting, SubGoal, db
 from ..schemas import AllianceScoreIn, SubGoalIn, SubGoalStatusIn
+from . import audit
 from .errors import DomainError, NotFound
 
 _STATUS_ORDER = {"active": 0, "paused": 1, "achieved": 2, "dropped": 3}
@@ -145,9 +146,13 @@ def score_sub_goal(sub_goal_id: int, data: AllianceScoreIn, *, replace: bool = F
             for field, value in values.items():
                 setattr(existing, field, value)
             existing.save()
+            audit.record("update", "alliance_score", citizen_id=goal.citizen_id,
+                         record_id=existing.id, purpose="score replaced")
             return existing.id
         mentor = mentor_id or ensure_default_mentor().id
-        return AllianceScore.create(sub_goal=goal, mentor=mentor, **values).id
+        score_id = AllianceScore.create(sub_goal=goal, mentor=mentor, **values).id
+        audit.record("create", "alliance_score", citizen_id=goal.citizen_id, record_id=score_id)
+        return score_id
 
 
 def score_history(sub_goal_id: int) -> list[ScoreView]:
@@ -198,6 +203,7 @@ def create_sub_goal(citizen_id: int, data: SubGoalIn, course_id: int | None = No
         position = len(order) if not wanted else max(0, min(len(order), wanted - 1))
         order.insert(position, goal.id)
         _renumber(order)
+        audit.record("create", "sub_goal", citizen_id=citizen_id, record_id=goal.id)
     return goal.id
 
 
@@ -208,6 +214,7 @@ def update_sub_goal(sub_goal_id: int, data: SubGoalIn) -> None:
         for field, value in data.model_dump(exclude={"priority"}).items():
             setattr(goal, field, value)
         goal.save()
+        audit.record("update", "sub_goal", citizen_id=goal.citizen_id, record_id=goal.id)
 
 
 def sub_goal_input(sub_goal_id: int) -> SubGoalIn:
@@ -234,6 +241,8 @@ def set_status(sub_goal_id: int, data: SubGoalStatusIn) -> None:
             order.remove(goal.id)
             order.append(goal.id)  # back in the list: last, the mentor moves it up
         _renumber(order)
+        audit.record("update", "sub_goal", citizen_id=goal.citizen_id, record_id=goal.id,
+                     purpose="status")
 
 
 def move_priority(sub_goal_id: int, direction: int) -> None:
@@ -250,9 +259,13 @@ def move_priority(sub_goal_id: int, direction: int) -> None:
             return
         index = order.index(goal.id)
         target = index + direction
-        if 0 <= target < len(order):
+        moved = 0 <= target < len(order)
+        if moved:
             order[index], order[target] = order[target], order[index]
         _renumber(order)
+        if moved:  # at the top or the bottom nothing moves: nothing to log
+            audit.record("update", "sub_goal", citizen_id=goal.citizen_id, record_id=goal.id,
+                         purpose="priority")
 
 
 def sub_goal_rows(citizen_id: int, today: date | None = None) -> list[SubGoalRow]:

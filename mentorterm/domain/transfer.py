@@ -46,6 +46,7 @@ from ..models import (
     utcnow,
 )
 from ..schemas import error_location, error_text, format_location
+from . import audit
 
 # The columns each record kind carries in a document, in the document's order.
 _STAMPS = ("created_at", "updated_at")
@@ -151,7 +152,19 @@ def _by_parent(model: type[BaseModel], parent: str, parent_ids: list[int],
 
 
 def export_document(citizen_id: int | None = None, now: datetime | None = None) -> dict[str, Any]:
-    """The whole database, or one citizen, as an interchange document (a dict)."""
+    """The whole database, or one citizen, as an interchange document (a dict).
+
+    An export: it writes one audit row (``build_document`` writes none, for
+    an export that logs itself, such as the access export).
+    """
+    document = build_document(citizen_id, now)
+    audit.record("export", "interchange", citizen_id=citizen_id, record_id=citizen_id,
+                 purpose="export" if citizen_id is not None else "export of the whole database")
+    return document
+
+
+def build_document(citizen_id: int | None = None, now: datetime | None = None) -> dict[str, Any]:
+    """``export_document`` without its audit row."""
     if citizen_id is None:
         citizens = _rows("SELECT * FROM citizen ORDER BY id")
     else:
@@ -331,12 +344,18 @@ def import_document(document: InterchangeDocument, now: datetime | None = None) 
         if problems:
             raise ImportFailed(problems)
         mentor_ids = _resolve_mentors(document.mentors, now)
-        for citizen in document.citizens:
-            records += _import_citizen(citizen, mentor_ids, now)
+        imported = [_import_citizen(citizen, mentor_ids, now) for citizen in document.citizens]
+        records = sum(count for _id, count in imported)
+        # One row for the import; it names the citizen when there is exactly one.
+        only = imported[0][0] if len(imported) == 1 else None
+        audit.record("import", "interchange", citizen_id=only, record_id=only,
+                     purpose=f"import of {len(imported)} citizen(s)")
     return ImportResult(citizens=len(document.citizens), records=records)
 
 
-def _import_citizen(doc: CitizenDoc, mentor_ids: dict[str, int], now: datetime) -> int:
+def _import_citizen(doc: CitizenDoc, mentor_ids: dict[str, int],
+                    now: datetime) -> tuple[int, int]:
+    """Insert one citizen with every record; (the new citizen's id, rows written)."""
     mentor = mentor_ids.get
     owner = mentor_ids[doc.mentor]
     citizen_id = Citizen.insert(_columns(doc, Citizen, now, mentor=owner)).execute()
@@ -378,4 +397,4 @@ def _import_citizen(doc: CitizenDoc, mentor_ids: dict[str, int], now: datetime) 
     _insert(ReviewNote, [_columns(r, ReviewNote, now, citizen=citizen_id, mentor=mentor(r.mentor))
                          for r in doc.review_notes])
     _insert(Report, [_columns(r, Report, now, citizen=citizen_id) for r in doc.reports])
-    return count + len(doc.action_items) + len(doc.review_notes) + len(doc.reports)
+    return citizen_id, count + len(doc.action_items) + len(doc.review_notes) + len(doc.reports)

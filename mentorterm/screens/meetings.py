@@ -325,6 +325,12 @@ class NoteForm(FormScreen[int]):
         self._stop_timer()
         self._timer = self.set_timer(0.5, self.save_draft)
 
+    def keep_draft_now(self) -> None:
+        """Keep what is typed at once (the app is about to lock)."""
+        self._stop_timer()
+        if self.is_mounted:
+            self.save_draft()
+
     def _stop_timer(self) -> None:
         if self._timer is not None:
             self._timer.stop()
