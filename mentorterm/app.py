@@ -218,12 +218,10 @@ class MentortermApp(App[int]):
     def open_citizen(self, citizen_id: int, keep_place: bool = False) -> None:
         """Open a citizen from the caseload; with ``keep_place`` on top of the
         current screen, so escape returns there (the agenda, the agreements)."""
-        from .domain.audit import open_record
         from .screens.citizen import CitizenScreen
 
         if not keep_place:
             self.go_home()
-        open_record(citizen_id)  # every opening of a record is in the audit log
         self.push_screen(CitizenScreen(citizen_id))
 
     def open_records(self, citizen_id: int, kind: str) -> None:

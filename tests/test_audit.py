@@ -580,3 +580,31 @@ def test_the_access_export_lists_the_accesses_to_the_record(database):
     assert "Opened the record" in text and "(follow-up)" in text
     assert "Exported: access export" in text  # this export is logged and listed too
     assert len(audit.accesses_of(cid)) == 2
+
+
+async def test_opening_a_citizen_on_screen_writes_one_audit_row(db_path):
+    from datetime import date
+
+    from mentorterm.app import make_app
+    from mentorterm.domain.citizens import create_citizen
+    from mentorterm.models import AuditEntry
+    from mentorterm.schemas import CitizenIn
+
+    storage.open_database(db_path)
+    cid = create_citizen(CitizenIn(name="Mette Jørgensen"))
+    from mentorterm.domain.courses import start_course
+    from mentorterm.schemas import CourseIn
+
+    start_course(cid, CourseIn(referral_date="01-10-2026", start_date="05-10-2026",
+                               planned_end="05-04-2027", purpose="ordinary_job"))
+    storage.close_database()
+    app = make_app(db_path, today=date(2026, 11, 22))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        before = AuditEntry.select().where(AuditEntry.action == "open_record").count()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CitizenScreen"
+        opened = AuditEntry.select().where(AuditEntry.action == "open_record")
+        assert opened.count() == before + 1
+        assert opened.order_by(AuditEntry.id.desc()).first().citizen_id == cid

@@ -134,6 +134,15 @@ class CitizenScreen(Screen):
                     yield Section(_("Notes"), "notes")
         yield Footer()
 
+    def on_mount(self) -> None:
+        self.log_opening()
+
+    @safely
+    def log_opening(self) -> None:
+        from ..domain.audit import open_record
+
+        open_record(self.citizen_id)  # every opening of a record is in the audit log
+
     def on_screen_resume(self) -> None:
         self.load()
 

@@ -80,7 +80,8 @@ class PassphraseScreen(Screen):
         if self.mode == "create":
             from ..domain.security import passphrase_hint
 
-            self.query_one("#pass-hint", Static).update(passphrase_hint(event.value))
+            self.query_one("#pass-hint", Static).update(
+                passphrase_hint(event.value) if event.value else "")
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
