@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ..i18n import _
+
+# The last two keys of every list: back where you came from, and help.
+BACK_AND_HELP = [
+    Binding("escape", "back", _("Back")),
+    Binding("question_mark", "help", _("Help"), key_display="?"),
+]
 
 
 class RecordListScreen(Screen):
@@ -40,3 +50,28 @@ class RecordListScreen(Screen):
 
     def action_help(self) -> None:
         self.app.show_help(self, self.HELP_TITLE)
+
+
+class CitizenRecordsScreen(RecordListScreen):
+    """One citizen's records: a title line, the table, and boxes under it.
+
+    Subclasses name the widgets (TITLE_ID, TABLE_ID, BOXES) so their CSS and
+    the tests can find them, and fill them in ``load()``.
+    """
+
+    TITLE_ID = ""
+    TABLE_ID = ""
+    BOXES: tuple[str, ...] = ()
+
+    def __init__(self, citizen_id: int, name: str) -> None:
+        super().__init__()
+        self.citizen_id = citizen_id
+        self.citizen_name = name
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id=self.TITLE_ID)
+        yield DataTable(id=self.TABLE_ID, cursor_type="row", zebra_stripes=True)
+        for box in self.BOXES:
+            yield Static(id=box)
+        yield Footer()

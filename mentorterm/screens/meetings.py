@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Select, Static, TextArea
+from textual.widgets import Checkbox, DataTable, Input, Select, Static, TextArea
 
 from ..domain import drafts
 from ..domain import meetings as domain
@@ -31,7 +31,7 @@ from ..i18n import _
 from ..schemas import MeetingIn
 from .forms import ConfirmScreen, FieldSpec, FormScreen
 from .guard import safely
-from .lists import RecordListScreen
+from .lists import BACK_AND_HELP, CitizenRecordsScreen
 
 NOTE_FORM = "meeting-note"
 ACTION_ROWS = 4  # agreement rows on a note; more go on the next note or the list
@@ -445,7 +445,7 @@ def meeting_detail_text(detail: domain.MeetingDetail) -> str:
     return "\n".join(lines)
 
 
-class MeetingsScreen(RecordListScreen):
+class MeetingsScreen(CitizenRecordsScreen):
     """A citizen's meetings, newest first; the note of the one in focus below."""
 
     DEFAULT_CSS = """
@@ -463,22 +463,13 @@ class MeetingsScreen(RecordListScreen):
         Binding("r", "reschedule", _("Rescheduled"), show=False),
         Binding("e", "edit", _("Edit"), show=False),
         Binding("delete", "delete", _("Delete"), show=False),
-        Binding("escape", "back", _("Back")),
-        Binding("question_mark", "help", _("Help"), key_display="?"),
+        *BACK_AND_HELP,
     ]
     HELP_TITLE = _("Meetings")
 
-    def __init__(self, citizen_id: int, name: str) -> None:
-        super().__init__()
-        self.citizen_id = citizen_id
-        self.citizen_name = name
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(id="meetings-title")
-        yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
-        yield Static(id="meeting-detail")
-        yield Footer()
+    TITLE_ID = "meetings-title"
+    TABLE_ID = "meetings"
+    BOXES = ('meeting-detail',)
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns(_("When"), _("Kind"), _("Status"), _("Place"),

@@ -6,9 +6,8 @@ from datetime import date
 
 from rich.markup import escape
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
 from ..domain import placements as domain
 from ..domain.overview import placements_of
@@ -18,7 +17,7 @@ from ..i18n import _
 from ..schemas import HoursStepIn, PlacementEndIn, PlacementIn
 from .forms import FieldSpec, FormScreen
 from .guard import safely
-from .lists import RecordListScreen
+from .lists import BACK_AND_HELP, CitizenRecordsScreen
 
 
 class PlacementForm(FormScreen[int]):
@@ -101,7 +100,7 @@ def steps_timeline(steps) -> str:
     return " → ".join(parts)
 
 
-class PlacementsScreen(RecordListScreen):
+class PlacementsScreen(CitizenRecordsScreen):
     DEFAULT_CSS = """
     PlacementsScreen #placements-title { padding: 0 1; background: $boost; }
     PlacementsScreen #placements { height: 1fr; }
@@ -114,23 +113,14 @@ class PlacementsScreen(RecordListScreen):
         Binding("a", "add_step", _("Add hours step")),
         Binding("f", "finish", _("End placement")),
         Binding("l", "logbook", _("Logbook")),
-        Binding("escape", "back", _("Back")),
-        Binding("question_mark", "help", _("Help"), key_display="?"),
+        *BACK_AND_HELP,
     ]
 
     HELP_TITLE = _("Placements")
 
-    def __init__(self, citizen_id: int, name: str) -> None:
-        super().__init__()
-        self.citizen_id = citizen_id
-        self.citizen_name = name
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(id="placements-title")
-        yield DataTable(id="placements", cursor_type="row", zebra_stripes=True)
-        yield Static(id="placement-detail")
-        yield Footer()
+    TITLE_ID = "placements-title"
+    TABLE_ID = "placements"
+    BOXES = ('placement-detail',)
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns(

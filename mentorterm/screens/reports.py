@@ -21,7 +21,7 @@ from ..i18n import _
 from ..schemas import ReportTextsIn
 from .forms import ConfirmScreen, FieldSpec, FormScreen
 from .guard import safely
-from .lists import RecordListScreen
+from .lists import BACK_AND_HELP, CitizenRecordsScreen
 from .statistics import PeriodForm, SaveFileForm
 
 
@@ -29,7 +29,7 @@ def _period(start: date, end: date) -> str:
     return f"{show_date(start)} – {show_date(end)}"
 
 
-class ReportsScreen(RecordListScreen):
+class ReportsScreen(CitizenRecordsScreen):
     """The citizen's saved progression reports, the latest period first."""
 
     DEFAULT_CSS = """
@@ -41,22 +41,13 @@ class ReportsScreen(RecordListScreen):
         Binding("n", "new", _("New report")),
         Binding("enter", "open", _("Open"), show=False),
         Binding("delete", "delete", _("Delete")),
-        Binding("escape", "back", _("Back")),
-        Binding("question_mark", "help", _("Help"), key_display="?"),
+        *BACK_AND_HELP,
     ]
     HELP_TITLE = _("Progression reports")
 
-    def __init__(self, citizen_id: int, name: str) -> None:
-        super().__init__()
-        self.citizen_id = citizen_id
-        self.citizen_name = name
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(id="reports-title")
-        yield DataTable(id="reports", cursor_type="row", zebra_stripes=True)
-        yield Static(id="reports-empty")
-        yield Footer()
+    TITLE_ID = "reports-title"
+    TABLE_ID = "reports"
+    BOXES = ('reports-empty',)
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns(_("Period"), _("Title"), _("Saved on"))
@@ -170,8 +161,7 @@ class ReportScreen(Screen):
         Binding("e", "edit", _("Write texts")),
         Binding("m", "markdown", _("Save Markdown")),
         Binding("f", "pdf", _("Save PDF")),
-        Binding("escape", "back", _("Back")),
-        Binding("question_mark", "help", _("Help"), key_display="?"),
+        *BACK_AND_HELP,
     ]
 
     def __init__(self, citizen_id: int, name: str, start: date, end: date,

@@ -21,7 +21,7 @@ from ..i18n import _
 from ..schemas import AllianceScoreIn, SubGoalIn, SubGoalStatusIn, friendly_errors
 from .forms import ConfirmScreen, FieldSpec, FormScreen
 from .guard import safely
-from .lists import RecordListScreen
+from .lists import BACK_AND_HELP, CitizenRecordsScreen
 from .scale import big_scale, history_chart, sparkline
 
 
@@ -255,8 +255,7 @@ class HistoryScreen(Screen):
     HistoryScreen #scores { height: 1fr; }
     """
     BINDINGS = [
-        Binding("escape", "back", _("Back")),
-        Binding("question_mark", "help", _("Help"), key_display="?"),
+        *BACK_AND_HELP,
     ]
 
     def __init__(self, sub_goal_id: int, title: str) -> None:
@@ -298,7 +297,7 @@ class HistoryScreen(Screen):
         self.app.show_help(self, _("Sub-goal history"))
 
 
-class SubGoalsScreen(RecordListScreen):
+class SubGoalsScreen(CitizenRecordsScreen):
     """A citizen's sub-goals: active first in priority order, each with its scale."""
 
     DEFAULT_CSS = """
@@ -317,24 +316,14 @@ class SubGoalsScreen(RecordListScreen):
         Binding("p", "present", _("Show the citizen")),
         Binding("K", "move(-1)", _("Move up"), show=False),
         Binding("J", "move(1)", _("Move down"), show=False),
-        Binding("escape", "back", _("Back")),
-        Binding("question_mark", "help", _("Help"), key_display="?"),
+        *BACK_AND_HELP,
     ]
 
     HELP_TITLE = _("Sub-goals")
 
-    def __init__(self, citizen_id: int, name: str) -> None:
-        super().__init__()
-        self.citizen_id = citizen_id
-        self.citizen_name = name
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(id="goals-title")
-        yield DataTable(id="goals", cursor_type="row", zebra_stripes=True)
-        yield Static(id="goals-empty")
-        yield Static(id="goal-detail")
-        yield Footer()
+    TITLE_ID = "goals-title"
+    TABLE_ID = "goals"
+    BOXES = ('goals-empty', 'goal-detail')
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
