@@ -78,6 +78,11 @@ class MentortermApp(App[int]):
         from .screens.caseload import CaseloadScreen
 
         self.push_screen(CaseloadScreen())
+        if storage.target_path(self.target or ":memory:") is not None \
+                and not storage.is_encrypted() and not storage.plaintext_requested():
+            self.notify(_("This database is not encrypted: anyone with this computer can read "
+                          "it. Quit and run 'mentorterm encrypt' to protect it."),
+                        severity="warning", timeout=20)
         self.offer_kept_drafts()
 
     # --- the passphrase and the lock ------------------------------------------------

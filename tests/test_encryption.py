@@ -261,3 +261,14 @@ async def test_the_idle_lock_hides_everything_and_closes_the_database(db_path):
         await pilot.pause()
         assert app.locked and db.obj.is_closed()
     storage.close_database()
+
+
+async def test_an_unencrypted_database_is_named_as_such_at_start(db_path):
+    storage.open_database(db_path, plaintext=True)
+    storage.close_database()
+    app = make_app(db_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CaseloadScreen"
+        assert any("not encrypted" in str(n.message) for n in app._notifications)
+    storage.close_database()
