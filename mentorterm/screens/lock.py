@@ -39,7 +39,9 @@ class PassphraseScreen(Screen):
     PassphraseScreen #pass-box { width: 72; max-width: 100%; height: auto;
         border: thick $primary; background: $surface; padding: 1 2; }
     PassphraseScreen #pass-title { text-style: bold; margin-bottom: 1; }
-    PassphraseScreen Input { margin-bottom: 1; }
+    PassphraseScreen Input { border: none; height: 1; padding: 0 1; margin-bottom: 1;
+                             background: $panel; }
+    PassphraseScreen Input:focus { border: none; background: $primary 40%; }
     PassphraseScreen #pass-hint { color: $text-muted; }
     PassphraseScreen #pass-error { color: $error; }
     """
