@@ -181,6 +181,14 @@ async def test_a_full_three_party_note_with_agreements_and_an_hours_change(db_pa
         assert following.starts_at == datetime(2026, 12, 3, 10, 0)
         assert Draft.select().count() == 0  # saved: the draft went with it
         assert "Buy safety shoes" in text_of(app, "#meeting-detail")
+        await pilot.press("v")  # the whole note, to read
+        await pilot.pause()
+        assert type(app.screen).__name__ == "NoteViewScreen"
+        whole = str(app.screen.query_one("#note-view Static").render())
+        assert "Ready for more hours." in whole and "Send the new schedule to Søren" in whole
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "MeetingsScreen"
 
 
 async def test_a_refused_hours_change_writes_nothing(db_path):

@@ -16,10 +16,19 @@ from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
-from textual.widgets import Checkbox, DataTable, Input, Select, Static, TextArea
+from textual.widgets import (
+    Checkbox,
+    DataTable,
+    Footer,
+    Header,
+    Input,
+    Select,
+    Static,
+    TextArea,
+)
 
 from ..domain import drafts
 from ..domain import meetings as domain
@@ -461,6 +470,7 @@ class MeetingsScreen(CitizenRecordsScreen):
         Binding("o", "status('no_show')", _("No-show")),
         Binding("c", "status('cancelled_by_citizen')", _("Cancelled")),
         Binding("r", "reschedule", _("Rescheduled"), show=False),
+        Binding("v", "view", _("Read note")),
         Binding("e", "edit", _("Edit"), show=False),
         Binding("delete", "delete", _("Delete"), show=False),
         *BACK_AND_HELP,
@@ -552,6 +562,13 @@ class MeetingsScreen(CitizenRecordsScreen):
             return
         self.open_note(m.id, m.kind)
 
+    @safely
+    def action_view(self) -> None:
+        m = self.current()
+        if m is not None:
+            self.app.push_screen(NoteViewScreen(self.citizen_name,
+                                                meeting_detail_text(domain.meeting_detail(m.id))))
+
     def action_new_note(self) -> None:
         self.open_note(None, MeetingKind.THREE_PARTY)
 
@@ -618,6 +635,38 @@ class MeetingsScreen(CitizenRecordsScreen):
             _("Delete the meeting of {when} with its note?").format(
                 when=show_datetime(m.starts_at)), yes=_("Delete"), no=_("Keep it")),
             lambda yes: answered(self, yes))
+
+
+class NoteViewScreen(Screen):
+    """A meeting's whole note, to read (the box under the list shows its start)."""
+
+    DEFAULT_CSS = """
+    NoteViewScreen #note-view-title { padding: 0 1; background: $boost; }
+    NoteViewScreen #note-view { height: 1fr; padding: 0 1; }
+    """
+    BINDINGS = [*BACK_AND_HELP]
+
+    def __init__(self, name: str, text: str) -> None:
+        super().__init__()
+        self.citizen_name = name
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(_("[b]{name}[/b] · the meeting's note").format(
+            name=escape(self.citizen_name)), id="note-view-title")
+        with VerticalScroll(id="note-view"):
+            yield Static(self.text)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#note-view").focus()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_help(self) -> None:
+        self.app.show_help(self, _("The meeting's note"))
 
 
 class RestoreDraftsScreen(ModalScreen[None]):
