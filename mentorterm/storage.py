@@ -150,17 +150,30 @@ def passphrase_hint(passphrase: str) -> str:
     return _("Weak: use three or four words, e.g. a sentence only you would say.")
 
 
-def glob_escape(text: str) -> str:
+def backups_of(path: Path) -> list[Path]:
+    """The backups lying beside the database at ``path``, by name.
+
+    The copies made before a schema upgrade or encryption
+    (``<name>.schema<N>-<stamp>.bak``, ``<name>.plaintext-<stamp>.bak``), other
+    ``<name>…bak`` files, and ``mentorterm backup FOLDER`` copies
+    (``mentorterm-<stamp>.db``) in the same folder. Another database's backups
+    in a shared folder are not copies of these records; backups elsewhere (a
+    USB stick) cannot be found.
+    """
     import glob
 
-    return glob.escape(text)
+    path = Path(path).expanduser()
+    if not path.parent.is_dir():
+        return []
+    patterns = (f"{glob.escape(path.name)}*.bak", "mentorterm-*.db")
+    found = {p for pattern in patterns for p in path.parent.glob(pattern)
+             if p.is_file() and p.resolve() != path.resolve()}
+    return sorted(found, key=lambda p: p.name)
 
 
 def latest_backup(path: Path) -> Path | None:
-    """The newest backup next to ``path`` (migration backups and `mentorterm backup`)."""
-    candidates = [p for p in path.parent.glob(f"{glob_escape(path.name)}*.bak") if p.is_file()]
-    candidates += [p for p in path.parent.glob("mentorterm-*.db") if p.is_file() and p != path]
-    return max(candidates, key=lambda p: p.stat().st_mtime, default=None)
+    """The newest of ``backups_of(path)``."""
+    return max(backups_of(path), key=lambda p: p.stat().st_mtime, default=None)
 
 
 def _wrong_passphrase(path: Path, where: str) -> WrongPassphrase:

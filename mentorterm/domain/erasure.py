@@ -11,10 +11,10 @@ confirmation names the ones beside the database (``backups_on_disk``).
 
 from __future__ import annotations
 
-import glob
 import time
 from pathlib import Path
 
+from .. import storage
 from ..i18n import _
 from ..models import ALL_MODELS, Citizen, db
 from .errors import DomainError, NotFound
@@ -88,25 +88,9 @@ def erase_citizen(citizen_id: int, typed_name: str, *, vacuum: bool = False) -> 
 
 
 def backups_on_disk(db_path: str | Path) -> list[Path]:
-    """Backups lying beside the database file, oldest name first.
-
-    These are the copies made before a schema upgrade or encryption
-    (``<name>.schema<N>-<stamp>.bak``, ``<name>.plaintext-<stamp>.bak``), other
-    ``<name>…bak`` files, and
-    ``mentorterm backup FOLDER`` copies (``mentorterm-<stamp>.db``) put in the
-    same folder. Backups elsewhere (another folder, a USB stick) cannot be
-    found: the confirmation should say so.
-    """
-    path = Path(db_path).expanduser()
-    folder = path.parent
-    if not folder.is_dir():
-        return []
-    # Only this database's: another database's backups in a shared folder
-    # (say /tmp) are not copies of these records.
-    patterns = (f"{glob.escape(path.name)}*.bak", "mentorterm-*.db")
-    found = {p for pattern in patterns for p in folder.glob(pattern)
-             if p.is_file() and p.resolve() != path.resolve()}
-    return sorted(found, key=lambda p: p.name)
+    """Backups lying beside the database file (``storage.backups_of``); the
+    confirmation should say that backups elsewhere cannot be found."""
+    return storage.backups_of(Path(db_path))
 
 
 def database_path() -> Path | None:
