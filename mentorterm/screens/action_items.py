@@ -18,7 +18,7 @@ from ..domain.action_items import ActionItemRow, action_items, mark_done, reopen
 from ..format import show_date
 from ..i18n import _, ngettext
 from .guard import safely
-from .lists import RecordListScreen
+from .lists import BACK_AND_HELP, RecordListScreen
 
 WHAT_WIDTH = 44
 NAME_WIDTH = 16
@@ -65,8 +65,7 @@ class ActionItemsScreen(RecordListScreen):
         Binding("u", "reopen", _("Reopen")),
         Binding("slash", "filter", _("Filter"), key_display="/"),
         Binding("d", "toggle_done", _("Show done")),
-        Binding("escape", "back", _("Back")),
-        Binding("question_mark", "help", _("Help"), key_display="?"),
+        *BACK_AND_HELP,
     ]
 
     def __init__(self) -> None:

@@ -25,7 +25,7 @@ from ..enums import MeetingKind, MeetingStatus
 from ..format import show_date
 from ..i18n import _, ngettext
 from .guard import safely
-from .lists import RecordListScreen
+from .lists import BACK_AND_HELP, RecordListScreen
 
 TO_RECORD = "to_record"
 THIS_WEEK = "this"
@@ -85,8 +85,7 @@ class AgendaScreen(RecordListScreen):
         Binding("r", "outcome('rescheduled')", _("Rescheduled"), show=False),
         Binding("u", "undo", _("Undo last outcome"), show=False),
         Binding("i", "export", _("Export .ics")),
-        Binding("escape", "back", _("Back")),
-        Binding("question_mark", "help", _("Help"), key_display="?"),
+        *BACK_AND_HELP,
     ]
 
     def __init__(self) -> None:

@@ -27,6 +27,7 @@ from ..enums import (
 from ..format import show_date, show_datetime, show_hours
 from ..i18n import _
 from .guard import safely
+from .lists import BACK_AND_HELP
 
 
 def score_bar(citizen_score: int | None, width: int = 10) -> str:
@@ -427,8 +428,7 @@ class RecordsScreen(Screen):
     """A list of one kind of the citizen's records (the full views come later)."""
 
     BINDINGS = [
-        Binding("escape", "back", _("Back")),
-        Binding("question_mark", "help", _("Help"), key_display="?"),
+        *BACK_AND_HELP,
     ]
 
     def __init__(self, citizen_id: int, name: str, kind: str) -> None:

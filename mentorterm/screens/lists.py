@@ -16,13 +16,24 @@ BACK_AND_HELP = [
 ]
 
 
-class RecordListScreen(Screen):
-    """A DataTable of records (``self.rows``, in table order) that ``load()`` fills.
-
-    Subclasses set HELP_TITLE and their own bindings (escape → back, ? → help).
-    """
+class BackHelpScreen(Screen):
+    """A screen with the two keys every screen has: escape back, ? help
+    (titled HELP_TITLE, listing the screen's own keys)."""
 
     HELP_TITLE = ""
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_help(self) -> None:
+        self.app.show_help(self, self.HELP_TITLE)
+
+
+class RecordListScreen(BackHelpScreen):
+    """A DataTable of records (``self.rows``, in table order) that ``load()`` fills.
+
+    Subclasses set HELP_TITLE and their own bindings (with BACK_AND_HELP).
+    """
 
     def __init__(self) -> None:
         super().__init__()
@@ -44,12 +55,6 @@ class RecordListScreen(Screen):
         if not self.rows or not table.display:
             return None
         return self.rows[min(table.cursor_row, len(self.rows) - 1)]
-
-    def action_back(self) -> None:
-        self.app.pop_screen()
-
-    def action_help(self) -> None:
-        self.app.show_help(self, self.HELP_TITLE)
 
 
 class CitizenRecordsScreen(RecordListScreen):

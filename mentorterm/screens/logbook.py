@@ -17,7 +17,7 @@ from ..i18n import _
 from ..schemas import LogbookEntryIn
 from .forms import ConfirmScreen, FieldSpec, FormScreen
 from .guard import safely
-from .lists import RecordListScreen
+from .lists import BACK_AND_HELP, RecordListScreen
 
 
 class LeftEarlyForm(FormScreen[bool]):
@@ -160,8 +160,7 @@ class LogbookScreen(RecordListScreen):
         Binding("A", "add_day", _("Add a chosen day"), show=False),
         Binding("t", "statistics", _("Stats")),
         Binding("delete", "delete", _("Delete day"), show=False),
-        Binding("escape", "back", _("Back")),
-        Binding("question_mark", "help", _("Help"), key_display="?"),
+        *BACK_AND_HELP,
     ]
 
     HELP_TITLE = _("Logbook")

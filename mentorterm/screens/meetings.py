@@ -17,7 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import (
     Checkbox,
@@ -40,7 +40,7 @@ from ..i18n import _
 from ..schemas import MeetingIn
 from .forms import ConfirmScreen, FieldSpec, FormScreen
 from .guard import safely
-from .lists import BACK_AND_HELP, CitizenRecordsScreen
+from .lists import BACK_AND_HELP, BackHelpScreen, CitizenRecordsScreen
 
 NOTE_FORM = "meeting-note"
 ACTION_ROWS = 4  # agreement rows on a note; more go on the next note or the list
@@ -637,13 +637,14 @@ class MeetingsScreen(CitizenRecordsScreen):
             lambda yes: answered(self, yes))
 
 
-class NoteViewScreen(Screen):
+class NoteViewScreen(BackHelpScreen):
     """A meeting's whole note, to read (the box under the list shows its start)."""
 
     DEFAULT_CSS = """
     NoteViewScreen #note-view-title { padding: 0 1; background: $boost; }
     NoteViewScreen #note-view { height: 1fr; padding: 0 1; }
     """
+    HELP_TITLE = _("The meeting's note")
     BINDINGS = [*BACK_AND_HELP]
 
     def __init__(self, name: str, text: str) -> None:
@@ -661,12 +662,6 @@ class NoteViewScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#note-view").focus()
-
-    def action_back(self) -> None:
-        self.app.pop_screen()
-
-    def action_help(self) -> None:
-        self.app.show_help(self, _("The meeting's note"))
 
 
 class RestoreDraftsScreen(ModalScreen[None]):

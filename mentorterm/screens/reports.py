@@ -10,7 +10,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Markdown, Static
 
 from ..domain import files
@@ -21,7 +20,7 @@ from ..i18n import _
 from ..schemas import ReportTextsIn
 from .forms import ConfirmScreen, FieldSpec, FormScreen
 from .guard import safely
-from .lists import BACK_AND_HELP, CitizenRecordsScreen
+from .lists import BACK_AND_HELP, BackHelpScreen, CitizenRecordsScreen
 from .statistics import PeriodForm, SaveFileForm
 
 
@@ -149,7 +148,7 @@ class ReportTextsForm(FormScreen[tuple[int, ReportTextsIn]]):
         return report_id, data
 
 
-class ReportScreen(Screen):
+class ReportScreen(BackHelpScreen):
     """One report as it will be handed over: facts from the records as they are
     now, the mentor's texts; `e` edits the texts, `m`/`f` export."""
 
@@ -157,6 +156,7 @@ class ReportScreen(Screen):
     ReportScreen #report-title { padding: 0 1; background: $boost; height: auto; }
     ReportScreen #report-body { height: 1fr; padding: 0 1; }
     """
+    HELP_TITLE = _("Progression report")
     BINDINGS = [
         Binding("e", "edit", _("Write texts")),
         Binding("m", "markdown", _("Save Markdown")),
@@ -273,8 +273,3 @@ class ReportScreen(Screen):
         if path:
             self.notify(_("Saved: {path}").format(path=escape(path)), timeout=10)
 
-    def action_back(self) -> None:
-        self.app.pop_screen()
-
-    def action_help(self) -> None:
-        self.app.show_help(self, _("Progression report"))

@@ -17,6 +17,7 @@ from ..i18n import _
 from .citizen_forms import all_backups_text
 from .forms import ConfirmScreen
 from .guard import safely
+from .lists import BACK_AND_HELP
 
 MARK = "✔"
 
@@ -50,8 +51,7 @@ class RetentionScreen(Screen):
         Binding("space", "toggle", _("Mark")),
         Binding("a", "mark_all", _("Mark all")),
         Binding("E", "erase", _("Erase marked")),
-        Binding("escape", "back", _("Back")),
-        Binding("question_mark", "help", _("Help"), key_display="?"),
+        *BACK_AND_HELP,
     ]
 
     def __init__(self) -> None:

@@ -9,7 +9,6 @@ from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
 from ..domain import files
@@ -29,6 +28,7 @@ from ..schemas import ExportFileIn, PeriodIn
 from .charts import calendar_grid, hours_chart
 from .forms import FieldSpec, FormScreen
 from .guard import safely
+from .lists import BACK_AND_HELP, BackHelpScreen
 
 
 class PeriodForm(FormScreen[tuple[date, date]]):
@@ -129,7 +129,7 @@ def absence_details(stats: PeriodStats) -> str:
     return "\n".join(lines)
 
 
-class StatisticsScreen(Screen):
+class StatisticsScreen(BackHelpScreen):
     """Figures for a period, against the one before it; the charts below."""
 
     DEFAULT_CSS = """
@@ -137,6 +137,7 @@ class StatisticsScreen(Screen):
     StatisticsScreen #stats-body { height: 1fr; padding: 0 1; }
     StatisticsScreen .stats-heading { text-style: bold; margin-top: 1; }
     """
+    HELP_TITLE = _("Statistics")
     BINDINGS = [
         Binding("2", "period('last_2_weeks')", _("2 weeks")),
         Binding("4", "period('last_4_weeks')", _("4 weeks")),
@@ -144,8 +145,7 @@ class StatisticsScreen(Screen):
         Binding("w", "period('whole_placement')", _("Whole")),
         Binding("f", "from_to", _("From–to")),
         Binding("x", "absence_overview", _("Absence overview")),
-        Binding("escape", "back", _("Back")),
-        Binding("question_mark", "help", _("Help"), key_display="?"),
+        *BACK_AND_HELP,
     ]
 
     def __init__(self, placement_id: int, title: str,
@@ -234,24 +234,18 @@ class StatisticsScreen(Screen):
         self.app.push_screen(AbsenceOverviewScreen(text, str(files.documents_folder()
                                                              / f"{name}.md")))
 
-    def action_back(self) -> None:
-        self.app.pop_screen()
 
-    def action_help(self) -> None:
-        self.app.show_help(self, _("Statistics"))
-
-
-class AbsenceOverviewScreen(Screen):
+class AbsenceOverviewScreen(BackHelpScreen):
     """The absence overview as it will be handed over; `s` saves it as Markdown."""
 
     DEFAULT_CSS = """
     AbsenceOverviewScreen #overview-title { padding: 0 1; background: $boost; }
     AbsenceOverviewScreen #overview-body { height: 1fr; padding: 0 1; }
     """
+    HELP_TITLE = _("Absence overview")
     BINDINGS = [
         Binding("s", "save", _("Save as file")),
-        Binding("escape", "back", _("Back")),
-        Binding("question_mark", "help", _("Help"), key_display="?"),
+        *BACK_AND_HELP,
     ]
 
     def __init__(self, text: str, path: str) -> None:
@@ -280,8 +274,3 @@ class AbsenceOverviewScreen(Screen):
         self.app.push_screen(SaveFileForm(self.path, self.text.encode("utf-8"),
                                           _("Save the absence overview")), saved)
 
-    def action_back(self) -> None:
-        self.app.pop_screen()
-
-    def action_help(self) -> None:
-        self.app.show_help(self, _("Absence overview"))

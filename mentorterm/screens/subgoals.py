@@ -21,7 +21,7 @@ from ..i18n import _
 from ..schemas import AllianceScoreIn, SubGoalIn, SubGoalStatusIn, friendly_errors
 from .forms import ConfirmScreen, FieldSpec, FormScreen
 from .guard import safely
-from .lists import BACK_AND_HELP, CitizenRecordsScreen
+from .lists import BACK_AND_HELP, BackHelpScreen, CitizenRecordsScreen
 from .scale import big_scale, history_chart, sparkline
 
 
@@ -246,7 +246,7 @@ class ScoringScreen(ModalScreen[bool]):
                                            yes=_("Discard"), no=_("Keep scoring")), answered)
 
 
-class HistoryScreen(Screen):
+class HistoryScreen(BackHelpScreen):
     """Every score of one sub-goal with its answers, and the chart over time."""
 
     DEFAULT_CSS = """
@@ -254,6 +254,7 @@ class HistoryScreen(Screen):
     HistoryScreen #chart { padding: 1 2; height: auto; }
     HistoryScreen #scores { height: 1fr; }
     """
+    HELP_TITLE = _("Sub-goal history")
     BINDINGS = [
         *BACK_AND_HELP,
     ]
@@ -289,12 +290,6 @@ class HistoryScreen(Screen):
             table.add_row(show_date(s.scored_on), str(s.citizen_score), str(s.mentor_score),
                           s.what_it_takes, s.own_actions, s.help_needed)
         table.focus()
-
-    def action_back(self) -> None:
-        self.app.pop_screen()
-
-    def action_help(self) -> None:
-        self.app.show_help(self, _("Sub-goal history"))
 
 
 class SubGoalsScreen(CitizenRecordsScreen):
@@ -437,7 +432,6 @@ class SubGoalsScreen(CitizenRecordsScreen):
 
     def action_present(self) -> None:
         self.app.push_screen(PresentationScreen(self.citizen_id))
-
 
 
 class PresentationScreen(Screen):
