@@ -250,19 +250,15 @@ class MentortermApp(App[int]):
             self.push_screen(MeetingsScreen(citizen_id, name))
             return
         if kind == "logbook":
-            from .domain.overview import placements_of
+            from .domain.placements import logbook_placement
             from .screens.logbook import LogbookScreen
 
             # The placement running today, else the latest; others via `p`.
-            placements = placements_of(citizen_id)
-            running = [p for p in placements if p.start_date <= self.today
-                       and (p.end_date is None or p.end_date >= self.today)]
-            chosen = (running or sorted(placements, key=lambda p: p.start_date))[-1:] \
-                if placements else []
-            if not chosen:
+            chosen = logbook_placement(citizen_id, self.today)
+            if chosen is None:
                 self.notify(_("No placement yet, so no logbook: press p to add a placement."))
                 return
-            self.push_screen(LogbookScreen(chosen[0].id, f"{name} · {chosen[0].workplace}"))
+            self.push_screen(LogbookScreen(chosen.id, f"{name} · {chosen.workplace}"))
             return
         self.push_screen(RecordsScreen(citizen_id, name, kind))
 

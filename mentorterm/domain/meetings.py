@@ -31,7 +31,7 @@ from ..models import (
 from ..schemas import ActionItemIn, HoursStepIn, InputModel, MeetingIn, ParticipantIn
 from . import audit
 from .errors import DomainError, NotFound
-from .placements import store_hours_step
+from .placements import placement_running_on, store_hours_step
 from .statistics import PeriodFigures, period_stats
 from .views import ActionItemView, View
 
@@ -341,10 +341,7 @@ def previous_follow_up(citizen_id: int, before: date) -> date | None:
 
 
 def _placement_for(citizen_id: int, meeting_day: date, first: date | None) -> Placement | None:
-    running = (Placement.select().where(
-        (Placement.citizen == citizen_id) & (Placement.start_date <= meeting_day)
-        & (Placement.end_date.is_null() | (Placement.end_date >= meeting_day)))
-        .order_by(Placement.start_date.desc(), Placement.id.desc()).first())
+    running = placement_running_on(citizen_id, meeting_day)
     if running is not None:
         return running
     last = meeting_day - timedelta(days=1)

@@ -154,6 +154,23 @@ def store_hours_step(placement_id: int, data: HoursStepIn) -> int:
         return HoursStep.create(placement=placement, **data.model_dump()).id
 
 
+def placement_running_on(citizen_id: int, day: date) -> Placement | None:
+    """The citizen's placement running on ``day`` (the latest started, if two)."""
+    return (Placement.select().where(
+        (Placement.citizen == citizen_id) & (Placement.start_date <= day)
+        & (Placement.end_date.is_null() | (Placement.end_date >= day)))
+        .order_by(Placement.start_date.desc(), Placement.id.desc()).first())
+
+
+def logbook_placement(citizen_id: int, today: date) -> PlacementView | None:
+    """The placement whose logbook a mentor means on ``today``: the one
+    running, else the latest started; None without placements."""
+    chosen = placement_running_on(citizen_id, today) or (
+        Placement.select().where(Placement.citizen == citizen_id)
+        .order_by(Placement.start_date.desc(), Placement.id.desc()).first())
+    return placement_view(chosen.id) if chosen is not None else None
+
+
 def placement_view(placement_id: int) -> PlacementView:
     """One placement as the screens see it, with its hours steps."""
     p = _placement(placement_id)

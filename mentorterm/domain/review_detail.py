@@ -10,8 +10,9 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from ..enums import MeetingKind, MeetingStatus
-from ..models import Meeting, Placement
+from ..models import Meeting
 from .overview import open_action_items
+from .placements import placement_running_on
 from .statistics import PeriodStats, period_stats
 from .subgoals import SubGoalRow, sub_goal_rows
 from .views import ActionItemView, View
@@ -35,10 +36,7 @@ class ReviewDetail(View):
 
 def review_detail(citizen_id: int, as_of: date) -> ReviewDetail:
     end_of_day = datetime.combine(as_of, datetime.max.time())
-    placement = (Placement.select()
-                 .where((Placement.citizen == citizen_id) & (Placement.start_date <= as_of)
-                        & (Placement.end_date.is_null() | (Placement.end_date >= as_of)))
-                 .order_by(Placement.start_date.desc(), Placement.id.desc()).first())
+    placement = placement_running_on(citizen_id, as_of)
     attendance = (period_stats(placement.id, as_of - timedelta(days=27), as_of, as_of)
                   if placement is not None else None)
     held = (Meeting.select().where((Meeting.citizen == citizen_id)
