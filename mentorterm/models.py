@@ -378,7 +378,8 @@ class AuditEntry(Model):
     citizen_id = IntegerField(null=True)
     mentor_id = IntegerField(null=True)
     purpose = CharField(max_length=200, default="")
-    # Only an erase row uses it: [[id, prev_hash, hash], ...] of the rows it removed.
+    # An erase row: [[id, prev_hash, hash], ...] of the rows it removed; a
+    # correction: {"field": [old, new] or "changed"} (domain/audit.changes).
     detail = TextField(default="")
     prev_hash = CharField(max_length=64)
     hash = CharField(max_length=64)

@@ -5,8 +5,9 @@ means the defaults. A file that is not valid TOML, names a setting mentorterm
 does not know, or holds a value out of range raises ``SettingsError`` with one
 plain line naming the file and the key; nothing is read at import time.
 
-For now the file holds the weekly review's thresholds (``[review]``), the
-numbers behind each signal in ``domain/review.py``.
+The file holds who the mentor is (``[mentor]``: name and organisation, asked
+at the first start), the weekly review's thresholds (``[review]``), the lock
+time and how long records are kept.
 """
 
 from __future__ import annotations
@@ -100,7 +101,23 @@ class RetentionSettings(BaseModel):
         json_schema_extra={"must_be": "a whole number of years from 1 to 30"})]
 
 
+class MentorSettings(BaseModel):
+    """Who keeps this database: shown in notes, reports and handouts."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: Annotated[str, Field(
+        "", max_length=200, strict=True,
+        description="Your name as it stands in meeting notes, reports and handouts.",
+        json_schema_extra={"must_be": "a text in quotes"})]
+    organisation: Annotated[str, Field(
+        "", max_length=200, strict=True,
+        description="The provider you work for, as it stands on reports and handouts.",
+        json_schema_extra={"must_be": "a text in quotes"})]
+
+
 SECTIONS: dict[str, type[BaseModel]] = {
+    "mentor": MentorSettings,
     "review": ReviewThresholds, "security": SecuritySettings, "retention": RetentionSettings,
 }
 
@@ -108,6 +125,7 @@ SECTIONS: dict[str, type[BaseModel]] = {
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    mentor: MentorSettings = Field(default_factory=MentorSettings)
     review: ReviewThresholds = Field(default_factory=ReviewThresholds)
     security: SecuritySettings = Field(default_factory=SecuritySettings)
     retention: RetentionSettings = Field(default_factory=RetentionSettings)
@@ -185,6 +203,14 @@ def load_settings(path: Path | None = None) -> Settings:
         raise SettingsError(_problem(path, exc.errors()[0], data)) from None
 
 
+def _toml_value(value: Any) -> str:
+    if isinstance(value, str):
+        import json
+
+        return json.dumps(value, ensure_ascii=False)  # a TOML basic string
+    return str(value)
+
+
 def default_settings_text() -> str:
     """The default file, every setting commented with what it means."""
     lines = [
@@ -199,7 +225,7 @@ def default_settings_text() -> str:
             lines.append("")
             lines += textwrap.wrap(field.description, 86, initial_indent="# ",
                                    subsequent_indent="# ")
-            lines.append(f"{name} = {getattr(defaults, name)}")
+            lines.append(f"{name} = {_toml_value(getattr(defaults, name))}")
     return "\n".join(lines) + "\n"
 
 
@@ -222,11 +248,58 @@ def write_default_settings(path: Path | None = None) -> Path:
     return path
 
 
+def save_section(section: str, values: dict[str, Any], path: Path | None = None) -> Path:
+    """Set ``values`` in ``[section]`` of the file, keeping everything else as written.
+
+    The new file is validated before it replaces the old one (written beside
+    it, then renamed), so a refused value or a full disk leaves the file as it was.
+    """
+    import tomlkit
+
+    path = path or settings_path()
+    model = SECTIONS[section]
+    try:
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SettingsError(_("Could not read {path}: {reason}.").format(
+            path=path, reason=getattr(exc, "strerror", None) or exc)) from None
+    try:
+        document = tomlkit.parse(text)
+    except tomlkit.exceptions.TOMLKitError as exc:
+        raise SettingsError(_("{path} is not valid TOML: {detail}. Fix it, or delete it to use "
+                              "the defaults.").format(path=path, detail=exc)) from None
+    table = document.get(section)
+    if table is None:
+        table = tomlkit.table()
+        table.add(tomlkit.comment(model.__doc__.splitlines()[0]))
+        document.add(section, table)
+    for key, value in values.items():
+        table[key] = value
+    new_text = tomlkit.dumps(document)
+    try:
+        Settings.model_validate(tomllib.loads(new_text))
+    except ValidationError as exc:
+        raise SettingsError(_problem(path, exc.errors()[0], tomllib.loads(new_text))) from None
+    part = path.with_name(path.name + ".part")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(part, "w", encoding="utf-8") as handle:
+            handle.write(new_text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(part, path)
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        raise SettingsError(_("Could not write {path}: {reason}.").format(
+            path=path, reason=exc.strerror or exc)) from None
+    return path
+
+
 def describe_settings(settings: Settings) -> list[str]:
     """``key = value`` lines of the settings in force, as the file spells them."""
     lines: list[str] = []
     for section in SECTIONS:
         lines.append(f"[{section}]")
-        lines += [f"{name} = {value}"
+        lines += [f"{name} = {_toml_value(value)}"
                   for name, value in getattr(settings, section).model_dump().items()]
     return lines
