@@ -10,8 +10,14 @@ from mentorterm.domain import audit
 from mentorterm.domain.errors import DomainError
 from mentorterm.domain.identity import mentor_identity, save_mentor_identity
 from mentorterm.models import Mentor
-from mentorterm.settings import (SettingsError, describe_settings, load_settings, save_section,
-                                 settings_path, write_default_settings)
+from mentorterm.settings import (
+    SettingsError,
+    describe_settings,
+    load_settings,
+    save_section,
+    settings_path,
+    write_default_settings,
+)
 from mentorterm.storage import ensure_default_mentor
 
 
