@@ -87,6 +87,13 @@ def _planned(r: dict) -> int:
                           starts_at=datetime(2026, 3, 10, 10), status="planned").id
 
 
+def _ended(r: dict) -> int:
+    course = r["course"]
+    course.end_date, course.outcome = date(2026, 5, 1), "other"
+    course.save()  # through the model: no audit row
+    return course.id
+
+
 def _second_goal(r: dict) -> int:
     SubGoal.update(priority=1).where(SubGoal.id == r["goal"].id).execute()
     return SubGoal.create(citizen=r["citizen"], title="Andet", priority=2).id
@@ -144,6 +151,18 @@ CASES = [
         decided_on=date(2026, 7, 1), new_end=date(2026, 9, 1))), "create", "course_extension"),
     Case("end course", lambda r: courses.end_course(r["course"].id, CourseEndIn(
         end_date=date(2026, 5, 1), outcome="other")), "update", "course"),
+    Case("correct course", lambda r: courses.update_course(r["course"].id, CourseIn(
+        referral_date=date(2026, 1, 5), start_date=date(2026, 1, 10),
+        planned_end=date(2026, 4, 12), purpose="flexjob")), "update", "course"),
+    Case("correct extension", lambda r: courses.update_extension(
+        r["extension"].id, CourseExtensionIn(decided_on=date(2026, 4, 1),
+                                             new_end=date(2026, 8, 1))),
+         "update", "course_extension"),
+    Case("delete extension", lambda r: courses.delete_extension(r["extension"].id),
+         "delete", "course_extension"),
+    Case("correct end", lambda r: courses.update_end(_ended(r), CourseEndIn(
+        end_date=date(2026, 5, 2), outcome="other")), "update", "course"),
+    Case("undo end", lambda r: courses.reopen_course(_ended(r)), "update", "course"),
     # sub-goals and scores
     Case("create sub-goal", lambda r: subgoals.create_sub_goal(
         r["citizen"].id, SubGoalIn(title="Ny")), "create", "sub_goal"),
@@ -271,8 +290,10 @@ COVERED = {
     "access.access_export", "action_items.add_action_item", "action_items.delete_action_item",
     "action_items.mark_done", "action_items.reopen", "action_items.update_action_item",
     "calendar_export.calendar_ics", "citizens.create_citizen", "citizens.delete_citizen",
-    "citizens.set_archived", "citizens.update_citizen", "courses.end_course",
-    "courses.extend_course", "courses.start_course", "erasure.erase_citizen",
+    "citizens.set_archived", "citizens.update_citizen", "courses.delete_extension",
+    "courses.end_course", "courses.extend_course", "courses.reopen_course",
+    "courses.start_course", "courses.update_course", "courses.update_end",
+    "courses.update_extension", "erasure.erase_citizen",
     "logbook.add_entry", "logbook.delete_entry", "logbook.update_entry",
     "meetings.create_meeting", "meetings.delete_meeting", "meetings.quick_no_show",
     "meetings.record_no_show", "meetings.save_note", "meetings.set_status",
