@@ -260,6 +260,11 @@ class MentortermApp(App[int]):
                 return
             self.push_screen(LogbookScreen(chosen.id, f"{name} · {chosen.workplace}"))
             return
+        if kind == "courses":
+            from .screens.courses import CourseHistoryScreen
+
+            self.push_screen(CourseHistoryScreen(citizen_id, name))
+            return
         self.push_screen(RecordsScreen(citizen_id, name, kind))
 
     def restore_note(self, draft) -> None:

@@ -279,8 +279,16 @@ async def test_edit_archive_and_delete_a_citizen(seeded, db_path):
         await pilot.pause()
         assert Citizen.get_by_id(birgitte_id).phone == "12 34 56 78"
         assert "12 34 56 78" in text_of(app, "#contact")
-        # Archive: off the caseload, every record kept, found under "all".
+        # Archive: asks first (her course is running), then off the caseload,
+        # every record kept, found under "all".
         await pilot.press("a")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        question = text_of(app, "#question")
+        assert "caseload, the weekly review and the agenda" in question
+        assert "course is still running" in question
+        assert Citizen.get_by_id(birgitte_id).archived_on is None
+        await pilot.press("y")
         await pilot.pause()
         assert Citizen.get_by_id(birgitte_id).archived_on == TODAY
         await pilot.press("escape")
@@ -404,7 +412,7 @@ async def test_a_locked_database_gives_a_message_not_a_crash(seeded, db_path):
         try:
             # Do not wait the full 5 s busy timeout in a test.
             db.execute_sql("PRAGMA busy_timeout = 200")
-            await pilot.press("a")  # archive needs a write
+            await pilot.press("a", "y")  # archive needs a write
             await pilot.pause()
         finally:
             holder.rollback()
@@ -477,6 +485,7 @@ async def test_back_from_a_citizen_the_keys_go_to_the_list_not_the_filter(seeded
         await pilot.pause()
         await pilot.press("f")  # end her course: she leaves the active list
         await pilot.pause()
+        app.screen.query_one("#f-outcome").value = "ordinary_job"  # nothing is preselected
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("escape")

@@ -73,6 +73,7 @@ def course_text(course: CourseView | None, today) -> str:
             reason = f" – {escape(ext.reason)}" if ext.reason else ""
             lines.append(_("  {decided}: extended to {end}{reason}").format(
                 decided=show_date(ext.decided_on), end=show_date(ext.new_end), reason=reason))
+    lines.append(_("[dim]h: course history, to correct a date or an end[/]"))
     return "\n".join(lines)
 
 
@@ -294,12 +295,36 @@ class CitizenScreen(Screen):
         self.app.push_screen(EndCourseForm(course.id, self.app.today),
                              self._saved(_("The course was ended. Every record is kept.")))
 
-    @safely
     def action_archive(self) -> None:
-        from ..domain.citizens import set_archived
+        from .forms import ConfirmScreen
 
         assert self.data is not None
-        archived = self.data.citizen.archived_on is None
+        if self.data.citizen.archived_on is not None:
+            self._set_archived(False)  # back on the caseload: nothing is hidden, no question
+            return
+        question = _("[b]Archive {name}?[/b]\n\nThey disappear from the caseload, the weekly "
+                     "review and the agenda. Every record is kept; the caseload's view "
+                     "“all” (v) finds them, and a brings them back.").format(
+            name=escape(self.data.citizen.name))
+        course = self.data.current_course
+        if course is not None:
+            question += "\n\n" + _(
+                "[b]Their course is still running[/b] (since {start}, planned end {end}). "
+                "Archived, nobody sees their next step: end the course first (f), unless "
+                "it is ending elsewhere.").format(start=show_date(course.start_date),
+                                                  end=show_date(course.current_end))
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._set_archived(True)
+
+        self.app.push_screen(ConfirmScreen(question, yes=_("Archive"), no=_("Keep on caseload")),
+                             answered)
+
+    @safely
+    def _set_archived(self, archived: bool) -> None:
+        from ..domain.citizens import set_archived
+
         set_archived(self.citizen_id, archived, today=self.app.today)
         self.notify(_("Archived: hidden from the caseload, every record kept.") if archived
                     else _("Back on the caseload."))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pydantic_core import PydanticCustomError
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
@@ -19,7 +20,14 @@ from ..domain.errors import DomainError, user_message
 from ..enums import CourseOutcome, CoursePurpose
 from ..format import show_date
 from ..i18n import _
-from ..schemas import CitizenIn, CourseEndIn, CourseExtensionIn, CourseIn, ExportFileIn
+from ..schemas import (
+    CitizenIn,
+    CourseEndIn,
+    CourseExtensionIn,
+    CourseIn,
+    ExportFileIn,
+    parse_date_text,
+)
 from .forms import FieldSpec, FormScreen
 
 
@@ -80,33 +88,109 @@ def _course_fields() -> list[FieldSpec]:
                   required=True),
         FieldSpec("referral_date", _("Referred on"), "date", required=True),
         FieldSpec("start_date", _("Starts on"), "date", required=True),
+        FieldSpec("weeks", _("Length in weeks"), "number",
+                  hint=_("e.g. 13 or 26: the planned end follows it and the start.")),
         FieldSpec("planned_end", _("Planned end"), "date", required=True,
-                  hint=_("Filled in for 13 weeks; 26 weeks is start + 181 days.")),
+                  hint=_("Stays as you type it once you change it here.")),
         FieldSpec("weekly_hours", _("Hours a week"), hint=_("A band, e.g. 4-6, 12 or 16.")),
         FieldSpec("programme", _("Programme")),
         FieldSpec("meeting_cadence_days", _("Meet every … days"), "number"),
     ]
 
 
-class CourseForm(FormScreen[int]):
+def _parse_weeks(text: str) -> int | None:
+    text = (text or "").strip()
+    if not text.isdigit() or not 1 <= int(text) <= 156:
+        return None
+    return int(text)
+
+
+class _CourseFields(FormScreen[Any]):
+    """A course's fields, with the planned end offered from the start and the length.
+
+    The planned end follows a changed start or length until the mentor edits
+    it by hand; an edited course whose planned end is not a whole number of
+    weeks after its start keeps it as saved.
+    """
+
+    MODEL = CourseIn
+
+    def __init__(self, initial: dict[str, Any], title: str) -> None:
+        weeks = courses.weeks_of(initial["start_date"], initial["planned_end"])
+        super().__init__({**initial, "weeks": weeks}, title)
+        self.end_by_hand = weeks is None
+        self.offered_end = show_date(initial["planned_end"])
+
+    def fields(self) -> list[FieldSpec]:
+        return _course_fields()
+
+    def model_data(self, values: dict[str, Any]) -> dict[str, Any]:
+        data = super().model_data(values)
+        data.pop("weeks", None)  # a help for the planned end, not saved
+        return data
+
+    def _offer_end(self) -> None:
+        if self.end_by_hand:
+            return
+        weeks = _parse_weeks(self.query_one("#f-weeks", Input).value)
+        try:
+            day = parse_date_text(self.query_one("#f-start_date", Input).value)
+        except PydanticCustomError:  # half-typed: offer nothing yet
+            return
+        if weeks is None or not isinstance(day, date):
+            return
+        self.offered_end = show_date(courses.planned_end_for(day, weeks))
+        planned = self.query_one("#f-planned_end", Input)
+        if planned.value != self.offered_end:
+            planned.value = self.offered_end
+
+    @on(Input.Changed, "#f-start_date, #f-weeks")
+    def _start_or_length_changed(self, event: Input.Changed) -> None:
+        self._offer_end()
+
+    @on(Input.Changed, "#f-planned_end")
+    def _end_changed(self, event: Input.Changed) -> None:
+        if event.value != self.offered_end:
+            self.end_by_hand = True
+
+    def action_save(self) -> None:
+        text = self.query_one("#f-weeks", Input).value.strip()
+        if text and _parse_weeks(text) is None:
+            self.show_errors({"weeks": _("Write the length as whole weeks, e.g. 13 or 26 "
+                                         "(or leave it empty).")})
+            return
+        super().action_save()
+
+
+class CourseForm(_CourseFields):
     """Start a course: the first referral, or referring the citizen again."""
 
     TITLE = _("Start a course")
-    MODEL = CourseIn
 
     def __init__(self, citizen_id: int, name: str, again: bool, today: date) -> None:
         title = (_("Refer {name} again: a new course") if again
                  else _("Start a course for {name}")).format(name=name)
         super().__init__({"referral_date": today, "start_date": today,
-                          "planned_end": today + timedelta(days=90),
+                          "planned_end": courses.planned_end_for(today, 13),
                           "meeting_cadence_days": 14}, title)
         self.citizen_id = citizen_id
 
-    def fields(self) -> list[FieldSpec]:
-        return _course_fields()
-
     def submit(self, data: CourseIn) -> int:
         return courses.start_course(self.citizen_id, data)
+
+
+class CourseEditForm(_CourseFields):
+    """Correct a saved course: every field, prefilled; the change is audited old → new."""
+
+    TITLE = _("Correct the course")
+
+    def __init__(self, course_id: int, name: str) -> None:
+        super().__init__(courses.course_input(course_id),
+                         _("Correct the course of {name}").format(name=escape(name)))
+        self.course_id = course_id
+
+    def submit(self, data: CourseIn) -> bool:
+        return courses.update_course(self.course_id, data)
 
 
 class ExtendCourseForm(FormScreen[int]):
@@ -127,21 +211,53 @@ class ExtendCourseForm(FormScreen[int]):
         return courses.extend_course(self.course_id, data)
 
 
+class ExtensionEditForm(FormScreen[bool]):
+    """Correct an extension (decided on, new end, reason); audited old → new."""
+
+    TITLE = _("Correct the extension")
+    MODEL = CourseExtensionIn
+    FIELDS = ExtendCourseForm.FIELDS
+
+    def __init__(self, extension_id: int) -> None:
+        super().__init__(courses.extension_input(extension_id))
+        self.extension_id = extension_id
+
+    def submit(self, data: CourseExtensionIn) -> bool:
+        return courses.update_extension(self.extension_id, data)
+
+
 class EndCourseForm(FormScreen[bool]):
+    """End a running course, or correct the end of an ended one (``correcting``).
+
+    No outcome is chosen for the mentor: how a course ended is a fact the
+    caseworker reads, and a preselected one gets saved unread.
+    """
+
     TITLE = _("End the course")
     MODEL = CourseEndIn
     FIELDS = [
-        FieldSpec("outcome", _("Outcome"), "select", options=CourseOutcome.choices(),
-                  required=True),
+        # Not `required`: a required select cannot be blank, and a blank one
+        # is the point. The star is in the label; the model requires it.
+        FieldSpec("outcome", _("Outcome") + " *", "select", options=CourseOutcome.choices()),
         FieldSpec("end_date", _("Ended on"), "date", required=True),
         FieldSpec("end_note", _("Note"), "area"),
     ]
 
-    def __init__(self, course_id: int, today: date) -> None:
-        super().__init__({"end_date": today})
+    def __init__(self, course_id: int, today: date, initial: dict[str, Any] | None = None) -> None:
+        self.correcting = initial is not None
+        super().__init__(initial or {"end_date": today},
+                         _("Correct the end of the course") if self.correcting else None)
         self.course_id = course_id
 
+    def show_errors(self, errors: dict[str, str]) -> None:
+        if "outcome" in errors and not self.values().get("outcome"):
+            errors = {**errors, "outcome": _("Choose how the course ended (nothing is "
+                                             "chosen for you).")}
+        super().show_errors(errors)
+
     def submit(self, data: CourseEndIn) -> bool:
+        if self.correcting:
+            return courses.update_end(self.course_id, data)
         courses.end_course(self.course_id, data)
         return True
 
