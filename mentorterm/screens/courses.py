@@ -86,7 +86,7 @@ class CourseHistoryScreen(BackHelpScreen):
         yield Static(id="records-title")
         yield DataTable(id="records", cursor_type="row", zebra_stripes=True)
         yield Static(id="records-empty")
-        with VerticalScroll(id="course-pane"):
+        with VerticalScroll(id="course-pane", can_focus=False):
             yield Static(id="course-detail")
             yield Static(id="extensions-title")
             yield DataTable(id="extensions", cursor_type="row", zebra_stripes=True)
