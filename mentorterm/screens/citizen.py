@@ -303,16 +303,15 @@ class CitizenScreen(Screen):
             self._set_archived(False)  # back on the caseload: nothing is hidden, no question
             return
         question = _("[b]Archive {name}?[/b]\n\nThey disappear from the caseload, the weekly "
-                     "review and the agenda. Every record is kept; the caseload's view "
-                     "“all” (v) finds them, and a brings them back.").format(
+                     "review and the agenda. Every record is kept, and the caseload's "
+                     "view “all” (v) finds them to bring them back.").format(
             name=escape(self.data.citizen.name))
         course = self.data.current_course
         if course is not None:
             question += "\n\n" + _(
                 "[b]Their course is still running[/b] (since {start}, planned end {end}). "
-                "Archived, nobody sees their next step: end the course first (f), unless "
-                "it is ending elsewhere.").format(start=show_date(course.start_date),
-                                                  end=show_date(course.current_end))
+                "Archived, nobody sees their next step: end the course first (f).").format(
+                start=show_date(course.start_date), end=show_date(course.current_end))
 
         def answered(yes: bool | None) -> None:
             if yes:

@@ -89,9 +89,9 @@ def _course_fields() -> list[FieldSpec]:
         FieldSpec("referral_date", _("Referred on"), "date", required=True),
         FieldSpec("start_date", _("Starts on"), "date", required=True),
         FieldSpec("weeks", _("Length in weeks"), "number",
-                  hint=_("e.g. 13 or 26: the planned end follows it and the start.")),
+                  hint=_("e.g. 13 or 26: sets the planned end.")),
         FieldSpec("planned_end", _("Planned end"), "date", required=True,
-                  hint=_("Stays as you type it once you change it here.")),
+                  hint=_("Follows start and length until typed here.")),
         FieldSpec("weekly_hours", _("Hours a week"), hint=_("A band, e.g. 4-6, 12 or 16.")),
         FieldSpec("programme", _("Programme")),
         FieldSpec("meeting_cadence_days", _("Meet every … days"), "number"),
@@ -251,8 +251,8 @@ class EndCourseForm(FormScreen[bool]):
 
     def show_errors(self, errors: dict[str, str]) -> None:
         if "outcome" in errors and not self.values().get("outcome"):
-            errors = {**errors, "outcome": _("Choose how the course ended (nothing is "
-                                             "chosen for you).")}
+            errors = {**errors, "outcome": _("Choose how the course ended: nothing is "
+                                             "chosen for you.")}
         super().show_errors(errors)
 
     def submit(self, data: CourseEndIn) -> bool:

@@ -45,6 +45,7 @@ def course_detail(course: CourseView) -> str:
             date=show_date(course.end_date), outcome=course.outcome.label))
         if course.end_note:
             lines.append(escape(course.end_note))
+        lines.append(_("[dim]f corrects the end · u undoes it (the course runs again)[/]"))
     return "\n".join(lines)
 
 
@@ -57,22 +58,14 @@ class CourseHistoryScreen(BackHelpScreen):
     """
 
     HELP_TITLE = _("Course history")
-    DEFAULT_CSS = """
-    CourseHistoryScreen #records-title { padding: 0 1; background: $boost; }
-    CourseHistoryScreen #records { height: auto; max-height: 40%; }
-    CourseHistoryScreen #course-pane { height: 1fr; }
-    CourseHistoryScreen #course-detail { padding: 0 1; height: auto;
-        border: round $primary-background-lighten-2; }
-    CourseHistoryScreen #extensions-title { padding: 0 1; color: $text-muted; }
-    CourseHistoryScreen #extensions { height: auto; }
-    """
+    CSS_PATH = "courses.tcss"
     BINDINGS = [
         *BACK_AND_HELP,
         Binding("e", "edit", _("Correct")),
         Binding("enter", "edit", _("Correct"), show=False),
-        Binding("f", "end", _("End / correct end")),
+        Binding("f", "end", _("End/correct")),
         Binding("u", "reopen", _("Undo end")),
-        Binding("delete", "remove", _("Remove extension")),
+        Binding("delete", "remove", _("Remove extension"), show=False),
     ]
 
     def __init__(self, citizen_id: int, name: str, kind: str = "courses") -> None:
