@@ -6,7 +6,7 @@ import json
 from datetime import date, datetime, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mentorterm import storage
@@ -20,6 +20,7 @@ from mentorterm.models import (
     LogbookEntry,
     Meeting,
     Placement,
+    db,
 )
 from mentorterm.schemas import CourseEndIn, CourseExtensionIn, CourseIn
 
@@ -115,7 +116,7 @@ def test_every_field_corrected_one_audit_row_old_to_new(course):
     assert detail(row) == {
         "referral_date": ["2026-01-05", "2026-01-02"], "start_date": ["2026-01-12", "2026-01-05"],
         "planned_end": ["2026-04-12", "2026-04-05"], "purpose": ["flexjob", "ordinary_job"],
-        "meeting_cadence_days": [14, 7], "programme": "changed", "weekly_hours": "changed"}
+        "meeting_cadence_days": [14, 7], "programme": "changed", "weekly_hours": ["12", "16"]}
     assert audit.verify() == []
 
 
@@ -270,3 +271,59 @@ def test_only_the_latest_course_can_run_again(citizen, course):
         referral_date=date(2026, 5, 1), start_date=date(2026, 5, 4), planned_end=date(2026, 8, 2)))
     _refused(lambda: courses.reopen_course(course.id),
              "referred again \\(the course starting 04-05-2026\\)")
+
+
+# --- any correction: refused whole, or accepted with every rule still true -----------------
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.integers(-40, 40), st.integers(-40, 40), st.integers(-40, 120),
+       st.one_of(st.none(), st.integers(-30, 150)))
+def test_any_correction_keeps_the_rules(citizen, referral_shift, start_shift, end_shift,
+                                        ended_shift):
+    base = date(2026, 3, 2)
+    with db.atomic() as txn:
+        first = Course.create(citizen=citizen, referral_date=date(2025, 9, 1),
+                              start_date=date(2025, 9, 8), planned_end=date(2025, 12, 7),
+                              end_date=date(2026, 2, 1), outcome="other", purpose="flexjob")
+        course = Course.create(citizen=citizen, referral_date=base - timedelta(7),
+                               start_date=base, planned_end=base + timedelta(90),
+                               purpose="flexjob")
+        if ended_shift is not None:
+            course.end_date, course.outcome = base + timedelta(ended_shift), "other"
+            if course.end_date < base:
+                course.end_date = base
+            course.save()
+        placement = Placement.create(citizen=citizen, kind="company_internship", workplace="F",
+                                     start_date=base + timedelta(10))
+        for d in (12, 40, 80):
+            LogbookEntry.create(placement=placement, citizen=citizen,
+                                entry_date=base + timedelta(d), attendance="present")
+        Meeting.create(citizen=citizen, starts_at=datetime.combine(base - timedelta(3),
+                                                                   datetime.min.time()),
+                       kind="one_to_one", status="held")
+        course = Course.get_by_id(course.id)
+        before = [tuple(c.__data__.values()) for c in Course.select()], audit.count()
+        referral = base - timedelta(7) + timedelta(referral_shift)
+        start = base + timedelta(start_shift)
+        try:
+            data = _course_in(referral_date=referral, start_date=start,
+                              planned_end=start + timedelta(end_shift))
+        except ValueError:  # the input model's own rules (start ≥ referral, end ≥ start)
+            txn.rollback()
+            return
+        try:
+            courses.update_course(course.id, data)
+        except DomainError:
+            assert ([tuple(c.__data__.values()) for c in Course.select()], audit.count()) == before
+        else:
+            new = Course.get_by_id(course.id)
+            assert not courses.overlaps(new.start_date, new.end_date, first.start_date,
+                                        first.end_date)
+            was = (course.start_date, course.end_date)
+            days = [e.entry_date for e in LogbookEntry.select()] + [placement.start_date]
+            for day in days:  # what lay inside the course still does
+                if courses.inside(day, *was):
+                    assert courses.inside(day, new.start_date, new.end_date)
+            assert new.referral_date <= base - timedelta(3)  # the meeting stays after it
+        txn.rollback()

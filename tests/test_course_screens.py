@@ -94,7 +94,7 @@ async def test_a_wrong_start_corrected_in_fifteen_keys(seeded, db_path):
 async def test_a_refused_correction_names_the_record_and_changes_nothing(seeded, db_path):
     cid, course_id = seeded
     storage.open_database(db_path)
-    placement = Placement.create(citizen=cid, kind="company_internship", workplace="Føtex",
+    placement = Placement.create(citizen=cid, kind="company_internship", workplace="Føtex [Vest]",
                                  start_date=date(2026, 12, 3))
     LogbookEntry.create(placement=placement, citizen=cid, entry_date=date(2026, 12, 3),
                         attendance="present")
@@ -105,7 +105,7 @@ async def test_a_refused_correction_names_the_record_and_changes_nothing(seeded,
         await pilot.press("e", "tab", "tab", *"05-12-2026", "ctrl+s")
         await pilot.pause()
         assert screen_name(app) == "CourseEditForm"
-        assert "placement at Føtex starts 03-12-2026, before the new start" in text_of(
+        assert "placement at Føtex [Vest] starts 03-12-2026, before the new start" in text_of(
             app, "#e-start_date")
         assert Course.get_by_id(course_id).start_date == date(2026, 12, 1)
         # Two escapes leave: the first asks, yes discards.

@@ -246,7 +246,7 @@ def update_course(course_id: int, data: CourseIn) -> bool:
             setattr(course, name, value)
         course.save()
         audit.correction("course", citizen_id=course.citizen_id, record_id=course.id,
-                         old=old, new=new, private={"programme", "weekly_hours"})
+                         old=old, new=new, private={"programme"})
     return True
 
 

@@ -28,6 +28,7 @@ from ..schemas import (
     ExportFileIn,
     parse_date_text,
 )
+from .courses import escape as plain
 from .forms import FieldSpec, FormScreen
 
 
@@ -98,6 +99,13 @@ def _course_fields() -> list[FieldSpec]:
     ]
 
 
+class _PlainErrors:
+    """Refusals name records (a workplace, a reason): shown as text, never as markup."""
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        super().show_errors({k: plain(v) for k, v in errors.items()})  # type: ignore[misc]
+
+
 def _parse_weeks(text: str) -> int | None:
     text = (text or "").strip()
     if not text.isdigit() or not 1 <= int(text) <= 156:
@@ -105,7 +113,7 @@ def _parse_weeks(text: str) -> int | None:
     return int(text)
 
 
-class _CourseFields(FormScreen[Any]):
+class _CourseFields(_PlainErrors, FormScreen[Any]):
     """A course's fields, with the planned end offered from the start and the length.
 
     The planned end follows a changed start or length until the mentor edits
@@ -186,7 +194,7 @@ class CourseEditForm(_CourseFields):
 
     def __init__(self, course_id: int, name: str) -> None:
         super().__init__(courses.course_input(course_id),
-                         _("Correct the course of {name}").format(name=escape(name)))
+                         _("Correct the course of {name}").format(name=plain(name)))
         self.course_id = course_id
 
     def submit(self, data: CourseIn) -> bool:
@@ -211,7 +219,7 @@ class ExtendCourseForm(FormScreen[int]):
         return courses.extend_course(self.course_id, data)
 
 
-class ExtensionEditForm(FormScreen[bool]):
+class ExtensionEditForm(_PlainErrors, FormScreen[bool]):
     """Correct an extension (decided on, new end, reason); audited old → new."""
 
     TITLE = _("Correct the extension")
@@ -226,7 +234,7 @@ class ExtensionEditForm(FormScreen[bool]):
         return courses.update_extension(self.extension_id, data)
 
 
-class EndCourseForm(FormScreen[bool]):
+class EndCourseForm(_PlainErrors, FormScreen[bool]):
     """End a running course, or correct the end of an ended one (``correcting``).
 
     No outcome is chosen for the mentor: how a course ended is a fact the

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,6 +16,15 @@ from ..i18n import _, ngettext
 from .forms import ConfirmScreen
 from .guard import safely
 from .lists import BACK_AND_HELP, BackHelpScreen
+
+
+def escape(text: str) -> str:
+    """Text shown as typed inside Textual markup: ``[Vest]`` stays ``[Vest]``.
+
+    (rich's ``escape`` leaves capitalised brackets alone, which Textual's
+    markup then reads as a style and drops.)
+    """
+    return text.replace("[", "\\[")
 
 
 def course_span(course: CourseView) -> str:
@@ -157,7 +166,7 @@ class CourseHistoryScreen(BackHelpScreen):
         detail.update(course_detail(course))
         for ext in course.extensions:
             extensions.add_row(show_date(ext.decided_on), show_date(ext.new_end),
-                               ext.reason.replace("\n", " "), key=str(ext.id))
+                               Text(ext.reason.replace("\n", " ")), key=str(ext.id))
         extensions.display = bool(course.extensions)
         title.update(_("Extensions (tab to reach them; e corrects, delete removes):")
                      if course.extensions else _("[dim]No extensions.[/]"))
