@@ -258,6 +258,7 @@ async def test_correct_and_remove_an_extension(seeded, db_path):
         await pilot.press("tab")  # to the extensions
         await pilot.pause()
         assert app.focused is app.screen.query_one("#extensions", DataTable)
+        assert "Lægeerklæring" in text_of(app, "#extension-reason")  # whole, never cut
         await pilot.press("e")
         await pilot.pause()
         assert screen_name(app) == "ExtensionEditForm"

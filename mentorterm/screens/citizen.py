@@ -73,7 +73,7 @@ def course_text(course: CourseView | None, today) -> str:
             reason = f" – {escape(ext.reason)}" if ext.reason else ""
             lines.append(_("  {decided}: extended to {end}{reason}").format(
                 decided=show_date(ext.decided_on), end=show_date(ext.new_end), reason=reason))
-    lines.append(_("[dim]h: course history, to correct a date or an end[/]"))
+    lines.append(_("[dim]h: history, corrections[/]"))
     return "\n".join(lines)
 
 

@@ -92,6 +92,7 @@ class CourseHistoryScreen(BackHelpScreen):
             yield Static(id="course-detail")
             yield Static(id="extensions-title")
             yield DataTable(id="extensions", cursor_type="row", zebra_stripes=True)
+            yield Static(id="extension-reason")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -157,6 +158,7 @@ class CourseHistoryScreen(BackHelpScreen):
         extensions = self.query_one("#extensions", DataTable)
         title = self.query_one("#extensions-title", Static)
         extensions.clear()
+        self.query_one("#extension-reason", Static).update("")
         if course is None:
             detail.update("")
             title.update("")
@@ -174,6 +176,16 @@ class CourseHistoryScreen(BackHelpScreen):
     @on(DataTable.RowHighlighted, "#records")
     def _course_highlighted(self) -> None:
         self.show_course()
+
+    @on(DataTable.RowHighlighted, "#extensions")
+    def _extension_highlighted(self) -> None:
+        # The table cuts a long reason; here it is whole.
+        course = self.current_course()
+        extension_id = self.current_extension_id()
+        reason = self.query_one("#extension-reason", Static)
+        ext = next((x for x in course.extensions if x.id == extension_id), None) if course else None
+        reason.update(_("[dim]Reason:[/] {reason}").format(reason=escape(ext.reason))
+                      if ext is not None and ext.reason else "")
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:
