@@ -161,10 +161,41 @@ async def test_planned_end_follows_the_start_until_edited_by_hand(db_path):
         assert "whole weeks" in text_of(app, "#e-weeks")
         assert Course.select().count() == 0
         weeks.value = ""
+        planned.value = "30-06-2027"
+        await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
         course = Course.get()
         assert (course.start_date, course.planned_end) == (date(2026, 12, 8), date(2027, 6, 30))
+
+
+async def test_a_typed_end_shows_its_length_and_a_typed_length_leads_again(seeded, db_path):
+    cid, course_id = seeded
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_history(app, pilot, cid)
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        weeks = form.query_one("#f-weeks", Input)
+        planned = form.query_one("#f-planned_end", Input)
+        planned.focus()
+        await pilot.pause()
+        await type_text(pilot, "31-05-2027")  # 26 weeks from 01-12-2026
+        await pilot.pause()
+        assert weeks.value == "26"
+        planned.value = "03-06-2027"  # not whole weeks: no length
+        await pilot.pause()
+        assert weeks.value == ""
+        weeks.focus()
+        await pilot.pause()
+        await type_text(pilot, "13")
+        await pilot.pause()
+        assert planned.value == "01-03-2027"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert Course.get_by_id(course_id).planned_end == date(2027, 3, 1)
+        assert AuditEntry.select().where(AuditEntry.purpose == "corrected").count() == 0
 
 
 async def test_ending_has_no_preselected_outcome(seeded, db_path):

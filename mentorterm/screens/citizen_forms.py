@@ -117,8 +117,9 @@ class _CourseFields(_PlainErrors, FormScreen[Any]):
     """A course's fields, with the planned end offered from the start and the length.
 
     The planned end follows a changed start or length until the mentor edits
-    it by hand; an edited course whose planned end is not a whole number of
-    weeks after its start keeps it as saved.
+    it by hand (the length then shows what the typed end makes; typing a
+    length again makes the end follow again). An edited course whose planned
+    end is not a whole number of weeks after its start keeps it as saved.
     """
 
     MODEL = CourseIn
@@ -128,6 +129,7 @@ class _CourseFields(_PlainErrors, FormScreen[Any]):
         super().__init__({**initial, "weeks": weeks}, title)
         self.end_by_hand = weeks is None
         self.offered_end = show_date(initial["planned_end"])
+        self.shown_weeks = "" if weeks is None else str(weeks)
 
     def fields(self) -> list[FieldSpec]:
         return _course_fields()
@@ -137,29 +139,56 @@ class _CourseFields(_PlainErrors, FormScreen[Any]):
         data.pop("weeks", None)  # a help for the planned end, not saved
         return data
 
+    def _start(self) -> date | None:
+        try:
+            day = parse_date_text(self.query_one("#f-start_date", Input).value)
+        except PydanticCustomError:  # half-typed
+            return None
+        return day if isinstance(day, date) else None
+
     def _offer_end(self) -> None:
         if self.end_by_hand:
             return
         weeks = _parse_weeks(self.query_one("#f-weeks", Input).value)
-        try:
-            day = parse_date_text(self.query_one("#f-start_date", Input).value)
-        except PydanticCustomError:  # half-typed: offer nothing yet
+        start = self._start()
+        if weeks is None or start is None:
             return
-        if weeks is None or not isinstance(day, date):
-            return
-        self.offered_end = show_date(courses.planned_end_for(day, weeks))
+        self.offered_end = show_date(courses.planned_end_for(start, weeks))
         planned = self.query_one("#f-planned_end", Input)
         if planned.value != self.offered_end:
             planned.value = self.offered_end
 
-    @on(Input.Changed, "#f-start_date, #f-weeks")
-    def _start_or_length_changed(self, event: Input.Changed) -> None:
+    @on(Input.Changed, "#f-start_date")
+    def _start_changed(self, event: Input.Changed) -> None:
+        if self.end_by_hand:
+            self._show_length()
+        self._offer_end()
+
+    @on(Input.Changed, "#f-weeks")
+    def _weeks_changed(self, event: Input.Changed) -> None:
+        if event.value == self.shown_weeks:
+            return  # written by _show_length, not typed
+        self.end_by_hand = False  # a length typed: the planned end follows it again
         self._offer_end()
 
     @on(Input.Changed, "#f-planned_end")
     def _end_changed(self, event: Input.Changed) -> None:
         if event.value != self.offered_end:
             self.end_by_hand = True
+            self._show_length()
+
+    def _show_length(self) -> None:
+        """A planned end typed by hand: the length shows what it makes (empty if no weeks)."""
+        start = self._start()
+        try:
+            end = parse_date_text(self.query_one("#f-planned_end", Input).value)
+        except PydanticCustomError:
+            end = None
+        weeks = courses.weeks_of(start, end) if start and isinstance(end, date) else None
+        self.shown_weeks = "" if weeks is None else str(weeks)
+        field = self.query_one("#f-weeks", Input)
+        if field.value != self.shown_weeks:
+            field.value = self.shown_weeks
 
     def action_save(self) -> None:
         text = self.query_one("#f-weeks", Input).value.strip()
