@@ -369,3 +369,20 @@ async def test_small_terminal_forms_and_dialogs_fit(seeded, db_path):
         dialog = app.screen.query_one("#dialog")
         assert dialog.region.height <= 24 and dialog.region.width <= 80
         assert app.screen.query_one("#yes").region.bottom <= 24
+
+
+async def test_f_on_an_ended_course_points_to_the_history(seeded, db_path):
+    cid, course_id = seeded
+    storage.open_database(db_path)
+    courses.end_course(course_id, CourseEndIn(end_date="2026-12-20", outcome="other"))
+    storage.close_database()
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_citizen(cid)
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        assert screen_name(app) == "CitizenScreen"
+        notes = [str(n.message) for n in app._notifications]
+        assert any("ended 20-12-2026" in n and "course history (h)" in n for n in notes), notes

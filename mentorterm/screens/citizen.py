@@ -267,7 +267,8 @@ class CitizenScreen(Screen):
         assert self.data is not None
         if self.data.current_course is not None:
             self.notify(_("{name} already has a running course. End it (f) before referring "
-                          "them again, or extend it (x).").format(name=self.data.citizen.name),
+                          "them again, or extend it (x); to correct it, open the course "
+                          "history (h).").format(name=self.data.citizen.name),
                         severity="warning")
             return
         again = bool(self.data.courses)
@@ -290,7 +291,11 @@ class CitizenScreen(Screen):
 
         course = self.data.current_course if self.data else None
         if course is None:
-            self.notify(_("There is no running course to end."), severity="warning")
+            latest = self.data.latest_course if self.data else None
+            self.notify(_("There is no running course to end.") if latest is None else
+                        _("The course ended {date}. To correct or undo its end, open the "
+                          "course history (h).").format(date=show_date(latest.end_date)),
+                        severity="warning")
             return
         self.app.push_screen(EndCourseForm(course.id, self.app.today),
                              self._saved(_("The course was ended. Every record is kept.")))
