@@ -74,7 +74,7 @@ class CourseHistoryScreen(BackHelpScreen):
         Binding("enter", "edit", _("Correct"), show=False),
         Binding("f", "end", _("End/correct")),
         Binding("u", "reopen", _("Undo end")),
-        Binding("delete", "remove", _("Remove extension"), show=False),
+        Binding("delete", "delete", _("Remove extension"), show=False),
     ]
 
     def __init__(self, citizen_id: int, name: str, kind: str = "courses") -> None:
@@ -258,7 +258,7 @@ class CourseHistoryScreen(BackHelpScreen):
                 outcome=course.outcome.label),
             yes=_("Undo the end"), no=_("Keep it ended")), answered)
 
-    def action_remove(self) -> None:
+    def action_delete(self) -> None:
         course = self.current_course()
         extension_id = self.current_extension_id() if self._in_extensions() else None
         if course is None or extension_id is None:
