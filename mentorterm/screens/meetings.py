@@ -102,17 +102,24 @@ class MeetingForm(FormScreen[int]):
             self._saved_time = (saved.starts_at, saved.duration_minutes)
 
     def fields(self) -> list[FieldSpec]:
+        status = FieldSpec("status", _("Status"), "select", options=MeetingStatus.choices(),
+                           required=True)
+        # Correcting a saved meeting: its outcome too (who cancelled, the note).
+        outcome = [
+            FieldSpec("cancelled_by", _("Cancelled by"), "select",
+                      options=CancelledBy.choices(), hint=_("Only for a cancelled meeting")),
+            FieldSpec("outcome_note", _("Why cancelled / no-show note")),
+        ] if self.meeting_id is not None else []
+        if outcome:
+            status.hint = _("Back to Planned undoes a no-show or cancellation recorded by "
+                            "mistake")
         return [
             FieldSpec("kind", _("Kind"), "select", options=MeetingKind.choices(), required=True),
             FieldSpec("starts_at", _("Date and time"), "datetime", required=True),
             FieldSpec("duration_minutes", _("Minutes"), "number"),
             FieldSpec("place", _("Place")),
-            FieldSpec("status", _("Status"), "select", options=MeetingStatus.choices(),
-                      required=True,
-                      hint=_("Planned again: a no-show or cancellation recorded by mistake")),
-            FieldSpec("cancelled_by", _("Cancelled by"), "select",
-                      options=CancelledBy.choices(), hint=_("Only for a cancelled meeting")),
-            FieldSpec("outcome_note", _("Why cancelled / no-show note")),
+            status,
+            *outcome,
             *participant_fields(),
         ]
 
@@ -491,7 +498,7 @@ class CancelMeetingScreen(ModalScreen[domain.CancellationIn | None]):
         max-height: 100%; border: thick $warning; background: $surface; padding: 0 1; }
     CancelMeetingScreen OptionList { height: auto; max-height: 7; }
     CancelMeetingScreen Input { border: none; height: 1; padding: 0 1; background: $panel; }
-    CancelMeetingScreen Input:focus { background: $primary 40%; }
+    CancelMeetingScreen Input:focus { border: none; background: $primary 40%; }
     CancelMeetingScreen .dialog-keys { color: $text-muted; }
     """
     BINDINGS = [
@@ -508,7 +515,7 @@ class CancelMeetingScreen(ModalScreen[domain.CancellationIn | None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Static(_("[b]Cancel {what}[/b]").format(what=escape(self.what)))
-            yield Static(_("Who cancelled it?"))
+            yield Static(_("Who cancelled it?"), id="cancel-who-label")
             yield OptionList(*(f"{n}  {who.label}" for n, who in enumerate(CANCELLERS, 1)),
                              id="cancel-who")
             yield Static(_("Why (optional)"))
@@ -520,6 +527,13 @@ class CancelMeetingScreen(ModalScreen[domain.CancellationIn | None]):
         who = self.query_one(OptionList)
         who.highlighted = 0
         who.focus()
+
+    @on(OptionList.OptionHighlighted)
+    def _who_shown(self, event: OptionList.OptionHighlighted) -> None:
+        # Named beside the question too: the choice stays readable once "why" has focus.
+        self.query_one("#cancel-who-label", Static).update(
+            _("Who cancelled it? [b]{who}[/b]").format(
+                who=CANCELLERS[event.option_index].label))
 
     def action_who(self, index: int) -> None:
         self.query_one(OptionList).highlighted = index
@@ -548,7 +562,7 @@ class NoShowScreen(ModalScreen[str | None]):
     NoShowScreen > VerticalScroll { width: 76; max-width: 100%; height: auto;
         max-height: 100%; border: thick $warning; background: $surface; padding: 0 1; }
     NoShowScreen Input { border: none; height: 1; padding: 0 1; background: $panel; }
-    NoShowScreen Input:focus { background: $primary 40%; }
+    NoShowScreen Input:focus { border: none; background: $primary 40%; }
     NoShowScreen .dialog-keys { color: $text-muted; }
     """
     BINDINGS = [
@@ -587,6 +601,9 @@ def meeting_detail_text(detail: domain.MeetingDetail) -> str:
     outcome = domain.outcome_text(detail.status, detail.cancelled_by, detail.outcome_note)
     lines = [f"[b]{detail.kind.label}[/b] · {show_datetime(detail.starts_at)} · "
              f"{escape(outcome)}" + (f" · {escape(detail.place)}" if detail.place else "")]
+    if detail.outcome_note and detail.status not in (MeetingStatus.CANCELLED,
+                                                     MeetingStatus.NO_SHOW):
+        lines.append(_("Earlier outcome note: {note}").format(note=escape(detail.outcome_note)))
     if detail.participants:
         lines.append(_("With: {names}").format(names=escape(", ".join(
             f"{p.name} ({p.role.label})" for p in detail.participants))))
