@@ -1,8 +1,9 @@
 """The agenda: every planned meeting of the caseload, what to record first.
 
 Meetings that are over but still "planned" come first ("To record"): one key
-records what happened (a no-show is a single keystroke), and the next one
-moves under the cursor. Then this week's and next week's meetings.
+records what happened (h held at once; o a no-show and c a cancellation ask
+first, for a note or who cancelled and why: enter saves), u undoes it, and
+the next one moves under the cursor. Then this week's and next week's meetings.
 """
 
 from __future__ import annotations
@@ -82,7 +83,8 @@ class AgendaScreen(RecordListScreen):
         Binding("enter", "open_citizen", _("Open citizen")),
         Binding("h", "outcome('held')", _("Held")),
         Binding("o", "outcome('no_show')", _("No-show")),
-        Binding("c", "outcome('cancelled_by_citizen')", _("Cancelled by the citizen"), show=False),
+        Binding("c", "outcome('cancelled_by_citizen')", _("Cancelled (asks who and why)"),
+                show=False),
         Binding("r", "outcome('rescheduled')", _("Rescheduled"), show=False),
         Binding("u", "undo", _("Undo last outcome"), show=False),
         Binding("i", "export", _("Export .ics")),
