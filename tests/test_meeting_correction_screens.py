@@ -306,3 +306,33 @@ async def test_the_dialogs_fit_at_80x24(db_path):
         form.query_one("#f-outcome_note").focus()
         await pilot.pause()
         assert form.query_one("#f-outcome_note").region.bottom <= 24  # scrolled into view
+
+
+async def test_typing_in_the_cancel_dialog_goes_to_the_reason(db_path):
+    """c, then the reason at once (the citizen stays chosen): nothing typed is lost."""
+    ids = seed(db_path)
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_meetings(app, pilot, ids["mette"])
+        await pilot.press("c", *"ill today", "enter")
+        await pilot.pause()
+        row = Meeting.get_by_id(ids["planned"])
+        assert (row.status, row.cancelled_by, row.outcome_note) == ("cancelled", "citizen",
+                                                                    "ill today")
+
+
+async def test_a_note_whose_next_meeting_lands_on_a_booked_time_warns(db_path):
+    ids = seed(db_path)
+    add_meeting(db_path, "Bo Andersen", "03-12-2026 10:30")  # 19 Nov + 14 days, 10:00
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_meetings(app, pilot, ids["mette"])
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "MeetingsScreen"
+        following = Meeting.get((Meeting.status == "planned")
+                                & (Meeting.citizen == ids["mette"]))
+        assert following.starts_at == datetime(2026, 12, 3, 10, 0)
+        assert "Bo A. 03-12-2026 10:30–11:30" in notice(app)

@@ -371,7 +371,22 @@ class NoteForm(FormScreen[int]):
         meeting_id = domain.save_note(self.citizen_id, data, self.meeting_id,
                                       draft_key=self.draft_key)
         self._stop_timer()
+        self._warn_next_overlap(data.meeting)
         return meeting_id
+
+    def _warn_next_overlap(self, meeting: MeetingIn) -> None:
+        """The next meeting is planned at the same time of day: say if that time is taken."""
+        if meeting.next_meeting_date is None:
+            return
+        start = datetime.combine(meeting.next_meeting_date, meeting.starts_at.time())
+        clashes = [c for c in domain.overlapping(start, meeting.duration_minutes)
+                   if c.starts_at != start or c.citizen_name != self.citizen_name]
+        if clashes:
+            self.app.notify(_("The next meeting ({when}) overlaps {meetings}: e on it in the "
+                              "meetings list moves it.").format(
+                                  when=show_datetime(start),
+                                  meetings=escape(", ".join(c.text for c in clashes[:3]))),
+                            severity="warning", timeout=10)
 
     # --- the draft -------------------------------------------------------------------
 
@@ -519,7 +534,8 @@ class CancelMeetingScreen(ModalScreen[domain.CancellationIn | None]):
             yield OptionList(*(f"{n}  {who.label}" for n, who in enumerate(CANCELLERS, 1)),
                              id="cancel-who")
             yield Static(_("Why (optional)"))
-            yield Input(id="cancel-why", placeholder=_("e.g. ill, the supervisor is away"))
+            yield Input(id="cancel-why", placeholder=_("e.g. ill, the supervisor is away"),
+                        select_on_focus=False)
             yield Static(_("[b]1[/b]–[b]5[/b] who · [b]tab[/b] why · [b]enter[/b] saves · "
                            "[b]escape[/b] keeps the meeting"), classes="dialog-keys")
 
@@ -534,6 +550,16 @@ class CancelMeetingScreen(ModalScreen[domain.CancellationIn | None]):
         self.query_one("#cancel-who-label", Static).update(
             _("Who cancelled it? [b]{who}[/b]").format(
                 who=CANCELLERS[event.option_index].label))
+
+    def on_key(self, event) -> None:
+        # Typing on the list of people starts the reason: nothing typed is lost.
+        if not isinstance(self.focused, Input) and event.character \
+                and event.character.isprintable() and event.character not in "12345":
+            reason = self.query_one(Input)
+            reason.focus()
+            reason.insert_text_at_cursor(event.character)
+            event.stop()
+            event.prevent_default()
 
     def action_who(self, index: int) -> None:
         self.query_one(OptionList).highlighted = index
