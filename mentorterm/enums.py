@@ -169,6 +169,10 @@ class MeetingKind(_Labelled):
     NETWORK = "network"
     PHONE = "phone"
     WALK = "walk"
+    # After a course ends in work or education: the follow-up weeks later (schema 5).
+    AFTERCARE = "aftercare"
+    # A visit or phone call with the placement supervisor, without the citizen (schema 5).
+    WORKPLACE_FOLLOW_UP = "workplace_follow_up"
 
     @classmethod
     def _labels(cls) -> dict[str, str]:
@@ -179,24 +183,58 @@ class MeetingKind(_Labelled):
             "network": "Network meeting",
             "phone": "Phone call",
             "walk": "Walk",
+            "aftercare": "Aftercare follow-up",
+            "workplace_follow_up": "Workplace follow-up (supervisor)",
         }
 
 
 class MeetingStatus(_Labelled):
     PLANNED = "planned"
     HELD = "held"
-    CANCELLED_BY_CITIZEN = "cancelled_by_citizen"
+    # Who cancelled is the meeting's ``cancelled_by`` (CancelledBy). Up to schema 4
+    # every cancellation was "cancelled_by_citizen": the old name stays an alias,
+    # and the old value is read as "cancelled" (old export files, old code).
+    CANCELLED = "cancelled"
+    CANCELLED_BY_CITIZEN = "cancelled"
     NO_SHOW = "no_show"
     RESCHEDULED = "rescheduled"
+
+    @classmethod
+    def _missing_(cls, value: object) -> MeetingStatus | None:
+        return cls.CANCELLED if value == LEGACY_CANCELLED else None
 
     @classmethod
     def _labels(cls) -> dict[str, str]:
         return {
             "planned": "Planned",
             "held": "Held",
-            "cancelled_by_citizen": "Cancelled by citizen",
+            "cancelled": "Cancelled",
             "no_show": "No-show",
             "rescheduled": "Rescheduled",
+        }
+
+
+#: The status schema 4 and earlier wrote for every cancellation.
+LEGACY_CANCELLED = "cancelled_by_citizen"
+
+
+class CancelledBy(_Labelled):
+    """Who called a meeting off (a cancellation by the workplace is not the citizen's miss)."""
+
+    CITIZEN = "citizen"
+    WORKPLACE = "workplace"
+    MENTOR = "mentor"
+    CASEWORKER = "caseworker"
+    INTERPRETER = "interpreter"
+
+    @classmethod
+    def _labels(cls) -> dict[str, str]:
+        return {
+            "citizen": "Citizen",
+            "workplace": "Workplace",
+            "mentor": "Mentor",
+            "caseworker": "Caseworker",
+            "interpreter": "Interpreter",
         }
 
 

@@ -40,9 +40,11 @@ from peewee import (
 from playhouse.sqlite_ext import AutoIncrementField
 
 from .enums import (
+    LEGACY_CANCELLED,
     Attendance,
     AuditAction,
     Author,
+    CancelledBy,
     CourseOutcome,
     CoursePurpose,
     MeetingKind,
@@ -262,6 +264,15 @@ class LogbookEntry(BaseModel):
         )
 
 
+class _MeetingStatusField(CharField):
+    """The status column; the value schema 4 wrote for a cancellation is stored
+    (and compared) as "cancelled", so older code and data keep working."""
+
+    def db_value(self, value):
+        value = super().db_value(value)
+        return MeetingStatus.CANCELLED.value if value == LEGACY_CANCELLED else value
+
+
 class Meeting(BaseModel):
     citizen = ForeignKeyField(Citizen, backref="meetings", on_delete="CASCADE", index=False)
     mentor = ForeignKeyField(Mentor, null=True, on_delete="SET NULL")
@@ -269,7 +280,7 @@ class Meeting(BaseModel):
     duration_minutes = IntegerField(default=60, constraints=[Check("duration_minutes > 0")])
     kind = CharField(max_length=30, constraints=[_enum_check("kind", MeetingKind)])
     place = CharField(max_length=200, default="")
-    status = CharField(
+    status = _MeetingStatusField(
         max_length=30, default="planned", constraints=[_enum_check("status", MeetingStatus)]
     )
     # The five follow-up points (DOMAIN.md), used by three-party meetings and,
@@ -283,6 +294,12 @@ class Meeting(BaseModel):
     notes = TextField(default="")
     decisions = TextField(default="")
     next_meeting_date = DateField(null=True)
+    # Schema 5: who called a cancelled meeting off, and the mentor's word on the
+    # outcome (why it was cancelled, what is known of a no-show).
+    cancelled_by = CharField(
+        max_length=30, null=True, constraints=[_enum_check("cancelled_by", CancelledBy, null=True)]
+    )
+    outcome_note = TextField(default="")
 
     class Meta:
         # (citizen, status, starts_at): the caseload's last-held / next-planned

@@ -25,8 +25,10 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .enums import (
+    LEGACY_CANCELLED,
     Attendance,
     Author,
+    CancelledBy,
     CourseOutcome,
     CoursePurpose,
     MeetingKind,
@@ -385,6 +387,18 @@ class MeetingIn(InputModel):
     decisions: Text = ""
     next_meeting_date: OptionalDay = None
     participants: list[ParticipantIn] = Field(default_factory=list, max_length=30)
+    # Schema 5: who cancelled (only for a cancelled meeting), and why / the no-show's note.
+    cancelled_by: CancelledBy | None = None
+    outcome_note: Text = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _legacy_cancellation(cls, data: Any) -> Any:
+        # Up to schema 4 (and in older export files) a cancellation was always the citizen's.
+        if isinstance(data, dict) and data.get("status") == LEGACY_CANCELLED \
+                and not data.get("cancelled_by"):
+            data = {**data, "cancelled_by": CancelledBy.CITIZEN.value}
+        return data
 
     @model_validator(mode="after")
     def _check(self) -> MeetingIn:
@@ -392,6 +406,10 @@ class MeetingIn(InputModel):
             raise _field_error(
                 "next_meeting_date", _("The next meeting cannot be before this one.")
             )
+        if self.status != MeetingStatus.CANCELLED:
+            self.cancelled_by = None
+        elif self.cancelled_by is None:
+            self.cancelled_by = CancelledBy.CITIZEN
         return self
 
 

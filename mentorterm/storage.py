@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 #: The schema version this code writes. Each released version is kept as a
 #: fixture database in tests/fixtures/ so its migration stays tested.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 APP_NAME = "mentorterm"
 ENV_VAR = "MENTORTERM_DB"
@@ -656,6 +656,43 @@ def _to_schema_4(migrator: SqliteMigrator) -> None:
         migrator.database.execute_sql(statement)
 
 
+def _to_schema_5(migrator: SqliteMigrator) -> None:
+    """Meetings: who cancelled and why (a no-show's note), two new kinds.
+
+    The kind and status CHECKs change, which SQLite can only do by rebuilding
+    the table: the old one is renamed aside (legacy_alter_table keeps the
+    participants' and action items' foreign keys naming "meeting"), the new
+    one made exactly as a new database makes it, the rows copied with their
+    ids, and the old one dropped. Every old cancellation was recorded as
+    "cancelled_by_citizen": it becomes "cancelled" by the citizen.
+    """
+    from .models import Meeting
+
+    database = migrator.database
+    old_indexes = database.execute_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'meeting' "
+        "AND sql IS NOT NULL").fetchall()
+    for (name,) in old_indexes:
+        database.execute_sql(f'DROP INDEX "{name}"')
+    database.execute_sql("PRAGMA legacy_alter_table = ON")
+    try:
+        database.execute_sql('ALTER TABLE "meeting" RENAME TO "meeting_schema4"')
+    finally:
+        database.execute_sql("PRAGMA legacy_alter_table = OFF")
+    database.create_tables([Meeting])
+    kept = [name for (_cid, name, *_rest)
+            in database.execute_sql('PRAGMA table_info("meeting_schema4")').fetchall()]
+    columns = ", ".join(f'"{name}"' for name in kept)
+    chosen = ", ".join(
+        "CASE WHEN status = 'cancelled_by_citizen' THEN 'cancelled' ELSE status END"
+        if name == "status" else f'"{name}"' for name in kept)
+    database.execute_sql(
+        f'INSERT INTO "meeting" ({columns}, "cancelled_by", "outcome_note") '
+        f"SELECT {chosen}, CASE WHEN status = 'cancelled_by_citizen' THEN 'citizen' END, '' "
+        'FROM "meeting_schema4"')
+    database.execute_sql('DROP TABLE "meeting_schema4"')
+
+
 #: Forward migrations: MIGRATIONS[n] takes a database at schema n-1 to n.
 #: Each runs inside ``migrator.migration_context()`` (foreign keys off, one
 #: transaction): a table rebuild outside it cascades deletes to child rows.
@@ -663,6 +700,7 @@ MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {
     2: _to_schema_2,
     3: _to_schema_3,
     4: _to_schema_4,
+    5: _to_schema_5,
 }
 
 

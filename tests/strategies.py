@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from mentorterm.enums import (
     Attendance,
     Author,
+    CancelledBy,
     CourseOutcome,
     CoursePurpose,
     MeetingKind,
@@ -130,10 +131,14 @@ def placement(draw, n_courses: int):
 def meeting(draw):
     day = draw(days)
     starts = datetime.combine(day, time(draw(st.integers(7, 17)), draw(st.sampled_from([0, 30]))))
+    status = draw(enum_value(MeetingStatus))
     return {
         "starts_at": starts.isoformat(), "duration_minutes": draw(st.integers(15, 120)),
         "kind": draw(enum_value(MeetingKind)), "place": draw(text),
-        "status": draw(enum_value(MeetingStatus)),
+        "status": status,
+        # Schema 5: who cancelled (a cancelled meeting only) and the outcome's note.
+        "cancelled_by": draw(enum_value(CancelledBy)) if status == "cancelled" else None,
+        "outcome_note": draw(text),
         "attendance_note": draw(text), "tasks_note": draw(text), "motivation_note": draw(text),
         "accommodations_note": draw(text), "citizen_view": draw(text),
         "workplace_view": draw(text), "notes": draw(text), "decisions": draw(text),

@@ -116,11 +116,11 @@ async def test_m_on_the_caseload_opens_the_agenda_to_record_first(caseload, db_p
         assert type(app.screen).__name__ == "CaseloadScreen"
 
 
-async def test_o_records_a_no_show_in_one_key_and_u_undoes_it(caseload, db_path):
+async def test_o_enter_records_a_no_show_and_u_undoes_it(caseload, db_path):
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await open_agenda(app, pilot)
-        await pilot.press("o")
+        await pilot.press("o", "enter")  # o asks for an optional note; enter records it
         await pilot.pause()
         assert status_of(caseload["m_ali_nov10"]) == "no_show"
         assert "Ali Hassan" in last_notice(app) and "no-show" in last_notice(app)
@@ -149,9 +149,9 @@ async def test_h_held_and_c_cancelled_and_r_rescheduled(caseload, db_path):
         await pilot.pause()
         assert status_of(caseload["m_bo_nov19"]) == "planned"
         assert "has not taken place yet" in last_notice(app)
-        await pilot.press("c")  # ... but the citizen can call to cancel it
+        await pilot.press("c", "enter")  # ... but the citizen can call to cancel it
         await pilot.pause()
-        assert status_of(caseload["m_bo_nov19"]) == "cancelled_by_citizen"
+        assert status_of(caseload["m_bo_nov19"]) == "cancelled"
         await pilot.press("r")  # and Mette's of next week is moved
         await pilot.pause()
         assert status_of(caseload["m_mette_nov24"]) == "rescheduled"

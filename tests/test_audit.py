@@ -206,6 +206,9 @@ CASES = [
     Case("meeting status", lambda r: meetings.set_status(r["meeting"].id, "rescheduled"),
          "update", "meeting"),
     Case("no-show", lambda r: meetings.record_no_show(_planned(r)), "update", "meeting"),
+    Case("cancel meeting", lambda r: meetings.cancel_meeting(
+        _planned(r), meetings.CancellationIn(cancelled_by="workplace", reason="Syg")),
+         "update", "meeting"),
     Case("quick no-show", lambda r: meetings.quick_no_show(
         r["citizen"].id, datetime(2026, 3, 20, 9), "one_to_one"), "create", "meeting"),
     Case("follow-up note", lambda r: meetings.save_note(r["citizen"].id, _note()),
@@ -295,7 +298,8 @@ COVERED = {
     "courses.start_course", "courses.update_course", "courses.update_end",
     "courses.update_extension", "erasure.erase_citizen",
     "logbook.add_entry", "logbook.delete_entry", "logbook.update_entry",
-    "meetings.create_meeting", "meetings.delete_meeting", "meetings.quick_no_show",
+    "meetings.cancel_meeting", "meetings.create_meeting", "meetings.delete_meeting",
+    "meetings.quick_no_show",
     "meetings.record_no_show", "meetings.save_note", "meetings.set_status",
     "meetings.update_meeting", "placements.add_hours_step", "placements.create_placement",
     "placements.end_placement", "placements.update_placement", "reports.delete_report",

@@ -284,3 +284,30 @@ def test_json_schema_describes_the_document():
     assert "citizens" in schema["properties"]
     citizen = schema["$defs"]["CitizenDoc"]
     assert "sub_goals" in citizen["properties"]
+
+
+def test_who_cancelled_and_the_outcome_note_travel_and_old_files_still_import():
+    """Schema 5's meeting fields go out and come back; a file written before them
+    ("cancelled_by_citizen", no cancelled_by) reads as cancelled by the citizen."""
+    doc = {
+        "format": "mentorterm", "version": 1,
+        "mentors": [{"key": "a", "name": "Anne Mentor", "is_default": True}],
+        "citizens": [{
+            "name": "Bo Andersen", "mentor": "a",
+            "meetings": [
+                {"starts_at": "2026-02-10T10:00", "kind": "three_party", "status": "cancelled",
+                 "cancelled_by": "workplace", "outcome_note": "Per på ferie", "mentor": "a"},
+                {"starts_at": "2026-02-12T10:00", "kind": "aftercare", "status": "no_show",
+                 "outcome_note": "Tog ikke telefonen", "mentor": "a"},
+                {"starts_at": "2026-02-14T10:00", "kind": "one_to_one",
+                 "status": "cancelled_by_citizen", "mentor": "a"},
+            ],
+        }],
+    }
+    first, second = _roundtrip(doc)
+    assert first == second
+    got = [(m["kind"], m["status"], m["cancelled_by"], m["outcome_note"])
+           for m in first["citizens"][0]["meetings"]]
+    assert got == [("three_party", "cancelled", "workplace", "Per på ferie"),
+                   ("aftercare", "no_show", None, "Tog ikke telefonen"),
+                   ("one_to_one", "cancelled", "citizen", "")]

@@ -105,7 +105,7 @@ async def test_plan_a_meeting_of_each_kind(db_path, kind):
         assert table.get_row_at(0)[:3] == ["07-12-2026 10:00", kind.label, "Planned"]
 
 
-async def test_a_no_show_is_one_key_and_only_for_a_planned_meeting(db_path):
+async def test_a_no_show_asks_for_an_optional_note_and_only_for_a_planned_meeting(db_path):
     ids = seed(db_path)
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
@@ -113,7 +113,11 @@ async def test_a_no_show_is_one_key_and_only_for_a_planned_meeting(db_path):
         table = app.screen.query_one("#meetings", DataTable)
         # Planned for 19 Nov, before today: the list asks for its outcome.
         assert "record it" in str(table.get_row_at(0)[2])
-        await pilot.press("o")
+        await pilot.press("o")  # a small dialog: the note is optional, enter records it
+        await pilot.pause()
+        assert type(app.screen).__name__ == "NoShowScreen"
+        assert Meeting.get_by_id(ids["planned"]).status == "planned"
+        await pilot.press("enter")
         await pilot.pause()
         assert Meeting.get_by_id(ids["planned"]).status == "no_show"
         assert table.get_row_at(0)[2] == "No-show"

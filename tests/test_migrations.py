@@ -33,6 +33,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "schema_v1.db"
 FIXTURE_V2 = FIXTURE.with_name("schema_v2.db")
 FIXTURE_V3 = FIXTURE.with_name("schema_v3.db")
 FIXTURE_V4 = FIXTURE.with_name("schema_v4.db")
+FIXTURE_V5 = FIXTURE.with_name("schema_v5.db")
 
 # What make_fixture_v1.py put in, written out so a changed fixture is noticed.
 FIXTURE_COUNTS = {
@@ -95,6 +96,12 @@ def raw_counts(path: Path) -> dict[str, int]:
 
 def rows(table: str) -> list[tuple]:
     return db.execute_sql(f'SELECT * FROM "{table}" ORDER BY id').fetchall()
+
+
+def rows_as_before(before: dict[str, list[tuple]]) -> dict[str, list[tuple]]:
+    """Each table's rows now, cut to the columns they had before (schema 5 added
+    two columns to meeting at the end)."""
+    return {t: [r[:len(old[0])] if old else r for r in rows(t)] for t, old in before.items()}
 
 
 def columns(table: str) -> dict[str, dict]:
@@ -420,7 +427,7 @@ def test_migration_to_3_keeps_every_row_of_schema_2(tmp_path, closing):
               for t in (*FIXTURE_COUNTS, "draft")}
     conn.close()
     storage.open_database(path)
-    assert {t: rows(t) for t in before} == before
+    assert rows_as_before(before) == before
     assert storage.row_counts()["report"] == 0
 
 
@@ -448,20 +455,21 @@ def test_schema_3_fixture_opens_with_its_report(tmp_path, closing):
 
 @pytest.mark.parametrize("fixture", [FIXTURE, FIXTURE_V2, FIXTURE_V3],
                          ids=["from-1", "from-2", "from-3"])
-def test_migrated_to_4_is_the_schema_a_new_database_gets(tmp_path, fixture):
-    """Schema 1, 2 and 3 files reach schema 4 with the same tables, columns,
-    indexes and triggers, word for word, as a new database."""
+def test_migrated_to_4_is_the_schema_4_fixture(tmp_path, fixture):
+    """Schema 1, 2 and 3 files stopped at schema 4 have the same tables, columns,
+    indexes and triggers, word for word, as schema 4 wrote them."""
     path = tmp_path / "old.db"
     shutil.copy(fixture, path)
-    storage.open_database(path)
-    assert storage.schema_version() == 4
-    assert storage.integrity_problems() == []
-    assert triggers() == ALL_TRIGGERS
-    storage.close_database()
-    fresh = tmp_path / "fresh.db"
-    storage.open_database(fresh)
-    storage.close_database()
-    assert _schema(path) == _schema(fresh)
+    database = peewee.SqliteDatabase(str(path), pragmas={"foreign_keys": 1})
+    database.connect()
+    db.initialize(database)
+    try:
+        storage.run_migrations(database, user_version(path), 4)
+        assert {name for (name,) in database.execute_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall()} == ALL_TRIGGERS
+    finally:
+        database.close()
+    assert user_version(path) == 4
     assert _schema(path) == _schema(FIXTURE_V4)
 
 
@@ -475,7 +483,7 @@ def test_migration_to_4_keeps_every_row_of_schema_3_and_starts_an_empty_log(tmp_
               for t in (*FIXTURE_COUNTS, "draft", "report")}
     conn.close()
     storage.open_database(path)
-    assert {t: rows(t) for t in before} == before
+    assert rows_as_before(before) == before
     assert audit.entries() == [] and audit.verify() == []
     # The log starts working at once, chained from the first row.
     audit.open_record(Citizen.get(Citizen.name == "Ali Hassan").id)
@@ -489,7 +497,8 @@ def test_schema_4_fixture_opens_with_its_audit_log(tmp_path, closing):
     shutil.copy(FIXTURE_V4, path)
     storage.open_database(path, create=False)
     assert storage.row_counts() == {**FIXTURE_COUNTS, "draft": 1, "report": 1}
-    assert list(tmp_path.glob("*.bak")) == []
+    # Opened by schema 5 code: migrated, and the schema 4 file backed up first.
+    assert [b.name.split("-")[0] for b in tmp_path.glob("*.bak")] == ["v4.db.schema4"]
     log = audit.entries()
     # Ten written, two of them (citizen 99's) removed by the erase entry.
     assert [e.id for e in log] == [1, 3, 5, 6, 7, 8, 9, 10]
@@ -507,3 +516,87 @@ def test_schema_4_fixture_opens_with_its_audit_log(tmp_path, closing):
     erase_citizen(Citizen.get(Citizen.name == "Mette Jørgensen").id, "Mette Jørgensen")
     assert [e.id for e in audit.entries()] == [3, 7, 8, 9, 10, 11]
     assert audit.verify() == []
+
+
+# --------------------------------------------------------------------------- schema 5
+
+
+@pytest.mark.parametrize("fixture", [FIXTURE, FIXTURE_V2, FIXTURE_V3, FIXTURE_V4],
+                         ids=["from-1", "from-2", "from-3", "from-4"])
+def test_migrated_to_5_is_the_schema_a_new_database_gets(tmp_path, fixture):
+    """Every older file reaches schema 5 with the same tables, columns, indexes
+    and triggers, word for word, as a new database and the schema 5 fixture."""
+    path = tmp_path / "old.db"
+    shutil.copy(fixture, path)
+    storage.open_database(path)
+    assert storage.schema_version() == 5
+    assert storage.integrity_problems() == []
+    assert triggers() == ALL_TRIGGERS
+    storage.close_database()
+    fresh = tmp_path / "fresh.db"
+    storage.open_database(fresh)
+    storage.close_database()
+    assert _schema(path) == _schema(fresh)
+    assert _schema(path) == _schema(FIXTURE_V5)
+
+
+def test_migration_to_5_keeps_every_meeting_and_names_who_cancelled(tmp_path, closing):
+    """The meeting table is rebuilt: every row keeps its id and values, the
+    participants and agreements keep their meeting, and an old cancellation
+    becomes "cancelled" by the citizen (all schema 4 could record)."""
+    from mentorterm.domain import audit
+    from mentorterm.models import ActionItem, MeetingParticipant
+
+    path = tmp_path / "v4.db"
+    shutil.copy(FIXTURE_V4, path)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE meeting SET status = 'cancelled_by_citizen' WHERE id = 2")
+    conn.commit()
+    before = {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY id').fetchall()
+              for t in (*FIXTURE_COUNTS, "draft", "report")}
+    conn.close()
+    storage.open_database(path)
+    assert [b.name.split("-")[0] for b in tmp_path.glob("*.bak")] == ["v4.db.schema4"]
+    after = {t: rows(t) for t in before}
+    assert {t: v for t, v in after.items() if t != "meeting"} == \
+        {t: v for t, v in before.items() if t != "meeting"}
+    # The old columns in their old order, then cancelled_by and outcome_note.
+    old_meetings = [list(r) for r in before["meeting"]]
+    old_meetings[1][9] = "cancelled"  # the status column
+    assert [list(r[:-2]) for r in after["meeting"]] == old_meetings
+    assert [r[-2:] for r in after["meeting"]] == [(None, ""), ("citizen", ""), (None, "")]
+    cancelled = Meeting.get_by_id(2)
+    assert (cancelled.status, cancelled.cancelled_by) == ("cancelled", "citizen")
+    assert MeetingParticipant.select().where(MeetingParticipant.meeting == 1).count() == 3
+    assert ActionItem.select().where(ActionItem.meeting == 1).count() == 1
+    assert audit.verify() == []
+    # The new CHECKs hold: a new kind is allowed, an unknown "who" is not.
+    with db.atomic():
+        Meeting.create(citizen=cancelled.citizen, starts_at=datetime(2026, 4, 1, 9, 0),
+                       kind="aftercare", status="cancelled", cancelled_by="workplace")
+    with pytest.raises(peewee.IntegrityError):
+        with db.atomic():
+            db.execute_sql("UPDATE meeting SET cancelled_by = 'neighbour' WHERE id = 2")
+    with pytest.raises(peewee.IntegrityError):
+        with db.atomic():
+            db.execute_sql("UPDATE meeting SET status = 'cancelled_by_citizen' WHERE id = 2")
+    # Deleting the citizen still deletes the meetings and their participants.
+    with db.atomic():
+        Citizen.get(Citizen.name == "Mette Jørgensen").delete_instance()
+    assert MeetingParticipant.select().count() == 0
+
+
+def test_schema_5_fixture_opens_with_who_cancelled_and_the_new_kinds(tmp_path, closing):
+    from mentorterm.enums import CancelledBy, MeetingKind, MeetingStatus
+
+    path = tmp_path / "v5.db"
+    shutil.copy(FIXTURE_V5, path)
+    storage.open_database(path, create=False)
+    assert list(tmp_path.glob("*.bak")) == []
+    assert storage.row_counts() == {**FIXTURE_COUNTS, "meeting": 6, "draft": 1, "report": 1}
+    cancelled = Meeting.get(Meeting.status == MeetingStatus.CANCELLED)
+    assert (cancelled.cancelled_by, cancelled.outcome_note) == (CancelledBy.WORKPLACE,
+                                                                "Lone syg")
+    no_show = Meeting.get(Meeting.status == MeetingStatus.NO_SHOW)
+    assert no_show.outcome_note == "Tog ikke telefonen"
+    assert Meeting.get(Meeting.kind == MeetingKind.AFTERCARE).place == "Telefon"

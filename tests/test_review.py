@@ -729,3 +729,27 @@ def test_cli_settings(capsys, tmp_path, monkeypatch):
     status, out, err = run_cli(capsys, "settings", "--write-defaults")
     assert status == 1 and out == "" and "already exists" in err
     assert path.read_text(encoding="utf-8") == "[review]\nno_notice_days = 10\n"
+
+
+# --- schema 5: who cancelled, the aftercare kind ----------------------------------------------
+
+def test_only_the_citizens_own_cancellations_count_as_missed(make):
+    own = make("Own Cancel", held=-20)
+    workplace = make("Workplace Cancel", held=-20)
+    for c, who in ((own, "citizen"), (workplace, "workplace")):
+        for offset in (-10, -5):
+            Meeting.create(citizen=c, starts_at=at(offset), kind="three_party",
+                           status="cancelled", cancelled_by=who)
+    assert K.MISSED_MEETINGS in kinds(own)
+    assert K.MISSED_MEETINGS not in kinds(workplace)
+
+
+def test_an_aftercare_meeting_held_counts_as_the_aftercare_follow_up(make):
+    held = _hired(make, "Aftercare Held", -90)
+    meeting(held, -10, "held", kind="aftercare")
+    assert kinds(held) == set()
+    planned = _hired(make, "Aftercare Planned", -90)
+    meeting(planned, 3, "planned", kind="aftercare")
+    [signal] = signals(planned)
+    assert signal.kind is K.AFTERCARE_DUE and signal.text.endswith(
+        "next meeting booked 28-11-2026")

@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from ..enums import MeetingKind, MeetingStatus, ParticipantRole
+from ..enums import CancelledBy, MeetingKind, MeetingStatus, ParticipantRole
 from ..format import show_date, show_hours, show_percent
 from ..i18n import _
 from ..models import (
@@ -28,9 +28,10 @@ from ..models import (
     Placement,
     db,
 )
-from ..schemas import ActionItemIn, HoursStepIn, InputModel, MeetingIn, ParticipantIn
+from ..schemas import ActionItemIn, HoursStepIn, InputModel, Line, MeetingIn, ParticipantIn, Text
 from . import audit
 from .errors import DomainError, NotFound
+from .identity import mentor_identity
 from .placements import placement_running_on, store_hours_step
 from .statistics import PeriodFigures, period_stats
 from .views import ActionItemView, View
@@ -64,6 +65,8 @@ class MeetingDetail(View):
     notes: str
     decisions: str
     next_meeting_date: date | None
+    cancelled_by: CancelledBy | None = None
+    outcome_note: str = ""  # why it was cancelled, or the note on a no-show
     participants: list[ParticipantView]
     action_items: list[ActionItemView]  # the agreements made at this meeting
 
@@ -146,7 +149,7 @@ def _midnight(day: date) -> datetime:
 
 def _meeting_values(data: MeetingIn) -> dict:
     values = data.model_dump(mode="python", exclude={"participants"})
-    return {k: (v.value if isinstance(v, MeetingKind | MeetingStatus) else v)
+    return {k: (v.value if isinstance(v, MeetingKind | MeetingStatus | CancelledBy) else v)
             for k, v in values.items()}
 
 
@@ -187,12 +190,32 @@ def create_meeting(citizen_id: int, data: MeetingIn) -> int:
         return meeting.id
 
 
+# Free text of a meeting: the audit row says "changed", never the words.
+PRIVATE_FIELDS = frozenset({
+    "place", "participants", "attendance_note", "tasks_note", "motivation_note",
+    "accommodations_note", "citizen_view", "workplace_view", "notes", "decisions",
+    "outcome_note"})
+
+
+def _audited_values(meeting_id: int) -> dict:
+    """The meeting as the audit compares it (participants as one comparable list)."""
+    values = meeting_input(meeting_id).model_dump(mode="json")
+    values["participants"] = [f"{p['role']}:{p['name']}" for p in values["participants"]]
+    return values
+
+
 def update_meeting(meeting_id: int, data: MeetingIn) -> None:
-    """Change the meeting; the participants are replaced by ``data.participants``."""
+    """Correct the meeting (any status); the participants are replaced by ``data.participants``.
+
+    The audit row holds the old → new values of what changed (free text only
+    as "changed").
+    """
     with db.atomic():
         meeting = _meeting(meeting_id)
+        old = _audited_values(meeting_id)
         _write_meeting(meeting.citizen, data, meeting_id)
-        _audit("update", meeting)
+        audit.correction("meeting", citizen_id=meeting.citizen_id, record_id=meeting.id,
+                         old=old, new=_audited_values(meeting_id), private=PRIVATE_FIELDS)
 
 
 def delete_meeting(meeting_id: int) -> None:
@@ -233,30 +256,150 @@ def meeting_detail(meeting_id: int) -> MeetingDetail:
 
 # --- outcomes ---------------------------------------------------------------------
 
+def _outcome(meeting: Meeting, status: MeetingStatus, purpose: str, *,
+             cancelled_by: CancelledBy | None = None, note: str = "") -> None:
+    """Set the status (with who cancelled and the note) and log old → new."""
+    fields = ("status", "cancelled_by", "outcome_note")
+    old = {f: getattr(meeting, f) for f in fields}
+    meeting.status = status.value
+    meeting.cancelled_by = CancelledBy(cancelled_by).value if cancelled_by else None
+    meeting.outcome_note = note
+    meeting.save()
+    audit.correction("meeting", citizen_id=meeting.citizen_id, record_id=meeting.id, old=old,
+                     new={f: getattr(meeting, f) for f in fields},
+                     private={"outcome_note"}, purpose=purpose)
+
+
 def set_status(meeting_id: int, status: MeetingStatus) -> None:
-    """Record what became of a meeting (held, no-show, cancelled, rescheduled, planned)."""
+    """Record what became of a meeting (held, rescheduled, or planned again).
+
+    Who cancelled and the outcome's note go: they belonged to the old outcome.
+    A cancellation is ``cancel_meeting``, a no-show ``record_no_show``.
+    """
     status = MeetingStatus(status)
     with db.atomic():
         meeting = _meeting(meeting_id)
-        meeting.status = status.value
-        meeting.save()
-        _audit("update", meeting, "status")
+        if status == MeetingStatus.CANCELLED:
+            by = meeting.cancelled_by or CancelledBy.CITIZEN
+            _outcome(meeting, status, "status", cancelled_by=by, note=meeting.outcome_note)
+        else:
+            _outcome(meeting, status, "status")
 
 
-def record_no_show(meeting_id: int) -> None:
-    """The citizen did not come to a planned meeting."""
+def _only_planned(meeting: Meeting, what: str) -> None:
+    if meeting.status != MeetingStatus.PLANNED:
+        raise DomainError(
+            _("Only a planned meeting can be {what}; this one is recorded as “{status}”. "
+              "Edit it (e) to change its status.").format(
+                what=what, status=MeetingStatus(meeting.status).label), field="status")
+
+
+def record_no_show(meeting_id: int, note: str = "") -> None:
+    """The citizen did not come to a planned meeting; ``note`` is what is known (optional)."""
+    note = (note or "").strip()
     with db.atomic():
         meeting = _meeting(meeting_id)
-        if meeting.status == MeetingStatus.NO_SHOW:
+        if meeting.status == MeetingStatus.NO_SHOW and not note:
             return  # nothing changes, nothing to log
-        if meeting.status != MeetingStatus.PLANNED:
-            raise DomainError(
-                _("Only a planned meeting can be recorded as a no-show; this one is "
-                  "recorded as “{status}”. Change its status instead.").format(
-                    status=MeetingStatus(meeting.status).label), field="status")
-        meeting.status = MeetingStatus.NO_SHOW.value
-        meeting.save()
-        _audit("update", meeting, "no-show")
+        if meeting.status != MeetingStatus.NO_SHOW:
+            _only_planned(meeting, _("recorded as a no-show"))
+        _outcome(meeting, MeetingStatus.NO_SHOW, "no-show", note=note)
+
+
+class CancellationIn(InputModel):
+    """Who called the meeting off, and why (optional)."""
+
+    cancelled_by: CancelledBy = CancelledBy.CITIZEN
+    reason: Text = ""
+
+
+class NoShowIn(InputModel):
+    note: Line = ""
+
+
+def cancel_meeting(meeting_id: int, data: CancellationIn) -> None:
+    """A planned meeting is called off: by whom and why go with it."""
+    with db.atomic():
+        meeting = _meeting(meeting_id)
+        _only_planned(meeting, _("cancelled"))
+        _outcome(meeting, MeetingStatus.CANCELLED, "cancelled",
+                 cancelled_by=data.cancelled_by, note=data.reason)
+
+
+def outcome_text(status: MeetingStatus, cancelled_by: CancelledBy | None, note: str) -> str:
+    """'Cancelled by Workplace: Lone is ill', 'No-show: did not answer', 'Held'."""
+    status = MeetingStatus(status)
+    text = status.label
+    if status == MeetingStatus.CANCELLED and cancelled_by:
+        text = _("Cancelled by {who}").format(who=CancelledBy(cancelled_by).label)
+    if note and status in (MeetingStatus.CANCELLED, MeetingStatus.NO_SHOW):
+        text += f": {note}"
+    return text
+
+
+# --- double bookings ----------------------------------------------------------------
+
+# A meeting that still takes (or took) the time: a cancelled, moved or missed one frees it.
+_BOOKED = (MeetingStatus.PLANNED.value, MeetingStatus.HELD.value)
+
+
+class Overlap(View):
+    meeting_id: int
+    citizen_name: str
+    starts_at: datetime
+    ends_at: datetime
+
+    @property
+    def text(self) -> str:
+        """'Bo A. 23-11-2026 10:00–11:00' (first name, the other names' initials)."""
+        first, *rest = self.citizen_name.split() or ["?"]
+        name = " ".join([first, *(f"{part[0].upper()}." for part in rest if part)])
+        return f"{name} {show_date(self.starts_at)} {self.starts_at:%H:%M}–{self.ends_at:%H:%M}"
+
+
+def overlapping(starts_at: datetime, duration_minutes: int,
+                exclude_meeting_id: int | None = None) -> list[Overlap]:
+    """The booked meetings (planned or held, any citizen) whose time overlaps
+    ``starts_at`` for ``duration_minutes``; meetings that only touch do not."""
+    ends_at = starts_at + timedelta(minutes=duration_minutes)
+    # No meeting is longer than 600 minutes (MeetingIn): a bounded range on starts_at.
+    query = (Meeting.select(Meeting, Citizen).join(Citizen)
+             .where((Meeting.status.in_(_BOOKED))
+                    & (Meeting.starts_at > starts_at - timedelta(minutes=600))
+                    & (Meeting.starts_at < ends_at))
+             .order_by(Meeting.starts_at, Meeting.id))
+    if exclude_meeting_id is not None:
+        query = query.where(Meeting.id != exclude_meeting_id)
+    found = []
+    for m in query:
+        other_end = m.starts_at + timedelta(minutes=m.duration_minutes)
+        if other_end > starts_at:
+            found.append(Overlap(meeting_id=m.id, citizen_name=m.citizen.name,
+                                 starts_at=m.starts_at, ends_at=other_end))
+    return found
+
+
+LAST_START = time(16, 0)  # a default time later than this goes to the next working day
+FIRST_START = time(9, 0)
+
+
+def next_free_slot(starts_at: datetime, duration_minutes: int = 60) -> datetime:
+    """``starts_at`` if that time is free, else the first free start after it
+    (right after the meeting in the way), moving to 09:00 of the next working
+    day past 16:00. For a new meeting's default time."""
+    moment = starts_at
+    for _attempt in range(200):
+        if moment.weekday() >= 5 or moment.time() > LAST_START:
+            day = moment.date() + timedelta(days=1)
+            while day.weekday() >= 5:
+                day += timedelta(days=1)
+            moment = datetime.combine(day, FIRST_START)
+            continue
+        clashes = overlapping(moment, duration_minutes)
+        if not clashes:
+            return moment
+        moment = max(c.ends_at for c in clashes)
+    return starts_at  # a full calendar for weeks: leave it to the mentor
 
 
 def quick_no_show(citizen_id: int, starts_at: datetime, kind: MeetingKind) -> int:
@@ -477,7 +620,8 @@ class NoteDefaults(View):
 def note_defaults(citizen_id: int, day: date) -> NoteDefaults:
     citizen = _citizen(citizen_id)
     placement = _placement_for(citizen_id, day, None)
-    mentor = citizen.mentor.name if citizen.mentor.name != _("Me") else ""
+    mentor = mentor_identity().name or (
+        citizen.mentor.name if citizen.mentor.name not in ("Me", "Mig", _("Me")) else "")
     interpreter = ""
     if citizen.interpreter_needed:
         interpreter = _("Interpreter ({language})").format(

@@ -49,7 +49,8 @@ _w_NO_NEXT_MEETING = 2
 _w_SUB_GOAL, _w_SUB_GOAL_BOTH = 1, 2  # both: past its target and unscored
 _w_HOURS_STEP = 1
 
-_MISSED = (MeetingStatus.CANCELLED_BY_CITIZEN.value, MeetingStatus.NO_SHOW.value)
+# Cancelled counts only when the citizen cancelled (the query checks cancelled_by).
+_MISSED = (MeetingStatus.CANCELLED.value, MeetingStatus.NO_SHOW.value)
 _AFTERCARE_OUTCOMES = tuple(o.value for o in CourseOutcome if o.starts_aftercare)
 _JOB_PLACEMENTS = (PlacementKind.ORDINARY_JOB.value, PlacementKind.FLEXJOB.value)
 
@@ -155,6 +156,8 @@ SELECT c.id, c.name,
        -- the cancellations and no-shows since the last held meeting
        (SELECT group_concat(m2.status || '@' || m2.starts_at, '|') FROM meeting m2
          WHERE m2.citizen_id = c.id AND m2.status IN ({missed})
+           AND (m2.status != 'cancelled' OR m2.cancelled_by IS NULL
+                OR m2.cancelled_by = 'citizen')
            AND m2.starts_at < :tomorrow
            AND m2.starts_at > COALESCE((SELECT max(m.starts_at) FROM meeting m
                 WHERE m.citizen_id = c.id AND m.status = 'held'
@@ -349,11 +352,18 @@ def _passive_period(f: _Facts, as_of: date) -> None:
           last_held=_iso(last), course_start=_iso(f.course_start))
 
 
+def _missed_label(status: str) -> str:
+    if MeetingStatus(status) == MeetingStatus.CANCELLED:
+        return _("cancelled by citizen")
+    return MeetingStatus(status).label.lower()
+
+
 def _missed_meetings(f: _Facts, t: ReviewThresholds) -> None:
     n = len(f.missed)
     if n < t.missed_in_a_row:
         return
-    shown = ", ".join(f"{MeetingStatus(status).label.lower()} {show_date(moment)}"
+    # Only the citizen's own cancellations are counted (see the query).
+    shown = ", ".join(f"{_missed_label(status)} {show_date(moment)}"
                       for status, moment in f.missed[:5])
     if n > 5:
         shown += _(", and {more} earlier").format(more=n - 5)

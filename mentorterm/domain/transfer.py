@@ -81,7 +81,8 @@ COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
     Meeting: (
         "starts_at", "duration_minutes", "kind", "place", "status", "attendance_note",
         "tasks_note", "motivation_note", "accommodations_note", "citizen_view",
-        "workplace_view", "notes", "decisions", "next_meeting_date",
+        "workplace_view", "notes", "decisions", "next_meeting_date", "cancelled_by",
+        "outcome_note",
     ),
     MeetingParticipant: ("name", "role"),
     ActionItem: ("what", "owner", "due_date", "done_on"),

@@ -7,7 +7,14 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict
 
-from ..enums import CourseOutcome, CoursePurpose, MeetingKind, MeetingStatus, PlacementKind
+from ..enums import (
+    CancelledBy,
+    CourseOutcome,
+    CoursePurpose,
+    MeetingKind,
+    MeetingStatus,
+    PlacementKind,
+)
 
 
 class View(BaseModel):
@@ -136,6 +143,7 @@ class MeetingView(View):
     place: str
     decisions: str
     next_meeting_date: date | None
+    cancelled_by: CancelledBy | None = None  # schema 5: who called a cancelled meeting off
 
 
 class ActionItemView(View):

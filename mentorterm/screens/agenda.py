@@ -1,8 +1,9 @@
 """The agenda: every planned meeting of the caseload, what to record first.
 
 Meetings that are over but still "planned" come first ("To record"): one key
-records what happened (a no-show is a single keystroke), and the next one
-moves under the cursor. Then this week's and next week's meetings.
+records what happened (h held at once; o a no-show and c a cancellation ask
+first, for a note or who cancelled and why: enter saves), u undoes it, and
+the next one moves under the cursor. Then this week's and next week's meetings.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from ..format import show_date
 from ..i18n import _, ngettext
 from .guard import safely
 from .lists import BACK_AND_HELP, RecordListScreen
+from .meetings import CancelMeetingScreen, NoShowScreen
 
 TO_RECORD = "to_record"
 THIS_WEEK = "this"
@@ -41,7 +43,7 @@ SECTION_STYLE = {TO_RECORD: "bold yellow", THIS_WEEK: "bold", NEXT_WEEK: "bold"}
 OUTCOMES = {
     MeetingStatus.HELD: _("held"),
     MeetingStatus.NO_SHOW: _("no-show"),
-    MeetingStatus.CANCELLED_BY_CITIZEN: _("cancelled by the citizen"),
+    MeetingStatus.CANCELLED: _("cancelled"),
     MeetingStatus.RESCHEDULED: _("rescheduled"),
 }
 
@@ -81,7 +83,8 @@ class AgendaScreen(RecordListScreen):
         Binding("enter", "open_citizen", _("Open citizen")),
         Binding("h", "outcome('held')", _("Held")),
         Binding("o", "outcome('no_show')", _("No-show")),
-        Binding("c", "outcome('cancelled_by_citizen')", _("Cancelled by the citizen"), show=False),
+        Binding("c", "outcome('cancelled_by_citizen')", _("Cancelled (asks who and why)"),
+                show=False),
         Binding("r", "outcome('rescheduled')", _("Rescheduled"), show=False),
         Binding("u", "undo", _("Undo last outcome"), show=False),
         Binding("i", "export", _("Export .ics")),
@@ -184,13 +187,25 @@ class AgendaScreen(RecordListScreen):
                               name=escape(item.citizen_name), day=when(item.starts_at)),
                         severity="warning")
             return
-        if outcome == MeetingStatus.NO_SHOW:
-            domain.record_no_show(item.meeting_id)
+        what = _("{name}, {day}").format(name=item.citizen_name, day=when(item.starts_at))
+        if outcome == MeetingStatus.NO_SHOW:  # asks for an optional note first
+            self.app.push_screen(NoShowScreen(what), lambda note: note is not None and (
+                self._record(item, outcome, lambda: domain.record_no_show(item.meeting_id,
+                                                                          note))))
+        elif outcome == MeetingStatus.CANCELLED:  # asks who cancelled, and why
+            self.app.push_screen(CancelMeetingScreen(what), lambda data: data is not None and (
+                self._record(item, outcome, lambda: domain.cancel_meeting(item.meeting_id, data),
+                             data.cancelled_by.label)))
         else:
-            domain.set_status(item.meeting_id, outcome)
+            self._record(item, outcome, lambda: domain.set_status(item.meeting_id, outcome))
+
+    @safely
+    def _record(self, item: AgendaItem, outcome: MeetingStatus, write, who: str = "") -> None:
+        write()
         self.last_change = (item.meeting_id, escape(item.citizen_name))
+        told = (_("cancelled by {who}").format(who=who) if who else OUTCOMES[outcome])
         message = _("{name}, {day}: recorded as {outcome}. u undoes it.").format(
-            name=escape(item.citizen_name), day=when(item.starts_at), outcome=OUTCOMES[outcome])
+            name=escape(item.citizen_name), day=when(item.starts_at), outcome=escape(told))
         if outcome == MeetingStatus.HELD:
             message += " " + _("Write the note from the citizen's meetings (enter).")
         elif outcome == MeetingStatus.RESCHEDULED:

@@ -25,6 +25,7 @@ from textual.widgets import (
     Footer,
     Header,
     Input,
+    OptionList,
     Select,
     Static,
     TextArea,
@@ -34,9 +35,9 @@ from ..domain import drafts
 from ..domain import meetings as domain
 from ..domain.overview import meetings_of
 from ..domain.subgoals import sub_goal_rows
-from ..enums import MeetingKind, MeetingStatus, ParticipantRole
+from ..enums import CancelledBy, MeetingKind, MeetingStatus, ParticipantRole
 from ..format import show_date, show_datetime
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..schemas import MeetingIn
 from .forms import ConfirmScreen, FieldSpec, FormScreen
 from .guard import safely
@@ -94,17 +95,67 @@ class MeetingForm(FormScreen[int]):
         super().__init__(initial, title)
         self.citizen_id = citizen_id
         self.meeting_id = meeting_id
+        self._accepted: tuple[datetime, int] | None = None  # an overlap the mentor accepted
+        self._saved_time: tuple[datetime, int] | None = None  # an edited meeting's own time
+        if meeting_id is not None:
+            saved = domain.meeting_input(meeting_id)
+            self._saved_time = (saved.starts_at, saved.duration_minutes)
 
     def fields(self) -> list[FieldSpec]:
+        status = FieldSpec("status", _("Status"), "select", options=MeetingStatus.choices(),
+                           required=True)
+        # Correcting a saved meeting: its outcome too (who cancelled, the note).
+        outcome = [
+            FieldSpec("cancelled_by", _("Cancelled by"), "select",
+                      options=CancelledBy.choices(), hint=_("Only for a cancelled meeting")),
+            FieldSpec("outcome_note", _("Why cancelled / no-show note")),
+        ] if self.meeting_id is not None else []
+        if outcome:
+            status.hint = _("Back to Planned undoes a no-show or cancellation recorded by "
+                            "mistake")
         return [
             FieldSpec("kind", _("Kind"), "select", options=MeetingKind.choices(), required=True),
             FieldSpec("starts_at", _("Date and time"), "datetime", required=True),
             FieldSpec("duration_minutes", _("Minutes"), "number"),
             FieldSpec("place", _("Place")),
-            FieldSpec("status", _("Status"), "select", options=MeetingStatus.choices(),
-                      required=True),
+            status,
+            *outcome,
             *participant_fields(),
         ]
+
+    def action_save(self) -> None:
+        """Save; a time that overlaps a booked meeting asks first, naming it."""
+        from pydantic import ValidationError
+
+        try:
+            data = MeetingIn.model_validate(self.model_data(self.values()))
+        except ValidationError:
+            super().action_save()  # shows the errors next to the fields
+            return
+        moment = (data.starts_at, data.duration_minutes)
+        if data.status != MeetingStatus.PLANNED or moment == self._accepted \
+                or (self.meeting_id is not None and moment == self._saved_time):
+            super().action_save()
+            return
+        clashes = domain.overlapping(data.starts_at, data.duration_minutes, self.meeting_id)
+        if not clashes:
+            super().action_save()
+            return
+        names = ", ".join(c.text for c in clashes[:3])
+        error = self.query_one("#form-error", Static)
+        error.update(_("Overlaps a booked meeting: {meetings}").format(meetings=escape(names)))
+        error.add_class("shown")
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._accepted = moment
+                super(MeetingForm, self).action_save()
+
+        self.app.push_screen(ConfirmScreen(
+            ngettext("This time overlaps a meeting already booked: {meetings}. Save anyway?",
+                     "This time overlaps meetings already booked: {meetings}. Save anyway?",
+                     len(clashes)).format(meetings=escape(names)),
+            yes=_("Save anyway"), no=_("Change the time")), answered)
 
     def model_data(self, values: dict[str, Any]) -> dict[str, Any]:
         data = {k: v for k, v in values.items() if v is not None and not k.startswith("p_")}
@@ -204,7 +255,7 @@ class NoteForm(FormScreen[int]):
         }
         if self.kind in (MeetingKind.THREE_PARTY, MeetingKind.NETWORK):
             values.update(p_supervisor=d.supervisor, p_consultant=d.consultant)
-        if self.kind == MeetingKind.CASEWORKER:
+        if self.kind in (MeetingKind.CASEWORKER, MeetingKind.NETWORK):  # the caseworker takes part
             values["p_caseworker"] = d.caseworker
         if self.meeting_id is not None:  # a planned meeting: its time, place and people
             planned = domain.meeting_input(self.meeting_id)
@@ -320,7 +371,22 @@ class NoteForm(FormScreen[int]):
         meeting_id = domain.save_note(self.citizen_id, data, self.meeting_id,
                                       draft_key=self.draft_key)
         self._stop_timer()
+        self._warn_next_overlap(data.meeting)
         return meeting_id
+
+    def _warn_next_overlap(self, meeting: MeetingIn) -> None:
+        """The next meeting is planned at the same time of day: say if that time is taken."""
+        if meeting.next_meeting_date is None:
+            return
+        start = datetime.combine(meeting.next_meeting_date, meeting.starts_at.time())
+        clashes = [c for c in domain.overlapping(start, meeting.duration_minutes)
+                   if c.starts_at != start or c.citizen_name != self.citizen_name]
+        if clashes:
+            self.app.notify(_("The next meeting ({when}) overlaps {meetings}: e on it in the "
+                              "meetings list moves it.").format(
+                                  when=show_datetime(start),
+                                  meetings=escape(", ".join(c.text for c in clashes[:3]))),
+                            severity="warning", timeout=10)
 
     # --- the draft -------------------------------------------------------------------
 
@@ -430,9 +496,140 @@ class PickScreen(ModalScreen[int | None]):
         self.dismiss(None)
 
 
+# Who can call a meeting off, in the order of the keys 1-5.
+CANCELLERS = list(CancelledBy)
+
+
+class CancelMeetingScreen(ModalScreen[domain.CancellationIn | None]):
+    """Who cancelled the meeting (the citizen preselected; 1-5 choose) and why.
+
+    Enter saves (the citizen, no reason: two keys in all); escape keeps the
+    meeting as it was.
+    """
+
+    DEFAULT_CSS = """
+    CancelMeetingScreen { align: center middle; }
+    CancelMeetingScreen > VerticalScroll { width: 76; max-width: 100%; height: auto;
+        max-height: 100%; border: thick $warning; background: $surface; padding: 0 1; }
+    CancelMeetingScreen OptionList { height: auto; max-height: 7; }
+    CancelMeetingScreen Input { border: none; height: 1; padding: 0 1; background: $panel; }
+    CancelMeetingScreen Input:focus { border: none; background: $primary 40%; }
+    CancelMeetingScreen .dialog-keys { color: $text-muted; }
+    """
+    BINDINGS = [
+        Binding("escape", "close", _("Keep the meeting")),
+        Binding("ctrl+s", "save", _("Save"), priority=True),
+        *(Binding(str(n), f"who({n - 1})", who.label, show=False)
+          for n, who in enumerate(CANCELLERS, start=1)),
+    ]
+
+    def __init__(self, what: str) -> None:
+        super().__init__()
+        self.what = what
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(_("[b]Cancel {what}[/b]").format(what=escape(self.what)))
+            yield Static(_("Who cancelled it?"), id="cancel-who-label")
+            yield OptionList(*(f"{n}  {who.label}" for n, who in enumerate(CANCELLERS, 1)),
+                             id="cancel-who")
+            yield Static(_("Why (optional)"))
+            yield Input(id="cancel-why", placeholder=_("e.g. ill, the supervisor is away"),
+                        select_on_focus=False)
+            yield Static(_("[b]1[/b]–[b]5[/b] who · [b]tab[/b] why · [b]enter[/b] saves · "
+                           "[b]escape[/b] keeps the meeting"), classes="dialog-keys")
+
+    def on_mount(self) -> None:
+        who = self.query_one(OptionList)
+        who.highlighted = 0
+        who.focus()
+
+    @on(OptionList.OptionHighlighted)
+    def _who_shown(self, event: OptionList.OptionHighlighted) -> None:
+        # Named beside the question too: the choice stays readable once "why" has focus.
+        self.query_one("#cancel-who-label", Static).update(
+            _("Who cancelled it? [b]{who}[/b]").format(
+                who=CANCELLERS[event.option_index].label))
+
+    def on_key(self, event) -> None:
+        # Typing on the list of people starts the reason: nothing typed is lost.
+        if not isinstance(self.focused, Input) and event.character \
+                and event.character.isprintable() and event.character not in "12345":
+            reason = self.query_one(Input)
+            reason.focus()
+            reason.insert_text_at_cursor(event.character)
+            event.stop()
+            event.prevent_default()
+
+    def action_who(self, index: int) -> None:
+        self.query_one(OptionList).highlighted = index
+        self.query_one(Input).focus()
+
+    @on(OptionList.OptionSelected)
+    @on(Input.Submitted)
+    def _enter(self, event) -> None:
+        event.stop()
+        self.action_save()
+
+    def action_save(self) -> None:
+        index = self.query_one(OptionList).highlighted or 0
+        self.dismiss(domain.CancellationIn(cancelled_by=CANCELLERS[index],
+                                           reason=self.query_one(Input).value))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class NoShowScreen(ModalScreen[str | None]):
+    """The citizen did not come: an optional note; enter saves, escape changes nothing."""
+
+    DEFAULT_CSS = """
+    NoShowScreen { align: center middle; }
+    NoShowScreen > VerticalScroll { width: 76; max-width: 100%; height: auto;
+        max-height: 100%; border: thick $warning; background: $surface; padding: 0 1; }
+    NoShowScreen Input { border: none; height: 1; padding: 0 1; background: $panel; }
+    NoShowScreen Input:focus { border: none; background: $primary 40%; }
+    NoShowScreen .dialog-keys { color: $text-muted; }
+    """
+    BINDINGS = [
+        Binding("escape", "close", _("Keep the meeting")),
+        Binding("ctrl+s", "save", _("Save"), priority=True),
+    ]
+
+    def __init__(self, what: str) -> None:
+        super().__init__()
+        self.what = what
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(_("[b]No-show: {what}[/b]").format(what=escape(self.what)))
+            yield Static(_("Note (optional): what do you know, what did you do?"))
+            yield Input(id="no-show-note", placeholder=_("e.g. did not answer the phone"))
+            yield Static(_("[b]enter[/b] records the no-show · [b]escape[/b] keeps the "
+                           "meeting planned"), classes="dialog-keys")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted)
+    def _enter(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one(Input).value)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
 def meeting_detail_text(detail: domain.MeetingDetail) -> str:
+    outcome = domain.outcome_text(detail.status, detail.cancelled_by, detail.outcome_note)
     lines = [f"[b]{detail.kind.label}[/b] · {show_datetime(detail.starts_at)} · "
-             f"{detail.status.label}" + (f" · {escape(detail.place)}" if detail.place else "")]
+             f"{escape(outcome)}" + (f" · {escape(detail.place)}" if detail.place else "")]
+    if detail.outcome_note and detail.status not in (MeetingStatus.CANCELLED,
+                                                     MeetingStatus.NO_SHOW):
+        lines.append(_("Earlier outcome note: {note}").format(note=escape(detail.outcome_note)))
     if detail.participants:
         lines.append(_("With: {names}").format(names=escape(", ".join(
             f"{p.name} ({p.role.label})" for p in detail.participants))))
@@ -495,7 +692,7 @@ class MeetingsScreen(CitizenRecordsScreen):
             keep = next((i for i, m in enumerate(self.rows) if m.id == select_id), keep)
         table.clear()
         for m in self.rows:
-            status = m.status.label
+            status = escape(domain.outcome_text(m.status, m.cancelled_by, ""))
             if m.status == MeetingStatus.PLANNED and m.starts_at.date() < self.app.today:
                 status = _("[b red]{status}: record it[/]").format(status=status)
             table.add_row(show_datetime(m.starts_at), m.kind.label, status, m.place,
@@ -555,7 +752,7 @@ class MeetingsScreen(CitizenRecordsScreen):
 
     def action_write_note(self) -> None:
         m = self.current()
-        if m is None or m.status in (MeetingStatus.NO_SHOW, MeetingStatus.CANCELLED_BY_CITIZEN,
+        if m is None or m.status in (MeetingStatus.NO_SHOW, MeetingStatus.CANCELLED,
                                      MeetingStatus.RESCHEDULED):
             if m is not None:
                 self.notify(_("That meeting did not take place; W writes a new note."))
@@ -573,10 +770,11 @@ class MeetingsScreen(CitizenRecordsScreen):
         self.open_note(None, MeetingKind.THREE_PARTY)
 
     def action_new_meeting(self) -> None:
+        # The default day at 10:00, or the next time not already booked.
         initial = {"kind": MeetingKind.THREE_PARTY.value,
-                   "starts_at": datetime.combine(
+                   "starts_at": domain.next_free_slot(datetime.combine(
                        domain.default_next_meeting_date(self.citizen_id, self.app.today),
-                       datetime.min.time().replace(hour=10)),
+                       datetime.min.time().replace(hour=10))),
                    "status": MeetingStatus.PLANNED.value,
                    "p_citizen": self.citizen_name}
         self.app.push_screen(MeetingForm(self.citizen_id, initial),
@@ -594,17 +792,41 @@ class MeetingsScreen(CitizenRecordsScreen):
 
     @safely
     def action_status(self, status: str) -> None:
+        """o and c: a small dialog asks for the no-show's note, or who cancelled and why."""
         m = self.current()
         if m is None:
             return
         if m.status != MeetingStatus.PLANNED:
             self.notify(_("Only a planned meeting can become a no-show or be cancelled; "
-                          "this one is {status}.").format(status=m.status.label))
+                          "this one is {status}. e edits it.").format(status=m.status.label))
             return
-        domain.set_status(m.id, MeetingStatus(status))
+        what = _("the meeting of {when}").format(when=show_datetime(m.starts_at))
+        if MeetingStatus(status) == MeetingStatus.NO_SHOW:
+            if m.starts_at.date() > self.app.today:
+                self.notify(_("The meeting on {when} has not taken place yet; c cancels it.")
+                            .format(when=show_datetime(m.starts_at)), severity="warning")
+                return
+            self.app.push_screen(NoShowScreen(what), lambda note: self._no_show(m, note))
+        else:
+            self.app.push_screen(CancelMeetingScreen(what),
+                                 lambda data: self._cancelled(m, data))
+
+    @safely
+    def _no_show(self, m, note: str | None) -> None:
+        if note is None:
+            return
+        domain.record_no_show(m.id, note)
         self.load(select_id=m.id)
-        self.notify(_("{when}: {status}.").format(when=show_datetime(m.starts_at),
-                                                  status=MeetingStatus(status).label))
+        self.notify(_("{when}: no-show recorded.").format(when=show_datetime(m.starts_at)))
+
+    @safely
+    def _cancelled(self, m, data: domain.CancellationIn | None) -> None:
+        if data is None:
+            return
+        domain.cancel_meeting(m.id, data)
+        self.load(select_id=m.id)
+        self.notify(_("{when}: cancelled by {who}.").format(
+            when=show_datetime(m.starts_at), who=data.cancelled_by.label))
 
     @safely
     def action_reschedule(self) -> None:
