@@ -6,6 +6,7 @@ from datetime import date
 
 from pydantic import ValidationError
 from rich.markup import escape
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -93,7 +94,7 @@ class PlacementForm(AsksAboutScheduleHours, FormScreen[int]):
     # A new placement takes its first hours step in the same form, from its start.
     FIRST_STEP = [
         FieldSpec("first_step_hours", _("Hours a week at first"), "number",
-                  hint=_("The first hours step; later steps: enter on the placement")),
+                  hint=_("Later steps: enter on the placement, then n")),
         FieldSpec("first_step_schedule", _("Schedule"),
                   hint=_("e.g. 2 x 2 h Tue+Thu, or 5 x 3 h Mon-Fri")),
         FieldSpec("first_step_from", _("Hours from"), "date",
@@ -218,10 +219,30 @@ class PlacementsScreen(CitizenRecordsScreen):
     TABLE_ID = "placements"
     BOXES = ('placement-detail',)
 
+    # Below this width the list drops Kind (the detail pane names it) and cuts
+    # the workplace and the schedule; the dates and the hours now stay whole.
+    NARROW_BELOW = 100
+
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns(
-            _("Workplace"), _("Kind"), _("From"), _("To"), _("Hours now"), _("Schedule"))
+        self.narrow: bool | None = None
         self.load()
+
+    def on_resize(self) -> None:
+        if self.narrow is not None and self.narrow != (self.app.size.width < self.NARROW_BELOW):
+            self.load()
+
+    def _columns(self, table: DataTable) -> None:
+        narrow = self.app.size.width < self.NARROW_BELOW
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        table.clear(columns=True)
+        if narrow:
+            table.add_columns(_("Workplace"), _("From"), _("To"), _("Hours now"),
+                              _("Schedule"))
+        else:
+            table.add_columns(_("Workplace"), _("Kind"), _("From"), _("To"), _("Hours now"),
+                              _("Schedule"))
 
 
     @safely
@@ -232,12 +253,26 @@ class PlacementsScreen(CitizenRecordsScreen):
         keep = table.cursor_row
         if select_id is not None:  # a new placement gets the focus
             keep = next((i for i, p in enumerate(self.rows) if p.id == select_id), keep)
+        self._columns(table)
         table.clear()
+        # Narrow: the dates 10 + 2 each, the hours 9 + 2, the two cut cells their
+        # padding (4) and the scroll bar (2); the rest for the two cut cells.
+        room = max(30, self.app.size.width - 41)
         for p in self.rows:
             step = p.step_on(today)
-            table.add_row(p.workplace, PlacementKind(p.kind).label, show_date(p.start_date),
-                          show_date(p.end_date), show_hours(step.hours_per_week) if step else "",
-                          step.schedule if step else "", key=str(p.id))
+            hours = show_hours(step.hours_per_week) if step else ""
+            schedule = step.schedule if step else ""
+            if self.narrow:
+                workplace = Text(p.workplace)
+                workplace.truncate(room * 3 // 5, overflow="ellipsis")
+                cut = Text(schedule)
+                cut.truncate(room - workplace.cell_len, overflow="ellipsis")
+                table.add_row(workplace, show_date(p.start_date), show_date(p.end_date), hours,
+                              cut, key=str(p.id))
+            else:
+                table.add_row(p.workplace, PlacementKind(p.kind).label,
+                              show_date(p.start_date), show_date(p.end_date), hours, schedule,
+                              key=str(p.id))
         if self.rows:
             table.move_cursor(row=min(keep, len(self.rows) - 1))
         self.query_one("#placements-title", Static).update(
@@ -385,9 +420,10 @@ class PlacementScreen(BackHelpScreen):
             _("[b]{name}[/b] · {workplace} · {kind}").format(
                 name=escape(self.citizen_name), workplace=escape(p.workplace),
                 kind=PlacementKind(p.kind).label))
-        lines = [_("{start} to {end}").format(
-            start=show_date(p.start_date),
-            end=show_date(p.end_date) if p.end_date else _("open end"))]
+        lines = [_("{start} to {end}").format(start=show_date(p.start_date),
+                                              end=show_date(p.end_date))
+                 if p.end_date else _("Since {start}, no end date yet").format(
+                     start=show_date(p.start_date))]
         for label, text in ((_("Supervisor"), agreement.supervisor_name),
                             (_("Work functions"), agreement.work_functions),
                             (_("Training goals"), agreement.training_goals),
@@ -397,7 +433,7 @@ class PlacementScreen(BackHelpScreen):
                 lines.append(f"{label}: {escape(text)}")
         self.query_one("#agreement", Static).update("\n".join(lines))
         self.query_one("#steps-title", Static).update(
-            _("Hours steps ({count}) · [b]n[/b] new · [b]e[/b] correct · [b]delete[/b] delete")
+            _("Hours steps ({count}) · [b]n[/b] new · [b]e[/b] correct · [b]del[/b] delete")
             .format(count=len(self.steps)) if self.steps else
             _("No hours steps yet: press [b]n[/b] to add the first."))
 

@@ -295,8 +295,10 @@ class HistoryScreen(BackHelpScreen):
 
     DEFAULT_CSS = """
     HistoryScreen #history-title { padding: 0 1; background: $boost; }
-    HistoryScreen #chart { padding: 1 2; height: auto; }
-    HistoryScreen #scores { height: 1fr; }
+    HistoryScreen #chart { padding: 0 2; height: auto; }
+    HistoryScreen #scores { height: 1fr; min-height: 4; }
+    HistoryScreen #score-detail { height: auto; max-height: 5; padding: 0 1;
+                                  border-top: solid $primary-background-lighten-2; }
     """
     HELP_TITLE = _("Sub-goal history")
     BINDINGS = [
@@ -316,6 +318,7 @@ class HistoryScreen(BackHelpScreen):
         yield Static(id="history-title")
         yield Static(id="chart")
         yield DataTable(id="scores", cursor_type="row", zebra_stripes=True)
+        yield Static(id="score-detail")  # the answers whole, however narrow the table
         yield Footer()
 
     def on_mount(self) -> None:
@@ -350,6 +353,27 @@ class HistoryScreen(BackHelpScreen):
             keep = next((i for i, s in enumerate(self.history) if s.id == select_id), keep)
         if self.history:
             table.move_cursor(row=max(0, min(keep, len(self.history) - 1)))
+        self.show_detail()
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        score = self.current()
+        box = self.query_one("#score-detail", Static)
+        box.display = score is not None
+        if score is None:
+            return
+        lines = [_("[b]{day}[/b] · citizen {citizen} + mentor {mentor}").format(
+            day=show_date(score.scored_on), citizen=score.citizen_score,
+            mentor=score.mentor_score)]
+        for label, text in ((_("What it takes"), score.what_it_takes),
+                            (_("Can do myself"), score.own_actions),
+                            (_("Help needed, from whom"), score.help_needed)):
+            if text:
+                lines.append(f"{label}: {escape(text)}")
+        box.update("\n".join(lines))
 
     def current(self):
         """The score whose row has the cursor, or None."""
@@ -478,7 +502,7 @@ class SubGoalsScreen(CitizenRecordsScreen):
             others = sum(max((Text(c) if isinstance(c, str) else c).cell_len
                              for c in (headers[i], *column)) + 2
                          for i, column in enumerate(zip(*cells, strict=True)) if i != 1)
-            room = max(16, self.app.size.width - others - 2 - 2)
+            room = max(16, self.app.size.width - others - 2)
             for line in cells:
                 title = Text(line[1])
                 title.truncate(room, overflow="ellipsis")
