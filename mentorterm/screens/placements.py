@@ -210,7 +210,7 @@ class PlacementsScreen(CitizenRecordsScreen):
         Binding("f", "finish", _("End placement")),
         Binding("l", "logbook", _("Logbook")),
         *BACK_AND_HELP,
-        Binding("enter", "open", _("Open: agreement and hours steps")),
+        Binding("enter", "open", _("Open: agreement and hours steps"), show=False),
     ]
 
     HELP_TITLE = _("Placements")
@@ -291,7 +291,8 @@ class PlacementsScreen(CitizenRecordsScreen):
         if p is None:
             box.update(_("No placements yet. Press [b]n[/b] to add the first."))
             return
-        lines = [f"[b]{escape(p.workplace)}[/b] · {PlacementKind(p.kind).label}",
+        lines = [f"[b]{escape(p.workplace)}[/b] · {PlacementKind(p.kind).label} · "
+                 + _("[dim][b]enter[/b] opens it to correct its hours steps[/]"),
                  _("Hours steps: {timeline}").format(timeline=steps_timeline(p.hours_steps))]
         if p.supervisor_name:
             lines.append(_("Supervisor: {name}").format(name=escape(p.supervisor_name)))

@@ -278,7 +278,9 @@ class ScoringScreen(ModalScreen[bool]):
     def action_cancel(self) -> None:
         start = {name: getattr(self.saved, name) if self.saved else ""
                  for name in ("what_it_takes", "own_actions", "help_needed")}
-        if not self.touched and self.answers() == start:
+        day = show_date(self.saved.scored_on if self.saved else self.today)
+        if (not self.touched and self.answers() == start
+                and self.query_one("#q-date", Input).value == day):
             self.dismiss(False)
             return
 
