@@ -158,7 +158,14 @@ async def test_a_correction_refused_by_the_date_rule_writes_nothing(seeded, db_p
         assert "already has a score on 01-11-2026 (3)" in str(
             app.screen.query_one("#score-error", Static).render())
         assert AllianceScore.get_by_id(second).scored_on == date(2026, 11, 15)
-        await pilot.press("escape")  # nothing changed by hand: leaves without asking
+        await pilot.press("escape")  # the date was changed: asks before throwing it away
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        await pilot.press("y")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HistoryScreen"
+        assert AllianceScore.get_by_id(second).scored_on == date(2026, 11, 15)
+        await pilot.press("e", "escape")  # nothing changed: leaves without asking
         await pilot.pause()
         assert type(app.screen).__name__ == "HistoryScreen"
 
