@@ -260,8 +260,34 @@ async def test_at_80x24_the_sub_goal_list_keeps_its_status(four_statuses, db_pat
             app.screen.query_one("#goal-detail", Static).render())
         await pilot.resize_terminal(120, 36)
         await pilot.pause()
-        assert str(table.get_row_at(2)[6]) == "✓ Achieved 10-11-2026"
-        assert not str(table.get_row_at(0)[1]).endswith("…")
+        # Wide, the status dates go first (they are in the detail pane), then the
+        # longest titles are cut, far less than at 80 columns.
+        assert str(table.get_row_at(2)[6]) == "✓ Achieved"
+        assert str(table.get_row_at(0)[1]).startswith(
+            "Work 15 hours a week with back pain below 5 for a")
+        widths = sum(column.get_render_width(table) for column in table.columns.values())
+        assert widths <= table.region.width  # the status whole at 120 too
+
+
+async def test_a_long_title_is_cut_at_120_columns_so_the_status_shows(db_path):
+    storage.open_database(db_path)
+    citizen = create_citizen(CitizenIn(name="Mette Jørgensen"))
+    goal = alliance.create_sub_goal(citizen, SubGoalIn(title="Work 15 hours a week " * 5))
+    alliance.set_status(goal, SubGoalStatusIn(status="achieved", status_date="10-11-2026"))
+    storage.close_database()
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.open_citizen(citizen)
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        table = app.screen.query_one("#goals", DataTable)
+        widths = sum(column.get_render_width(table) for column in table.columns.values())
+        assert widths <= table.region.width
+        assert str(table.get_row_at(0)[1]).endswith("…")
+        assert str(table.get_row_at(0)[6]) == "✓ Achieved"
+        assert "Status: Achieved 10-11-2026" in str(
+            app.screen.query_one("#goal-detail", Static).render())
 
 
 async def test_at_80x24_the_three_questions_are_reachable(four_statuses, db_path):

@@ -443,8 +443,8 @@ class SubGoalsScreen(CitizenRecordsScreen):
     BOXES = ('goals-empty', 'goal-detail')
 
     # Below this width the list is narrow: the score as "3+7", the last six
-    # scores of the trend, no status date (the detail pane has it) and the title
-    # cut to what is left. The number, status and a passed target (red) stay.
+    # scores of the trend, no status date (the detail pane has it). The number,
+    # the status and a passed target (red) stay; the title takes what is left.
     NARROW_BELOW = 100
 
     def on_mount(self) -> None:
@@ -468,6 +468,15 @@ class SubGoalsScreen(CitizenRecordsScreen):
                           _("Score") if narrow else _("Citizen + mentor"), _("Trend"),
                           _("Scored") if narrow else _("Last scored"), _("Target"),
                           _("Status"))
+
+    def _title_room(self, table: DataTable, cells: list[list]) -> int:
+        """The width left for the title: the other columns take what they need
+        (each with a cell's padding of 2), the scroll bar 2."""
+        headers = [column.label for column in table.columns.values()]
+        others = sum(max((Text(c) if isinstance(c, str) else c).cell_len
+                         for c in (headers[i], *column)) + 2
+                     for i, column in enumerate(zip(*cells, strict=True)) if i != 1)
+        return max(16, self.app.size.width - others - 2)
 
     @safely
     def load(self) -> None:
@@ -497,18 +506,20 @@ class SubGoalsScreen(CitizenRecordsScreen):
                           row.title, _bar(row.latest_score, compact=narrow),
                           sparkline(row.history[-6:] if narrow else row.history),
                           since, target_cell, status])
-        if narrow and cells:
-            # What the other columns take (each with a cell's padding of 2) and
-            # the scroll bar; the title gets the rest.
-            headers = [column.label for column in table.columns.values()]
-            others = sum(max((Text(c) if isinstance(c, str) else c).cell_len
-                             for c in (headers[i], *column)) + 2
-                         for i, column in enumerate(zip(*cells, strict=True)) if i != 1)
-            room = max(16, self.app.size.width - others - 2)
+        if cells:
+            # At any width the status stays in sight. Where the titles do not
+            # fit, first the status dates go (the detail pane has them), then a
+            # long title is cut to what is left (whole in the detail pane).
+            room = self._title_room(table, cells)
+            if room < max(len(line[1]) for line in cells):
+                for line, row in zip(cells, self.rows, strict=True):
+                    line[6] = status_cell(row.status)
+                room = self._title_room(table, cells)
             for line in cells:
-                title = Text(line[1])
-                title.truncate(room, overflow="ellipsis")
-                line[1] = title
+                if len(line[1]) > room:
+                    title = Text(line[1])
+                    title.truncate(room, overflow="ellipsis")
+                    line[1] = title
         for row, line in zip(self.rows, cells, strict=True):
             table.add_row(*line, key=str(row.id))
         if self.rows:
