@@ -132,7 +132,8 @@ class ScoringScreen(ModalScreen[bool]):
     ScoringScreen Input { border: none; height: 1; padding: 0 1; background: $panel; width: 20; }
     ScoringScreen Input:focus { border: none; background: $primary 40%; }
     ScoringScreen #score-keys { color: $text-muted; padding-bottom: 1; }
-    ScoringScreen #score-error { color: $error; height: auto; }
+    ScoringScreen #score-error { color: $error; height: auto; display: none; }
+    ScoringScreen #score-error.shown { display: block; }
     ScoringScreen.answering #scale { padding: 0 0 1 0; }
     """
     AUTO_FOCUS = ""  # the number first: digits and arrows belong to the scale
@@ -239,6 +240,11 @@ class ScoringScreen(ModalScreen[bool]):
         return {name: self.query_one(f"#q-{name}", TextArea).text
                 for name in ("what_it_takes", "own_actions", "help_needed")}
 
+    def show_error(self, message: str) -> None:
+        box = self.query_one("#score-error", Static)
+        box.update(message)
+        box.add_class("shown")  # hidden while empty: the questions need the line
+
     def action_save(self, replace: bool = False) -> None:
         from pydantic import ValidationError
 
@@ -247,8 +253,7 @@ class ScoringScreen(ModalScreen[bool]):
                 else (self.saved.scored_on if self.saved else self.today)
             data = AllianceScoreIn(scored_on=day, citizen_score=self.score, **self.answers())
         except ValidationError as exc:
-            self.query_one("#score-error", Static).update(
-                "\n".join(friendly_errors(exc).values()))
+            self.show_error("\n".join(friendly_errors(exc).values()))
             return
         try:
             if self.score_id is not None:
@@ -271,7 +276,7 @@ class ScoringScreen(ModalScreen[bool]):
             message = user_message(exc)
             if message is None:
                 raise
-            self.query_one("#score-error", Static).update(message)
+            self.show_error(message)
             return
         self.dismiss(True)
 
