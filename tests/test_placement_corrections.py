@@ -288,8 +288,10 @@ async def test_deleting_a_step_asks_first(db_path):
         await pilot.press("p", "enter", "delete")
         await pilot.pause()
         assert type(app.screen).__name__ == "ConfirmScreen"
+        question = _text(app, "#question")
         assert "Delete the hours step from 02-11-2026 (4 h a week, 3 x 3 h Tue+Wed+Thu)?" in \
-            _text(app, "#question")
+            question
+        assert "From 02-11-2026 the step from 01-09-2026 (4 h a week) applies." in question
         await pilot.press("escape")  # no: kept
         await pilot.pause()
         assert HoursStep.get_or_none(HoursStep.id == wrong) is not None

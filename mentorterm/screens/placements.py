@@ -475,6 +475,12 @@ class PlacementScreen(BackHelpScreen):
                      "Logbook days already written keep their hours.").format(
             day=show_date(step.from_date), hours=show_hours(step.hours_per_week),
             schedule=f", {escape(step.schedule)}" if step.schedule else "")
+        before = [s for s in self.steps if s.from_date < step.from_date]
+        if before:
+            question += " " + _("From {day} the step from {earlier} ({hours} h a week) "
+                                "applies.").format(day=show_date(step.from_date),
+                                                   earlier=show_date(before[-1].from_date),
+                                                   hours=show_hours(before[-1].hours_per_week))
 
         self.app.push_screen(ConfirmScreen(question, yes=_("Delete"), no=_("Keep it")),
                              lambda yes: yes and self._delete(step.id))
