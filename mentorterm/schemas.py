@@ -548,3 +548,47 @@ def format_location(loc: tuple[str | int, ...]) -> str:
         else:
             text += ("." if text else "") + str(part)
     return text or "(document)"
+
+
+def _optional_week_hours(value: float | None) -> float | None:
+    return None if value is None else _week_hours(value)
+
+
+OptionalWeekHours = Annotated[
+    float | None, BeforeValidator(parse_number_text), AfterValidator(_optional_week_hours)
+]
+
+
+class NewPlacementIn(PlacementIn):
+    """A new placement with, optionally, its first hours step (from its start unless
+    another date inside the placement is given)."""
+
+    first_step_hours: OptionalWeekHours = None
+    first_step_schedule: Line = ""
+    first_step_from: OptionalDay = None
+
+    @model_validator(mode="after")
+    def _first_step(self) -> NewPlacementIn:
+        if self.first_step_hours is None:
+            if self.first_step_schedule:
+                raise _field_error("first_step_hours", _(
+                    "Write the hours a week of this schedule, or leave the schedule empty."))
+            return self
+        day = self.first_step_from or self.start_date
+        if day < self.start_date or (self.end_date is not None and day > self.end_date):
+            raise _field_error("first_step_from", _(
+                "The first hours step starts within the placement's dates."))
+        return self
+
+    def placement(self) -> PlacementIn:
+        """The placement without its first step."""
+        return PlacementIn.model_construct(**self.model_dump(
+            exclude={"first_step_hours", "first_step_schedule", "first_step_from"}))
+
+    def first_step(self) -> HoursStepIn | None:
+        """The first hours step, or None when no hours were given."""
+        if self.first_step_hours is None:
+            return None
+        return HoursStepIn.model_construct(from_date=self.first_step_from or self.start_date,
+                                           hours_per_week=self.first_step_hours,
+                                           schedule=self.first_step_schedule)

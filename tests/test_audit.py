@@ -176,6 +176,11 @@ CASES = [
         scored_on=date(2026, 3, 1), citizen_score=5)), "create", "alliance_score"),
     Case("replace score", lambda r: subgoals.score_sub_goal(r["goal"].id, AllianceScoreIn(
         scored_on=date(2026, 2, 1), citizen_score=6), replace=True), "update", "alliance_score"),
+    Case("correct score", lambda r: subgoals.update_score(r["score"].id, AllianceScoreIn(
+        scored_on=date(2026, 2, 1), citizen_score=4, own_actions="Ring")), "update",
+         "alliance_score"),
+    Case("delete score", lambda r: subgoals.delete_score(r["score"].id), "delete",
+         "alliance_score"),
     # placements and hours
     Case("create placement", lambda r: placements.create_placement(r["citizen"].id, PlacementIn(
         kind="company_internship", workplace="Netto", start_date=date(2026, 3, 1))),
@@ -187,6 +192,11 @@ CASES = [
         end_date=date(2026, 6, 1))), "update", "placement"),
     Case("hours step", lambda r: placements.add_hours_step(r["placement"].id, HoursStepIn(
         from_date=date(2026, 3, 2), hours_per_week=7)), "create", "hours_step"),
+    Case("correct hours step", lambda r: placements.update_hours_step(r["step"].id, HoursStepIn(
+        from_date=date(2026, 2, 1), hours_per_week=6, schedule="3 x 2 h")), "update",
+         "hours_step"),
+    Case("delete hours step", lambda r: placements.delete_hours_step(r["step"].id),
+         "delete", "hours_step"),
     # logbook
     Case("add logbook day", lambda r: logbook.add_entry(r["placement"].id, LogbookEntryIn(
         entry_date=date(2026, 2, 5), attendance="present", hours_planned=2, hours_worked=2)),
@@ -303,6 +313,8 @@ COVERED = {
     "meetings.record_no_show", "meetings.save_note", "meetings.set_status",
     "meetings.update_meeting", "placements.add_hours_step", "placements.create_placement",
     "placements.end_placement", "placements.update_placement", "reports.delete_report",
+    "placements.update_hours_step", "placements.delete_hours_step",
+    "subgoals.update_score", "subgoals.delete_score",
     "reports.export_report", "reports.save_report", "retention.erase_many",
     "review.save_decision", "review_handout.review_handout",
     "statistics.absence_overview_markdown", "subgoals.create_sub_goal",

@@ -6,13 +6,13 @@ import re
 from datetime import date
 
 from ..enums import PlacementKind
-from ..format import show_date
-from ..i18n import _
+from ..format import show_date, show_hours
+from ..i18n import _, ngettext
 from ..models import Citizen, Course, HoursStep, LogbookEntry, Placement, db
 from ..schemas import HoursStepIn, PlacementEndIn, PlacementIn
 from . import audit
 from .errors import DomainError, NotFound
-from .views import HoursStepView, PlacementView
+from .views import HoursStepView, PlacementView, View
 
 # Weekday names as mentors write them in a schedule, English and Danish: whole
 # words only ("man" is also Danish for "one", "monthly" is no Monday).
@@ -56,6 +56,65 @@ def parse_schedule(text: str) -> frozenset[int]:
     return frozenset(days) or _WORKDAYS
 
 
+# Hours as a schedule states them: "3 x 3 h", "2 × 2,5 timer", "7 h", "10 t".
+_NUMBER = r"(\d+(?:[.,]\d+)?)"
+_UNIT = r"(?:hours?|hrs?|h|timer|time|tim|t)(?![a-zæøå])"
+_TIMES = r"\s*(?:x|×|\*|gange)\s*"
+_TERM = re.compile(rf"(?<![\d.,:\-–])(?:(\d+){_TIMES})?{_NUMBER}\s*{_UNIT}", re.IGNORECASE)
+_RANGE = re.compile(rf"\d\s*[-–]\s*{_NUMBER}\s*{_UNIT}", re.IGNORECASE)
+_PER_DAY = re.compile(r"\b(?:a|per|pr\.?|each)\s+day\b|\bdaily\b|\bom dagen\b|"
+                      r"\bpr\.?\s+dag\b|\bdagligt?\b", re.IGNORECASE)
+
+
+class StatedHours(View):
+    """The weekly hours a schedule text states, and how: [(times, hours), ...]."""
+
+    terms: list[tuple[int | None, float]]  # (None, 7) for a plain "7 h"
+    days: int = 1  # "3 h a day Mon-Fri": each term counts once per scheduled day
+
+    @property
+    def total(self) -> float:
+        return sum((times or 1) * hours for times, hours in self.terms) * self.days
+
+    def explain(self) -> str:
+        """'3 × 3 h = 9 h', '7 h', '3 h × 5 days = 15 h' (decimal commas)."""
+        parts = " + ".join(f"{times} × {show_hours(hours)} h" if times is not None
+                           else f"{show_hours(hours)} h" for times, hours in self.terms)
+        if self.days != 1:
+            parts = f"{parts} × " + ngettext("{n} day", "{n} days", self.days).format(
+                n=self.days)
+        simple = len(self.terms) == 1 and self.terms[0][0] is None and self.days == 1
+        return parts if simple else f"{parts} = {show_hours(self.total)} h"
+
+
+def stated_hours(schedule: str) -> StatedHours | None:
+    """The hours a week a schedule text states, or None where it states none.
+
+    "3 x 3 h Tue+Wed+Thu" is 9 h, "2 × 2,5 timer" 5 h, "7 h" 7 h, "2 x 2 h +
+    1 x 4 h" 8 h, "3 h a day Mon-Fri" 15 h. A clock time ("10-12", "kl. 9:30")
+    states no hours, and a range of hours ("2-3 h") is no single figure: None.
+    """
+    if _RANGE.search(schedule):
+        return None
+    terms = [(int(times) if times else None, float(hours.replace(",", ".")))
+             for times, hours in _TERM.findall(schedule)]
+    terms = [(times, hours) for times, hours in terms if times != 0]
+    if not terms:
+        return None
+    days = len(parse_schedule(schedule)) if _PER_DAY.search(schedule) else 1
+    return StatedHours(terms=terms, days=days)
+
+
+def schedule_question(hours_per_week: float, schedule: str) -> str | None:
+    """The question to ask before saving a step whose schedule states other hours
+    than its hours a week; None when they agree (or the text states no hours)."""
+    stated = stated_hours(schedule)
+    if stated is None or abs(stated.total - hours_per_week) < 0.01:
+        return None
+    return _("The schedule says {stated} a week, you wrote {hours} h. Save anyway?").format(
+        stated=stated.explain(), hours=show_hours(hours_per_week))
+
+
 def planned_hours_per_day(step: HoursStepView | HoursStep) -> float:
     """Hours planned on one scheduled day: the week's hours over its days, to 1/4 h."""
     days = len(parse_schedule(step.schedule))
@@ -69,7 +128,10 @@ def _placement(placement_id: int) -> Placement:
     return placement
 
 
-def create_placement(citizen_id: int, data: PlacementIn, course_id: int | None = None) -> int:
+def create_placement(citizen_id: int, data: PlacementIn, course_id: int | None = None,
+                     first_step: HoursStepIn | None = None) -> int:
+    """A new placement, with its first hours step when ``first_step`` is given
+    (one transaction: refused, neither is written)."""
     with db.atomic():
         if Citizen.get_or_none(Citizen.id == citizen_id) is None:
             raise NotFound(_("This citizen no longer exists."))
@@ -79,6 +141,9 @@ def create_placement(citizen_id: int, data: PlacementIn, course_id: int | None =
         placement_id = Placement.create(citizen=citizen_id, course=course_id,
                                         **data.model_dump(mode="python")).id
         audit.record("create", "placement", citizen_id=citizen_id, record_id=placement_id)
+        if first_step is not None:
+            step_id = store_hours_step(placement_id, first_step)
+            audit.record("create", "hours_step", citizen_id=citizen_id, record_id=step_id)
         return placement_id
 
 
@@ -143,15 +208,80 @@ def store_hours_step(placement_id: int, data: HoursStepIn) -> int:
     (a follow-up note that steps the hours). Call inside a transaction."""
     with db.atomic():
         placement = _placement(placement_id)
-        if data.from_date < placement.start_date or (
-                placement.end_date and data.from_date > placement.end_date):
-            raise DomainError(_("The step must start within the placement's dates."),
-                              field="from_date")
-        if HoursStep.select().where((HoursStep.placement == placement)
-                                    & (HoursStep.from_date == data.from_date)).exists():
-            raise DomainError(_("There is already a step from {day}.").format(
-                day=show_date(data.from_date)), field="from_date")
+        _check_step_date(placement, data.from_date)
         return HoursStep.create(placement=placement, **data.model_dump()).id
+
+
+def _check_step_date(placement: Placement, day: date, step_id: int | None = None) -> None:
+    """Refuse a step outside the placement's dates or on the date of another step."""
+    if day < placement.start_date or (placement.end_date and day > placement.end_date):
+        if placement.end_date:
+            message = _("The step must start within the placement's dates "
+                        "({start} to {end}).")
+        else:
+            message = _("The step must start within the placement's dates "
+                        "(it starts on {start}).")
+        raise DomainError(message.format(start=show_date(placement.start_date),
+                                         end=show_date(placement.end_date)), field="from_date")
+    same = HoursStep.select().where((HoursStep.placement == placement)
+                                    & (HoursStep.from_date == day))
+    if step_id is not None:
+        same = same.where(HoursStep.id != step_id)
+    other = same.first()
+    if other is not None:
+        raise DomainError(_("There is already a step from {day} ({hours} h a week); "
+                            "correct that one instead.").format(
+            day=show_date(day), hours=show_hours(other.hours_per_week)), field="from_date")
+
+
+def _step(step_id: int) -> HoursStep:
+    step = HoursStep.get_or_none(HoursStep.id == step_id)
+    if step is None:
+        raise NotFound(_("This hours step no longer exists."))
+    return step
+
+
+def _step_values(step: HoursStep) -> dict:
+    return {name: getattr(step, name) for name in HoursStepIn.model_fields}
+
+
+def hours_step_input(step_id: int) -> HoursStepIn:
+    """The step's values as an input model (to prefill the correction form)."""
+    return HoursStepIn.model_construct(**_step_values(_step(step_id)))
+
+
+def update_hours_step(step_id: int, data: HoursStepIn) -> None:
+    """Correct a saved hours step (its date, hours a week, schedule), audited old → new.
+
+    The date rules of a new step hold: inside the placement's dates, one step per date.
+    The logbook days already written keep the hours they were written with.
+    """
+    with db.atomic():
+        step = _step(step_id)
+        placement = _placement(step.placement_id)
+        _check_step_date(placement, data.from_date, step_id=step.id)
+        old = _step_values(step)
+        new = data.model_dump()
+        for field, value in new.items():
+            setattr(step, field, value)
+        step.save()
+        audit.correction("hours_step", citizen_id=placement.citizen_id, record_id=step.id,
+                         old=old, new=new, private={"schedule"})
+
+
+def delete_hours_step(step_id: int) -> int:
+    """Delete an hours step typed by mistake; returns its placement's id.
+
+    Nothing depends on a step: the logbook days keep their own planned and
+    worked hours, and before the first step a placement simply has none.
+    """
+    with db.atomic():
+        step = _step(step_id)
+        placement = _placement(step.placement_id)
+        step.delete_instance()
+        audit.record("delete", "hours_step", citizen_id=placement.citizen_id,
+                     record_id=step_id, purpose="deleted by the mentor")
+        return placement.id
 
 
 def placement_running_on(citizen_id: int, day: date) -> Placement | None:

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from pydantic import BaseModel, ConfigDict
 
 from ..enums import SubGoalStatus
+from ..format import show_date
 from ..i18n import _
 from ..models import AllianceScore, Citizen, Course, Meeting, SubGoal, db
 from ..schemas import AllianceScoreIn, SubGoalIn, SubGoalStatusIn
@@ -153,6 +154,60 @@ def score_sub_goal(sub_goal_id: int, data: AllianceScoreIn, *, replace: bool = F
         score_id = AllianceScore.create(sub_goal=goal, mentor=mentor, **values).id
         audit.record("create", "alliance_score", citizen_id=goal.citizen_id, record_id=score_id)
         return score_id
+
+
+_ANSWERS = frozenset({"what_it_takes", "own_actions", "help_needed"})
+
+
+def _score(score_id: int) -> AllianceScore:
+    row = AllianceScore.get_or_none(AllianceScore.id == score_id)
+    if row is None:
+        raise NotFound(_("This score no longer exists."))
+    return row
+
+
+def _score_values(row: AllianceScore) -> dict:
+    return {name: getattr(row, name) for name in AllianceScoreIn.model_fields}
+
+
+def score_view(score_id: int) -> ScoreView:
+    """One saved score (to prefill its correction)."""
+    return _score_view(_score(score_id))
+
+
+def update_score(score_id: int, data: AllianceScoreIn) -> None:
+    """Correct a score given by mistake: its date, number and answers, audited old → new.
+
+    Any sub-goal's score can be corrected, whatever its status now; one score a
+    day still holds, and a refusal names the score in the way. The answers are
+    free text: the audit row says they changed, not what they say.
+    """
+    with db.atomic():
+        row = _score(score_id)
+        other = AllianceScore.get_or_none((AllianceScore.sub_goal == row.sub_goal_id)
+                                          & (AllianceScore.scored_on == data.scored_on)
+                                          & (AllianceScore.id != row.id))
+        if other is not None:
+            raise DomainError(_("This sub-goal already has a score on {day} ({score}); "
+                                "correct or delete that one instead.").format(
+                day=show_date(data.scored_on), score=other.citizen_score), field="scored_on")
+        old = _score_values(row)
+        new = data.model_dump()
+        for field, value in new.items():
+            setattr(row, field, value)
+        row.save()
+        audit.correction("alliance_score", citizen_id=row.sub_goal.citizen_id,
+                         record_id=row.id, old=old, new=new, private=_ANSWERS)
+
+
+def delete_score(score_id: int) -> None:
+    """Delete a score given by mistake (the history and trend follow)."""
+    with db.atomic():
+        row = _score(score_id)
+        citizen_id = row.sub_goal.citizen_id
+        row.delete_instance()
+        audit.record("delete", "alliance_score", citizen_id=citizen_id, record_id=score_id,
+                     purpose="deleted by the mentor")
 
 
 def score_history(sub_goal_id: int) -> list[ScoreView]:

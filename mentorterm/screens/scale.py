@@ -31,6 +31,14 @@ def big_scale(citizen_score: int) -> str:
     return f"{numbers}\n{bar}\n{bar}\n\n{legend}"
 
 
+def small_scale(citizen_score: int) -> str:
+    """The scale in one line, while the questions are answered (they need the room)."""
+    mentor = 10 - citizen_score
+    bar = f"[green]{'██' * citizen_score}[/][blue]{'░░' * mentor}[/]"
+    return _("[b green]You: {c}[/] {bar} [b blue]Mentor: {m}[/]   {c} + {m} = 10").format(
+        c=citizen_score, m=mentor, bar=bar)
+
+
 def history_chart(points: list[tuple[date, int]], width: int = 60) -> str:
     """Scores over time: one row per score value 10..1, dates along the bottom."""
     if not points:

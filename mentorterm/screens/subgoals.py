@@ -17,17 +17,33 @@ from ..domain import subgoals as alliance
 from ..domain.errors import user_message
 from ..enums import SubGoalStatus
 from ..format import show_date
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..schemas import AllianceScoreIn, SubGoalIn, SubGoalStatusIn, friendly_errors
 from .forms import ConfirmScreen, FieldSpec, FormScreen
 from .guard import safely
 from .lists import BACK_AND_HELP, BackHelpScreen, CitizenRecordsScreen
-from .scale import big_scale, history_chart, sparkline
+from .scale import big_scale, history_chart, small_scale, sparkline
+
+# Each status with its own sign and colour: achieved and dropped never look alike.
+_STATUS_LOOK = {"active": ("●", "green"), "paused": ("‖", "yellow"),
+                "achieved": ("✓", "bold green"), "dropped": ("✗", "dim")}
 
 
-def _bar(score: int | None) -> Text:
+def status_cell(status: str) -> Text:
+    """'✓ Achieved', '✗ Dropped', '‖ Paused', '● Active', each in its own style."""
+    sign, style = _STATUS_LOOK.get(status, ("", ""))
+    return Text(f"{sign} {SubGoalStatus(status).label}".strip(), style=style)
+
+
+def _bar(score: int | None, compact: bool = False) -> Text:
     if score is None:
-        return Text(_("not scored"), style="dim")
+        return Text(_("not scored") if not compact else "–", style="dim")
+    if compact:
+        text = Text()
+        text.append(str(score), style="bold green")
+        text.append("+")
+        text.append(str(10 - score), style="bold blue")
+        return text
     text = Text()
     text.append("█" * score, style="green")
     text.append("░" * (10 - score), style="blue")
@@ -101,13 +117,13 @@ class ScoringScreen(ModalScreen[bool]):
 
     DEFAULT_CSS = """
     ScoringScreen { align: center middle; }
-    ScoringScreen > Vertical {
+    ScoringScreen > #score-dialog {
         width: 80; max-width: 100%; height: auto; max-height: 100%;
         border: thick $primary; background: $surface; padding: 0 2;
     }
     ScoringScreen #score-title { text-style: bold; padding: 1 0 0 0; }
     ScoringScreen #scale { padding: 1 0; }
-    ScoringScreen #questions { height: auto; max-height: 1fr; display: none; }
+    ScoringScreen #questions { height: auto; display: none; }
     ScoringScreen.answering #questions { display: block; }
     ScoringScreen .question { text-style: bold; margin-top: 1; }
     ScoringScreen .previous { color: $text-muted; text-style: italic; }
@@ -116,8 +132,11 @@ class ScoringScreen(ModalScreen[bool]):
     ScoringScreen Input { border: none; height: 1; padding: 0 1; background: $panel; width: 20; }
     ScoringScreen Input:focus { border: none; background: $primary 40%; }
     ScoringScreen #score-keys { color: $text-muted; padding-bottom: 1; }
-    ScoringScreen #score-error { color: $error; }
+    ScoringScreen #score-error { color: $error; height: auto; display: none; }
+    ScoringScreen #score-error.shown { display: block; }
+    ScoringScreen.answering #scale { padding: 0 0 1 0; }
     """
+    AUTO_FOCUS = ""  # the number first: digits and arrows belong to the scale
     BINDINGS = [
         Binding("left,down", "change(-1)", _("Lower"), show=False),
         Binding("right,up", "change(1)", _("Higher"), show=False),
@@ -127,25 +146,40 @@ class ScoringScreen(ModalScreen[bool]):
         *[Binding(str(d), f"pick({d or 10})", "", show=False) for d in range(10)],
     ]
 
-    def __init__(self, sub_goal_id: int, title: str, today: date) -> None:
+    def __init__(self, sub_goal_id: int, title: str, today: date,
+                 score_id: int | None = None) -> None:
         super().__init__()
         self.sub_goal_id = sub_goal_id
         self.goal_title = title
         self.today = today
-        # The reference is the last conversation before today's.
-        self.previous = alliance.previous_answers(sub_goal_id, before=today)
-        self.score = self.previous.citizen_score if self.previous else 5
+        # Correcting a saved score: its own number, date and answers to start from.
+        self.score_id = score_id
+        self.saved = alliance.score_view(score_id) if score_id is not None else None
+        day = self.saved.scored_on if self.saved else today
+        # The reference is the last conversation before this one.
+        self.previous = alliance.previous_answers(sub_goal_id, before=day)
+        if self.saved:
+            self.score = self.saved.citizen_score
+        else:
+            self.score = self.previous.citizen_score if self.previous else 5
         self.touched = False
 
     def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(escape(self.goal_title), id="score-title")
+        title = escape(self.goal_title)
+        if self.saved:
+            title = _("Correct the score of {day} · {title}").format(
+                day=show_date(self.saved.scored_on), title=title)
+        # One scroll for the whole dialog: on a small terminal the field in
+        # focus scrolls into sight, whichever question it is.
+        with VerticalScroll(id="score-dialog", can_focus=False):
+            yield Static(title, id="score-title")
             yield Static(id="score-keys")
             yield Static(id="scale")
             yield Static(id="score-error")
-            with VerticalScroll(id="questions"):
+            with Vertical(id="questions"):
                 yield Static(_("Date of the conversation"), classes="question")
-                yield Input(show_date(self.today), id="q-date", placeholder=_("DD-MM-YYYY"))
+                yield Input(show_date(self.saved.scored_on if self.saved else self.today),
+                            id="q-date", placeholder=_("DD-MM-YYYY"))
                 for name, question in (
                     ("what_it_takes", _("What does it take?")),
                     ("own_actions", _("What can you do yourself?")),
@@ -157,17 +191,23 @@ class ScoringScreen(ModalScreen[bool]):
                         yield Static(_("Last time ({date}): {text}").format(
                             date=show_date(self.previous.scored_on), text=escape(earlier)),
                             classes="previous")
-                    yield TextArea(id=f"q-{name}", soft_wrap=True)
+                    yield TextArea(getattr(self.saved, name) if self.saved else "",
+                                   id=f"q-{name}", soft_wrap=True)
 
     def on_mount(self) -> None:
         self.draw()
 
     def draw(self) -> None:
-        where = _("Where are you on the scale? 1 = far from it, 10 = can do it alone.")
-        if self.previous:
-            where += "\n" + _("Last time ({date}): {score}").format(
-                date=show_date(self.previous.scored_on), score=self.previous.citizen_score)
-        self.query_one("#scale", Static).update(f"{where}\n\n{big_scale(self.score)}")
+        if self.has_class("answering"):
+            # One line for the number: the three questions below need the room
+            # (at 80x24 the big scale would push them out of sight).
+            self.query_one("#scale", Static).update(small_scale(self.score))
+        else:
+            where = _("Where are you on the scale? 1 = far from it, 10 = can do it alone.")
+            if self.previous:
+                where += "\n" + _("Last time ({date}): {score}").format(
+                    date=show_date(self.previous.scored_on), score=self.previous.citizen_score)
+            self.query_one("#scale", Static).update(f"{where}\n\n{big_scale(self.score)}")
         if self.has_class("answering"):
             keys = _("[b]ctrl+s[/b] save · [b]tab[/b] next field · [b]escape[/b] cancel")
         else:
@@ -200,19 +240,26 @@ class ScoringScreen(ModalScreen[bool]):
         return {name: self.query_one(f"#q-{name}", TextArea).text
                 for name in ("what_it_takes", "own_actions", "help_needed")}
 
+    def show_error(self, message: str) -> None:
+        box = self.query_one("#score-error", Static)
+        box.update(message)
+        box.add_class("shown")  # hidden while empty: the questions need the line
+
     def action_save(self, replace: bool = False) -> None:
         from pydantic import ValidationError
 
         try:
             day = self.query_one("#q-date", Input).value if self.has_class("answering") \
-                else self.today
+                else (self.saved.scored_on if self.saved else self.today)
             data = AllianceScoreIn(scored_on=day, citizen_score=self.score, **self.answers())
         except ValidationError as exc:
-            self.query_one("#score-error", Static).update(
-                "\n".join(friendly_errors(exc).values()))
+            self.show_error("\n".join(friendly_errors(exc).values()))
             return
         try:
-            alliance.score_sub_goal(self.sub_goal_id, data, replace=replace)
+            if self.score_id is not None:
+                alliance.update_score(self.score_id, data)
+            else:
+                alliance.score_sub_goal(self.sub_goal_id, data, replace=replace)
         except alliance.SameDayScore as same:
             question = _("This sub-goal was already scored on {day} ({score}). "
                          "Replace that score with {new}?").format(
@@ -229,12 +276,16 @@ class ScoringScreen(ModalScreen[bool]):
             message = user_message(exc)
             if message is None:
                 raise
-            self.query_one("#score-error", Static).update(message)
+            self.show_error(message)
             return
         self.dismiss(True)
 
     def action_cancel(self) -> None:
-        if not self.touched and not any(self.answers().values()):
+        start = {name: getattr(self.saved, name) if self.saved else ""
+                 for name in ("what_it_takes", "own_actions", "help_needed")}
+        day = show_date(self.saved.scored_on if self.saved else self.today)
+        if (not self.touched and self.answers() == start
+                and self.query_one("#q-date", Input).value == day):
             self.dismiss(False)
             return
 
@@ -251,32 +302,47 @@ class HistoryScreen(BackHelpScreen):
 
     DEFAULT_CSS = """
     HistoryScreen #history-title { padding: 0 1; background: $boost; }
-    HistoryScreen #chart { padding: 1 2; height: auto; }
-    HistoryScreen #scores { height: 1fr; }
+    HistoryScreen #chart { padding: 0 2; height: auto; }
+    HistoryScreen #scores { height: 1fr; min-height: 4; }
+    HistoryScreen #score-detail { height: auto; max-height: 5; padding: 0 1;
+                                  border-top: solid $primary-background-lighten-2; }
     """
     HELP_TITLE = _("Sub-goal history")
     BINDINGS = [
         *BACK_AND_HELP,
+        Binding("e", "edit", _("Correct score")),
+        Binding("delete", "delete", _("Delete score")),
     ]
 
     def __init__(self, sub_goal_id: int, title: str) -> None:
         super().__init__()
         self.sub_goal_id = sub_goal_id
         self.goal_title = title
+        self.history: list = []  # newest first, as in the table
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="history-title")
         yield Static(id="chart")
         yield DataTable(id="scores", cursor_type="row", zebra_stripes=True)
+        yield Static(id="score-detail")  # the answers whole, however narrow the table
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns(
+            _("Date"), _("Citizen"), _("Mentor"), _("What it takes"), _("Can do myself"),
+            _("Help needed, from whom"))
+        self.load()
+        self.query_one(DataTable).focus()
+
+    @safely
+    def load(self, select_id: int | None = None) -> None:
         history = alliance.score_history(self.sub_goal_id)
         trend = alliance.trend([s.citizen_score for s in history])
         summary = ""
         if trend.count:
-            summary = _(" · {n} scores, from {first} to {latest}").format(
+            summary = ngettext(" · {n} score, from {first} to {latest}",
+                               " · {n} scores, from {first} to {latest}", trend.count).format(
                 n=trend.count, first=trend.first, latest=trend.latest)
         self.query_one("#history-title", Static).update(
             f"[b]{escape(self.goal_title)}[/b]{summary}")
@@ -284,12 +350,73 @@ class HistoryScreen(BackHelpScreen):
         self.query_one("#chart", Static).update(
             history_chart([(s.scored_on, s.citizen_score) for s in history], chart_width))
         table = self.query_one(DataTable)
-        table.add_columns(_("Date"), _("Citizen"), _("Mentor"), _("What it takes"),
-                          _("Can do myself"), _("Help needed, from whom"))
-        for s in reversed(history):
+        keep = table.cursor_row
+        table.clear()
+        self.history = list(reversed(history))
+        for s in self.history:
             table.add_row(show_date(s.scored_on), str(s.citizen_score), str(s.mentor_score),
-                          s.what_it_takes, s.own_actions, s.help_needed)
-        table.focus()
+                          s.what_it_takes, s.own_actions, s.help_needed, key=str(s.id))
+        if select_id is not None:
+            keep = next((i for i, s in enumerate(self.history) if s.id == select_id), keep)
+        if self.history:
+            table.move_cursor(row=max(0, min(keep, len(self.history) - 1)))
+        self.show_detail()
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        score = self.current()
+        box = self.query_one("#score-detail", Static)
+        box.display = score is not None
+        if score is None:
+            return
+        lines = [_("[b]{day}[/b] · citizen {citizen} + mentor {mentor}").format(
+            day=show_date(score.scored_on), citizen=score.citizen_score,
+            mentor=score.mentor_score)]
+        for label, text in ((_("What it takes"), score.what_it_takes),
+                            (_("Can do myself"), score.own_actions),
+                            (_("Help needed, from whom"), score.help_needed)):
+            if text:
+                lines.append(f"{label}: {escape(text)}")
+        box.update("\n".join(lines))
+
+    def current(self):
+        """The score whose row has the cursor, or None."""
+        if not self.history:
+            return None
+        return self.history[min(self.query_one(DataTable).cursor_row, len(self.history) - 1)]
+
+    def action_edit(self) -> None:
+        score = self.current()
+        if score is None:
+            self.notify(_("No score to correct yet."), severity="warning")
+            return
+
+        def corrected(saved: bool | None) -> None:
+            if saved:
+                self.load(select_id=score.id)
+                self.notify(_("Score corrected."))
+
+        self.app.push_screen(ScoringScreen(self.sub_goal_id, self.goal_title, self.app.today,
+                                           score_id=score.id), corrected)
+
+    def action_delete(self) -> None:
+        score = self.current()
+        if score is None:
+            return
+        question = _("Delete the score of {day} ({citizen} + {mentor})? Its answers go "
+                     "with it.").format(day=show_date(score.scored_on),
+                                        citizen=score.citizen_score, mentor=score.mentor_score)
+        self.app.push_screen(ConfirmScreen(question, yes=_("Delete"), no=_("Keep it")),
+                             lambda yes: yes and self._delete(score.id))
+
+    @safely
+    def _delete(self, score_id: int) -> None:
+        alliance.delete_score(score_id)
+        self.load()
+        self.notify(_("Score deleted."))
 
 
 class SubGoalsScreen(CitizenRecordsScreen):
@@ -320,12 +447,41 @@ class SubGoalsScreen(CitizenRecordsScreen):
     TABLE_ID = "goals"
     BOXES = ('goals-empty', 'goal-detail')
 
+    # Below this width the list is narrow: the score as "3+7", the last six
+    # scores of the trend, no status date (the detail pane has it). The number,
+    # the status and a passed target (red) stay; the title takes what is left.
+    NARROW_BELOW = 100
+
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns(_("#"), _("Sub-goal"), _("Citizen + mentor"), _("Trend"),
-                          _("Last scored"), _("Target"), _("Status"))
+        self.narrow: bool | None = None
         self.load()
 
+    def on_resize(self) -> None:
+        if self.narrow is not None and self.narrow != self._is_narrow():
+            self.load()
+
+    def _is_narrow(self) -> bool:
+        return self.app.size.width < self.NARROW_BELOW
+
+    def _columns(self, table: DataTable) -> None:
+        narrow = self._is_narrow()
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        table.clear(columns=True)
+        table.add_columns(_("#"), _("Sub-goal"),
+                          _("Score") if narrow else _("Citizen + mentor"), _("Trend"),
+                          _("Scored") if narrow else _("Last scored"), _("Target"),
+                          _("Status"))
+
+    def _title_room(self, table: DataTable, cells: list[list]) -> int:
+        """The width left for the title: the other columns take what they need
+        (each with a cell's padding of 2), the scroll bar 2."""
+        headers = [column.label for column in table.columns.values()]
+        others = sum(max((Text(c) if isinstance(c, str) else c).cell_len
+                         for c in (headers[i], *column)) + 2
+                     for i, column in enumerate(zip(*cells, strict=True)) if i != 1)
+        return max(16, self.app.size.width - others - 2)
 
     @safely
     def load(self) -> None:
@@ -333,7 +489,10 @@ class SubGoalsScreen(CitizenRecordsScreen):
         self.rows = alliance.sub_goal_rows(self.citizen_id, today=today)
         table = self.query_one(DataTable)
         keep = table.cursor_row
+        self._columns(table)
+        narrow = self.narrow
         table.clear()
+        cells = []
         for row in self.rows:
             target = show_date(row.target_date)
             target_cell = Text(target, style="bold red") if row.target_passed else Text(target)
@@ -341,14 +500,33 @@ class SubGoalsScreen(CitizenRecordsScreen):
                 since = ""
             elif row.days_since_scored == 0:
                 since = _("today")
+            elif narrow:
+                since = _("{d} d").format(d=row.days_since_scored)
             else:
                 since = _("{d} d ago").format(d=row.days_since_scored)
-            status = SubGoalStatus(row.status).label
-            if row.status != "active" and row.status_date:
-                status += f" {show_date(row.status_date)}"
-            table.add_row(str(row.priority) if row.status == "active" else "",
-                          row.title, _bar(row.latest_score), sparkline(row.history),
-                          since, target_cell, status, key=str(row.id))
+            status = status_cell(row.status)
+            if row.status != "active" and row.status_date and not narrow:
+                status.append(f" {show_date(row.status_date)}")
+            cells.append([str(row.priority) if row.status == "active" else "",
+                          row.title, _bar(row.latest_score, compact=narrow),
+                          sparkline(row.history[-6:] if narrow else row.history),
+                          since, target_cell, status])
+        if cells:
+            # At any width the status stays in sight. Where the titles do not
+            # fit, first the status dates go (the detail pane has them), then a
+            # long title is cut to what is left (whole in the detail pane).
+            room = self._title_room(table, cells)
+            if room < max(len(line[1]) for line in cells):
+                for line, row in zip(cells, self.rows, strict=True):
+                    line[6] = status_cell(row.status)
+                room = self._title_room(table, cells)
+            for line in cells:
+                if len(line[1]) > room:
+                    title = Text(line[1])
+                    title.truncate(room, overflow="ellipsis")
+                    line[1] = title
+        for row, line in zip(self.rows, cells, strict=True):
+            table.add_row(*line, key=str(row.id))
         if self.rows:
             table.move_cursor(row=min(keep, len(self.rows) - 1))
         active = sum(1 for r in self.rows if r.status == "active")
@@ -373,6 +551,11 @@ class SubGoalsScreen(CitizenRecordsScreen):
             box.update("")
             return
         lines = [f"[b]{escape(row.title)}[/b]"]
+        if row.status != "active":
+            status = SubGoalStatus(row.status).label
+            if row.status_date:
+                status += f" {show_date(row.status_date)}"
+            lines.append(_("Status: {status}").format(status=status))
         if row.success_criterion:
             lines.append(_("Reached when: {text}").format(text=escape(row.success_criterion)))
         if row.own_actions:
