@@ -461,7 +461,7 @@ BAD_IMPORTS = {
         "3 problem(s)",
         "citizens[0].sub_goals[0].scores[0].citizen_score: A score is a whole number from 1 "
         "to 10 (you wrote 11).",
-        "citizens[0].sub_goals[0].scores[0].scored_on: Not a date",
+        "citizens[0].sub_goals[0].scores[0].scored_on: There is no month 13",
         "citizens[0].placements[0].logbook[0].hours_worked:",
     ]),
 }

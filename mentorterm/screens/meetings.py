@@ -38,7 +38,7 @@ from ..enums import MeetingKind, MeetingStatus, ParticipantRole
 from ..format import show_date, show_datetime
 from ..i18n import _
 from ..schemas import MeetingIn
-from .forms import ConfirmScreen, FieldSpec, FormScreen
+from .forms import ConfirmScreen, DiscardScreen, FieldSpec, FormScreen
 from .guard import safely
 from .lists import BACK_AND_HELP, BackHelpScreen, CitizenRecordsScreen
 
@@ -375,7 +375,7 @@ class NoteForm(FormScreen[int]):
                 self.dismiss(None)
 
         self.app.push_screen(
-            ConfirmScreen(_("Throw away this note? The draft is deleted too."),
+            DiscardScreen(_("Throw away this note? The draft is deleted too."),
                           yes=_("Discard"), no=_("Keep writing")), answered)
 
     def action_score(self) -> None:

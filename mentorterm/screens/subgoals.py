@@ -19,7 +19,7 @@ from ..enums import SubGoalStatus
 from ..format import show_date
 from ..i18n import _
 from ..schemas import AllianceScoreIn, SubGoalIn, SubGoalStatusIn, friendly_errors
-from .forms import ConfirmScreen, FieldSpec, FormScreen
+from .forms import ConfirmScreen, DiscardScreen, FieldSpec, FormScreen
 from .guard import safely
 from .lists import BACK_AND_HELP, BackHelpScreen, CitizenRecordsScreen
 from .scale import big_scale, history_chart, sparkline
@@ -242,7 +242,7 @@ class ScoringScreen(ModalScreen[bool]):
             if discard:
                 self.dismiss(False)
 
-        self.app.push_screen(ConfirmScreen(_("Throw away this score and the answers?"),
+        self.app.push_screen(DiscardScreen(_("Throw away this score and the answers?"),
                                            yes=_("Discard"), no=_("Keep scoring")), answered)
 
 
