@@ -81,7 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     add("open", _("open the app (the same as no command)"))
     add("info", _("show the database's path, schema version and row counts"))
-    demo = add("demo", _("fill an empty database with a fictional demo caseload"))
+    demo = add("demo", _("make a fictional demo caseload in its own file (demo.db beside your "
+                         "database), or in an empty --db"))
     demo.add_argument("--seed", type=int, default=1, help=_("random seed (default 1)"))
     demo.add_argument("--today", type=_date_arg, default=None,
                       help=_("date the demo is built around (default today)"))
@@ -117,6 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
     settings = add("settings", _("show the settings file's path and the settings in force"))
     settings.add_argument("--write-defaults", action="store_true",
                           help=_("write a commented file with the defaults (never overwrites)"))
+    settings.add_argument("--mentor-name", metavar="NAME",
+                          help=_("your name, as it stands on notes, reports and handouts"))
+    settings.add_argument("--organisation", metavar="NAME",
+                          help=_("the provider you work for, as it stands on reports"))
     return parser
 
 
@@ -197,7 +202,7 @@ def cmd_open(args: argparse.Namespace) -> int:
     target = storage.resolve_target(getattr(args, "db", None))
     # Without a passphrase file or descriptor the app itself asks (or, for a
     # new database, has the mentor choose one).
-    app = make_app(target, passphrase=_given_passphrase(args))
+    app = make_app(target, passphrase=_given_passphrase(args), ask_identity=True)
     try:
         app.run()
     finally:
@@ -251,15 +256,29 @@ def cmd_passphrase(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from .demo import DemoRefused, generate_demo
+    from . import storage
+    from .demo import DemoRefused, demo_database_path, generate_demo, is_demo_database
 
-    target = _open(args, create=True)
+    if getattr(args, "db", None):
+        target = _open(args, create=True)
+    else:
+        # Without --db (even with $MENTORTERM_DB set) the demo goes into its
+        # own file: never into the mentor's real database. It is fictional,
+        # so it is not encrypted.
+        target = str(demo_database_path())
+        storage.open_database(target, create=True, plaintext=True)
+        if is_demo_database():
+            print(_("The demo is already in {path}. Open it with: mentorterm --db {path}")
+                  .format(path=target))
+            return EXIT_OK
     try:
         counts = generate_demo(seed=args.seed, today=args.today)
     except DemoRefused as exc:
         raise CliError(str(exc)) from None
     print(_("Demo caseload written to {path}: {citizens} fictional citizens, {rows} records.")
           .format(path=target, citizens=counts.get("citizen", 0), rows=sum(counts.values())))
+    if not getattr(args, "db", None):
+        print(_("Open it with: mentorterm --db {path}").format(path=target))
     return EXIT_OK
 
 
@@ -422,6 +441,20 @@ def cmd_settings(args: argparse.Namespace) -> int:
     from .settings import SettingsError, describe_settings, settings_path, write_default_settings
 
     path = settings_path()
+    if args.mentor_name is not None or args.organisation is not None:
+        from .domain.errors import DomainError
+        from .domain.identity import mentor_identity, save_mentor_identity
+
+        known = mentor_identity(path)
+        try:
+            saved = save_mentor_identity(
+                known.name if args.mentor_name is None else args.mentor_name,
+                known.organisation if args.organisation is None else args.organisation, path)
+        except DomainError as exc:
+            raise CliError(str(exc)) from None
+        print(_("Saved in {path}: name = {name}, organisation = {organisation}.").format(
+            path=path, name=saved.name, organisation=saved.organisation or "-"))
+        return EXIT_OK
     if args.write_defaults:
         try:
             write_default_settings(path)

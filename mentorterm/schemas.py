@@ -595,3 +595,10 @@ def format_location(loc: tuple[str | int, ...]) -> str:
         else:
             text += ("." if text else "") + str(part)
     return text or "(document)"
+
+
+class MentorIdentityIn(InputModel):
+    """The mentor's own name and organisation (asked at the first start)."""
+
+    name: Name
+    organisation: Line = ""
