@@ -80,7 +80,7 @@ class MentortermApp(App[int]):
         """The header: the database and today; DEMO while the demo is open."""
         if self.demo:
             self.title = _("mentorterm · DEMO")
-            self.sub_title = _("DEMO, fictional citizens · {file} · {day}").format(
+            self.sub_title = _("fictional · {file} · {day}").format(
                 file=self.database_label, day=show_date(self.today))
         else:
             self.title = self.TITLE
@@ -216,9 +216,9 @@ class MentortermApp(App[int]):
         self.target = path
         self.database_label = path.name
         self._check_demo()
-        self.notify(_("This is the fictional demo, in its own file ({path}). Your own "
+        self.notify(_("This is the fictional demo, in its own file {file}. Your own "
                       "database was not touched: quit (ctrl+q) and start mentorterm again "
-                      "to return to it.").format(path=path),
+                      "to return to it.").format(file=path.name),
                     title=_("DEMO"), timeout=20)
         return True
 

@@ -126,7 +126,10 @@ def test_tests_and_scripts_get_no_question_but_the_mentors_start_does(db_path, m
     storage.close_database()
 
 
-def test_the_cli_sets_and_shows_the_name(capsys):
+def test_the_cli_sets_and_shows_the_name(capsys, monkeypatch):
+    from mentorterm.models import db
+
+    monkeypatch.setattr(db, "obj", None)  # as in a fresh process: no database opened
     assert cli.main(["settings", "--mentor-name", "Hanne Mentor"]) == 0
     assert cli.main(["settings", "--organisation", "Jobhuset Nord"]) == 0
     known = mentor_identity()

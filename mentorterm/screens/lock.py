@@ -156,13 +156,12 @@ class IdentityForm(FormScreen[MentorIdentity]):
                          _("Welcome: who keeps this database?") if first_run else None)
 
     def keys_line(self) -> str:
-        keys = super().keys_line()
         if self.first_run:
-            return keys + "\n" + _(
-                "It stays on this computer (the settings file). escape skips it for now: "
-                "you are asked again at the next start, and ctrl+p \"Your name and "
-                "organisation\" changes it any time.")
-        return keys
+            return _("[b]ctrl+s[/b] save · [b]escape[/b] skip for now · [b]tab[/b] next field"
+                     "\nIt stays on this computer, in your settings. Skipped, it is asked "
+                     "again at the next start; ctrl+p \"Your name and organisation\" "
+                     "changes it any time.")
+        return super().keys_line()
 
     def submit(self, data: MentorIdentityIn) -> MentorIdentity:
         return save_mentor_identity(data.name, data.organisation)
