@@ -157,7 +157,7 @@ async def test_d_opens_the_demo_in_its_own_file_and_leaves_the_real_one_untouche
         assert "DEMO" not in app.title + app.sub_title
         await pilot.press("d")
         await pilot.pause()
-        assert app.demo and "DEMO" in app.title and "DEMO" in app.sub_title
+        assert app.demo and "DEMO" in app.title and "fictional" in app.sub_title
         assert app.target == demo_database_path()
         assert Citizen.select().count() >= 10  # the demo, in the demo file
         assert any("Your own database was not touched" in n for n in notes(app))
