@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
-from .i18n import _
+from .format import show_number
+from .i18n import _, ngettext
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -217,7 +218,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     path = storage.target_path(target)
     print(_("Database: {path}").format(path=path))
     if path is not None:
-        print(_("Size: {size:.1f} MB").format(size=path.stat().st_size / 1e6))
+        print(_("Size: {size} MB").format(size=show_number(round(path.stat().st_size / 1e6, 1))))
     print(_("Schema version: {version}").format(version=storage.schema_version()))
     for table, count in storage.row_counts().items():
         print(f"  {table:<22} {count:>9}")
@@ -275,8 +276,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
         counts = generate_demo(seed=args.seed, today=args.today)
     except DemoRefused as exc:
         raise CliError(str(exc)) from None
-    print(_("Demo caseload written to {path}: {citizens} fictional citizens, {rows} records.")
-          .format(path=target, citizens=counts.get("citizen", 0), rows=sum(counts.values())))
+    citizens = counts.get("citizen", 0)
+    print(ngettext("Demo caseload written to {path}: {citizens} fictional citizen, {rows} "
+                   "records.",
+                   "Demo caseload written to {path}: {citizens} fictional citizens, {rows} "
+                   "records.", citizens)
+          .format(path=target, citizens=citizens, rows=sum(counts.values())))
     if not getattr(args, "db", None):
         print(_("Open it with: mentorterm --db {path}").format(path=target))
     return EXIT_OK
@@ -308,9 +313,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output:
         out = Path(args.output).expanduser()
         _write_atomically(out, text)
-        print(_("Exported {count} citizen(s) to {path}. The file holds personal data: keep it "
-                "safe and delete it when it is no longer needed.").format(
-                    count=len(document["citizens"]), path=out.resolve()), file=sys.stderr)
+        count = len(document["citizens"])
+        print(ngettext("Exported {count} citizen to {path}. The file holds personal data: keep "
+                       "it safe and delete it when it is no longer needed.",
+                       "Exported {count} citizens to {path}. The file holds personal data: keep "
+                       "it safe and delete it when it is no longer needed.", count).format(
+                    count=count, path=out.resolve()), file=sys.stderr)
     else:
         sys.stdout.write(text)
     return EXIT_OK
@@ -339,15 +347,18 @@ def cmd_import(args: argparse.Namespace) -> int:
         result = import_document(document)
     except ImportFailed as exc:
         raise _import_error(source, exc.problems) from None
-    print(_("Imported {citizens} citizen(s), {records} records in all, from {path}.").format(
+    print(ngettext("Imported {citizens} citizen, {records} records in all, from {path}.",
+                   "Imported {citizens} citizens, {records} records in all, from {path}.",
+                   result.citizens).format(
         citizens=result.citizens, records=result.records, path=source))
     return EXIT_OK
 
 
 def _import_error(source: Path, problems: list[str]) -> CliError:
     shown = problems[:50]
-    lines = [_("{path} was not imported (nothing was changed): {count} problem(s).").format(
-        path=source, count=len(problems))]
+    lines = [ngettext("{path} was not imported (nothing was changed): {count} problem.",
+                      "{path} was not imported (nothing was changed): {count} problems.",
+                      len(problems)).format(path=source, count=len(problems))]
     lines += [f"  {p}" for p in shown]
     if len(problems) > len(shown):
         lines.append(_("  ... and {more} more.").format(more=len(problems) - len(shown)))
@@ -375,8 +386,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if problems:
         for problem in problems:
             print(problem)
-        raise CliError(_("{path}: {count} problem(s) found.").format(
-            path=target, count=len(problems)))
+        raise CliError(ngettext("{path}: {count} problem found.", "{path}: {count} problems found.",
+                                len(problems)).format(path=target, count=len(problems)))
     print(_("{path}: no problems found.").format(path=target))
     return EXIT_OK
 
@@ -390,9 +401,12 @@ def cmd_audit(args: argparse.Namespace) -> int:
         if problems:
             for problem in problems:
                 print(problem)
-            raise CliError(_("The audit log has been tampered with: {count} problem(s) found.")
-                           .format(count=len(problems)))
-        print(_("The audit log is intact ({count} entries).").format(count=audit.count()))
+            raise CliError(ngettext("The audit log has been tampered with: {count} problem found.",
+                                    "The audit log has been tampered with: {count} problems "
+                                    "found.", len(problems)).format(count=len(problems)))
+        total = audit.count()
+        print(ngettext("The audit log is intact ({count} entry).",
+                       "The audit log is intact ({count} entries).", total).format(count=total))
         return EXIT_OK
     entries = audit.entries(args.citizen)
     print(f"{_('When'):<19}  {_('Action'):<12} {_('What'):<18} {_('Record'):>7} "

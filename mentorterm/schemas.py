@@ -36,6 +36,7 @@ from .enums import (
     PlacementKind,
     SubGoalStatus,
 )
+from .format import show_number
 from .i18n import _, ngettext
 
 # Records outside this window are typing mistakes (2062 for 2026, 1926 ...).
@@ -197,7 +198,7 @@ def _score(value: int) -> int:
     if not 1 <= value <= 10:
         raise PydanticCustomError(
             "score_range", _("A score is a whole number from 1 to 10 (you wrote {value}).").format(
-                value=value
+                value=show_number(value)
             )
         )
     return value
@@ -210,8 +211,8 @@ def _optional_score(value: int | None) -> int | None:
 def _day_hours(value: float) -> float:
     if not 0 <= value <= 24:
         raise PydanticCustomError(
-            "day_hours", _("Hours in a day are between 0 and 24 (you wrote {value:g}).").format(
-                value=value
+            "day_hours", _("Hours in a day are between 0 and 24 (you wrote {value}).").format(
+                value=show_number(value)
             )
         )
     return round(value, 2)
@@ -220,8 +221,8 @@ def _day_hours(value: float) -> float:
 def _week_hours(value: float) -> float:
     if not 0 <= value <= 60:
         raise PydanticCustomError(
-            "week_hours", _("Hours a week are between 0 and 60 (you wrote {value:g}).").format(
-                value=value
+            "week_hours", _("Hours a week are between 0 and 60 (you wrote {value}).").format(
+                value=show_number(value)
             )
         )
     return round(value, 2)

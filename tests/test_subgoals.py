@@ -284,7 +284,7 @@ async def test_new_sub_goal_history_and_presentation(scored, db_path):
             "Come on time twice a week", "Ring til lægen"]
         await pilot.press("enter")  # history of the first
         await pilot.pause()
-        assert "1 scores, from 3 to 3" in str(app.screen.query_one("#history-title").render())
+        assert "1 score: 3" in str(app.screen.query_one("#history-title").render())
         assert "●" in str(app.screen.query_one("#chart").render())
         await pilot.press("escape", "p")
         await pilot.pause()

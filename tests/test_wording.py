@@ -93,3 +93,38 @@ def test_hours_are_shown_with_a_decimal_comma(hours):
 
 def test_percent_has_no_decimal_point():
     assert show_percent(0.875) == "88 %"
+
+
+@given(st.one_of(st.integers(-10**9, 10**9), st.floats(-1e9, 1e9, allow_nan=False)))
+def test_numbers_get_a_decimal_comma_and_never_an_exponent(value):
+    from mentorterm.format import show_number
+
+    shown = show_number(value)
+    assert "." not in shown and "e" not in shown
+    assert float(shown.replace(",", ".")) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("n", "days", "ago"), [
+    (0, "0 days", "today"), (1, "1 day", "yesterday"), (2, "2 days", "2 days ago"),
+    (-1, "-1 days", "tomorrow"), (-3, "-3 days", "in 3 days")])
+def test_days_are_counted_in_words(n, days, ago):
+    from mentorterm.format import days_ago, show_days, show_weeks
+
+    if n >= 0:
+        assert show_days(n) == days
+    assert days_ago(n) == ago
+    assert show_weeks(1) == "1 week" and show_weeks(3) == "3 weeks"
+
+
+def test_the_cli_counts_in_words(tmp_path, capsys):
+    from mentorterm import cli
+
+    path = tmp_path / "one.db"
+    assert cli.main(["demo", "--db", str(path), "--today", "2026-11-22"]) == 0
+    exported = tmp_path / "one.json"
+    assert cli.main(["export", "--db", str(path), "--citizen", "1", "-o", str(exported)]) == 0
+    assert "Exported 1 citizen to" in capsys.readouterr().err
+    assert cli.main(["info", "--db", str(path)]) == 0
+    size_line = next(line for line in capsys.readouterr().out.splitlines()
+                     if line.startswith("Size"))
+    assert "." not in size_line

@@ -339,12 +339,12 @@ def _passive_period(f: _Facts, as_of: date) -> None:
         return
     weight = _w_PASSIVE_LONG if since is None or days > 2 * f.cadence else _w_PASSIVE
     if since is not None:
-        text = _("No held meeting for {days} (cadence {cadence} days; last held {last})").format(
-            days=_ago(days), cadence=f.cadence, last=show_date(since))
+        text = _("No held meeting for {days} (cadence {cadence}; last held {last})").format(
+            days=_ago(days), cadence=_ago(f.cadence), last=show_date(since))
     else:
         text = _("No held meeting since the course started {start} ({days}; cadence "
-                 "{cadence} days)").format(start=show_date(f.course_start), days=_ago(days),
-                                            cadence=f.cadence)
+                 "{cadence})").format(start=show_date(f.course_start), days=_ago(days),
+                                       cadence=_ago(f.cadence))
     f.add(SignalKind.PASSIVE_PERIOD, weight, text, days=days, cadence_days=f.cadence,
           last_held=_iso(last), course_start=_iso(f.course_start))
 

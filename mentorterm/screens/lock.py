@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from ..domain.identity import MentorIdentity, mentor_identity, save_mentor_identity
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..schemas import MentorIdentityIn
 from .forms import FieldSpec, FormScreen
 
@@ -102,8 +102,10 @@ class PassphraseScreen(Screen):
     def attempt(self) -> None:
         now = time.monotonic()
         if now < self.blocked_until:
-            self.show_error(_("Wait {seconds} seconds before the next try.").format(
-                seconds=int(self.blocked_until - now) + 1))
+            seconds = int(self.blocked_until - now) + 1
+            self.show_error(ngettext("Wait {seconds} second before the next try.",
+                                     "Wait {seconds} seconds before the next try.",
+                                     seconds).format(seconds=seconds))
             return
         first = self.query_one("#pass-1", Input).value
         if self.mode == "create":

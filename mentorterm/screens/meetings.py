@@ -35,7 +35,7 @@ from ..domain import meetings as domain
 from ..domain.overview import meetings_of
 from ..domain.subgoals import sub_goal_rows
 from ..enums import MeetingKind, MeetingStatus, ParticipantRole
-from ..format import show_date, show_datetime
+from ..format import days_ago, show_date, show_datetime
 from ..i18n import _
 from ..schemas import MeetingIn
 from .forms import ConfirmScreen, DiscardScreen, FieldSpec, FormScreen
@@ -265,8 +265,8 @@ class NoteForm(FormScreen[int]):
             return _("No active sub-goals to review.")
         lines = [_("Sub-goals (ctrl+g scores one through the alliance scale):")]
         for r in rows:
-            score = (_("citizen {c} / mentor {m}, {days} days ago").format(
-                c=r.latest_score, m=r.mentor_score, days=r.days_since_scored)
+            score = (_("citizen {c} / mentor {m}, {ago}").format(
+                c=r.latest_score, m=r.mentor_score, ago=days_ago(r.days_since_scored))
                 if r.latest_score else _("not scored yet"))
             lines.append(f"  • {escape(r.title)}: {score}")
         return "\n".join(lines)

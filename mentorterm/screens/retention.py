@@ -13,7 +13,7 @@ from ..domain import retention as domain
 from ..domain.errors import user_message
 from ..domain.retention import RetentionItem
 from ..format import show_date
-from ..i18n import _
+from ..i18n import _, ngettext
 from .citizen_forms import all_backups_text
 from .forms import ConfirmScreen
 from .guard import safely
@@ -148,10 +148,14 @@ class RetentionScreen(Screen):
         names = ", ".join(escape(i.name) for i in chosen[:8])
         if len(chosen) > 8:
             names += _(" and {count} more").format(count=len(chosen) - 8)
-        question = _(
+        question = ngettext(
+            "[b]Erase {count} citizen and every record about them?[/b]\n{names}\n\n"
+            "Their text is overwritten in the database file. This cannot be undone.\n\n"
+            "{backups}",
             "[b]Erase {count} citizens and every record about them?[/b]\n{names}\n\n"
             "Their text is overwritten in the database file. This cannot be undone.\n\n"
-            "{backups}").format(count=len(chosen), names=names, backups=all_backups_text())
+            "{backups}", len(chosen)).format(count=len(chosen), names=names,
+                                             backups=all_backups_text())
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -192,8 +196,9 @@ class RetentionScreen(Screen):
                           "the rest are kept.").format(message=escape(message)),
                         severity="error", timeout=15)
         else:
-            self.notify(_("{count} citizens and all their records were erased.").format(
-                count=erased))
+            self.notify(ngettext("{count} citizen and all their records were erased.",
+                                 "{count} citizens and all their records were erased.",
+                                 erased).format(count=erased))
         self.load()
 
     def action_back(self) -> None:

@@ -17,7 +17,7 @@ from ..domain import subgoals as alliance
 from ..domain.errors import user_message
 from ..enums import SubGoalStatus
 from ..format import show_date
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..schemas import AllianceScoreIn, SubGoalIn, SubGoalStatusIn, friendly_errors
 from .forms import ConfirmScreen, DiscardScreen, FieldSpec, FormScreen
 from .guard import safely
@@ -276,7 +276,8 @@ class HistoryScreen(BackHelpScreen):
         trend = alliance.trend([s.citizen_score for s in history])
         summary = ""
         if trend.count:
-            summary = _(" · {n} scores, from {first} to {latest}").format(
+            summary = ngettext(" · {n} score: {latest}",
+                               " · {n} scores, from {first} to {latest}", trend.count).format(
                 n=trend.count, first=trend.first, latest=trend.latest)
         self.query_one("#history-title", Static).update(
             f"[b]{escape(self.goal_title)}[/b]{summary}")
