@@ -382,10 +382,12 @@ def _attendance(f: _Facts, as_of: date, t: ReviewThresholds) -> None:
     start = as_of - timedelta(days=t.attendance_days - 1)
     facts: dict[str, Fact] = dict(rate=rate, present=present, logged=logged,
                                   start=start.isoformat(), end=as_of.isoformat())
-    now = _("{rate} % over the last {days} days ({present} of {logged} logged days present, "
-            "{start} to {end})").format(rate=rate, days=t.attendance_days, present=present,
-                                        logged=logged, start=show_date(start),
-                                        end=show_date(as_of))
+    now = ngettext("{rate} % over the last {days} ({present} of {logged} logged day present, "
+                   "{start} to {end})",
+                   "{rate} % over the last {days} ({present} of {logged} logged days present, "
+                   "{start} to {end})", logged).format(
+                       rate=rate, days=_ago(t.attendance_days), present=present, logged=logged,
+                       start=show_date(start), end=show_date(as_of))
     parts = [_("Attendance {now}").format(now=now)]
     if low:
         parts.append(_("below {limit} %").format(limit=t.attendance_below))

@@ -72,8 +72,9 @@ class RetentionScreen(Screen):
     def on_mount(self) -> None:
         self.years, problem = retention_years()
         if problem:
-            self.notify(_("{problem} Using {years} years.").format(
-                problem=escape(problem), years=self.years), severity="warning", timeout=15)
+            self.notify(ngettext("{problem} Using {years} year.", "{problem} Using {years} years.",
+                                 self.years).format(problem=escape(problem), years=self.years),
+                        severity="warning", timeout=15)
         table = self.query_one(DataTable)
         self.columns = [table.add_column(" ", width=1, key="mark"),
                         *table.add_columns(_("Name"), _("Last course ended"), _("Time since"))]
@@ -101,9 +102,10 @@ class RetentionScreen(Screen):
 
     def show_title(self) -> None:
         self.query_one("#retention-title", Static).update(
-            _("[b]Due for erasure[/b] · kept more than {years} years after their last course "
+            _("[b]Due for erasure[/b] · kept more than {years} after their last course "
               "ended (or, with no course, after they were created) · {count} due · "
-              "{marked} marked").format(years=self.years, count=len(self.items),
+              "{marked} marked").format(years=ngettext("{n} year", "{n} years", self.years)
+                                        .format(n=self.years), count=len(self.items),
                                         marked=len(self.marked)))
 
     def _mark(self, citizen_id: int) -> str:
