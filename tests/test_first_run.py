@@ -221,3 +221,34 @@ def test_mentorterm_demo_without_db_never_touches_the_real_database(db_path, mon
     assert Citizen.select().count() >= 10
     assert not storage.is_encrypted()
     storage.close_database()
+
+
+async def test_a_demo_file_with_real_records_is_not_opened_as_the_demo(db_path):
+    from mentorterm.domain.citizens import create_citizen
+    from mentorterm.schemas import CitizenIn
+
+    demo_path = demo_database_path()
+    demo_path.parent.mkdir(parents=True, exist_ok=True)
+    storage.open_database(demo_path)
+    create_citizen(CitizenIn(name="Not A Demo"))
+    storage.close_database()
+    before = file_bytes(demo_path)
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        assert not app.demo and app.target == db_path
+        assert any("not the demo" in n for n in notes(app))
+        # Still on the mentor's own (empty) database, which still answers.
+        assert Citizen.select().count() == 0
+    assert file_bytes(demo_path) == before
+
+
+async def test_d_in_the_empty_demo_file_itself_fills_it(tmp_path):
+    demo_path = demo_database_path()
+    demo_path.parent.mkdir(parents=True, exist_ok=True)
+    app = make_app(demo_path, today=TODAY)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        assert app.demo and Citizen.select().count() >= 10
