@@ -132,3 +132,52 @@ async def test_enter_in_a_form_with_several_fields_moves_on_and_saves_nothing(db
         assert type(app.screen).__name__ == "CitizenForm"
         assert app.screen.focused.id != "f-name"
         assert Citizen.select().count() == 0
+
+
+async def test_two_escapes_also_leave_from_a_text_area_and_an_open_choice(db_path):
+    from textual.widgets import Select, TextArea
+
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        area = app.screen.query_one("#f-address", TextArea)
+        area.focus()
+        await type_text(pilot, "Vestergade 1")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "DiscardScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CaseloadScreen"
+        # A course form: escape first closes an open choice list, then the form.
+        from mentorterm.domain.citizens import create_citizen
+        from mentorterm.schemas import CitizenIn
+        from mentorterm.screens.citizen_forms import CourseForm
+
+        citizen_id = create_citizen(CitizenIn(name="Mette"))
+        app.push_screen(CourseForm(citizen_id, "Mette", again=False, today=TODAY))
+        await pilot.pause()
+        choice = app.screen.query_one("#f-purpose", Select)
+        choice.focus()
+        await pilot.press("enter")  # opens the list
+        await pilot.pause()
+        assert choice.expanded
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not choice.expanded and type(app.screen).__name__ == "CourseForm"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CaseloadScreen"
+
+
+async def test_ctrl_c_with_a_selection_copies_it_and_gives_no_hint(db_path):
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("n")
+        await type_text(pilot, "Ali")
+        await pilot.press("shift+home", "ctrl+c")
+        await pilot.pause()
+        assert app.clipboard == "Ali"
+        assert not any("escape leaves the form" in n for n in notes(app))
+        assert type(app.screen).__name__ == "CitizenForm"
