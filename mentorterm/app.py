@@ -8,6 +8,7 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
+from rich.markup import escape
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
@@ -114,7 +115,13 @@ class MentortermApp(App[int]):
 
         known = mentor_identity()
         if known.known:
-            name_default_mentor(known.name)
+            try:
+                name_default_mentor(known.name)
+            except Exception as error:  # a read-only or busy file must not stop the start
+                from .domain.errors import user_message
+
+                if user_message(error) is None:
+                    raise
             return
         if not self.ask_identity:
             return
@@ -126,7 +133,7 @@ class MentortermApp(App[int]):
                               "and organisation\" tells it any time."), timeout=10)
                 return
             self.notify(_("Thank you, {name}: your name now stands on your notes and "
-                          "reports.").format(name=identity.name))
+                          "reports.").format(name=escape(identity.name)))
 
         from .screens.lock import IdentityForm
 
@@ -139,8 +146,9 @@ class MentortermApp(App[int]):
         def answered(identity) -> None:
             if identity is not None:
                 self.notify(_("Saved: {name}{organisation}.").format(
-                    name=identity.name,
-                    organisation=f", {identity.organisation}" if identity.organisation else ""))
+                    name=escape(identity.name),
+                    organisation=f", {escape(identity.organisation)}"
+                    if identity.organisation else ""))
 
         self.push_screen(IdentityForm(), answered)
 

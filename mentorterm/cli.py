@@ -275,7 +275,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     try:
         counts = generate_demo(seed=args.seed, today=args.today)
     except DemoRefused as exc:
-        raise CliError(str(exc)) from None
+        if getattr(args, "db", None):
+            raise CliError(str(exc)) from None
+        raise CliError(_("{path} holds records that are not the demo, so no demo was added. "
+                         "Nothing was changed.").format(path=target)) from None
     citizens = counts.get("citizen", 0)
     print(ngettext("Demo caseload written to {path}: {citizens} fictional citizen, {rows} "
                    "records.",
