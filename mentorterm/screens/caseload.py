@@ -356,8 +356,9 @@ class CaseloadScreen(Screen):
             self.notify(_("This is already the demo."))
             return
         if self.app_has_citizens():
-            self.notify(_("The demo is offered only while your database is empty. Start "
-                          "'mentorterm demo' to make it in its own file."), severity="warning")
+            self.notify(_("The demo is offered only while your database is empty. Run "
+                          "'mentorterm demo' in a terminal to make it in its own file."),
+                        severity="warning")
             return
         if self.app.open_demo():
             self.load()
