@@ -8,6 +8,7 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
+from rich.markup import escape
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
@@ -47,7 +48,7 @@ class MentortermApp(App[int]):
 
     def __init__(self, database_label: str, today: date | None = None, *,
                  target: str | Path | None = None, ask: str | None = None,
-                 lock_after_seconds: float | None = None) -> None:
+                 lock_after_seconds: float | None = None, ask_identity: bool = False) -> None:
         super().__init__()
         self.database_label = database_label
         self._today = today
@@ -57,6 +58,9 @@ class MentortermApp(App[int]):
         self.locked = False
         self._lock_after = lock_after_seconds
         self._last_activity = time.monotonic()
+        self.demo = False  # the open database holds the fictional demo (header: DEMO)
+        # Ask the mentor's name at the start while it is unknown (once a session).
+        self.ask_identity = ask_identity
 
     @property
     def today(self) -> date:
@@ -64,7 +68,7 @@ class MentortermApp(App[int]):
         return self._today or date.today()
 
     def on_mount(self) -> None:
-        self.sub_title = f"{self.database_label} · {show_date(self.today)}"
+        self.show_title()
         self.set_interval(5, self._check_idle)
         if self.ask:
             from .screens.lock import PassphraseScreen
@@ -73,17 +77,80 @@ class MentortermApp(App[int]):
             return
         self.start()
 
+    def show_title(self) -> None:
+        """The header: the database and today; DEMO while the demo is open."""
+        if self.demo:
+            self.title = _("mentorterm · DEMO")
+            self.sub_title = _("fictional · {file} · {day}").format(
+                file=self.database_label, day=show_date(self.today))
+        else:
+            self.title = self.TITLE
+            self.sub_title = f"{self.database_label} · {show_date(self.today)}"
+
+    def _check_demo(self) -> None:
+        from .demo import is_demo_database
+
+        self.demo = is_demo_database()
+        self.show_title()
+
     def start(self) -> None:
         """The caseload, then any note kept from last time."""
         from .screens.caseload import CaseloadScreen
 
+        self._check_demo()
         self.push_screen(CaseloadScreen())
-        if storage.target_path(self.target or ":memory:") is not None \
+        if storage.target_path(self.target or ":memory:") is not None and not self.demo \
                 and not storage.is_encrypted() and not storage.plaintext_requested():
             self.notify(_("This database is not encrypted: anyone with this computer can read "
                           "it. Quit and run 'mentorterm encrypt' to protect it."),
                         severity="warning", timeout=20)
         self.offer_kept_drafts()
+        self.identity_at_start()
+
+    # --- who the mentor is --------------------------------------------------------
+
+    def identity_at_start(self) -> None:
+        """The first start asks the mentor's name; a known one names the database's mentor."""
+        from .domain.identity import mentor_identity, name_default_mentor
+
+        known = mentor_identity()
+        if known.known:
+            try:
+                name_default_mentor(known.name)
+            except Exception as error:  # a read-only or busy file must not stop the start
+                from .domain.errors import user_message
+
+                if user_message(error) is None:
+                    raise
+            return
+        if not self.ask_identity:
+            return
+        self.ask_identity = False  # not again this session
+
+        def answered(identity) -> None:
+            if identity is None:
+                self.notify(_("You will be asked again at the next start; ctrl+p \"Your name "
+                              "and organisation\" tells it any time."), timeout=10)
+                return
+            self.notify(_("Thank you, {name}: your name now stands on your notes and "
+                          "reports.").format(name=escape(identity.name)))
+
+        from .screens.lock import IdentityForm
+
+        self.push_screen(IdentityForm(first_run=True), answered)
+
+    def edit_identity(self) -> None:
+        """The palette's "Your name and organisation"."""
+        from .screens.lock import IdentityForm
+
+        def answered(identity) -> None:
+            if identity is not None:
+                self.notify(_("Saved: {name}{organisation}.").format(
+                    name=escape(identity.name),
+                    organisation=f", {escape(identity.organisation)}"
+                    if identity.organisation else ""))
+
+        self.push_screen(IdentityForm(), answered)
 
     # --- the passphrase and the lock ------------------------------------------------
 
@@ -144,6 +211,25 @@ class MentortermApp(App[int]):
         self.start()
         return None
 
+    def open_demo(self) -> bool:
+        """Switch to the separate demo file (made on first use); the mentor's own
+        database is closed untouched. False (and a message) when it cannot."""
+        from .demo import DemoRefused, open_demo_database
+
+        try:
+            path, _made = open_demo_database(today=self.today)
+        except (storage.StorageError, DemoRefused) as error:
+            self.notify(str(error), severity="error", timeout=15)
+            return False
+        self.target = path
+        self.database_label = path.name
+        self._check_demo()
+        self.notify(_("This is the fictional demo, in its own file {file}. Your own "
+                      "database was not touched: quit (ctrl+q) and start mentorterm again "
+                      "to return to it.").format(file=path.name),
+                    title=_("DEMO"), timeout=20)
+        return True
+
     def offer_kept_drafts(self) -> None:
         """Notes being written when mentorterm last stopped are offered back first."""
         from .domain.drafts import pending_drafts
@@ -184,6 +270,9 @@ class MentortermApp(App[int]):
                             partial(open_retention, self))
         yield SystemCommand(_("Lock"), _("Hide everything and close the database (ctrl+l)"),
                             self.action_lock)
+        yield SystemCommand(_("Your name and organisation"),
+                            _("As they stand on your notes, reports and handouts"),
+                            self.edit_identity)
         yield SystemCommand(_("Help"), _("Every key of the current screen"),
                             lambda: self.show_help(self.screen, self.screen.__class__.__name__))
         citizen_id = getattr(screen, "citizen_id", None)
@@ -311,13 +400,16 @@ class MentortermApp(App[int]):
 
 def make_app(database: str | Path, *, today: date | None = None,
              passphrase: str | None = None,
-             lock_after_seconds: float | None = None) -> MentortermApp:
+             lock_after_seconds: float | None = None,
+             ask_identity: bool = False) -> MentortermApp:
     """Open ``database`` (creating it if new) and build the app on it.
 
     An encrypted database without ``passphrase`` is opened by the app itself
     once the mentor has typed it; a new one asks the mentor to choose one.
     Otherwise it raises storage.StorageError, with a message for the mentor,
     before any screen is drawn when the database cannot be used.
+    ``ask_identity`` (the CLI's start) asks the mentor's name and
+    organisation after the passphrase while they are not known.
     """
     path = storage.target_path(database)
     label = path.name if path is not None else ":memory:"
@@ -327,4 +419,4 @@ def make_app(database: str | Path, *, today: date | None = None,
     elif path is not None:
         storage.check_openable(path, create=ask == "create")
     return MentortermApp(label, today=today, target=database, ask=ask,
-                         lock_after_seconds=lock_after_seconds)
+                         lock_after_seconds=lock_after_seconds, ask_identity=ask_identity)

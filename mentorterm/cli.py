@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
-from .i18n import _
+from .format import show_number
+from .i18n import _, ngettext
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -81,7 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     add("open", _("open the app (the same as no command)"))
     add("info", _("show the database's path, schema version and row counts"))
-    demo = add("demo", _("fill an empty database with a fictional demo caseload"))
+    demo = add("demo", _("make a fictional demo caseload in its own file (demo.db beside your "
+                         "database), or in an empty --db"))
     demo.add_argument("--seed", type=int, default=1, help=_("random seed (default 1)"))
     demo.add_argument("--today", type=_date_arg, default=None,
                       help=_("date the demo is built around (default today)"))
@@ -117,6 +119,10 @@ def build_parser() -> argparse.ArgumentParser:
     settings = add("settings", _("show the settings file's path and the settings in force"))
     settings.add_argument("--write-defaults", action="store_true",
                           help=_("write a commented file with the defaults (never overwrites)"))
+    settings.add_argument("--mentor-name", metavar="NAME",
+                          help=_("your name, as it stands on notes, reports and handouts"))
+    settings.add_argument("--organisation", metavar="NAME",
+                          help=_("the provider you work for, as it stands on reports"))
     return parser
 
 
@@ -197,7 +203,7 @@ def cmd_open(args: argparse.Namespace) -> int:
     target = storage.resolve_target(getattr(args, "db", None))
     # Without a passphrase file or descriptor the app itself asks (or, for a
     # new database, has the mentor choose one).
-    app = make_app(target, passphrase=_given_passphrase(args))
+    app = make_app(target, passphrase=_given_passphrase(args), ask_identity=True)
     try:
         app.run()
     finally:
@@ -212,7 +218,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     path = storage.target_path(target)
     print(_("Database: {path}").format(path=path))
     if path is not None:
-        print(_("Size: {size:.1f} MB").format(size=path.stat().st_size / 1e6))
+        print(_("Size: {size} MB").format(size=show_number(round(path.stat().st_size / 1e6, 1))))
     print(_("Schema version: {version}").format(version=storage.schema_version()))
     for table, count in storage.row_counts().items():
         print(f"  {table:<22} {count:>9}")
@@ -251,15 +257,36 @@ def cmd_passphrase(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from .demo import DemoRefused, generate_demo
+    from . import storage
+    from .demo import DemoRefused, demo_database_path, generate_demo, is_demo_database
 
-    target = _open(args, create=True)
+    if getattr(args, "db", None):
+        target = _open(args, create=True)
+    else:
+        # Without --db (even with $MENTORTERM_DB set) the demo goes into its
+        # own file: never into the mentor's real database. It is fictional,
+        # so it is not encrypted.
+        target = str(demo_database_path())
+        storage.open_database(target, create=True, plaintext=True)
+        if is_demo_database():
+            print(_("The demo is already in {path}. Open it with: mentorterm --db {path}")
+                  .format(path=target))
+            return EXIT_OK
     try:
         counts = generate_demo(seed=args.seed, today=args.today)
     except DemoRefused as exc:
-        raise CliError(str(exc)) from None
-    print(_("Demo caseload written to {path}: {citizens} fictional citizens, {rows} records.")
-          .format(path=target, citizens=counts.get("citizen", 0), rows=sum(counts.values())))
+        if getattr(args, "db", None):
+            raise CliError(str(exc)) from None
+        raise CliError(_("{path} holds records that are not the demo, so no demo was added. "
+                         "Nothing was changed.").format(path=target)) from None
+    citizens = counts.get("citizen", 0)
+    print(ngettext("Demo caseload written to {path}: {citizens} fictional citizen, {rows} "
+                   "records.",
+                   "Demo caseload written to {path}: {citizens} fictional citizens, {rows} "
+                   "records.", citizens)
+          .format(path=target, citizens=citizens, rows=sum(counts.values())))
+    if not getattr(args, "db", None):
+        print(_("Open it with: mentorterm --db {path}").format(path=target))
     return EXIT_OK
 
 
@@ -289,9 +316,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output:
         out = Path(args.output).expanduser()
         _write_atomically(out, text)
-        print(_("Exported {count} citizen(s) to {path}. The file holds personal data: keep it "
-                "safe and delete it when it is no longer needed.").format(
-                    count=len(document["citizens"]), path=out.resolve()), file=sys.stderr)
+        count = len(document["citizens"])
+        print(ngettext("Exported {count} citizen to {path}. The file holds personal data: keep "
+                       "it safe and delete it when it is no longer needed.",
+                       "Exported {count} citizens to {path}. The file holds personal data: keep "
+                       "it safe and delete it when it is no longer needed.", count).format(
+                    count=count, path=out.resolve()), file=sys.stderr)
     else:
         sys.stdout.write(text)
     return EXIT_OK
@@ -320,15 +350,18 @@ def cmd_import(args: argparse.Namespace) -> int:
         result = import_document(document)
     except ImportFailed as exc:
         raise _import_error(source, exc.problems) from None
-    print(_("Imported {citizens} citizen(s), {records} records in all, from {path}.").format(
+    print(ngettext("Imported {citizens} citizen, {records} records in all, from {path}.",
+                   "Imported {citizens} citizens, {records} records in all, from {path}.",
+                   result.citizens).format(
         citizens=result.citizens, records=result.records, path=source))
     return EXIT_OK
 
 
 def _import_error(source: Path, problems: list[str]) -> CliError:
     shown = problems[:50]
-    lines = [_("{path} was not imported (nothing was changed): {count} problem(s).").format(
-        path=source, count=len(problems))]
+    lines = [ngettext("{path} was not imported (nothing was changed): {count} problem.",
+                      "{path} was not imported (nothing was changed): {count} problems.",
+                      len(problems)).format(path=source, count=len(problems))]
     lines += [f"  {p}" for p in shown]
     if len(problems) > len(shown):
         lines.append(_("  ... and {more} more.").format(more=len(problems) - len(shown)))
@@ -356,8 +389,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if problems:
         for problem in problems:
             print(problem)
-        raise CliError(_("{path}: {count} problem(s) found.").format(
-            path=target, count=len(problems)))
+        raise CliError(ngettext("{path}: {count} problem found.", "{path}: {count} problems found.",
+                                len(problems)).format(path=target, count=len(problems)))
     print(_("{path}: no problems found.").format(path=target))
     return EXIT_OK
 
@@ -371,9 +404,12 @@ def cmd_audit(args: argparse.Namespace) -> int:
         if problems:
             for problem in problems:
                 print(problem)
-            raise CliError(_("The audit log has been tampered with: {count} problem(s) found.")
-                           .format(count=len(problems)))
-        print(_("The audit log is intact ({count} entries).").format(count=audit.count()))
+            raise CliError(ngettext("The audit log has been tampered with: {count} problem found.",
+                                    "The audit log has been tampered with: {count} problems "
+                                    "found.", len(problems)).format(count=len(problems)))
+        total = audit.count()
+        print(ngettext("The audit log is intact ({count} entry).",
+                       "The audit log is intact ({count} entries).", total).format(count=total))
         return EXIT_OK
     entries = audit.entries(args.citizen)
     print(f"{_('When'):<19}  {_('Action'):<12} {_('What'):<18} {_('Record'):>7} "
@@ -422,6 +458,20 @@ def cmd_settings(args: argparse.Namespace) -> int:
     from .settings import SettingsError, describe_settings, settings_path, write_default_settings
 
     path = settings_path()
+    if args.mentor_name is not None or args.organisation is not None:
+        from .domain.errors import DomainError
+        from .domain.identity import mentor_identity, save_mentor_identity
+
+        known = mentor_identity(path)
+        try:
+            saved = save_mentor_identity(
+                known.name if args.mentor_name is None else args.mentor_name,
+                known.organisation if args.organisation is None else args.organisation, path)
+        except DomainError as exc:
+            raise CliError(str(exc)) from None
+        print(_("Saved in {path}: name = {name}, organisation = {organisation}.").format(
+            path=path, name=saved.name, organisation=saved.organisation or "-"))
+        return EXIT_OK
     if args.write_defaults:
         try:
             write_default_settings(path)

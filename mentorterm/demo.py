@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 from peewee import chunked
@@ -44,6 +45,7 @@ from .i18n import _
 from .models import (
     ActionItem,
     AllianceScore,
+    AuditEntry,
     Citizen,
     Course,
     CourseExtension,
@@ -75,7 +77,30 @@ from .schemas import (
     SubGoalStatusIn,
 )
 
-__all__ = ["DemoRefused", "generate_demo"]
+__all__ = ["DEMO_FILE_NAME", "DemoRefused", "demo_database_path", "generate_demo",
+           "is_demo_database"]
+
+# The demo lives in its own file beside the mentor's database, never in it.
+DEMO_FILE_NAME = "demo.db"
+# What generate_demo's one audit row says (the mark of a demo database).
+_DEMO_AUDIT = ("import", "demo")
+
+
+def demo_database_path() -> Path:
+    """The separate demo file: ``demo.db`` in the per-user data folder."""
+    return storage.default_database_path().with_name(DEMO_FILE_NAME)
+
+
+def is_demo_database() -> bool:
+    """True when the open database holds the fictional demo caseload.
+
+    generate_demo writes one audit row for the whole demo; the audit log is
+    append-only, so the mark stays as long as the demo's records do.
+    """
+    action, what = _DEMO_AUDIT
+    return (AuditEntry.select()
+            .where((AuditEntry.action == action) & (AuditEntry.what == what))
+            .exists())
 
 
 class DemoRefused(ValueError):
@@ -95,8 +120,8 @@ def generate_demo(*, seed: int = 1, today: date | None = None) -> dict[str, int]
             raise DemoRefused(
                 _(
                     "This database already contains citizens, so no demo data was added: "
-                    "the demo never mixes with real records. Use a new database file for "
-                    "the demo, e.g. 'mentorterm --db demo.db demo'."
+                    "the demo never mixes with real records. 'mentorterm demo' without "
+                    "--db writes it to a separate demo file."
                 )
             )
         before = storage.row_counts()
@@ -107,7 +132,7 @@ def generate_demo(*, seed: int = 1, today: date | None = None) -> dict[str, int]
             builder.add_persona(persona)
         builder.add_review_notes(personas)
         # One audit row for the whole demo (its records are fictional).
-        audit.record("import", "demo", purpose="fictional demo caseload")
+        audit.record(*_DEMO_AUDIT, purpose="fictional demo caseload")
         after = storage.row_counts()
     return {table: after[table] - before.get(table, 0) for table in after}
 
@@ -2566,3 +2591,35 @@ def _attendance_summary(period: list[_Day]) -> str:
     if len(present) == len(period):
         text += " No absence."
     return text
+
+
+def open_demo_database(today: date | None = None) -> tuple[Path, bool]:
+    """Open the separate demo file instead of the open database (whose file is
+    not touched), making the demo there on first use. Returns the file and
+    whether the demo was made now. Raises StorageError or DemoRefused with the
+    first database still open when the demo file cannot be used."""
+    path = demo_database_path()
+    before = db.obj
+    before_path = Path(before.database).resolve() if before is not None else None
+    if before_path is not None and before_path == path.resolve():
+        if Citizen.select().exists():
+            return path, False
+        generate_demo(today=today)
+        return path, True
+    storage.open_database(path, plaintext=True)
+    try:
+        made = False
+        if not Citizen.select().exists():
+            generate_demo(today=today)
+            made = True
+        elif not is_demo_database():
+            raise DemoRefused(_("{path} holds records that are not the demo, so it was not "
+                                "opened as the demo. Nothing was changed.").format(path=path))
+    except BaseException:
+        storage.close_database()
+        if before is not None:
+            db.initialize(before)
+        raise
+    if before is not None and not before.is_closed():
+        before.close()
+    return path, made

@@ -9,6 +9,7 @@ well as ISO (2026-11-22); decimals with a comma (7,5) as well as a point.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, datetime
 from typing import Annotated, Any
@@ -37,7 +38,8 @@ from .enums import (
     PlacementKind,
     SubGoalStatus,
 )
-from .i18n import _
+from .format import show_number
+from .i18n import _, ngettext
 
 # Records outside this window are typing mistakes (2062 for 2026, 1926 ...).
 EARLIEST = date(2000, 1, 1)
@@ -45,6 +47,74 @@ LATEST = date(2050, 12, 31)
 
 _DATE_FORMATS = ("%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d")
 _DATETIME_FORMATS = tuple(f"{d} {t}" for d in _DATE_FORMATS for t in ("%H:%M", "%H.%M", "%H:%M:%S"))
+
+
+_DATE_PARTS = re.compile(r"(\d{1,2})[-./](\d{1,2})[-./](\d+)|(\d{4})-(\d{1,2})-(\d{1,2})")
+_TIME_PARTS = re.compile(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?")
+
+
+def _month_name(month: int) -> str:
+    return (_("January"), _("February"), _("March"), _("April"), _("May"), _("June"),
+            _("July"), _("August"), _("September"), _("October"), _("November"),
+            _("December"))[month - 1]
+
+
+def date_problem(text: str) -> str:
+    """What is wrong with a typed date that did not parse, in a mentor's words:
+    "February 2026 has 28 days", "There is no month 13", or how to write one."""
+    how = _("write the date as DD-MM-YYYY, e.g. 22-11-2026.")
+    match = _DATE_PARTS.fullmatch(text.strip())
+    if match is None:
+        return _("Not a date: write it as DD-MM-YYYY, e.g. 22-11-2026.")
+    if match.group(1) is not None:
+        day, month, year_text = int(match.group(1)), int(match.group(2)), match.group(3)
+    else:
+        year_text, month, day = match.group(4), int(match.group(5)), int(match.group(6))
+    if len(year_text) != 4:
+        return _("Write the year with four digits, e.g. 22-11-2026.")
+    year = int(year_text)
+    if not 1 <= month <= 12:
+        return _("There is no month {month}: {how}").format(month=month, how=how)
+    if year < 1:
+        return _("There is no year 0000: {how}").format(how=how)
+    last = calendar.monthrange(year, month)[1]
+    if day < 1:
+        return _("There is no day 0: {how}").format(how=how)
+    if day > last:
+        return ngettext("{month} {year} has {days} day.", "{month} {year} has {days} days.",
+                        last).format(month=_month_name(month), year=year, days=last)
+    return _("Not a date: write it as DD-MM-YYYY, e.g. 22-11-2026.")
+
+
+def datetime_problem(text: str) -> str:
+    """What is wrong with a typed date and time that did not parse."""
+    how = _("Not a date and time: write it as DD-MM-YYYY HH:MM, e.g. 22-11-2026 10:00.")
+    parts = text.strip().replace("T", " ").split()
+    if len(parts) != 2:
+        if len(parts) == 1 and _DATE_PARTS.fullmatch(parts[0]):
+            return _("Add the time: write it as DD-MM-YYYY HH:MM, e.g. 22-11-2026 10:00.")
+        return how
+    day_text, time_text = parts
+    if _DATE_PARTS.fullmatch(day_text) is None:
+        return how
+    if not any(_parses(day_text, fmt) for fmt in _DATE_FORMATS):
+        return date_problem(day_text)
+    clock = _TIME_PARTS.fullmatch(time_text)
+    if clock is None:
+        return how
+    hour, minute = int(clock.group(1)), int(clock.group(2))
+    if hour > 23 or minute > 59 or (clock.group(3) and int(clock.group(3)) > 59):
+        return _("There is no time {time}: hours go from 00 to 23, minutes from 00 to 59.").format(
+            time=time_text)
+    return how
+
+
+def _parses(text: str, fmt: str) -> bool:
+    try:
+        datetime.strptime(text, fmt)
+    except ValueError:
+        return False
+    return True
 
 
 def parse_date_text(value: Any) -> Any:
@@ -60,9 +130,7 @@ def parse_date_text(value: Any) -> Any:
                 return datetime.strptime(text, fmt).date()
             except ValueError:
                 continue
-        raise PydanticCustomError(
-            "date_text", _("Not a date: write it as DD-MM-YYYY, e.g. 22-11-2026.")
-        )
+        raise PydanticCustomError("date_text", "{message}", {"message": date_problem(text)})
     return value
 
 
@@ -76,10 +144,8 @@ def parse_datetime_text(value: Any) -> Any:
                 return datetime.strptime(text, fmt)
             except ValueError:
                 continue
-        raise PydanticCustomError(
-            "datetime_text",
-            _("Not a date and time: write it as DD-MM-YYYY HH:MM, e.g. 22-11-2026 10:00."),
-        )
+        raise PydanticCustomError("datetime_text", "{message}",
+                                  {"message": datetime_problem(text)})
     return value
 
 
@@ -134,7 +200,7 @@ def _score(value: int) -> int:
     if not 1 <= value <= 10:
         raise PydanticCustomError(
             "score_range", _("A score is a whole number from 1 to 10 (you wrote {value}).").format(
-                value=value
+                value=show_number(value)
             )
         )
     return value
@@ -147,8 +213,8 @@ def _optional_score(value: int | None) -> int | None:
 def _day_hours(value: float) -> float:
     if not 0 <= value <= 24:
         raise PydanticCustomError(
-            "day_hours", _("Hours in a day are between 0 and 24 (you wrote {value:g}).").format(
-                value=value
+            "day_hours", _("Hours in a day are between 0 and 24 (you wrote {value}).").format(
+                value=show_number(value)
             )
         )
     return round(value, 2)
@@ -157,8 +223,8 @@ def _day_hours(value: float) -> float:
 def _week_hours(value: float) -> float:
     if not 0 <= value <= 60:
         raise PydanticCustomError(
-            "week_hours", _("Hours a week are between 0 and 60 (you wrote {value:g}).").format(
-                value=value
+            "week_hours", _("Hours a week are between 0 and 60 (you wrote {value}).").format(
+                value=show_number(value)
             )
         )
     return round(value, 2)
@@ -592,3 +658,10 @@ class NewPlacementIn(PlacementIn):
         return HoursStepIn.model_construct(from_date=self.first_step_from or self.start_date,
                                            hours_per_week=self.first_step_hours,
                                            schedule=self.first_step_schedule)
+
+
+class MentorIdentityIn(InputModel):
+    """The mentor's own name and organisation (asked at the first start)."""
+
+    name: Name
+    organisation: Line = ""

@@ -251,7 +251,7 @@ def flip_middle_page(db: Path) -> None:
 def test_flipped_byte_in_a_middle_page_is_refused(env, work, name):
     flip_middle_page(work["db"])
     first = refused_and_untouched(env, work, name)
-    assert "damaged" in first or "problem(s) found" in first, first
+    assert "damaged" in first or "problems found" in first or "problem found" in first, first
 
 
 def test_backup_of_a_damaged_database_names_the_database_not_the_copy(env, work):
@@ -414,7 +414,7 @@ def test_locked_database_refuses_a_write_and_changes_nothing(env, work):
     # Once the lock is gone, the same command works ("try again in a moment").
     again = run(env, "import", str(work["doc"]), "--db", str(db))
     assert again.returncode == 0, again.stderr
-    assert "Imported 1 citizen(s)" in again.stdout
+    assert "Imported 1 citizen," in again.stdout
 
 
 # --------------------------------------------------------------------------- wrong kind of file
@@ -458,10 +458,10 @@ BAD_IMPORTS = {
     "wrong-version": (json.dumps({"format": "mentorterm", "version": 2, "citizens": []}),
                       ["format version 2", "reads version 1"]),
     "bad-values": (json.dumps(_bad_scores_doc(), ensure_ascii=False), [
-        "3 problem(s)",
+        "3 problems",
         "citizens[0].sub_goals[0].scores[0].citizen_score: A score is a whole number from 1 "
         "to 10 (you wrote 11).",
-        "citizens[0].sub_goals[0].scores[0].scored_on: Not a date",
+        "citizens[0].sub_goals[0].scores[0].scored_on: There is no month 13",
         "citizens[0].placements[0].logbook[0].hours_worked:",
     ]),
 }
@@ -551,7 +551,7 @@ def test_import_then_check_succeeds(env, tmp_path):
     result = run(env, "import", str(source), "--db", str(db))
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
-    assert "Imported 1 citizen(s), 12 records in all" in result.stdout
+    assert "Imported 1 citizen, 12 records in all" in result.stdout
     result = run(env, "check", "--db", str(db))
     assert result.returncode == 0, result.stderr
     assert "no problems found" in result.stdout

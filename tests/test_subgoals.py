@@ -246,7 +246,7 @@ async def test_a_score_from_another_day_and_a_wrong_date(scored, db_path):
         box.value = ""
         await pilot.press(*"31-02-2026", "ctrl+s")
         await pilot.pause()
-        assert "DD-MM-YYYY" in str(app.screen.query_one("#score-error").render())
+        assert "February 2026 has 28 days" in str(app.screen.query_one("#score-error").render())
         assert AllianceScore.select().count() == 1
         box.value = ""
         await pilot.press(*"15-11-2026", "ctrl+s")
@@ -262,7 +262,7 @@ async def test_cancel_scoring_midway_writes_nothing(scored, db_path):
         await _open_goals(app, pilot, citizen)
         await pilot.press("s", "7", "escape")
         await pilot.pause()
-        assert type(app.screen).__name__ == "ConfirmScreen"
+        assert type(app.screen).__name__ == "DiscardScreen"
         await pilot.press("y")
         await pilot.pause()
         assert type(app.screen).__name__ == "SubGoalsScreen"
@@ -284,7 +284,7 @@ async def test_new_sub_goal_history_and_presentation(scored, db_path):
             "Come on time twice a week", "Ring til lægen"]
         await pilot.press("enter")  # history of the first
         await pilot.pause()
-        assert "1 score, from 3 to 3" in str(app.screen.query_one("#history-title").render())
+        assert "1 score: 3" in str(app.screen.query_one("#history-title").render())
         assert "●" in str(app.screen.query_one("#chart").render())
         await pilot.press("escape", "p")
         await pilot.pause()

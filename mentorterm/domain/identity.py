@@ -51,7 +51,7 @@ def save_mentor_identity(name: str, organisation: str, path: Path | None = None)
         save_section("mentor", {"name": name, "organisation": organisation}, path)
     except SettingsError as exc:
         raise DomainError(str(exc)) from None
-    if not db.is_closed():
+    if db.obj is not None and not db.is_closed():  # the CLI saves with no database
         name_default_mentor(name)
     return MentorIdentity(name=name, organisation=organisation)
 

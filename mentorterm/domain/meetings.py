@@ -17,7 +17,7 @@ from pydantic import Field, model_validator
 
 from ..enums import CancelledBy, MeetingKind, MeetingStatus, ParticipantRole
 from ..format import show_date, show_hours, show_percent
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..models import (
     ActionItem,
     Citizen,
@@ -553,7 +553,9 @@ def prefill_attendance_note(citizen_id: int, meeting_day: date, today: date) -> 
         workplace=summary.workplace)
     if f.days_logged == 0:
         return head + " " + _("no days logged.")
-    text = head + " " + _("present {present} of {logged} logged days ({rate})").format(
+    text = head + " " + ngettext("present {present} of {logged} logged day ({rate})",
+                                 "present {present} of {logged} logged days ({rate})",
+                                 f.days_logged).format(
         present=f.days_present, logged=f.days_logged, rate=show_percent(f.attendance_rate))
     if f.hours_planned:
         text += "; " + _("{worked} of {planned} planned hours worked.").format(

@@ -342,12 +342,12 @@ def _passive_period(f: _Facts, as_of: date) -> None:
         return
     weight = _w_PASSIVE_LONG if since is None or days > 2 * f.cadence else _w_PASSIVE
     if since is not None:
-        text = _("No held meeting for {days} (cadence {cadence} days; last held {last})").format(
-            days=_ago(days), cadence=f.cadence, last=show_date(since))
+        text = _("No held meeting for {days} (cadence {cadence}; last held {last})").format(
+            days=_ago(days), cadence=_ago(f.cadence), last=show_date(since))
     else:
         text = _("No held meeting since the course started {start} ({days}; cadence "
-                 "{cadence} days)").format(start=show_date(f.course_start), days=_ago(days),
-                                            cadence=f.cadence)
+                 "{cadence})").format(start=show_date(f.course_start), days=_ago(days),
+                                       cadence=_ago(f.cadence))
     f.add(SignalKind.PASSIVE_PERIOD, weight, text, days=days, cadence_days=f.cadence,
           last_held=_iso(last), course_start=_iso(f.course_start))
 
@@ -392,10 +392,12 @@ def _attendance(f: _Facts, as_of: date, t: ReviewThresholds) -> None:
     start = as_of - timedelta(days=t.attendance_days - 1)
     facts: dict[str, Fact] = dict(rate=rate, present=present, logged=logged,
                                   start=start.isoformat(), end=as_of.isoformat())
-    now = _("{rate} % over the last {days} days ({present} of {logged} logged days present, "
-            "{start} to {end})").format(rate=rate, days=t.attendance_days, present=present,
-                                        logged=logged, start=show_date(start),
-                                        end=show_date(as_of))
+    now = ngettext("{rate} % over the last {days} ({present} of {logged} logged day present, "
+                   "{start} to {end})",
+                   "{rate} % over the last {days} ({present} of {logged} logged days present, "
+                   "{start} to {end})", logged).format(
+                       rate=rate, days=_ago(t.attendance_days), present=present, logged=logged,
+                       start=show_date(start), end=show_date(as_of))
     parts = [_("Attendance {now}").format(now=now)]
     if low:
         parts.append(_("below {limit} %").format(limit=t.attendance_below))

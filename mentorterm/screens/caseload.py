@@ -234,7 +234,8 @@ class CaseloadScreen(Screen):
                 "[b]Welcome to mentorterm.[/b]\n\n"
                 "There are no citizens in this database yet.\n\n"
                 "  [b]n[/b]  create your first citizen\n"
-                "  [b]d[/b]  load a fictional demo caseload to try things out\n"
+                "  [b]d[/b]  try a fictional demo caseload (in its own file: your "
+                "database stays empty)\n"
                 "  [b]?[/b]  every key on this screen\n"
             ))
             empty.display, table.display = True, False
@@ -350,15 +351,17 @@ class CaseloadScreen(Screen):
 
     @safely
     def action_load_demo(self) -> None:
+        # The demo goes into its own file, never into the mentor's database.
+        if getattr(self.app, "demo", False):
+            self.notify(_("This is already the demo."))
+            return
         if self.app_has_citizens():
-            self.notify(_("The demo caseload only goes into an empty database."),
+            self.notify(_("The demo is offered only while your database is empty. Run "
+                          "'mentorterm demo' in a terminal to make it in its own file."),
                         severity="warning")
             return
-        from ..demo import generate_demo
-
-        generate_demo(today=self.app.today)
-        self.notify(_("A fictional demo caseload was loaded."))
-        self.load()
+        if self.app.open_demo():
+            self.load()
 
     def action_help(self) -> None:
         self.app.show_help(self, _("Caseload"))

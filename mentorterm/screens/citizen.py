@@ -24,7 +24,7 @@ from ..enums import (
     PlacementKind,
     SubGoalStatus,
 )
-from ..format import show_date, show_datetime, show_hours
+from ..format import days_ago, show_date, show_datetime, show_days, show_hours, show_weeks
 from ..i18n import _
 from .guard import safely
 from .lists import BACK_AND_HELP
@@ -56,9 +56,9 @@ def course_text(course: CourseView | None, today) -> str:
         end=show_date(course.current_end)))
     if course.is_open:
         weeks_left = max(0, (course.current_end - today).days // 7)
-        lines.append(_("Week {n} of {m} · {left} weeks left · meet every {days} days").format(
-            n=course.week_number(today), m=course.total_weeks, left=weeks_left,
-            days=course.meeting_cadence_days))
+        lines.append(_("Week {n} of {m} · {left} left · meet every {days}").format(
+            n=course.week_number(today), m=course.total_weeks, left=show_weeks(weeks_left),
+            days=show_days(course.meeting_cadence_days)))
     else:
         lines.append(_("[b]Ended {date}: {outcome}[/b]").format(
             date=show_date(course.end_date), outcome=course.outcome.label))
@@ -218,8 +218,8 @@ class CitizenScreen(Screen):
         if data.last_held_meeting:
             m = data.last_held_meeting
             days = (today - m.starts_at.date()).days
-            meeting_lines.append(_("Last held: {when} ({days} days ago)").format(
-                when=show_date(m.starts_at), days=days))
+            meeting_lines.append(_("Last held: {when} ({ago})").format(
+                when=show_date(m.starts_at), ago=days_ago(days)))
         if data.open_action_items:
             meeting_lines.append(_("Open agreements:"))
             for item in data.open_action_items:

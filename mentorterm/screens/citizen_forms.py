@@ -19,7 +19,7 @@ from ..domain import citizens, courses, erasure, files
 from ..domain.errors import DomainError, user_message
 from ..enums import CourseOutcome, CoursePurpose
 from ..format import show_date
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..schemas import (
     CitizenIn,
     CourseEndIn,
@@ -402,7 +402,9 @@ class DeleteCitizenScreen(ModalScreen[bool]):
             self.query_one("#delete-error", Static).update(escape(message))
             return
         self.app.deleted_citizens.add(self.citizen_id)
-        self.app.notify(_("{name} and all their records were erased ({rows} rows).").format(
+        self.app.notify(ngettext("{name} and all their records were erased ({rows} row).",
+                                 "{name} and all their records were erased ({rows} rows).",
+                                 result.rows_deleted).format(
             name=escape(result.citizen_name), rows=result.rows_deleted))
         if not result.wal_cleared:
             self.app.notify(_("Another window still reads the database: the last traces in "

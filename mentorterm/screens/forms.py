@@ -2,7 +2,11 @@
 
 A form writes nothing until its input model validates and the domain function
 accepts it; each problem is shown under its field in the mentor's words.
-``escape`` with unsaved changes asks before throwing them away.
+
+Leaving is always possible: ``escape`` leaves a form; with unsaved changes it
+asks first, and a second ``escape`` in that question throws them away (two
+escapes leave any form). ``enter`` saves a form with a single field, and
+``ctrl+c`` (which copies a selection, and quits nothing) says how to leave.
 """
 
 from __future__ import annotations
@@ -56,7 +60,7 @@ def _show(value: Any, kind: str) -> Any:
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """A yes/no question; `y` or enter says yes, `n` or escape says no."""
+    """A yes/no question; `y` says yes, `n` or escape says no (enter: the focused button)."""
 
     DEFAULT_CSS = """
     ConfirmScreen { align: center middle; }
@@ -95,6 +99,28 @@ class ConfirmScreen(ModalScreen[bool]):
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
+
+
+class DiscardScreen(ConfirmScreen):
+    """"Throw away what you typed?" after an escape in a form: a second escape
+    says yes (two escapes always leave), `n` or enter keeps editing."""
+
+    DEFAULT_CSS = """
+    DiscardScreen #discard-keys { color: $text-muted; margin-top: 1; height: auto; }
+    """
+    BINDINGS = [
+        Binding("y,escape", "answer(True)", _("Discard")),
+        Binding("n", "answer(False)", _("Keep editing")),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="dialog"):
+            yield Static(self.question, id="question")
+            yield Static(_("[b]escape[/b] again throws it away and leaves · [b]n[/b] or "
+                           "[b]enter[/b] goes back to the form"), id="discard-keys")
+            with Horizontal(classes="buttons"):
+                yield Button(f"{self.yes_label} (y, escape)", id="yes", variant="error")
+                yield Button(f"{self.no_label} (n)", id="no", variant="primary")
 
 
 class FormScreen(ModalScreen[T | None], Generic[T]):
@@ -153,12 +179,22 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
             yield Static(self.form_title, id="form-title")
             # The keys sit at the top: on a small terminal the end of a long
             # form is scrolled away, and a modal has no footer.
-            yield Static(_("[b]ctrl+s[/b] save · [b]escape[/b] cancel · [b]tab[/b] next field"),
-                         id="form-keys")
+            yield Static(self.keys_line(), id="form-keys")
             yield Static(id="form-error")
             with VerticalScroll(id="fields"):
                 for spec in self.fields():
                     yield from self._compose_field(spec)
+
+    def keys_line(self) -> str:
+        if self.single_field:
+            return _("[b]enter[/b] or [b]ctrl+s[/b] save · [b]escape[/b] cancel")
+        return _("[b]ctrl+s[/b] save · [b]escape[/b] cancel · [b]tab[/b] next field")
+
+    @property
+    def single_field(self) -> bool:
+        """One line to type: enter saves it (a text area keeps enter for new lines)."""
+        specs = self.fields()
+        return len(specs) == 1 and specs[0].kind not in ("area", "select", "bool")
 
     def _compose_field(self, spec: FieldSpec) -> ComposeResult:
         value = _show(self.initial.get(spec.name), spec.kind)
@@ -282,12 +318,23 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
                 self.dismiss(None)
 
         self.app.push_screen(
-            ConfirmScreen(_("Throw away what you typed in this form?"), yes=_("Discard"),
+            DiscardScreen(_("Throw away what you typed in this form?"), yes=_("Discard"),
                           no=_("Keep editing")),
             answered,
         )
 
+    def action_copy_text(self) -> None:
+        # ctrl+c: a selection is copied; otherwise the mentor most likely
+        # wanted out (ctrl+c quits most terminal programs), so say how.
+        if self.get_selected_text():
+            super().action_copy_text()
+            return
+        self.notify(_("escape leaves the form, ctrl+s saves"), title=_("Leaving the form"))
+
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
         event.stop()
+        if self.single_field:
+            self.action_save()
+            return
         self.focus_next()

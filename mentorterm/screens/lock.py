@@ -1,4 +1,5 @@
-"""The passphrase: chosen at the first start, asked at every start, and the lock.
+"""The passphrase: chosen at the first start, asked at every start, and the lock;
+and the mentor's name and organisation, asked at the first start.
 
 The lock screen covers everything: no citizen's name or note is on the
 screen while it shows, the database is closed and its key dropped. It comes
@@ -17,7 +18,10 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from ..i18n import _
+from ..domain.identity import MentorIdentity, mentor_identity, save_mentor_identity
+from ..i18n import _, ngettext
+from ..schemas import MentorIdentityIn
+from .forms import FieldSpec, FormScreen
 
 FREE_TRIES = 3
 
@@ -98,8 +102,10 @@ class PassphraseScreen(Screen):
     def attempt(self) -> None:
         now = time.monotonic()
         if now < self.blocked_until:
-            self.show_error(_("Wait {seconds} seconds before the next try.").format(
-                seconds=int(self.blocked_until - now) + 1))
+            seconds = int(self.blocked_until - now) + 1
+            self.show_error(ngettext("Wait {seconds} second before the next try.",
+                                     "Wait {seconds} seconds before the next try.",
+                                     seconds).format(seconds=seconds))
             return
         first = self.query_one("#pass-1", Input).value
         if self.mode == "create":
@@ -129,3 +135,35 @@ class PassphraseScreen(Screen):
         extra = (_(" Wait {seconds} seconds before the next try.").format(seconds=int(wait))
                  if wait else "")
         self.show_error(problem + extra)
+
+
+class IdentityForm(FormScreen[MentorIdentity]):
+    """Who keeps this database: the name on the mentor's notes, reports and
+    handouts. Asked at the first start (escape skips it until the next start);
+    the palette's "Your name and organisation" changes it later."""
+
+    TITLE = _("Your name and organisation")
+    MODEL = MentorIdentityIn
+    FIELDS = [
+        FieldSpec("name", _("Your name"), required=True,
+                  hint=_("As it stands on your notes, reports and handouts")),
+        FieldSpec("organisation", _("Your organisation"),
+                  hint=_("The provider you work for, as it stands on reports")),
+    ]
+
+    def __init__(self, first_run: bool = False) -> None:
+        self.first_run = first_run
+        known = mentor_identity()
+        super().__init__({"name": known.name, "organisation": known.organisation},
+                         _("Welcome: who keeps this database?") if first_run else None)
+
+    def keys_line(self) -> str:
+        if self.first_run:
+            return _("[b]ctrl+s[/b] save · [b]escape[/b] skip for now · [b]tab[/b] next field"
+                     "\nIt stays on this computer, in your settings. Skipped, it is asked "
+                     "again at the next start; ctrl+p \"Your name and organisation\" "
+                     "changes it any time.")
+        return super().keys_line()
+
+    def submit(self, data: MentorIdentityIn) -> MentorIdentity:
+        return save_mentor_identity(data.name, data.organisation)

@@ -12,7 +12,7 @@ from ..domain import logbook as domain
 from ..domain.placements import placement_view
 from ..domain.statistics import PeriodChoice, period_bounds, period_stats
 from ..enums import Attendance, Author
-from ..format import show_date, show_hours, show_percent
+from ..format import show_date, show_days, show_hours, show_percent
 from ..i18n import _
 from ..schemas import LogbookEntryIn
 from .forms import ConfirmScreen, FieldSpec, FormScreen
@@ -208,8 +208,8 @@ class LogbookScreen(RecordListScreen):
         now = _(" · now {hours} h a week").format(hours=show_hours(step.hours_per_week)) + (
             f" ({escape(step.schedule)})" if step.schedule else "") if step else ""
         self.query_one("#logbook-title", Static).update(
-            _("[b]{title}[/b] · logbook ({count} days)").format(
-                title=escape(self.title_text), count=len(self.rows)) + now)
+            _("[b]{title}[/b] · logbook ({count})").format(
+                title=escape(self.title_text), count=show_days(len(self.rows))) + now)
         start, end = period_bounds(PeriodChoice.LAST_4_WEEKS, placement, today)
         stats = period_stats(self.placement_id, start, end, today)
         self.query_one("#logbook-stats", Static).update(_(

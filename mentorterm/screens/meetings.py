@@ -36,10 +36,10 @@ from ..domain import meetings as domain
 from ..domain.overview import meetings_of
 from ..domain.subgoals import sub_goal_rows
 from ..enums import CancelledBy, MeetingKind, MeetingStatus, ParticipantRole
-from ..format import show_date, show_datetime
+from ..format import days_ago, show_date, show_datetime
 from ..i18n import _, ngettext
 from ..schemas import MeetingIn
-from .forms import ConfirmScreen, FieldSpec, FormScreen
+from .forms import ConfirmScreen, DiscardScreen, FieldSpec, FormScreen
 from .guard import safely
 from .lists import BACK_AND_HELP, BackHelpScreen, CitizenRecordsScreen
 
@@ -316,8 +316,8 @@ class NoteForm(FormScreen[int]):
             return _("No active sub-goals to review.")
         lines = [_("Sub-goals (ctrl+g scores one through the alliance scale):")]
         for r in rows:
-            score = (_("citizen {c} / mentor {m}, {days} days ago").format(
-                c=r.latest_score, m=r.mentor_score, days=r.days_since_scored)
+            score = (_("citizen {c} / mentor {m}, {ago}").format(
+                c=r.latest_score, m=r.mentor_score, ago=days_ago(r.days_since_scored))
                 if r.latest_score else _("not scored yet"))
             lines.append(f"  • {escape(r.title)}: {score}")
         return "\n".join(lines)
@@ -441,7 +441,7 @@ class NoteForm(FormScreen[int]):
                 self.dismiss(None)
 
         self.app.push_screen(
-            ConfirmScreen(_("Throw away this note? The draft is deleted too."),
+            DiscardScreen(_("Throw away this note? The draft is deleted too."),
                           yes=_("Discard"), no=_("Keep writing")), answered)
 
     def action_score(self) -> None:

@@ -13,7 +13,7 @@ from ..domain import retention as domain
 from ..domain.errors import user_message
 from ..domain.retention import RetentionItem
 from ..format import show_date
-from ..i18n import _
+from ..i18n import _, ngettext
 from .citizen_forms import all_backups_text
 from .forms import ConfirmScreen
 from .guard import safely
@@ -72,8 +72,9 @@ class RetentionScreen(Screen):
     def on_mount(self) -> None:
         self.years, problem = retention_years()
         if problem:
-            self.notify(_("{problem} Using {years} years.").format(
-                problem=escape(problem), years=self.years), severity="warning", timeout=15)
+            self.notify(ngettext("{problem} Using {years} year.", "{problem} Using {years} years.",
+                                 self.years).format(problem=escape(problem), years=self.years),
+                        severity="warning", timeout=15)
         table = self.query_one(DataTable)
         self.columns = [table.add_column(" ", width=1, key="mark"),
                         *table.add_columns(_("Name"), _("Last course ended"), _("Time since"))]
@@ -101,9 +102,10 @@ class RetentionScreen(Screen):
 
     def show_title(self) -> None:
         self.query_one("#retention-title", Static).update(
-            _("[b]Due for erasure[/b] · kept more than {years} years after their last course "
+            _("[b]Due for erasure[/b] · kept more than {years} after their last course "
               "ended (or, with no course, after they were created) · {count} due · "
-              "{marked} marked").format(years=self.years, count=len(self.items),
+              "{marked} marked").format(years=ngettext("{n} year", "{n} years", self.years)
+                                        .format(n=self.years), count=len(self.items),
                                         marked=len(self.marked)))
 
     def _mark(self, citizen_id: int) -> str:
@@ -148,10 +150,14 @@ class RetentionScreen(Screen):
         names = ", ".join(escape(i.name) for i in chosen[:8])
         if len(chosen) > 8:
             names += _(" and {count} more").format(count=len(chosen) - 8)
-        question = _(
+        question = ngettext(
+            "[b]Erase {count} citizen and every record about them?[/b]\n{names}\n\n"
+            "Their text is overwritten in the database file. This cannot be undone.\n\n"
+            "{backups}",
             "[b]Erase {count} citizens and every record about them?[/b]\n{names}\n\n"
             "Their text is overwritten in the database file. This cannot be undone.\n\n"
-            "{backups}").format(count=len(chosen), names=names, backups=all_backups_text())
+            "{backups}", len(chosen)).format(count=len(chosen), names=names,
+                                             backups=all_backups_text())
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -192,8 +198,9 @@ class RetentionScreen(Screen):
                           "the rest are kept.").format(message=escape(message)),
                         severity="error", timeout=15)
         else:
-            self.notify(_("{count} citizens and all their records were erased.").format(
-                count=erased))
+            self.notify(ngettext("{count} citizen and all their records were erased.",
+                                 "{count} citizens and all their records were erased.",
+                                 erased).format(count=erased))
         self.load()
 
     def action_back(self) -> None:

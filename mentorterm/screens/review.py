@@ -23,7 +23,7 @@ from textual.widgets import DataTable, Footer, Header, Static, TextArea
 from ..domain import review as domain
 from ..domain.action_items import add_action_item
 from ..domain.review_detail import ReviewDetail, review_detail
-from ..format import show_date, show_datetime, show_hours, show_percent
+from ..format import days_ago, show_date, show_datetime, show_hours, show_percent
 from ..i18n import _
 from ..schemas import ActionItemIn
 from .forms import FieldSpec, FormScreen
@@ -58,8 +58,8 @@ def detail_text(item: domain.ReviewItem, detail: ReviewDetail, as_of) -> str:
     if detail.sub_goals:
         lines.append(_("[b]Sub-goals[/b] (citizen's part, oldest score first)"))
         for g in detail.sub_goals:
-            score = (_("{c} now, {days} days ago").format(c=g.latest_score,
-                                                          days=g.days_since_scored)
+            score = (_("{c} now, {ago}").format(c=g.latest_score,
+                                                ago=days_ago(g.days_since_scored))
                      if g.latest_score else _("not scored"))
             lines.append(f"  {sparkline(g.history):<12} {escape(g.title)} · {score}")
     if detail.attendance is not None:

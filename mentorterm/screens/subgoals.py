@@ -19,7 +19,7 @@ from ..enums import SubGoalStatus
 from ..format import show_date
 from ..i18n import _, ngettext
 from ..schemas import AllianceScoreIn, SubGoalIn, SubGoalStatusIn, friendly_errors
-from .forms import ConfirmScreen, FieldSpec, FormScreen
+from .forms import ConfirmScreen, DiscardScreen, FieldSpec, FormScreen
 from .guard import safely
 from .lists import BACK_AND_HELP, BackHelpScreen, CitizenRecordsScreen
 from .scale import big_scale, history_chart, small_scale, sparkline
@@ -293,7 +293,7 @@ class ScoringScreen(ModalScreen[bool]):
             if discard:
                 self.dismiss(False)
 
-        self.app.push_screen(ConfirmScreen(_("Throw away this score and the answers?"),
+        self.app.push_screen(DiscardScreen(_("Throw away this score and the answers?"),
                                            yes=_("Discard"), no=_("Keep scoring")), answered)
 
 
@@ -341,7 +341,7 @@ class HistoryScreen(BackHelpScreen):
         trend = alliance.trend([s.citizen_score for s in history])
         summary = ""
         if trend.count:
-            summary = ngettext(" · {n} score, from {first} to {latest}",
+            summary = ngettext(" · {n} score: {latest}",
                                " · {n} scores, from {first} to {latest}", trend.count).format(
                 n=trend.count, first=trend.first, latest=trend.latest)
         self.query_one("#history-title", Static).update(
