@@ -160,7 +160,7 @@ async def test_a_correction_refused_by_the_date_rule_writes_nothing(seeded, db_p
         assert AllianceScore.get_by_id(second).scored_on == date(2026, 11, 15)
         await pilot.press("escape")  # the date was changed: asks before throwing it away
         await pilot.pause()
-        assert type(app.screen).__name__ == "ConfirmScreen"
+        assert type(app.screen).__name__ == "DiscardScreen"
         await pilot.press("y")
         await pilot.pause()
         assert type(app.screen).__name__ == "HistoryScreen"
@@ -192,7 +192,7 @@ async def test_delete_asks_first_and_the_list_follows(seeded, db_path):
                                                                second)
         table = app.screen.query_one("#scores", DataTable)
         assert table.row_count == 1
-        assert "1 score, from 3 to 3" in str(app.screen.query_one("#history-title").render())
+        assert "1 score: 3" in str(app.screen.query_one("#history-title").render())
         await pilot.press("escape")
         await pilot.pause()
         goals = app.screen.query_one("#goals", DataTable)
