@@ -177,6 +177,8 @@ CASES = [
          "update", "logbook_entry"),
     Case("delete logbook day", lambda r: logbook.delete_entry(r["entry"].id),
          "delete", "logbook_entry"),
+    Case("mark a logbook day", lambda r: logbook.mark_attendance(r["entry"].id, "sick"),
+         "update", "logbook_entry"),
     # meetings
     Case("create meeting", lambda r: meetings.create_meeting(r["citizen"].id, _meeting()),
          "create", "meeting"),
@@ -273,7 +275,8 @@ COVERED = {
     "calendar_export.calendar_ics", "citizens.create_citizen", "citizens.delete_citizen",
     "citizens.set_archived", "citizens.update_citizen", "courses.end_course",
     "courses.extend_course", "courses.start_course", "erasure.erase_citizen",
-    "logbook.add_entry", "logbook.delete_entry", "logbook.update_entry",
+    "logbook.add_entry", "logbook.delete_entry", "logbook.mark_attendance",
+    "logbook.update_entry",
     "meetings.create_meeting", "meetings.delete_meeting", "meetings.quick_no_show",
     "meetings.record_no_show", "meetings.save_note", "meetings.set_status",
     "meetings.update_meeting", "placements.add_hours_step", "placements.create_placement",

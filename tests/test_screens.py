@@ -404,7 +404,7 @@ async def test_a_locked_database_gives_a_message_not_a_crash(seeded, db_path):
         try:
             # Do not wait the full 5 s busy timeout in a test.
             db.execute_sql("PRAGMA busy_timeout = 200")
-            await pilot.press("a")  # archive needs a write
+            await pilot.press("ctrl+a", "y")  # archive (asked first) needs a write
             await pilot.pause()
         finally:
             holder.rollback()

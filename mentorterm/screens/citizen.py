@@ -7,11 +7,11 @@ from pathlib import Path
 from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from .. import keys
 from ..domain import overview as domain
 from ..domain.errors import NotFound
 from ..domain.views import CitizenOverview, CourseView
@@ -27,7 +27,6 @@ from ..enums import (
 from ..format import show_date, show_datetime, show_hours
 from ..i18n import _
 from .guard import safely
-from .lists import BACK_AND_HELP
 
 
 def score_bar(citizen_score: int | None, width: int = 10) -> str:
@@ -91,23 +90,7 @@ class Section(Static):
 
 class CitizenScreen(Screen):
     CSS_PATH = "citizen.tcss"
-    BINDINGS = [
-        Binding("escape", "back", _("Back")),
-        Binding("e", "edit", _("Edit")),
-        Binding("c", "course", _("Course/refer again")),
-        Binding("x", "extend", _("Extend")),
-        Binding("f", "finish", _("End course")),
-        Binding("g", "records('sub_goals')", _("Sub-goals"), show=False),
-        Binding("l", "records('logbook')", _("Logbook"), show=False),
-        Binding("m", "records('meetings')", _("Meetings"), show=False),
-        Binding("p", "records('placements')", _("Placements"), show=False),
-        Binding("h", "records('courses')", _("Course history"), show=False),
-        Binding("r", "reports", _("Reports"), show=False),
-        Binding("A", "access_export", _("Access export"), show=False),
-        Binding("a", "archive", _("Archive/restore"), show=False),
-        Binding("D", "delete", _("Delete citizen"), show=False),
-        Binding("question_mark", "help", _("Help"), key_display="?"),
-    ]
+    BINDINGS = keys.bindings("citizen")
 
     def __init__(self, citizen_id: int) -> None:
         super().__init__()
@@ -297,13 +280,31 @@ class CitizenScreen(Screen):
     @safely
     def action_archive(self) -> None:
         from ..domain.citizens import set_archived
+        from .forms import ConfirmScreen
 
         assert self.data is not None
         archived = self.data.citizen.archived_on is None
-        set_archived(self.citizen_id, archived, today=self.app.today)
-        self.notify(_("Archived: hidden from the caseload, every record kept.") if archived
-                    else _("Back on the caseload."))
-        self.load()
+
+        @safely
+        def answered(screen, yes: bool | None) -> None:
+            if not yes:
+                return
+            set_archived(self.citizen_id, archived, today=self.app.today)
+            self.notify(_("Archived: hidden from the caseload, every record kept.") if archived
+                        else _("Back on the caseload."))
+            self.load()
+
+        # Archiving hides the citizen from the caseload, the review and the
+        # agenda: asked first. Restoring hides nothing, so it needs no question.
+        if not archived:
+            answered(self, True)
+            return
+        self.app.push_screen(
+            ConfirmScreen(_("Archive {name}? They leave the caseload, the weekly review and "
+                            "the agenda; every record is kept and ctrl+a restores them.").format(
+                                name=escape(self.data.citizen.name)),
+                          yes=_("Archive"), no=_("Keep on the caseload")),
+            lambda yes: answered(self, yes))
 
     def action_delete(self) -> None:
         from .citizen_forms import DeleteCitizenScreen
@@ -427,9 +428,7 @@ RECORD_KINDS = {
 class RecordsScreen(Screen):
     """A list of one kind of the citizen's records (the full views come later)."""
 
-    BINDINGS = [
-        *BACK_AND_HELP,
-    ]
+    BINDINGS = keys.bindings("records")
 
     def __init__(self, citizen_id: int, name: str, kind: str) -> None:
         super().__init__()

@@ -8,6 +8,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from .. import keys
 from ..i18n import _
 
 # Keys that work everywhere, whether or not a screen lists them.
@@ -53,7 +54,7 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen VerticalScroll { height: auto; max-height: 1fr; }
     HelpScreen .section { text-style: bold; color: $text-muted; padding-top: 1; }
     """
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss", _("Close help"))]
+    BINDINGS = keys.bindings("help")
 
     def __init__(self, for_screen: Screen, title: str) -> None:
         super().__init__()

@@ -12,11 +12,11 @@ import time
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from .. import keys
 from ..i18n import _
 
 FREE_TRIES = 3
@@ -45,7 +45,7 @@ class PassphraseScreen(Screen):
     PassphraseScreen #pass-hint { color: $text-muted; }
     PassphraseScreen #pass-error { color: $error; }
     """
-    BINDINGS = [Binding("ctrl+q", "app.quit", _("Quit"), priority=True)]
+    BINDINGS = keys.bindings("lock")
 
     def __init__(self, mode: str, where: str) -> None:
         super().__init__()

@@ -6,9 +6,9 @@ from datetime import date
 
 from rich.markup import escape
 from textual import on
-from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
+from .. import keys
 from ..domain import placements as domain
 from ..domain.overview import placements_of
 from ..enums import PlacementKind
@@ -17,7 +17,7 @@ from ..i18n import _
 from ..schemas import HoursStepIn, PlacementEndIn, PlacementIn
 from .forms import FieldSpec, FormScreen
 from .guard import safely
-from .lists import BACK_AND_HELP, CitizenRecordsScreen
+from .lists import CitizenRecordsScreen
 
 
 class PlacementForm(FormScreen[int]):
@@ -107,14 +107,7 @@ class PlacementsScreen(CitizenRecordsScreen):
     PlacementsScreen #placement-detail { height: auto; max-height: 12; padding: 0 1;
                                          border-top: solid $primary-background-lighten-2; }
     """
-    BINDINGS = [
-        Binding("n", "new", _("New placement")),
-        Binding("e", "edit", _("Edit"), show=False),
-        Binding("a", "add_step", _("Add hours step")),
-        Binding("f", "finish", _("End placement")),
-        Binding("l", "logbook", _("Logbook")),
-        *BACK_AND_HELP,
-    ]
+    BINDINGS = keys.bindings("placements")
 
     HELP_TITLE = _("Placements")
 

@@ -1,0 +1,264 @@
+"""Every key of every screen, as data: what it does, its label, where it works.
+
+A screen takes its keys from here: ``BINDINGS = keys.bindings("logbook")``.
+The help screen (``?``) reads those same bindings, so help, footer and table
+cannot drift apart; tests/test_keys.py holds the vocabulary below.
+
+House keys mean one thing on every screen (``HOUSE``):
+
+    n new · e edit · enter open · delete remove (asks first) · escape back
+    / filter · ? help · ctrl+s save · ctrl+p palette · u undo · q quit (home only)
+
+A key that changes or hides a record with one press either asks first
+(``ConfirmScreen``) or says what it did with "… — u undoes" and undoes it on ``u``.
+
+Secondary letters, kept to one meaning where the screens allow it:
+
+    a add (the next logbook day, an hours step, an agreement; retention: mark all)
+    f finish / end (a course, a placement)   l the logbook   x mark done
+    o no-show        r rescheduled (meetings, agenda); reason (logbook); reports (citizen)
+    s score (sub-goals), sort (caseload), save as file (absence overview)
+    t agreements (caseload), statistics (logbook), status (sub-goals)
+    v view: read a note, show the citizen, the caseload's view, the absence overview
+    capitals (A, D, E, S, W, K, J) are the rarer or heavier twin of a screen's letter
+    1-5 attendance in the logbook; digits sort (caseload), pick a score, a period
+
+How to add a key
+----------------
+1. Add one ``Key(...)`` line to ``TABLE`` in the section of its screen, where it
+   should stand in the footer (the table's order is the footer's and the help's
+   order). ``screens`` names the screen id(s) as used in ``bindings()``.
+2. Put the label in ``_()``; English source text, the domain's words.
+3. A house key may only carry its house meaning (``HOUSE``); anything else is
+   refused by tests/test_keys.py unless declared in ``EXCEPTIONS`` with a reason.
+4. A new screen gets an id here and ``BINDINGS = keys.bindings("<id>")``.
+   Until a key is moved here, ``BINDINGS = [*keys.bindings("x"), Binding(...)]``
+   works, but tests/test_keys.py asks for every binding to be in the table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+from .i18n import _
+
+
+@dataclass(frozen=True)
+class Key:
+    """One binding: key(s) (Textual names, comma separated) → action, on screens."""
+
+    keys: str
+    action: str
+    label: str
+    screens: tuple[str, ...]
+    show: bool = True
+    key_display: str | None = None
+    priority: bool = False
+
+    def binding(self) -> Binding:
+        return Binding(self.keys, self.action, self.label, show=self.show,
+                       key_display=self.key_display, priority=self.priority)
+
+
+# The house keys and the actions that carry their one meaning.
+HOUSE: dict[str, tuple[str, frozenset[str]]] = {
+    "n": ("new", frozenset({"new", "new_citizen", "new_meeting"})),
+    "e": ("edit", frozenset({"edit"})),
+    "enter": ("open", frozenset({"open", "open_citizen", "history", "questions"})),
+    "delete": ("remove (asks first)", frozenset({"delete"})),
+    "escape": ("back", frozenset({"back", "cancel", "dismiss", "leave", "later"})),
+    "slash": ("filter", frozenset({"filter"})),
+    "question_mark": ("help", frozenset({"help", "dismiss"})),
+    "ctrl+s": ("save", frozenset({"save", "reviewed"})),
+    "ctrl+p": ("palette", frozenset({"command_palette"})),
+    "u": ("undo", frozenset({"undo"})),
+    "q": ("quit (home only)", frozenset({"app.quit"})),
+}
+
+# (screen, key, action): a house key with another meaning, on purpose.
+EXCEPTIONS: dict[tuple[str, str, str], str] = {
+    # A yes/no question answers n with "no": the safe answer, which changes
+    # nothing, and what every terminal program asks with; "new" has no meaning
+    # inside a question. escape says no as well.
+    ("confirm", "n", "answer(False)"): "n answers no in a yes/no question",
+    ("confirm", "escape", "answer(False)"): "escape answers no (changes nothing)",
+    # q closes help as in a pager; it never quits from help.
+    ("help", "q", "dismiss"): "q closes help, as in a pager",
+}
+
+# Screens whose last two keys are escape back and ? help.
+_BACK_HELP = ("back_help", "action_items", "agenda", "records", "logbook", "meetings",
+              "note_view", "placements", "reports", "report", "retention", "statistics",
+              "absence_overview", "subgoal_history", "subgoals")
+_CASELOAD_SORT_COLUMNS = 9  # 1-9 sort by a column (caseload.COLUMNS)
+
+TABLE: list[Key] = [
+    # --- everywhere (the app) ------------------------------------------------------
+    Key("ctrl+q", "quit", _("Quit"), ("app",), show=False, priority=True),
+    Key("ctrl+l", "lock", _("Lock"), ("app",), show=False, priority=True),
+    # One key from anywhere (a text field takes the letter first).
+    Key("R", "review", _("Weekly review"), ("app",), show=False),
+    Key("ctrl+q", "app.quit", _("Quit"), ("lock",), priority=True),
+    # --- the caseload (home) -------------------------------------------------------
+    Key("enter", "open_citizen", _("Open"), ("caseload",)),
+    Key("n", "new_citizen", _("New citizen"), ("caseload",)),
+    Key("slash", "filter", _("Filter"), ("caseload", "action_items"), key_display="/"),
+    # Plain letters: while the filter box has focus it takes them as text.
+    Key("m", "agenda", _("Agenda"), ("caseload",)),
+    Key("t", "action_items", _("Agreements"), ("caseload",)),
+    # The footer keeps six keys so that ? and q fit 80 columns; the status
+    # line names v, and help lists every key.
+    Key("v", "switch_view", _("Active/ended/all"), ("caseload",), show=False),
+    Key("s", "sort_next", _("Sort"), ("caseload",), show=False),
+    Key("S", "sort_reverse", _("Reverse sort"), ("caseload",), show=False),
+    # 1-9 sort by that column; the same digit again reverses. One help line.
+    Key("1", "sort_by(0)", _("Sort by column 1-9 (again: reverse)"), ("caseload",),
+        show=False, key_display="1-9"),
+    *[Key(str(n), f"sort_by({n - 1})", "", ("caseload",), show=False)
+      for n in range(2, _CASELOAD_SORT_COLUMNS + 1)],
+    Key("d", "load_demo", _("Load demo"), ("caseload",), show=False),
+    # --- one citizen ---------------------------------------------------------------
+    Key("escape", "back", _("Back"), ("citizen",)),
+    Key("e", "edit", _("Edit"), ("citizen",)),
+    Key("c", "course", _("Course/refer again"), ("citizen",)),
+    Key("x", "extend", _("Extend"), ("citizen",)),
+    Key("f", "finish", _("End course"), ("citizen",)),
+    Key("g", "records('sub_goals')", _("Sub-goals"), ("citizen",), show=False),
+    Key("l", "records('logbook')", _("Logbook"), ("citizen",), show=False),
+    Key("m", "records('meetings')", _("Meetings"), ("citizen",), show=False),
+    Key("p", "records('placements')", _("Placements"), ("citizen",), show=False),
+    Key("h", "records('courses')", _("Course history"), ("citizen",), show=False),
+    Key("r", "reports", _("Reports"), ("citizen",), show=False),
+    Key("A", "access_export", _("Access export"), ("citizen",), show=False),
+    # Not a plain letter (a is "add" elsewhere); it asks first.
+    Key("ctrl+a", "archive", _("Archive/restore"), ("citizen",), show=False),
+    Key("D", "delete", _("Delete citizen"), ("citizen",), show=False),
+    # --- forms and questions -------------------------------------------------------
+    Key("y", "answer(True)", _("Yes"), ("confirm",)),
+    Key("n,escape", "answer(False)", _("No"), ("confirm",)),
+    Key("ctrl+s", "save", _("Save"), ("form",), priority=True),
+    Key("escape", "cancel", _("Cancel"), ("form", "delete_citizen", "pick")),
+    Key("ctrl+g", "score", _("Score a sub-goal"), ("note_form",), priority=True),
+    Key("escape,question_mark,q", "dismiss", _("Close help"), ("help",)),
+    # --- agreements across the caseload --------------------------------------------
+    Key("enter", "open_citizen", _("Open citizen"), ("action_items", "agenda")),
+    Key("x", "done", _("Mark done"), ("action_items",)),
+    Key("u", "undo", _("Undo done / reopen"), ("action_items",)),
+    Key("d", "toggle_done", _("Show done"), ("action_items",)),
+    # --- the agenda ----------------------------------------------------------------
+    Key("h", "outcome('held')", _("Held"), ("agenda",)),
+    Key("o", "outcome('no_show')", _("No-show"), ("agenda",)),
+    Key("c", "outcome('cancelled_by_citizen')", _("Cancelled by the citizen"), ("agenda",),
+        show=False),
+    Key("r", "outcome('rescheduled')", _("Rescheduled"), ("agenda",), show=False),
+    Key("u", "undo", _("Undo last outcome"), ("agenda",), show=False),
+    Key("i", "export", _("Export .ics"), ("agenda",)),
+    # --- the weekly review ---------------------------------------------------------
+    # Not n/p (new elsewhere): j/k as in a list, and the arrows move in the queue.
+    Key("j", "move(1)", _("Next"), ("review",)),
+    Key("k", "move(-1)", _("Previous"), ("review",)),
+    Key("d", "write", _("Decision"), ("review",)),
+    Key("x", "reviewed", _("Reviewed"), ("review",)),
+    Key("ctrl+s", "reviewed", _("Save, reviewed"), ("review",), show=False, priority=True),
+    Key("a", "agreement", _("Agreement"), ("review",)),
+    Key("b", "book", _("Book meeting"), ("review",)),
+    Key("o", "open", _("Open citizen"), ("review",), show=False),
+    Key("pagedown", "scroll_facts(1)", _("Scroll facts"), ("review",), show=False,
+        priority=True),
+    Key("pageup", "scroll_facts(-1)", _("Scroll facts back"), ("review",), show=False,
+        priority=True),
+    Key("escape", "leave", _("Back"), ("review",)),
+    # --- the logbook ---------------------------------------------------------------
+    # Attendance on digits: no clash with a house key, the same in any language,
+    # in the order of the attendance list; a logged day changed says "— u undoes".
+    Key("a", "add", _("Next day"), ("logbook",)),
+    Key("1", "mark('present')", _("Present"), ("logbook",)),
+    Key("2", "mark('sick')", _("Sick"), ("logbook",)),
+    Key("3", "mark('absent_with_notice')", _("Notice"), ("logbook",)),
+    Key("4", "mark('absent_without_notice')", _("No notice"), ("logbook",)),
+    Key("5", "left_early", _("Left early"), ("logbook",), show=False),
+    Key("r", "reason", _("Reason"), ("logbook",), show=False),
+    Key("u", "undo", _("Undo the last change"), ("logbook",), show=False),
+    Key("e", "edit", _("Edit day"), ("logbook",), show=False),
+    Key("A", "add_day", _("Add a chosen day"), ("logbook",), show=False),
+    Key("t", "statistics", _("Stats"), ("logbook",), show=False),
+    Key("delete", "delete", _("Delete day"), ("logbook",), show=False),
+    # --- meetings and notes --------------------------------------------------------
+    Key("w", "write_note", _("Write note"), ("meetings",)),
+    Key("W", "new_note", _("New note"), ("meetings",)),
+    Key("n", "new_meeting", _("Plan meeting"), ("meetings",)),
+    Key("o", "status('no_show')", _("No-show"), ("meetings",)),
+    Key("c", "status('cancelled_by_citizen')", _("Cancelled"), ("meetings",)),
+    Key("r", "reschedule", _("Rescheduled"), ("meetings",), show=False),
+    Key("v", "view", _("Read note"), ("meetings",)),
+    Key("e", "edit", _("Edit"), ("meetings",), show=False),
+    Key("delete", "delete", _("Delete"), ("meetings",), show=False),
+    Key("r", "restore", _("Restore"), ("restore_drafts",)),
+    Key("d", "discard", _("Discard"), ("restore_drafts",)),
+    Key("escape", "later", _("Later"), ("restore_drafts",)),
+    # --- placements ----------------------------------------------------------------
+    Key("n", "new", _("New placement"), ("placements",)),
+    Key("e", "edit", _("Edit"), ("placements",), show=False),
+    Key("a", "add_step", _("Add hours step"), ("placements",)),
+    Key("f", "finish", _("End placement"), ("placements",)),
+    Key("l", "logbook", _("Logbook"), ("placements",)),
+    # --- reports -------------------------------------------------------------------
+    Key("n", "new", _("New report"), ("reports",)),
+    Key("enter", "open", _("Open"), ("reports",), show=False),
+    Key("delete", "delete", _("Delete"), ("reports",)),
+    Key("e", "edit", _("Write texts"), ("report",)),
+    Key("m", "markdown", _("Save Markdown"), ("report",)),
+    Key("f", "pdf", _("Save PDF"), ("report",)),
+    # --- retention -----------------------------------------------------------------
+    Key("space", "toggle", _("Mark"), ("retention",)),
+    Key("a", "mark_all", _("Mark all"), ("retention",)),
+    Key("E", "erase", _("Erase marked"), ("retention",)),
+    # --- statistics ----------------------------------------------------------------
+    Key("2", "period('last_2_weeks')", _("2 weeks"), ("statistics",)),
+    Key("4", "period('last_4_weeks')", _("4 weeks"), ("statistics",)),
+    Key("3", "period('last_13_weeks')", _("13 weeks"), ("statistics",)),
+    Key("w", "period('whole_placement')", _("Whole"), ("statistics",)),
+    Key("f", "from_to", _("From–to"), ("statistics",)),
+    Key("v", "absence_overview", _("Absence overview"), ("statistics",)),
+    Key("s", "save", _("Save as file"), ("absence_overview",)),
+    # --- sub-goals and scoring -----------------------------------------------------
+    Key("left,down", "change(-1)", _("Lower"), ("scoring",), show=False),
+    Key("right,up", "change(1)", _("Higher"), ("scoring",), show=False),
+    Key("enter", "questions", _("Go on to the questions"), ("scoring",), show=False),
+    Key("ctrl+s", "save", _("Save"), ("scoring",), priority=True),
+    Key("escape", "cancel", _("Cancel"), ("scoring",)),
+    *[Key(str(d), f"pick({d or 10})", "", ("scoring",), show=False) for d in range(10)],
+    Key("s", "score", _("Score"), ("subgoals",)),
+    Key("n", "new", _("New sub-goal"), ("subgoals",)),
+    Key("e", "edit", _("Edit"), ("subgoals",), show=False),
+    Key("enter", "history", _("History"), ("subgoals",)),
+    Key("t", "status", _("Achieved/paused/…"), ("subgoals",)),
+    Key("v", "present", _("Show the citizen"), ("subgoals",)),
+    Key("K", "move(-1)", _("Move up"), ("subgoals",), show=False),
+    Key("J", "move(1)", _("Move down"), ("subgoals",), show=False),
+    Key("escape", "back", _("Back"), ("presentation",)),
+    # --- last on most screens: back and help ---------------------------------------
+    Key("escape", "back", _("Back"), _BACK_HELP),
+    Key("question_mark", "help", _("Help"), (*_BACK_HELP, "caseload", "citizen", "review"),
+        key_display="?"),
+    Key("q", "app.quit", _("Quit"), ("caseload",)),
+]
+
+
+def screens() -> set[str]:
+    """Every screen id the table names."""
+    return {screen for key in TABLE for screen in key.screens}
+
+
+def keys_of(screen: str) -> list[Key]:
+    """The table's keys of one screen, in footer order."""
+    if screen not in screens():
+        raise KeyError(f"no keys for a screen called {screen!r} in mentorterm.keys")
+    return [key for key in TABLE if screen in key.screens]
+
+
+def bindings(screen: str) -> list[Binding]:
+    """The screen's BINDINGS: ``BINDINGS = keys.bindings("logbook")``."""
+    return [key.binding() for key in keys_of(screen)]
