@@ -179,3 +179,47 @@ def test_the_help_lists_a_screen_s_keys_from_the_table():
     listed = dict((d, k) for k, d in bindings_of(screen))
     assert listed["Present"] == "1" and listed["Sick"] == "2"
     assert listed["Undo the last change"] == "u" and listed["Help"] == "?"
+
+
+# --- the keys at work: a key that hides a record asks first ---------------------------------
+
+async def test_archive_is_ctrl_a_and_asks_first_restore_does_not(db_path):
+    from datetime import date
+
+    from mentorterm import storage
+    from mentorterm.app import make_app
+    from mentorterm.domain.citizens import create_citizen
+    from mentorterm.models import Citizen
+    from mentorterm.schemas import CitizenIn
+
+    storage.open_database(db_path)
+    citizen = create_citizen(CitizenIn(name="Mette Jørgensen"))
+    storage.close_database()
+    app = make_app(db_path, today=date(2026, 11, 22))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_citizen(citizen)
+        await pilot.pause()
+        await pilot.press("a")  # a is "add" elsewhere: here it does nothing
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CitizenScreen"
+        assert Citizen.get_by_id(citizen).archived_on is None
+        await pilot.press("ctrl+a")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        assert "Archive Mette Jørgensen?" in str(app.screen.query_one("#question")
+                                                 .render())
+        await pilot.press("n")  # no: nothing changes
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CitizenScreen"
+        assert Citizen.get_by_id(citizen).archived_on is None
+        await pilot.press("ctrl+a", "escape")  # escape says no as well
+        await pilot.pause()
+        assert Citizen.get_by_id(citizen).archived_on is None
+        await pilot.press("ctrl+a", "y")
+        await pilot.pause()
+        assert Citizen.get_by_id(citizen).archived_on == date(2026, 11, 22)
+        assert "Archived" in str(list(app._notifications)[-1].message)
+        await pilot.press("ctrl+a")  # restoring hides nothing: at once
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CitizenScreen"
+        assert Citizen.get_by_id(citizen).archived_on is None
