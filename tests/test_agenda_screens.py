@@ -370,6 +370,7 @@ async def test_x_says_u_undoes_and_u_takes_back_that_one_even_after_the_list_cha
         assert ActionItem.get_by_id(caseload["i_call"]).done_on is None
         assert ActionItem.get_by_id(caseload["i_done"]).done_on == d(12)
         assert last_notice(app) == "Open again: Bring the CV"
+        assert not any("u undoes" in str(n.message) for n in app._notifications)
         assert "Bring the CV" in [row[1] for row in table_rows(app)]
         # Nothing more to take back, and an open row is left alone.
         await pilot.press("u")

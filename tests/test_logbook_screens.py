@@ -429,6 +429,7 @@ async def test_a_digit_marks_a_logged_day_and_u_puts_it_back_exactly(db_path):
         await pilot.pause()
         assert day_fields(entry_id) == before  # exactly as it was
         assert "Undone: 16-11-2026 is present again." in notices(app)[-1]
+        assert not any("u undoes" in m for m in notices(app))  # the offer is withdrawn
         undone = last_row()
         assert undone.purpose == "undone" and '"attendance":["sick","present"]' in undone.detail
         assert audit.count() == rows_before + 2

@@ -70,6 +70,7 @@ class ActionItemsScreen(RecordListScreen):
         # so the mentor sees it happen and can reopen a slip of the finger.
         self.done_here: set[int] = set()
         self.last_done: tuple[int, str] | None = None  # what u takes back
+        self._undo_notice = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -195,8 +196,9 @@ class ActionItemsScreen(RecordListScreen):
         mark_done(row.id, self.app.today, today=self.app.today)
         self.done_here.add(row.id)
         self.last_done = (row.id, row.what)
-        self.notify(_("Done {day}: {what} — u undoes").format(
-            day=show_date(self.app.today), what=escape(row.what)), timeout=8)
+        self._undo_notice = _("Done {day}: {what} — u undoes").format(
+            day=show_date(self.app.today), what=escape(row.what))
+        self.notify(self._undo_notice, timeout=8)
         self.load(keep_order=True)
 
     @safely
@@ -214,6 +216,9 @@ class ActionItemsScreen(RecordListScreen):
             item_id, what = row.id, row.what
         reopen(item_id)
         self.done_here.discard(item_id)
+        for notice in list(self.app._notifications):  # the offer no longer holds
+            if notice.message == self._undo_notice:
+                self.app._unnotify(notice)
         self.notify(_("Open again: {what}").format(what=escape(what)))
         self.load(keep_order=True)
 

@@ -183,6 +183,7 @@ class LogbookScreen(RecordListScreen):
         self.title_text = title
         # The last attendance marked here, to undo: (entry id, the day as it was).
         self.undo_mark: tuple[int, LogbookEntryIn] | None = None
+        self._undo_notice = ""  # the "— u undoes" message on screen
         self.mentor = ""
 
     def compose(self) -> ComposeResult:
@@ -260,7 +261,7 @@ class LogbookScreen(RecordListScreen):
 
     @safely
     def action_add(self) -> None:
-        self.undo_mark = None
+        self.forget_undo()
         draft = domain.draft_for_next_day(self.placement_id, self.app.today)
         if draft is None:
             self.notify(_("Every scheduled day up to today is in the logbook."))
@@ -285,7 +286,21 @@ class LogbookScreen(RecordListScreen):
         message = _("Marked {kind}: {day} — u undoes").format(kind=kind.label.lower(), day=day)
         if kind != Attendance.PRESENT and not before.absence_reason:
             message += "\n" + _("r writes the reason.")
+        self.withdraw_undo_notice()
         self.notify(message, timeout=8)
+        self._undo_notice = message
+
+    def forget_undo(self) -> None:
+        """Another change comes: u no longer takes back the last mark."""
+        self.undo_mark = None
+        self.withdraw_undo_notice()
+
+    def withdraw_undo_notice(self) -> None:
+        # An offer to undo that no longer holds must not stay on screen.
+        for notice in list(self.app._notifications):
+            if notice.message == self._undo_notice:
+                self.app._unnotify(notice)
+        self._undo_notice = ""
 
     @safely
     def action_undo(self) -> None:
@@ -297,12 +312,13 @@ class LogbookScreen(RecordListScreen):
         entry_id, before = self.undo_mark
         self.undo_mark = None
         domain.update_entry(entry_id, before, purpose="undone")
+        self.withdraw_undo_notice()
         self.load(select_id=entry_id)
         self.notify(_("Undone: {day} is {kind} again.").format(
             day=show_date(before.entry_date), kind=before.attendance.label.lower()))
 
     def action_reason(self) -> None:
-        self.undo_mark = None  # u must not throw away what is written next
+        self.forget_undo()  # u must not throw away what is written next
         entry = self.current()
         if entry is None:
             return
@@ -314,7 +330,7 @@ class LogbookScreen(RecordListScreen):
             self.notify(_("The citizen was at work that day. Press 5 if they left early."))
 
     def action_edit(self) -> None:
-        self.undo_mark = None
+        self.forget_undo()
         entry = self.current()
         if entry is not None:
             initial = domain.entry_input(entry.id).model_dump()
@@ -323,7 +339,7 @@ class LogbookScreen(RecordListScreen):
 
     @safely
     def action_add_day(self) -> None:
-        self.undo_mark = None
+        self.forget_undo()
         draft = domain.draft_for_next_day(self.placement_id, self.app.today)
         initial = draft.model_dump() if draft else {
             "entry_date": self.app.today, "attendance": Attendance.PRESENT,
@@ -337,13 +353,13 @@ class LogbookScreen(RecordListScreen):
         self.app.push_screen(StatisticsScreen(self.placement_id, self.title_text))
 
     def action_left_early(self) -> None:
-        self.undo_mark = None
+        self.forget_undo()
         entry = self.current()
         if entry is not None:
             self.app.push_screen(LeftEarlyForm(entry.id))
 
     def action_delete(self) -> None:
-        self.undo_mark = None
+        self.forget_undo()
         entry = self.current()
         if entry is None:
             return
