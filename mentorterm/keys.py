@@ -145,7 +145,7 @@ TABLE: list[Key] = [
     # --- agreements across the caseload --------------------------------------------
     Key("enter", "open_citizen", _("Open citizen"), ("action_items", "agenda")),
     Key("x", "done", _("Mark done"), ("action_items",)),
-    Key("u", "undo", _("Undo done / reopen"), ("action_items",)),
+    Key("u", "undo", _("Undo"), ("action_items",)),
     Key("d", "toggle_done", _("Show done"), ("action_items",)),
     # --- the agenda ----------------------------------------------------------------
     Key("h", "outcome('held')", _("Held"), ("agenda",)),
@@ -156,13 +156,14 @@ TABLE: list[Key] = [
     Key("u", "undo", _("Undo last outcome"), ("agenda",), show=False),
     Key("i", "export", _("Export .ics"), ("agenda",)),
     # --- the weekly review ---------------------------------------------------------
-    # Not n/p (new elsewhere): j/k as in a list, and the arrows move in the queue.
-    Key("j", "move(1)", _("Next"), ("review",)),
-    Key("k", "move(-1)", _("Previous"), ("review",)),
+    # Not n/p (new elsewhere): j/k as in a list. Out of the footer (the arrows move
+    # in the queue too) so that escape and ? fit 80 columns.
+    Key("j", "move(1)", _("Next"), ("review",), show=False),
+    Key("k", "move(-1)", _("Previous"), ("review",), show=False),
     Key("d", "write", _("Decision"), ("review",)),
     Key("x", "reviewed", _("Reviewed"), ("review",)),
     Key("ctrl+s", "reviewed", _("Save, reviewed"), ("review",), show=False, priority=True),
-    Key("a", "agreement", _("Agreement"), ("review",)),
+    Key("a", "agreement", _("Agreement"), ("review",), show=False),
     Key("b", "book", _("Book meeting"), ("review",)),
     Key("o", "open", _("Open citizen"), ("review",), show=False),
     Key("pagedown", "scroll_facts(1)", _("Scroll facts"), ("review",), show=False,
