@@ -14,14 +14,21 @@ A key that changes or hides a record with one press either asks first
 
 Secondary letters, kept to one meaning where the screens allow it:
 
-    a add (the next logbook day, an hours step, an agreement; retention: mark all)
-    f finish / end (a course, a placement)   l the logbook   x mark done
-    o no-show        r rescheduled (meetings, agenda); reason (logbook); reports (citizen)
-    s score (sub-goals), sort (caseload), save as file (absence overview)
-    t agreements (caseload), statistics (logbook), status (sub-goals)
-    v view: read a note, show the citizen, the caseload's view, the absence overview
-    capitals (A, D, E, S, W, K, J) are the rarer or heavier twin of a screen's letter
-    1-5 attendance in the logbook; digits sort (caseload), pick a score, a period
+    a  add: the next logbook day, an hours step, an agreement (retention: mark all)
+    f  finish / end: a course, a placement (statistics: a from–to period; report: PDF)
+    l  the logbook (citizen, placements)
+    o  no-show (agenda, meetings); the review's "open citizen"
+    r  rescheduled (agenda, meetings); reports (citizen); reason (logbook);
+       restore (kept drafts)
+    v  view: the caseload's view, read a note, show the citizen, the absence overview
+    x  mark done: an agreement, a citizen reviewed; extend (citizen)
+    Screen-specific, one each: b book, c course/cancelled, d decision/demo/show
+    done/discard, g sub-goals, h held/history, i .ics, m agenda/meetings/Markdown,
+    p placements, s sort/score/save, t agreements/statistics/status, w write note/whole.
+    Capitals (A, D, E, S, W, K, J) are the rarer or heavier twin of a screen's letter.
+    Digits: 1-4 attendance and 5 left early (logbook), sort by a column (caseload),
+    a score (scoring), a period (statistics).
+    Archive is ctrl+a (asks first): a plain a is "add".
 
 How to add a key
 ----------------
@@ -31,7 +38,8 @@ How to add a key
 2. Put the label in ``_()``; English source text, the domain's words.
 3. A house key may only carry its house meaning (``HOUSE``); anything else is
    refused by tests/test_keys.py unless declared in ``EXCEPTIONS`` with a reason.
-4. A new screen gets an id here and ``BINDINGS = keys.bindings("<id>")``.
+4. A new screen gets an id here, ``BINDINGS = keys.bindings("<id>")``, and a
+   line ``"ClassName": "<id>"`` in SCREEN_IDS of tests/test_keys.py.
    Until a key is moved here, ``BINDINGS = [*keys.bindings("x"), Binding(...)]``
    works, but tests/test_keys.py asks for every binding to be in the table.
 """

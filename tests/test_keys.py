@@ -136,7 +136,8 @@ def test_every_binding_of_every_screen_is_in_the_table():
                          ids=lambda c: c.__name__)
 def test_each_screen_takes_its_bindings_from_the_table(cls):
     sid = screen_id(cls)
-    assert sid in keys.screens(), f"{cls.__name__} has no id in keys.py"
+    assert sid in keys.screens(), (f"{cls.__name__} has no id in keys.py (or none in "
+                                   "SCREEN_IDS above)")
     declared = [(b.key, b.action, b.description, b.show, b.priority) for b in own_bindings(cls)]
     table = [(b.key, b.action, b.description, b.show, b.priority)
              for b in keys.bindings(sid)]

@@ -279,8 +279,8 @@ async def test_edit_archive_and_delete_a_citizen(seeded, db_path):
         await pilot.pause()
         assert Citizen.get_by_id(birgitte_id).phone == "12 34 56 78"
         assert "12 34 56 78" in text_of(app, "#contact")
-        # Archive: off the caseload, every record kept, found under "all".
-        await pilot.press("a")
+        # Archive (ctrl+a, asked first): off the caseload, every record kept, found under "all".
+        await pilot.press("ctrl+a", "y")
         await pilot.pause()
         assert Citizen.get_by_id(birgitte_id).archived_on == TODAY
         await pilot.press("escape")
@@ -292,7 +292,7 @@ async def test_edit_archive_and_delete_a_citizen(seeded, db_path):
         await pilot.press("v")
         app.open_citizen(birgitte_id)
         await pilot.pause()
-        await pilot.press("a")  # back again
+        await pilot.press("ctrl+a")  # back again (restoring hides nothing: no question)
         await pilot.pause()
         assert Citizen.get_by_id(birgitte_id).archived_on is None
         # Delete: a wrong name deletes nothing; the right one deletes everything.
