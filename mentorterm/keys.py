@@ -64,10 +64,14 @@ class Key:
     show: bool = True
     key_display: str | None = None
     priority: bool = False
+    # The longer words for help (and the footer's tooltip) where the label is
+    # cut short to fit the footer; help shows the label otherwise.
+    help: str = ""
 
     def binding(self) -> Binding:
         return Binding(self.keys, self.action, self.label, show=self.show,
-                       key_display=self.key_display, priority=self.priority)
+                       key_display=self.key_display, priority=self.priority,
+                       tooltip=self.help)
 
 
 # The house keys and the actions that carry their one meaning.
@@ -141,7 +145,8 @@ TABLE: list[Key] = [
     Key("r", "reports", _("Reports"), ("citizen",), show=False),
     Key("A", "access_export", _("Access export"), ("citizen",), show=False),
     # Not a plain letter (a is "add" elsewhere); it asks first.
-    Key("ctrl+a", "archive", _("Archive/restore"), ("citizen",), show=False),
+    Key("ctrl+a", "archive", _("Archive/restore"), ("citizen",), show=False,
+        help=_("Archive (asks first) / restore")),
     Key("D", "delete", _("Delete citizen"), ("citizen",), show=False),
     # --- forms and questions -------------------------------------------------------
     Key("y", "answer(True)", _("Yes"), ("confirm",)),
@@ -153,7 +158,8 @@ TABLE: list[Key] = [
     # --- agreements across the caseload --------------------------------------------
     Key("enter", "open_citizen", _("Open citizen"), ("action_items", "agenda")),
     Key("x", "done", _("Mark done"), ("action_items",)),
-    Key("u", "undo", _("Undo"), ("action_items",)),
+    Key("u", "undo", _("Undo"), ("action_items",),
+        help=_("Undo the last done; on a done agreement: reopen it")),
     Key("d", "toggle_done", _("Show done"), ("action_items",)),
     # --- the agenda ----------------------------------------------------------------
     Key("h", "outcome('held')", _("Held"), ("agenda",)),
@@ -183,13 +189,19 @@ TABLE: list[Key] = [
     # Attendance on digits: no clash with a house key, the same in any language,
     # in the order of the attendance list; a logged day changed says "— u undoes".
     Key("a", "add", _("Next day"), ("logbook",)),
-    Key("1", "mark('present')", _("Present"), ("logbook",)),
-    Key("2", "mark('sick')", _("Sick"), ("logbook",)),
-    Key("3", "mark('absent_with_notice')", _("Notice"), ("logbook",)),
-    Key("4", "mark('absent_without_notice')", _("No notice"), ("logbook",)),
-    Key("5", "left_early", _("Left early"), ("logbook",), show=False),
-    Key("r", "reason", _("Reason"), ("logbook",), show=False),
-    Key("u", "undo", _("Undo the last change"), ("logbook",), show=False),
+    Key("1", "mark('present')", _("Present"), ("logbook",),
+        help=_("Present (the planned hours worked)")),
+    Key("2", "mark('sick')", _("Sick"), ("logbook",), help=_("Sick")),
+    Key("3", "mark('absent_with_notice')", _("Notice"), ("logbook",),
+        help=_("Absent with notice")),
+    Key("4", "mark('absent_without_notice')", _("No notice"), ("logbook",),
+        help=_("Absent without notice")),
+    Key("5", "left_early", _("Left early"), ("logbook",), show=False,
+        help=_("Left early: why, and the hours worked")),
+    Key("r", "reason", _("Reason"), ("logbook",), show=False,
+        help=_("Reason for the absence")),
+    Key("u", "undo", _("Undo the last change"), ("logbook",), show=False,
+        help=_("Undo the last attendance marked (the day exactly as it was)")),
     Key("e", "edit", _("Edit day"), ("logbook",), show=False),
     Key("A", "add_day", _("Add a chosen day"), ("logbook",), show=False),
     Key("t", "statistics", _("Stats"), ("logbook",), show=False),
