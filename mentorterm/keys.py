@@ -201,10 +201,11 @@ TABLE: list[Key] = [
     Key("r", "reason", _("Reason"), ("logbook",), show=False,
         help=_("Reason for the absence")),
     Key("u", "undo", _("Undo the last change"), ("logbook",), show=False,
-        help=_("Undo the last attendance marked (the day exactly as it was)")),
+        help=_("Undo the last attendance marked")),
     Key("e", "edit", _("Edit day"), ("logbook",), show=False),
     Key("A", "add_day", _("Add a chosen day"), ("logbook",), show=False),
-    Key("t", "statistics", _("Stats"), ("logbook",), show=False),
+    Key("t", "statistics", _("Stats"), ("logbook",), show=False,
+        help=_("Statistics of the placement")),
     Key("delete", "delete", _("Delete day"), ("logbook",), show=False),
     # --- meetings and notes --------------------------------------------------------
     Key("w", "write_note", _("Write note"), ("meetings",)),

@@ -181,7 +181,7 @@ def test_the_help_lists_a_screen_s_keys_from_the_table():
     # Help has the longer words where the footer's label is short.
     assert listed["Present (the planned hours worked)"] == "1" and listed["Sick"] == "2"
     assert listed["Absent with notice"] == "3" and listed["Absent without notice"] == "4"
-    assert listed["Undo the last attendance marked (the day exactly as it was)"] == "u"
+    assert listed["Undo the last attendance marked"] == "u"
     assert listed["Help"] == "?" and listed["Delete day"] == "delete"
 
 
