@@ -227,3 +227,49 @@ async def test_archive_is_ctrl_a_and_asks_first_restore_does_not(db_path):
         await pilot.pause()
         assert type(app.screen).__name__ == "CitizenScreen"
         assert Citizen.get_by_id(citizen).archived_on is None
+
+
+@pytest.fixture
+def demo_db(tmp_path):
+    from datetime import date
+
+    from mentorterm import storage
+    from mentorterm.demo import generate_demo
+
+    path = tmp_path / "mentorterm.db"
+    storage.open_database(path)
+    generate_demo(seed=1, today=date(2026, 11, 22))
+    storage.close_database()
+    return path
+
+
+@pytest.mark.parametrize("letter,screen,model", [
+    ("l", "LogbookScreen", "LogbookEntry"),
+    ("m", "MeetingsScreen", "Meeting"),
+])
+async def test_delete_asks_first_and_escape_keeps_everything(demo_db, letter, screen, model):
+    """delete is "remove, asks first" on every list: escape in the question keeps all."""
+    from datetime import date
+
+    from mentorterm import models
+    from mentorterm.app import make_app
+    from mentorterm.models import Citizen, LogbookEntry
+
+    app = make_app(demo_db, today=date(2026, 11, 22))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        with_logbook = (Citizen.select().join(LogbookEntry).distinct().first())
+        app.open_citizen(with_logbook.id)
+        await pilot.pause()
+        await pilot.press(letter)
+        await pilot.pause()
+        assert type(app.screen).__name__ == screen
+        table = getattr(models, model)
+        before = table.select().count()
+        await pilot.press("delete")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == screen
+        assert table.select().count() == before
