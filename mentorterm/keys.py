@@ -67,11 +67,15 @@ class Key:
     # The longer words for help (and the footer's tooltip) where the label is
     # cut short to fit the footer; help shows the label otherwise.
     help: str = ""
+    # Keys of one kind shown together in the footer under one word ("2 4 3 w f
+    # Period"); help still lists each with its own label.
+    group: str = ""
 
     def binding(self) -> Binding:
         return Binding(self.keys, self.action, self.label, show=self.show,
                        key_display=self.key_display, priority=self.priority,
-                       tooltip=self.help)
+                       tooltip=self.help,
+                       group=Binding.Group(self.group) if self.group else None)
 
 
 # The house keys and the actions that carry their one meaning.
@@ -238,11 +242,14 @@ TABLE: list[Key] = [
     Key("a", "mark_all", _("Mark all"), ("retention",)),
     Key("E", "erase", _("Erase marked"), ("retention",)),
     # --- statistics ----------------------------------------------------------------
-    Key("2", "period('last_2_weeks')", _("2 weeks"), ("statistics",)),
-    Key("4", "period('last_4_weeks')", _("4 weeks"), ("statistics",)),
-    Key("3", "period('last_13_weeks')", _("13 weeks"), ("statistics",)),
-    Key("w", "period('whole_placement')", _("Whole"), ("statistics",)),
-    Key("f", "from_to", _("From–to"), ("statistics",)),
+    # One footer group "2 4 3 w f Period", so that escape and ? fit 80 columns.
+    Key("2", "period('last_2_weeks')", _("2 weeks"), ("statistics",), group=_("Period")),
+    Key("4", "period('last_4_weeks')", _("4 weeks"), ("statistics",), group=_("Period")),
+    Key("3", "period('last_13_weeks')", _("13 weeks"), ("statistics",), group=_("Period")),
+    Key("w", "period('whole_placement')", _("Whole"), ("statistics",),
+        help=_("The whole placement"), group=_("Period")),
+    Key("f", "from_to", _("From–to"), ("statistics",), help=_("From–to: a period you choose"),
+        group=_("Period")),
     Key("v", "absence_overview", _("Absence overview"), ("statistics",)),
     Key("s", "save", _("Save as file"), ("absence_overview",)),
     # --- sub-goals and scoring -----------------------------------------------------

@@ -542,3 +542,27 @@ async def test_a_new_placement_s_first_day_is_the_citizen_s_and_the_mentor_is_na
         await pilot.pause()
         assert LogbookEntry.get().written_by == "mentor"
         assert "written by Mentor (Anna Holm)" in text_of(app, "#day-detail")
+
+
+async def test_the_statistics_footer_fits_80_columns_with_escape_and_help(db_path):
+    citizen, _pid = make_placement(db_path, days={d(16): {}})
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_logbook(app, pilot, citizen)
+        await pilot.press("t")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "StatisticsScreen"
+        footer = app.screen.query_one("Footer")
+        parts = list(footer.query("FooterKey")) + list(footer.query("FooterLabel"))
+        text = " ".join(str(part.render()) for part in parts)
+        for word in ("Period", "Absence overview", "Back", "Help"):
+            assert word in text
+        # Nothing runs under the palette key docked at the right.
+        palette = footer.query_one(".-command-palette")
+        assert max(part.region.right for part in parts if part is not palette) \
+            <= palette.region.x
+        await pilot.press("question_mark")  # help still names every period key
+        await pilot.pause()
+        listed = text_of(app, "#help-keys")
+        for label in ("2 weeks", "13 weeks", "The whole placement", "From–to: a period"):
+            assert label in listed
