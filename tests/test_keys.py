@@ -273,3 +273,47 @@ async def test_delete_asks_first_and_escape_keeps_everything(demo_db, letter, sc
         await pilot.pause()
         assert type(app.screen).__name__ == screen
         assert table.select().count() == before
+
+
+def footer_overflow(app) -> list[str]:
+    """The footer keys that run under the palette key (cut off), at the screen's width."""
+    footer = app.screen.query_one("Footer")
+    parts = list(footer.query("FooterKey")) + list(footer.query("FooterLabel"))
+    palette = [part for part in parts if part.has_class("-command-palette")]
+    limit = palette[0].region.x if palette else app.size.width
+    return [str(part.render()).strip() for part in parts
+            if part not in palette and part.region.right > limit]
+
+
+async def test_every_footer_fits_80_columns_with_escape_and_help(demo_db):
+    from datetime import date
+
+    from mentorterm.app import make_app
+
+    app = make_app(demo_db, today=date(2026, 11, 22))
+    seen = {}
+    async with app.run_test(size=(80, 24)) as pilot:
+        async def visit(*keys_pressed: str) -> None:
+            await pilot.press(*keys_pressed)
+            await pilot.pause()
+            await pilot.pause()
+            seen[type(app.screen).__name__] = footer_overflow(app)
+
+        await visit()  # the caseload
+        await visit("m")
+        await visit("escape", "t")
+        await visit("escape", "R")
+        await visit("escape", "enter")  # Ali H., with a placement and a logbook
+        for letter, inner in (("g", "enter"), ("p", None), ("m", None), ("r", None),
+                              ("h", None), ("l", "t")):
+            await visit(letter)
+            if inner:
+                await visit(inner)
+                await visit("escape")
+            await pilot.press("escape")
+        await visit("l", "t", "v")
+    assert {"CaseloadScreen", "AgendaScreen", "ActionItemsScreen", "ReviewScreen",
+            "CitizenScreen", "SubGoalsScreen", "HistoryScreen", "PlacementsScreen",
+            "MeetingsScreen", "ReportsScreen", "RecordsScreen", "LogbookScreen",
+            "StatisticsScreen", "AbsenceOverviewScreen"} <= set(seen)
+    assert {name: cut for name, cut in seen.items() if cut} == {}
