@@ -10,11 +10,10 @@ from pathlib import Path
 
 from rich.markup import escape
 from textual.app import App, SystemCommand
-from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
 from textual.screen import Screen
 
-from . import storage
+from . import keys, storage
 from .format import show_date
 from .i18n import _
 
@@ -39,12 +38,7 @@ class MentortermApp(App[int]):
 
     TITLE = "mentorterm"
     COMMANDS = App.COMMANDS | {CitizenCommands}
-    BINDINGS = [
-        Binding("ctrl+q", "quit", _("Quit"), show=False, priority=True),
-        Binding("ctrl+l", "lock", _("Lock"), show=False, priority=True),
-        # One key from anywhere (a text field takes the letter first).
-        Binding("R", "review", _("Weekly review"), show=False),
-    ]
+    BINDINGS = keys.bindings("app")
 
     def __init__(self, database_label: str, today: date | None = None, *,
                  target: str | Path | None = None, ask: str | None = None,

@@ -346,3 +346,50 @@ async def test_agenda_and_agreements_fit_80_by_24(caseload, db_path):
         shown = {k.description for k in app.screen.query(FooterKey)
                  if k.region.width and k.region.right <= 80}
         assert {"Agenda", "Agreements", "Help", "Quit"} <= shown
+
+
+async def test_x_says_u_undoes_and_u_takes_back_that_one_even_after_the_list_changed(
+        caseload, db_path):
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_agreements(app, pilot)
+        await pilot.press("down")  # Bring the CV
+        await pilot.press("x")
+        await pilot.pause()
+        assert ActionItem.get_by_id(caseload["i_cv"]).done_on == TODAY
+        assert last_notice(app) == "Done 18-11-2026: Bring the CV — u undoes"
+        assert list(app._notifications)[-1].timeout >= 5
+        # The list re-sorts (done ones shown, then hidden again: the row is gone)
+        # and the cursor is elsewhere: u still takes back that agreement only.
+        await pilot.press("d", "d", "up")
+        await pilot.pause()
+        assert "Bring the CV" not in [row[1] for row in table_rows(app)]
+        await pilot.press("u")
+        await pilot.pause()
+        assert ActionItem.get_by_id(caseload["i_cv"]).done_on is None
+        assert ActionItem.get_by_id(caseload["i_call"]).done_on is None
+        assert ActionItem.get_by_id(caseload["i_done"]).done_on == d(12)
+        assert last_notice(app) == "Open again: Bring the CV"
+        assert not any("u undoes" in str(n.message) for n in app._notifications)
+        assert "Bring the CV" in [row[1] for row in table_rows(app)]
+        # Nothing more to take back, and an open row is left alone.
+        await pilot.press("u")
+        await pilot.pause()
+        assert "Nothing to undo" in last_notice(app)
+        assert [ActionItem.get_by_id(caseload[k]).done_on for k in ("i_call", "i_cv")] == [
+            None, None]
+
+
+async def test_u_on_a_done_row_in_focus_opens_it_again(caseload, db_path):
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_agreements(app, pilot)
+        await pilot.press("d")  # show the done ones: Renew the bus card is last
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        table.move_cursor(row=table.row_count - 1)
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        assert ActionItem.get_by_id(caseload["i_done"]).done_on is None
+        assert last_notice(app) == "Open again: Renew the bus card"

@@ -206,6 +206,8 @@ CASES = [
          "update", "logbook_entry"),
     Case("delete logbook day", lambda r: logbook.delete_entry(r["entry"].id),
          "delete", "logbook_entry"),
+    Case("mark a logbook day", lambda r: logbook.mark_attendance(r["entry"].id, "sick"),
+         "update", "logbook_entry"),
     # meetings
     Case("create meeting", lambda r: meetings.create_meeting(r["citizen"].id, _meeting()),
          "create", "meeting"),
@@ -307,7 +309,8 @@ COVERED = {
     "courses.end_course", "courses.extend_course", "courses.reopen_course",
     "courses.start_course", "courses.update_course", "courses.update_end",
     "courses.update_extension", "erasure.erase_citizen",
-    "logbook.add_entry", "logbook.delete_entry", "logbook.update_entry",
+    "logbook.add_entry", "logbook.delete_entry", "logbook.mark_attendance",
+    "logbook.update_entry",
     "meetings.cancel_meeting", "meetings.create_meeting", "meetings.delete_meeting",
     "meetings.quick_no_show",
     "meetings.record_no_show", "meetings.save_note", "meetings.set_status",

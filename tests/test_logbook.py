@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mentorterm.domain import logbook, placements, statistics
@@ -523,3 +523,86 @@ def test_absences_are_counted_by_kind_and_by_reason(make_placement):
 def test_a_reason_for_being_away_is_refused_on_a_day_present():
     with pytest.raises(ValueError, match="only goes on a day away"):
         LogbookEntryIn(entry_date=d(2), attendance=PRESENT, absence_reason="Cold")
+
+
+# --- one key on a logged day, and its undo ------------------------------------------------
+
+def _fields(entry_id: int) -> dict:
+    row = LogbookEntry.get_by_id(entry_id)
+    return {name: getattr(row, name) for name in LogbookEntryIn.model_fields}
+
+
+def test_mark_attendance_returns_the_day_as_it_was_and_undo_restores_it(make_placement):
+    from mentorterm.models import AuditEntry
+
+    pid = make_placement(d(2), steps=[(d(2), MON_FRI)])
+    entry = log(pid, d(3), worked=1, left_early=True, left_early_reason="Back pain",
+                tasks="Shelves", written_by="workplace")
+    as_it_was = _fields(entry)
+    before = logbook.mark_attendance(entry, WITH_NOTICE)
+    assert before is not None and before.left_early and before.left_early_reason == "Back pain"
+    now = _fields(entry)
+    assert (now["attendance"], now["hours_worked"], now["left_early"],
+            now["left_early_reason"], now["tasks"], now["written_by"]) == (
+        "absent_with_notice", 0, False, "", "Shelves", "workplace")
+    row = AuditEntry.select().order_by(AuditEntry.id.desc()).get()
+    assert (row.action, row.purpose) == ("update", "attendance marked")
+    assert '"attendance":["present","absent_with_notice"]' in row.detail
+    assert "Back pain" not in row.detail and "Shelves" not in row.detail
+    logbook.update_entry(entry, before, purpose="undone")
+    assert _fields(entry) == as_it_was
+    # The same attendance again: nothing written.
+    rows = AuditEntry.select().count()
+    assert logbook.mark_attendance(entry, PRESENT) is not None  # was left early
+    assert logbook.mark_attendance(entry, PRESENT) is None
+    assert AuditEntry.select().count() == rows + 1
+
+
+def test_away_to_away_keeps_the_reason_present_clears_it(make_placement):
+    pid = make_placement(d(2), steps=[(d(2), MON_FRI)])
+    entry = log(pid, d(3), SICK, absence_reason="Migraine")
+    logbook.mark_attendance(entry, WITHOUT_NOTICE)
+    assert (_fields(entry)["attendance"], _fields(entry)["absence_reason"]) == (
+        "absent_without_notice", "Migraine")
+    logbook.mark_attendance(entry, PRESENT)
+    assert (_fields(entry)["absence_reason"], _fields(entry)["hours_worked"]) == ("", 3)
+    with pytest.raises(NotFound):
+        logbook.mark_attendance(9999, SICK)
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(first=st.sampled_from(list(Attendance)), then=st.sampled_from(list(Attendance)),
+       reason=st.sampled_from(["", "Migraine"]), early=st.booleans())
+def test_any_mark_is_undone_exactly(database, first, then, reason, early):
+    citizen = create_citizen(CitizenIn(name="Ali Hassan"))
+    pid = placements.create_placement(citizen, PlacementIn(
+        kind="company_internship", workplace="Netto Viby", start_date=d(2)))
+    present = first == PRESENT
+    early = early and present
+    entry = log(pid, d(3), first, worked=2 if present else 0,
+                absence_reason="" if present else reason,
+                left_early=early, left_early_reason="Tired" if early else "")
+    as_it_was = _fields(entry)
+    before = logbook.mark_attendance(entry, then)
+    if before is None:
+        assert then == first and not early and _fields(entry) == as_it_was
+    else:
+        assert _fields(entry)["attendance"] == then.value
+        logbook.update_entry(entry, before, purpose="undone")
+        assert _fields(entry) == as_it_was
+    logbook.delete_entry(entry)
+
+
+def test_a_new_day_is_written_by_who_wrote_the_latest_day(make_placement):
+    from mentorterm.enums import Author
+
+    pid = make_placement(d(2), steps=[(d(2), MON_FRI)])
+    assert logbook.usual_author(pid) == Author.CITIZEN
+    assert logbook.draft_for_next_day(pid, TODAY).written_by == Author.CITIZEN
+    log(pid, d(2), written_by="mentor")
+    log(pid, d(4), written_by="workplace")
+    log(pid, d(3), written_by="mentor")  # typed in later, an earlier day
+    assert logbook.usual_author(pid) == Author.WORKPLACE  # the latest day's author
+    draft = logbook.draft_for_next_day(pid, TODAY)
+    assert (draft.entry_date, draft.written_by) == (d(5), Author.WORKPLACE)

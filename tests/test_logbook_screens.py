@@ -78,9 +78,9 @@ async def test_reason_for_an_absence_is_kept_between_kinds_and_cleared_when_pres
         # The hours step in force is named where the placement is shown.
         assert "Netto Viby · logbook (0 days) · now 4 h a week (2 x 2 h Tue+Thu)" in \
             text_of(app, "#logbook-title")
-        await pilot.press("a", "s")  # Tue 17 Nov, sick: two keys
+        await pilot.press("a", "2")  # Tue 17 Nov, sick: two keys
         await pilot.pause()
-        assert "Press r to write the reason" in str(list(app._notifications)[-1].message)
+        assert "r writes the reason" in str(list(app._notifications)[-1].message)
         assert "No reason written" in text_of(app, "#day-detail")
         await pilot.press("r")
         await pilot.pause()
@@ -93,11 +93,11 @@ async def test_reason_for_an_absence_is_kept_between_kinds_and_cleared_when_pres
         assert "Reason: migraine" in text_of(app, "#day-detail")
         table = app.screen.query_one("#logbook", DataTable)
         assert table.get_row_at(0)[:5] == ["Tue 17-11-2026", "Sick", "2", "0", "migraine"]
-        await pilot.press("n")  # it was announced after all: the reason stays
+        await pilot.press("3")  # it was announced after all: the reason stays
         await pilot.pause()
         entry = LogbookEntry.get()
         assert (entry.attendance, entry.absence_reason) == ("absent_with_notice", "migraine")
-        await pilot.press("p")  # present after all: no reason for being away
+        await pilot.press("1")  # present after all: no reason for being away
         await pilot.pause()
         entry = LogbookEntry.get()
         assert (entry.attendance, entry.absence_reason, entry.hours_worked) == (
@@ -105,7 +105,7 @@ async def test_reason_for_an_absence_is_kept_between_kinds_and_cleared_when_pres
         await pilot.press("r")  # a present day has no absence reason to write
         await pilot.pause()
         assert type(app.screen).__name__ == "LogbookScreen"
-        assert "Press l if they left early" in str(list(app._notifications)[-1].message)
+        assert "Press 5 if they left early" in str(list(app._notifications)[-1].message)
 
 
 async def test_edit_every_field_of_a_day_with_enter(db_path):
@@ -279,7 +279,7 @@ async def test_absence_overview_is_shown_then_saved_owner_only(db_path, tmp_path
         await open_logbook(app, pilot, citizen)
         await pilot.press("t", "2")
         await pilot.pause()
-        await pilot.press("x")
+        await pilot.press("v")
         await pilot.pause()
         assert type(app.screen).__name__ == "AbsenceOverviewScreen"
         assert "| 13-11-2026 | Friday | Absent without notice |" in app.screen.text
@@ -384,3 +384,185 @@ def test_safe_file_name_keeps_letters_and_digits():
         "absence-overview-Ali-Hassan-2026-11-09"
     assert files.safe_file_name("Søren / Ågård") == "Søren-Ågård"
     assert files.safe_file_name("../..") == "export"
+
+
+# --- single keys that change a logged day: "— u undoes" --------------------------------
+
+def notices(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+def day_fields(entry_id: int) -> dict:
+    row = LogbookEntry.get_by_id(entry_id)
+    return {name: getattr(row, name) for name in LogbookEntryIn.model_fields}
+
+
+async def test_a_digit_marks_a_logged_day_and_u_puts_it_back_exactly(db_path):
+    from mentorterm.domain import audit
+    from mentorterm.models import AuditEntry
+
+    def last_row():
+        return AuditEntry.select().order_by(AuditEntry.id.desc()).get()
+
+    citizen, _pid = make_placement(db_path, days={d(16): {
+        "worked": 1, "left_early": True, "left_early_reason": "Back pain",
+        "tasks": "Shelves", "energy": 4, "written_by": "mentor"}})
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_logbook(app, pilot, citizen)
+        entry_id = LogbookEntry.get().id
+        before = day_fields(entry_id)
+        rows_before = audit.count()
+        await pilot.press("2")  # sick, one key
+        await pilot.pause()
+        after = day_fields(entry_id)
+        assert (after["attendance"], after["hours_worked"], after["left_early"],
+                after["left_early_reason"], after["tasks"]) == ("sick", 0, False, "", "Shelves")
+        assert "Marked sick: Mon 16-11-2026 — u undoes" in notices(app)[-1]
+        assert app._notifications and list(app._notifications)[-1].timeout >= 5
+        # The correction is audited old → new; the free text only as "changed".
+        row = last_row()
+        assert row.action == "update" and row.record_id == entry_id
+        assert '"attendance":["present","sick"]' in row.detail
+        assert '"left_early_reason":"changed"' in row.detail and "Back pain" not in row.detail
+        await pilot.press("u")
+        await pilot.pause()
+        assert day_fields(entry_id) == before  # exactly as it was
+        assert "Undone: 16-11-2026 is present again." in notices(app)[-1]
+        assert not any("u undoes" in m for m in notices(app))  # the offer is withdrawn
+        undone = last_row()
+        assert undone.purpose == "undone" and '"attendance":["sick","present"]' in undone.detail
+        assert audit.count() == rows_before + 2
+        table = app.screen.query_one("#logbook", DataTable)
+        assert table.get_row_at(0)[1] == "Left early"
+        await pilot.press("u")  # nothing more to undo: nothing changes
+        await pilot.pause()
+        assert "Nothing to undo" in notices(app)[-1]
+        assert day_fields(entry_id) == before and audit.count() == rows_before + 2
+
+
+async def test_each_attendance_key_and_the_same_one_again(db_path):
+    citizen, _pid = make_placement(db_path, days={d(16): {}})
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_logbook(app, pilot, citizen)
+        for key, kind in (("3", "absent_with_notice"), ("4", "absent_without_notice"),
+                          ("2", "sick"), ("1", "present")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert LogbookEntry.get().attendance == kind
+            assert "— u undoes" in notices(app)[-1]
+        await pilot.press("1")  # already present: nothing written, nothing to undo
+        await pilot.pause()
+        assert "already marked present" in notices(app)[-1]
+        await pilot.press("u")  # the last real change (sick → present) is undone
+        await pilot.pause()
+        assert LogbookEntry.get().attendance == "sick"
+        # The old letters no longer change a day (n is "new", u "undo" everywhere).
+        for key in ("p", "s", "n"):
+            await pilot.press(key)
+            await pilot.pause()
+        assert LogbookEntry.get().attendance == "sick"
+
+
+async def test_u_never_throws_away_a_reason_written_after_the_mark(db_path):
+    citizen, _pid = make_placement(db_path, days={d(16): {}})
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_logbook(app, pilot, citizen)
+        await pilot.press("2", "r")
+        await pilot.pause()
+        await pilot.press(*"migraine", "ctrl+s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LogbookScreen"
+        await pilot.press("u")
+        await pilot.pause()
+        entry = LogbookEntry.get()
+        assert (entry.attendance, entry.absence_reason) == ("sick", "migraine")
+        assert "Nothing to undo" in notices(app)[-1]
+
+
+async def test_the_attendance_keys_fit_the_footer_at_80x24(db_path):
+    citizen, _pid = make_placement(db_path, days={d(16): {}})
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_logbook(app, pilot, citizen)
+        footer = app.screen.query_one("Footer")
+        shown = [b.key for b in app.screen.BINDINGS if b.show]
+        assert shown[:5] == ["a", "1", "2", "3", "4"]
+        # Every shown key's label is on the screen's bottom line (nothing cut off).
+        from textual.widgets import Footer
+        labels = " ".join(str(item.render()) for item in footer.query("FooterKey"))
+        for label in ("Next day", "Present", "Sick", "Notice", "No notice", "Help"):
+            assert label in labels
+        assert isinstance(footer, Footer)
+        assert sum(item.size.width for item in footer.query("FooterKey")) <= 80
+
+
+# --- who writes the logbook ---------------------------------------------------------------
+
+async def test_a_new_day_is_written_by_whoever_wrote_the_day_before(db_path):
+    citizen, pid = make_placement(db_path, start=d(16), days={d(16): {"written_by": "mentor"}})
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_logbook(app, pilot, citizen)
+        await pilot.press("a")  # Tue 17 Nov
+        await pilot.pause()
+        assert LogbookEntry.get(LogbookEntry.entry_date == d(17)).written_by == "mentor"
+        await pilot.press("A")  # a day of one's choice: the same default
+        await pilot.pause()
+        assert app.screen.query_one("#f-written_by", Select).value == "mentor"
+        app.screen.query_one("#f-written_by", Select).value = "workplace"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("a")  # the workplace wrote the last day: the next is theirs
+        await pilot.pause()
+        assert LogbookEntry.get(LogbookEntry.entry_date == d(19)).written_by == "workplace"
+
+
+async def test_a_new_placement_s_first_day_is_the_citizen_s_and_the_mentor_is_named(db_path):
+    from mentorterm.domain.identity import save_mentor_identity
+
+    save_mentor_identity("Anna Holm", "Jobvejen ApS")
+    citizen, pid = make_placement(db_path, start=d(16))
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_logbook(app, pilot, citizen)
+        await pilot.press("a")
+        await pilot.pause()
+        entry = LogbookEntry.get()
+        assert entry.written_by == "citizen"
+        assert "written by Citizen" in text_of(app, "#day-detail")
+        await pilot.press("enter")
+        await pilot.pause()
+        select = app.screen.query_one("#f-written_by", Select)
+        assert ("Mentor (Anna Holm)", "mentor") in [(str(p), v) for p, v in select._options]
+        select.value = "mentor"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert LogbookEntry.get().written_by == "mentor"
+        assert "written by Mentor (Anna Holm)" in text_of(app, "#day-detail")
+
+
+async def test_the_statistics_footer_fits_80_columns_with_escape_and_help(db_path):
+    citizen, _pid = make_placement(db_path, days={d(16): {}})
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_logbook(app, pilot, citizen)
+        await pilot.press("t")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "StatisticsScreen"
+        footer = app.screen.query_one("Footer")
+        parts = list(footer.query("FooterKey")) + list(footer.query("FooterLabel"))
+        text = " ".join(str(part.render()) for part in parts)
+        for word in ("Period", "Absence overview", "Back", "Help"):
+            assert word in text
+        # Nothing runs under the palette key docked at the right.
+        palette = footer.query_one(".-command-palette")
+        assert max(part.region.right for part in parts if part is not palette) \
+            <= palette.region.x
+        await pilot.press("question_mark")  # help still names every period key
+        await pilot.pause()
+        listed = text_of(app, "#help-keys")
+        for label in ("2 weeks", "13 weeks", "The whole placement", "From–to: a period"):
+            assert label in listed

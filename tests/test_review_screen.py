@@ -79,18 +79,18 @@ async def test_walk_a_queue_of_five_with_decisions_and_an_agreement(db_path):
         await pilot.press("x")
         await pilot.pause()
         assert "2 of 5 reviewed" in title(app)
-        # The third: typed but not marked; n moves on and keeps the text.
+        # The third: typed but not marked; j moves on and keeps the text.
         third = app.screen.current()
         await pilot.press("d")
         await pilot.press(*"Wait for the doctor")
         await pilot.press("escape")  # out of the text box (kept)
-        await pilot.press("n")
+        await pilot.press("j")
         await pilot.pause()
         kept = review.decision_for(third.citizen_id, "2026-W47")
         assert kept.decision == "Wait for the doctor" and not kept.reviewed
         assert "2 of 5 reviewed" in title(app)
-        # p goes back and shows the kept text.
-        await pilot.press("p")
+        # k goes back and shows the kept text.
+        await pilot.press("k")
         await pilot.pause()
         assert app.screen.query_one("#decision", TextArea).text == "Wait for the doctor"
         await pilot.press("escape")  # leave the review

@@ -281,7 +281,7 @@ async def test_edit_archive_and_delete_a_citizen(seeded, db_path):
         assert "12 34 56 78" in text_of(app, "#contact")
         # Archive: asks first (her course is running), then off the caseload,
         # every record kept, found under "all".
-        await pilot.press("a")
+        await pilot.press("ctrl+a")
         await pilot.pause()
         assert type(app.screen).__name__ == "ConfirmScreen"
         question = text_of(app, "#question")
@@ -300,7 +300,7 @@ async def test_edit_archive_and_delete_a_citizen(seeded, db_path):
         await pilot.press("v")
         app.open_citizen(birgitte_id)
         await pilot.pause()
-        await pilot.press("a")  # back again
+        await pilot.press("ctrl+a")  # back again (restoring hides nothing: no question)
         await pilot.pause()
         assert Citizen.get_by_id(birgitte_id).archived_on is None
         # Delete: a wrong name deletes nothing; the right one deletes everything.
@@ -412,7 +412,7 @@ async def test_a_locked_database_gives_a_message_not_a_crash(seeded, db_path):
         try:
             # Do not wait the full 5 s busy timeout in a test.
             db.execute_sql("PRAGMA busy_timeout = 200")
-            await pilot.press("a", "y")  # archive needs a write
+            await pilot.press("ctrl+a", "y")  # archive (asked first) needs a write
             await pilot.pause()
         finally:
             holder.rollback()

@@ -52,9 +52,9 @@ def test_scoring_scale(snap_compare, demo_db):
 
 def test_presentation_mode(snap_compare, demo_db):
     assert snap_compare(make_app(demo_db, today=TODAY), terminal_size=SIZE,
-                        press=["enter", "g", "p"])
+                        press=["enter", "g", "v"])
 
 
 def test_presentation_mode_small_terminal(snap_compare, demo_db):
     assert snap_compare(make_app(demo_db, today=TODAY), terminal_size=(80, 24),
-                        press=["enter", "g", "p"])
+                        press=["enter", "g", "v"])

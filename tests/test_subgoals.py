@@ -286,7 +286,7 @@ async def test_new_sub_goal_history_and_presentation(scored, db_path):
         await pilot.pause()
         assert "1 score: 3" in str(app.screen.query_one("#history-title").render())
         assert "●" in str(app.screen.query_one("#chart").render())
-        await pilot.press("escape", "p")
+        await pilot.press("escape", "v")
         await pilot.pause()
         assert type(app.screen).__name__ == "PresentationScreen"
         await pilot.press("escape")

@@ -144,15 +144,58 @@ def add_entry(placement_id: int, data: LogbookEntryIn) -> int:
         return entry_id
 
 
-def update_entry(entry_id: int, data: LogbookEntryIn) -> None:
-    """Change an entry (its date too, under the same rules as a new one)."""
+# Free text of a day: an audit row says that it changed, never what it says.
+_PRIVATE = frozenset({"left_early_reason", "tasks", "breaks", "life_after_work", "notes",
+                      "absence_reason"})
+
+
+def update_entry(entry_id: int, data: LogbookEntryIn, purpose: str = "corrected") -> None:
+    """Change an entry (its date too, under the same rules as a new one).
+
+    Audited as a correction, old → new (free text only as "changed"); the
+    same call puts a day back as it was (``purpose="undone"``).
+    """
     with db.atomic():
         entry = _entry(entry_id)
         _check_day(_placement(entry.placement_id), data.entry_date, entry_id=entry.id)
-        for field, value in data.model_dump(mode="python").items():
-            setattr(entry, field, value)
-        entry.save()
-        audit.record("update", "logbook_entry", citizen_id=entry.citizen_id, record_id=entry.id)
+        _write(entry, data, purpose)
+
+
+def _write(entry: LogbookEntry, data: LogbookEntryIn, purpose: str) -> None:
+    new = data.model_dump(mode="python")
+    old = {field: getattr(entry, field) for field in new}
+    for field, value in new.items():
+        setattr(entry, field, value)
+    entry.save()
+    if audit.correction("logbook_entry", citizen_id=entry.citizen_id, record_id=entry.id,
+                        old=old, new=new, private=_PRIVATE, purpose=purpose) is None:
+        # Saved unchanged: still a write the trail accounts for.
+        audit.record("update", "logbook_entry", citizen_id=entry.citizen_id,
+                     record_id=entry.id, purpose=purpose)
+
+
+def mark_attendance(entry_id: int, attendance: Attendance | str) -> LogbookEntryIn | None:
+    """One key on a logged day: present, sick, with or without notice.
+
+    Present clears a reason for being away and counts the planned hours as
+    worked; away to away keeps the reason (sick → with notice, say) and
+    counts no hours; either way an early leave goes. Returns the day as it
+    was (to undo with ``update_entry(entry_id, before, purpose="undone")``),
+    or None when the day already had that attendance (nothing written).
+    """
+    attendance = Attendance(attendance)
+    with db.atomic():
+        entry = _entry(entry_id)
+        before = entry_input(entry_id)
+        if before.attendance == attendance and not before.left_early:
+            return None
+        present = attendance == Attendance.PRESENT
+        data = before.model_dump()
+        data.update(attendance=attendance, left_early=False, left_early_reason="",
+                    hours_worked=data["hours_planned"] if present else 0,
+                    absence_reason="" if present else data["absence_reason"])
+        _write(entry, LogbookEntryIn(**data), "attendance marked")
+        return before
 
 
 def delete_entry(entry_id: int) -> None:
@@ -226,4 +269,17 @@ def draft_for_next_day(placement_id: int, today: date) -> LogbookEntryIn | None:
         return None
     planned = schedule.planned_on(day)
     return LogbookEntryIn(entry_date=day, attendance=Attendance.PRESENT,
-                          hours_planned=planned, hours_worked=planned)
+                          hours_planned=planned, hours_worked=planned,
+                          written_by=usual_author(placement_id))
+
+
+def usual_author(placement_id: int) -> Author:
+    """Who writes this placement's logbook: the author of its latest day.
+
+    A new day is written by whoever wrote the one before (the mentor who
+    types it in, the workplace that sends it); the citizen when there is none.
+    """
+    latest = (LogbookEntry.select(LogbookEntry.written_by)
+              .where(LogbookEntry.placement == placement_id)
+              .order_by(LogbookEntry.entry_date.desc(), LogbookEntry.id.desc()).first())
+    return Author(latest.written_by) if latest else Author.CITIZEN

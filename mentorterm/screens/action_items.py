@@ -11,14 +11,14 @@ from rich.markup import escape
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from .. import keys
 from ..domain.action_items import ActionItemRow, action_items, mark_done, reopen
 from ..format import show_date
 from ..i18n import _, ngettext
 from .guard import safely
-from .lists import BACK_AND_HELP, RecordListScreen
+from .lists import RecordListScreen
 
 WHAT_WIDTH = 44
 NAME_WIDTH = 16
@@ -59,14 +59,7 @@ class ActionItemsScreen(RecordListScreen):
     CSS_PATH = "action_items.tcss"
     AUTO_FOCUS = "#action-items"
     HELP_TITLE = _("Agreements")
-    BINDINGS = [
-        Binding("enter", "open_citizen", _("Open citizen")),
-        Binding("x", "done", _("Mark done")),
-        Binding("u", "reopen", _("Reopen")),
-        Binding("slash", "filter", _("Filter"), key_display="/"),
-        Binding("d", "toggle_done", _("Show done")),
-        *BACK_AND_HELP,
-    ]
+    BINDINGS = keys.bindings("action_items")
 
     def __init__(self) -> None:
         super().__init__()
@@ -76,6 +69,8 @@ class ActionItemsScreen(RecordListScreen):
         # Marked done here: shown (with the date) even while done ones are hidden,
         # so the mentor sees it happen and can reopen a slip of the finger.
         self.done_here: set[int] = set()
+        self.last_done: tuple[int, str] | None = None  # what u takes back
+        self._undo_notice = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -200,18 +195,31 @@ class ActionItemsScreen(RecordListScreen):
             return
         mark_done(row.id, self.app.today, today=self.app.today)
         self.done_here.add(row.id)
-        self.notify(_("Done {day}: {what}").format(
-            day=show_date(self.app.today), what=escape(row.what)))
+        self.last_done = (row.id, row.what)
+        self._undo_notice = _("Done {day}: {what} — u undoes").format(
+            day=show_date(self.app.today), what=escape(row.what))
+        self.notify(self._undo_notice, timeout=8)
         self.load(keep_order=True)
 
     @safely
-    def action_reopen(self) -> None:
-        row = self.current()
-        if row is None or row.is_open:
-            return
-        reopen(row.id)
-        self.done_here.discard(row.id)
-        self.notify(_("Open again: {what}").format(what=escape(row.what)))
+    def action_undo(self) -> None:
+        """u: take back the last "done" made here, wherever its row now is (or
+        hidden); without one, open the done agreement in focus again."""
+        if self.last_done is not None:
+            item_id, what = self.last_done
+            self.last_done = None
+        else:
+            row = self.current()
+            if row is None or row.is_open:
+                self.notify(_("Nothing to undo: this agreement is open."))
+                return
+            item_id, what = row.id, row.what
+        reopen(item_id)
+        self.done_here.discard(item_id)
+        for notice in list(self.app._notifications):  # the offer no longer holds
+            if notice.message == self._undo_notice:
+                self.app._unnotify(notice)
+        self.notify(_("Open again: {what}").format(what=escape(what)))
         self.load(keep_order=True)
 
     def action_toggle_done(self) -> None:

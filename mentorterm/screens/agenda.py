@@ -14,9 +14,9 @@ from rich.markup import escape
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
+from .. import keys
 from ..domain import meetings as domain
 from ..domain.calendar_export import calendar_ics
 from ..domain.files import documents_folder
@@ -26,7 +26,7 @@ from ..enums import MeetingKind, MeetingStatus
 from ..format import show_date
 from ..i18n import _, ngettext
 from .guard import safely
-from .lists import BACK_AND_HELP, RecordListScreen
+from .lists import RecordListScreen
 from .meetings import CancelMeetingScreen, NoShowScreen
 
 TO_RECORD = "to_record"
@@ -79,17 +79,7 @@ class AgendaScreen(RecordListScreen):
     CSS_PATH = "agenda.tcss"
     AUTO_FOCUS = "#agenda"
     HELP_TITLE = _("Agenda")
-    BINDINGS = [
-        Binding("enter", "open_citizen", _("Open citizen")),
-        Binding("h", "outcome('held')", _("Held")),
-        Binding("o", "outcome('no_show')", _("No-show")),
-        Binding("c", "outcome('cancelled_by_citizen')", _("Cancelled (asks who and why)"),
-                show=False),
-        Binding("r", "outcome('rescheduled')", _("Rescheduled"), show=False),
-        Binding("u", "undo", _("Undo last outcome"), show=False),
-        Binding("i", "export", _("Export .ics")),
-        *BACK_AND_HELP,
-    ]
+    BINDINGS = keys.bindings("agenda")
 
     def __init__(self) -> None:
         super().__init__()

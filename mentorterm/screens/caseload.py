@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.widgets.data_table import CellDoesNotExist
 
+from .. import keys
 from ..domain.caseload import CaseloadRow, CourseFilter, caseload
 from ..enums import CourseOutcome, CoursePurpose
 from ..format import show_date, show_hours, show_percent
@@ -108,27 +108,7 @@ class CaseloadScreen(Screen):
 
     CSS_PATH = "caseload.tcss"
     AUTO_FOCUS = "#caseload"
-    BINDINGS = [
-        Binding("enter", "open_citizen", _("Open"), show=True),
-        Binding("n", "new_citizen", _("New citizen")),
-        Binding("slash", "filter", _("Filter"), key_display="/"),
-        # Plain letters: while the filter box has focus it takes them as text.
-        Binding("m", "agenda", _("Agenda")),
-        Binding("t", "action_items", _("Agreements")),
-        # The footer keeps six keys so that ? and q fit 80 columns; the status
-        # line names v, and help lists every key.
-        Binding("v", "switch_view", _("Active/ended/all"), show=False),
-        Binding("s", "sort_next", _("Sort"), show=False),
-        Binding("S", "sort_reverse", _("Reverse sort"), show=False),
-        # 1-9 sort by that column; the same digit again reverses. One help line.
-        Binding("1", "sort_by(0)", _("Sort by column 1-9 (again: reverse)"), show=False,
-                key_display="1-9"),
-        *[Binding(str(n), f"sort_by({n - 1})", "", show=False)
-          for n in range(2, len(COLUMNS) + 1)],
-        Binding("d", "load_demo", _("Load demo"), show=False),
-        Binding("question_mark", "help", _("Help"), key_display="?"),
-        Binding("q", "app.quit", _("Quit")),
-    ]
+    BINDINGS = keys.bindings("caseload")
 
     def __init__(self) -> None:
         super().__init__()

@@ -7,11 +7,11 @@ from pathlib import Path
 from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from .. import keys
 from ..domain import overview as domain
 from ..domain.errors import NotFound
 from ..domain.views import CitizenOverview, CourseView
@@ -27,7 +27,6 @@ from ..enums import (
 from ..format import days_ago, show_date, show_datetime, show_days, show_hours, show_weeks
 from ..i18n import _
 from .guard import safely
-from .lists import BACK_AND_HELP
 
 
 def score_bar(citizen_score: int | None, width: int = 10) -> str:
@@ -92,23 +91,7 @@ class Section(Static):
 
 class CitizenScreen(Screen):
     CSS_PATH = "citizen.tcss"
-    BINDINGS = [
-        Binding("escape", "back", _("Back")),
-        Binding("e", "edit", _("Edit")),
-        Binding("c", "course", _("Course/refer again")),
-        Binding("x", "extend", _("Extend")),
-        Binding("f", "finish", _("End course")),
-        Binding("g", "records('sub_goals')", _("Sub-goals"), show=False),
-        Binding("l", "records('logbook')", _("Logbook"), show=False),
-        Binding("m", "records('meetings')", _("Meetings"), show=False),
-        Binding("p", "records('placements')", _("Placements"), show=False),
-        Binding("h", "records('courses')", _("Course history"), show=False),
-        Binding("r", "reports", _("Reports"), show=False),
-        Binding("A", "access_export", _("Access export"), show=False),
-        Binding("a", "archive", _("Archive/restore"), show=False),
-        Binding("D", "delete", _("Delete citizen"), show=False),
-        Binding("question_mark", "help", _("Help"), key_display="?"),
-    ]
+    BINDINGS = keys.bindings("citizen")
 
     def __init__(self, citizen_id: int) -> None:
         super().__init__()
@@ -456,9 +439,7 @@ RECORD_KINDS = {
 class RecordsScreen(Screen):
     """A list of one kind of the citizen's records (the full views come later)."""
 
-    BINDINGS = [
-        *BACK_AND_HELP,
-    ]
+    BINDINGS = keys.bindings("records")
 
     def __init__(self, citizen_id: int, name: str, kind: str) -> None:
         super().__init__()

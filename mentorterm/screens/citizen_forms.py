@@ -10,11 +10,11 @@ from pydantic_core import PydanticCustomError
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from .. import keys
 from ..domain import citizens, courses, erasure, files
 from ..domain.errors import DomainError, user_message
 from ..enums import CourseOutcome, CoursePurpose
@@ -367,7 +367,7 @@ class DeleteCitizenScreen(ModalScreen[bool]):
     DeleteCitizenScreen #delete-backups { margin: 1 0; }
     DeleteCitizenScreen #delete-error { color: $error; }
     """
-    BINDINGS = [Binding("escape", "cancel", _("Cancel"))]
+    BINDINGS = keys.bindings("delete_citizen")
 
     def __init__(self, citizen_id: int, name: str) -> None:
         super().__init__()

@@ -5,17 +5,17 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
+from .. import keys
 from ..domain import courses as domain
 from ..domain.views import CourseView
 from ..format import show_date
 from ..i18n import _, ngettext
 from .forms import ConfirmScreen
 from .guard import safely
-from .lists import BACK_AND_HELP, BackHelpScreen
+from .lists import BackHelpScreen
 
 
 def escape(text: str) -> str:
@@ -68,14 +68,7 @@ class CourseHistoryScreen(BackHelpScreen):
 
     HELP_TITLE = _("Course history")
     CSS_PATH = "courses.tcss"
-    BINDINGS = [
-        *BACK_AND_HELP,
-        Binding("e", "edit", _("Correct")),
-        Binding("enter", "edit", _("Correct"), show=False),
-        Binding("f", "end", _("End/correct")),
-        Binding("u", "reopen", _("Undo end")),
-        Binding("delete", "delete", _("Remove extension"), show=False),
-    ]
+    BINDINGS = keys.bindings("course_history")
 
     def __init__(self, citizen_id: int, name: str, kind: str = "courses") -> None:
         super().__init__()
@@ -237,6 +230,14 @@ class CourseHistoryScreen(BackHelpScreen):
                    "end_note": course.end_note}
         self.app.push_screen(EndCourseForm(course.id, self.app.today, initial),
                              self._done(_("The end was corrected.")))
+
+    def action_open(self) -> None:
+        """enter: the course or extension in focus, in its correction form."""
+        self.action_edit()
+
+    def action_undo(self) -> None:
+        """u: undo the end of the course in focus (asks first)."""
+        self.action_reopen()
 
     def action_reopen(self) -> None:
         course = self.current_course()

@@ -19,11 +19,11 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
+from .. import keys
 from ..domain.errors import DomainError, user_message
 from ..format import show_date, show_datetime
 from ..i18n import _
@@ -72,10 +72,7 @@ class ConfirmScreen(ModalScreen[bool]):
     ConfirmScreen .buttons { height: auto; margin-top: 1; }
     ConfirmScreen .buttons Button { margin-right: 2; }
     """
-    BINDINGS = [
-        Binding("y", "answer(True)", _("Yes")),
-        Binding("n,escape", "answer(False)", _("No")),
-    ]
+    BINDINGS = keys.bindings("confirm")
 
     def __init__(self, question: str, yes: str | None = None, no: str | None = None) -> None:
         super().__init__()
@@ -108,10 +105,7 @@ class DiscardScreen(ConfirmScreen):
     DEFAULT_CSS = """
     DiscardScreen #discard-keys { color: $text-muted; margin-top: 1; height: auto; }
     """
-    BINDINGS = [
-        Binding("y,escape", "answer(True)", _("Discard")),
-        Binding("n", "answer(False)", _("Keep editing")),
-    ]
+    BINDINGS = keys.bindings("discard")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog"):
@@ -154,10 +148,7 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     FormScreen #form-keys { color: $text-muted; padding-bottom: 1; }
     """
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", _("Save"), priority=True),
-        Binding("escape", "cancel", _("Cancel")),
-    ]
+    BINDINGS = keys.bindings("form")
 
     TITLE: str = ""
     MODEL: type[BaseModel]

@@ -8,6 +8,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from .. import keys
 from ..i18n import _
 
 # Keys that work everywhere, whether or not a screen lists them.
@@ -38,7 +39,8 @@ def bindings_of(screen: Screen) -> list[tuple[str, str]]:
             if not isinstance(binding, Binding) or not binding.description:
                 continue
             key = binding.key_display or binding.key.split(",")[0]
-            seen.setdefault(binding.description, _key_text(key))
+            # The tooltip (keys.py's help text) where the footer's label is short.
+            seen.setdefault(binding.tooltip or binding.description, _key_text(key))
     return [(key, description) for description, key in seen.items()]
 
 
@@ -53,7 +55,7 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen VerticalScroll { height: auto; max-height: 1fr; }
     HelpScreen .section { text-style: bold; color: $text-muted; padding-top: 1; }
     """
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss", _("Close help"))]
+    BINDINGS = keys.bindings("help")
 
     def __init__(self, for_screen: Screen, title: str) -> None:
         super().__init__()

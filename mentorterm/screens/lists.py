@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from ..i18n import _
+from .. import keys
 
 # The last two keys of every list: back where you came from, and help.
-BACK_AND_HELP = [
-    Binding("escape", "back", _("Back")),
-    Binding("question_mark", "help", _("Help"), key_display="?"),
-]
+BACK_AND_HELP = keys.bindings("back_help")
 
 
 class BackHelpScreen(Screen):

@@ -13,11 +13,11 @@ import time
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from .. import keys
 from ..domain.identity import MentorIdentity, mentor_identity, save_mentor_identity
 from ..i18n import _, ngettext
 from ..schemas import MentorIdentityIn
@@ -49,7 +49,7 @@ class PassphraseScreen(Screen):
     PassphraseScreen #pass-hint { color: $text-muted; }
     PassphraseScreen #pass-error { color: $error; }
     """
-    BINDINGS = [Binding("ctrl+q", "app.quit", _("Quit"), priority=True)]
+    BINDINGS = keys.bindings("lock")
 
     def __init__(self, mode: str, where: str) -> None:
         super().__init__()

@@ -5,19 +5,20 @@ from __future__ import annotations
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
+from .. import keys
 from ..domain import logbook as domain
+from ..domain.identity import mentor_identity
 from ..domain.placements import placement_view
 from ..domain.statistics import PeriodChoice, period_bounds, period_stats
 from ..enums import Attendance, Author
-from ..format import show_date, show_days, show_hours, show_percent
-from ..i18n import _
+from ..format import show_date, show_hours, show_percent
+from ..i18n import _, ngettext
 from ..schemas import LogbookEntryIn
 from .forms import ConfirmScreen, FieldSpec, FormScreen
 from .guard import safely
-from .lists import BACK_AND_HELP, RecordListScreen
+from .lists import RecordListScreen
 
 
 class LeftEarlyForm(FormScreen[bool]):
@@ -107,6 +108,17 @@ class LogbookEntryForm(FormScreen[int]):
                  if entry_id is not None and initial else _("New logbook day"))
         super().__init__(initial, title)
 
+    def fields(self) -> list[FieldSpec]:
+        mentor = mentor_name()
+        if not mentor:
+            return self.FIELDS
+        # "Mentor (Anna Holm)": the mentor sees their own name among the authors.
+        options = [(author_label(Author(value), mentor), value) for _label, value in
+                   Author.choices()]
+        return [FieldSpec(spec.name, spec.label, spec.kind, options, spec.placeholder,
+                          spec.hint, spec.required) if spec.name == "written_by" else spec
+                for spec in self.FIELDS]
+
     def submit(self, data: LogbookEntryIn) -> int:
         if self.entry_id is None:
             return domain.add_entry(self.placement_id, data)
@@ -114,14 +126,26 @@ class LogbookEntryForm(FormScreen[int]):
         return self.entry_id
 
 
-def day_detail(e: domain.LogbookEntryView) -> str:
+def mentor_name() -> str:
+    """The mentor's own name from the settings ("" until they have said it)."""
+    return mentor_identity().name
+
+
+def author_label(author: Author, mentor: str = "") -> str:
+    """Who wrote a day: "Mentor (Anna Holm)" once the mentor's name is known."""
+    if author == Author.MENTOR and mentor:
+        return _("Mentor ({name})").format(name=mentor)
+    return author.label
+
+
+def day_detail(e: domain.LogbookEntryView, mentor: str = "") -> str:
     """Everything written about one day, under the list."""
     head = f"[b]{domain.weekday_name(e.entry_date)} {show_date(e.entry_date)}[/b] · " + (
         e.attendance.label if not e.left_early else _("Left early"))
     if e.attendance == Attendance.PRESENT:
         head += " · " + _("{worked} of {planned} h").format(
             worked=show_hours(e.hours_worked) or "0", planned=show_hours(e.hours_planned) or "0")
-    head += " · " + _("written by {who}").format(who=e.written_by.label)
+    head += " · " + _("written by {who}").format(who=escape(author_label(e.written_by, mentor)))
     lines = [head]
     reason = e.absence_reason if e.attendance != Attendance.PRESENT else e.left_early_reason
     if e.attendance != Attendance.PRESENT or e.left_early:
@@ -139,7 +163,8 @@ def day_detail(e: domain.LogbookEntryView) -> str:
 
 class LogbookScreen(RecordListScreen):
     """One row per day. `a` adds the next scheduled day as present with the
-    planned hours; a single key then changes the attendance of the day in focus."""
+    planned hours; a digit then changes the attendance of the day in focus
+    (1 present, 2 sick, 3 with notice, 4 without), which `u` undoes."""
 
     DEFAULT_CSS = """
     LogbookScreen #logbook-title { padding: 0 1; background: $boost; }
@@ -148,20 +173,7 @@ class LogbookScreen(RecordListScreen):
                                    border-top: solid $primary-background-lighten-2; }
     LogbookScreen #day-detail { height: auto; max-height: 6; padding: 0 1; }
     """
-    BINDINGS = [
-        Binding("a", "add", _("Next day")),
-        Binding("p", "mark('present')", _("Present")),
-        Binding("s", "mark('sick')", _("Sick")),
-        Binding("n", "mark('absent_with_notice')", _("Notice")),
-        Binding("u", "mark('absent_without_notice')", _("No notice")),
-        Binding("l", "left_early", _("Left early")),
-        Binding("r", "reason", _("Reason")),
-        Binding("e", "edit", _("Edit day"), show=False),
-        Binding("A", "add_day", _("Add a chosen day"), show=False),
-        Binding("t", "statistics", _("Stats")),
-        Binding("delete", "delete", _("Delete day"), show=False),
-        *BACK_AND_HELP,
-    ]
+    BINDINGS = keys.bindings("logbook")
 
     HELP_TITLE = _("Logbook")
 
@@ -169,6 +181,10 @@ class LogbookScreen(RecordListScreen):
         super().__init__()
         self.placement_id = placement_id
         self.title_text = title
+        # The last attendance marked here, to undo: (entry id, the day as it was).
+        self.undo_mark: tuple[int, LogbookEntryIn] | None = None
+        self._undo_notice = ""  # the "— u undoes" message on screen
+        self.mentor = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -176,12 +192,14 @@ class LogbookScreen(RecordListScreen):
         yield DataTable(id="logbook", cursor_type="row", zebra_stripes=True)
         yield Static(id="day-detail")
         yield Static(id="logbook-stats")
-        yield Footer()
+        # Compact: the four attendance keys, back and help fit 80 columns.
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns(
             _("Day"), _("Attendance"), _("Planned h"), _("Worked h"), _("Reason"),
             _("Tasks"))
+        self.mentor = mentor_name()
         self.load()
 
 
@@ -208,8 +226,9 @@ class LogbookScreen(RecordListScreen):
         now = _(" · now {hours} h a week").format(hours=show_hours(step.hours_per_week)) + (
             f" ({escape(step.schedule)})" if step.schedule else "") if step else ""
         self.query_one("#logbook-title", Static).update(
-            _("[b]{title}[/b] · logbook ({count})").format(
-                title=escape(self.title_text), count=show_days(len(self.rows))) + now)
+            ngettext("[b]{title}[/b] · logbook ({count} day)",
+                     "[b]{title}[/b] · logbook ({count} days)", len(self.rows)).format(
+                title=escape(self.title_text), count=len(self.rows)) + now)
         start, end = period_bounds(PeriodChoice.LAST_4_WEEKS, placement, today)
         stats = period_stats(self.placement_id, start, end, today)
         self.query_one("#logbook-stats", Static).update(_(
@@ -237,11 +256,12 @@ class LogbookScreen(RecordListScreen):
             box.update(_("No days yet. Press [b]a[/b] to add the next working day, "
                          "or [b]A[/b] to add a day of your choice."))
         else:
-            box.update(day_detail(entry))
+            box.update(day_detail(entry, self.mentor))
 
 
     @safely
     def action_add(self) -> None:
+        self.forget_undo()
         draft = domain.draft_for_next_day(self.placement_id, self.app.today)
         if draft is None:
             self.notify(_("Every scheduled day up to today is in the logbook."))
@@ -254,19 +274,51 @@ class LogbookScreen(RecordListScreen):
         entry = self.current()
         if entry is None:
             return
-        data = domain.entry_input(entry.id).model_dump()
-        present = attendance == "present"
-        # Away to away keeps the reason (sick → with notice, say); present clears it.
-        data.update(attendance=attendance, left_early=False, left_early_reason="",
-                    hours_worked=data["hours_planned"] if present else 0,
-                    absence_reason="" if present else data["absence_reason"])
-        domain.update_entry(entry.id, LogbookEntryIn(**data))
+        kind = Attendance(attendance)
+        before = domain.mark_attendance(entry.id, kind)
+        day = f"{domain.weekday_name(entry.entry_date)[:3]} {show_date(entry.entry_date)}"
+        if before is None:
+            self.notify(_("{day} is already marked {kind}.").format(
+                day=day, kind=kind.label.lower()))
+            return
+        self.undo_mark = (entry.id, before)
         self.load(select_id=entry.id)
-        if not present and not data["absence_reason"]:
-            self.notify(_("{kind} on {day}. Press r to write the reason.").format(
-                kind=Attendance(attendance).label, day=show_date(entry.entry_date)))
+        message = _("Marked {kind}: {day} — u undoes").format(kind=kind.label.lower(), day=day)
+        if kind != Attendance.PRESENT and not before.absence_reason:
+            message += "\n" + _("r writes the reason.")
+        self.withdraw_undo_notice()
+        self.notify(message, timeout=8)
+        self._undo_notice = message
+
+    def forget_undo(self) -> None:
+        """Another change comes: u no longer takes back the last mark."""
+        self.undo_mark = None
+        self.withdraw_undo_notice()
+
+    def withdraw_undo_notice(self) -> None:
+        # An offer to undo that no longer holds must not stay on screen.
+        for notice in list(self.app._notifications):
+            if notice.message == self._undo_notice:
+                self.app._unnotify(notice)
+        self._undo_notice = ""
+
+    @safely
+    def action_undo(self) -> None:
+        """u: the day whose attendance was last marked here, back exactly as it was."""
+        if self.undo_mark is None:
+            self.notify(_("Nothing to undo here: u takes back the last attendance marked "
+                          "with 1-4."))
+            return
+        entry_id, before = self.undo_mark
+        self.undo_mark = None
+        domain.update_entry(entry_id, before, purpose="undone")
+        self.withdraw_undo_notice()
+        self.load(select_id=entry_id)
+        self.notify(_("Undone: {day} is {kind} again.").format(
+            day=show_date(before.entry_date), kind=before.attendance.label.lower()))
 
     def action_reason(self) -> None:
+        self.forget_undo()  # u must not throw away what is written next
         entry = self.current()
         if entry is None:
             return
@@ -275,19 +327,23 @@ class LogbookScreen(RecordListScreen):
         elif entry.left_early:
             self.app.push_screen(LeftEarlyForm(entry.id))
         else:
-            self.notify(_("The citizen was at work that day. Press l if they left early."))
+            self.notify(_("The citizen was at work that day. Press 5 if they left early."))
 
     def action_edit(self) -> None:
+        self.forget_undo()
         entry = self.current()
         if entry is not None:
             initial = domain.entry_input(entry.id).model_dump()
             self.app.push_screen(LogbookEntryForm(self.placement_id, entry.id, initial),
                                  lambda saved: saved and self.load(select_id=saved))
 
+    @safely
     def action_add_day(self) -> None:
+        self.forget_undo()
         draft = domain.draft_for_next_day(self.placement_id, self.app.today)
         initial = draft.model_dump() if draft else {
-            "entry_date": self.app.today, "attendance": Attendance.PRESENT}
+            "entry_date": self.app.today, "attendance": Attendance.PRESENT,
+            "written_by": domain.usual_author(self.placement_id)}
         self.app.push_screen(LogbookEntryForm(self.placement_id, None, initial),
                              lambda made: made and self.load(select_id=made))
 
@@ -297,11 +353,13 @@ class LogbookScreen(RecordListScreen):
         self.app.push_screen(StatisticsScreen(self.placement_id, self.title_text))
 
     def action_left_early(self) -> None:
+        self.forget_undo()
         entry = self.current()
         if entry is not None:
             self.app.push_screen(LeftEarlyForm(entry.id))
 
     def action_delete(self) -> None:
+        self.forget_undo()
         entry = self.current()
         if entry is None:
             return

@@ -15,7 +15,6 @@ from typing import Any
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.timer import Timer
@@ -31,6 +30,7 @@ from textual.widgets import (
     TextArea,
 )
 
+from .. import keys
 from ..domain import drafts
 from ..domain import meetings as domain
 from ..domain.overview import meetings_of
@@ -41,7 +41,7 @@ from ..i18n import _, ngettext
 from ..schemas import MeetingIn
 from .forms import ConfirmScreen, DiscardScreen, FieldSpec, FormScreen
 from .guard import safely
-from .lists import BACK_AND_HELP, BackHelpScreen, CitizenRecordsScreen
+from .lists import BackHelpScreen, CitizenRecordsScreen
 
 NOTE_FORM = "meeting-note"
 ACTION_ROWS = 4  # agreement rows on a note; more go on the next note or the list
@@ -195,9 +195,7 @@ class NoteForm(FormScreen[int]):
     """The follow-up note: the points, decisions, an hours change, agreements, next date."""
 
     MODEL = domain.MeetingNoteIn
-    BINDINGS = [
-        Binding("ctrl+g", "score", _("Score a sub-goal"), priority=True),
-    ]
+    BINDINGS = keys.bindings("note_form")
     DEFAULT_CSS = """
     NoteForm > #form { width: 110; }
     NoteForm #note-goals { color: $text-muted; margin-left: 31; }
@@ -472,7 +470,7 @@ class PickScreen(ModalScreen[int | None]):
                             border: thick $primary; background: $surface; padding: 0 1; }
     PickScreen DataTable { height: auto; max-height: 20; }
     """
-    BINDINGS = [Binding("escape", "cancel", _("Cancel"))]
+    BINDINGS = keys.bindings("pick")
 
     def __init__(self, question: str, choices: list[tuple[int, str]]) -> None:
         super().__init__()
@@ -516,12 +514,7 @@ class CancelMeetingScreen(ModalScreen[domain.CancellationIn | None]):
     CancelMeetingScreen Input:focus { border: none; background: $primary 40%; }
     CancelMeetingScreen .dialog-keys { color: $text-muted; }
     """
-    BINDINGS = [
-        Binding("escape", "close", _("Keep the meeting")),
-        Binding("ctrl+s", "save", _("Save"), priority=True),
-        *(Binding(str(n), f"who({n - 1})", who.label, show=False)
-          for n, who in enumerate(CANCELLERS, start=1)),
-    ]
+    BINDINGS = keys.bindings("cancel_meeting")
 
     def __init__(self, what: str) -> None:
         super().__init__()
@@ -591,10 +584,7 @@ class NoShowScreen(ModalScreen[str | None]):
     NoShowScreen Input:focus { border: none; background: $primary 40%; }
     NoShowScreen .dialog-keys { color: $text-muted; }
     """
-    BINDINGS = [
-        Binding("escape", "close", _("Keep the meeting")),
-        Binding("ctrl+s", "save", _("Save"), priority=True),
-    ]
+    BINDINGS = keys.bindings("no_show")
 
     def __init__(self, what: str) -> None:
         super().__init__()
@@ -660,18 +650,7 @@ class MeetingsScreen(CitizenRecordsScreen):
     MeetingsScreen #meeting-detail { height: auto; max-height: 14; padding: 0 1;
                                      border-top: solid $primary-background-lighten-2; }
     """
-    BINDINGS = [
-        Binding("w", "write_note", _("Write note")),
-        Binding("W", "new_note", _("New note")),
-        Binding("n", "new_meeting", _("Plan meeting")),
-        Binding("o", "status('no_show')", _("No-show")),
-        Binding("c", "status('cancelled_by_citizen')", _("Cancelled")),
-        Binding("r", "reschedule", _("Rescheduled"), show=False),
-        Binding("v", "view", _("Read note")),
-        Binding("e", "edit", _("Edit"), show=False),
-        Binding("delete", "delete", _("Delete"), show=False),
-        *BACK_AND_HELP,
-    ]
+    BINDINGS = keys.bindings("meetings")
     HELP_TITLE = _("Meetings")
 
     TITLE_ID = "meetings-title"
@@ -867,7 +846,7 @@ class NoteViewScreen(BackHelpScreen):
     NoteViewScreen #note-view { height: 1fr; padding: 0 1; }
     """
     HELP_TITLE = _("The meeting's note")
-    BINDINGS = [*BACK_AND_HELP]
+    BINDINGS = keys.bindings("note_view")
 
     def __init__(self, name: str, text: str) -> None:
         super().__init__()
@@ -895,11 +874,7 @@ class RestoreDraftsScreen(ModalScreen[None]):
         border: thick $warning; background: $surface; padding: 0 1; }
     RestoreDraftsScreen DataTable { height: auto; max-height: 12; }
     """
-    BINDINGS = [
-        Binding("r", "restore", _("Restore")),
-        Binding("d", "discard", _("Discard")),
-        Binding("escape", "later", _("Later")),
-    ]
+    BINDINGS = keys.bindings("restore_drafts")
 
     def __init__(self, pending: list[drafts.DraftView]) -> None:
         super().__init__()

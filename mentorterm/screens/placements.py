@@ -9,10 +9,10 @@ from rich.markup import escape
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from .. import keys
 from ..domain import placements as domain
 from ..domain.overview import placements_of
 from ..enums import PlacementKind
@@ -27,7 +27,7 @@ from ..schemas import (
 )
 from .forms import ConfirmScreen, FieldSpec, FormScreen
 from .guard import safely
-from .lists import BACK_AND_HELP, BackHelpScreen, CitizenRecordsScreen
+from .lists import BackHelpScreen, CitizenRecordsScreen
 
 
 class AsksAboutScheduleHours:
@@ -203,15 +203,7 @@ class PlacementsScreen(CitizenRecordsScreen):
     PlacementsScreen #placement-detail { height: auto; max-height: 12; padding: 0 1;
                                          border-top: solid $primary-background-lighten-2; }
     """
-    BINDINGS = [
-        Binding("n", "new", _("New placement")),
-        Binding("e", "edit", _("Edit"), show=False),
-        Binding("a", "add_step", _("Add hours step")),
-        Binding("f", "finish", _("End placement")),
-        Binding("l", "logbook", _("Logbook")),
-        *BACK_AND_HELP,
-        Binding("enter", "open", _("Open: agreement and hours steps"), show=False),
-    ]
+    BINDINGS = keys.bindings("placements")
 
     HELP_TITLE = _("Placements")
 
@@ -354,12 +346,7 @@ class PlacementScreen(BackHelpScreen):
     PlacementScreen #steps { height: 1fr; min-height: 4; }
     """
     HELP_TITLE = _("Placement and hours steps")
-    BINDINGS = [
-        Binding("n", "new_step", _("New hours step")),
-        Binding("e", "edit_step", _("Correct step")),
-        Binding("delete", "delete_step", _("Delete step")),
-        *BACK_AND_HELP,
-    ]
+    BINDINGS = keys.bindings("placement")
 
     def __init__(self, placement_id: int, citizen_name: str) -> None:
         super().__init__()
@@ -444,7 +431,7 @@ class PlacementScreen(BackHelpScreen):
             return None
         return self.steps[min(table.cursor_row, len(self.steps) - 1)]
 
-    def action_new_step(self) -> None:
+    def action_new(self) -> None:
         def made(step_id: int | None) -> None:
             if step_id:
                 self.load(select_id=step_id)
@@ -453,7 +440,7 @@ class PlacementScreen(BackHelpScreen):
         self.app.push_screen(HoursStepForm(self.placement_id, self.app.today, self.workplace),
                              made)
 
-    def action_edit_step(self) -> None:
+    def action_edit(self) -> None:
         step = self.current_step()
         if step is None:
             self.notify(_("No hours step to correct: press n to add one."), severity="warning")
@@ -467,7 +454,7 @@ class PlacementScreen(BackHelpScreen):
         self.app.push_screen(HoursStepForm(self.placement_id, self.app.today, self.workplace,
                                            step_id=step.id), corrected)
 
-    def action_delete_step(self) -> None:
+    def action_delete(self) -> None:
         step = self.current_step()
         if step is None:
             return

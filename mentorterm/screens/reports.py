@@ -8,10 +8,10 @@ from datetime import date
 from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Markdown, Static
 
+from .. import keys
 from ..domain import files
 from ..domain import reports as domain
 from ..domain.errors import user_message
@@ -20,7 +20,7 @@ from ..i18n import _
 from ..schemas import ReportTextsIn
 from .forms import ConfirmScreen, FieldSpec, FormScreen
 from .guard import safely
-from .lists import BACK_AND_HELP, BackHelpScreen, CitizenRecordsScreen
+from .lists import BackHelpScreen, CitizenRecordsScreen
 from .statistics import PeriodForm, SaveFileForm
 
 
@@ -36,12 +36,7 @@ class ReportsScreen(CitizenRecordsScreen):
     ReportsScreen #reports { height: 1fr; }
     ReportsScreen #reports-empty { padding: 1 2; height: auto; }
     """
-    BINDINGS = [
-        Binding("n", "new", _("New report")),
-        Binding("enter", "open", _("Open"), show=False),
-        Binding("delete", "delete", _("Delete")),
-        *BACK_AND_HELP,
-    ]
+    BINDINGS = keys.bindings("reports")
     HELP_TITLE = _("Progression reports")
 
     TITLE_ID = "reports-title"
@@ -157,12 +152,7 @@ class ReportScreen(BackHelpScreen):
     ReportScreen #report-body { height: 1fr; padding: 0 1; }
     """
     HELP_TITLE = _("Progression report")
-    BINDINGS = [
-        Binding("e", "edit", _("Write texts")),
-        Binding("m", "markdown", _("Save Markdown")),
-        Binding("f", "pdf", _("Save PDF")),
-        *BACK_AND_HELP,
-    ]
+    BINDINGS = keys.bindings("report")
 
     def __init__(self, citizen_id: int, name: str, start: date, end: date,
                  report_id: int | None = None) -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from rich.markup import escape
 from textual import work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
+from .. import keys
 from ..domain import retention as domain
 from ..domain.errors import user_message
 from ..domain.retention import RetentionItem
@@ -17,7 +17,6 @@ from ..i18n import _, ngettext
 from .citizen_forms import all_backups_text
 from .forms import ConfirmScreen
 from .guard import safely
-from .lists import BACK_AND_HELP
 
 MARK = "✔"
 
@@ -47,12 +46,7 @@ class RetentionScreen(Screen):
     RetentionScreen #erase-progress { padding: 0 1; height: auto; display: none; }
     RetentionScreen #erase-progress.shown { display: block; }
     """
-    BINDINGS = [
-        Binding("space", "toggle", _("Mark")),
-        Binding("a", "mark_all", _("Mark all")),
-        Binding("E", "erase", _("Erase marked")),
-        *BACK_AND_HELP,
-    ]
+    BINDINGS = keys.bindings("retention")
 
     def __init__(self) -> None:
         super().__init__()

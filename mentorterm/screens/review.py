@@ -15,11 +15,11 @@ from datetime import datetime
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TextArea
 
+from .. import keys
 from ..domain import review as domain
 from ..domain.action_items import add_action_item
 from ..domain.review_detail import ReviewDetail, review_detail
@@ -104,21 +104,7 @@ class ReviewScreen(Screen):
     ReviewScreen #decision { height: 5; border: round $primary-background-lighten-2; }
     ReviewScreen #decision:focus { border: round $primary; }
     """
-    BINDINGS = [
-        Binding("n,j", "move(1)", _("Next")),
-        Binding("p,k", "move(-1)", _("Previous")),
-        Binding("d", "write", _("Decision")),
-        Binding("x", "reviewed", _("Reviewed")),
-        Binding("ctrl+s", "reviewed", _("Save, reviewed"), show=False, priority=True),
-        Binding("a", "agreement", _("Agreement")),
-        Binding("b", "book", _("Book meeting")),
-        Binding("o", "open", _("Open citizen"), show=False),
-        Binding("pagedown", "scroll_facts(1)", _("Scroll facts"), show=False, priority=True),
-        Binding("pageup", "scroll_facts(-1)", _("Scroll facts back"), show=False,
-                priority=True),
-        Binding("escape", "leave", _("Back")),
-        Binding("question_mark", "help", _("Help"), key_display="?"),
-    ]
+    BINDINGS = keys.bindings("review")
 
     def __init__(self) -> None:
         super().__init__()

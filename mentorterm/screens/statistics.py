@@ -7,10 +7,10 @@ from datetime import date
 from rich.markup import escape
 from rich.table import Table
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Markdown, Static
 
+from .. import keys
 from ..domain import files
 from ..domain.placements import placement_view
 from ..domain.statistics import (
@@ -28,7 +28,7 @@ from ..schemas import ExportFileIn, PeriodIn
 from .charts import calendar_grid, hours_chart
 from .forms import FieldSpec, FormScreen
 from .guard import safely
-from .lists import BACK_AND_HELP, BackHelpScreen
+from .lists import BackHelpScreen
 
 
 class PeriodForm(FormScreen[tuple[date, date]]):
@@ -138,15 +138,7 @@ class StatisticsScreen(BackHelpScreen):
     StatisticsScreen .stats-heading { text-style: bold; margin-top: 1; }
     """
     HELP_TITLE = _("Statistics")
-    BINDINGS = [
-        Binding("2", "period('last_2_weeks')", _("2 weeks")),
-        Binding("4", "period('last_4_weeks')", _("4 weeks")),
-        Binding("3", "period('last_13_weeks')", _("13 weeks")),
-        Binding("w", "period('whole_placement')", _("Whole")),
-        Binding("f", "from_to", _("From–to")),
-        Binding("x", "absence_overview", _("Absence overview")),
-        *BACK_AND_HELP,
-    ]
+    BINDINGS = keys.bindings("statistics")
 
     def __init__(self, placement_id: int, title: str,
                  choice: PeriodChoice | tuple[date, date] = PeriodChoice.LAST_4_WEEKS) -> None:
@@ -243,10 +235,7 @@ class AbsenceOverviewScreen(BackHelpScreen):
     AbsenceOverviewScreen #overview-body { height: 1fr; padding: 0 1; }
     """
     HELP_TITLE = _("Absence overview")
-    BINDINGS = [
-        Binding("s", "save", _("Save as file")),
-        *BACK_AND_HELP,
-    ]
+    BINDINGS = keys.bindings("absence_overview")
 
     def __init__(self, text: str, path: str) -> None:
         super().__init__()

@@ -8,11 +8,11 @@ from rich.markup import escape
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static, TextArea
 
+from .. import keys
 from ..domain import subgoals as alliance
 from ..domain.errors import user_message
 from ..enums import SubGoalStatus
@@ -21,7 +21,7 @@ from ..i18n import _, ngettext
 from ..schemas import AllianceScoreIn, SubGoalIn, SubGoalStatusIn, friendly_errors
 from .forms import ConfirmScreen, DiscardScreen, FieldSpec, FormScreen
 from .guard import safely
-from .lists import BACK_AND_HELP, BackHelpScreen, CitizenRecordsScreen
+from .lists import BackHelpScreen, CitizenRecordsScreen
 from .scale import big_scale, history_chart, small_scale, sparkline
 
 # Each status with its own sign and colour: achieved and dropped never look alike.
@@ -137,14 +137,7 @@ class ScoringScreen(ModalScreen[bool]):
     ScoringScreen.answering #scale { padding: 0 0 1 0; }
     """
     AUTO_FOCUS = ""  # the number first: digits and arrows belong to the scale
-    BINDINGS = [
-        Binding("left,down", "change(-1)", _("Lower"), show=False),
-        Binding("right,up", "change(1)", _("Higher"), show=False),
-        Binding("enter", "questions", _("Go on to the questions"), show=False),
-        Binding("ctrl+s", "save", _("Save"), priority=True),
-        Binding("escape", "cancel", _("Cancel")),
-        *[Binding(str(d), f"pick({d or 10})", "", show=False) for d in range(10)],
-    ]
+    BINDINGS = keys.bindings("scoring")
 
     def __init__(self, sub_goal_id: int, title: str, today: date,
                  score_id: int | None = None) -> None:
@@ -308,11 +301,7 @@ class HistoryScreen(BackHelpScreen):
                                   border-top: solid $primary-background-lighten-2; }
     """
     HELP_TITLE = _("Sub-goal history")
-    BINDINGS = [
-        *BACK_AND_HELP,
-        Binding("e", "edit", _("Correct score")),
-        Binding("delete", "delete", _("Delete score")),
-    ]
+    BINDINGS = keys.bindings("subgoal_history")
 
     def __init__(self, sub_goal_id: int, title: str) -> None:
         super().__init__()
@@ -429,17 +418,7 @@ class SubGoalsScreen(CitizenRecordsScreen):
     SubGoalsScreen #goal-detail { height: auto; max-height: 8; padding: 0 1;
                                   border-top: solid $primary-background-lighten-2; }
     """
-    BINDINGS = [
-        Binding("s", "score", _("Score")),
-        Binding("n", "new", _("New sub-goal")),
-        Binding("e", "edit", _("Edit"), show=False),
-        Binding("enter", "history", _("History")),
-        Binding("t", "status", _("Achieved/paused/…")),
-        Binding("p", "present", _("Show the citizen")),
-        Binding("K", "move(-1)", _("Move up"), show=False),
-        Binding("J", "move(1)", _("Move down"), show=False),
-        *BACK_AND_HELP,
-    ]
+    BINDINGS = keys.bindings("subgoals")
 
     HELP_TITLE = _("Sub-goals")
 
@@ -629,7 +608,7 @@ class PresentationScreen(Screen):
     PresentationScreen #present-keys { color: $text-muted; dock: bottom; padding: 0 1; }
     """
     AUTO_FOCUS = "VerticalScroll"  # arrows and page keys scroll a long list of goals
-    BINDINGS = [Binding("escape", "back", _("Back"))]
+    BINDINGS = keys.bindings("presentation")
 
     def __init__(self, citizen_id: int) -> None:
         super().__init__()
