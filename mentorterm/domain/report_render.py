@@ -397,7 +397,7 @@ def render_pdf(report: ProgressionReport) -> bytes:
             [[p.workplace, p.kind_label, show_date(p.start_date), _placement_end(p),
               show_hours(p.hours_per_week) or "–", "" if p.running else p.end_reason]
              for p in report.placements],
-            widths=(32, 28, 22, 36, 20, 36))
+            widths=(30, 28, 22, 32, 26, 36))
     else:
         pdf.paragraph(_("No placement in this period."), muted=True)
 

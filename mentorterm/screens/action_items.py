@@ -17,11 +17,23 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from ..domain.action_items import ActionItemRow, action_items, mark_done, reopen
 from ..format import show_date
 from ..i18n import _, ngettext
+from .columns import Col, Shown, cut, fit, measured, table_width
 from .guard import safely
 from .lists import BACK_AND_HELP, RecordListScreen
 
 WHAT_WIDTH = 44
 NAME_WIDTH = 16
+
+# At 80 columns the due date (with its red "overdue"), what and the citizen
+# stay; who does it narrows, and the done date goes first (the line under
+# the table says it, and who, in full).
+COLUMNS = [
+    Col("due", _("Due"), 24),
+    Col("what", _("What"), WHAT_WIDTH, min_width=16, flex=True),
+    Col("who", _("Who"), NAME_WIDTH, min_width=7, drop=2, flex=True),
+    Col("citizen", _("Citizen"), NAME_WIDTH, min_width=10, flex=True),
+    Col("done", _("Done"), 10, drop=1),
+]
 
 
 def matches(row: ActionItemRow, needle: str) -> bool:
@@ -88,8 +100,7 @@ class ActionItemsScreen(RecordListScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns(
-            _("Due"), _("What"), _("Who"), _("Citizen"), _("Done"))
+        self.shown_columns: list[Shown] = []
         self._show_filter(False)
         self.query_one("#items-title", Static).update(
             _("[b]Agreements[/b] · who does what by when, across the caseload"))
@@ -126,14 +137,33 @@ class ActionItemsScreen(RecordListScreen):
         table = self.query_one(DataTable)
         keep = table.cursor_row
         self.rows = [r for r in self.all_rows if not self.needle or matches(r, self.needle)]
+        all_cells = [cells(row) for row in self.rows]
+        self.fit_columns(table, all_cells)
         table.clear()
-        for row in self.rows:
-            table.add_row(*cells(row), key=str(row.id))
+        index = {c.key: i for i, c in enumerate(COLUMNS)}
+        for row, row_cells in zip(self.rows, all_cells, strict=True):
+            table.add_row(*(cut(row_cells[index[c.key]], c.width) for c in self.shown_columns),
+                          key=str(row.id))
         if self.rows:
             table.move_cursor(row=min(keep, len(self.rows) - 1))
         self.show_empty()
         self.show_status()
         self.show_detail()
+
+    def fit_columns(self, table: DataTable, all_cells: list[tuple]) -> None:
+        """The columns that fit the terminal (columns.py); rebuilt when that changes."""
+        specs = measured(COLUMNS, all_cells) if all_cells else COLUMNS
+        chosen = fit(specs, table_width(self.size.width or self.app.size.width))
+        if [(c.key, c.width) for c in chosen] != [(c.key, c.width)
+                                                  for c in self.shown_columns]:
+            table.clear(columns=True)
+            for column in chosen:
+                table.add_column(column.label, key=column.key, width=column.width)
+        self.shown_columns = chosen
+
+    def on_resize(self) -> None:
+        if self.is_mounted and hasattr(self, "shown_columns"):
+            self.show()
 
     def show_empty(self) -> None:
         empty = self.query_one("#items-empty", Static)
