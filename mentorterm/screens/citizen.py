@@ -95,7 +95,7 @@ class CitizenScreen(Screen):
         Binding("escape", "back", _("Back")),
         Binding("e", "edit", _("Edit")),
         Binding("c", "course", _("Course/refer again")),
-        Binding("x", "extend", _("Extend")),
+        Binding("x", "extend", _("Extend"), show=False),
         Binding("f", "finish", _("End course")),
         Binding("g", "records('sub_goals')", _("Sub-goals"), show=False),
         Binding("l", "records('logbook')", _("Logbook"), show=False),

@@ -465,10 +465,10 @@ class MeetingsScreen(CitizenRecordsScreen):
     """
     BINDINGS = [
         Binding("w", "write_note", _("Write note")),
-        Binding("W", "new_note", _("New note")),
+        Binding("W", "new_note", _("New note"), show=False),
         Binding("n", "new_meeting", _("Plan meeting")),
-        Binding("o", "status('no_show')", _("No-show")),
-        Binding("c", "status('cancelled_by_citizen')", _("Cancelled")),
+        Binding("o", "status('no_show')", _("No-show"), show=False),
+        Binding("c", "status('cancelled_by_citizen')", _("Cancelled"), show=False),
         Binding("r", "reschedule", _("Rescheduled"), show=False),
         Binding("v", "view", _("Read note")),
         Binding("e", "edit", _("Edit"), show=False),

@@ -111,7 +111,7 @@ class PlacementsScreen(CitizenRecordsScreen):
         Binding("n", "new", _("New placement")),
         Binding("e", "edit", _("Edit"), show=False),
         Binding("a", "add_step", _("Add hours step")),
-        Binding("f", "finish", _("End placement")),
+        Binding("f", "finish", _("End placement"), show=False),
         Binding("l", "logbook", _("Logbook")),
         *BACK_AND_HELP,
     ]

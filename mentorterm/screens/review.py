@@ -106,11 +106,11 @@ class ReviewScreen(Screen):
     """
     BINDINGS = [
         Binding("n,j", "move(1)", _("Next")),
-        Binding("p,k", "move(-1)", _("Previous")),
+        Binding("p,k", "move(-1)", _("Previous"), show=False),
         Binding("d", "write", _("Decision")),
         Binding("x", "reviewed", _("Reviewed")),
         Binding("ctrl+s", "reviewed", _("Save, reviewed"), show=False, priority=True),
-        Binding("a", "agreement", _("Agreement")),
+        Binding("a", "agreement", _("Agreement"), show=False),
         Binding("b", "book", _("Book meeting")),
         Binding("o", "open", _("Open citizen"), show=False),
         Binding("pagedown", "scroll_facts(1)", _("Scroll facts"), show=False, priority=True),

@@ -307,7 +307,7 @@ class SubGoalsScreen(CitizenRecordsScreen):
         Binding("n", "new", _("New sub-goal")),
         Binding("e", "edit", _("Edit"), show=False),
         Binding("enter", "history", _("History")),
-        Binding("t", "status", _("Achieved/paused/…")),
+        Binding("t", "status", _("Achieved/paused/…"), show=False),
         Binding("p", "present", _("Show the citizen")),
         Binding("K", "move(-1)", _("Move up"), show=False),
         Binding("J", "move(1)", _("Move down"), show=False),
