@@ -150,10 +150,14 @@ class ActionItemsScreen(RecordListScreen):
         self.show_status()
         self.show_detail()
 
-    def fit_columns(self, table: DataTable, all_cells: list[tuple]) -> None:
-        """The columns that fit the terminal (columns.py); rebuilt when that changes."""
+    def choose_columns(self, all_cells: list[tuple]) -> list[Shown]:
+        """The columns that fit the terminal (columns.py), measured on these rows."""
         specs = measured(COLUMNS, all_cells) if all_cells else COLUMNS
-        chosen = fit(specs, table_width(self.size.width or self.app.size.width))
+        return fit(specs, table_width(self.size.width or self.app.size.width))
+
+    def fit_columns(self, table: DataTable, all_cells: list[tuple]) -> None:
+        """Choose the columns; the table is rebuilt only when that choice changed."""
+        chosen = self.choose_columns(all_cells)
         if [(c.key, c.width) for c in chosen] != [(c.key, c.width)
                                                   for c in self.shown_columns]:
             table.clear(columns=True)
@@ -162,7 +166,11 @@ class ActionItemsScreen(RecordListScreen):
         self.shown_columns = chosen
 
     def on_resize(self) -> None:
-        if self.is_mounted and hasattr(self, "shown_columns"):
+        if not self.is_mounted or not hasattr(self, "shown_columns"):
+            return
+        chosen = self.choose_columns([cells(row) for row in getattr(self, "rows", [])])
+        if [(c.key, c.width) for c in chosen] != [(c.key, c.width)
+                                                  for c in self.shown_columns]:
             self.show()
 
     def show_empty(self) -> None:

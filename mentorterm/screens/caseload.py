@@ -238,12 +238,16 @@ class CaseloadScreen(Screen):
     def available_width(self) -> int:
         return table_width(self.size.width or self.app.size.width)
 
-    def fit_columns(self, table: DataTable, all_cells: list[tuple]) -> None:
-        """Choose the columns that fit the terminal's width (measured on these
-        rows) and label them; the table is rebuilt only when the choice changed."""
+    def choose_columns(self, all_cells: list[tuple]) -> list[Shown]:
+        """The columns that fit the terminal's width, measured on these rows."""
         specs = measured([c.fit for c in COLUMNS], all_cells) if all_cells else \
             [c.fit for c in COLUMNS]
-        chosen = fit(specs, self.available_width(), header_extra=SORT_MARK)
+        return fit(specs, self.available_width(), header_extra=SORT_MARK)
+
+    def fit_columns(self, table: DataTable, all_cells: list[tuple]) -> None:
+        """Choose the columns and label them; the table is rebuilt only when
+        the choice changed."""
+        chosen = self.choose_columns(all_cells)
         if [(c.key, c.width) for c in chosen] != [(c.key, c.width)
                                                   for c in self.shown_columns]:
             self.shown_columns = chosen
@@ -267,8 +271,13 @@ class CaseloadScreen(Screen):
         table.refresh()
 
     def on_resize(self) -> None:
-        # A narrower or wider terminal: the columns are chosen again.
-        if self.is_mounted and self.rows is not None:
+        # A narrower or wider terminal: the columns are chosen again (and the
+        # list redrawn only when that choice changed).
+        if not self.is_mounted:
+            return
+        chosen = self.choose_columns([cells(row) for row in self._shown_rows])
+        if [(c.key, c.width) for c in chosen] != [(c.key, c.width)
+                                                  for c in self.shown_columns]:
             self.show()
 
     @on(DataTable.RowHighlighted, "#caseload")
