@@ -267,3 +267,33 @@ async def test_review_at_80x24_shows_queue_facts_and_decision(demo_db):
         assert screen.query_one("#decision", TextArea).region.height >= 3
         queue = screen.query_one("#review-queue", DataTable)
         assert _fits_across(queue)
+
+
+async def test_fitting_table_refits_on_resize_and_names_what_it_hides():
+    from textual.app import App
+
+    from mentorterm.screens.columns import FittingTable
+
+    cols = [Col("name", "Name", 30, 8, flex=True), Col("note", "Note", 50, 10, drop=1),
+            Col("rate", "Rate", 5)]
+
+    class Tiny(App):
+        def compose(self):
+            yield FittingTable(cols, id="t")
+
+    app = Tiny()
+    async with app.run_test(size=(60, 10)) as pilot:
+        table = app.query_one(FittingTable)
+        table.fill([("1", ("Mette Jørgensen", "A long note that will not fit here at all",
+                           Text("38 %", style="bold red")))])
+        await pilot.pause()
+        assert _keys(table.shown) == ["name", "note", "rate"]
+        assert table.hidden("1") == [("Note", "A long note that will not fit here at all")]
+        await pilot.resize_terminal(30, 10)
+        await pilot.pause()
+        assert _keys(table.shown) == ["name", "rate"]
+        assert table.hidden("1")[0][0] == "Note"
+        assert [str(c.label) for c in table.ordered_columns] == ["Name", "Rate"]
+        await pilot.resize_terminal(100, 10)
+        await pilot.pause()
+        assert _keys(table.shown) == ["name", "note", "rate"] and table.hidden("1") == []

@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from ..domain.action_items import ActionItemRow, action_items, mark_done, reopen
 from ..format import show_date
 from ..i18n import _, ngettext
-from .columns import Col, Shown, cut, fit, measured, table_width
+from .columns import Col, FittingTable
 from .guard import safely
 from .lists import BACK_AND_HELP, RecordListScreen
 
@@ -94,13 +94,12 @@ class ActionItemsScreen(RecordListScreen):
         yield Static(id="items-title")
         yield Input(placeholder=_("Filter by citizen or by who does it…"), id="items-filter")
         yield Static(id="items-empty")
-        yield DataTable(id="action-items", cursor_type="row", zebra_stripes=True)
+        yield FittingTable(COLUMNS, id="action-items", cursor_type="row", zebra_stripes=True)
         yield Static(id="items-detail")
         yield Static(id="items-status")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.shown_columns: list[Shown] = []
         self._show_filter(False)
         self.query_one("#items-title", Static).update(
             _("[b]Agreements[/b] · who does what by when, across the caseload"))
@@ -134,44 +133,11 @@ class ActionItemsScreen(RecordListScreen):
         # Filtered in Python, not with the domain's owner= parameter: the filter
         # matches the citizen's name OR the owner, and each keystroke then needs
         # no query (a caseload holds some hundred agreements at most).
-        table = self.query_one(DataTable)
-        keep = table.cursor_row
         self.rows = [r for r in self.all_rows if not self.needle or matches(r, self.needle)]
-        all_cells = [cells(row) for row in self.rows]
-        self.fit_columns(table, all_cells)
-        table.clear()
-        index = {c.key: i for i, c in enumerate(COLUMNS)}
-        for row, row_cells in zip(self.rows, all_cells, strict=True):
-            table.add_row(*(cut(row_cells[index[c.key]], c.width) for c in self.shown_columns),
-                          key=str(row.id))
-        if self.rows:
-            table.move_cursor(row=min(keep, len(self.rows) - 1))
+        self.query_one(FittingTable).fill((str(row.id), cells(row)) for row in self.rows)
         self.show_empty()
         self.show_status()
         self.show_detail()
-
-    def choose_columns(self, all_cells: list[tuple]) -> list[Shown]:
-        """The columns that fit the terminal (columns.py), measured on these rows."""
-        specs = measured(COLUMNS, all_cells) if all_cells else COLUMNS
-        return fit(specs, table_width(self.size.width or self.app.size.width))
-
-    def fit_columns(self, table: DataTable, all_cells: list[tuple]) -> None:
-        """Choose the columns; the table is rebuilt only when that choice changed."""
-        chosen = self.choose_columns(all_cells)
-        if [(c.key, c.width) for c in chosen] != [(c.key, c.width)
-                                                  for c in self.shown_columns]:
-            table.clear(columns=True)
-            for column in chosen:
-                table.add_column(column.label, key=column.key, width=column.width)
-        self.shown_columns = chosen
-
-    def on_resize(self) -> None:
-        if not self.is_mounted or not hasattr(self, "shown_columns"):
-            return
-        chosen = self.choose_columns([cells(row) for row in getattr(self, "rows", [])])
-        if [(c.key, c.width) for c in chosen] != [(c.key, c.width)
-                                                  for c in self.shown_columns]:
-            self.show()
 
     def show_empty(self) -> None:
         empty = self.query_one("#items-empty", Static)

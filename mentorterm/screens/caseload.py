@@ -18,7 +18,7 @@ from ..domain.caseload import CaseloadRow, CourseFilter, caseload
 from ..enums import CourseOutcome, CoursePurpose
 from ..format import show_date, show_hours, show_percent
 from ..i18n import _, ngettext
-from .columns import Col, Shown, cut, fit, measured, table_width
+from .columns import Col, FittingTable, Shown
 from .guard import safely
 
 # A DataTable measures every cell it is given (about half a millisecond a row
@@ -155,7 +155,6 @@ class CaseloadScreen(Screen):
         self._sorted_for: tuple | None = None
         self.rows: list[CaseloadRow] = []
         self.needle = ""
-        self.shown_columns: list[Shown] = []  # what fits the terminal (columns.py)
         self._shown_rows: list[CaseloadRow] = []
 
     def compose(self) -> ComposeResult:
@@ -163,7 +162,9 @@ class CaseloadScreen(Screen):
         with Vertical(id="body"):
             yield Input(placeholder=_("Filter by name, workplace or caseworker…"), id="filter")
             yield Static(id="empty")
-            yield DataTable(id="caseload", cursor_type="row", zebra_stripes=True)
+            yield FittingTable([c.fit for c in COLUMNS], header_extra=SORT_MARK,
+                               header=self.header, id="caseload", cursor_type="row",
+                               zebra_stripes=True)
             yield Static(id="caseload-detail")
             yield Static(id="status")
         yield Footer()
@@ -214,17 +215,11 @@ class CaseloadScreen(Screen):
         return self._sorted
 
     def show(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(FittingTable)
         selected = self.selected_citizen()
         rows = self.visible_rows()
         shown = rows[:MAX_ROWS]
-        all_cells = [cells(row) for row in shown]
-        self.fit_columns(table, all_cells)
-        table.clear()
-        index = {column.key: i for i, column in enumerate(COLUMNS)}
-        for row, row_cells in zip(shown, all_cells, strict=True):
-            table.add_row(*(cut(row_cells[index[c.key]], c.width) for c in self.shown_columns),
-                          key=str(row.citizen_id))
+        table.fill((str(row.citizen_id), cells(row)) for row in shown)
         self._shown_rows = shown
         if selected is not None:
             for index, row in enumerate(shown):
@@ -235,29 +230,10 @@ class CaseloadScreen(Screen):
         self.show_status(len(rows), len(shown))
         self.show_detail()
 
-    def available_width(self) -> int:
-        return table_width(self.size.width or self.app.size.width)
-
-    def choose_columns(self, all_cells: list[tuple]) -> list[Shown]:
-        """The columns that fit the terminal's width, measured on these rows."""
-        specs = measured([c.fit for c in COLUMNS], all_cells) if all_cells else \
-            [c.fit for c in COLUMNS]
-        return fit(specs, self.available_width(), header_extra=SORT_MARK)
-
-    def fit_columns(self, table: DataTable, all_cells: list[tuple]) -> None:
-        """Choose the columns and label them; the table is rebuilt only when
-        the choice changed."""
-        chosen = self.choose_columns(all_cells)
-        if [(c.key, c.width) for c in chosen] != [(c.key, c.width)
-                                                  for c in self.shown_columns]:
-            self.shown_columns = chosen
-            table.clear(columns=True)
-            for column in chosen:
-                table.add_column(self.header(column), key=column.key,
-                                 width=column.width)
-        else:
-            self.shown_columns = chosen
-            self.label_columns(table)
+    @property
+    def shown_columns(self) -> list[Shown]:
+        """The columns on screen now (the terminal's width chose them)."""
+        return self.query_one(FittingTable).shown
 
     def header(self, column: Shown) -> str:
         """A column's title, the sorted one with its arrow (the same width either way)."""
@@ -265,45 +241,19 @@ class CaseloadScreen(Screen):
         mark = ("↓" if self.sort_reverse else "↑") if column.key == sorted_key else " "
         return f"{column.label} {mark}"
 
-    def label_columns(self, table: DataTable) -> None:
-        for column in self.shown_columns:
-            table.columns[column.key].label = Text(self.header(column))
-        table.refresh()
-
-    def on_resize(self) -> None:
-        # A narrower or wider terminal: the columns are chosen again (and the
-        # list redrawn only when that choice changed).
-        if not self.is_mounted:
-            return
-        chosen = self.choose_columns([cells(row) for row in self._shown_rows])
-        if [(c.key, c.width) for c in chosen] != [(c.key, c.width)
-                                                  for c in self.shown_columns]:
-            self.show()
-
     @on(DataTable.RowHighlighted, "#caseload")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_detail()
 
-    def detail_text(self, row: CaseloadRow) -> str:
-        """The highlighted citizen's values that the table does not show whole:
-        columns dropped for the width, and cells cut with "…"."""
-        widths = {c.key: c.width for c in self.shown_columns}
-        parts = []
-        for column, value in zip(COLUMNS, cells(row), strict=True):
-            text = value.plain if isinstance(value, Text) else str(value)
-            if not text:
-                continue
-            if column.key not in widths or Text(text).cell_len > widths[column.key]:
-                parts.append(f"{column.label}: {text}")
-        return " · ".join(parts)
-
     def show_detail(self) -> None:
+        """The highlighted citizen's values the table drops or cuts for the width."""
         box = self.query_one("#caseload-detail", Static)
         selected = self.selected_citizen()
-        row = next((r for r in self._shown_rows if r.citizen_id == selected), None)
-        text = self.detail_text(row) if row is not None else ""
+        hidden = (self.query_one(FittingTable).hidden(str(selected))
+                  if selected is not None else [])
+        text = " · ".join(f"{label}: {value}" for label, value in hidden)
         box.display = bool(text)
-        box.update(Text(text, overflow="ellipsis", no_wrap=False))
+        box.update(Text(text))
 
     def show_empty(self, rows: list[CaseloadRow]) -> None:
         empty = self.query_one("#empty", Static)
