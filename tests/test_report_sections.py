@@ -212,3 +212,23 @@ def test_the_review_handout_names_who_made_it(ali):
     # Not told yet: no empty "By" line.
     anonymous = handout.review_handout(TODAY, identity=MentorIdentity())
     assert "By " not in handout.render_text(anonymous)
+
+
+def _contact(held: int, days: int, cadence: int | None = 14) -> str:
+    first = date(2026, 1, 1)
+    return contact_line(ContactFrequency(
+        held=held, cancelled=0, no_shows=0, first=first,
+        last=date.fromordinal(first.toordinal() + days - 1), cadence_days=cadence))
+
+
+def test_contact_line_wording():
+    assert _contact(7, 112).startswith(
+        "Held 7 meetings in 16 weeks (01-01-2026 – 22-04-2026): every 2,3 weeks; "
+        "the agreed cadence is every 2 weeks.")
+    assert "about once a week" in _contact(10, 70, 7)
+    assert "every 3,5 days" in _contact(8, 28, 7)
+    assert "Held 1 meeting in 1 week" in _contact(1, 7)
+    assert "the agreed cadence is every 10 days" in _contact(3, 30, 10)
+    assert "less often than agreed" in _contact(2, 84)  # every 6 weeks against 2
+    assert "less often" not in _contact(6, 84)
+    assert "cadence" not in _contact(2, 30, None)

@@ -142,8 +142,14 @@ def contact_line(contact: ContactFrequency) -> str:
         held = ngettext("Held {n} meeting in {span}", "Held {n} meetings in {span}",
                         contact.held).format(n=contact.held, span=span)
         between = contact.weeks_between
-        every = (_("about once a week") if round(between, 1) == 1 else
-                 _("every {weeks} weeks").format(weeks=_decimal(between)))
+        if round(between, 1) == 1:
+            every = _("about once a week")
+        elif between < 1:
+            days = round(between * 7, 1)
+            every = (_("about every day") if days <= 1 else
+                     _("every {days} days").format(days=_decimal(days)))
+        else:
+            every = _("every {weeks} weeks").format(weeks=_decimal(between))
         line = f"{held} ({show_date(contact.first)} – {show_date(contact.last)}): {every}"
     else:
         line = _("No meeting held in {span} ({first} – {last})").format(
@@ -152,6 +158,8 @@ def contact_line(contact: ContactFrequency) -> str:
         line += "; " + _("the agreed cadence is {cadence}").format(
             cadence=_cadence(contact.cadence_days))
     line += "."
+    if contact.behind:
+        line += " " + _("That is less often than agreed.")
     others = []
     if contact.cancelled:
         others.append(ngettext("{n} cancelled", "{n} cancelled", contact.cancelled).format(
