@@ -48,6 +48,7 @@ def ali(database) -> int:
     _meeting(c, date(2026, 3, 3), "no_show")
     _meeting(c, date(2026, 3, 5), "held")
     _meeting(c, date(2026, 3, 24), "held")
+    _meeting(c, date(2026, 3, 26), "rescheduled")
     _meeting(c, date(2026, 3, 30), "planned")  # never became a fact
     return c.id
 
@@ -85,7 +86,8 @@ def test_meetings_section_lists_held_cancelled_and_no_shows_with_dates(ali):
     assert [(m.day, m.status.value) for m in report.meetings] == [
         (date(2026, 2, 3), "held"), (date(2026, 2, 17), "cancelled_by_citizen"),
         (date(2026, 2, 19), "held"), (date(2026, 3, 3), "no_show"),
-        (date(2026, 3, 5), "held"), (date(2026, 3, 24), "held")]
+        (date(2026, 3, 5), "held"), (date(2026, 3, 24), "held"),
+        (date(2026, 3, 26), "rescheduled")]
     text = reports.render_markdown(report)
     section = text.split("## Meetings")[1].split("\n## ")[0]
     assert "| 03-02-2026 | 1:1 conversation | Held |" in section
@@ -95,7 +97,9 @@ def test_meetings_section_lists_held_cancelled_and_no_shows_with_dates(ali):
     assert "20-01-2026" not in section and "30-03-2026" not in section  # outside / planned
     assert "MØDE-HEMMELIGT" not in text  # meeting notes stay out
     assert ("Held 4 meetings in 8 weeks (01-02-2026 – 31-03-2026): every 2,1 weeks; "
-            "the agreed cadence is every 2 weeks. Besides: 1 cancelled, 1 no-show.") in section
+            "the agreed cadence is every 2 weeks. Besides: 1 cancelled, 1 rescheduled, "
+            "1 no-show.") in section
+    assert "| 26-03-2026 | 1:1 conversation | Rescheduled |" in section
 
 
 def test_who_cancelled_is_said_in_one_place():

@@ -164,6 +164,9 @@ def contact_line(contact: ContactFrequency) -> str:
     if contact.cancelled:
         others.append(ngettext("{n} cancelled", "{n} cancelled", contact.cancelled).format(
             n=contact.cancelled))
+    if contact.rescheduled:
+        others.append(ngettext("{n} rescheduled", "{n} rescheduled",
+                               contact.rescheduled).format(n=contact.rescheduled))
     if contact.no_shows:
         others.append(ngettext("{n} no-show", "{n} no-shows", contact.no_shows).format(
             n=contact.no_shows))

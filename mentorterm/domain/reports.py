@@ -204,8 +204,13 @@ class MeetingFact(View):
 
     @property
     def cancelled(self) -> bool:
-        return self.status not in (MeetingStatus.HELD, MeetingStatus.NO_SHOW,
-                                   MeetingStatus.PLANNED)
+        # Every "cancelled…" status (by the citizen now; by others once
+        # meetings record who), not a meeting moved to another day.
+        return self.status.value.startswith("cancelled")
+
+    @property
+    def rescheduled(self) -> bool:
+        return self.status == MeetingStatus.RESCHEDULED
 
     @property
     def status_text(self) -> str:
@@ -228,6 +233,7 @@ class ContactFrequency(View):
     first: date  # the counted span (the course's start at the earliest, today at the latest)
     last: date
     cadence_days: int | None  # None: no course in the period
+    rescheduled: int = 0
 
     @property
     def days(self) -> int:
@@ -355,7 +361,8 @@ def _contact(meetings: list[MeetingFact], courses: list[CourseFact], start: date
     inside = [m for m in meetings if first <= m.day <= last]
     return ContactFrequency(
         held=sum(m.held for m in inside), cancelled=sum(m.cancelled for m in inside),
-        no_shows=sum(m.no_show for m in inside), first=first, last=last,
+        no_shows=sum(m.no_show for m in inside),
+        rescheduled=sum(m.rescheduled for m in inside), first=first, last=last,
         cadence_days=courses[-1].cadence_days if courses else None)
 
 
