@@ -108,11 +108,11 @@ async def test_a_refused_correction_names_the_record_and_changes_nothing(seeded,
         assert "placement at Føtex [Vest] starts 03-12-2026, before the new start" in text_of(
             app, "#e-start_date")
         assert Course.get_by_id(course_id).start_date == date(2026, 12, 1)
-        # Two escapes leave: the first asks, yes discards.
+        # Two escapes leave: the first asks, the second discards.
         await pilot.press("escape")
         await pilot.pause()
-        assert screen_name(app) == "ConfirmScreen"
-        await pilot.press("y")
+        assert screen_name(app) == "DiscardScreen"
+        await pilot.press("escape")
         await pilot.pause()
         assert screen_name(app) == "CourseHistoryScreen"
 

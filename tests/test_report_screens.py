@@ -100,15 +100,15 @@ async def test_new_report_edit_texts_export_and_reopen(db_path, tmp_path, monkey
         await pilot.pause()
         form = app.screen
         assert type(form).__name__ == "PeriodForm"
-        # The last three months, proposed.
-        assert form.query_one("#f-start", Input).value == "23-08-2026"
+        # No report yet: from the course's start (03-08-2026), not months before it.
+        assert form.query_one("#f-start", Input).value == "03-08-2026"
         assert form.query_one("#f-end", Input).value == "22-11-2026"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert type(app.screen).__name__ == "ReportScreen"
         preview = app.screen.query_one("#report-preview", Markdown).source
         assert "Mette Jørgensen" in preview and "Netto Viby" in preview
-        assert "23-08-2026 – 22-11-2026" in preview
+        assert "03-08-2026 – 22-11-2026" in preview
         assert MARKER not in preview  # free notes stay out of a report
         assert "not saved yet" in text_of(app, "#report-title")
         assert Report.select().count() == 0
@@ -128,7 +128,7 @@ async def test_new_report_edit_texts_export_and_reopen(db_path, tmp_path, monkey
         assert type(app.screen).__name__ == "ReportScreen"
         saved = Report.get()
         assert (saved.citizen_id, saved.period_start, saved.period_end) == (
-            ids["mette"], date(2026, 8, 23), date(2026, 11, 22))
+            ids["mette"], date(2026, 8, 3), date(2026, 11, 22))
         assert saved.title == "Status til jobcentret"
         assert saved.summary == "Mette møder stabilt; æøå ÆØÅ"
         preview = app.screen.query_one("#report-preview", Markdown).source
@@ -196,7 +196,7 @@ async def test_new_report_edit_texts_export_and_reopen(db_path, tmp_path, monkey
         await pilot.pause()
         table = app.screen.query_one("#reports", DataTable)
         assert table.row_count == 1
-        assert table.get_row_at(0)[:2] == ["23-08-2026 – 22-11-2026", "Status til jobcentret"]
+        assert table.get_row_at(0)[:2] == ["03-08-2026 – 22-11-2026", "Status til jobcentret"]
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "ReportScreen"

@@ -1,4 +1,5 @@
-"""Snapshots of the main screens at 120x36 on the demo caseload with a frozen date.
+"""Snapshots of the main screens at 120x36, and at 80x24, on the demo caseload with a
+frozen date.
 
 Update after an intended change with ``pytest tests/test_snapshots.py --snapshot-update``
 and look at the pictures (snapshot_report.html) before committing them.
@@ -58,3 +59,30 @@ def test_presentation_mode(snap_compare, demo_db):
 def test_presentation_mode_small_terminal(snap_compare, demo_db):
     assert snap_compare(make_app(demo_db, today=TODAY), terminal_size=(80, 24),
                         press=["enter", "g", "v"])
+
+
+# --------------------------------------------------------------------------- 80x24
+# The same demo caseload at the smallest terminal a mentor is told to use:
+# the essential columns, the red signals, the footer's keys and the dialogs
+# must all be on screen (tests/test_narrow.py checks the same by assertion).
+
+NARROW = (80, 24)
+
+
+SMALL_TERMINAL_KEYS = {
+    "caseload": [],
+    "citizen": ["enter"],
+    "sub_goals": ["enter", "g"],
+    "scoring": ["enter", "g", "s", "7"],
+    "logbook": ["enter", "l"],
+    "meetings": ["enter", "m"],
+    "agreements": ["t"],
+    "review": ["R"],
+    "help": ["question_mark"],
+}
+
+
+@pytest.mark.parametrize("screen", list(SMALL_TERMINAL_KEYS))
+def test_small_terminal(snap_compare, demo_db, screen):
+    assert snap_compare(make_app(demo_db, today=TODAY), terminal_size=NARROW,
+                        press=SMALL_TERMINAL_KEYS[screen])

@@ -1,8 +1,10 @@
 """The progression report as Markdown and as PDF (same sections, same order).
 
-Sections: summary, course, attendance and stability, hours steps,
-placements, sub-goals with their scores, accommodations, then the mentor's
-assessment (resources, clarified, still open, next steps). Only what
+The cover names the citizen, the period, the day it was written and who wrote
+it (mentor and organisation). Sections: summary, course, meetings (contact
+against the cadence), attendance and stability, hours steps, placements,
+sub-goals with their scores, accommodations, then the mentor's assessment
+(resources, clarified, still open, next steps). Only what
 ``ProgressionReport`` holds is shown (see reports.py for what is left out).
 """
 
@@ -13,12 +15,12 @@ from typing import TYPE_CHECKING
 
 from ..enums import Attendance
 from ..format import show_date, show_hours, show_percent
-from ..i18n import _
+from ..i18n import _, ngettext
 from .absence_report import _row, _text
 from .pdf import PdfDocument
 
 if TYPE_CHECKING:
-    from .reports import ProgressionReport, SubGoalProgress
+    from .reports import ContactFrequency, PlacementFact, ProgressionReport, SubGoalProgress
     from .statistics import PeriodFigures
 
 _ASSESSMENT = ("resources_observed", "clarified", "still_open", "recommended_next_steps")
@@ -92,8 +94,89 @@ def _course_lines(course) -> list[tuple[str, str]]:
     if course.end_date is not None:
         lines.append((_("Ended"), f"{show_date(course.end_date)}: {course.outcome_label}"))
     else:
-        lines.append((_("Ended"), _("Running")))
+        lines.append((_("Status"), _running(course.current_end)))
+    lines.append((_("Agreed cadence"), _cadence(course.cadence_days)))
     return [(label, value) for label, value in lines if value]
+
+
+def _running(planned_end) -> str:
+    if planned_end is None:
+        return _("running")
+    return _("running (planned end {date})").format(date=show_date(planned_end))
+
+
+def _placement_end(p: PlacementFact) -> str:
+    """The End column: the day it ended, or "running (planned end …)"."""
+    return _running(p.end_date) if p.running else show_date(p.end_date)
+
+
+def _cover(report: ProgressionReport) -> list[tuple[str, str]]:
+    """The cover's facts: whom it is about, the period, when and by whom."""
+    lines = [(_("Citizen"), report.citizen_name),
+             (_("Period"), f"{show_date(report.start)} – {show_date(report.end)}"),
+             (_("Written on"), show_date(report.written_on))]
+    if report.mentor_name:
+        lines.append((_("Mentor"), report.mentor_name))
+    if report.organisation:
+        lines.append((_("Organisation"), report.organisation))
+    return lines
+
+
+def _decimal(value: float) -> str:
+    """2.33 -> '2,3' (one decimal, Danish comma, no trailing ',0')."""
+    return f"{value:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def _cadence(days: int) -> str:
+    if days % 7 == 0:
+        weeks = days // 7
+        return ngettext("every week", "every {n} weeks", weeks).format(n=weeks)
+    return ngettext("every day", "every {n} days", days).format(n=days)
+
+
+def contact_line(contact: ContactFrequency) -> str:
+    """ "Held 7 meetings in 16 weeks: every 2,3 weeks; the agreed cadence is every 2 weeks." """
+    weeks = max(1, round(contact.weeks))
+    span = ngettext("{n} week", "{n} weeks", weeks).format(n=weeks)
+    if contact.held:
+        held = ngettext("Held {n} meeting in {span}", "Held {n} meetings in {span}",
+                        contact.held).format(n=contact.held, span=span)
+        between = contact.weeks_between
+        if round(between, 1) == 1:
+            every = _("about once a week")
+        elif between < 1:
+            days = round(between * 7, 1)
+            every = (_("about every day") if days <= 1 else
+                     _("every {days} days").format(days=_decimal(days)))
+        else:
+            every = _("every {weeks} weeks").format(weeks=_decimal(between))
+        line = f"{held} ({show_date(contact.first)} – {show_date(contact.last)}): {every}"
+    else:
+        line = _("No meeting held in {span} ({first} – {last})").format(
+            span=span, first=show_date(contact.first), last=show_date(contact.last))
+    if contact.cadence_days is not None:
+        line += "; " + _("the agreed cadence is {cadence}").format(
+            cadence=_cadence(contact.cadence_days))
+    line += "."
+    if contact.behind:
+        line += " " + _("That is less often than agreed.")
+    others = []
+    if contact.cancelled:
+        others.append(ngettext("{n} cancelled", "{n} cancelled", contact.cancelled).format(
+            n=contact.cancelled))
+    if contact.rescheduled:
+        others.append(ngettext("{n} rescheduled", "{n} rescheduled",
+                               contact.rescheduled).format(n=contact.rescheduled))
+    if contact.no_shows:
+        others.append(ngettext("{n} no-show", "{n} no-shows", contact.no_shows).format(
+            n=contact.no_shows))
+    if others:
+        line += " " + _("Besides: {what}.").format(what=", ".join(others))
+    return line
+
+
+def _meeting_rows(report: ProgressionReport) -> list[list[str]]:
+    return [[show_date(m.day), m.kind_label, m.status_text] for m in report.meetings]
 
 
 # --------------------------------------------------------------------------- Markdown
@@ -120,9 +203,7 @@ def render_markdown(report: ProgressionReport) -> str:
     lines = [
         "# " + _text(report.display_title),
         "",
-        f"- **{_('Citizen')}:** {_text(report.citizen_name)}",
-        f"- **{_('Period')}:** {show_date(report.start)} – {show_date(report.end)}",
-        f"- **{_('Written on')}:** {show_date(report.written_on)}",
+        *(f"- **{label}:** {_text(value)}" for label, value in _cover(report)),
         "",
         "## " + _label("summary"),
         "",
@@ -141,6 +222,15 @@ def render_markdown(report: ProgressionReport) -> str:
                 [[show_date(x.decided_on), show_date(x.new_end), x.reason]
                  for x in course.extensions], right_from=3)]
         lines.append("")
+
+    lines += ["", "## " + _("Meetings"), ""]
+    if report.contact is not None:
+        lines += [_text(contact_line(report.contact)), ""]
+    if report.meetings:
+        lines += _md_table([_("Date"), _("Kind"), _("What became of it")],
+                           _meeting_rows(report), right_from=9)
+    else:
+        lines.append(_("No meeting in this period."))
 
     lines += ["", "## " + _("Attendance and stability"), ""]
     if report.attendance_total is None:
@@ -182,11 +272,10 @@ def render_markdown(report: ProgressionReport) -> str:
     lines += ["", "## " + _("Placements"), ""]
     if report.placements:
         lines += _md_table(
-            [_("Workplace"), _("Kind"), _("Started"), _("Ended"), _("Hours per week"),
+            [_("Workplace"), _("Kind"), _("Started"), _("End"), _("Hours per week"),
              _("How it ended")],
-            [[p.workplace, p.kind_label, show_date(p.start_date),
-              show_date(p.end_date) or _("Running"),
-              show_hours(p.hours_per_week) or "–", p.end_reason]
+            [[p.workplace, p.kind_label, show_date(p.start_date), _placement_end(p),
+              show_hours(p.hours_per_week) or "–", "" if p.running else p.end_reason]
              for p in report.placements], right_from=9)
     else:
         lines.append(_("No placement in this period."))
@@ -231,8 +320,9 @@ def render_pdf(report: ProgressionReport) -> bytes:
     pdf = PdfDocument(f"{report.citizen_name} · {title} · {period}")
     pdf.set_title(title)
     pdf.set_creator("mentorterm")
-    pdf.title_block(title, [(_("Citizen"), report.citizen_name), (_("Period"), period),
-                            (_("Written on"), show_date(report.written_on))])
+    pdf.title_block(title, _cover(report))
+    if report.mentor_name or report.organisation:
+        pdf.set_author(", ".join(x for x in (report.mentor_name, report.organisation) if x))
     not_written = _("Not written.")
 
     pdf.heading(_label("summary"))
@@ -247,6 +337,15 @@ def render_pdf(report: ProgressionReport) -> bytes:
             pdf.data_table([_("Extension decided"), _("New end"), _("Reason")],
                            [[show_date(x.decided_on), show_date(x.new_end), x.reason]
                             for x in course.extensions], widths=(30, 25, 100))
+
+    pdf.heading(_("Meetings"))
+    if report.contact is not None:
+        pdf.paragraph(contact_line(report.contact))
+    if report.meetings:
+        pdf.data_table([_("Date"), _("Kind"), _("What became of it")], _meeting_rows(report),
+                       widths=(30, 60, 84))
+    else:
+        pdf.paragraph(_("No meeting in this period."), muted=True)
 
     pdf.heading(_("Attendance and stability"))
     if report.attendance_total is None:
@@ -304,12 +403,12 @@ def render_pdf(report: ProgressionReport) -> bytes:
     pdf.heading(_("Placements"))
     if report.placements:
         pdf.data_table(
-            [_("Workplace"), _("Kind"), _("Started"), _("Ended"), _("Hours/week"),
+            [_("Workplace"), _("Kind"), _("Started"), _("End"), _("Hours/week"),
              _("How it ended")],
-            [[p.workplace, p.kind_label, show_date(p.start_date),
-              show_date(p.end_date) or _("Running"), show_hours(p.hours_per_week) or "–",
-              p.end_reason] for p in report.placements],
-            widths=(32, 30, 22, 22, 26, 42))
+            [[p.workplace, p.kind_label, show_date(p.start_date), _placement_end(p),
+              show_hours(p.hours_per_week) or "–", "" if p.running else p.end_reason]
+             for p in report.placements],
+            widths=(30, 28, 22, 32, 26, 36))
     else:
         pdf.paragraph(_("No placement in this period."), muted=True)
 

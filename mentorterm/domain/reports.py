@@ -16,7 +16,14 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from ..enums import CourseOutcome, CoursePurpose, PlacementKind, SubGoalStatus
+from ..enums import (
+    CourseOutcome,
+    CoursePurpose,
+    MeetingKind,
+    MeetingStatus,
+    PlacementKind,
+    SubGoalStatus,
+)
 from ..i18n import _
 from ..models import (
     AllianceScore,
@@ -25,6 +32,8 @@ from ..models import (
     CourseExtension,
     HoursStep,
     LogbookEntry,
+    Meeting,
+    Mentor,
     Placement,
     Report,
     SubGoal,
@@ -33,6 +42,7 @@ from ..models import (
 from ..schemas import ReportTextsIn
 from . import audit
 from .errors import DomainError, NotFound
+from .identity import _PLACEHOLDER, MentorIdentity, mentor_identity
 from .statistics import LoggedDay, PeriodFigures, figures
 from .views import View
 
@@ -74,10 +84,15 @@ class CourseFact(View):
     extensions: list[ExtensionFact]
     end_date: date | None
     outcome: CourseOutcome | None
+    cadence_days: int = 14  # the agreed time between meetings
 
     @property
     def purpose_label(self) -> str:
         return self.purpose.label
+
+    @property
+    def running(self) -> bool:
+        return self.end_date is None
 
     @property
     def outcome_label(self) -> str:
@@ -118,6 +133,9 @@ class PlacementFact(View):
     end_date: date | None
     end_reason: str
     hours_per_week: float | None  # the step in force at the period's end
+    #: Still running on the day the report was written: ``end_date`` is then
+    #: only the planned end (or None), never a day it ended.
+    running: bool = False
 
     @property
     def kind_label(self) -> str:
@@ -163,6 +181,84 @@ class AccommodationFact(View):
     aids: str
 
 
+class MeetingFact(View):
+    """A meeting in the period (its notes are left out: see the module's docstring)."""
+
+    day: date
+    kind: MeetingKind
+    status: MeetingStatus
+    #: Who cancelled, once meetings record it (schema 5); "" until then.
+    cancelled_by: str = ""
+
+    @property
+    def kind_label(self) -> str:
+        return self.kind.label
+
+    @property
+    def held(self) -> bool:
+        return self.status == MeetingStatus.HELD
+
+    @property
+    def no_show(self) -> bool:
+        return self.status == MeetingStatus.NO_SHOW
+
+    @property
+    def cancelled(self) -> bool:
+        # Every "cancelled…" status (by the citizen now; by others once
+        # meetings record who), not a meeting moved to another day.
+        return self.status.value.startswith("cancelled")
+
+    @property
+    def rescheduled(self) -> bool:
+        return self.status == MeetingStatus.RESCHEDULED
+
+    @property
+    def status_text(self) -> str:
+        """What became of it: "Held", "No-show", "Cancelled by citizen"...
+
+        The one place that says who cancelled: when ``cancelled_by`` is known
+        it is named here ("Cancelled by the workplace").
+        """
+        if self.cancelled and self.cancelled_by:
+            return _("Cancelled by {who}").format(who=self.cancelled_by)
+        return self.status.label
+
+
+class ContactFrequency(View):
+    """Held meetings in the weeks the course ran inside the period, against the cadence."""
+
+    held: int
+    cancelled: int
+    no_shows: int
+    first: date  # the counted span (the course's start at the earliest, today at the latest)
+    last: date
+    cadence_days: int | None  # None: no course in the period
+    rescheduled: int = 0
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+    @property
+    def weeks(self) -> float:
+        return self.days / 7
+
+    @property
+    def weeks_between(self) -> float | None:
+        """Weeks per held meeting (None when none was held)."""
+        return self.weeks / self.held if self.held else None
+
+    @property
+    def behind(self) -> bool:
+        """Met less often than agreed (more than a week's slack on the cadence)."""
+        between = self.weeks_between
+        if self.cadence_days is None:
+            return False
+        if between is None:
+            return self.days > self.cadence_days
+        return between * 7 > self.cadence_days + 7
+
+
 class ProgressionReport(View):
     citizen_id: int
     citizen_name: str
@@ -180,6 +276,10 @@ class ProgressionReport(View):
     sub_goals: list[SubGoalProgress]
     accommodations: list[AccommodationFact]
     texts: ReportTextsIn
+    meetings: list[MeetingFact] = []
+    contact: ContactFrequency | None = None
+    mentor_name: str = ""  # who wrote it (the settings' name, else the database's)
+    organisation: str = ""
 
     @property
     def display_title(self) -> str:
@@ -217,8 +317,65 @@ def _course_facts(citizen_id: int, start: date, end: date) -> list[CourseFact]:
             start_date=course.start_date, planned_end=course.planned_end,
             current_end=max([course.planned_end] + [x.new_end for x in extensions]),
             extensions=extensions, end_date=course.end_date,
-            outcome=CourseOutcome(course.outcome) if course.outcome else None))
+            outcome=CourseOutcome(course.outcome) if course.outcome else None,
+            cadence_days=course.meeting_cadence_days or 14))
     return facts
+
+
+def _meeting_facts(citizen_id: int, start: date, end: date) -> list[MeetingFact]:
+    """Meetings from ``start`` to ``end`` that happened or were called off, oldest first.
+
+    A meeting still planned is not a fact yet and is left out.
+    """
+    query = (Meeting.select(Meeting.starts_at, Meeting.kind, Meeting.status)
+             .where((Meeting.citizen == citizen_id)
+                    & (Meeting.starts_at >= datetime.combine(start, datetime.min.time()))
+                    & (Meeting.starts_at < datetime.combine(end + timedelta(days=1),
+                                                            datetime.min.time()))
+                    & (Meeting.status != MeetingStatus.PLANNED.value))
+             .order_by(Meeting.starts_at, Meeting.id))
+    facts = []
+    for starts_at, kind, status in query.tuples():
+        facts.append(MeetingFact(day=starts_at.date(), kind=MeetingKind(kind),
+                                 status=MeetingStatus(status),
+                                 cancelled_by=_cancelled_by(status)))
+    return facts
+
+
+def _cancelled_by(status: str) -> str:
+    # Until meetings record who cancelled (schema 5's cancelled_by), the
+    # status label says it; this is where the field will be read.
+    return ""
+
+
+def _contact(meetings: list[MeetingFact], courses: list[CourseFact], start: date,
+             end: date, today: date) -> ContactFrequency | None:
+    """How often the mentor met the citizen in the weeks a course ran in the period."""
+    last = min(end, today)
+    first = max(start, min((c.start_date for c in courses), default=start))
+    ended = [c.end_date for c in courses]
+    if courses and None not in ended:
+        last = min(last, max(d for d in ended if d is not None))
+    if last < first:
+        return None
+    inside = [m for m in meetings if first <= m.day <= last]
+    return ContactFrequency(
+        held=sum(m.held for m in inside), cancelled=sum(m.cancelled for m in inside),
+        no_shows=sum(m.no_show for m in inside),
+        rescheduled=sum(m.rescheduled for m in inside), first=first, last=last,
+        cadence_days=courses[-1].cadence_days if courses else None)
+
+
+def _author(citizen: Citizen, identity: MentorIdentity | None) -> MentorIdentity:
+    """Who writes the report: the settings' name and organisation, else the
+    database's mentor of the citizen (unless that is still the placeholder)."""
+    identity = identity if identity is not None else mentor_identity()
+    if identity.name:
+        return identity
+    mentor = Mentor.get_or_none(Mentor.id == citizen.mentor_id)
+    name = mentor.name.strip() if mentor is not None else ""
+    return MentorIdentity(name="" if name in _PLACEHOLDER else name,
+                          organisation=identity.organisation)
 
 
 def _blocks(days: list[LoggedDay], start: date, end: date) -> list[StabilityBlock]:
@@ -272,13 +429,15 @@ def _citizen(citizen_id: int) -> Citizen:
 
 def progression_report(citizen_id: int, start: date, end: date, today: date,
                        texts: ReportTextsIn | None = None,
-                       report_id: int | None = None) -> ProgressionReport:
+                       report_id: int | None = None,
+                       identity: MentorIdentity | None = None) -> ProgressionReport:
     """The progression report of one citizen from ``start`` to ``end`` (both included).
 
     Attendance counts logbook days up to ``today`` at the latest, each
     placement cut to its own dates; stability is attendance per 4-week block
     from ``start``. ``texts`` are the mentor's judgement parts (empty unless
     given); ``report_id`` names the saved report they belong to, if any.
+    ``identity`` is who writes it (default: the mentor in the settings).
     """
     if end < start:
         raise DomainError(_("The period cannot end before it starts."), field="end")
@@ -333,7 +492,8 @@ def progression_report(citizen_id: int, start: date, end: date, today: date,
         placement_facts.append(PlacementFact(
             kind=PlacementKind(p.kind), workplace=p.workplace, start_date=p.start_date,
             end_date=p.end_date, end_reason=p.end_reason,
-            hours_per_week=in_force.hours_per_week if in_force else None))
+            hours_per_week=in_force.hours_per_week if in_force else None,
+            running=p.end_date is None or p.end_date > today))
 
     every_day = sorted((d for group in days.values() for d in group),
                        key=lambda d: d.entry_date)
@@ -353,13 +513,18 @@ def progression_report(citizen_id: int, start: date, end: date, today: date,
             accommodations.append(AccommodationFact(where=p.workplace,
                                                     accommodations=p.accommodations, aids=p.aids))
 
+    courses = _course_facts(citizen_id, start, end)
+    meetings = _meeting_facts(citizen_id, start, min(end, today))
+    author = _author(citizen, identity)
     return ProgressionReport(
         citizen_id=citizen.id, citizen_name=citizen.name, start=start, end=end,
         written_on=today, report_id=report_id, title=texts.title,
-        courses=_course_facts(citizen_id, start, end), attendance_total=total,
+        courses=courses, attendance_total=total,
         attendance_by_placement=by_placement, stability=stability, hours_steps=step_facts,
         placements=placement_facts, sub_goals=_score_progress(citizen_id, start, end),
-        accommodations=accommodations, texts=texts)
+        accommodations=accommodations, texts=texts, meetings=meetings,
+        contact=_contact(meetings, courses, start, end, today),
+        mentor_name=author.name, organisation=author.organisation)
 
 
 # --------------------------------------------------------------------------- saved reports
@@ -441,6 +606,25 @@ def default_period(today: date, months: int = 3) -> tuple[date, date]:
     return date(year, month + 1, day) + timedelta(days=1), today
 
 
+def default_report_period(citizen_id: int, today: date) -> tuple[date, date]:
+    """The period a new report of the citizen covers, up to ``today``.
+
+    It starts the day after the latest saved report's period ended, else on
+    the start of the citizen's latest course that has begun; with neither
+    (or when that day is after ``today``) the last three months.
+    """
+    last = (Report.select(Report.period_end).where(Report.citizen == citizen_id)
+            .order_by(Report.period_end.desc()).limit(1).scalar())
+    if last is not None and last < today:
+        return last + timedelta(days=1), today
+    started = (Course.select(Course.start_date)
+               .where((Course.citizen == citizen_id) & (Course.start_date <= today))
+               .order_by(Course.start_date.desc()).limit(1).scalar())
+    if started is not None:
+        return started, today
+    return default_period(today)
+
+
 def report_file_stem(report: ProgressionReport) -> str:
     """A file name (no suffix) for an export: "progression-Mette-Jorgensen-2026-11-29"."""
     from .files import safe_file_name
@@ -471,7 +655,8 @@ def export_report(report: ProgressionReport, kind: str) -> bytes:
 
 
 __all__ = [
-    "ProgressionReport", "ReportListItem", "default_period", "delete_report", "export_report",
+    "ContactFrequency", "MeetingFact", "ProgressionReport", "ReportListItem", "default_period",
+    "default_report_period", "delete_report", "export_report",
     "progression_report", "render_markdown", "render_pdf", "report_texts", "reports_of",
     "save_report", "saved_report",
 ]

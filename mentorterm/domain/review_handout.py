@@ -16,6 +16,7 @@ from ..format import show_date, show_datetime
 from ..i18n import _, ngettext
 from ..settings import ReviewThresholds
 from . import audit
+from .identity import MentorIdentity, mentor_identity
 from .review import ReviewItem, iso_week_of, review_queue
 
 
@@ -47,19 +48,27 @@ class ReviewHandout(BaseModel):
     progress: HandoutProgress
     thresholds: ReviewThresholds = Field(description="The thresholds in force.")
     citizens: list[ReviewItem]
+    mentor_name: str = Field("", description="Who made the handout (the settings' mentor).")
+    organisation: str = Field("", description="The mentor's organisation.")
 
 
 def review_handout(as_of: date, mentor_id: int | None = None,
-                   thresholds: ReviewThresholds | None = None) -> ReviewHandout:
-    """The queue of ``as_of``'s week with its progress, ready to print."""
+                   thresholds: ReviewThresholds | None = None,
+                   identity: MentorIdentity | None = None) -> ReviewHandout:
+    """The queue of ``as_of``'s week with its progress, ready to print.
+
+    ``identity`` (default: the settings' mentor) names who made it.
+    """
     thresholds = thresholds or ReviewThresholds()
+    identity = identity if identity is not None else mentor_identity()
     queue = review_queue(as_of, mentor_id, thresholds)
     audit.record("export", "review_handout", purpose="weekly case review handout")
     return ReviewHandout(
         iso_week=iso_week_of(as_of), as_of=as_of, mentor_id=mentor_id,
         progress=HandoutProgress(reviewed=sum(1 for i in queue if i.reviewed),
                                  total=len(queue)),
-        thresholds=thresholds, citizens=queue)
+        thresholds=thresholds, citizens=queue, mentor_name=identity.name,
+        organisation=identity.organisation)
 
 
 def handout_json(handout: ReviewHandout) -> str:
@@ -80,6 +89,12 @@ def _week_title(h: ReviewHandout) -> str:
     return _("Weekly case review, week {week} {year}").format(week=int(week), year=year)
 
 
+def _author(h: ReviewHandout) -> str:
+    """ "By Anna Holm, Jobvejen ApS" ("" when the mentor has not said who they are)."""
+    who = ", ".join(x for x in (h.mentor_name, h.organisation) if x)
+    return _("By {who}").format(who=who) if who else ""
+
+
 def _decision_line(item: ReviewItem) -> str:
     decision = item.decision or _("(none recorded)")
     if item.reviewed and item.reviewed_at:
@@ -94,6 +109,8 @@ def render_text(h: ReviewHandout) -> str:
              + _("as of {day}").format(day=show_date(h.as_of)),
              ngettext("{n} citizen needs attention", "{n} citizens need attention",
                       len(h.citizens)).format(n=len(h.citizens)) + "; " + _progress(h), ""]
+    if _author(h):
+        lines.insert(1, _author(h))
     if not h.citizens:
         lines.append(_("No citizen has a signal this week."))
     for number, item in enumerate(h.citizens, start=1):
@@ -126,6 +143,8 @@ def render_markdown(h: ReviewHandout) -> str:
                  count=ngettext("{n} citizen needs attention", "{n} citizens need attention",
                                 len(h.citizens)).format(n=len(h.citizens)),
                  progress=_progress(h)), ""]
+    if _author(h):
+        lines[2:2] = [_md(_author(h)) + ".", ""]
     if not h.citizens:
         lines += [_("No citizen has a signal this week."), ""]
     for number, item in enumerate(h.citizens, start=1):

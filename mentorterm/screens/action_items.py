@@ -17,11 +17,23 @@ from .. import keys
 from ..domain.action_items import ActionItemRow, action_items, mark_done, reopen
 from ..format import show_date
 from ..i18n import _, ngettext
+from .columns import Col, FittingTable
 from .guard import safely
 from .lists import RecordListScreen
 
 WHAT_WIDTH = 44
 NAME_WIDTH = 16
+
+# At 80 columns the due date (with its red "overdue"), what and the citizen
+# stay; who does it narrows, and the done date goes first (the line under
+# the table says it, and who, in full).
+COLUMNS = [
+    Col("due", _("Due"), 24),
+    Col("what", _("What"), WHAT_WIDTH, min_width=16, flex=True),
+    Col("who", _("Who"), NAME_WIDTH, min_width=7, drop=2, flex=True),
+    Col("citizen", _("Citizen"), NAME_WIDTH, min_width=10, flex=True),
+    Col("done", _("Done"), 10, drop=1),
+]
 
 
 def matches(row: ActionItemRow, needle: str) -> bool:
@@ -77,14 +89,12 @@ class ActionItemsScreen(RecordListScreen):
         yield Static(id="items-title")
         yield Input(placeholder=_("Filter by citizen or by who does it…"), id="items-filter")
         yield Static(id="items-empty")
-        yield DataTable(id="action-items", cursor_type="row", zebra_stripes=True)
+        yield FittingTable(COLUMNS, id="action-items", cursor_type="row", zebra_stripes=True)
         yield Static(id="items-detail")
         yield Static(id="items-status")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns(
-            _("Due"), _("What"), _("Who"), _("Citizen"), _("Done"))
         self._show_filter(False)
         self.query_one("#items-title", Static).update(
             _("[b]Agreements[/b] · who does what by when, across the caseload"))
@@ -118,14 +128,8 @@ class ActionItemsScreen(RecordListScreen):
         # Filtered in Python, not with the domain's owner= parameter: the filter
         # matches the citizen's name OR the owner, and each keystroke then needs
         # no query (a caseload holds some hundred agreements at most).
-        table = self.query_one(DataTable)
-        keep = table.cursor_row
         self.rows = [r for r in self.all_rows if not self.needle or matches(r, self.needle)]
-        table.clear()
-        for row in self.rows:
-            table.add_row(*cells(row), key=str(row.id))
-        if self.rows:
-            table.move_cursor(row=min(keep, len(self.rows) - 1))
+        self.query_one(FittingTable).fill((str(row.id), cells(row)) for row in self.rows)
         self.show_empty()
         self.show_status()
         self.show_detail()

@@ -18,6 +18,7 @@ from ..domain.caseload import CaseloadRow, CourseFilter, caseload
 from ..enums import CourseOutcome, CoursePurpose
 from ..format import show_date, show_hours, show_percent
 from ..i18n import _, ngettext
+from .columns import Col, FittingTable, Shown
 from .guard import safely
 
 # A DataTable measures every cell it is given (about half a millisecond a row
@@ -40,19 +41,34 @@ class Column:
     key: str
     label: str
     sort: Callable[[CaseloadRow], tuple]
+    fit: Col  # how it gives way in a narrow terminal (columns.py)
 
 
+def _column(key: str, label: str, sort: Callable[[CaseloadRow], tuple], width: int,
+            short: str = "", min_width: int = 0, drop: int | None = None,
+            flex: bool = False) -> Column:
+    return Column(key, label, sort, Col(key, label, width, min_width, short, drop, flex))
+
+
+# Essential at 80 columns (drop=None): name, week, last met, next meeting,
+# attendance and open agreements, the two red signals among them. The others
+# give way in their drop order: weeks left, then the placement, then the purpose.
 COLUMNS = [
-    Column("name", _("Citizen"), _by(lambda r: r.name.casefold())),
-    Column("purpose", _("Purpose"), _by(lambda r: r.purpose)),
-    Column("week", _("Week"), _by(lambda r: r.week_of_course)),
-    Column("left", _("Wks left"), _by(lambda r: r.weeks_left)),
-    Column("since", _("Last met"), _by(lambda r: r.days_since_meeting)),
-    Column("next", _("Next meeting"), _by(lambda r: r.next_meeting)),
-    Column("attendance", _("Att. 14 d"), _by(lambda r: r.attendance_rate)),
-    Column("items", _("Open"), _by(lambda r: r.open_action_items)),
-    Column("placement", _("Placement"), _by(lambda r: (r.workplace or "").casefold() or None)),
+    _column("name", _("Citizen"), _by(lambda r: r.name.casefold()), 28, min_width=12,
+            flex=True),
+    _column("purpose", _("Purpose"), _by(lambda r: r.purpose), 24, _("Purp."), 9, drop=3,
+            flex=True),
+    _column("week", _("Week"), _by(lambda r: r.week_of_course), 5, _("Wk")),
+    _column("left", _("Wks left"), _by(lambda r: r.weeks_left), 3, _("Left"), drop=1),
+    _column("since", _("Last met"), _by(lambda r: r.days_since_meeting), 6, _("Met")),
+    _column("next", _("Next meeting"), _by(lambda r: r.next_meeting), 10, _("Next")),
+    _column("attendance", _("Att. 14 d"), _by(lambda r: r.attendance_rate), 5, _("Att.")),
+    _column("items", _("Open"), _by(lambda r: r.open_action_items), 3, _("Op.")),
+    _column("placement", _("Placement"), _by(lambda r: (r.workplace or "").casefold() or None),
+            40, _("Placem."), 12, drop=2, flex=True),
 ]
+#: Room beside each header for the sort arrow.
+SORT_MARK = 2
 
 VIEW_LABELS = {
     CourseFilter.ACTIVE: _("Active courses"),
@@ -119,13 +135,17 @@ class CaseloadScreen(Screen):
         self._sorted_for: tuple | None = None
         self.rows: list[CaseloadRow] = []
         self.needle = ""
+        self._shown_rows: list[CaseloadRow] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="body"):
             yield Input(placeholder=_("Filter by name, workplace or caseworker…"), id="filter")
             yield Static(id="empty")
-            yield DataTable(id="caseload", cursor_type="row", zebra_stripes=True)
+            yield FittingTable([c.fit for c in COLUMNS], header_extra=SORT_MARK,
+                               header=self.header, id="caseload", cursor_type="row",
+                               zebra_stripes=True)
+            yield Static(id="caseload-detail")
             yield Static(id="status")
         yield Footer()
 
@@ -175,14 +195,12 @@ class CaseloadScreen(Screen):
         return self._sorted
 
     def show(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(FittingTable)
         selected = self.selected_citizen()
         rows = self.visible_rows()
-        self.label_columns(table)
-        table.clear()
         shown = rows[:MAX_ROWS]
-        for row in shown:
-            table.add_row(*cells(row), key=str(row.citizen_id))
+        table.fill((str(row.citizen_id), cells(row)) for row in shown)
+        self._shown_rows = shown
         if selected is not None:
             for index, row in enumerate(shown):
                 if row.citizen_id == selected:
@@ -190,20 +208,32 @@ class CaseloadScreen(Screen):
                     break
         self.show_empty(rows)
         self.show_status(len(rows), len(shown))
+        self.show_detail()
 
-    def label_columns(self, table: DataTable) -> None:
-        """Column titles, the sorted one with its arrow (the same width either way)."""
-        labels = []
-        for index, column in enumerate(COLUMNS):
-            mark = ("↓" if self.sort_reverse else "↑") if index == self.sort_column else " "
-            labels.append(f"{column.label} {mark}")
-        if not table.columns:
-            for column, label in zip(COLUMNS, labels, strict=True):
-                table.add_column(label, key=column.key)
-            return
-        for column, label in zip(COLUMNS, labels, strict=True):
-            table.columns[column.key].label = Text(label)
-        table.refresh()
+    @property
+    def shown_columns(self) -> list[Shown]:
+        """The columns on screen now (the terminal's width chose them)."""
+        return self.query_one(FittingTable).shown
+
+    def header(self, column: Shown) -> str:
+        """A column's title, the sorted one with its arrow (the same width either way)."""
+        sorted_key = COLUMNS[self.sort_column].key
+        mark = ("↓" if self.sort_reverse else "↑") if column.key == sorted_key else " "
+        return f"{column.label} {mark}"
+
+    @on(DataTable.RowHighlighted, "#caseload")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        """The highlighted citizen's values the table drops or cuts for the width."""
+        box = self.query_one("#caseload-detail", Static)
+        selected = self.selected_citizen()
+        hidden = (self.query_one(FittingTable).hidden(str(selected))
+                  if selected is not None else [])
+        text = " · ".join(f"{label}: {value}" for label, value in hidden)
+        box.display = bool(text)
+        box.update(Text(text))
 
     def show_empty(self, rows: list[CaseloadRow]) -> None:
         empty = self.query_one("#empty", Static)
@@ -313,12 +343,24 @@ class CaseloadScreen(Screen):
         self.view = NEXT_VIEW[self.view]
         self.load()
 
+    def _column_index(self, key: str) -> int:
+        return next(i for i, c in enumerate(COLUMNS) if c.key == key)
+
     def action_sort_next(self) -> None:
-        self.sort_column = (self.sort_column + 1) % len(COLUMNS)
+        # Through the columns on screen (a dropped one would sort invisibly).
+        keys = [c.key for c in self.shown_columns] or [c.key for c in COLUMNS]
+        current = COLUMNS[self.sort_column].key
+        position = keys.index(current) if current in keys else -1
+        self.sort_column = self._column_index(keys[(position + 1) % len(keys)])
         self.sort_reverse = False
         self.show()
 
     def action_sort_by(self, column: int) -> None:
+        # The digit counts the columns on screen, as the mentor sees them.
+        if self.shown_columns:
+            if column >= len(self.shown_columns):
+                return
+            column = self._column_index(self.shown_columns[column].key)
         if column == self.sort_column:
             self.sort_reverse = not self.sort_reverse
         else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
@@ -45,16 +45,19 @@ def bindings_of(screen: Screen) -> list[tuple[str, str]]:
 
 
 class HelpScreen(ModalScreen[None]):
+    # One scrolling box, as high as its text up to the whole screen: at 80x24
+    # the longest help is read to its end with down / pgdn (the box has focus).
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
-    HelpScreen > Vertical {
+    HelpScreen > VerticalScroll {
         width: 72; max-width: 100%; height: auto; max-height: 100%;
         border: thick $primary; background: $surface; padding: 0 2;
     }
-    HelpScreen #help-title { text-style: bold; padding: 1 0; }
-    HelpScreen VerticalScroll { height: auto; max-height: 1fr; }
+    HelpScreen > VerticalScroll:focus { border: thick $primary; }
+    HelpScreen #help-title { text-style: bold; padding: 1 0 0 0; }
     HelpScreen .section { text-style: bold; color: $text-muted; padding-top: 1; }
     """
+    AUTO_FOCUS = "#help-box"
     BINDINGS = keys.bindings("help")
 
     def __init__(self, for_screen: Screen, title: str) -> None:
@@ -63,15 +66,15 @@ class HelpScreen(ModalScreen[None]):
         self.title_text = title
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with VerticalScroll(id="help-box"):
             yield Static(_("Keys: {screen}").format(screen=self.title_text), id="help-title")
-            with VerticalScroll():
-                yield Static(_("On this screen"), classes="section")
-                yield Static("\n".join(f"  [b]{k:<16}[/b] {d}" for k, d in self.keys),
-                             id="help-keys")
-                yield Static(_("Everywhere"), classes="section")
-                yield Static("\n".join(f"  [b]{k:<16}[/b] {d}" for k, d in GLOBAL_KEYS))
-                yield Static(_("escape closes this help."), classes="section")
+            yield Static(_("On this screen"), classes="section")
+            yield Static("\n".join(f"  [b]{k:<16}[/b] {d}" for k, d in self.keys),
+                         id="help-keys")
+            yield Static(_("Everywhere"), classes="section")
+            yield Static("\n".join(f"  [b]{k:<16}[/b] {d}" for k, d in GLOBAL_KEYS))
+            yield Static(_("escape closes this help; down and pgdn scroll it."),
+                         classes="section", id="help-end")
 
     def action_dismiss(self) -> None:
         self.dismiss(None)

@@ -69,7 +69,7 @@ class ReportsScreen(CitizenRecordsScreen):
               "then write the texts with [b]e[/b]."))
 
     def action_new(self) -> None:
-        start, end = domain.default_period(self.app.today)
+        start, end = domain.default_report_period(self.citizen_id, self.app.today)
 
         def chosen(period: tuple[date, date] | None) -> None:
             if period is not None:
