@@ -23,9 +23,11 @@ START, END, TODAY = date(2026, 2, 1), date(2026, 3, 31), date(2026, 4, 15)
 ANNA = MentorIdentity(name="Anna Holm", organisation="Jobvejen ApS")
 
 
-def _meeting(citizen, day: date, status: str, kind: str = "one_to_one") -> None:
+def _meeting(citizen, day: date, status: str, kind: str = "one_to_one",
+             cancelled_by: str | None = None) -> None:
     Meeting.create(citizen=citizen, starts_at=datetime.combine(day, datetime.min.time())
-                   .replace(hour=10), kind=kind, status=status, notes="MØDE-HEMMELIGT")
+                   .replace(hour=10), kind=kind, status=status, notes="MØDE-HEMMELIGT",
+                   cancelled_by=cancelled_by)
 
 
 @pytest.fixture
@@ -43,7 +45,7 @@ def ali(database) -> int:
                      start_date=date(2026, 3, 16), end_date=date(2026, 6, 30))
     _meeting(c, date(2026, 1, 20), "held")  # before the period
     _meeting(c, date(2026, 2, 3), "held")
-    _meeting(c, date(2026, 2, 17), "cancelled_by_citizen")
+    _meeting(c, date(2026, 2, 17), "cancelled", cancelled_by="citizen")
     _meeting(c, date(2026, 2, 19), "held", "three_party")
     _meeting(c, date(2026, 3, 3), "no_show")
     _meeting(c, date(2026, 3, 5), "held")
@@ -84,7 +86,7 @@ def test_a_placement_ended_before_today_is_ended_even_when_after_the_period(ali)
 def test_meetings_section_lists_held_cancelled_and_no_shows_with_dates(ali):
     report = _report(ali)
     assert [(m.day, m.status.value) for m in report.meetings] == [
-        (date(2026, 2, 3), "held"), (date(2026, 2, 17), "cancelled_by_citizen"),
+        (date(2026, 2, 3), "held"), (date(2026, 2, 17), "cancelled"),
         (date(2026, 2, 19), "held"), (date(2026, 3, 3), "no_show"),
         (date(2026, 3, 5), "held"), (date(2026, 3, 24), "held"),
         (date(2026, 3, 26), "rescheduled")]
@@ -104,11 +106,17 @@ def test_meetings_section_lists_held_cancelled_and_no_shows_with_dates(ali):
 
 def test_who_cancelled_is_said_in_one_place():
     fact = reports.MeetingFact(day=date(2026, 2, 17), kind="one_to_one",
-                               status="cancelled_by_citizen", cancelled_by="the workplace")
+                               status="cancelled", cancelled_by="the workplace")
     assert fact.status_text == "Cancelled by the workplace"
     assert reports.MeetingFact(day=date(2026, 2, 17), kind="one_to_one",
-                               status="cancelled_by_citizen").status_text == \
-        "Cancelled by citizen"
+                               status="cancelled").status_text == "Cancelled"
+
+
+def test_the_report_says_who_cancelled(ali):
+    _meeting(ali, date(2026, 3, 10), "cancelled", cancelled_by="workplace")
+    section = reports.render_markdown(_report(ali))
+    assert "| 10-03-2026 | 1:1 conversation | Cancelled by workplace |" in section
+    assert "| 17-02-2026 | 1:1 conversation | Cancelled by citizen |" in section
 
 
 def test_contact_counts_from_the_course_start_and_up_to_today(ali):

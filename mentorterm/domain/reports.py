@@ -17,6 +17,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from ..enums import (
+    CancelledBy,
     CourseOutcome,
     CoursePurpose,
     MeetingKind,
@@ -187,7 +188,7 @@ class MeetingFact(View):
     day: date
     kind: MeetingKind
     status: MeetingStatus
-    #: Who cancelled, once meetings record it (schema 5); "" until then.
+    #: Who cancelled, as it reads in "Cancelled by …" ("" when not cancelled).
     cancelled_by: str = ""
 
     @property
@@ -204,8 +205,7 @@ class MeetingFact(View):
 
     @property
     def cancelled(self) -> bool:
-        # Every "cancelled…" status (by the citizen now; by others once
-        # meetings record who), not a meeting moved to another day.
+        # Called off (by whoever cancelled), not a meeting moved to another day.
         return self.status.value.startswith("cancelled")
 
     @property
@@ -327,7 +327,7 @@ def _meeting_facts(citizen_id: int, start: date, end: date) -> list[MeetingFact]
 
     A meeting still planned is not a fact yet and is left out.
     """
-    query = (Meeting.select(Meeting.starts_at, Meeting.kind, Meeting.status)
+    query = (Meeting.select(Meeting.starts_at, Meeting.kind, Meeting.status, Meeting.cancelled_by)
              .where((Meeting.citizen == citizen_id)
                     & (Meeting.starts_at >= datetime.combine(start, datetime.min.time()))
                     & (Meeting.starts_at < datetime.combine(end + timedelta(days=1),
@@ -335,17 +335,16 @@ def _meeting_facts(citizen_id: int, start: date, end: date) -> list[MeetingFact]
                     & (Meeting.status != MeetingStatus.PLANNED.value))
              .order_by(Meeting.starts_at, Meeting.id))
     facts = []
-    for starts_at, kind, status in query.tuples():
+    for starts_at, kind, status, cancelled_by in query.tuples():
         facts.append(MeetingFact(day=starts_at.date(), kind=MeetingKind(kind),
                                  status=MeetingStatus(status),
-                                 cancelled_by=_cancelled_by(status)))
+                                 cancelled_by=_cancelled_by(cancelled_by)))
     return facts
 
 
-def _cancelled_by(status: str) -> str:
-    # Until meetings record who cancelled (schema 5's cancelled_by), the
-    # status label says it; this is where the field will be read.
-    return ""
+def _cancelled_by(who: str | None) -> str:
+    # "citizen" -> "citizen", as it reads inside "Cancelled by …".
+    return CancelledBy(who).label.lower() if who else ""
 
 
 def _contact(meetings: list[MeetingFact], courses: list[CourseFact], start: date,
