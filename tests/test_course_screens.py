@@ -324,7 +324,7 @@ async def test_archiving_asks_first(seeded, db_path):
         await pilot.pause()
         app.open_citizen(cid)
         await pilot.pause()
-        await pilot.press("a")
+        await pilot.press("ctrl+a")
         await pilot.pause()
         assert screen_name(app) == "ConfirmScreen"
         question = text_of(app, "#question")
@@ -333,11 +333,11 @@ async def test_archiving_asks_first(seeded, db_path):
         await pilot.press("escape")  # no
         await pilot.pause()
         assert Citizen.get_by_id(cid).archived_on is None
-        await pilot.press("a", "y")
+        await pilot.press("ctrl+a", "y")
         await pilot.pause()
         assert Citizen.get_by_id(cid).archived_on == TODAY
         assert (last_row().what, last_row().purpose) == ("citizen", "archived")
-        await pilot.press("a")  # bringing back hides nothing: no question
+        await pilot.press("ctrl+a")  # bringing back hides nothing: no question
         await pilot.pause()
         assert screen_name(app) == "CitizenScreen"
         assert Citizen.get_by_id(cid).archived_on is None
@@ -364,7 +364,7 @@ async def test_small_terminal_forms_and_dialogs_fit(seeded, db_path):
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
-        await pilot.press("a")
+        await pilot.press("ctrl+a")
         await pilot.pause()
         dialog = app.screen.query_one("#dialog")
         assert dialog.region.height <= 24 and dialog.region.width <= 80
