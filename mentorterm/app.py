@@ -107,6 +107,8 @@ class MentortermApp(App[int]):
         """The first start asks the mentor's name; a known one names the database's mentor."""
         from .domain.identity import mentor_identity, name_default_mentor
 
+        if self.demo:  # fictional people: neither asked about nor named after the mentor
+            return
         known = mentor_identity()
         if known.known:
             try:

@@ -252,3 +252,15 @@ async def test_d_in_the_empty_demo_file_itself_fills_it(tmp_path):
         await pilot.press("d")
         await pilot.pause()
         assert app.demo and Citizen.select().count() >= 10
+
+
+async def test_a_demo_database_does_not_ask_who_the_mentor_is(tmp_path):
+    path = tmp_path / "demo.db"
+    storage.open_database(path)
+    generate_demo(today=TODAY)
+    storage.close_database()
+    app = make_app(path, today=TODAY, ask_identity=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CaseloadScreen"
+        assert "DEMO" in app.title
