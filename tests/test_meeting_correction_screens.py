@@ -281,6 +281,23 @@ async def test_the_note_names_the_mentor_from_the_settings(db_path):
         assert app.screen.query_one("#f-p_mentor", Input).value == "Karin Holm"
 
 
+async def test_a_planned_meeting_names_the_mentor_too(db_path):
+    ids = seed(db_path)
+    save_mentor_identity("Karin Holm", "Jobvejen")
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_meetings(app, pilot, ids["mette"])
+        await pilot.press("n")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "MeetingForm"
+        assert app.screen.query_one("#f-p_mentor", Input).value == "Karin Holm"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+    made = Meeting.select().order_by(Meeting.id.desc()).first()
+    assert "Karin Holm" in [p.name for p in made.participants]
+
+
 async def test_the_dialogs_fit_at_80x24(db_path):
     ids = seed(db_path)
     app = make_app(db_path, today=TODAY)

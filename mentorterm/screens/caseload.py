@@ -244,8 +244,8 @@ class CaseloadScreen(Screen):
                 "[b]Welcome to mentorterm.[/b]\n\n"
                 "There are no citizens in this database yet.\n\n"
                 "  [b]n[/b]  create your first citizen\n"
-                "  [b]d[/b]  try a fictional demo caseload (in its own file: your "
-                "database stays empty)\n"
+                "  [b]d[/b]  try a fictional demo caseload (its own file; yours stays "
+                "empty)\n"
                 "  [b]?[/b]  every key on this screen\n"
             ))
             empty.display, table.display = True, False

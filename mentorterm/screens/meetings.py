@@ -749,13 +749,15 @@ class MeetingsScreen(CitizenRecordsScreen):
         self.open_note(None, MeetingKind.THREE_PARTY)
 
     def action_new_meeting(self) -> None:
-        # The default day at 10:00, or the next time not already booked.
-        initial = {"kind": MeetingKind.THREE_PARTY.value,
-                   "starts_at": domain.next_free_slot(datetime.combine(
-                       domain.default_next_meeting_date(self.citizen_id, self.app.today),
-                       datetime.min.time().replace(hour=10))),
+        # The default day at 10:00, or the next time not already booked; the
+        # mentor takes part in every meeting (the others depend on its kind).
+        starts_at = domain.next_free_slot(datetime.combine(
+            domain.default_next_meeting_date(self.citizen_id, self.app.today),
+            datetime.min.time().replace(hour=10)))
+        people = domain.note_defaults(self.citizen_id, starts_at.date())
+        initial = {"kind": MeetingKind.THREE_PARTY.value, "starts_at": starts_at,
                    "status": MeetingStatus.PLANNED.value,
-                   "p_citizen": self.citizen_name}
+                   "p_citizen": self.citizen_name, "p_mentor": people.mentor}
         self.app.push_screen(MeetingForm(self.citizen_id, initial),
                              lambda made: made and self.load(select_id=made))
 
