@@ -558,10 +558,15 @@ def prefill_attendance_note(citizen_id: int, meeting_day: date, today: date) -> 
                                  f.days_logged).format(
         present=f.days_present, logged=f.days_logged, rate=show_percent(f.attendance_rate))
     if f.hours_planned:
-        text += "; " + _("{worked} of {planned} planned hours worked.").format(
+        # ngettext counts whole numbers: 1 is "hour", 0,5 and 2 are "hours".
+        text += "; " + ngettext("{worked} of {planned} planned hour worked.",
+                                "{worked} of {planned} planned hours worked.",
+                                1 if f.hours_planned == 1 else 2).format(
             worked=show_hours(f.hours_worked), planned=show_hours(f.hours_planned))
     else:
-        text += "; " + _("{worked} hours worked.").format(worked=show_hours(f.hours_worked))
+        text += "; " + ngettext("{worked} hour worked.", "{worked} hours worked.",
+                                1 if f.hours_worked == 1 else 2).format(
+            worked=show_hours(f.hours_worked))
     kinds = [("sick", _("Sick"), f.sick_days),
              ("absent_with_notice", _("Absent with notice"), f.absent_with_notice),
              ("absent_without_notice", _("Absent without notice"), f.absent_without_notice),
