@@ -386,3 +386,20 @@ async def test_f_on_an_ended_course_points_to_the_history(seeded, db_path):
         assert screen_name(app) == "CitizenScreen"
         notes = [str(n.message) for n in app._notifications]
         assert any("ended 20-12-2026" in n and "course history (h)" in n for n in notes), notes
+
+
+def test_a_course_that_starts_later_says_when_not_week_0(db_path):
+    from mentorterm.screens.citizen import course_text
+
+    storage.open_database(db_path)
+    cid = citizens.create_citizen(CitizenIn(name="Karim S."))
+    courses.start_course(cid, CourseIn(referral_date=date(2026, 11, 25),
+                                       start_date=date(2026, 12, 17),
+                                       planned_end=date(2027, 6, 16), purpose="ordinary_job"))
+    view = courses.open_course(cid)
+    before = course_text(view, date(2026, 12, 2))
+    assert "starts 17-12-2026" in before and "Starts in 15 days" in before
+    assert "Week 0" not in before and "left" not in before
+    during = course_text(view, date(2026, 12, 24))
+    assert "started 17-12-2026" in during and "Week 2 of 26" in during
+    storage.close_database()

@@ -50,10 +50,16 @@ def course_text(course: CourseView | None, today) -> str:
         return _("No course. Press c to start one.")
     lines = [f"[b]{course.purpose.label}[/b]" + (f" · {escape(course.programme)}"
                                                  if course.programme else "")]
-    lines.append(_("Referred {ref} · started {start} · planned end {end}").format(
+    starts_later = course.is_open and course.start_date > today
+    lines.append((_("Referred {ref} · starts {start} · planned end {end}") if starts_later
+                  else _("Referred {ref} · started {start} · planned end {end}")).format(
         ref=show_date(course.referral_date), start=show_date(course.start_date),
         end=show_date(course.current_end)))
-    if course.is_open:
+    if starts_later:  # not "week 0 of 26, 28 weeks left"
+        lines.append(_("Starts in {days} · {m} weeks · meet every {cadence}").format(
+            days=show_days((course.start_date - today).days), m=course.total_weeks,
+            cadence=show_days(course.meeting_cadence_days)))
+    elif course.is_open:
         weeks_left = max(0, (course.current_end - today).days // 7)
         lines.append(_("Week {n} of {m} · {left} left · meet every {days}").format(
             n=course.week_number(today), m=course.total_weeks, left=show_weeks(weeks_left),
