@@ -57,9 +57,9 @@ class SaveFileForm(FormScreen[str]):
                  overwrite: bool = False) -> None:
         super().__init__({"path": path}, title)
         self.data = data
-        # A file already there is replaced only after the mentor said yes to it
-        # (``overwrite``: the question names replacing as the expected answer,
-        # e.g. the calendar export's last copy).
+        # A file already there is replaced only after the mentor said yes to it,
+        # even where replacing is the usual case (``overwrite``: the calendar
+        # export's last copy).
         self.overwrite = overwrite
         self._replace_confirmed: str | None = None
 
@@ -84,9 +84,6 @@ class SaveFileForm(FormScreen[str]):
 
         question = _("[b]{path}[/b] already exists. Replace it with this one? The old file "
                      "is gone then.").format(path=escape(path))
-        if self.overwrite:
-            question = _("[b]{path}[/b] is there from the last export. Replace it?").format(
-                path=escape(path))
         self.app.push_screen(ConfirmScreen(question, yes=_("Replace"), no=_("Keep it")),
                              answered)
 
