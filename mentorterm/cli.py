@@ -519,6 +519,19 @@ def _at_start() -> None:
     crashlog.secure_log_folder()
 
 
+def _tighten_database_files(args: argparse.Namespace) -> None:
+    """The database's files an older mentorterm left readable to others become
+    0600 before anything else, even before its passphrase is asked."""
+    from . import storage
+
+    try:
+        path = storage.target_path(storage.resolve_target(getattr(args, "db", None)))
+        if path is not None and path.is_file():
+            storage.make_files_private(path)
+    except (storage.StorageError, OSError, ValueError):
+        return  # the command itself says what is wrong with the target
+
+
 def main(argv: list[str] | None = None) -> int:
     import peewee
 
@@ -528,6 +541,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         _at_start()
         args = build_parser().parse_args(argv)
+        if args.command not in ("schema", "settings"):
+            _tighten_database_files(args)
         return COMMANDS[args.command](args)
     except CliError as exc:
         print(f"mentorterm: {exc}", file=sys.stderr)

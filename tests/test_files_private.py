@@ -395,3 +395,35 @@ def test_sqlite_sees_an_owner_only_backup_as_a_whole_database(database, tmp_path
         assert conn.execute("SELECT name FROM citizen").fetchone()[0] == "Mette Jørgensen"
     finally:
         conn.close()
+
+
+def test_the_settings_file_is_owner_only_under_umask_022(umask_022):
+    from mentorterm.settings import settings_path, write_default_settings
+
+    written = write_default_settings()
+    assert written == settings_path() and mode(written) == 0o600
+    assert cli.main(["settings", "--mentor-name", "Hanne Mentor"]) == 0
+    assert mode(settings_path()) == 0o600
+    assert not list(settings_path().parent.glob("*.part"))
+
+
+def test_the_access_export_folder_dialog_turns_an_os_error_into_a_message(tmp_path):
+    from mentorterm.schemas import ExportFileIn
+    from mentorterm.screens.citizen_forms import AccessExportForm
+
+    form = AccessExportForm("Ali Hassan")
+    for bad in (f"{tmp_path}/{'a' * 300}", f"{tmp_path}/missing"):
+        with pytest.raises(DomainError) as refused:
+            form.submit(ExportFileIn(path=bad))
+        assert refused.value.field == "path" and "does not exist" in str(refused.value)
+    assert form.submit(ExportFileIn(path=str(tmp_path))) == tmp_path
+
+
+def test_an_encrypted_database_is_tightened_before_its_passphrase_is_asked(db_path, umask_022):
+    storage.open_database(db_path, passphrase=PASS)
+    full_citizen()
+    storage.close_database()
+    os.chmod(db_path, 0o644)
+    # No passphrase can be asked here (no terminal): the command stops, the file is fixed.
+    assert cli.main(["info", "--db", str(db_path)]) == 1
+    assert mode(db_path) == 0o600
