@@ -15,7 +15,6 @@ Prints medians with min and max.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import tempfile
@@ -24,7 +23,10 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("MENTORTERM_PLAINTEXT", "1")  # the cost of the row, not the cipher
+from mentorterm import storage as _storage  # noqa: E402
+
+# The data, not the cipher (see encryption.py): new databases here are plaintext.
+_storage.allow_plaintext_for_tests()
 
 from mentorterm import storage  # noqa: E402
 from mentorterm.demo import generate_demo  # noqa: E402

@@ -11,7 +11,6 @@ the same with ``vacuum=True``. Prints medians and the file sizes.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import sys
@@ -20,7 +19,10 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("MENTORTERM_PLAINTEXT", "1")  # the data, not the cipher: see encryption.py
+from mentorterm import storage as _storage  # noqa: E402
+
+# The data, not the cipher (see encryption.py): new databases here are plaintext.
+_storage.allow_plaintext_for_tests()
 
 from peewee import fn  # noqa: E402
 

@@ -36,7 +36,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-os.environ.setdefault("MENTORTERM_PLAINTEXT", "1")  # the data, not the cipher: see encryption.py
+from mentorterm import storage as _storage  # noqa: E402
+
+# The data, not the cipher (see encryption.py): new databases here are plaintext.
+_storage.allow_plaintext_for_tests()
 
 from mentorterm import storage
 from mentorterm.models import (

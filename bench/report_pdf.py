@@ -13,7 +13,6 @@ mentor's texts written. Then times ``progression_report`` for the year +
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
 import sys
@@ -23,7 +22,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("MENTORTERM_PLAINTEXT", "1")  # the data, not the cipher: see encryption.py
+from mentorterm import storage as _storage  # noqa: E402
+
+# The data, not the cipher (see encryption.py): new databases here are plaintext.
+_storage.allow_plaintext_for_tests()
 
 from mentorterm import storage  # noqa: E402
 from mentorterm.domain import reports  # noqa: E402

@@ -28,7 +28,10 @@ from pathlib import Path
 
 import pyte
 
-os.environ.setdefault("MENTORTERM_PLAINTEXT", "1")  # the data, not the cipher: see encryption.py
+from mentorterm import storage as _storage  # noqa: E402
+
+# The data, not the cipher (see encryption.py): new databases here are plaintext.
+_storage.allow_plaintext_for_tests()
 
 COLS, ROWS = 120, 36
 

@@ -9,7 +9,6 @@ Target: <= 50 ms.
 
 from __future__ import annotations
 
-import os
 import statistics
 import sys
 import tempfile
@@ -18,7 +17,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("MENTORTERM_PLAINTEXT", "1")  # the data, not the cipher: see encryption.py
+from mentorterm import storage as _storage  # noqa: E402
+
+# The data, not the cipher (see encryption.py): new databases here are plaintext.
+_storage.allow_plaintext_for_tests()
 
 from mentorterm import storage  # noqa: E402
 from mentorterm.domain import subgoals  # noqa: E402

@@ -93,8 +93,10 @@ class MentortermApp(App[int]):
 
         self._check_demo()
         self.push_screen(CaseloadScreen())
+        # Said every time a real (not demo) database opens unencrypted: no
+        # setting or variable hides it.
         if storage.target_path(self.target or ":memory:") is not None and not self.demo \
-                and not storage.is_encrypted() and not storage.plaintext_requested():
+                and not storage.is_encrypted():
             self.notify(_("This database is not encrypted: anyone with this computer can read "
                           "it. Quit and run 'mentorterm encrypt' to protect it."),
                         severity="warning", timeout=20)
@@ -244,6 +246,37 @@ class MentortermApp(App[int]):
 
     def on_unmount(self) -> None:
         storage.close_database()
+
+    # --- a crash never shows a citizen's data --------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected failure: the traceback goes to the owner-only errors.log
+        without local values; the terminal gets one line.
+
+        Textual's own handler prints a traceback with every frame's local
+        variables (a citizen's name, absence reasons, note text), which would
+        stay in the terminal's scrollback.
+        """
+        from . import crashlog
+
+        self._return_code = 1
+        # Pilot tests re-raise the first failure, as Textual's handler does.
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+        cause = error.error if isinstance(getattr(error, "error", None), BaseException) \
+            else error  # a worker's failure wraps the real one
+        log = crashlog.write(cause)
+        from rich.text import Text
+
+        self._exit_renderables.append(Text(crashlog.one_line(cause, log)))
+        self._close_messages_no_wait()
+
+    def _fatal_error(self) -> None:  # never Textual's traceback with locals
+        import sys
+
+        error = sys.exc_info()[1]
+        self._handle_exception(error if isinstance(error, Exception) else RuntimeError())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

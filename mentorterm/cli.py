@@ -10,7 +10,6 @@ import argparse
 import json
 import os
 import sys
-import traceback
 from datetime import date
 from pathlib import Path
 from typing import NoReturn
@@ -95,6 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     export = add("export", _("export the database, or one citizen, as JSON"))
     export.add_argument("--citizen", type=int, metavar="ID", help=_("only this citizen"))
     export.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (default: screen)"))
+    export.add_argument("--force", action="store_true",
+                        help=_("replace FILE if it exists (without it, an existing file is kept)"))
     imp = add("import", _("import a JSON export (all or nothing)"))
     imp.add_argument("file", metavar="FILE")
     backup = add("backup", _("copy the database safely, even while the app is open"))
@@ -290,16 +291,22 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    tmp = path.with_name(path.name + ".part")
+def _write_atomically(path: Path, text: str, *, force: bool = False) -> None:
+    """The export file, owner-only, whole or not at all; an existing one only with --force."""
+    from .private import PlantedLink, part_path, write_atomically
+
     try:
-        with open(tmp, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        write_atomically(path, text.encode("utf-8"), overwrite=force)
+    except FileExistsError:
+        if os.path.lexists(path) and not force:
+            raise CliError(_("{path} already exists; nothing was written. Choose another name, "
+                             "or add --force to replace it.").format(path=path)) from None
+        raise CliError(_("Could not write {path}: {part} is in the way (and was not touched)."
+                         ).format(path=path, part=part_path(path))) from None
+    except PlantedLink:
+        raise CliError(_("Could not write {path}: {part} is in the way (and was not touched)."
+                         ).format(path=path, part=part_path(path))) from None
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise CliError(_("Could not write {path}: {reason}").format(
             path=path, reason=exc.strerror or exc)) from None
 
@@ -315,7 +322,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     text = dumps(document)
     if args.output:
         out = Path(args.output).expanduser()
-        _write_atomically(out, text)
+        _write_atomically(out, text, force=args.force)
         count = len(document["citizens"])
         print(ngettext("Exported {count} citizen to {path}. The file holds personal data: keep "
                        "it safe and delete it when it is no longer needed.",
@@ -504,18 +511,25 @@ COMMANDS = {
 }
 
 
-def _log_unexpected() -> Path | None:
-    try:
-        import platformdirs
+def _at_start() -> None:
+    """Owner-only from the first file on: umask 077, and the log folder tightened."""
+    from . import crashlog, private
 
-        folder = platformdirs.user_log_path("mentorterm", appauthor=False)
-        folder.mkdir(parents=True, exist_ok=True)
-        log = folder / "errors.log"
-        with open(log, "a", encoding="utf-8") as handle:
-            handle.write(traceback.format_exc() + "\n")
-        return log
-    except OSError:
-        return None
+    private.restrict_umask()
+    crashlog.secure_log_folder()
+
+
+def _tighten_database_files(args: argparse.Namespace) -> None:
+    """The database's files an older mentorterm left readable to others become
+    0600 before anything else, even before its passphrase is asked."""
+    from . import storage
+
+    try:
+        path = storage.target_path(storage.resolve_target(getattr(args, "db", None)))
+        if path is not None and path.is_file():
+            storage.make_files_private(path)
+    except (storage.StorageError, OSError, ValueError):
+        return  # the command itself says what is wrong with the target
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -525,7 +539,10 @@ def main(argv: list[str] | None = None) -> int:
 
     args = None
     try:
+        _at_start()
         args = build_parser().parse_args(argv)
+        if args.command not in ("schema", "settings"):
+            _tighten_database_files(args)
         return COMMANDS[args.command](args)
     except CliError as exc:
         print(f"mentorterm: {exc}", file=sys.stderr)
@@ -547,7 +564,9 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except Exception as exc:  # the last guard: never a traceback on the screen
-        log = _log_unexpected()
+        from . import crashlog
+
+        log = crashlog.write(exc)
         where = _(" Details are in {log}.").format(log=log) if log else ""
         print(_("mentorterm: something unexpected went wrong ({kind}); nothing half-done was "
                 "saved.{where}").format(kind=type(exc).__name__, where=where), file=sys.stderr)

@@ -20,6 +20,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from . import private
 from .i18n import _
 
 ENV_VAR = "MENTORTERM_SETTINGS"
@@ -236,9 +237,8 @@ def write_default_settings(path: Path | None = None) -> Path:
         raise SettingsError(_("{path} already exists; it was not changed (delete or rename it "
                               "first to write the defaults).").format(path=path))
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "x", encoding="utf-8") as handle:
-            handle.write(default_settings_text())
+        private.make_folder(path.parent)
+        private.write_atomically(path, default_settings_text().encode("utf-8"))
     except FileExistsError:
         raise SettingsError(_("{path} already exists; it was not changed.").format(
             path=path)) from None
@@ -280,16 +280,11 @@ def save_section(section: str, values: dict[str, Any], path: Path | None = None)
         Settings.model_validate(tomllib.loads(new_text))
     except ValidationError as exc:
         raise SettingsError(_problem(path, exc.errors()[0], tomllib.loads(new_text))) from None
-    part = path.with_name(path.name + ".part")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(part, "w", encoding="utf-8") as handle:
-            handle.write(new_text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(part, path)
+        # Owner-only (it holds the mentor's name), whole or not at all.
+        private.make_folder(path.parent)
+        private.write_atomically(path, new_text.encode("utf-8"), overwrite=True)
     except OSError as exc:
-        part.unlink(missing_ok=True)
         raise SettingsError(_("Could not write {path}: {reason}.").format(
             path=path, reason=exc.strerror or exc)) from None
     return path

@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlparse
 
 import peewee
 
+from . import private
 from .i18n import _
 from .models import ALL_MODELS, AUDIT_MODELS, Mentor, db, utcnow
 
@@ -30,9 +31,12 @@ SCHEMA_VERSION = 5
 
 APP_NAME = "mentorterm"
 ENV_VAR = "MENTORTERM_DB"
-# New databases are encrypted (SQLCipher). Only the demo and the tests may
-# ask for a plaintext one, by setting this to 1 (never the default).
-PLAINTEXT_ENV = "MENTORTERM_PLAINTEXT"
+# New databases are encrypted (SQLCipher). A plaintext one is made only when
+# the caller says so (``plaintext=True``: the demo's own file, ``demo
+# --plaintext``), or in the test suite through allow_plaintext_for_tests().
+# No environment variable can turn encryption off: one left set in a shell
+# would silently leave the real caseload unencrypted.
+_plaintext_for_tests = False
 # A plaintext SQLite file starts with this; an encrypted one looks random.
 PLAINTEXT_HEADER = b"SQLite format 3\x00"
 MIN_PASSPHRASE = 8
@@ -106,9 +110,19 @@ def driver_errors() -> tuple[type[BaseException], ...]:
     return (sqlite3.DatabaseError, sqlcipher.DatabaseError)
 
 
-def plaintext_requested(environ: dict[str, str] | None = None) -> bool:
-    environ = os.environ if environ is None else environ
-    return environ.get(PLAINTEXT_ENV, "") == "1"
+def allow_plaintext_for_tests(allowed: bool = True) -> None:
+    """Let new databases be plaintext without ``plaintext=True`` (tests only).
+
+    The test suite calls this (tests/conftest.py, the worker scripts' flag);
+    nothing the app or the command line does reaches it.
+    """
+    global _plaintext_for_tests
+    _plaintext_for_tests = allowed
+
+
+def plaintext_requested() -> bool:
+    """True only in tests that allowed plaintext databases (never in real use)."""
+    return _plaintext_for_tests
 
 
 def is_encrypted_file(path: Path) -> bool:
@@ -328,7 +342,7 @@ def _check_file(path: Path, create: bool) -> None:
         )
     parent = path.parent
     try:
-        parent.mkdir(parents=True, exist_ok=True)
+        private.make_folder(parent)
     except OSError as exc:
         raise DatabaseReadOnly(
             _("mentorterm cannot create the folder {folder} for the database: {reason}").format(
@@ -359,8 +373,8 @@ def open_database(
     message for the mentor on any problem, leaving the file as it was.
 
     A new file is encrypted with ``passphrase`` (SQLCipher) unless
-    ``plaintext`` (default: ``$MENTORTERM_PLAINTEXT=1``, for the demo and the
-    tests) is asked for; an existing file is opened the way it was made.
+    ``plaintext`` is asked for (the demo; in tests the default follows
+    allow_plaintext_for_tests); an existing file is opened the way it was made.
     PassphraseNeeded says a passphrase must be asked for first.
     """
     explicit_plain = plaintext is True
@@ -390,7 +404,7 @@ def open_database(
             version, tables = _probe(path, where)
             encrypt = False
         else:
-            # A passphrase given asks for encryption; $MENTORTERM_PLAINTEXT only
+            # A passphrase given asks for encryption; the tests' switch only
             # decides when none is given.
             encrypt = (passphrase is not None and not explicit_plain) or not plaintext
             if encrypt:
@@ -422,7 +436,9 @@ def open_database(
     database = _make_database(str(path) if path is not None else ":memory:",
                               passphrase=passphrase if encrypt else None)
     try:
-        with storage_errors(target):
+        # A new database (and its -wal, -shm and migration backup) is created
+        # owner-only whatever the caller's umask.
+        with storage_errors(target), private.private_umask():
             database.connect()
             db.initialize(database)
             if version == 0:
@@ -436,7 +452,23 @@ def open_database(
         if not database.is_closed():
             database.close()
         raise
+    if path is not None:
+        make_files_private(path)
     return database
+
+
+def make_files_private(path: Path) -> None:
+    """Tighten the database, its companions and its backups to 0600 (files an
+    older mentorterm made under umask 022); the per-user data folder to 0700.
+
+    A folder the mentor chose with ``--db`` is theirs and is left as it is.
+    """
+    path = Path(path)
+    private.make_all_private([path, Path(f"{path}-wal"), Path(f"{path}-shm"),
+                              *backups_of(path)])
+    with contextlib.suppress(OSError):
+        if path.parent.resolve() == default_database_path().parent.resolve():
+            private.make_private(path.parent, folder=True)
 
 
 def needs_passphrase(target: str | Path, passphrase: str | None = None,
@@ -495,6 +527,8 @@ def encrypt_database(path: Path, passphrase: str) -> tuple[Path, Path]:
     key = passphrase.replace("'", "''")
     tmp.unlink(missing_ok=True)
     try:
+        # The copy starts as an empty owner-only file that is not a symlink.
+        os.close(private.create_exclusive(tmp))
         source = sqlcipher.connect(str(path))
         try:
             source.execute("PRAGMA cipher_log_level = NONE")
@@ -522,7 +556,9 @@ def encrypt_database(path: Path, passphrase: str) -> tuple[Path, Path]:
             raise StorageError(_("The encrypted copy did not match the original; nothing "
                                  "was changed."))
         os.replace(path, kept)
+        private.make_private(kept)
         os.replace(tmp, path)
+        make_files_private(path)
     except BaseException:
         for suffix in ("", "-wal", "-shm", "-journal"):
             with contextlib.suppress(OSError):
@@ -778,6 +814,10 @@ def backup_to(database: peewee.SqliteDatabase, dest: Path) -> None:
     dest = Path(dest)
     tmp = dest.with_name(dest.name + ".part")
     try:
+        # An empty owner-only file, never through a planted symlink; SQLite
+        # takes a 0-byte file as a new database (and gives its journal the
+        # same mode).
+        os.close(private.create_exclusive(tmp))
         target = _backup_target(database, tmp)
         try:
             database.connection().backup(target)

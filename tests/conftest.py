@@ -17,11 +17,29 @@ def _private_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.delenv("MENTORTERM_DB", raising=False)
-    # Tests ask for plaintext databases explicitly (the app's default is an
-    # encrypted one); tests/test_encryption.py turns this off.
-    monkeypatch.setenv("MENTORTERM_PLAINTEXT", "1")
+    monkeypatch.delenv("MENTORTERM_PLAINTEXT", raising=False)  # the app ignores it anyway
     monkeypatch.setenv("MENTORTERM_SETTINGS", str(home / "config" / "settings.toml"))
     yield
+
+
+@pytest.fixture(autouse=True)
+def _plaintext_databases():
+    """New databases in tests are plaintext unless a test gives a passphrase (the
+    app's default is an encrypted one, and no variable changes that);
+    tests/test_encryption.py's fixture turns this off."""
+    storage.allow_plaintext_for_tests(True)
+    yield
+    storage.allow_plaintext_for_tests(True)
+
+
+@pytest.fixture(autouse=True)
+def _keep_umask():
+    """`mentorterm` sets umask 077 for its process; an in-process cli.main must
+    not change it for the tests after it."""
+    old = os.umask(0o022)
+    os.umask(old)
+    yield
+    os.umask(old)
 
 
 @pytest.fixture
@@ -49,4 +67,8 @@ def file_bytes(path: Path) -> dict[str, bytes]:
 
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 # Module-scoped fixtures build databases before the autouse fixture runs.
-os.environ["MENTORTERM_PLAINTEXT"] = "1"
+storage.allow_plaintext_for_tests(True)
+
+#: Runs the mentorterm command in a child process with plaintext databases
+#: allowed: ``[sys.executable, PLAIN_CLI, *args]`` (tests/plain_cli.py).
+PLAIN_CLI = str(Path(__file__).with_name("plain_cli.py"))

@@ -1,6 +1,6 @@
 """Child processes for the crash and concurrency tests (run as a script).
 
-    python tests/db_worker.py seed    DB             # a new database, one citizen + placement
+    python tests/db_worker.py [--plaintext] seed DB  # a new database, one citizen + placement
     python tests/db_worker.py crash   DB START       # commit forever, print each number
     python tests/db_worker.py rw      DB NAME COUNT  # read-then-write transactions
     python tests/db_worker.py writer  DB NAME        # write pairs until stdin closes
@@ -8,7 +8,8 @@
 Every mode opens the database with ``storage.open_database`` (the real
 pragmas: WAL, synchronous=FULL, IMMEDIATE transactions, busy timeout) and
 prints ``ready`` once it is open. The database must already hold a citizen
-with a placement (``seed``).
+with a placement (``seed``). ``--plaintext`` lets ``seed`` make an unencrypted
+database (the app itself has no such switch; see storage.allow_plaintext_for_tests).
 """
 
 from __future__ import annotations
@@ -23,8 +24,18 @@ from pathlib import Path
 
 import peewee
 
-from mentorterm import storage
-from mentorterm.models import ActionItem, Citizen, LogbookEntry, Meeting, Placement, db
+# The checkout's mentorterm (this file's parent folder), not an installed one.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from mentorterm import storage  # noqa: E402
+from mentorterm.models import (  # noqa: E402
+    ActionItem,
+    Citizen,
+    LogbookEntry,
+    Meeting,
+    Placement,
+    db,
+)
 
 # The crash test runs once more on an encrypted database: the workers then
 # open it with this passphrase (a test-only variable; the app never reads it).
@@ -122,6 +133,9 @@ def writer(path: str, name: str) -> None:
 
 
 def main(argv: list[str]) -> None:
+    if argv and argv[0] == "--plaintext":
+        storage.allow_plaintext_for_tests()
+        argv = argv[1:]
     mode, path, *rest = argv
     if mode == "seed":
         seed_database(path)

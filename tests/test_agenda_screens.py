@@ -211,7 +211,7 @@ async def test_i_exports_the_calendar_with_initials_only(caseload, db_path, tmp_
         assert name.encode() not in data
 
 
-async def test_export_again_replaces_the_file(caseload, db_path, tmp_path):
+async def test_export_again_replaces_the_file_after_asking(caseload, db_path, tmp_path):
     target = tmp_path / "meetings.ics"
     target.write_bytes(b"old")
     app = make_app(db_path, today=TODAY)
@@ -221,6 +221,10 @@ async def test_export_again_replaces_the_file(caseload, db_path, tmp_path):
         await pilot.pause()
         app.screen.query_one("#f-path", Input).value = str(target)
         await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmScreen"  # replace the last export?
+        assert target.read_bytes() == b"old"
+        await pilot.press("y")
         await pilot.pause()
         assert type(app.screen).__name__ == "AgendaScreen"
     assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")

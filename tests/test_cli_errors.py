@@ -26,6 +26,8 @@ import pytest
 from mentorterm import storage
 from mentorterm.domain.transfer import import_document, parse_document
 
+from .conftest import PLAIN_CLI
+
 VALID_DOC = {
     "format": "mentorterm",
     "version": 1,
@@ -88,7 +90,7 @@ def env(tmp_path) -> dict[str, str]:
 
 def run(env: dict[str, str], *args: str, timeout: float = 60) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "mentorterm.cli", *args],
+        [sys.executable, PLAIN_CLI, *args],
         env=env, capture_output=True, text=True, timeout=timeout,
     )
 
@@ -289,7 +291,7 @@ def _unshare_works() -> bool:
 # names after.
 _CASES_SCRIPT = r"""
 import hashlib, json, os, subprocess, sys
-folder, cases = sys.argv[1], json.loads(sys.argv[2])
+folder, cases, plain_cli = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3]
 db = os.path.join(folder, "t.db")
 def sha(p):
     with open(p, "rb") as f:
@@ -297,7 +299,7 @@ def sha(p):
 out = {"writable": os.access(folder, os.W_OK)}
 for name, args in cases.items():
     before = sha(db)
-    done = subprocess.run([sys.executable, "-m", "mentorterm.cli", *args],
+    done = subprocess.run([sys.executable, plain_cli, *args],
                           capture_output=True, text=True, timeout=60)
     out[name] = {"rc": done.returncode, "stdout": done.stdout, "stderr": done.stderr,
                  "same": sha(db) == before, "names": sorted(os.listdir(folder))}
@@ -317,7 +319,8 @@ def in_private_tmpfs(env, folder: Path, copy_in: dict[str, Path], cases: dict[st
     if read_only:
         steps.append(f"mount -o remount,ro {q(str(folder))}")
     steps.append("exec " + " ".join(
-        q(arg) for arg in (sys.executable, "-c", _CASES_SCRIPT, str(folder), json.dumps(cases))))
+        q(arg) for arg in (sys.executable, "-c", _CASES_SCRIPT, str(folder), json.dumps(cases),
+                     PLAIN_CLI)))
     done = subprocess.run(["unshare", "-Urm", "sh", "-c", "set -e; " + "; ".join(steps)],
                           env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr

@@ -16,11 +16,14 @@ from mentorterm import storage
 from mentorterm.models import db
 
 WORKER = Path(__file__).with_name("db_worker.py")
+# The seed may make a plaintext database (a flag of the worker; the app has none).
+PLAIN = ("--plaintext",)
 PER_WORKER = 300
 
 
 def _seed(path: Path) -> None:
-    subprocess.run([sys.executable, str(WORKER), "seed", str(path)], check=True, timeout=60)
+    subprocess.run([sys.executable, str(WORKER), *PLAIN, "seed", str(path)],
+                   check=True, timeout=60)
 
 
 def _start(*args: str) -> subprocess.Popen:

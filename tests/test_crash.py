@@ -28,6 +28,8 @@ from mentorterm import storage
 from mentorterm.models import db
 
 WORKER = Path(__file__).with_name("db_worker.py")
+# The seed may make a plaintext database (a flag of the worker; the app has none).
+PLAIN = ("--plaintext",)
 KILLS = int(os.environ.get("MENTORTERM_CRASH_KILLS", "30"))
 
 
@@ -103,7 +105,7 @@ def test_kill_9_loses_no_commit_and_leaves_nothing_half_done(tmp_path, monkeypat
     seed = int(os.environ.get("MENTORTERM_CRASH_SEED", str(time.time_ns() % 1_000_000)))
     rng = random.Random(seed)
     path = tmp_path / "crash.db"
-    subprocess.run([sys.executable, str(WORKER), "seed", str(path)], check=True)
+    subprocess.run([sys.executable, str(WORKER), *PLAIN, "seed", str(path)], check=True)
     assert storage.is_encrypted_file(path) == bool(passphrase)
 
     started = time.monotonic()

@@ -22,9 +22,9 @@ PASS = "bananer i vindueskarmen"
 
 
 @pytest.fixture(autouse=True)
-def _encrypted_by_default(monkeypatch):
+def _encrypted_by_default():
     """These tests see the app's real default: a new database is encrypted."""
-    monkeypatch.delenv("MENTORTERM_PLAINTEXT", raising=False)
+    storage.allow_plaintext_for_tests(False)
 
 
 def digest(path: Path) -> dict[str, str]:
@@ -136,8 +136,7 @@ def test_encrypt_an_existing_plaintext_database(db_path, monkeypatch):
 # --- the CLI: the passphrase never on the command line ------------------------------------
 
 def cli(*args: str, **kwargs) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "MENTORTERM_PLAINTEXT"}
-    return subprocess.run([sys.executable, "-m", "mentorterm.cli", *args], env=env,
+    return subprocess.run([sys.executable, "-m", "mentorterm.cli", *args],
                           capture_output=True, text=True, timeout=120, **kwargs)
 
 

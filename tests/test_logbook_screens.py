@@ -300,11 +300,14 @@ async def test_absence_overview_is_shown_then_saved_owner_only(db_path, tmp_path
         assert "**Period:** 09-11-2026 – 22-11-2026" in text
         assert "| 17-11-2026 | Tuesday | Sick | Migraine | 3 | 0 |" in text
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
-        # Saving again to the same name is refused: the first file stays.
+        # Saving again to the same name asks first; no keeps the first file.
         await pilot.press("s")
         await pilot.pause()
         app.screen.query_one("#f-path", Input).value = str(target)
         await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        await pilot.press("n")
         await pilot.pause()
         assert "already exists" in text_of(app, "#e-path")
         assert target.read_text(encoding="utf-8") == text
@@ -373,7 +376,7 @@ def test_a_full_disk_leaves_no_half_file(tmp_path, monkeypatch):
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(os, "replace", full)
+    monkeypatch.setattr(os, "fsync", full)  # the disk fills as the file is flushed
     with pytest.raises(DomainError, match="is full; nothing was written"):
         files.write_export(tmp_path / "a.md", b"x" * 1000)
     assert list(tmp_path.iterdir()) == []

@@ -176,11 +176,14 @@ async def test_new_report_edit_texts_export_and_reopen(db_path, tmp_path, monkey
         assert "Om smerterne tåler 10 timer" in pdf_text
         assert app.screen.query_one("#report-body").loading is False
 
-        # An existing file is not overwritten: the form says so, nothing changes.
+        # An existing file is not overwritten unasked: no keeps it, the form says so.
         await pilot.press("m")
         await pilot.pause()
         app.screen.query_one("#f-path", Input).value = str(md_path)
         await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        await pilot.press("n")
         await pilot.pause()
         assert type(app.screen).__name__ == "SaveFileForm"
         assert "already exists" in text_of(app, "#e-path")

@@ -8,12 +8,13 @@ never leaves half a document that looks complete.
 
 from __future__ import annotations
 
-import contextlib
+import errno
 import os
 from pathlib import Path
 
 from platformdirs import user_documents_dir
 
+from .. import private
 from ..i18n import _
 from .errors import DomainError
 
@@ -30,42 +31,63 @@ def safe_file_name(text: str) -> str:
     return "-".join(part for part in kept.split("-") if part) or "export"
 
 
+def export_exists(path: str | Path) -> bool:
+    """Is there a file (or anything else) at ``path`` already? False when it cannot be told."""
+    try:
+        return os.path.lexists(Path(path).expanduser())
+    except (OSError, ValueError):
+        return False
+
+
 def write_export(path: str | Path, data: bytes, *, overwrite: bool = False) -> Path:
     """Write ``data`` to ``path`` (owner-only), whole or not at all.
 
     Raises DomainError (field "path") in plain words when the place cannot
-    take the file; nothing is left behind then.
+    take the file; nothing is left behind then. Every look at the file system
+    happens inside the guard: a folder without access or a name too long is
+    a message, never a traceback.
     """
-    target = Path(path).expanduser()
     if not str(path).strip():
         raise DomainError(_("Write where the file should go."), field="path")
-    if target.is_dir():
-        raise DomainError(_("{path} is a folder; add a file name.").format(path=target),
-                          field="path")
-    if target.exists() and not overwrite:
-        raise DomainError(_("{path} already exists; choose another name.").format(path=target),
-                          field="path")
+    target = Path(path).expanduser()
     folder = target.parent
-    if not folder.is_dir():
-        raise DomainError(_("The folder {folder} does not exist.").format(folder=folder),
-                          field="path")
-    tmp = folder / f".{target.name}.part"
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
-        if isinstance(exc, PermissionError) or exc.errno in (13, 30):  # EACCES, EROFS
-            message = _("mentorterm may not write in {folder}; choose another folder.")
-        elif exc.errno == 28:  # ENOSPC
-            message = _("The disk with {folder} is full; nothing was written.")
-        else:
-            message = _("The file could not be written in {folder} ({reason}).")
-        raise DomainError(message.format(folder=folder, reason=exc.strerror or exc),
-                          field="path") from exc
+        if target.is_dir():
+            raise DomainError(_("{path} is a folder; add a file name.").format(path=target),
+                              field="path")
+        if not folder.is_dir():
+            raise DomainError(_("The folder {folder} does not exist.").format(folder=folder),
+                              field="path")
+        private.write_atomically(target, data, overwrite=overwrite)
+    except DomainError:
+        raise
+    except FileExistsError as exc:
+        if not overwrite and os.path.lexists(target):
+            raise DomainError(_("{path} already exists; choose another name.").format(
+                path=target), field="path") from exc
+        raise DomainError(_("{part} is in the way of the file; nothing was written.").format(
+            part=private.part_path(target)), field="path") from exc
+    except private.PlantedLink as exc:
+        raise DomainError(_("{part} is in the way of the file; nothing was written.").format(
+            part=private.part_path(target)), field="path") from exc
+    except (OSError, ValueError) as exc:
+        raise DomainError(_file_problem(exc, folder), field="path") from exc
     return target
+
+
+def _file_problem(exc: OSError | ValueError, folder: Path) -> str:
+    """Why the operating system refused, in the mentor's words."""
+    code = getattr(exc, "errno", None)
+    if isinstance(exc, ValueError):  # e.g. a NUL character in the name
+        return _("That is not a file name mentorterm can use; choose another.")
+    if code == errno.ENAMETOOLONG:
+        return _("The file name is too long; choose a shorter one.")
+    if isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return _("mentorterm may not write in {folder}; choose another folder.").format(
+            folder=folder)
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return _("The disk with {folder} is full; nothing was written.").format(folder=folder)
+    if code in (errno.ENOTDIR, errno.ENOENT):
+        return _("The folder {folder} does not exist.").format(folder=folder)
+    return _("The file could not be written in {folder} ({reason}).").format(
+        folder=folder, reason=getattr(exc, "strerror", None) or exc)

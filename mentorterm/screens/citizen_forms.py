@@ -316,9 +316,13 @@ class AccessExportForm(FormScreen[Path]):
 
     def submit(self, data: ExportFileIn) -> Path:
         folder = Path(data.path).expanduser()
-        if not folder.is_dir():
-            raise DomainError(_("The folder {folder} does not exist.").format(folder=folder),
-                              field="path")
+        try:
+            found = folder.is_dir()
+        except (OSError, ValueError):  # a name too long, a folder without access
+            found = False
+        if not found:
+            raise DomainError(_("The folder {folder} does not exist or cannot be opened.")
+                              .format(folder=folder), field="path")
         return folder
 
 
@@ -326,7 +330,8 @@ def access_file_stem(folder: Path, name: str, today: date) -> str:
     """``<name>-<date>`` (``-2``, ``-3`` … when an export of today is there already)."""
     stem = f"{files.safe_file_name(name)}-{today.isoformat()}"
     candidate, n = stem, 1
-    while any((folder / f"{candidate}-access{suffix}").exists() for suffix in (".json", ".pdf")):
+    while any(files.export_exists(folder / f"{candidate}-access{suffix}")
+              for suffix in (".json", ".pdf")):
         n += 1
         candidate = f"{stem}-{n}"
     return candidate

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Header, Markdown, Static
 
 from .. import keys
 from ..domain import files
+from ..domain.errors import DomainError
 from ..domain.placements import placement_view
 from ..domain.statistics import (
     PeriodChoice,
@@ -56,10 +57,35 @@ class SaveFileForm(FormScreen[str]):
                  overwrite: bool = False) -> None:
         super().__init__({"path": path}, title)
         self.data = data
-        self.overwrite = overwrite  # e.g. a calendar export replaces the last one
+        # A file already there is replaced only after the mentor said yes to it,
+        # even where replacing is the usual case (``overwrite``: the calendar
+        # export's last copy).
+        self.overwrite = overwrite
+        self._replace_confirmed: str | None = None
 
     def submit(self, data: ExportFileIn) -> str:
-        return str(files.write_export(data.path, self.data, overwrite=self.overwrite))
+        if files.export_exists(data.path) and self._replace_confirmed != data.path:
+            self._ask_replace(data.path)
+            raise DomainError(_("{path} already exists: replace it?").format(path=data.path),
+                              field="path")
+        return str(files.write_export(data.path, self.data,
+                                      overwrite=self._replace_confirmed == data.path))
+
+    def _ask_replace(self, path: str) -> None:
+        from .forms import ConfirmScreen
+
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self._replace_confirmed = path
+                self.action_save()
+            else:
+                self.show_errors({"path": _("{path} already exists; choose another name.")
+                                  .format(path=path)})
+
+        question = _("[b]{path}[/b] already exists. Replace it with this one? The old file "
+                     "is gone then.").format(path=escape(path))
+        self.app.push_screen(ConfirmScreen(question, yes=_("Replace"), no=_("Keep it")),
+                             answered)
 
 
 def _signed(value: float | None, unit: str = "") -> str:
