@@ -362,6 +362,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _import_error(source: Path, problems: list[str]) -> CliError:
+    if len(problems) == 1:  # e.g. a file too deeply nested: one line says it all
+        return CliError(_("{path} was not imported (nothing was changed): {problem}").format(
+            path=source, problem=problems[0]))
     shown = problems[:50]
     lines = [ngettext("{path} was not imported (nothing was changed): {count} problem.",
                       "{path} was not imported (nothing was changed): {count} problems.",

@@ -59,9 +59,9 @@ class CalendarSaveForm(SaveFileForm):
     MODEL = CalendarFileIn
     FIELDS = [*SaveFileForm.FIELDS,
               FieldSpec("include_place", _("Include the place"), kind="bool",
-                        hint=_("Off: initials, meeting kind and time only. A place can say who "
-                               "the citizen is ([calendar] include_place in the settings sets "
-                               "the default)."))]
+                        hint=escape(_("Off: initials, meeting kind and time only (a place "
+                                      "can say who the citizen is). The default is "
+                                      "include_place in [calendar] in the settings.")))]
 
     def __init__(self, today: date, path: str, include_place: bool) -> None:
         super().__init__(path, b"", _("Export upcoming meetings (.ics)"), overwrite=True)
