@@ -40,6 +40,7 @@ from .enums import (
 )
 from .format import show_number
 from .i18n import _, ngettext
+from .terminal import terminal_safe
 
 # Records outside this window are typing mistakes (2062 for 2026, 1926 ...).
 EARLIEST = date(2000, 1, 1)
@@ -198,7 +199,9 @@ def parse_whole_text(value: Any) -> Any:
 
 
 def _strip(value: Any) -> Any:
-    return value.strip() if isinstance(value, str) else value
+    # Control characters (ESC, a carriage return, a bidi override) have no
+    # place in a name or a note and act on the terminal that shows them: dropped.
+    return terminal_safe(value).strip() if isinstance(value, str) else value
 
 
 def _score(value: int) -> int:

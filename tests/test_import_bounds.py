@@ -66,7 +66,7 @@ def test_an_export_nests_seven_levels_and_strings_do_not_count():
     "[" * 1_000_000,
     '{"a":' * 50_000 + "1" + "}" * 50_000,
     json.dumps({**MINIMAL, "citizens": [[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]}),
-])
+], ids=["lists", "unclosed", "objects", "inside-an-export"])
 def test_deep_nesting_is_refused_in_one_line_before_parsing(text):
     [problem] = refused(text)
     assert f"more than {MAX_DEPTH} levels deep" in problem

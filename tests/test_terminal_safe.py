@@ -21,6 +21,8 @@ from mentorterm import cli, storage
 from mentorterm.app import make_app
 from mentorterm.domain.citizens import create_citizen
 from mentorterm.domain.courses import start_course
+from mentorterm.domain.transfer import import_document, parse_document
+from mentorterm.models import Citizen
 from mentorterm.schemas import CitizenIn, CourseIn
 from mentorterm.terminal import json_terminal_safe, one_line, terminal_safe
 
@@ -65,10 +67,29 @@ def test_json_keeps_the_data_and_escapes_the_controls(value):
 
 # --- the CLI ----------------------------------------------------------------------------
 
+def test_the_input_models_drop_control_characters():
+    data = CitizenIn(name=EVIL, notes=f"Line one\r\nLine two{CLEAR}\tend")
+    assert data.name == "[2JAli]52;c;aGFja2Vk Hassan31m"
+    assert data.notes == "Line one\nLine two[2J\tend"
+
+
+def test_an_imported_name_is_stored_without_its_escape_sequences(database):
+    doc = {"format": "mentorterm", "version": 1,
+           "mentors": [{"key": "a", "name": "Anne", "is_default": True}],
+           "citizens": [{"name": EVIL, "mentor": "a", "notes": CLIPBOARD + "x"}]}
+    import_document(parse_document(json.dumps(doc)))
+    citizen = Citizen.get()
+    assert not UNSAFE.search(citizen.name + citizen.notes)
+
+
 def _evil_caseload(db_path) -> int:
+    """A citizen whose stored name holds escape sequences (written before the
+    input models dropped them, or straight into the file)."""
     storage.open_database(db_path)
     try:
-        citizen = create_citizen(CitizenIn(name=EVIL, notes=CLEAR + "private"))
+        citizen = create_citizen(CitizenIn(name="Ali Hassan"))
+        Citizen.update(name=EVIL, notes=CLEAR + "private").where(
+            Citizen.id == citizen).execute()
         # A course ending within 28 days with no meeting planned: on the review.
         start_course(citizen, CourseIn(referral_date=date(2026, 9, 1),
                                        start_date=date(2026, 9, 1),
@@ -110,12 +131,11 @@ def test_export_info_audit_and_errors_print_no_control_character(db_path, tmp_pa
     for args in (("info",), ("audit",), ("audit", "--verify"), ("check",)):
         status, out, err = run_cli(capsys, *args, "--db", str(db_path))
         assert not UNSAFE.search(out + err), args
-    # Importing the same citizen again is refused with the name in the message.
-    exported = tmp_path / "again.json"
-    exported.write_text(json.dumps(document), encoding="utf-8")
-    status, out, err = run_cli(capsys, "import", str(exported), "--db", str(db_path))
-    assert status != 0 and "already in this database" in err
-    assert "Ali" in err and not UNSAFE.search(out + err)
+    # An error line that repeats what it was given (a file name with escapes).
+    status, out, err = run_cli(capsys, "import", str(tmp_path / f"{CLEAR}Ali.json"),
+                               "--db", str(db_path))
+    assert status != 0 and "There is no file" in err and "Ali.json" in err
+    assert not UNSAFE.search(out + err)
 
 
 # --- the TUI: Rich markup in a name is text -----------------------------------------------
