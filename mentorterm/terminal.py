@@ -17,6 +17,7 @@ import re
 # CSI on some terminals) and the bidirectional overrides and isolates.
 _UNSAFE = [*(c for c in range(0x20) if c not in (0x09, 0x0A)), *range(0x7F, 0xA0),
            *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+UNSAFE_CODEPOINTS: tuple[int, ...] = tuple(_UNSAFE)
 _DROP = dict.fromkeys(_UNSAFE)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # In JSON text these can only stand inside strings (the format's own
@@ -47,4 +48,4 @@ def json_terminal_safe(text: str) -> str:
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-__all__ = ["json_terminal_safe", "one_line", "terminal_safe"]
+__all__ = ["UNSAFE_CODEPOINTS", "json_terminal_safe", "one_line", "terminal_safe"]

@@ -156,3 +156,26 @@ async def test_markup_in_a_name_is_shown_literally(db_path):
         assert app.screen.citizen_id == citizen
         shown = " ".join(str(w.render()) for w in app.screen.query(Static))
         assert "[b]Ali[/b] [i]Ha[/i]" in shown
+
+
+async def test_a_stored_escape_sequence_never_reaches_the_terminal(db_path):
+    # Rich and Textual drop only BEL, BS, VT, FF and CR themselves.
+    storage.open_database(db_path)
+    citizen = create_citizen(CitizenIn(name="Ali"))
+    Citizen.update(name=f"{CLEAR}Ali{CLIPBOARD}\x9b31m").where(Citizen.id == citizen).execute()
+    storage.close_database()
+    app = make_app(db_path, today=date(2026, 11, 22))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+
+        def painted(widgets) -> str:
+            return "\n".join("".join(segment.text for segment in w.render_line(y))
+                             for w in widgets for y in range(w.size.height))
+
+        table = painted(app.screen.query(DataTable))
+        assert "Ali" in table and not UNSAFE.search(table)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CitizenScreen"
+        shown = painted(app.screen.query(Static))
+        assert "Ali" in shown and not UNSAFE.search(shown)
