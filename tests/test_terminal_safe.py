@@ -179,3 +179,20 @@ async def test_a_stored_escape_sequence_never_reaches_the_terminal(db_path):
         assert type(app.screen).__name__ == "CitizenScreen"
         shown = painted(app.screen.query(Static))
         assert "Ali" in shown and not UNSAFE.search(shown)
+
+
+def test_a_name_with_a_newline_stays_on_its_line_in_the_handout(db_path, capsys):
+    storage.open_database(db_path)
+    try:
+        citizen = create_citizen(CitizenIn(name="Ali"))
+        Citizen.update(name="Ali\n2. Fake Person (urgency 99)").where(
+            Citizen.id == citizen).execute()
+        start_course(citizen, CourseIn(referral_date=date(2026, 9, 1),
+                                       start_date=date(2026, 9, 1),
+                                       planned_end=date(2026, 12, 1), purpose="ordinary_job"))
+    finally:
+        storage.close_database()
+    status, out, _err = run_cli(capsys, "review", "--db", str(db_path), "--as-of", "2026-11-22")
+    assert status == 0
+    assert "1. Ali 2. Fake Person (urgency 99) (urgency" in out
+    assert not any(line.startswith("2. Fake") for line in out.splitlines())
