@@ -17,6 +17,7 @@ from typing import NoReturn
 from . import __version__
 from .format import show_number
 from .i18n import _, ngettext
+from .terminal import json_terminal_safe, terminal_safe
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -217,7 +218,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
     target = _open(args, create=False)
     path = storage.target_path(target)
-    print(_("Database: {path}").format(path=path))
+    print(terminal_safe(_("Database: {path}").format(path=path)))
     if path is not None:
         print(_("Size: {size} MB").format(size=show_number(round(path.stat().st_size / 1e6, 1))))
     print(_("Schema version: {version}").format(version=storage.schema_version()))
@@ -330,16 +331,19 @@ def cmd_export(args: argparse.Namespace) -> int:
                        "it safe and delete it when it is no longer needed.", count).format(
                     count=count, path=out.resolve()), file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(json_terminal_safe(text))
     return EXIT_OK
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from .domain.transfer import ImportFailed, import_document, parse_document
+    from .domain.transfer import ImportFailed, import_document, parse_document, read_import_text
 
     source = Path(args.file).expanduser()
     try:
-        text = source.read_text(encoding="utf-8")
+        text = read_import_text(source)
+    except ImportFailed as exc:  # too large: one line, before anything is parsed
+        raise CliError(_("{path} was not imported (nothing was changed): {reason}").format(
+            path=source, reason=exc.problems[0])) from None
     except FileNotFoundError:
         raise CliError(_("There is no file {path}.").format(path=source)) from None
     except UnicodeDecodeError:
@@ -357,14 +361,17 @@ def cmd_import(args: argparse.Namespace) -> int:
         result = import_document(document)
     except ImportFailed as exc:
         raise _import_error(source, exc.problems) from None
-    print(ngettext("Imported {citizens} citizen, {records} records in all, from {path}.",
-                   "Imported {citizens} citizens, {records} records in all, from {path}.",
-                   result.citizens).format(
-        citizens=result.citizens, records=result.records, path=source))
+    print(terminal_safe(ngettext(
+        "Imported {citizens} citizen, {records} records in all, from {path}.",
+        "Imported {citizens} citizens, {records} records in all, from {path}.",
+        result.citizens).format(citizens=result.citizens, records=result.records, path=source)))
     return EXIT_OK
 
 
 def _import_error(source: Path, problems: list[str]) -> CliError:
+    if len(problems) == 1:  # e.g. a file too deeply nested: one line says it all
+        return CliError(_("{path} was not imported (nothing was changed): {problem}").format(
+            path=source, problem=problems[0]))
     shown = problems[:50]
     lines = [ngettext("{path} was not imported (nothing was changed): {count} problem.",
                       "{path} was not imported (nothing was changed): {count} problems.",
@@ -395,7 +402,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         problems = rule_problems()
     if problems:
         for problem in problems:
-            print(problem)
+            print(terminal_safe(problem))
         raise CliError(ngettext("{path}: {count} problem found.", "{path}: {count} problems found.",
                                 len(problems)).format(path=target, count=len(problems)))
     print(_("{path}: no problems found.").format(path=target))
@@ -410,7 +417,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         problems = audit.verify()
         if problems:
             for problem in problems:
-                print(problem)
+                print(terminal_safe(problem))
             raise CliError(ngettext("The audit log has been tampered with: {count} problem found.",
                                     "The audit log has been tampered with: {count} problems "
                                     "found.", len(problems)).format(count=len(problems)))
@@ -425,8 +432,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
         when = audit.local_time(e.at).strftime("%d-%m-%Y %H:%M:%S")
         record = "" if e.record_id is None else e.record_id
         citizen = "" if e.citizen_id is None else e.citizen_id
-        print(f"{when:<19}  {e.action.value:<12} {e.what:<18} {record:>7} {citizen:>7}  "
-              f"{_(e.purpose)}".rstrip())
+        print(terminal_safe(f"{when:<19}  {e.action.value:<12} {e.what:<18} {record:>7} "
+                            f"{citizen:>7}  {_(e.purpose)}".rstrip()))
     return EXIT_OK
 
 
@@ -457,7 +464,9 @@ def cmd_review(args: argparse.Namespace) -> int:
     result = handout.review_handout(args.as_of or date.today(), args.mentor, thresholds)
     render = {"text": handout.render_text, "json": handout.handout_json,
               "markdown": handout.render_markdown}[args.format]
-    sys.stdout.write(render(result))
+    # Names and decisions are the mentor's typing: harmless before they reach a terminal.
+    safe = json_terminal_safe if args.format == "json" else terminal_safe
+    sys.stdout.write(safe(render(result)))
     return EXIT_OK
 
 
@@ -476,8 +485,9 @@ def cmd_settings(args: argparse.Namespace) -> int:
                 known.organisation if args.organisation is None else args.organisation, path)
         except DomainError as exc:
             raise CliError(str(exc)) from None
-        print(_("Saved in {path}: name = {name}, organisation = {organisation}.").format(
-            path=path, name=saved.name, organisation=saved.organisation or "-"))
+        print(terminal_safe(_("Saved in {path}: name = {name}, organisation = {organisation}.")
+                            .format(path=path, name=saved.name,
+                                    organisation=saved.organisation or "-")))
         return EXIT_OK
     if args.write_defaults:
         try:
@@ -489,7 +499,7 @@ def cmd_settings(args: argparse.Namespace) -> int:
     state = "" if path.exists() else _(" (no such file: the defaults are in force)")
     print(_("Settings file: {path}{state}").format(path=path, state=state))
     for line in describe_settings(_settings()):
-        print(line)
+        print(terminal_safe(line))
     return EXIT_OK
 
 
@@ -545,16 +555,16 @@ def main(argv: list[str] | None = None) -> int:
             _tighten_database_files(args)
         return COMMANDS[args.command](args)
     except CliError as exc:
-        print(f"mentorterm: {exc}", file=sys.stderr)
+        print(terminal_safe(f"mentorterm: {exc}"), file=sys.stderr)
         return exc.status
     except StorageError as exc:
-        print(f"mentorterm: {exc}", file=sys.stderr)
+        print(terminal_safe(f"mentorterm: {exc}"), file=sys.stderr)
         return EXIT_PROBLEM
     except (peewee.DatabaseError, *driver_errors()) as exc:
         from .storage import resolve_target, translate_error
 
         message = translate_error(exc, resolve_target(getattr(args, "db", None)))
-        print(f"mentorterm: {message}", file=sys.stderr)
+        print(terminal_safe(f"mentorterm: {message}"), file=sys.stderr)
         return EXIT_PROBLEM
     except KeyboardInterrupt:
         print(_("mentorterm: stopped."), file=sys.stderr)

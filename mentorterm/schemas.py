@@ -40,6 +40,7 @@ from .enums import (
 )
 from .format import show_number
 from .i18n import _, ngettext
+from .terminal import terminal_safe
 
 # Records outside this window are typing mistakes (2062 for 2026, 1926 ...).
 EARLIEST = date(2000, 1, 1)
@@ -47,6 +48,8 @@ LATEST = date(2050, 12, 31)
 
 _DATE_FORMATS = ("%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d")
 _DATETIME_FORMATS = tuple(f"{d} {t}" for d in _DATE_FORMATS for t in ("%H:%M", "%H.%M", "%H:%M:%S"))
+# Files written before times were cut to the second carry a fraction of one.
+_DATETIME_FORMATS += ("%Y-%m-%d %H:%M:%S.%f",)
 
 
 _DATE_PARTS = re.compile(r"(\d{1,2})[-./](\d{1,2})[-./](\d+)|(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -165,6 +168,9 @@ def _in_window(value: date | None) -> date | None:
 def _datetime_in_window(value: datetime | None) -> datetime | None:
     if value is not None:
         _in_window(value.date())
+        # Stored at the precision the export format carries (to the second), so
+        # a time given as a datetime (``datetime.now()``) exports and imports again.
+        value = value.replace(microsecond=0)
     return value
 
 
@@ -193,7 +199,9 @@ def parse_whole_text(value: Any) -> Any:
 
 
 def _strip(value: Any) -> Any:
-    return value.strip() if isinstance(value, str) else value
+    # Control characters (ESC, a carriage return, a bidi override) have no
+    # place in a name or a note and act on the terminal that shows them: dropped.
+    return terminal_safe(value).strip() if isinstance(value, str) else value
 
 
 def _score(value: int) -> int:
@@ -665,3 +673,9 @@ class MentorIdentityIn(InputModel):
 
     name: Name
     organisation: Line = ""
+
+
+class CalendarFileIn(ExportFileIn):
+    """Where to save the .ics export, and whether each meeting's place goes in it."""
+
+    include_place: bool = False

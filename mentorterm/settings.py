@@ -7,7 +7,7 @@ plain line naming the file and the key; nothing is read at import time.
 
 The file holds who the mentor is (``[mentor]``: name and organisation, asked
 at the first start), the weekly review's thresholds (``[review]``), the lock
-time and how long records are kept.
+time, how long records are kept and what the calendar export holds.
 """
 
 from __future__ import annotations
@@ -117,9 +117,24 @@ class MentorSettings(BaseModel):
         json_schema_extra={"must_be": "a text in quotes"})]
 
 
+class CalendarSettings(BaseModel):
+    """What the .ics calendar export of planned meetings holds."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    include_place: Annotated[bool, Field(
+        False, strict=True,
+        description="Also put each meeting's place in the calendar. Off: an event holds only "
+                    "the citizen's initials, the kind of meeting and the time, because a "
+                    "calendar is synced to phones and shown where others can see it (a place "
+                    "such as a clinic or a home address can tell who the citizen is).",
+        json_schema_extra={"must_be": "true or false"})]
+
+
 SECTIONS: dict[str, type[BaseModel]] = {
     "mentor": MentorSettings,
     "review": ReviewThresholds, "security": SecuritySettings, "retention": RetentionSettings,
+    "calendar": CalendarSettings,
 }
 
 
@@ -130,6 +145,7 @@ class Settings(BaseModel):
     review: ReviewThresholds = Field(default_factory=ReviewThresholds)
     security: SecuritySettings = Field(default_factory=SecuritySettings)
     retention: RetentionSettings = Field(default_factory=RetentionSettings)
+    calendar: CalendarSettings = Field(default_factory=CalendarSettings)
 
     @property
     def retention_years(self) -> int:
@@ -205,6 +221,8 @@ def load_settings(path: Path | None = None) -> Settings:
 
 
 def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, str):
         import json
 

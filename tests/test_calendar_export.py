@@ -65,7 +65,8 @@ def events(data: bytes):
 
 
 def test_only_planned_upcoming_meetings_of_active_citizens(planned):
-    data = cal.calendar_ics(TODAY, weeks=2)
+    # The place only when the mentor turns it on (tests/test_ics_promise.py: the default).
+    data = cal.calendar_ics(TODAY, weeks=2, include_place=True)
     found = events(data)
     # first, phone, last; not: 6 Dec (outside), yesterday, held, no-show, cancelled, archived.
     assert [str(e["UID"]) for e in found] == [

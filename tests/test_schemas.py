@@ -29,6 +29,7 @@ from mentorterm.schemas import (
     SubGoalStatusIn,
     friendly_errors,
 )
+from mentorterm.terminal import terminal_safe
 
 in_window = st.dates(schemas.EARLIEST, schemas.LATEST)
 outside = st.dates(date(1, 1, 1), schemas.EARLIEST - timedelta(days=1)) | st.dates(
@@ -191,9 +192,10 @@ def test_blank_names_are_refused(blank):
     assert errors(SubGoalIn, title=blank)["title"] == "This is required."
 
 
-@given(st.text(min_size=1, max_size=50).filter(str.strip))
+@given(st.text(min_size=1, max_size=50).filter(lambda s: terminal_safe(s).strip()))
 def test_names_are_kept_without_surrounding_space(name):
-    assert CitizenIn(name=f"  {name} ").name == name.strip()
+    # Control characters are dropped too (tests/test_terminal_safe.py).
+    assert CitizenIn(name=f"  {name} ").name == terminal_safe(name).strip()
 
 
 def test_interpreter_needs_a_language_and_job_wishes_go_in_order():

@@ -2,8 +2,10 @@
 
 A calendar is shared, synced to phones and shown on screens others can see,
 so an event carries as little as a mentor needs to turn up: the citizen's
-initials, the kind of meeting, the time and the place. Never a full name, a
-note, a participant or a phone number (special-category data, DOMAIN.md).
+initials, the kind of meeting and the time (start and end). The place only
+when the mentor turns it on (``[calendar] include_place``): a clinic or a
+home address can say who the citizen is. Never a full name, a note, a
+participant or a phone number (special-category data, DOMAIN.md).
 """
 
 from __future__ import annotations
@@ -69,8 +71,12 @@ def _summary(name: str, kind: str) -> str:
     return f"{initials(name)} – {MeetingKind(kind).label}"
 
 
-def calendar_ics(today: date, *, weeks: int = 8, citizen_id: int | None = None) -> bytes:
+def calendar_ics(today: date, *, weeks: int = 8, citizen_id: int | None = None,
+                 include_place: bool = False) -> bytes:
     """Every planned meeting from ``today`` for ``weeks`` weeks, as iCalendar bytes.
+
+    Each event: UID, DTSTAMP, DTSTART, DTEND and SUMMARY (initials and kind),
+    plus LOCATION only with ``include_place``.
 
     Archived citizens are left out. The UID of a meeting stays the same from
     one export to the next, so importing again updates an event instead of
@@ -104,7 +110,7 @@ def calendar_ics(today: date, *, weeks: int = 8, citizen_id: int | None = None) 
         event.add("dtstart", starts)
         event.add("dtend", starts + timedelta(minutes=meeting.duration_minutes))
         event.add("summary", _summary(meeting.citizen.name, meeting.kind))
-        if meeting.place:
+        if include_place and meeting.place:
             event.add("location", meeting.place)
         calendar.add_component(event)
     data = calendar.to_ical()

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..format import show_date, show_datetime
 from ..i18n import _, ngettext
 from ..settings import ReviewThresholds
+from ..terminal import one_line
 from . import audit
 from .identity import MentorIdentity, mentor_identity
 from .review import ReviewItem, iso_week_of, review_queue
@@ -116,7 +117,7 @@ def render_text(h: ReviewHandout) -> str:
     for number, item in enumerate(h.citizens, start=1):
         mark = _(" [reviewed]") if item.reviewed else ""
         lines.append(_("{n}. {name} (urgency {urgency}){mark}").format(
-            n=number, name=item.name, urgency=item.urgency, mark=mark))
+            n=number, name=one_line(item.name), urgency=item.urgency, mark=mark))
         for signal in item.signals:
             lines.append(f"   - {signal.text}")
         if not item.signals:
@@ -149,7 +150,7 @@ def render_markdown(h: ReviewHandout) -> str:
         lines += [_("No citizen has a signal this week."), ""]
     for number, item in enumerate(h.citizens, start=1):
         done = _(" (reviewed)") if item.reviewed else ""
-        lines += [f"## {number}. {_md(item.name)}{done}", ""]
+        lines += [f"## {number}. {_md(one_line(item.name))}{done}", ""]
         if item.signals:
             lines += [_("Urgency {urgency}; {count}.").format(
                 urgency=item.urgency,

@@ -25,9 +25,12 @@ from ..domain.meetings import AgendaItem
 from ..enums import MeetingKind, MeetingStatus
 from ..format import show_date
 from ..i18n import _, ngettext
+from ..schemas import CalendarFileIn
+from .forms import FieldSpec
 from .guard import safely
 from .lists import RecordListScreen
 from .meetings import CancelMeetingScreen, NoShowScreen
+from .statistics import SaveFileForm
 
 TO_RECORD = "to_record"
 THIS_WEEK = "this"
@@ -48,6 +51,30 @@ OUTCOMES = {
 }
 
 CALENDAR_FILE = "mentorterm-meetings.ics"
+
+
+class CalendarSaveForm(SaveFileForm):
+    """Where to save the calendar; the place goes in only when ticked."""
+
+    MODEL = CalendarFileIn
+    FIELDS = [*SaveFileForm.FIELDS,
+              FieldSpec("include_place", _("Include the place"), kind="bool",
+                        hint=escape(_("Off: initials, meeting kind and time only (a place "
+                                      "can say who the citizen is). The default is "
+                                      "include_place in [calendar] in the settings.")))]
+
+    def __init__(self, today: date, path: str, include_place: bool) -> None:
+        super().__init__(path, b"", _("Export upcoming meetings (.ics)"), overwrite=True)
+        self.initial["include_place"] = include_place
+        self.today = today
+        self.count = 0
+        self.included_place = include_place
+
+    def submit(self, data: CalendarFileIn) -> str:
+        self.data = calendar_ics(self.today, include_place=data.include_place)
+        self.count = self.data.count(b"BEGIN:VEVENT")
+        self.included_place = data.include_place
+        return super().submit(data)
 
 
 def section_of(item: AgendaItem) -> str:
@@ -219,21 +246,24 @@ class AgendaScreen(RecordListScreen):
 
     @safely
     def action_export(self) -> None:
-        from .statistics import SaveFileForm
+        from ..settings import SettingsError, load_settings
 
-        data = calendar_ics(self.app.today)
-        count = data.count(b"BEGIN:VEVENT")
+        try:
+            include_place = load_settings().calendar.include_place
+        except SettingsError:  # a mistyped settings file: the safe default
+            include_place = False
+        form = CalendarSaveForm(self.app.today, str(documents_folder() / CALENDAR_FILE),
+                                include_place)
 
         def saved(path: str | None) -> None:
             if path:
                 self.notify(ngettext(
-                    "{count} meeting (the next 8 weeks) saved to {path}. It holds initials and "
-                    "meeting kinds only (with time and place): no names, no notes.",
-                    "{count} meetings (the next 8 weeks) saved to {path}. They hold initials "
-                    "and meeting kinds only (with time and place): no names, no notes.",
-                    count).format(count=count, path=escape(path)), timeout=10)
+                    "{count} meeting (the next 8 weeks) saved to {path}.",
+                    "{count} meetings (the next 8 weeks) saved to {path}.",
+                    form.count).format(count=form.count, path=escape(path)) + " " + (
+                    _("Initials, meeting kinds, times and places only: no names, no notes.")
+                    if form.included_place else
+                    _("Initials, meeting kinds and times only: no names, no places, no notes.")),
+                    timeout=10)
 
-        self.app.push_screen(
-            SaveFileForm(str(documents_folder() / CALENDAR_FILE), data,
-                         _("Export upcoming meetings (.ics)"), overwrite=True),
-            saved)
+        self.app.push_screen(form, saved)
