@@ -8,7 +8,6 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from rich.markup import escape
 from textual.app import App, SystemCommand
 from textual.command import Hit, Hits, Provider
 from textual.screen import Screen
@@ -16,6 +15,7 @@ from textual.screen import Screen
 from . import keys, storage
 from .format import show_date
 from .i18n import _
+from .screens.markup import escape
 
 
 class CitizenCommands(Provider):

@@ -7,7 +7,6 @@ its done date, until the list is read again, so ``u`` can take it back.
 
 from __future__ import annotations
 
-from rich.markup import escape
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -20,6 +19,7 @@ from ..i18n import _, ngettext
 from .columns import Col, FittingTable
 from .guard import safely
 from .lists import RecordListScreen
+from .markup import escape
 
 WHAT_WIDTH = 44
 NAME_WIDTH = 16

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from rich.markup import escape
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -29,6 +28,7 @@ from ..schemas import CalendarFileIn
 from .forms import FieldSpec
 from .guard import safely
 from .lists import RecordListScreen
+from .markup import escape
 from .meetings import CancelMeetingScreen, NoShowScreen
 from .statistics import SaveFileForm
 

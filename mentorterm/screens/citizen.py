@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -27,6 +26,7 @@ from ..enums import (
 from ..format import days_ago, show_date, show_datetime, show_days, show_hours, show_weeks
 from ..i18n import _
 from .guard import safely
+from .markup import escape
 
 
 def score_bar(citizen_score: int | None, width: int = 10) -> str:

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from pydantic_core import PydanticCustomError
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -28,8 +27,9 @@ from ..schemas import (
     ExportFileIn,
     parse_date_text,
 )
-from .courses import escape as plain
 from .forms import FieldSpec, FormScreen
+from .markup import escape
+from .markup import escape as plain
 
 
 class CitizenForm(FormScreen[int]):

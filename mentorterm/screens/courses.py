@@ -16,15 +16,7 @@ from ..i18n import _, ngettext
 from .forms import ConfirmScreen
 from .guard import safely
 from .lists import BackHelpScreen
-
-
-def escape(text: str) -> str:
-    """Text shown as typed inside Textual markup: ``[Vest]`` stays ``[Vest]``.
-
-    (rich's ``escape`` leaves capitalised brackets alone, which Textual's
-    markup then reads as a style and drops.)
-    """
-    return text.replace("[", "\\[")
+from .markup import escape
 
 
 def course_span(course: CourseView) -> str:

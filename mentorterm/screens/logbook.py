@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Header, Static
@@ -19,6 +18,7 @@ from ..schemas import LogbookEntryIn
 from .forms import ConfirmScreen, FieldSpec, FormScreen
 from .guard import safely
 from .lists import RecordListScreen
+from .markup import escape
 
 
 class LeftEarlyForm(FormScreen[bool]):

@@ -12,7 +12,6 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -42,6 +41,7 @@ from ..schemas import MeetingIn
 from .forms import ConfirmScreen, DiscardScreen, FieldSpec, FormScreen
 from .guard import safely
 from .lists import BackHelpScreen, CitizenRecordsScreen
+from .markup import escape
 
 NOTE_FORM = "meeting-note"
 ACTION_ROWS = 4  # agreement rows on a note; more go on the next note or the list

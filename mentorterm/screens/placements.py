@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from pydantic import ValidationError
-from rich.markup import escape
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -28,6 +27,7 @@ from ..schemas import (
 from .forms import ConfirmScreen, FieldSpec, FormScreen
 from .guard import safely
 from .lists import BackHelpScreen, CitizenRecordsScreen
+from .markup import escape
 
 
 class AsksAboutScheduleHours:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -21,6 +20,7 @@ from ..schemas import ReportTextsIn
 from .forms import ConfirmScreen, FieldSpec, FormScreen
 from .guard import safely
 from .lists import BackHelpScreen, CitizenRecordsScreen
+from .markup import escape
 from .statistics import PeriodForm, SaveFileForm
 
 

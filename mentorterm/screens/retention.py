@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual import work
 from textual.app import App, ComposeResult
 from textual.screen import Screen
@@ -17,6 +16,7 @@ from ..i18n import _, ngettext
 from .citizen_forms import all_backups_text
 from .forms import ConfirmScreen
 from .guard import safely
+from .markup import escape
 
 MARK = "✔"
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -28,6 +27,7 @@ from ..i18n import _
 from ..schemas import ActionItemIn
 from .forms import FieldSpec, FormScreen
 from .guard import safely
+from .markup import escape
 from .scale import sparkline
 
 

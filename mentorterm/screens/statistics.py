@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from rich.markup import escape
 from rich.table import Table
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -30,6 +29,7 @@ from .charts import calendar_grid, hours_chart
 from .forms import FieldSpec, FormScreen
 from .guard import safely
 from .lists import BackHelpScreen
+from .markup import escape
 
 
 class PeriodForm(FormScreen[tuple[date, date]]):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from rich.markup import escape
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -22,6 +21,7 @@ from ..schemas import AllianceScoreIn, SubGoalIn, SubGoalStatusIn, friendly_erro
 from .forms import ConfirmScreen, DiscardScreen, FieldSpec, FormScreen
 from .guard import safely
 from .lists import BackHelpScreen, CitizenRecordsScreen
+from .markup import escape
 from .scale import big_scale, history_chart, small_scale, sparkline
 
 # Each status with its own sign and colour: achieved and dropped never look alike.
