@@ -370,6 +370,7 @@ def _import_error(source: Path, problems: list[str]) -> CliError:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from . import storage
+    from .domain import audit  # noqa: F401 - registers the backup's audit anchor
 
     _open(args, create=False)
     dest = storage.backup_database(args.dest)
@@ -400,7 +401,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
     _open(args, create=False)
     if args.verify:
-        problems = audit.verify()
+        problems, notes = audit.check()
+        for note in notes:
+            print(note, file=sys.stderr)
         if problems:
             for problem in problems:
                 print(problem)
