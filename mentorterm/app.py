@@ -361,6 +361,9 @@ class MentortermApp(App[int]):
             self.notify(_("This draft cannot be opened; it was left as it is."),
                         severity="warning")
             return
+        from .domain.audit import viewed
+
+        viewed([draft.citizen_id], "draft", "restored a draft")  # its text shows again
         name = get_citizen(draft.citizen_id).name
         meetings = MeetingsScreen(draft.citizen_id, name)
         self.push_screen(meetings)

@@ -81,6 +81,11 @@ WHAT_LABELS = {
     "calendar": "calendar",
     "absence_overview": "absence overview",
     "review_handout": "weekly review handout",
+    "weekly_review": "weekly review",
+    "draft": "unsaved draft",
+    "agenda": "agenda",
+    "agreements": "agreements list",
+    "retention": "retention list",
     "demo": "demo caseload",
     "database": "database",
 }
