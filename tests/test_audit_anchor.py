@@ -229,3 +229,27 @@ def test_opening_a_database_without_rows_writes_no_anchor(database, db_path):
     assert audit.count() == 0
     assert not Path(str(db_path) + audit.ANCHOR_SUFFIX).exists()
     assert audit.check() == ([], [])
+
+
+def test_on_an_encrypted_database_the_anchor_and_the_backup_anchor_are_kept(
+        db_path, tmp_path, monkeypatch):
+    monkeypatch.delenv("MENTORTERM_PLAINTEXT", raising=False)
+    passphrase = "bananer i vindueskarmen"
+    storage.open_database(db_path, passphrase=passphrase)
+    try:
+        assert storage.is_encrypted()
+        _some_log()
+        assert _anchor(db_path)["last_id"] == 6
+        # The anchor holds ids and hashes only: nothing of the citizen.
+        text = Path(str(db_path) + audit.ANCHOR_SUFFIX).read_text()
+        assert "Mette" not in text and "Jørgensen" not in text
+        backup = storage.backup_database(tmp_path / "backup.db")
+        assert json.loads(Path(str(backup) + audit.ANCHOR_SUFFIX).read_text())["last_id"] == 6
+        assert audit.check() == ([], [])
+    finally:
+        storage.close_database()
+    storage.open_database(backup, create=False, passphrase=passphrase)
+    try:
+        assert audit.check() == ([], [])
+    finally:
+        storage.close_database()

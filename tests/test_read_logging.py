@@ -177,3 +177,23 @@ async def test_restoring_a_kept_note_logs_a_read_of_its_citizen(db_path):
         assert type(app.screen).__name__ == "NoteForm"
         assert _reads("draft") == [ids[1]]
         assert any("unsaved draft" in a.purpose for a in audit.accesses_of(ids[1]))
+
+
+async def test_the_caseload_logs_each_citizen_it_shows_once_per_session(db_path):
+    ids = seed(db_path)
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CaseloadScreen"
+        assert sorted(_reads("caseload")) == ids
+        # Filtering, opening a citizen and coming back: the same view, nothing new.
+        await pilot.press("/", *"Bo", "escape")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CitizenScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CaseloadScreen"
+        assert sorted(_reads("caseload")) == ids
+        assert len(_reads("citizen")) == 1  # the record opened: its own row

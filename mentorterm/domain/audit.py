@@ -84,6 +84,7 @@ WHAT_LABELS = {
     "weekly_review": "weekly review",
     "draft": "unsaved draft",
     "agenda": "agenda",
+    "caseload": "caseload list",
     "agreements": "agreements list",
     "retention": "retention list",
     "demo": "demo caseload",
