@@ -253,3 +253,33 @@ def test_on_an_encrypted_database_the_anchor_and_the_backup_anchor_are_kept(
         assert audit.check() == ([], [])
     finally:
         storage.close_database()
+
+
+def test_a_folder_that_takes_no_anchor_is_a_note_and_the_work_is_kept(database, db_path,
+                                                                     monkeypatch):
+    cid = _some_log()
+    Path(str(db_path) + audit.ANCHOR_SUFFIX).unlink()
+
+    def refuse(path, data):  # a read-only folder (root may write anywhere, so simulated)
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(audit, "_write_anchor", refuse)
+    audit.open_record(cid, "follow-up")  # committed, though no anchor can be written
+    assert audit.count() == 7
+    problems, notes = audit.check()
+    assert problems == [] and "none could be made" in notes[0] and "Permission" in notes[0]
+
+
+def test_a_failing_anchor_write_never_undoes_a_commit(database, db_path, monkeypatch):
+    cid = _some_log()
+
+    def refuse(path, data):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(audit, "_write_anchor", refuse)
+    audit.open_record(cid, "follow-up")
+    assert audit.count() == 7 and audit.verify() == []
+    monkeypatch.undo()
+    assert _anchor(db_path)["last_id"] == 6  # behind: accepted, and moved up on the next check
+    assert audit.check() == ([], [])
+    assert _anchor(db_path)["last_id"] == 7

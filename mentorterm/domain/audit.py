@@ -602,7 +602,14 @@ def verify_anchor(now: datetime | None = None) -> tuple[list[str], list[str]]:
                           "If no one can explain it, treat the log as tampered with; to start "
                           "a new anchor, remove the file.").format(path=path))
     elif state == "missing":
-        if _advance(path, execute, now) == "made":
+        try:
+            made = _advance(path, execute, now)
+        except OSError as exc:
+            made = ""
+            notes.append(_("There is no audit anchor beside this database, and none could be "
+                           "made in {folder} ({reason}): removing the last entries cannot be "
+                           "detected.").format(folder=path.parent, reason=exc.strerror or exc))
+        if made == "made":
             _s, anchor = read_anchor(path)
             notes.append(_("There was no audit anchor beside this database yet (an older "
                            "database, or a copy made without it); one was made now at entry "
@@ -617,7 +624,8 @@ def verify_anchor(now: datetime | None = None) -> tuple[list[str], list[str]]:
                                id=anchor["since_id"], when=_show_day(anchor.get("made_at"))))
     problems += _backup_problems(path, anchor, execute)
     if not problems and state == "ok":
-        _advance(path, execute, now)
+        with contextlib.suppress(OSError):  # behind is accepted; it catches up next time
+            _advance(path, execute, now)
     return problems, notes
 
 
