@@ -67,6 +67,24 @@ def test_a_full_export_logs_one_export_per_citizen_and_their_access_export_lists
     assert any("Exported" in p and "whole database" in p for p in listed), listed
 
 
+def test_the_access_export_pdf_lists_the_views_and_exports_that_showed_the_citizen(database):
+    import io
+
+    from pypdf import PdfReader
+
+    from mentorterm.domain import access
+
+    ids = _citizens()
+    audit.ViewLog("agenda", "agenda").saw(ids)
+    transfer.export_document()
+    review_handout.review_handout(TODAY)
+    _json, pdf = access.access_export(ids[0], TODAY)
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    text = " ".join(text.split())
+    assert "Listed in the agenda" in text
+    assert "whole database" in text and "weekly review handout" in text
+
+
 def test_an_export_of_an_empty_database_is_still_logged(database):
     transfer.export_document()
     assert _reads("interchange", "export") == [None]
@@ -137,6 +155,7 @@ async def test_the_weekly_review_logs_each_citizen_in_the_queue_once(db_path):
         await pilot.pause()
         assert sorted(_reads("weekly_review")) == sorted(ids * 2)
         assert audit.verify() == []
+        assert "Shown in the weekly review" in [a.purpose for a in audit.accesses_of(ids[0])]
 
 
 async def test_the_agenda_and_the_agreements_log_the_citizens_they_list(db_path):
@@ -176,7 +195,9 @@ async def test_restoring_a_kept_note_logs_a_read_of_its_citizen(db_path):
         await pilot.pause()
         assert type(app.screen).__name__ == "NoteForm"
         assert _reads("draft") == [ids[1]]
-        assert any("unsaved draft" in a.purpose for a in audit.accesses_of(ids[1]))
+        listed = [a.purpose for a in audit.accesses_of(ids[1])]
+        assert "An unsaved draft was restored" in listed
+        assert "Listed in the caseload" in listed
 
 
 async def test_the_caseload_logs_each_citizen_it_shows_once_per_session(db_path):

@@ -92,6 +92,18 @@ WHAT_LABELS = {
 }
 
 
+# Views that show citizens without opening their record (logged as open_record
+# rows, one per citizen per view), as the citizen's access export words them.
+VIEW_LABELS = {
+    "caseload": "Listed in the caseload",
+    "weekly_review": "Shown in the weekly review",
+    "agenda": "Listed in the agenda",
+    "agreements": "Listed among the agreements of the caseload",
+    "retention": "Listed as due for erasure",
+    "draft": "An unsaved draft was restored",
+}
+
+
 class AuditView(View):
     id: int
     at: datetime  # UTC
@@ -281,7 +293,9 @@ def accesses_of(citizen_id: int) -> list[AccessEvent]:
     for at, action, what, purpose, mentor in rows:
         kind = _(WHAT_LABELS.get(what, what))
         text = f"{AuditAction(action).label}: {kind}"
-        if purpose and _(purpose) != kind:
+        if action == AuditAction.OPEN_RECORD.value and what in VIEW_LABELS:
+            text = _(VIEW_LABELS[what])
+        elif purpose and _(purpose) != kind:
             text += f" ({_(purpose)})"
         stamp = datetime.fromisoformat(at) if isinstance(at, str) else at
         events.append(AccessEvent(at=local_time(stamp), who=mentor or "–", purpose=text))
