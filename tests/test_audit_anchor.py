@@ -283,3 +283,32 @@ def test_a_failing_anchor_write_never_undoes_a_commit(database, db_path, monkeyp
     assert _anchor(db_path)["last_id"] == 6  # behind: accepted, and moved up on the next check
     assert audit.check() == ([], [])
     assert _anchor(db_path)["last_id"] == 7
+
+
+_WRITER = """
+import sys
+from mentorterm import storage
+from mentorterm.domain import audit
+storage.open_database(sys.argv[1], create=False)
+for _ in range(int(sys.argv[2])):
+    audit.open_record(1, "follow-up")
+storage.close_database()
+"""
+
+
+def test_two_processes_appending_at_once_leave_an_anchor_the_log_reaches(database, db_path):
+    """Anchor writes race (each after its own commit): it may fall behind, never ahead."""
+    import os
+    import subprocess
+    import sys
+
+    _some_log()
+    storage.close_database()
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    children = [subprocess.Popen([sys.executable, "-c", _WRITER, str(db_path), "150"], env=env)
+                for _ in range(2)]
+    assert [child.wait(timeout=120) for child in children] == [0, 0]
+    storage.open_database(db_path, create=False)
+    assert audit.count() == 6 + 300
+    assert audit.check() == ([], [])
+    assert _anchor(db_path)["last_id"] == 306 and _anchor(db_path)["count"] == 306
