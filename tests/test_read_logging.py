@@ -218,3 +218,22 @@ async def test_the_caseload_logs_each_citizen_it_shows_once_per_session(db_path)
         assert type(app.screen).__name__ == "CaseloadScreen"
         assert sorted(_reads("caseload")) == ids
         assert len(_reads("citizen")) == 1  # the record opened: its own row
+
+
+async def test_a_filter_that_brings_more_citizens_into_view_logs_just_those(db_path):
+    storage.open_database(db_path)
+    ids = []
+    for n in range(105):  # more than the caseload shows at once (100)
+        cid = create_citizen(CitizenIn(name=f"Person {n:03d}"))
+        courses.start_course(cid, CourseIn(referral_date="01-10-2026", start_date="05-10-2026",
+                                           planned_end="05-04-2027", purpose="ordinary_job"))
+        ids.append(cid)
+    storage.close_database()
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert len(_reads("caseload")) == 100
+        await pilot.press("/", *"Person 10")  # 100-104: the five beyond the first hundred
+        await pilot.pause()
+        logged = _reads("caseload")
+        assert len(logged) == 105 and sorted(logged) == ids

@@ -203,7 +203,7 @@ class CaseloadScreen(Screen):
         selected = self.selected_citizen()
         rows = self.visible_rows()
         shown = rows[:MAX_ROWS]
-        self._reads.saw(row.citizen_id for row in shown)
+        self._log_reads(shown)
         table.fill((str(row.citizen_id), cells(row)) for row in shown)
         self._shown_rows = shown
         if selected is not None:
@@ -214,6 +214,12 @@ class CaseloadScreen(Screen):
         self.show_empty(rows)
         self.show_status(len(rows), len(shown))
         self.show_detail()
+
+    @safely
+    def _log_reads(self, shown: list[CaseloadRow]) -> None:
+        # A filter keystroke can bring citizens into view: a failed write is a
+        # message, not a crash of the keystroke.
+        self._reads.saw(row.citizen_id for row in shown)
 
     @property
     def shown_columns(self) -> list[Shown]:
