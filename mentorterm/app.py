@@ -408,6 +408,8 @@ def make_app(database: str | Path, *, today: date | None = None,
     ``ask_identity`` (the CLI's start) asks the mentor's name and
     organisation after the passphrase while they are not known.
     """
+    from .domain import audit  # noqa: F401 - every backup, also before a migration, gets its anchor
+
     path = storage.target_path(database)
     label = path.name if path is not None else ":memory:"
     ask = storage.needs_passphrase(database, passphrase)

@@ -188,6 +188,7 @@ def _passphrase_for(args: argparse.Namespace, target: str, *, create: bool) -> s
 
 def _open(args: argparse.Namespace, *, create: bool):
     from . import storage
+    from .domain import audit  # noqa: F401 - every backup, also before a migration, gets its anchor
 
     target = storage.resolve_target(getattr(args, "db", None))
     passphrase = _passphrase_for(args, target, create=create)
@@ -370,7 +371,6 @@ def _import_error(source: Path, problems: list[str]) -> CliError:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from . import storage
-    from .domain import audit  # noqa: F401 - registers the backup's audit anchor
 
     _open(args, create=False)
     dest = storage.backup_database(args.dest)

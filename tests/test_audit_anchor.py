@@ -312,3 +312,22 @@ def test_two_processes_appending_at_once_leave_an_anchor_the_log_reaches(databas
     assert audit.count() == 6 + 300
     assert audit.check() == ([], [])
     assert _anchor(db_path)["last_id"] == 306 and _anchor(db_path)["count"] == 306
+
+
+def test_an_old_database_gets_its_anchor_and_so_does_its_migration_backup(tmp_path, capsys):
+    """Schema 4 had the log but no anchor: the upgrade's backup gets one, the database too."""
+    fixture = Path(__file__).parent / "fixtures" / "schema_v4.db"
+    path = tmp_path / "mentor.db"
+    shutil.copy(fixture, path)
+    storage.open_database(path)  # backs up schema 4, then migrates
+    try:
+        (backup,) = [p for p in storage.backups_of(path) if ".schema4-" in p.name]
+        theirs = json.loads(Path(str(backup) + audit.ANCHOR_SUFFIX).read_text())
+        assert (theirs["last_id"], theirs["count"]) == (10, 8)  # two rows erased
+        assert not Path(str(path) + audit.ANCHOR_SUFFIX).exists()  # nothing appended yet
+    finally:
+        storage.close_database()
+    status, output = _cli_verify(path, capsys)
+    assert status == 0 and "made now at entry 10" in output
+    status, output = _cli_verify(backup, capsys)
+    assert status == 0, output
