@@ -161,9 +161,11 @@ def _append(action: AuditAction, what: str, citizen_id: int | None, record_id: i
                mentor_id=_mentor_id(), purpose=purpose, detail=detail)
     prev = prev or GENESIS
     AuditEntry.insert(**row, prev_hash=prev, hash=digest(prev, **row)).execute()
-    # Once the rows are committed, the anchor beside the file moves to the new head.
+    # Once the rows are committed, the anchor beside the file moves to the new head
+    # (in peewee's manual-commit mode there is no hook: it catches up next time).
     if _after_commit not in db.obj._state.commit_callbacks:
-        db.after_commit(_after_commit)
+        with contextlib.suppress(ValueError):
+            db.after_commit(_after_commit)
     return row["id"]
 
 
