@@ -396,6 +396,9 @@ class MentortermApp(App[int]):
             self.notify(_("This draft cannot be opened; it was left as it is."),
                         severity="warning")
             return
+        from .domain.audit import viewed
+
+        viewed([draft.citizen_id], "draft", "restored a draft")  # its text shows again
         name = get_citizen(draft.citizen_id).name
         meetings = MeetingsScreen(draft.citizen_id, name)
         self.push_screen(meetings)
@@ -440,6 +443,8 @@ def make_app(database: str | Path, *, today: date | None = None,
     ``ask_identity`` (the CLI's start) asks the mentor's name and
     organisation after the passphrase while they are not known.
     """
+    from .domain import audit  # noqa: F401 - every backup, also before a migration, gets its anchor
+
     path = storage.target_path(database)
     label = path.name if path is not None else ":memory:"
     ask = storage.needs_passphrase(database, passphrase)

@@ -190,6 +190,7 @@ def _passphrase_for(args: argparse.Namespace, target: str, *, create: bool) -> s
 
 def _open(args: argparse.Namespace, *, create: bool):
     from . import storage
+    from .domain import audit  # noqa: F401 - every backup, also before a migration, gets its anchor
 
     target = storage.resolve_target(getattr(args, "db", None))
     passphrase = _passphrase_for(args, target, create=create)
@@ -414,7 +415,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
     _open(args, create=False)
     if args.verify:
-        problems = audit.verify()
+        problems, notes = audit.check()
+        for note in notes:
+            print(note, file=sys.stderr)
         if problems:
             for problem in problems:
                 print(terminal_safe(problem))

@@ -804,6 +804,11 @@ def _backup_target(database: peewee.SqliteDatabase, path: Path):
     return target
 
 
+#: Called as ``hook(copy, dest)`` with the verified copy still open, before it
+#: is renamed to ``dest``: domain/audit.py gives every backup its audit anchor.
+BACKUP_HOOKS: list[Callable[[object, Path], None]] = []
+
+
 def backup_to(database: peewee.SqliteDatabase, dest: Path) -> None:
     """Copy the live database to ``dest`` with SQLite's online backup API.
 
@@ -823,6 +828,9 @@ def backup_to(database: peewee.SqliteDatabase, dest: Path) -> None:
             database.connection().backup(target)
             target.execute("PRAGMA journal_mode=delete")
             ok = target.execute("PRAGMA integrity_check").fetchone()[0]
+            if ok == "ok":
+                for hook in BACKUP_HOOKS:
+                    hook(target, dest)
         finally:
             target.close()
         if ok != "ok":

@@ -514,9 +514,11 @@ def test_the_cli_prints_the_log_and_says_when_it_is_intact(database, db_path, ca
     assert cli.main(["--db", str(db_path), "audit", "--citizen", str(cid)]) == 0
     out = capsys.readouterr().out
     lines = out.splitlines()
-    assert len(lines) == 1 + 3  # the header and the citizen's three rows
+    # The header and the citizen's four rows (the full export names each citizen).
+    assert len(lines) == 1 + 4
     assert "open_record" in lines[1] and "follow-up" in lines[1]
-    assert "logbook_entry" in lines[2] and "weekly review" in lines[3]
+    assert "logbook_entry" in lines[2] and "whole database" in lines[3]
+    assert "weekly review" in lines[4]
     status, output = _cli_verify(db_path, capsys)
     assert status == 0 and output.strip() == "The audit log is intact (4 entries)."
 
@@ -532,28 +534,27 @@ def test_erasing_a_citizen_removes_their_rows_and_the_chain_still_holds(database
     audit.open_record(oid)
     logbook.add_entry(mine["placement"].id, LogbookEntryIn(
         entry_date=date(2026, 2, 5), attendance="present", hours_planned=2, hours_worked=2))
-    transfer.export_document()
+    transfer.export_document()  # one row per citizen exported: 4 (hers) and 5
     audit.open_record(mid)  # the last row is hers: the erase row chains from it
     removed = [(e.id, e.citizen_id) for e in audit.entries(mid)]
-    assert [i for i, _c in removed] == [1, 3, 5]
+    assert [i for i, _c in removed] == [1, 3, 4, 6]
 
     erasure.erase_citizen(mid, NAME)
 
     log = audit.entries()
     assert [(e.id, e.action.value, e.citizen_id) for e in log] == [
-        (2, "open_record", oid), (4, "export", None), (6, "erase", mid)]
-    erase_row = AuditEntry.get(AuditEntry.id == 6)
-    assert [r[0] for r in json.loads(erase_row.detail)] == [1, 3, 5]
+        (2, "open_record", oid), (5, "export", oid), (7, "erase", mid)]
+    erase_row = AuditEntry.get(AuditEntry.id == 7)
+    assert [r[0] for r in json.loads(erase_row.detail)] == [1, 3, 4, 6]
     assert audit.verify() == []
     # The log keeps working after the gap, and a later erasure bridges its own.
     audit.open_record(oid)
     citizens.delete_citizen(oid, "Ali Hassan")
-    assert [(e.id, e.action.value) for e in audit.entries()] == [
-        (4, "export"), (6, "erase"), (8, "erase")]
+    assert [(e.id, e.action.value) for e in audit.entries()] == [(7, "erase"), (9, "erase")]
     assert audit.verify() == []
     # Ids are never reused, so a later row cannot be mistaken for an erased one.
     audit.unlocked()
-    assert audit.entries()[-1].id == 9 and audit.verify() == []
+    assert audit.entries()[-1].id == 10 and audit.verify() == []
 
 
 def test_an_erase_row_that_lies_about_what_it_removed_is_found(database, db_path):
@@ -597,7 +598,7 @@ def test_audit_rows_carry_no_names_and_no_note_text(database, db_path):
     access.access_export(cid, TODAY)
     transfer.export_document()
     dumped = json.dumps(db.execute_sql("SELECT * FROM audit_entry").fetchall(), default=str)
-    assert audit.count() == 7
+    assert audit.count() == 8  # the full export: one row for each of the two citizens
     assert GONE not in dumped and KEPT not in dumped
     assert "mål" not in dumped and "navn" not in dumped
 

@@ -114,8 +114,10 @@ def calendar_ics(today: date, *, weeks: int = 8, citizen_id: int | None = None,
             event.add("location", meeting.place)
         calendar.add_component(event)
     data = calendar.to_ical()
-    audit.record("export", "calendar", citizen_id=citizen_id,
-                 purpose=f"planned meetings, {weeks} weeks")
+    # One row per citizen whose meetings are in the file (their access export lists it).
+    shown = ([citizen_id] if citizen_id is not None
+             else [c for (c,) in query.select(Meeting.citizen).tuples()])
+    audit.viewed(shown, "calendar", f"planned meetings, {weeks} weeks", action="export")
     return data
 
 

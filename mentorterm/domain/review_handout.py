@@ -63,7 +63,8 @@ def review_handout(as_of: date, mentor_id: int | None = None,
     thresholds = thresholds or ReviewThresholds()
     identity = identity if identity is not None else mentor_identity()
     queue = review_queue(as_of, mentor_id, thresholds)
-    audit.record("export", "review_handout", purpose="weekly case review handout")
+    audit.viewed([item.citizen_id for item in queue], "review_handout",
+                 "weekly case review handout", action="export")
     return ReviewHandout(
         iso_week=iso_week_of(as_of), as_of=as_of, mentor_id=mentor_id,
         progress=HandoutProgress(reviewed=sum(1 for i in queue if i.reviewed),

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from .. import keys
 from ..domain.action_items import ActionItemRow, action_items, mark_done, reopen
+from ..domain.audit import ViewLog
 from ..format import show_date
 from ..i18n import _, ngettext
 from .columns import Col, FittingTable
@@ -83,6 +84,8 @@ class ActionItemsScreen(RecordListScreen):
         self.done_here: set[int] = set()
         self.last_done: tuple[int, str] | None = None  # what u takes back
         self._undo_notice = ""
+        # Each citizen listed is one read in the audit log, once per view.
+        self._reads = ViewLog("agreements", "agreements across the caseload")
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -122,6 +125,7 @@ class ActionItemsScreen(RecordListScreen):
             place = {row.id: index for index, row in enumerate(self.all_rows)}
             rows.sort(key=lambda r: place.get(r.id, len(place)))
         self.all_rows = rows
+        self._reads.saw(row.citizen_id for row in rows)
         self.show()
 
     def show(self) -> None:

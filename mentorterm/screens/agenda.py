@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from .. import keys
 from ..domain import meetings as domain
+from ..domain.audit import ViewLog
 from ..domain.calendar_export import calendar_ics
 from ..domain.files import documents_folder
 from ..domain.logbook import weekday_name
@@ -112,6 +113,7 @@ class AgendaScreen(RecordListScreen):
         super().__init__()
         self.sections: list[str] = []  # the section of each row, in table order
         self.last_change: tuple[int, str] | None = None  # (meeting id, citizen) to undo
+        self._reads = ViewLog("agenda", "agenda")  # each citizen listed, once per view
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -137,6 +139,7 @@ class AgendaScreen(RecordListScreen):
     def load(self) -> None:
         """Read the agenda again; the cursor stays on the same row number."""
         rows = agenda_sections(self.app.today, self.now())
+        self._reads.saw(item.citizen_id for _section, item in rows)
         self.rows = [item for _section, item in rows]
         self.sections = [section for section, _item in rows]
         table = self.query_one(DataTable)

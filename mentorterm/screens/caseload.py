@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.widgets.data_table import CellDoesNotExist
 
 from .. import keys
+from ..domain.audit import ViewLog
 from ..domain.caseload import CaseloadRow, CourseFilter, caseload
 from ..enums import CourseOutcome, CoursePurpose
 from ..format import show_date, show_hours, show_percent
@@ -136,6 +137,9 @@ class CaseloadScreen(Screen):
         self.rows: list[CaseloadRow] = []
         self.needle = ""
         self._shown_rows: list[CaseloadRow] = []
+        # Each citizen on the list is one read in the audit log, once per session
+        # of this screen (a filter or a reload writes nothing new).
+        self._reads = ViewLog("caseload", "caseload list")
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -199,6 +203,7 @@ class CaseloadScreen(Screen):
         selected = self.selected_citizen()
         rows = self.visible_rows()
         shown = rows[:MAX_ROWS]
+        self._log_reads(shown)
         table.fill((str(row.citizen_id), cells(row)) for row in shown)
         self._shown_rows = shown
         if selected is not None:
@@ -209,6 +214,12 @@ class CaseloadScreen(Screen):
         self.show_empty(rows)
         self.show_status(len(rows), len(shown))
         self.show_detail()
+
+    @safely
+    def _log_reads(self, shown: list[CaseloadRow]) -> None:
+        # A filter keystroke can bring citizens into view: a failed write is a
+        # message, not a crash of the keystroke.
+        self._reads.saw(row.citizen_id for row in shown)
 
     @property
     def shown_columns(self) -> list[Shown]:

@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
 from .. import keys
 from ..domain import retention as domain
+from ..domain.audit import ViewLog
 from ..domain.errors import user_message
 from ..domain.retention import RetentionItem
 from ..format import show_date
@@ -54,6 +55,7 @@ class RetentionScreen(Screen):
         self.marked: set[int] = set()
         self.years = domain.DEFAULT_YEARS
         self.erasing = False
+        self._reads = ViewLog("retention", "retention review")  # once per citizen listed
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -78,6 +80,7 @@ class RetentionScreen(Screen):
     @safely
     def load(self) -> None:
         self.items = domain.due_for_erasure(self.app.today, self.years)
+        self._reads.saw(item.citizen_id for item in self.items)
         self.marked &= {i.citizen_id for i in self.items}
         table = self.query_one(DataTable)
         keep = table.cursor_row

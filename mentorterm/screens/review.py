@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Footer, Header, Static, TextArea
 from .. import keys
 from ..domain import review as domain
 from ..domain.action_items import add_action_item
+from ..domain.audit import ViewLog
 from ..domain.review_detail import ReviewDetail, review_detail
 from ..format import days_ago, show_date, show_datetime, show_hours, show_percent
 from ..i18n import _
@@ -111,6 +112,8 @@ class ReviewScreen(Screen):
         self.items: list[domain.ReviewItem] = []
         self.index = 0
         self._shown_text = ""  # the decision as last saved/loaded, to see changes
+        # Each citizen in the queue is one read in the audit log, once per view.
+        self._reads = ViewLog("weekly_review", "weekly review")
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -157,6 +160,7 @@ class ReviewScreen(Screen):
             thresholds = ReviewThresholds()
         keep = self.items[self.index].citizen_id if self.items and not resume else None
         self.items = domain.review_queue(self.as_of, thresholds=thresholds)
+        self._reads.saw(item.citizen_id for item in self.items)
         table = self.query_one(DataTable)
         table.clear()
         for item in self.items:
