@@ -121,7 +121,7 @@ class KeptDraftScreen(BackHelpScreen):
     KeptDraftScreen #kept-text { height: 1fr; padding: 0 1; }
     """
     HELP_TITLE = _("A kept draft")
-    BINDINGS = keys.bindings("note_view")
+    BINDINGS = keys.bindings("kept_draft")
 
     def __init__(self, draft: drafts.DraftView) -> None:
         super().__init__()

@@ -375,6 +375,14 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         if "(restored draft)" not in self.form_title:
             self.query_one("#form-title", Static).update(
                 self.form_title + " " + _("(restored draft)"))
+        # The cursor goes back where the typing most likely was: the end of the
+        # last text area with text in it.
+        areas = [area for area in self.query(TextArea) if area.text.strip()]
+        if areas:
+            area = areas[-1]
+            area.focus()
+            area.move_cursor(area.document.end)
+            self.call_after_refresh(area.scroll_visible, animate=False)
 
     def _fill(self, values: dict[str, Any]) -> None:
         """Put kept values back into the fields, word for word."""

@@ -890,7 +890,7 @@ class RestoreDraftsScreen(ModalScreen[None]):
             for draft in self.pending:
                 title = draft.title
                 if draft.citizen_name and draft.citizen_name not in title:
-                    title = f"{title} · {draft.citizen_name}"
+                    title = f"{draft.citizen_name} · {title}"
                 table.add_row(show_datetime(draft.saved_at), Text(title), key=draft.key)
             yield table
 
