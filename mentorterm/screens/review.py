@@ -117,6 +117,7 @@ class ReviewScreen(Screen):
         self._kept_text: str | None = None  # the decision as last kept in its draft
         self.focus_citizen = focus_citizen  # start at this citizen (a restored draft)
         self.decision_timer = DraftTimer(self, self.keep_decision_draft)
+        self._told: set[str] = set()  # restored drafts already announced
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -138,6 +139,10 @@ class ReviewScreen(Screen):
         table.add_columns(_("Citizen"), _("Signals"), "✓")
         self.query_one("#decision", TextArea).show_line_numbers = False
         self.load(resume=True)
+
+    def on_screen_suspend(self) -> None:
+        # A form opens on top: what is typed is kept, and comes back on resume.
+        self.keep_draft_now()
 
     def on_screen_resume(self) -> None:
         if self.items:
@@ -173,14 +178,19 @@ class ReviewScreen(Screen):
                 _("Nobody needs attention this week: no signals."))
             self.update_title()
             return
-        if resume and self.focus_citizen is not None:
-            keep, self.focus_citizen = self.focus_citizen, None
+        write = False
+        if resume and self.focus_citizen is not None:  # a restored draft: write on in it
+            keep, self.focus_citizen, write = self.focus_citizen, None, True
         if keep is not None:
             self.index = next((i for i, it in enumerate(self.items) if it.citizen_id == keep), 0)
         else:  # resume at the first citizen not yet reviewed
             self.index = next((i for i, it in enumerate(self.items) if not it.reviewed), 0)
         table.move_cursor(row=self.index)
         self.show_current()
+        if write:
+            area = self.query_one("#decision", TextArea)
+            area.focus()
+            area.move_cursor(area.document.end)
 
     def update_title(self) -> None:
         done = sum(item.reviewed for item in self.items)
@@ -212,10 +222,15 @@ class ReviewScreen(Screen):
             # or on moving on like anything typed.
             self._kept_text = kept_text
             text = kept_text
-            self.notify(_("The decision you were typing on {when} was kept: it is back in "
-                          "the box, not saved yet.").format(when=show_datetime(kept.saved_at)),
-                        title=_("Restored draft"), timeout=10)
-        self.query_one("#decision", TextArea).text = text
+            if kept.key not in self._told:  # once, not again when the screen resumes
+                self._told.add(kept.key)
+                self.notify(_("The decision you were typing on {when} was kept: it is back "
+                              "in the box, not saved yet.").format(
+                                  when=show_datetime(kept.saved_at)),
+                            title=_("Restored draft"), timeout=10)
+        area = self.query_one("#decision", TextArea)
+        if area.text != text:  # the same text stays as it is, cursor and all
+            area.text = text
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
