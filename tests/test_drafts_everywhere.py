@@ -408,7 +408,8 @@ async def test_the_review_decision_is_kept_while_typing_and_restored(db_path):
         assert screen_name(app) == "ReviewScreen"
         assert app.screen.current().citizen_id == ids["mette"]
         assert app.screen.query_one("#decision", TextArea).text == "Op i timer, ring til Anja."
-        await pilot.press("x")  # reviewed: saved, the draft gone with it
+        assert app.screen.query_one("#decision", TextArea).has_focus  # writing on in it
+        await pilot.press("ctrl+s")  # reviewed: saved, the draft gone with it
         await pilot.pause()
         note = ReviewNote.get()
         assert note.decision == "Op i timer, ring til Anja." and note.reviewed_at is not None
