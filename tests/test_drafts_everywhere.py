@@ -240,6 +240,28 @@ async def test_continuous_typing_in_a_logbook_day_is_kept_while_typing(db_path):
         assert json.loads(Draft.get().payload)["fields"]["notes"] == typed
 
 
+async def test_continuous_typing_in_a_meeting_note_is_kept_while_typing(db_path):
+    """The note form had a pure debounce: typing without a pause kept nothing."""
+    ids = seed(db_path)
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_citizen(ids["mette"])
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("W")
+        await pilot.pause()
+        assert screen_name(app) == "NoteForm"
+        app.screen.query_one("#f-notes", TextArea).focus()
+        started = time.monotonic()
+        while time.monotonic() - started < 3.0 and not Draft.select().count():
+            for ch in "Glad i dag. ":
+                await pilot.press(KEY_NAMES.get(ch, ch))
+                await pilot.pause(0.05)
+        assert Draft.select().count() == 1, "nothing was kept during continuous typing"
+        assert Draft.get().key.startswith("meeting-note:")
+
+
 # --- kept at close, offered at start, restored into its own form, saving removes it ---
 
 
