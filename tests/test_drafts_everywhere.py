@@ -522,3 +522,21 @@ async def test_the_restore_list_and_question_fit_80x24(db_path):
         await pilot.press("escape")
         await pilot.pause()
         assert screen_name(app) == "CaseloadScreen"
+
+
+def test_the_start_check_stays_one_small_query(database, monkeypatch):
+    """Every kind of draft is found by the one query the start makes."""
+    for key in ("meeting-note:citizen=1:meeting=new", "logbook-entry:entry=new:placement=1",
+                "report-texts:citizen=1:report=new", "review-decision:citizen=1:week=2026-W47",
+                "sub-goal:citizen=1:sub_goal=new"):
+        drafts.save_draft(key, {"fields": {"text": key}}, title=key, citizen_id=None)
+    statements: list[str] = []
+    execute = database.execute_sql
+
+    def counting(sql, *args, **kwargs):
+        statements.append(sql)
+        return execute(sql, *args, **kwargs)
+
+    monkeypatch.setattr(database, "execute_sql", counting)
+    assert len(drafts.pending_drafts()) == 5
+    assert len(statements) == 1 and statements[0].lstrip().upper().startswith("SELECT")

@@ -53,12 +53,7 @@ def restore_kept(app, draft: drafts.DraftView) -> None:
         opened = {"logbook-entry": _logbook_entry, "report-texts": _report_texts,
                   "review-decision": _review_decision}.get(form, _read_only)(
                       app, draft, context, fields)
-    except Exception as error:  # the record went meanwhile: show the text instead
-        from ..domain.errors import user_message
-
-        if user_message(error) is None and not isinstance(error, (KeyError, TypeError,
-                                                                  ValueError)):
-            raise
+    except Exception:  # the record went meanwhile, a hand-edited draft: show the text
         opened = False
     if not opened:
         _read_only(app, draft, context, fields)
