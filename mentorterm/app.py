@@ -182,7 +182,7 @@ class MentortermApp(App[int]):
             return
         from .screens.lock import PassphraseScreen
 
-        for screen in self.screen_stack:  # a note being written is kept first
+        for screen in self.screen_stack:  # every open form's draft is kept first
             keep = getattr(screen, "keep_draft_now", None)
             if callable(keep):
                 keep()
@@ -229,7 +229,8 @@ class MentortermApp(App[int]):
         return True
 
     def offer_kept_drafts(self) -> None:
-        """Notes being written when mentorterm last stopped are offered back first."""
+        """Texts being written when mentorterm last stopped (notes, logbook days, report
+        texts, review decisions, any form's text) are offered back first."""
         from .domain.drafts import pending_drafts
         from .screens.meetings import RestoreDraftsScreen
 

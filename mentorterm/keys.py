@@ -112,7 +112,7 @@ EXCEPTIONS: dict[tuple[str, str, str], str] = {
 _BACK_HELP = ("back_help", "action_items", "agenda", "records", "logbook", "meetings",
               "placement", "course_history",
               "note_view", "placements", "reports", "report", "retention", "statistics",
-              "absence_overview", "subgoal_history", "subgoals")
+              "absence_overview", "subgoal_history", "subgoals", "kept_draft")
 _CASELOAD_SORT_COLUMNS = 9  # 1-9 sort by a column (caseload.COLUMNS)
 
 TABLE: list[Key] = [

@@ -35,6 +35,7 @@ SCREEN_IDS = {
     "CaseloadScreen": "caseload", "DiscardScreen": "discard",
     "CancelMeetingScreen": "cancel_meeting", "NoShowScreen": "no_show",
     "PlacementScreen": "placement", "CourseHistoryScreen": "course_history",
+    "KeptDraftScreen": "kept_draft",
 }
 
 

@@ -8,12 +8,26 @@ is saved or thrown away. One row per form, named by ``draft_key``.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
 from peewee import JOIN
 
-from ..models import Citizen, Draft, db, utcnow
+from ..models import (
+    Citizen,
+    Course,
+    CourseExtension,
+    Draft,
+    LogbookEntry,
+    Meeting,
+    Placement,
+    Report,
+    SubGoal,
+    db,
+    utcnow,
+)
 from .views import View
 
 _TITLE_LENGTH = 300  # Draft.title
@@ -28,7 +42,7 @@ class DraftView(View):
     saved_at: datetime  # UTC, when last saved
 
 
-def draft_key(form: str, **ids: int | None) -> str:
+def draft_key(form: str, **ids: int | str | None) -> str:
     """The key of one form's draft.
 
     draft_key("meeting-note", citizen=3, meeting=None) ->
@@ -93,3 +107,48 @@ def pending_drafts() -> list[DraftView]:
     """Every readable draft, newest first, to offer restoring after a crash."""
     query = _query().order_by(Draft.updated_at.desc(), Draft.id.desc())
     return [view for view in map(_view, query) if view is not None]
+
+
+@contextmanager
+def saved_with(key: str | None) -> Iterator[None]:
+    """Save a form and remove its draft in one transaction.
+
+    ``with saved_with(key): submit(...)``: the record and the draft's removal
+    commit together, so a crash leaves either the draft or the saved record.
+    An error inside rolls both back and the draft stays.
+    """
+    with db.atomic():
+        yield
+        if key is not None:
+            Draft.delete().where(Draft.key == key).execute()
+
+
+# The record a form's id names -> how to find its citizen (drafts are tied to
+# the citizen, so erasing a citizen erases their drafts and the access export
+# lists them).
+_OWNERS: dict[str, Any] = {
+    "placement": lambda i: Placement.select(Placement.citizen).where(Placement.id == i),
+    "entry": lambda i: LogbookEntry.select(LogbookEntry.citizen).where(LogbookEntry.id == i),
+    "course": lambda i: Course.select(Course.citizen).where(Course.id == i),
+    "sub_goal": lambda i: SubGoal.select(SubGoal.citizen).where(SubGoal.id == i),
+    "meeting": lambda i: Meeting.select(Meeting.citizen).where(Meeting.id == i),
+    "report": lambda i: Report.select(Report.citizen).where(Report.id == i),
+    "extension": lambda i: (Course.select(Course.citizen)
+                            .join(CourseExtension, on=CourseExtension.course == Course.id)
+                            .where(CourseExtension.id == i)),
+}
+
+
+def owner_citizen(**ids: int | None) -> int | None:
+    """The citizen a form's record belongs to: ``citizen`` when given, else the
+    first of its other ids that names a record (placement, entry, course...)."""
+    if ids.get("citizen") is not None:
+        return ids["citizen"]
+    for name, value in ids.items():
+        query = _OWNERS.get(name)
+        if value is None or query is None:
+            continue
+        row = query(value).tuples().first()
+        if row is not None:
+            return row[0]
+    return None

@@ -119,6 +119,15 @@ class LogbookEntryForm(FormScreen[int]):
                           spec.hint, spec.required) if spec.name == "written_by" else spec
                 for spec in self.FIELDS]
 
+    def draft_title(self) -> str:
+        day = self.values().get("entry_date") or ""
+        try:
+            workplace = placement_view(self.placement_id).workplace
+        except Exception:  # the title is a help, not a must
+            workplace = ""
+        return " · ".join(part for part in (_("Logbook day {day}").format(day=day),
+                                            workplace) if part)
+
     def submit(self, data: LogbookEntryIn) -> int:
         if self.entry_id is None:
             return domain.add_entry(self.placement_id, data)

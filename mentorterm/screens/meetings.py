@@ -1,9 +1,9 @@
 """A citizen's meetings, and the follow-up note written during or right after one.
 
 The note form keeps what is typed as a draft (half a second after the last
-key): if the terminal is closed or the laptop dies mid-note, the next start
-offers it back word for word. Saving the note deletes the draft in the same
-transaction.
+key, at most 2 s after a change while typing goes on): if the terminal is
+closed or the laptop dies mid-note, the next start offers it back word for
+word. Saving the note deletes the draft in the same transaction.
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ import re
 from datetime import date, datetime
 from typing import Any
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.timer import Timer
 from textual.widgets import (
     Checkbox,
     DataTable,
@@ -38,7 +38,7 @@ from ..enums import CancelledBy, MeetingKind, MeetingStatus, ParticipantRole
 from ..format import days_ago, show_date, show_datetime
 from ..i18n import _, ngettext
 from ..schemas import MeetingIn
-from .forms import ConfirmScreen, DiscardScreen, FieldSpec, FormScreen
+from .forms import ConfirmScreen, DiscardScreen, DraftTimer, FieldSpec, FormScreen
 from .guard import safely
 from .lists import BackHelpScreen, CitizenRecordsScreen
 from .markup import escape
@@ -196,6 +196,7 @@ class NoteForm(FormScreen[int]):
 
     MODEL = domain.MeetingNoteIn
     BINDINGS = keys.bindings("note_form")
+    KEEPS_DRAFTS = False  # the note keeps its own draft, removed in save_note's transaction
     DEFAULT_CSS = """
     NoteForm > #form { width: 110; }
     NoteForm #note-goals { color: $text-muted; margin-left: 31; }
@@ -210,7 +211,7 @@ class NoteForm(FormScreen[int]):
         self.kind = MeetingKind(kind)
         self.today = today
         self.draft_key = drafts.draft_key(NOTE_FORM, citizen=citizen_id, meeting=meeting_id)
-        self._timer: Timer | None = None
+        self._note_timer = DraftTimer(self, self.save_draft)
         self._saved_values: dict[str, Any] | None = None
         self.restored = restored
         if initial is None and meeting_id is not None:
@@ -395,8 +396,9 @@ class NoteForm(FormScreen[int]):
     def _changed(self) -> None:
         if not self.is_mounted or not self._start_values:
             return
-        self._stop_timer()
-        self._timer = self.set_timer(0.5, self.save_draft)
+        # Half a second after the last change, at most 2 s after the first one
+        # not kept yet: continuous typing or a paste is kept too.
+        self._note_timer.changed()
 
     def keep_draft_now(self) -> None:
         """Keep what is typed at once (the app is about to lock)."""
@@ -405,14 +407,11 @@ class NoteForm(FormScreen[int]):
             self.save_draft()
 
     def _stop_timer(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        self._note_timer.stop()
 
     @safely
     def save_draft(self) -> None:
         """Keep what is typed (only when it differs from what the form opened with)."""
-        self._timer = None
         values = self.values()
         if values == self._start_values and not self.restored:
             return
@@ -868,7 +867,7 @@ class NoteViewScreen(BackHelpScreen):
 
 
 class RestoreDraftsScreen(ModalScreen[None]):
-    """At start: notes that were being written when mentorterm stopped."""
+    """At start: notes and other texts that were being written when mentorterm stopped."""
 
     DEFAULT_CSS = """
     RestoreDraftsScreen { align: center middle; }
@@ -884,14 +883,17 @@ class RestoreDraftsScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(_("[b]Unsaved notes were kept[/b] when mentorterm last stopped. "
-                           "[b]r[/b] or enter restores the one in focus, word for word; "
-                           "[b]d[/b] discards it; [b]escape[/b] keeps them for later "
-                           "(they come back when you open the note)."))
+            yield Static(_("[b]Unsaved texts were kept[/b] when mentorterm last stopped. "
+                           "[b]r[/b] or enter restores the one in focus, word for word, in "
+                           "its own form; [b]d[/b] discards it; [b]escape[/b] keeps them for "
+                           "later (they come back when you open the form)."))
             table = DataTable(cursor_type="row", id="drafts")
-            table.add_columns(_("Kept"), _("Note"))
+            table.add_columns(_("Kept"), _("Draft"))
             for draft in self.pending:
-                table.add_row(show_datetime(draft.saved_at), draft.title, key=draft.key)
+                title = draft.title
+                if draft.citizen_name and draft.citizen_name not in title:
+                    title = f"{draft.citizen_name} · {title}"
+                table.add_row(show_datetime(draft.saved_at), Text(title), key=draft.key)
             yield table
 
     def _current(self) -> drafts.DraftView | None:
@@ -907,7 +909,9 @@ class RestoreDraftsScreen(ModalScreen[None]):
         if draft is None:
             return
         self.dismiss(None)
-        self.app.restore_note(draft)
+        from .drafts import restore_kept
+
+        restore_kept(self.app, draft)
 
     def action_discard(self) -> None:
         draft = self._current()
@@ -924,7 +928,7 @@ class RestoreDraftsScreen(ModalScreen[None]):
                 table = self.query_one(DataTable)
                 table.remove_row(draft.key)
 
-        self.app.push_screen(ConfirmScreen(_("Throw away the kept note “{title}”?").format(
+        self.app.push_screen(ConfirmScreen(_("Throw away the kept draft “{title}”?").format(
             title=draft.title), yes=_("Discard"), no=_("Keep it")), answered)
 
     def action_later(self) -> None:

@@ -137,6 +137,10 @@ class ReportTextsForm(FormScreen[tuple[int, ReportTextsIn]]):
         self.end = end
         self.report_id = report_id
 
+    def draft_context(self) -> dict:
+        return {**self.draft_ids(), "start": self.start.isoformat(),
+                "end": self.end.isoformat()}
+
     def submit(self, data: ReportTextsIn) -> tuple[int, ReportTextsIn]:
         report_id = domain.save_report(self.citizen_id, self.start, self.end, data,
                                        self.report_id)
@@ -194,18 +198,24 @@ class ReportScreen(BackHelpScreen):
         self.query_one("#report-preview", Markdown).update(domain.render_markdown(self.report))
 
     def action_edit(self) -> None:
+        self.edit_texts()
+
+    def edit_texts(self, restore: dict | None = None) -> None:
+        """The texts form; ``restore``: a kept draft's values, put back word for word."""
         def saved(result: tuple[int, ReportTextsIn] | None) -> None:
             if result is not None:
                 self.report_id, self.texts = result
                 self.notify(_("The report was saved."))
                 self.load()
 
-        self.app.push_screen(
-            ReportTextsForm(self.citizen_id, self.start, self.end, self.texts, self.report_id,
-                            _("The report's texts · {name} · {period}").format(
-                                name=escape(self.citizen_name),
-                                period=_period(self.start, self.end))),
-            saved)
+        form = ReportTextsForm(self.citizen_id, self.start, self.end, self.texts,
+                               self.report_id,
+                               _("The report's texts · {name} · {period}").format(
+                                   name=escape(self.citizen_name),
+                                   period=_period(self.start, self.end)))
+        if restore is not None:
+            form.restore_from(restore)
+        self.app.push_screen(form, saved)
 
     def _default_path(self, suffix: str) -> str:
         assert self.report is not None

@@ -4,7 +4,9 @@
 the citizen in focus on the right: the signals with their facts, the
 sub-goals' scores, attendance, open agreements and the last decisions.
 The decision is typed at the bottom and kept per citizen per ISO week;
-``x`` marks the citizen reviewed and moves on. Coming back (or starting
+``x`` marks the citizen reviewed and moves on. While it is typed it is kept
+as a draft (at most 2 s after a change), so a crash loses none of it: the
+box shows the kept text again the next time that citizen is in focus. Coming back (or starting
 mentorterm again) puts the cursor on the first citizen not yet reviewed.
 """
 
@@ -19,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TextArea
 
 from .. import keys
+from ..domain import drafts
 from ..domain import review as domain
 from ..domain.action_items import add_action_item
 from ..domain.audit import ViewLog
@@ -26,7 +29,7 @@ from ..domain.review_detail import ReviewDetail, review_detail
 from ..format import days_ago, show_date, show_datetime, show_hours, show_percent
 from ..i18n import _
 from ..schemas import ActionItemIn
-from .forms import FieldSpec, FormScreen
+from .forms import DraftTimer, FieldSpec, FormScreen
 from .guard import safely
 from .markup import escape
 from .scale import sparkline
@@ -107,13 +110,17 @@ class ReviewScreen(Screen):
     """
     BINDINGS = keys.bindings("review")
 
-    def __init__(self) -> None:
+    def __init__(self, focus_citizen: int | None = None) -> None:
         super().__init__()
         self.items: list[domain.ReviewItem] = []
         self.index = 0
         self._shown_text = ""  # the decision as last saved/loaded, to see changes
         # Each citizen in the queue is one read in the audit log, once per view.
         self._reads = ViewLog("weekly_review", "weekly review")
+        self._kept_text: str | None = None  # the decision as last kept in its draft
+        self.focus_citizen = focus_citizen  # start at this citizen (a restored draft)
+        self.decision_timer = DraftTimer(self, self.keep_decision_draft)
+        self._told: set[str] = set()  # restored drafts already announced
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -135,6 +142,10 @@ class ReviewScreen(Screen):
         table.add_columns(_("Citizen"), _("Signals"), "✓")
         self.query_one("#decision", TextArea).show_line_numbers = False
         self.load(resume=True)
+
+    def on_screen_suspend(self) -> None:
+        # A form opens on top: what is typed is kept, and comes back on resume.
+        self.keep_draft_now()
 
     def on_screen_resume(self) -> None:
         if self.items:
@@ -171,12 +182,19 @@ class ReviewScreen(Screen):
                 _("Nobody needs attention this week: no signals."))
             self.update_title()
             return
+        write = False
+        if resume and self.focus_citizen is not None:  # a restored draft: write on in it
+            keep, self.focus_citizen, write = self.focus_citizen, None, True
         if keep is not None:
             self.index = next((i for i, it in enumerate(self.items) if it.citizen_id == keep), 0)
         else:  # resume at the first citizen not yet reviewed
             self.index = next((i for i, it in enumerate(self.items) if not it.reviewed), 0)
         table.move_cursor(row=self.index)
         self.show_current()
+        if write:
+            area = self.query_one("#decision", TextArea)
+            area.focus()
+            area.move_cursor(area.document.end)
 
     def update_title(self) -> None:
         done = sum(item.reviewed for item in self.items)
@@ -198,8 +216,25 @@ class ReviewScreen(Screen):
         self.query_one("#review-facts", Static).update(detail_text(item, detail, self.as_of))
         self.query_one("#review-detail", VerticalScroll).scroll_home(animate=False)
         text = item.decision or ""
-        self.query_one("#decision", TextArea).text = text
         self._shown_text = text
+        self._kept_text = None
+        self.decision_timer.stop()
+        kept = drafts.load_draft(self.decision_draft_key(item.citizen_id))
+        kept_text = kept.values.get("fields", {}).get("decision") if kept is not None else None
+        if isinstance(kept_text, str) and kept_text != text:
+            # Typed and not saved when mentorterm stopped: back in the box, saved on x
+            # or on moving on like anything typed.
+            self._kept_text = kept_text
+            text = kept_text
+            if kept.key not in self._told:  # once, not again when the screen resumes
+                self._told.add(kept.key)
+                self.notify(_("The decision you were typing on {when} was kept: it is back "
+                              "in the box, not saved yet.").format(
+                                  when=show_datetime(kept.saved_at)),
+                            title=_("Restored draft"), timeout=10)
+        area = self.query_one("#decision", TextArea)
+        if area.text != text:  # the same text stays as it is, cursor and all
+            area.text = text
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -214,18 +249,62 @@ class ReviewScreen(Screen):
 
     # --- the decision -------------------------------------------------------------------
 
+    def decision_draft_key(self, citizen_id: int) -> str:
+        return drafts.draft_key("review-decision", citizen=citizen_id, week=self.iso_week)
+
+    @on(TextArea.Changed, "#decision")
+    def _decision_changed(self) -> None:
+        if self.current() is not None:
+            self.decision_timer.changed()
+
+    def keep_draft_now(self) -> None:
+        """Keep what is typed at once (the app is about to lock)."""
+        self.decision_timer.stop()
+        if self.is_mounted:
+            self.keep_decision_draft()
+
+    @safely
+    def keep_decision_draft(self) -> None:
+        """Keep the decision being typed as a draft (not yet the saved decision)."""
+        item = self.current()
+        if item is None or not self.is_mounted:
+            return
+        text = self.query_one("#decision", TextArea).text
+        if text == self._kept_text:
+            return
+        key = self.decision_draft_key(item.citizen_id)
+        if text == self._shown_text:  # typed, then taken back
+            if self._kept_text is not None:
+                drafts.discard_draft(key)
+                self._kept_text = None
+            return
+        drafts.save_draft(key, {"form": "review-decision",
+                                "context": {"citizen": item.citizen_id, "week": self.iso_week},
+                                "fields": {"decision": text}},
+                          title=_("Review decision · {name} · week {week}").format(
+                              name=item.name, week=self.iso_week.split("-W")[-1]),
+                          citizen_id=item.citizen_id)
+        self._kept_text = text
+
     @safely
     def keep_decision(self, reviewed: bool | None = None) -> None:
         """Save the typed decision of the citizen in focus when it changed (or on x)."""
         item = self.current()
         if item is None:
             return
+        self.decision_timer.stop()
         text = self.query_one("#decision", TextArea).text
+        key = self.decision_draft_key(item.citizen_id)
         if text == self._shown_text and reviewed is None:
+            if self._kept_text is not None:  # typed, then taken back: no draft left
+                drafts.discard_draft(key)
+                self._kept_text = None
             return
-        saved = domain.save_decision(item.citizen_id, self.iso_week, text,
-                                     reviewed=item.reviewed if reviewed is None else reviewed,
-                                     now=datetime.now())
+        with drafts.saved_with(key):  # the decision saved, its draft gone, together
+            saved = domain.save_decision(item.citizen_id, self.iso_week, text,
+                                         reviewed=item.reviewed if reviewed is None
+                                         else reviewed, now=datetime.now())
+        self._kept_text = None
         self.items[self.index] = item.model_copy(update={
             "decision": saved.decision, "reviewed": saved.reviewed,
             "reviewed_at": saved.reviewed_at})
