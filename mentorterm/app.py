@@ -214,14 +214,11 @@ class MentortermApp(LockGuard, App[int]):
         """Open the database with ``passphrase``; a message for the mentor when not.
 
         A wrong one counts toward the back-off (kept beside the database), a
-        right one ends it; while the back-off runs nothing is tried."""
-        from .screens.lock import wait_message
-
+        right one ends it; while the back-off runs nothing is tried ("": the
+        screen shows the wait, ``passphrase_wait()``)."""
         path = self._tries_path()
-        if mode != "create":
-            wait = self.passphrase_wait()
-            if wait:
-                return wait_message(wait)
+        if mode != "create" and self.passphrase_wait():
+            return ""
         try:
             storage.open_database(self.target, passphrase=passphrase or None,
                                   plaintext=False if mode == "create" else None)
@@ -229,8 +226,7 @@ class MentortermApp(LockGuard, App[int]):
             if mode == "create" or not isinstance(error, storage.WrongPassphrase):
                 return str(error)
             self._tries = security.wrong_try(path, self.clock(), self._tries)
-            wait = self._tries.wait_left(self.clock())
-            return f"{error} {wait_message(wait)}" if wait else str(error)
+            return str(error)
         self._tries = security.right_try(path)
         self._last_activity = time.monotonic()
         from .domain.audit import unlocked

@@ -247,8 +247,8 @@ async def test_the_idle_lock_hides_everything_and_closes_the_database(db_path):
             await type_into(pilot, app, "#pass-1", "not the passphrase")
             await pilot.press("enter")
             await pilot.pause()
-        error = str(app.screen.query_one("#pass-error").render())
-        assert "Wait 2 seconds" in error
+        wait = str(app.screen.query_one("#pass-wait").render())
+        assert "Wait 2 seconds" in wait
         await type_into(pilot, app, "#pass-1", PASS)
         await pilot.press("enter")  # too soon: still locked
         await pilot.pause()

@@ -63,6 +63,7 @@ class PassphraseScreen(Screen):
     PassphraseScreen Input:focus { border: none; background: $primary 40%; }
     PassphraseScreen #pass-hint { color: $text-muted; }
     PassphraseScreen #pass-error { color: $error; }
+    PassphraseScreen #pass-wait { color: $warning; }
     """
     BINDINGS = keys.bindings("lock")
     AUTO_FOCUS = "#pass-1"
@@ -91,13 +92,22 @@ class PassphraseScreen(Screen):
                 yield PassphraseInput(password=True, placeholder=_("passphrase"), id="pass-1")
             yield Static(id="pass-hint")
             yield Static(id="pass-error")
+            yield Static(id="pass-wait")
             yield Static(_("[b]enter[/b] go on · [b]ctrl+q[/b] quit"))
 
     def on_mount(self) -> None:
+        self._ticking = False
         self.keep_focus()
+        self.show_wait()
+
+    def show_wait(self) -> None:
+        """The back-off, counted down each second (also when the app was just started)."""
+        self._ticking = False
         wait = self.app.passphrase_wait() if self.mode != "create" else 0.0
+        self.query_one("#pass-wait", Static).update(wait_message(wait) if wait else "")
         if wait:
-            self.show_error(wait_message(wait))
+            self._ticking = True
+            self.set_timer(min(1.0, wait), self.show_wait)
 
     def keep_focus(self) -> None:
         """The passphrase field keeps the focus: a click or tab elsewhere brings it back."""
@@ -154,8 +164,12 @@ class PassphraseScreen(Screen):
                 return
         problem = self.app.passphrase_given(first, self.mode)
         del first, second
-        if problem is not None:
+        if problem is None:
+            return  # the app has moved on
+        if problem:  # "": not tried, the back-off still runs
             self.show_error(problem)
+        if not self._ticking:
+            self.show_wait()
 
 
 class LockGuard:
