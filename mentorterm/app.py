@@ -176,10 +176,10 @@ class MentortermApp(LockGuard, App[int]):
         if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown,
                               events.MouseScrollUp, events.Paste)):
             self._last_activity = time.monotonic()
-            if self.sealed and isinstance(event, events.Key):
-                keep = getattr(self.screen, "keep_focus", None)
-                if callable(keep):  # keys go to the passphrase field, nowhere else
-                    keep()
+            if self.sealed and isinstance(event, events.Key) and not event.is_forwarded:
+                take = getattr(self.screen, "take_key", None)
+                if callable(take) and take(event):  # keys go to the passphrase fields only
+                    return
         await super().on_event(event)
 
     def _check_idle(self) -> None:

@@ -456,3 +456,26 @@ def test_the_cli_refuses_before_asking_at_a_terminal(caseload, monkeypatch, caps
     code, err = run_cli(capsys, "info", "--db", str(caseload))
     assert code == cli.EXIT_WAIT and "wait 15 seconds" in err
     assert asked == []  # no passphrase typed in vain
+
+
+async def test_enter_on_an_empty_field_is_not_a_wrong_try(caseload):
+    app = make_app(caseload)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for _ in range(5):
+            await pilot.press("enter")
+            await pilot.pause()
+        assert "Type the passphrase" in str(app.screen.query_one("#pass-error").render())
+        assert read_tries(caseload) == Tries() and app.passphrase_wait() == 0
+    storage.close_database()
+
+
+async def test_a_new_passphrase_is_typed_twice_with_enter_between(db_path):
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*PASS, "enter", *PASS, "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CaseloadScreen"
+    storage.close_database()
+    assert storage.is_encrypted_file(db_path)

@@ -112,7 +112,19 @@ class PassphraseScreen(Screen):
     def keep_focus(self) -> None:
         """The passphrase field keeps the focus: a click or tab elsewhere brings it back."""
         if self.focused is None or not isinstance(self.focused, PassphraseInput):
-            self.query_one("#pass-1", Input).focus()
+            self.set_focus(self.query_one("#pass-1", Input))
+
+    def take_key(self, event: events.Key) -> bool:
+        """Called by the app for every key before it is passed on: the field gets
+        the focus back, and enter in the first of the two new-passphrase fields
+        moves to the second at once (typing ahead goes where it belongs).
+        True when the key was used up here."""
+        self.keep_focus()
+        if self.mode == "create" and event.key == "enter" \
+                and getattr(self.focused, "id", None) == "pass-1":
+            self.set_focus(self.query_one("#pass-2", Input))
+            return True
+        return False
 
     def on_descendant_blur(self, _event: events.DescendantBlur) -> None:
         self.call_after_refresh(self.keep_focus)
@@ -129,7 +141,7 @@ class PassphraseScreen(Screen):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if self.mode == "create" and event.input.id == "pass-1":
-            self.query_one("#pass-2", Input).focus()
+            self.set_focus(self.query_one("#pass-2", Input))  # at once: typing may run ahead
             return
         self.attempt()
 
@@ -146,7 +158,7 @@ class PassphraseScreen(Screen):
             second_field = self.query_one("#pass-2", Input)
             second = second_field.value
             second_field.value = ""
-        self.query_one("#pass-1", Input).focus()
+        self.set_focus(first_field)
         return first, second
 
     def attempt(self) -> None:
@@ -162,6 +174,9 @@ class PassphraseScreen(Screen):
             if second != first:
                 self.show_error(_("The two passphrases differ. Type them again."))
                 return
+        elif not first:
+            self.show_error(_("Type the passphrase, then press enter."))
+            return
         problem = self.app.passphrase_given(first, self.mode)
         del first, second
         if problem is None:
