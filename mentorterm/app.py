@@ -197,7 +197,8 @@ class MentortermApp(LockGuard, App[int]):
             keep = getattr(screen, "keep_draft_now", None)
             if callable(keep):
                 keep()
-        self.push_screen(PassphraseScreen("lock", self.database_label))
+        self.push_screen(PassphraseScreen("lock", self.database_label,
+                                          encrypted=storage.is_encrypted()))
         self.locked = True
         self.seal()
         storage.lock_database()

@@ -479,3 +479,25 @@ async def test_a_new_passphrase_is_typed_twice_with_enter_between(db_path):
         assert type(app.screen).__name__ == "CaseloadScreen"
     storage.close_database()
     assert storage.is_encrypted_file(db_path)
+
+
+async def test_the_lock_of_an_unencrypted_database_says_it_has_no_passphrase(db_path,
+                                                                              monkeypatch):
+    monkeypatch.setenv("MENTORTERM_PLAINTEXT", "1")
+    from mentorterm.domain.citizens import create_citizen
+    from mentorterm.schemas import CitizenIn
+
+    storage.open_database(db_path, plaintext=True)
+    create_citizen(CitizenIn(name=NAMES[0]))
+    storage.close_database()
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+l", "R", "ctrl+p")
+        await pilot.pause()
+        assert app.locked and not shows_a_name(app)
+        assert "is not encrypted, so it has no passphrase" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not app.locked and shows_a_name(app)
+    storage.close_database()

@@ -68,10 +68,13 @@ class PassphraseScreen(Screen):
     BINDINGS = keys.bindings("lock")
     AUTO_FOCUS = "#pass-1"
 
-    def __init__(self, mode: str, where: str) -> None:
+    def __init__(self, mode: str, where: str, *, encrypted: bool = True) -> None:
         super().__init__()
         self.mode = mode
         self.where = where
+        # A lock over an unencrypted database hides the screen but has no
+        # passphrase to ask: it says so rather than pretend.
+        self.encrypted = encrypted
 
     def compose(self) -> ComposeResult:
         with Center(), Vertical(id="pass-box"):
@@ -88,8 +91,15 @@ class PassphraseScreen(Screen):
                 title = (_("mentorterm is locked") if self.mode == "lock"
                          else _("Unlock mentorterm"))
                 yield Static(title, id="pass-title")
-                yield Static(_("Passphrase for {where}:").format(where=self.where))
-                yield PassphraseInput(password=True, placeholder=_("passphrase"), id="pass-1")
+                if self.encrypted:
+                    yield Static(_("Passphrase for {where}:").format(where=self.where))
+                else:
+                    yield Static(_(
+                        "{where} is not encrypted, so it has no passphrase: press enter to "
+                        "go on. Quit and run 'mentorterm encrypt' to protect it with one.")
+                        .format(where=self.where))
+                yield PassphraseInput(password=True, placeholder=_("passphrase")
+                                      if self.encrypted else "", id="pass-1")
             yield Static(id="pass-hint")
             yield Static(id="pass-error")
             yield Static(id="pass-wait")
@@ -174,7 +184,7 @@ class PassphraseScreen(Screen):
             if second != first:
                 self.show_error(_("The two passphrases differ. Type them again."))
                 return
-        elif not first:
+        elif not first and self.encrypted:
             self.show_error(_("Type the passphrase, then press enter."))
             return
         problem = self.app.passphrase_given(first, self.mode)
