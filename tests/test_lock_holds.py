@@ -271,6 +271,8 @@ async def test_the_passphrase_is_not_kept_by_the_screen_or_the_app(caseload):
         await pilot.press("ctrl+shift+a", "ctrl+c", "ctrl+x")
         await pilot.pause()
         assert PASS not in app.clipboard
+        assert await app.run_action("screen.copy_text") is False
+        assert field.value == PASS  # ctrl+x cut nothing either
         # A wrong try empties the field.
         field.value = "not the passphrase"
         await pilot.press("enter")

@@ -105,6 +105,11 @@ class PassphraseScreen(Screen):
             yield Static(id="pass-wait")
             yield Static(_("[b]enter[/b] go on · [b]ctrl+q[/b] quit"))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "copy_text":  # ctrl+c: nothing of this screen goes to the clipboard
+            return False
+        return super().check_action(action, parameters)
+
     def on_mount(self) -> None:
         self._ticking = False
         self.keep_focus()
