@@ -503,3 +503,22 @@ async def test_the_lock_of_an_unencrypted_database_says_it_has_no_passphrase(db_
         await pilot.pause()
         assert not app.locked and shows_a_name(app)
     storage.close_database()
+
+
+async def test_a_worker_waiting_on_a_dialog_while_locked_gets_none(caseload):
+    from mentorterm.screens.help import HelpScreen
+
+    app = make_app(caseload, passphrase=PASS)
+    answers: list[object] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+
+        async def ask() -> None:
+            answers.append(await app.push_screen(HelpScreen(app.screen, "x"),
+                                                 wait_for_dismiss=True))
+
+        await app.run_worker(ask()).wait()
+        assert answers == [None] and isinstance(app.screen, PassphraseScreen)
+    storage.close_database()

@@ -242,7 +242,10 @@ class LockGuard:
         if self.sealed and not isinstance(screen, PassphraseScreen):
             self._refused(screen)
             if wait_for_dismiss:
-                future: asyncio.Future = asyncio.get_running_loop().create_future()
+                try:
+                    future: asyncio.Future = asyncio.get_running_loop().create_future()
+                except RuntimeError:  # as textual's own push_screen does outside a loop
+                    future = asyncio.Future()
                 future.set_result(None)  # as if the mentor had cancelled it
                 return future
             return AwaitMount(self.screen, [])  # type: ignore[attr-defined]
