@@ -26,8 +26,11 @@ START = 1_800_000_000.0  # a fixed wall clock for the back-off
 
 @pytest.fixture(autouse=True)
 def _encrypted(monkeypatch):
-    """The lock is about an encrypted database: the app's real default."""
+    """New databases are encrypted here: the app's real default."""
     monkeypatch.delenv("MENTORTERM_PLAINTEXT", raising=False)
+    allow = getattr(storage, "allow_plaintext_for_tests", None)
+    if allow is not None:  # where tests switch plaintext on in storage, not by a variable
+        allow(False)
 
 
 @pytest.fixture
@@ -486,6 +489,8 @@ async def test_a_new_passphrase_is_typed_twice_with_enter_between(db_path):
 async def test_the_lock_of_an_unencrypted_database_says_it_has_no_passphrase(db_path,
                                                                               monkeypatch):
     monkeypatch.setenv("MENTORTERM_PLAINTEXT", "1")
+    if hasattr(storage, "allow_plaintext_for_tests"):
+        storage.allow_plaintext_for_tests(True)
     from mentorterm.domain.citizens import create_citizen
     from mentorterm.schemas import CitizenIn
 

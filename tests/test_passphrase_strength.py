@@ -24,7 +24,11 @@ STRONG = [PASS, "correct horse battery staple", "Kaffe og kage i regnvejr",
 
 @pytest.fixture(autouse=True)
 def _encrypted(monkeypatch):
+    """New databases are encrypted here: the app's real default."""
     monkeypatch.delenv("MENTORTERM_PLAINTEXT", raising=False)
+    allow = getattr(storage, "allow_plaintext_for_tests", None)
+    if allow is not None:  # where tests switch plaintext on in storage, not by a variable
+        allow(False)
 
 
 @pytest.mark.parametrize("weak", WEAK)
