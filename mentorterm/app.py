@@ -13,8 +13,10 @@ from textual.command import Hit, Hits, Provider
 from textual.screen import Screen
 
 from . import keys, storage
+from .domain import security
 from .format import show_date
 from .i18n import _
+from .screens.lock import LockGuard
 from .screens.markup import escape
 
 
@@ -25,6 +27,8 @@ class CitizenCommands(Provider):
         from .domain.citizens import citizen_names
 
         app = self.app
+        if getattr(app, "sealed", False):  # locked: no names, the database is closed
+            return
         matcher = self.matcher(query)
         for citizen_id, name in citizen_names():
             score = matcher.match(name)
@@ -33,8 +37,11 @@ class CitizenCommands(Provider):
                           help=_("Open this citizen"))
 
 
-class MentortermApp(App[int]):
-    """The mentor's terminal. The database is open and bound before it starts."""
+class MentortermApp(LockGuard, App[int]):
+    """The mentor's terminal. The database is open and bound before it starts.
+
+    While the passphrase screen shows (at the start, after the lock) the app is
+    ``sealed``: LockGuard lets nothing but unlocking or quitting through."""
 
     TITLE = "mentorterm"
     COMMANDS = App.COMMANDS | {CitizenCommands}
@@ -50,6 +57,10 @@ class MentortermApp(App[int]):
         self.target = target  # what storage.open_database opens (again, after the lock)
         self.ask = ask  # "create" / "unlock": the passphrase comes first
         self.locked = False
+        # The wrong-passphrase back-off (also kept beside the database); the
+        # clock is the wall clock, so the wait holds across a restart.
+        self.clock = time.time
+        self._tries = security.Tries()
         self._lock_after = lock_after_seconds
         self._last_activity = time.monotonic()
         self.demo = False  # the open database holds the fictional demo (header: DEMO)
@@ -169,6 +180,10 @@ class MentortermApp(App[int]):
         if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown,
                               events.MouseScrollUp, events.Paste)):
             self._last_activity = time.monotonic()
+            if self.sealed and isinstance(event, events.Key) and not event.is_forwarded:
+                take = getattr(self.screen, "take_key", None)
+                if callable(take) and take(event):  # keys go to the passphrase fields only
+                    return
         await super().on_event(event)
 
     def _check_idle(self) -> None:
@@ -186,26 +201,50 @@ class MentortermApp(App[int]):
             keep = getattr(screen, "keep_draft_now", None)
             if callable(keep):
                 keep()
+        self.push_screen(PassphraseScreen("lock", self.database_label,
+                                          encrypted=storage.is_encrypted()))
         self.locked = True
-        self.push_screen(PassphraseScreen("lock", self.database_label))
+        self.seal()
         storage.lock_database()
 
+    def _tries_path(self) -> Path | None:
+        return storage.target_path(self.target) if self.target is not None else None
+
+    def passphrase_wait(self) -> float:
+        """Seconds before the next passphrase may be tried (the back-off)."""
+        self._tries = security.read_tries(self._tries_path(), self._tries)
+        return self._tries.wait_left(self.clock())
+
     def passphrase_given(self, passphrase: str, mode: str) -> str | None:
-        """Open the database with ``passphrase``; a message for the mentor when not."""
+        """Open the database with ``passphrase``; a message for the mentor when not.
+
+        A wrong one counts toward the back-off (kept beside the database), a
+        right one ends it; while the back-off runs nothing is tried ("": the
+        screen shows the wait, ``passphrase_wait()``)."""
+        path = self._tries_path()
+        if mode != "create" and self.passphrase_wait():
+            return ""
         try:
             storage.open_database(self.target, passphrase=passphrase or None,
                                   plaintext=False if mode == "create" else None)
         except storage.StorageError as error:
+            if mode == "create" or not isinstance(error, storage.WrongPassphrase):
+                return str(error)
+            self._tries = security.wrong_try(path, self.clock(), self._tries)
             return str(error)
-        self.pop_screen()
+        self._tries = security.right_try(path)
         self._last_activity = time.monotonic()
         from .domain.audit import unlocked
 
         unlocked()
         if mode == "lock":  # the screen below reloads as it resumes
             self.locked = False
+            self.pop_screen()
+            self.unsealed()
             return None
         self.ask = None
+        self.pop_screen()
+        self.unsealed()
         self.start()
         return None
 
@@ -280,6 +319,8 @@ class MentortermApp(App[int]):
         self._handle_exception(error if isinstance(error, Exception) else RuntimeError())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        if self.sealed:  # the palette does not open while locked; nothing to offer either
+            return
         yield from super().get_system_commands(screen)
         yield SystemCommand(_("Caseload"), _("Go to the caseload (home)"), self.go_home)
         yield SystemCommand(_("New citizen"), _("Create a citizen and start their course"),
@@ -336,6 +377,8 @@ class MentortermApp(App[int]):
         self.push_screen(ActionItemsScreen())
 
     def go_home(self) -> None:
+        if self.sealed:  # the lock is not popped by anything but the passphrase
+            return
         while len(self.screen_stack) > 2:
             self.pop_screen()
 
@@ -352,6 +395,8 @@ class MentortermApp(App[int]):
         from .domain.citizens import get_citizen
         from .screens.citizen import RecordsScreen
 
+        if self.sealed:  # the database is closed behind the lock
+            return
         name = get_citizen(citizen_id).name
         if kind == "sub_goals":
             from .screens.subgoals import SubGoalsScreen
@@ -392,6 +437,8 @@ class MentortermApp(App[int]):
         from .enums import MeetingKind
         from .screens.meetings import MeetingsScreen, NoteForm
 
+        if self.sealed:
+            return
         values = draft.values
         if draft.citizen_id is None or not isinstance(values.get("fields"), dict):
             self.notify(_("This draft cannot be opened; it was left as it is."),

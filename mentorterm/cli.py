@@ -10,6 +10,9 @@ import argparse
 import json
 import os
 import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import NoReturn
@@ -22,6 +25,13 @@ from .terminal import json_terminal_safe, terminal_safe
 EXIT_OK = 0
 EXIT_PROBLEM = 1
 EXIT_USAGE = 2
+EXIT_WAIT = 75  # EX_TEMPFAIL: the wrong-passphrase back-off runs; try again later
+NEW_PASSPHRASE_TRIES = 3
+
+
+def _clock() -> float:
+    """The wall clock of the passphrase back-off (tests fix it)."""
+    return time.time()
 
 
 class CliError(Exception):
@@ -155,7 +165,7 @@ def _given_passphrase(args: argparse.Namespace) -> str | None:
 def _prompt_passphrase(question: str, *, new: bool, where: str = "") -> str:
     import getpass
 
-    from . import storage
+    from .domain import security
 
     if not sys.stdin.isatty():
         if new:
@@ -165,25 +175,109 @@ def _prompt_passphrase(question: str, *, new: bool, where: str = "") -> str:
         raise CliError(_("{path} is encrypted (or it is damaged): give its passphrase with "
                          "--passphrase-file FILE or --passphrase-fd N. Nothing was changed.")
                        .format(path=where))
-    first = getpass.getpass(question)
-    if new:
-        storage.check_new_passphrase(first)
-        print(storage.passphrase_hint(first), file=sys.stderr)
+    if not new:
+        return getpass.getpass(question)
+    # A new passphrase: judged by the estimator, asked again while too weak.
+    for attempt in range(NEW_PASSPHRASE_TRIES):
+        first = getpass.getpass(question)
+        try:
+            security.check_new_passphrase(first, _own_words(where))
+        except security.WeakPassphrase as error:
+            if attempt == NEW_PASSPHRASE_TRIES - 1:
+                raise CliError(_("{reason} Nothing was changed.").format(reason=error)) from None
+            print(f"mentorterm: {error}", file=sys.stderr)
+            continue
+        print(security.passphrase_hint(first, _own_words(where)), file=sys.stderr)
         if getpass.getpass(_("The same passphrase again: ")) != first:
             raise CliError(_("The two passphrases differ; nothing was changed."))
-    return first
+        return first
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _own_words(where: str | Path) -> tuple[str, ...]:
+    """Words a guesser would try first for this database: its file name."""
+    return (Path(str(where)).stem,) if where else ()
+
+
+def _checked_new(passphrase: str | None, where: str | Path) -> str | None:
+    """A new passphrase given by file or descriptor is judged like a typed one."""
+    if passphrase is not None:
+        from .domain import security
+
+        try:
+            security.check_new_passphrase(passphrase, _own_words(where))
+        except security.WeakPassphrase as error:
+            raise CliError(_("{reason} Nothing was changed.").format(reason=error)) from None
+    return passphrase
+
+
+# --- the wrong-passphrase back-off (kept beside the database, as in the app) ----------
+
+def _encrypted_file(target: str | Path) -> Path | None:
+    from . import storage
+
+    path = storage.target_path(target)
+    if path is None or not path.is_file() or not storage.is_encrypted_file(path):
+        return None
+    return path
+
+
+def _wait_text(seconds: float) -> str:
+    whole = max(1, int(seconds + 0.999))
+    return ngettext("Too many wrong passphrases: wait {seconds} second, then try again.",
+                    "Too many wrong passphrases: wait {seconds} seconds, then try again.",
+                    whole).format(seconds=whole)
+
+
+def _refuse_while_waiting(target: str | Path) -> None:
+    """Before a passphrase is asked or tried: refuse while the back-off runs."""
+    from .domain import security
+
+    path = _encrypted_file(target)
+    if path is None:
+        return
+    wait = security.read_tries(path).wait_left(_clock())
+    if wait:
+        raise CliError(_wait_text(wait) + " " + _("Nothing was changed."), status=EXIT_WAIT)
+
+
+@contextmanager
+def _counting_tries(target: str | Path) -> Iterator[None]:
+    """Around opening with a passphrase: a wrong one counts, a right one resets."""
+    from . import storage
+    from .domain import security
+
+    path = _encrypted_file(target)
+    try:
+        yield
+    except storage.WrongPassphrase as error:
+        if path is None:
+            raise
+        tries = security.wrong_try(path, _clock())
+        wait = tries.wait_left(_clock())
+        if wait:
+            raise CliError(f"{error} {_wait_text(wait)}") from None
+        raise
+    if path is not None:
+        security.right_try(path)
 
 
 def _passphrase_for(args: argparse.Namespace, target: str, *, create: bool) -> str | None:
     from . import storage
 
+    _refuse_while_waiting(target)
     given = _given_passphrase(args)
     plaintext = True if getattr(args, "plaintext", False) else None
     need = storage.needs_passphrase(target, given, plaintext=plaintext)
+    path = storage.target_path(target)
+    if given is not None and create and not plaintext and path is not None \
+            and not (path.is_file() and path.stat().st_size > 0):
+        return _checked_new(given, target)  # a new database from a passphrase file
     if need is None or (need == "create" and not create):
         return given
     if need == "create":
-        return _prompt_passphrase(_("Choose a passphrase for the new database: "), new=True)
+        return _prompt_passphrase(_("Choose a passphrase for the new database: "), new=True,
+                                  where=target)
     return _prompt_passphrase(_("Passphrase for {path}: ").format(path=target), new=False,
                               where=target)
 
@@ -195,7 +289,9 @@ def _open(args: argparse.Namespace, *, create: bool):
     target = storage.resolve_target(getattr(args, "db", None))
     passphrase = _passphrase_for(args, target, create=create)
     plaintext = True if getattr(args, "plaintext", False) else None
-    storage.open_database(target, create=create, passphrase=passphrase, plaintext=plaintext)
+    with _counting_tries(target):
+        storage.open_database(target, create=create, passphrase=passphrase,
+                              plaintext=plaintext)
     return target
 
 
@@ -205,8 +301,13 @@ def cmd_open(args: argparse.Namespace) -> int:
 
     target = storage.resolve_target(getattr(args, "db", None))
     # Without a passphrase file or descriptor the app itself asks (or, for a
-    # new database, has the mentor choose one).
-    app = make_app(target, passphrase=_given_passphrase(args), ask_identity=True)
+    # new database, has the mentor choose one), with the same back-off.
+    given = _given_passphrase(args)
+    if given is not None:
+        _refuse_while_waiting(target)
+    with _counting_tries(target):
+        app = make_app(target, passphrase=given, ask_identity=True)
+    del given
     try:
         app.run()
     finally:
@@ -235,8 +336,8 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
     path = storage.target_path(target)
     if path is None:
         raise CliError(_("Only a database file can be encrypted."))
-    passphrase = _given_passphrase(args) or _prompt_passphrase(
-        _("Choose a passphrase for {path}: ").format(path=path), new=True)
+    passphrase = _checked_new(_given_passphrase(args), path) or _prompt_passphrase(
+        _("Choose a passphrase for {path}: ").format(path=path), new=True, where=path)
     encrypted, kept = storage.encrypt_database(path, passphrase)
     print(_("{path} is now encrypted. The unencrypted original is still on disk as {kept}, "
             "and so are any earlier backups next to it: delete them once you have opened the "
@@ -251,8 +352,9 @@ def cmd_passphrase(args: argparse.Namespace) -> int:
     old = _passphrase_for(args, target, create=False)
     if old is None:
         raise CliError(_("This database is not encrypted; 'mentorterm encrypt' encrypts it."))
-    storage.open_database(target, create=False, passphrase=old)
-    new = _prompt_passphrase(_("New passphrase: "), new=True)
+    with _counting_tries(target):
+        storage.open_database(target, create=False, passphrase=old)
+    new = _prompt_passphrase(_("New passphrase: "), new=True, where=target)
     storage.change_passphrase(old, new)
     print(_("The passphrase of {path} is changed. Backups made before keep the old one.")
           .format(path=target))
