@@ -17,6 +17,9 @@ from . import keys, storage
 from .format import show_date
 from .i18n import _
 
+#: Seconds without a key press after which the -wal is checkpointed.
+CHECKPOINT_EVERY = 120
+
 
 class CitizenCommands(Provider):
     """ctrl+p: jump to any citizen by name."""
@@ -64,6 +67,7 @@ class MentortermApp(App[int]):
     def on_mount(self) -> None:
         self.show_title()
         self.set_interval(5, self._check_idle)
+        self.set_interval(CHECKPOINT_EVERY, self._checkpoint_when_idle)
         if self.ask:
             from .screens.lock import PassphraseScreen
 
@@ -171,6 +175,14 @@ class MentortermApp(App[int]):
         if not self.locked and not self.ask \
                 and time.monotonic() - self._last_activity >= self.lock_after_seconds:
             self.action_lock()
+
+    def _checkpoint_when_idle(self) -> None:
+        """After a quiet spell, every saved change goes from the -wal into the
+        database file itself (storage.checkpoint), so a damaged or lost -wal
+        cannot take committed work with it."""
+        if not self.locked and not self.ask \
+                and time.monotonic() - self._last_activity >= CHECKPOINT_EVERY:
+            storage.checkpoint()
 
     def action_lock(self) -> None:
         """Hide everything, keep what is being typed, close the database, drop the key."""
