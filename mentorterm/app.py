@@ -97,6 +97,11 @@ class MentortermApp(App[int]):
 
         self._check_demo()
         self.push_screen(CaseloadScreen())
+        for kept in storage.kept_wal_copies.values():
+            self.notify(_("Some recently saved changes could not be read back (the -wal file "
+                          "was damaged) and may be missing. A copy was kept at {kept}; run "
+                          "'mentorterm check' and ask for help.").format(kept=kept),
+                        severity="error", timeout=30)
         if storage.target_path(self.target or ":memory:") is not None and not self.demo \
                 and not storage.is_encrypted() and not storage.plaintext_requested():
             self.notify(_("This database is not encrypted: anyone with this computer can read "

@@ -124,3 +124,39 @@ def test_the_wal_check_works_on_an_encrypted_database(tmp_path):
     data[32 + frame + 200] ^= 1
     wal.write_bytes(bytes(data))
     assert "damaged at frame 2" in storage.wal_problems(copy)[0]
+
+
+def test_opening_for_work_keeps_a_copy_of_a_damaged_wal_first(tmp_path):
+    path = crashed_copy(tmp_path)
+    wal = storage.wal_path(path)
+    data = bytearray(wal.read_bytes())
+    data[32 + 24 + 50] ^= 0xFF
+    wal.write_bytes(bytes(data))
+    storage.kept_wal_copies.clear()
+    storage.open_database(path)
+    try:
+        kept = list(storage.kept_wal_copies.values())
+        assert len(kept) == 1 and kept[0].read_bytes() == bytes(data)
+    finally:
+        storage.close_database()
+        storage.kept_wal_copies.clear()
+
+
+async def test_the_app_tells_the_mentor_when_the_wal_was_damaged(tmp_path):
+    from mentorterm.app import make_app
+
+    path = crashed_copy(tmp_path)
+    wal = storage.wal_path(path)
+    data = bytearray(wal.read_bytes())
+    data[32 + 24 + 50] ^= 0xFF
+    wal.write_bytes(bytes(data))
+    storage.kept_wal_copies.clear()
+    app = make_app(path)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            messages = [n.message for n in app._notifications]
+            assert any("could not be read back" in m for m in messages), messages
+    finally:
+        storage.close_database()
+        storage.kept_wal_copies.clear()
