@@ -19,6 +19,9 @@ from .i18n import _
 from .screens.lock import LockGuard
 from .screens.markup import escape
 
+#: Seconds without a key press after which the -wal is checkpointed.
+CHECKPOINT_EVERY = 120
+
 
 class CitizenCommands(Provider):
     """ctrl+p: jump to any citizen by name."""
@@ -75,6 +78,7 @@ class MentortermApp(LockGuard, App[int]):
     def on_mount(self) -> None:
         self.show_title()
         self.set_interval(5, self._check_idle)
+        self.set_interval(CHECKPOINT_EVERY, self._checkpoint_when_idle)
         if self.ask:
             from .screens.lock import PassphraseScreen
 
@@ -104,6 +108,11 @@ class MentortermApp(LockGuard, App[int]):
 
         self._check_demo()
         self.push_screen(CaseloadScreen())
+        for kept in storage.kept_wal_copies.values():
+            self.notify(_("Some recently saved changes could not be read back (the -wal file "
+                          "was damaged) and may be missing. A copy was kept at {kept}; run "
+                          "'mentorterm check' and ask for help.").format(kept=kept),
+                        severity="error", timeout=30)
         # Said every time a real (not demo) database opens unencrypted: no
         # setting or variable hides it.
         if storage.target_path(self.target or ":memory:") is not None and not self.demo \
@@ -190,6 +199,14 @@ class MentortermApp(LockGuard, App[int]):
         if not self.locked and not self.ask \
                 and time.monotonic() - self._last_activity >= self.lock_after_seconds:
             self.action_lock()
+
+    def _checkpoint_when_idle(self) -> None:
+        """After a quiet spell, every saved change goes from the -wal into the
+        database file itself (storage.checkpoint), so a damaged or lost -wal
+        cannot take committed work with it."""
+        if not self.locked and not self.ask \
+                and time.monotonic() - self._last_activity >= CHECKPOINT_EVERY:
+            storage.checkpoint()
 
     def action_lock(self) -> None:
         """Hide everything, keep what is being typed, close the database, drop the key."""

@@ -282,7 +282,9 @@ def _passphrase_for(args: argparse.Namespace, target: str, *, create: bool) -> s
                               where=target)
 
 
-def _open(args: argparse.Namespace, *, create: bool):
+def _open(args: argparse.Namespace, *, create: bool, writes: bool = False):
+    """Open the database for a command; ``writes``: a command that writes to it,
+    which first checks (read-only) that the file is a sound mentorterm database."""
     from . import storage
     from .domain import audit  # noqa: F401 - every backup, also before a migration, gets its anchor
 
@@ -291,7 +293,7 @@ def _open(args: argparse.Namespace, *, create: bool):
     plaintext = True if getattr(args, "plaintext", False) else None
     with _counting_tries(target):
         storage.open_database(target, create=create, passphrase=passphrase,
-                              plaintext=plaintext)
+                              plaintext=plaintext, verify=writes)
     return target
 
 
@@ -353,7 +355,7 @@ def cmd_passphrase(args: argparse.Namespace) -> int:
     if old is None:
         raise CliError(_("This database is not encrypted; 'mentorterm encrypt' encrypts it."))
     with _counting_tries(target):
-        storage.open_database(target, create=False, passphrase=old)
+        storage.open_database(target, create=False, passphrase=old, verify=True)
     new = _prompt_passphrase(_("New passphrase: "), new=True, where=target)
     storage.change_passphrase(old, new)
     print(_("The passphrase of {path} is changed. Backups made before keep the old one.")
@@ -366,13 +368,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from .demo import DemoRefused, demo_database_path, generate_demo, is_demo_database
 
     if getattr(args, "db", None):
-        target = _open(args, create=True)
+        target = _open(args, create=True, writes=True)
     else:
         # Without --db (even with $MENTORTERM_DB set) the demo goes into its
         # own file: never into the mentor's real database. It is fictional,
         # so it is not encrypted.
         target = str(demo_database_path())
-        storage.open_database(target, create=True, plaintext=True)
+        storage.open_database(target, create=True, plaintext=True, verify=True)
         if is_demo_database():
             print(_("The demo is already in {path}. Open it with: mentorterm --db {path}")
                   .format(path=target))
@@ -459,7 +461,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         document = parse_document(text)
     except ImportFailed as exc:
         raise _import_error(source, exc.problems) from None
-    _open(args, create=True)
+    _open(args, create=True, writes=True)
     try:
         result = import_document(document)
     except ImportFailed as exc:
@@ -488,7 +490,7 @@ def _import_error(source: Path, problems: list[str]) -> CliError:
 def cmd_backup(args: argparse.Namespace) -> int:
     from . import storage
 
-    _open(args, create=False)
+    _open(args, create=False, writes=True)
     dest = storage.backup_database(args.dest)
     print(_("Backup written to {path}. It holds personal data: keep it as safe as the "
             "database.").format(path=dest.resolve()))
@@ -499,13 +501,21 @@ def cmd_check(args: argparse.Namespace) -> int:
     from . import storage
     from .domain.checks import rule_problems
 
+    # The -wal is read before the database is opened: opening replays only
+    # its sound frames and the close then removes it, and with it the
+    # evidence of what was dropped. A damaged one is copied aside first.
+    path = storage.target_path(storage.resolve_target(getattr(args, "db", None)))
+    wal_problems = storage.wal_problems(path) if path is not None else []
+    kept = storage.keep_damaged_wal(path) if wal_problems else None
     target = _open(args, create=False)
-    problems = storage.integrity_problems()
+    problems = wal_problems + storage.integrity_problems()
     if not problems:
         problems = rule_problems()
     if problems:
         for problem in problems:
             print(terminal_safe(problem))
+        if kept is not None:
+            print(_("A copy of the -wal file as it was is kept at {kept}.").format(kept=kept))
         raise CliError(ngettext("{path}: {count} problem found.", "{path}: {count} problems found.",
                                 len(problems)).format(path=target, count=len(problems)))
     print(_("{path}: no problems found.").format(path=target))

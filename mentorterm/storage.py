@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlparse
 import peewee
 
 from . import private
-from .i18n import _
+from .i18n import _, ngettext
 from .models import ALL_MODELS, AUDIT_MODELS, Mentor, db, utcnow
 
 if TYPE_CHECKING:
@@ -364,6 +364,7 @@ def open_database(
     migrate: bool = True,
     passphrase: str | None = None,
     plaintext: bool | None = None,
+    verify: bool = False,
 ) -> peewee.SqliteDatabase:
     """Open (or create) the database at ``target`` and bind the models to it.
 
@@ -376,6 +377,12 @@ def open_database(
     ``plaintext`` is asked for (the demo; in tests the default follows
     allow_plaintext_for_tests); an existing file is opened the way it was made.
     PassphraseNeeded says a passphrase must be asked for first.
+
+    ``verify`` (every writing command) first checks, read-only, that the
+    file is a mentorterm database whose pages and -wal are sound
+    (``PRAGMA quick_check``, the expected tables, the -wal's checksums) and
+    refuses it untouched otherwise. An existing empty file is always refused:
+    it is what a truncated database looks like, and is not made into a new one.
     """
     explicit_plain = plaintext is True
     if plaintext is None:
@@ -386,22 +393,26 @@ def open_database(
     if path is not None:
         _check_file(path, create)
         existed = path.exists() and path.stat().st_size > 0
-        if path.exists() and not existed and not create:
+        # A new database in WAL mode is 0 bytes until its first checkpoint,
+        # its schema still in the -wal: that one is opened, not refused.
+        if path.exists() and not existed and not _has_wal(path):
             raise DatabaseCorrupt(
                 _("{path} is an empty file, not a mentorterm database. It was not touched.")
                 .format(path=where)
             )
+        if existed:
+            _look_at_wal(path, where, refuse=verify)
         if existed and is_encrypted_file(path):
             if not passphrase:
                 raise PassphraseNeeded(_(
                     "{path} is not a plain database: it is encrypted (its passphrase is "
                     "needed), or it is damaged. Nothing was changed.").format(path=where))
-            version, tables = _probe_encrypted(path, where, passphrase)
+            version, tables = _probe_encrypted(path, where, passphrase, verify=verify)
             encrypt = True
         elif existed:
             # Look before touching: a foreign, damaged or newer file is
             # refused before any pragma could write to it.
-            version, tables = _probe(path, where)
+            version, tables = _probe(path, where, verify=verify)
             encrypt = False
         else:
             # A passphrase given asks for encryption; the tests' switch only
@@ -415,18 +426,7 @@ def open_database(
     else:
         existed = False
         encrypt = False
-    if version > SCHEMA_VERSION:
-        raise DatabaseTooNew(
-            _(
-                "{path} was made by a newer mentorterm (schema {found}, this one "
-                "knows {known}). Update mentorterm; the file was not touched."
-            ).format(path=where, found=version, known=SCHEMA_VERSION)
-        )
-    if version == 0 and tables:
-        raise DatabaseCorrupt(
-            _("{path} is a SQLite file but not a mentorterm database. It was not touched.")
-            .format(path=where)
-        )
+    _refuse_version(version, tables, where)
     if 0 < version < SCHEMA_VERSION and not migrate:
         raise StorageError(
             _("{path} needs an upgrade from schema {old} to {new}.").format(
@@ -441,12 +441,8 @@ def open_database(
         with storage_errors(target), private.private_umask():
             database.connect()
             db.initialize(database)
-            if version == 0:
-                _create_schema(database)
-            elif version < SCHEMA_VERSION:
-                if path is not None:
-                    backup_before_migration(database, path, version)
-                run_migrations(database, version)
+            if version != SCHEMA_VERSION:
+                _bring_up_to_date(database, path, where, migrate=migrate)
             ensure_default_mentor()
     except BaseException:
         if not database.is_closed():
@@ -469,6 +465,89 @@ def make_files_private(path: Path) -> None:
     with contextlib.suppress(OSError):
         if path.parent.resolve() == default_database_path().parent.resolve():
             private.make_private(path.parent, folder=True)
+
+
+def _refuse_version(version: int, tables: int, where: str) -> None:
+    """A newer schema, or a SQLite file that is not ours, is refused untouched."""
+    if version > SCHEMA_VERSION:
+        raise DatabaseTooNew(
+            _(
+                "{path} was made by a newer mentorterm (schema {found}, this one "
+                "knows {known}). Update mentorterm; the file was not touched."
+            ).format(path=where, found=version, known=SCHEMA_VERSION)
+        )
+    if version == 0 and tables:
+        raise DatabaseCorrupt(
+            _("{path} is a SQLite file but not a mentorterm database. It was not touched.")
+            .format(path=where)
+        )
+
+
+#: Seconds a second process opening an old database waits for the first one's
+#: upgrade to finish (a large logbook takes a while to rebuild).
+MIGRATION_WAIT = 300
+
+
+@contextlib.contextmanager
+def _exclusive(database: peewee.SqliteDatabase) -> Iterator[None]:
+    """One write transaction holding the database's write lock from its BEGIN,
+    with a long wait for another process's upgrade."""
+    database.execute_sql(f"PRAGMA busy_timeout = {MIGRATION_WAIT * 1000}")
+    try:
+        with database.atomic(lock_type="EXCLUSIVE"):
+            yield
+    finally:
+        database.execute_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT * 1000}")
+
+
+def _bring_up_to_date(database: peewee.SqliteDatabase, path: Path | None, where: str,
+                      *, migrate: bool) -> None:
+    """Create the schema of a new file, or upgrade an old one: all of it in one
+    transaction, under the write lock taken *before* the version is read.
+
+    A second process opening the same old file waits here, then reads the
+    version the first one committed and has nothing left to do. A failure at
+    any step rolls every step back: the file stays at its old version, and
+    the message says so.
+    """
+    # Foreign keys must be off for a table rebuild (else it cascades deletes
+    # to child rows), and the pragma is a no-op inside a transaction.
+    database.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        with _exclusive(database):
+            version = database.execute_sql("PRAGMA user_version").fetchone()[0]
+            tables = database.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            _refuse_version(version, tables, where)
+            if version == SCHEMA_VERSION:
+                return  # another process did it while this one waited
+            if version == 0:
+                _create_schema(database)
+                return
+            if not migrate:
+                raise StorageError(_("{path} needs an upgrade from schema {old} to {new}.")
+                                   .format(path=where, old=version, new=SCHEMA_VERSION))
+            backup = (backup_before_migration(database, path, version)
+                      if path is not None else None)
+            try:
+                run_migrations(database, version)
+            except Exception as exc:
+                raise _migration_failed(exc, where, version, backup) from exc
+    finally:
+        database.execute_sql("PRAGMA foreign_keys = ON")
+
+
+def _migration_failed(exc: Exception, where: str, version: int,
+                      backup: Path | None) -> StorageError:
+    reason = translate_error(exc, where) if isinstance(
+        exc, (peewee.DatabaseError, *driver_errors())) else exc
+    kept = (_(" A copy made before the upgrade is {backup}.").format(backup=backup)
+            if backup else "")
+    error_type = DiskFull if isinstance(reason, DiskFull) else StorageError
+    return error_type(_(
+        "The upgrade of {path} from schema {old} to {new} failed, so none of it was kept: "
+        "the database is still at schema {old}, with every record as it was.{kept} "
+        "The cause: {reason}").format(path=where, old=version, new=SCHEMA_VERSION, kept=kept,
+                                      reason=reason))
 
 
 def needs_passphrase(target: str | Path, passphrase: str | None = None,
@@ -520,7 +599,15 @@ def encrypt_database(path: Path, passphrase: str) -> tuple[Path, Path]:
         raise DatabaseLocked(_("{path} is open in mentorterm (or was not closed cleanly): "
                                "close mentorterm, open it once and quit, then try again.")
                              .format(path=where))
-    version, _tables = _probe(path, where)
+    # Only a sound mentorterm database is converted: a foreign or damaged
+    # SQLite file is refused as it is.
+    _look_at_wal(path, where, refuse=True)
+    version, tables = _probe(path, where, verify=True)
+    _refuse_version(version, tables, where)
+    if version == 0:
+        raise DatabaseCorrupt(
+            _("{path} is a SQLite file but not a mentorterm database. It was not touched.")
+            .format(path=where))
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     tmp = path.with_name(path.name + ".encrypting")
     kept = path.with_name(f"{path.name}.plaintext-{stamp}.bak")
@@ -567,7 +654,43 @@ def encrypt_database(path: Path, passphrase: str) -> tuple[Path, Path]:
     return path, kept
 
 
-def _probe_encrypted(path: Path, where: str, passphrase: str) -> tuple[int, int]:
+#: Tables every mentorterm database has had since schema 1.
+CORE_TABLES = frozenset({"mentor", "citizen", "course", "placement", "logbook_entry", "meeting"})
+
+
+def _look_inside(conn, path: Path, where: str, verify: bool) -> tuple[int, int]:
+    """(schema version, number of schema objects); with ``verify``, also that
+    the file is a sound mentorterm database (else DatabaseCorrupt)."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if not verify or version > SCHEMA_VERSION:
+        return version, tables
+    names = {name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if version == 0 and not tables:
+        return version, tables  # a database with nothing in it yet
+    if version == 0 or not CORE_TABLES <= names:
+        raise DatabaseCorrupt(
+            _("{path} is a SQLite file but not a mentorterm database. It was not touched.")
+            .format(path=where))
+    problems = [line for (line,) in conn.execute("PRAGMA quick_check").fetchall()
+                if line != "ok"]
+    if problems:
+        raise _damaged(path, where)
+    return version, tables
+
+
+def _damaged(path: Path, where: str) -> DatabaseCorrupt:
+    backup = latest_backup(path)
+    offer = (_(" The latest backup is {backup}.").format(backup=backup) if backup else "")
+    return DatabaseCorrupt(_(
+        "{path} is damaged (its integrity check failed), so nothing was written to it: the "
+        "file was not touched. Run 'mentorterm check' to see what is damaged, and restore "
+        "a backup.{offer}").format(path=where, offer=offer))
+
+
+def _probe_encrypted(path: Path, where: str, passphrase: str,
+                     verify: bool = False) -> tuple[int, int]:
     """(schema version, number of tables) of an encrypted file, read-only."""
     from sqlcipher3 import dbapi2 as sqlcipher
 
@@ -576,30 +699,161 @@ def _probe_encrypted(path: Path, where: str, passphrase: str) -> tuple[int, int]
         try:
             conn.execute("PRAGMA cipher_log_level = NONE")
             conn.execute("PRAGMA key = '{}'".format(passphrase.replace("'", "''")))
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            try:
+                conn.execute("PRAGMA user_version").fetchone()
+            except sqlcipher.DatabaseError as exc:
+                text = str(exc).lower()
+                if "not a database" in text or "malformed" in text:
+                    raise _wrong_passphrase(path, where) from exc
+                raise
+            try:
+                return _look_inside(conn, path, where, verify)
+            except sqlcipher.DatabaseError as exc:
+                # The key opened the first page: a page that fails its check
+                # later is damage, not a wrong passphrase.
+                text = str(exc).lower()
+                if "not a database" in text or "malformed" in text or "corrupt" in text:
+                    raise _damaged(path, where) from exc
+                raise
         finally:
             conn.close()
     except sqlcipher.DatabaseError as exc:
-        text = str(exc).lower()
-        if "not a database" in text or "malformed" in text:
-            raise _wrong_passphrase(path, where) from exc
         raise translate_error(exc, where) from exc
-    return version, tables
 
 
-def _probe(path: Path, where: str) -> tuple[int, int]:
+def _probe(path: Path, where: str, verify: bool = False) -> tuple[int, int]:
     """(schema version, number of tables) of an existing file, read-only."""
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
         try:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            return _look_inside(conn, path, where, verify)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if verify and "malformed" in str(exc).lower():
+            raise _damaged(path, where) from exc
         raise translate_error(exc, where) from exc
-    return version, tables
+
+
+# --- the -wal file ---------------------------------------------------------------
+#
+# Format (sqlite.org/fileformat2.html#walformat): a 32-byte header (magic,
+# version, page size, checkpoint sequence, two salts, a checksum of the first
+# 24 bytes), then frames of a 24-byte header (page number, the database size
+# after a commit or 0, the two salts, a running checksum) and one page. SQLite
+# replays frames up to the first whose salts or checksum do not match and
+# silently drops the rest: a flipped byte in one frame loses every commit
+# after it. SQLCipher encrypts the page images only, the headers and
+# checksums are plain, so the same check works on an encrypted database.
+
+WAL_MAGIC = (0x377F0682, 0x377F0683)
+
+
+def _wal_checksum(data: bytes, big_endian: bool, s0: int = 0, s1: int = 0) -> tuple[int, int]:
+    import struct
+
+    words = struct.unpack(f"{'>' if big_endian else '<'}{len(data) // 4}I", data)
+    for i in range(0, len(words), 2):
+        s0 = (s0 + words[i] + s1) & 0xFFFFFFFF
+        s1 = (s1 + words[i + 1] + s0) & 0xFFFFFFFF
+    return s0, s1
+
+
+def wal_path(path: Path) -> Path:
+    return Path(str(path) + "-wal")
+
+
+def _has_wal(path: Path) -> bool:
+    wal = wal_path(path)
+    return wal.is_file() and wal.stat().st_size > 0
+
+
+def wal_problems(path: Path) -> list[str]:
+    """What SQLite would silently drop from the -wal beside ``path``: frames
+    after a damaged one that belong to saved changes. [] when sound (or none)."""
+    import struct
+
+    wal = wal_path(Path(path))
+    try:
+        data = wal.read_bytes()
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        return [_("The -wal file {wal} could not be read: {reason}").format(
+            wal=wal, reason=exc.strerror or exc)]
+    if len(data) < 32:
+        return []
+    magic, _version, page_size, _seq, salt1, salt2, c1, c2 = struct.unpack(">8I", data[:32])
+    frame = 24 + page_size
+    frames = (len(data) - 32) // frame if page_size else 0
+    big = bool(magic & 1)
+    if magic not in WAL_MAGIC or not 512 <= page_size <= 65536 \
+            or _wal_checksum(data[:24], big) != (c1, c2):
+        if frames and any(data[32:]):
+            return [_("The header of the -wal file {wal} is damaged: SQLite ignores all of "
+                      "it, so the changes saved in it since the last checkpoint are lost "
+                      "unless a backup has them.").format(wal=wal)]
+        return []
+    s0, s1 = c1, c2
+    broken_at = None
+    lost = 0
+    for index in range(frames):
+        start = 32 + index * frame
+        head = data[start:start + 24]
+        _page, size_after, f1, f2, k1, k2 = struct.unpack(">6I", head)
+        ours = (f1, f2) == (salt1, salt2)
+        if broken_at is None:
+            if ours:
+                s0, s1 = _wal_checksum(head[:8] + data[start + 24:start + frame], big, s0, s1)
+                if (s0, s1) == (k1, k2):
+                    continue
+            broken_at = index
+        if ours and size_after:
+            lost += 1  # a commit SQLite will not replay
+    if broken_at is None or not lost:
+        # The end of this generation's frames (older ones follow), or an
+        # interrupted write that was never committed: nothing saved is lost.
+        return []
+    return [ngettext(
+        "The -wal file {wal} is damaged at frame {frame}: {count} saved change after it "
+        "cannot be read back and is lost unless a backup has it.",
+        "The -wal file {wal} is damaged at frame {frame}: {count} saved changes after it "
+        "cannot be read back and are lost unless a backup has them.", lost).format(
+            wal=wal, frame=broken_at + 1, count=lost)]
+
+
+def keep_damaged_wal(path: Path) -> Path:
+    """A copy of the -wal as it is, before opening the database replays and
+    removes it: the frames SQLite drops stay for someone to recover."""
+    import shutil
+
+    wal = wal_path(path)
+    info = wal.stat()
+    seen = (str(wal.resolve()), info.st_size, info.st_mtime_ns)
+    if seen in kept_wal_copies:
+        return kept_wal_copies[seen]
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    dest = Path(path).with_name(f"{Path(path).name}-wal.damaged-{stamp}-{os.getpid()}.bak")
+    shutil.copy2(wal, dest)
+    with contextlib.suppress(OSError):
+        os.chmod(dest, 0o600)
+    kept_wal_copies[seen] = dest
+    return dest
+
+
+#: The copies of damaged -wal files kept in this process, by (file, size, mtime).
+kept_wal_copies: dict[tuple[str, int, int], Path] = {}
+
+
+def _look_at_wal(path: Path, where: str, *, refuse: bool) -> None:
+    problems = wal_problems(path)
+    if not problems:
+        return
+    if refuse:
+        raise DatabaseCorrupt(_(
+            "{path} was not touched: {problem} Run 'mentorterm check' to keep a copy of the "
+            "-wal file and see what else is wrong.").format(path=where, problem=problems[0]))
+    keep_damaged_wal(path)
 
 
 def check_openable(path: Path, *, create: bool) -> None:
@@ -624,10 +878,25 @@ def lock_database() -> None:
         params["passphrase"] = ""
 
 
+def checkpoint(database: peewee.SqliteDatabase | None = None) -> bool:
+    """Copy every committed change from the -wal into the database file and
+    empty the -wal (TRUNCATE), so saved work does not live only in the -wal.
+    False when another connection kept it from finishing (it is tried again)."""
+    database = database if database is not None else db.obj
+    if database is None or database.is_closed() or database.in_transaction():
+        return False
+    try:
+        row = database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    except (peewee.DatabaseError, *driver_errors()):
+        return False
+    return bool(row) and row[0] == 0
+
+
 def close_database() -> None:
-    """Close the bound database, if any (checkpointing the WAL into the file)."""
+    """Close the bound database, if any, checkpointing the WAL into the file first."""
     database = db.obj
     if database is not None and not database.is_closed():
+        checkpoint(database)
         database.close()
 
 
@@ -750,6 +1019,23 @@ def run_migrations(database: peewee.SqliteDatabase, from_version: int,
     from playhouse.migrate import SqliteMigrator  # only needed for an upgrade
 
     migrator = SqliteMigrator(database)
+    # Every step in one transaction (SQLite's DDL is transactional, table
+    # rebuilds included): a failure or a full disk at any step leaves the
+    # file at from_version, not half-way. Foreign keys go off outside it.
+    fks = database.execute_sql("PRAGMA foreign_keys").fetchone()[0]
+    if fks:
+        database.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        with database.atomic():
+            _run_steps(database, migrator, migrations, from_version, to_version)
+    finally:
+        if fks:
+            database.execute_sql("PRAGMA foreign_keys = ON")
+
+
+def _run_steps(database: peewee.SqliteDatabase, migrator: SqliteMigrator,
+               migrations: dict[int, Callable[[SqliteMigrator], None]],
+               from_version: int, to_version: int) -> None:
     for version in range(from_version + 1, to_version + 1):
         step = migrations[version]
         with migrator.migration_context():
@@ -782,10 +1068,39 @@ def run_migrations(database: peewee.SqliteDatabase, from_version: int,
 
 
 def backup_before_migration(database: peewee.SqliteDatabase, path: Path, version: int) -> Path:
+    """The copy made before an upgrade: named by time and process, so two
+    processes (or two upgrades in one second) never write one name."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    dest = path.with_name(f"{path.name}.schema{version}-{stamp}.bak")
-    backup_to(database, dest)
+    base = f"{path.name}.schema{version}-{stamp}-{os.getpid()}"
+    dest = path.with_name(f"{base}.bak")
+    number = 1
+    while dest.exists() or dest.with_name(dest.name + ".part").exists():
+        number += 1
+        dest = path.with_name(f"{base}-{number}.bak")
+    # The upgrade holds the write lock from before the version was read, and
+    # SQLite's backup cannot read through a connection that holds it
+    # (SQLITE_LOCKED, retried for ever): a second, read-only connection copies
+    # the committed state, which WAL lets it read meanwhile.
+    source = _reader(database, path)
+    try:
+        backup_to(database, dest, source=source)
+    finally:
+        source.close()
     return dest
+
+
+def _reader(database: peewee.SqliteDatabase, path: Path):
+    """A read-only connection of its own to ``database``'s file, keyed like it."""
+    uri = f"file:{path}?mode=ro"
+    if not is_encrypted(database):
+        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT)
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+    conn = sqlcipher.connect(uri, uri=True, timeout=BUSY_TIMEOUT)
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute("PRAGMA key = '{}'".format(
+        database.connect_params["passphrase"].replace("'", "''")))
+    return conn
 
 
 def _backup_target(database: peewee.SqliteDatabase, path: Path):
@@ -809,7 +1124,7 @@ def _backup_target(database: peewee.SqliteDatabase, path: Path):
 BACKUP_HOOKS: list[Callable[[object, Path], None]] = []
 
 
-def backup_to(database: peewee.SqliteDatabase, dest: Path) -> None:
+def backup_to(database: peewee.SqliteDatabase, dest: Path, *, source=None) -> None:
     """Copy the live database to ``dest`` with SQLite's online backup API.
 
     The copy is consistent even while another connection writes; it is
@@ -825,7 +1140,7 @@ def backup_to(database: peewee.SqliteDatabase, dest: Path) -> None:
         os.close(private.create_exclusive(tmp))
         target = _backup_target(database, tmp)
         try:
-            database.connection().backup(target)
+            (source or database.connection()).backup(target)
             target.execute("PRAGMA journal_mode=delete")
             ok = target.execute("PRAGMA integrity_check").fetchone()[0]
             if ok == "ok":

@@ -299,7 +299,9 @@ def test_open_database_backs_up_before_migrating(v1_copy, closing, monkeypatch):
     backups = sorted(v1_copy.parent.glob(f"{v1_copy.name}.schema*"))
     assert len(backups) == 1, backups
     backup = backups[0]
-    assert re.fullmatch(rf"{re.escape(v1_copy.name)}\.schema1-\d{{8}}-\d{{6}}\.bak", backup.name)
+    # Named by time and process id: two processes never share a name.
+    assert re.fullmatch(rf"{re.escape(v1_copy.name)}\.schema1-\d{{8}}-\d{{6}}-\d+\.bak",
+                        backup.name)
     assert not list(v1_copy.parent.glob("*.part"))
     conn = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
     try:
