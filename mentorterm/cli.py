@@ -266,6 +266,7 @@ def _passphrase_for(args: argparse.Namespace, target: str, *, create: bool) -> s
     from . import storage
 
     _refuse_while_waiting(target)
+    storage.refuse_empty_file(target)  # before a passphrase is asked for nothing
     given = _given_passphrase(args)
     plaintext = True if getattr(args, "plaintext", False) else None
     need = storage.needs_passphrase(target, given, plaintext=plaintext)

@@ -357,6 +357,20 @@ def _check_file(path: Path, create: bool) -> None:
         )
 
 
+def refuse_empty_file(target: str | Path) -> None:
+    """An existing empty file is what a truncated database looks like: refused
+    (DatabaseCorrupt), never made into a new one. A new database in WAL mode
+    is 0 bytes until its first checkpoint, its schema still in the -wal: that
+    one is not refused."""
+    path = target_path(target)
+    if path is not None and path.is_file() and path.stat().st_size == 0 \
+            and not _has_wal(path):
+        raise DatabaseCorrupt(
+            _("{path} is an empty file, not a mentorterm database. It was not touched.")
+            .format(path=describe(target))
+        )
+
+
 def open_database(
     target: str | Path,
     *,
@@ -393,13 +407,7 @@ def open_database(
     if path is not None:
         _check_file(path, create)
         existed = path.exists() and path.stat().st_size > 0
-        # A new database in WAL mode is 0 bytes until its first checkpoint,
-        # its schema still in the -wal: that one is opened, not refused.
-        if path.exists() and not existed and not _has_wal(path):
-            raise DatabaseCorrupt(
-                _("{path} is an empty file, not a mentorterm database. It was not touched.")
-                .format(path=where)
-            )
+        refuse_empty_file(target)
         if existed:
             _look_at_wal(path, where, refuse=verify)
         if existed and is_encrypted_file(path):
