@@ -41,6 +41,7 @@ from ..domain.errors import DomainError, user_message
 from ..format import show_date, show_datetime
 from ..i18n import _
 from ..schemas import friendly_errors
+from .guard import tell_or_raise
 
 T = TypeVar("T")
 
@@ -453,10 +454,7 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         try:
             return call()
         except Exception as error:
-            message = user_message(error)
-            if message is None:
-                raise
-            self.app.notify(message, severity="error", timeout=10)
+            tell_or_raise(self.app, error)
             return None
 
     # --- reading ------------------------------------------------------------

@@ -11,6 +11,14 @@ from ..domain.errors import user_message
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def tell_or_raise(app, error: Exception) -> None:
+    """A database or rule error becomes a notification; anything else is a bug and surfaces."""
+    message = user_message(error)
+    if message is None:
+        raise error
+    app.notify(message, severity="error", timeout=10)
+
+
 def safely(method: F) -> F:
     """Run a screen method; a database or rule error becomes a notification.
 
@@ -22,10 +30,7 @@ def safely(method: F) -> F:
         try:
             return method(self, *args, **kwargs)
         except Exception as error:
-            message = user_message(error)
-            if message is None:
-                raise
-            self.app.notify(message, severity="error", timeout=10)
+            tell_or_raise(self.app, error)
             return None
 
     return wrapper  # type: ignore[return-value]
