@@ -676,6 +676,23 @@ def _model_strategy(model, st, junk, depth: int = 0, tame: bool | None = None):
 _MISSING = object()
 
 
+NESTING_PROBE = "import raw, nesting depth"
+
+
+def nesting_texts() -> list[tuple[int, str]]:
+    """Deeply nested import texts (depth, text): a bare array, and a document with one."""
+    start = json.dumps({"format": "mentorterm", "version": 1, "scope": "database",
+                        "mentors": [], "citizens": []})[:-1]
+    return [(depth, text) for depth in (1_000, 100_000)
+            for text in ("[" * depth + "]" * depth,
+                         start + ', "x": ' + "[" * depth + "]" * depth + "}")]
+
+
+class DoesNotReadBack(Exception):
+    """What was accepted (or exported) is refused when read again: a finding, not
+    an expected refusal."""
+
+
 def soak_examples(examples: int, seed: int, progress=None) -> ExampleResult:
     from hypothesis import HealthCheck, Phase, given, settings
     from hypothesis import seed as hypothesis_seed
@@ -734,7 +751,10 @@ def soak_examples(examples: int, seed: int, progress=None) -> ExampleResult:
                 friendly_errors(exc)  # what a form shows next to the fields
                 raise
             # What was accepted must survive a dump and a second reading.
-            model.model_validate(value.model_dump())
+            try:
+                model.model_validate(value.model_dump())
+            except ValidationError as exc:
+                raise DoesNotReadBack(str(exc)) from None
             return True
         return body
 
@@ -751,7 +771,10 @@ def soak_examples(examples: int, seed: int, progress=None) -> ExampleResult:
                 try:
                     transfer.import_document(document, now=datetime(2026, 11, 22, 12, 0))
                     # Exported again, the file reads back in.
-                    transfer.parse_document(transfer.dumps(transfer.export_document()))
+                    try:
+                        transfer.parse_document(transfer.dumps(transfer.export_document()))
+                    except transfer.ImportFailed as exc:
+                        raise DoesNotReadBack(str(exc)) from None
                 finally:
                     transaction.rollback()
             return True
@@ -795,7 +818,18 @@ def soak_examples(examples: int, seed: int, progress=None) -> ExampleResult:
                            st.dictionaries(st.sampled_from(
                                ["scope", "mentors", "citizens", "exported_at", "x"]),
                                junk, max_size=4)))
-        run("import raw", raw, import_text, raw_share)
+        # Nesting a parser must bound: a reasonable depth inside the generated
+        # text, and a few deep ones tried once each (issue 14, item 7).
+        nested = st.integers(1, 60).map(lambda n: "[" * n + "]" * n)
+        run("import raw", raw | nested, import_text, raw_share)
+        for depth, text in nesting_texts():
+            result.examples["import raw"] += 1
+            try:
+                import_text(text)
+            except expected:
+                pass
+            except Exception as exc:
+                unexpected(f"{NESTING_PROBE} {depth}", exc, text[:40])
     finally:
         storage.close_database()
     result.seconds = time.monotonic() - started
