@@ -840,14 +840,18 @@ def soak_examples(examples: int, seed: int, progress=None) -> ExampleResult:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--kills", type=int, default=1000)
+    parser.add_argument("--kills", type=int, default=1000,
+                        help="kill -9s of a writer (default 1000)")
     parser.add_argument("--transactions", type=int, default=2000,
-                        help="domain transactions per process (two processes)")
+                        help="domain transactions per process, two processes (default 2000)")
     parser.add_argument("--kills-per-file", type=int, default=250,
-                        help="start a new database after this many kills")
-    parser.add_argument("--backups", type=int, default=5)
-    parser.add_argument("--examples", type=int, default=10_000)
-    parser.add_argument("--seed", type=int, default=time.time_ns() % 1_000_000)
+                        help="start a new database after this many kills (default 250)")
+    parser.add_argument("--backups", type=int, default=5,
+                        help="backups taken while a writer writes (default 5)")
+    parser.add_argument("--examples", type=int, default=10_000,
+                        help="hypothesis examples in all (default 10000)")
+    parser.add_argument("--seed", type=int, default=time.time_ns() % 1_000_000,
+                        help="replay a run (the seed is in the first line)")
     parser.add_argument("--only", default=",".join(PARTS),
                         help="comma-separated parts to run: " + ", ".join(PARTS))
     parser.add_argument("--workdir", type=Path, default=None,
