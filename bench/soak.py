@@ -107,10 +107,18 @@ def _start(args: list[str], passphrase: str, stdin=subprocess.DEVNULL) -> subpro
 
 
 def _kill(child: subprocess.Popen) -> tuple[str, str]:
-    """SIGKILL the child; its whole stdout lines and its stderr."""
+    """SIGKILL the child; its stdout and its stderr.
+
+    Read through the same file objects as the "ready" line: ``communicate``
+    reads the raw pipe and would miss lines that ``readline`` had already
+    buffered (the first full run lost the first report lines of 3 rounds so).
+    """
     if child.poll() is None:
         os.kill(child.pid, signal.SIGKILL)
-    out, err = child.communicate(timeout=60)
+    child.wait(timeout=60)
+    out, err = child.stdout.read(), child.stderr.read()
+    child.stdout.close()
+    child.stderr.close()
     return out, err
 
 
@@ -296,7 +304,10 @@ def soak_kills(kills: int, workdir: Path, seed: int, passphrase: str = PASSPHRAS
         result.largest_file = max(result.largest_file, sum(
             p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists()))
         if progress and kill % 50 == 0:
-            progress(f"  ... {kill} kills, {result.commits} commits, "
+            progress(f"  ... {kill} kills, {result.commits} commits, {len(result.lost)} lost, "
+                     f"{len(result.integrity_errors)} integrity errors, "
+                     f"{len(result.half_done)} half-done, {len(result.audit_problems)} audit "
+                     f"chain problems, {len(result.failures)} other failures, "
                      f"{time.monotonic() - started:.0f} s")
     result.seconds = time.monotonic() - started
     return result
@@ -347,6 +358,7 @@ def soak_transactions(per_process: int, workdir: Path,
         worker.stdin.flush()
     reports = {}
     for name, worker in zip(names, workers):
+        # (Only "ready" was read before: the worker waits for "go" after it.)
         out, err = worker.communicate(timeout=max(600, per_process))
         if worker.returncode != 0 or err.strip():
             result.errors.append(f"worker {name}: status {worker.returncode}: {err[-500:]}")
