@@ -85,13 +85,12 @@ def test_hypothesis_over_every_input_model_and_the_import_format():
             "ReportTextsIn", "MeetingNoteIn"} <= models
     assert models <= set(result.examples)
     assert {"import valid", "import mutated", "import raw"} <= set(result.examples)
-    assert result.total >= 200
-    # The deep-nesting probe is the test below.
-    assert [u for u in result.unexpected if soak.NESTING_PROBE not in u] == []
+    # Hypothesis stops a strategy early once it has nothing new to try, so a
+    # small run may fall a little short of the count asked for.
+    assert result.total >= 150
+    assert result.unexpected == []  # the deep-nesting probe included
 
 
-@pytest.mark.xfail(reason="issue 14 item 7 (another branch): the import parser bounds "
-                          "nesting before parsing; until then json.loads raises RecursionError")
 def test_deeply_nested_import_text_is_refused_not_a_crash():
     from mentorterm.domain.transfer import ImportFailed, parse_document
 
