@@ -208,16 +208,26 @@ class MentortermApp(LockGuard, App[int]):
                 and time.monotonic() - self._last_activity >= CHECKPOINT_EVERY:
             storage.checkpoint()
 
+    def keep_drafts_now(self) -> None:
+        """Every open form keeps what is typed now, not at its next timer tick."""
+        for screen in self.screen_stack:
+            keep = getattr(screen, "keep_draft_now", None)
+            if callable(keep):
+                keep()
+
+    async def action_quit(self) -> None:
+        """ctrl+q (and q on the caseload): what a form holds is kept first, then quit."""
+        if not self.locked and not self.ask:
+            self.keep_drafts_now()
+        await super().action_quit()
+
     def action_lock(self) -> None:
         """Hide everything, keep what is being typed, close the database, drop the key."""
         if self.locked or self.ask:
             return
         from .screens.lock import PassphraseScreen
 
-        for screen in self.screen_stack:  # every open form's draft is kept first
-            keep = getattr(screen, "keep_draft_now", None)
-            if callable(keep):
-                keep()
+        self.keep_drafts_now()
         self.push_screen(PassphraseScreen("lock", self.database_label,
                                           encrypted=storage.is_encrypted()))
         self.locked = True

@@ -404,6 +404,19 @@ async def test_the_lock_keeps_what_is_being_typed_at_once(db_path):
         assert json.loads(rows[0][1])["fields"]["summary"] == TEXT
 
 
+async def test_quitting_keeps_what_is_being_typed_at_once(db_path):
+    ids = seed(db_path)
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_report_texts(app, pilot, ids["mette"])
+        app.screen.query_one("#f-summary", TextArea).text = TEXT
+        await pilot.press("ctrl+q")  # before the timer: kept first, then the app ends
+        await pilot.pause()
+    rows = _draft_rows(db_path)
+    assert rows and rows[0][0].startswith("report-texts:")
+    assert json.loads(rows[0][1])["fields"]["summary"] == TEXT
+
+
 # --- the review decision ---------------------------------------------------------------
 
 
