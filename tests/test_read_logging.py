@@ -190,13 +190,15 @@ async def test_restoring_a_kept_note_logs_a_read_of_its_citizen(db_path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert type(app.screen).__name__ == "RestoreDraftsScreen"
-        assert _reads("draft") == []  # offering shows the title only
+        assert _reads("draft") == []  # offering is not restoring
+        assert _reads("kept_drafts") == [ids[1]]  # but the list names the citizen
         await pilot.press("r")
         await pilot.pause()
         assert type(app.screen).__name__ == "NoteForm"
         assert _reads("draft") == [ids[1]]
         listed = [a.purpose for a in audit.accesses_of(ids[1])]
         assert "An unsaved draft was restored" in listed
+        assert "Named among the unsaved texts offered back at start" in listed
         assert "Listed in the caseload" in listed
 
 

@@ -83,6 +83,7 @@ WHAT_LABELS = {
     "review_handout": "weekly review handout",
     "weekly_review": "weekly review",
     "draft": "unsaved draft",
+    "kept_drafts": "list of kept unsaved texts",
     "agenda": "agenda",
     "caseload": "caseload list",
     "agreements": "agreements list",
@@ -101,6 +102,7 @@ VIEW_LABELS = {
     "agreements": "Listed among the agreements of the caseload",
     "retention": "Listed as due for erasure",
     "draft": "An unsaved draft was restored",
+    "kept_drafts": "Named among the unsaved texts offered back at start",
 }
 
 

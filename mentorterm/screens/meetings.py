@@ -896,6 +896,14 @@ class RestoreDraftsScreen(ModalScreen[None]):
                 table.add_row(show_datetime(draft.saved_at), Text(title), key=draft.key)
             yield table
 
+    @safely
+    def on_mount(self) -> None:
+        from ..domain.audit import ViewLog
+
+        # The list names each citizen: one read each, as every list of citizens logs.
+        ViewLog("kept_drafts", "kept unsaved texts offered").saw(
+            draft.citizen_id for draft in self.pending)
+
     def _current(self) -> drafts.DraftView | None:
         table = self.query_one(DataTable)
         return self.pending[table.cursor_row] if self.pending else None
