@@ -46,10 +46,17 @@ def fill_log(rows: int) -> None:
     start = datetime(2023, 1, 2, 8)
     with db.atomic():
         for n in range(first, first + rows):
-            row = dict(id=n, at=start + timedelta(minutes=17 * n), action="open_record",
-                       what="citizen", record_id=citizens[n % len(citizens)],
-                       citizen_id=citizens[n % len(citizens)], mentor_id=1,
-                       purpose="opened the record", detail="")
+            row = dict(
+                id=n,
+                at=start + timedelta(minutes=17 * n),
+                action="open_record",
+                what="citizen",
+                record_id=citizens[n % len(citizens)],
+                citizen_id=citizens[n % len(citizens)],
+                mentor_id=1,
+                purpose="opened the record",
+                detail="",
+            )
             digest = audit.digest(prev, **row)
             batch.append({**row, "prev_hash": prev, "hash": digest})
             prev = digest
@@ -71,8 +78,12 @@ def main() -> None:
             generate_demo(seed=1, today=TODAY)
             fill_log(args.log_rows)
             citizen = Citizen.select().first()
-            placement = Placement.create(citizen=citizen, kind="company_internship",
-                                         workplace="Bench", start_date=date(2000, 1, 1)).id
+            placement = Placement.create(
+                citizen=citizen,
+                kind="company_internship",
+                workplace="Bench",
+                start_date=date(2000, 1, 1),
+            ).id
             real, noop = audit.record, (lambda *a, **k: 0)
             timings: dict[bool, list[float]] = {True: [], False: []}
             day = date(2000, 1, 1)
@@ -80,8 +91,13 @@ def main() -> None:
                 with_row = block % 2 == 0
                 audit.record = real if with_row else noop
                 for _ in range(20):
-                    data = LogbookEntryIn(entry_date=day, attendance="present",
-                                          hours_planned=4, hours_worked=4, tasks="Opvask")
+                    data = LogbookEntryIn(
+                        entry_date=day,
+                        attendance="present",
+                        hours_planned=4,
+                        hours_worked=4,
+                        tasks="Opvask",
+                    )
                     started = time.perf_counter_ns()
                     logbook.add_entry(placement, data)
                     timings[with_row].append((time.perf_counter_ns() - started) / 1e6)
@@ -95,16 +111,22 @@ def main() -> None:
             storage.close_database()
 
     def fmt(values: list[float]) -> str:
-        return (f"median {statistics.median(values):.2f} ms (min {min(values):.2f}, "
-                f"max {max(values):.2f}, n={len(values)})")
+        return (
+            f"median {statistics.median(values):.2f} ms (min {min(values):.2f}, "
+            f"max {max(values):.2f}, n={len(values)})"
+        )
 
     print(f"add_entry with the audit row:    {fmt(timings[True])}")
     print(f"add_entry without the audit row: {fmt(timings[False])}")
-    print(f"difference of the medians: "
-          f"{statistics.median(timings[True]) - statistics.median(timings[False]):+.2f} ms "
-          f"(log of {args.log_rows:,} rows before)")
-    print(f"verify() over {total:,} rows: {verify_s:.2f} s, "
-          f"{'intact' if not problems else f'{len(problems)} problem(s)'}")
+    print(
+        f"difference of the medians: "
+        f"{statistics.median(timings[True]) - statistics.median(timings[False]):+.2f} ms "
+        f"(log of {args.log_rows:,} rows before)"
+    )
+    print(
+        f"verify() over {total:,} rows: {verify_s:.2f} s, "
+        f"{'intact' if not problems else f'{len(problems)} problem(s)'}"
+    )
 
 
 if __name__ == "__main__":

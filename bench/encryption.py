@@ -55,13 +55,18 @@ def measure(path: Path, passphrase: str | None) -> dict[str, float]:
 
     def add_day() -> None:
         day[0] += timedelta(days=1)
-        logbook.add_entry(pid, logbook.LogbookEntryIn(entry_date=day[0], attendance="present",
-                                                      hours_planned=3, hours_worked=3))
+        logbook.add_entry(
+            pid,
+            logbook.LogbookEntryIn(
+                entry_date=day[0], attendance="present", hours_planned=3, hours_worked=3
+            ),
+        )
 
     from mentorterm.domain import placements
 
-    placements.update_placement(pid, placements.placement_input(pid).model_copy(
-        update={"end_date": None}))
+    placements.update_placement(
+        pid, placements.placement_input(pid).model_copy(update={"end_date": None})
+    )
     figures["save a day"] = median_ms(add_day, 30)
     storage.close_database()
     return figures

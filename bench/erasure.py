@@ -37,8 +37,12 @@ TODAY = date(2026, 11, 29)
 def erase_once(path: Path, vacuum: bool) -> tuple[float, int]:
     storage.open_database(path)
     try:
-        citizen_id = (LogbookEntry.select(LogbookEntry.citizen).group_by(LogbookEntry.citizen)
-                      .order_by(fn.COUNT(LogbookEntry.id).desc()).scalar())
+        citizen_id = (
+            LogbookEntry.select(LogbookEntry.citizen)
+            .group_by(LogbookEntry.citizen)
+            .order_by(fn.COUNT(LogbookEntry.id).desc())
+            .scalar()
+        )
         name = Citizen.get_by_id(citizen_id).name
         result = erase_citizen(citizen_id, name, vacuum=vacuum)
     finally:
@@ -65,11 +69,13 @@ def main() -> None:
                 times.append(ms)
                 if vacuum:
                     after = copy.stat().st_size
-    print(f"erase the largest demo citizen ({rows} rows) from a {size // 1024} KiB database: "
-          f"transaction + checkpoint median {statistics.median(plain):.1f} ms "
-          f"(min {min(plain):.1f}, max {max(plain):.1f}); with VACUUM "
-          f"{statistics.median(vacuumed):.1f} ms (min {min(vacuumed):.1f}, "
-          f"max {max(vacuumed):.1f}; file {after // 1024} KiB after), n={args.runs}")
+    print(
+        f"erase the largest demo citizen ({rows} rows) from a {size // 1024} KiB database: "
+        f"transaction + checkpoint median {statistics.median(plain):.1f} ms "
+        f"(min {min(plain):.1f}, max {max(plain):.1f}); with VACUUM "
+        f"{statistics.median(vacuumed):.1f} ms (min {min(vacuumed):.1f}, "
+        f"max {max(vacuumed):.1f}; file {after // 1024} KiB after), n={args.runs}"
+    )
 
 
 if __name__ == "__main__":

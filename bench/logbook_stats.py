@@ -45,26 +45,36 @@ def build() -> tuple[int, int, int]:
     """The citizen's id, the placement's id and its number of logbook entries."""
     rng = random.Random(5)
     citizen = create_citizen(CitizenIn(name="Bench Borger"))
-    pid = placements.create_placement(citizen, PlacementIn(
-        kind="company_internship", workplace="Bench Bakery", start_date=START))
-    placements.add_hours_step(pid, HoursStepIn(from_date=START, hours_per_week=4,
-                                               schedule="2 x 2 h Tue+Thu"))
-    placements.add_hours_step(pid, HoursStepIn(from_date=date(2025, 2, 24), hours_per_week=15,
-                                               schedule="5 x 3 h Mon-Fri"))
+    pid = placements.create_placement(
+        citizen, PlacementIn(kind="company_internship", workplace="Bench Bakery", start_date=START)
+    )
+    placements.add_hours_step(
+        pid, HoursStepIn(from_date=START, hours_per_week=4, schedule="2 x 2 h Tue+Thu")
+    )
+    placements.add_hours_step(
+        pid, HoursStepIn(from_date=date(2025, 2, 24), hours_per_week=15, schedule="5 x 3 h Mon-Fri")
+    )
     count = 0
     # One transaction: the app fsyncs every commit, which is not what is timed here.
     with db.atomic():
         while (draft := logbook.draft_for_next_day(pid, TODAY)) is not None:
             roll = rng.random()
             if roll < 0.15:
-                kind = rng.choice([Attendance.SICK] * 3 + [Attendance.ABSENT_WITH_NOTICE,
-                                                           Attendance.ABSENT_WITHOUT_NOTICE])
-                draft = draft.model_copy(update=dict(attendance=kind, hours_worked=0,
-                                                     notes="Migraine"))
+                kind = rng.choice(
+                    [Attendance.SICK] * 3
+                    + [Attendance.ABSENT_WITH_NOTICE, Attendance.ABSENT_WITHOUT_NOTICE]
+                )
+                draft = draft.model_copy(
+                    update=dict(attendance=kind, hours_worked=0, notes="Migraine")
+                )
             elif roll < 0.23:
-                draft = draft.model_copy(update=dict(
-                    hours_worked=draft.hours_planned / 2, left_early=True,
-                    left_early_reason=rng.choice(["Migraine", "Back pain", "Too tired"])))
+                draft = draft.model_copy(
+                    update=dict(
+                        hours_worked=draft.hours_planned / 2,
+                        left_early=True,
+                        left_early_reason=rng.choice(["Migraine", "Back pain", "Too tired"]),
+                    )
+                )
             else:
                 draft = draft.model_copy(update=dict(tasks="Bread, shelves", energy=6))
             logbook.add_entry(pid, draft)
@@ -81,8 +91,7 @@ def main() -> None:
         for _ in range(50):
             began = time.perf_counter()
             logbook.entries(pid)
-            start, end = stats.period_bounds(stats.PeriodChoice.WHOLE_PLACEMENT, placement,
-                                             TODAY)
+            start, end = stats.period_bounds(stats.PeriodChoice.WHOLE_PLACEMENT, placement, TODAY)
             stats.period_stats(pid, start, end, TODAY)
             hours_chart(stats.weekly_series(pid, start, end))
             calendar_grid(stats.attendance_calendar(pid, start, end))
@@ -90,10 +99,12 @@ def main() -> None:
         storage.close_database()
     median = statistics.median(times)
     verdict = "PASS" if median <= 50 else "FAIL"
-    print(f"two-year placement, {count} entries: what the logbook and statistics screens "
-          f"compute (entries, period_stats, weekly chart, attendance calendar), "
-          f"median {median:.1f} ms (min {min(times):.1f}, max {max(times):.1f}, n=50)  "
-          f"{verdict} (target <= 50 ms)")
+    print(
+        f"two-year placement, {count} entries: what the logbook and statistics screens "
+        f"compute (entries, period_stats, weekly chart, attendance calendar), "
+        f"median {median:.1f} ms (min {min(times):.1f}, max {max(times):.1f}, n=50)  "
+        f"{verdict} (target <= 50 ms)"
+    )
 
 
 if __name__ == "__main__":

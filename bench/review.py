@@ -41,8 +41,14 @@ from mentorterm.models import Mentor, db
 
 TARGET_ONE_MENTOR_MS = 50.0
 TARGET_ALL_MS = 1000.0
-STATEMENTS = ("citizens (scalar facts)", "sub-goals", "action items", "placement transitions",
-              "hours steps", "week's decisions")
+STATEMENTS = (
+    "citizens (scalar facts)",
+    "sub-goals",
+    "action items",
+    "placement transitions",
+    "hours steps",
+    "week's decisions",
+)
 
 
 def timed(fn, reps: int, warmup: int = 3) -> list[float]:
@@ -57,8 +63,10 @@ def timed(fn, reps: int, warmup: int = 3) -> list[float]:
 
 
 def fmt(ms: list[float]) -> str:
-    return (f"median {statistics.median(ms):8.2f} ms  (min {min(ms):.2f}, max {max(ms):.2f}, "
-            f"n={len(ms)})")
+    return (
+        f"median {statistics.median(ms):8.2f} ms  (min {min(ms):.2f}, max {max(ms):.2f}, "
+        f"n={len(ms)})"
+    )
 
 
 def main() -> int:
@@ -69,8 +77,17 @@ def main() -> int:
     args = parser.parse_args()
     if not args.db.exists():
         print(f"{args.db} is missing: generating it (bench/generate.py) ...", flush=True)
-        subprocess.run([sys.executable, str(HERE / "generate.py"), "--out", str(args.db),
-                        "--today", args.as_of.isoformat()], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(HERE / "generate.py"),
+                "--out",
+                str(args.db),
+                "--today",
+                args.as_of.isoformat(),
+            ],
+            check=True,
+        )
     storage.open_database(args.db, create=False)
     results = []
     try:
@@ -78,16 +95,20 @@ def main() -> int:
         as_of = args.as_of
         print(f"Weekly review as of {as_of} on {args.db}")
         for label, mentor_id, reps, target in (
-                ("one mentor (the bench mentor)", mentor, args.reps, TARGET_ONE_MENTOR_MS),
-                ("all mentors", None, max(5, args.reps // 3), TARGET_ALL_MS)):
+            ("one mentor (the bench mentor)", mentor, args.reps, TARGET_ONE_MENTOR_MS),
+            ("all mentors", None, max(5, args.reps // 3), TARGET_ALL_MS),
+        ):
             queue = review_queue(as_of, mentor_id)
             signals = sum(len(item.signals) for item in queue)
             ms = timed(lambda: review_queue(as_of, mentor_id), reps)
-            scope = db.execute_sql(review_sql(as_of, mentor_id)[0][0].replace(
-                "SELECT c.id, c.name,", "SELECT count(*) FROM (SELECT c.id,", 1) + ")",
-                review_sql(as_of, mentor_id)[0][1]).fetchone()[0]
-            print(f"\n{label}: {scope} citizens read, {len(queue)} in the queue, "
-                  f"{signals} signals")
+            scope = db.execute_sql(
+                review_sql(as_of, mentor_id)[0][0].replace(
+                    "SELECT c.id, c.name,", "SELECT count(*) FROM (SELECT c.id,", 1
+                )
+                + ")",
+                review_sql(as_of, mentor_id)[0][1],
+            ).fetchone()[0]
+            print(f"\n{label}: {scope} citizens read, {len(queue)} in the queue, {signals} signals")
             print(f"  review_queue                     {fmt(ms)}")
             for name, (sql, params) in zip(STATEMENTS, review_sql(as_of, mentor_id)):
                 alone = timed(lambda: db.execute_sql(sql, params).fetchall(), reps)

@@ -77,29 +77,57 @@ TARGET_DB_MB = 50.0
 #   costs from what the ORM costs.
 # ---------------------------------------------------------------------------
 
+
 def record_queries(cid: int) -> dict[str, peewee.Query]:
     return {
         "citizen": Citizen.select().where(Citizen.id == cid),
         "courses": Course.select().where(Course.citizen == cid).order_by(Course.start_date),
-        "extensions": (CourseExtension.select().join(Course)
-                       .where(Course.citizen == cid).order_by(CourseExtension.new_end)),
-        "sub_goals": (SubGoal.select().where(SubGoal.citizen == cid)
-                      .order_by(SubGoal.status, SubGoal.priority)),
-        "scores": (AllianceScore.select().join(SubGoal).where(SubGoal.citizen == cid)
-                   .order_by(AllianceScore.sub_goal, AllianceScore.scored_on)),
-        "placements": (Placement.select().where(Placement.citizen == cid)
-                       .order_by(Placement.start_date)),
-        "hours_steps": (HoursStep.select().join(Placement).where(Placement.citizen == cid)
-                        .order_by(HoursStep.placement, HoursStep.from_date)),
-        "logbook": (LogbookEntry.select().where(LogbookEntry.citizen == cid)
-                    .order_by(LogbookEntry.entry_date)),
+        "extensions": (
+            CourseExtension.select()
+            .join(Course)
+            .where(Course.citizen == cid)
+            .order_by(CourseExtension.new_end)
+        ),
+        "sub_goals": (
+            SubGoal.select()
+            .where(SubGoal.citizen == cid)
+            .order_by(SubGoal.status, SubGoal.priority)
+        ),
+        "scores": (
+            AllianceScore.select()
+            .join(SubGoal)
+            .where(SubGoal.citizen == cid)
+            .order_by(AllianceScore.sub_goal, AllianceScore.scored_on)
+        ),
+        "placements": (
+            Placement.select().where(Placement.citizen == cid).order_by(Placement.start_date)
+        ),
+        "hours_steps": (
+            HoursStep.select()
+            .join(Placement)
+            .where(Placement.citizen == cid)
+            .order_by(HoursStep.placement, HoursStep.from_date)
+        ),
+        "logbook": (
+            LogbookEntry.select()
+            .where(LogbookEntry.citizen == cid)
+            .order_by(LogbookEntry.entry_date)
+        ),
         "meetings": Meeting.select().where(Meeting.citizen == cid).order_by(Meeting.starts_at),
-        "participants": (MeetingParticipant.select().join(Meeting)
-                         .where(Meeting.citizen == cid).order_by(MeetingParticipant.meeting)),
-        "action_items": (ActionItem.select().where(ActionItem.citizen == cid)
-                         .order_by(ActionItem.done_on, ActionItem.due_date)),
-        "review_notes": (ReviewNote.select().where(ReviewNote.citizen == cid)
-                         .order_by(ReviewNote.iso_week)),
+        "participants": (
+            MeetingParticipant.select()
+            .join(Meeting)
+            .where(Meeting.citizen == cid)
+            .order_by(MeetingParticipant.meeting)
+        ),
+        "action_items": (
+            ActionItem.select()
+            .where(ActionItem.citizen == cid)
+            .order_by(ActionItem.done_on, ActionItem.due_date)
+        ),
+        "review_notes": (
+            ReviewNote.select().where(ReviewNote.citizen == cid).order_by(ReviewNote.iso_week)
+        ),
     }
 
 
@@ -109,6 +137,7 @@ def load_record(cid: int) -> dict[str, list]:
 
 
 # ---------------------------------------------------------------------------
+
 
 def timed(fn, reps: int, warmup: int = 3) -> list[float]:
     """Milliseconds of ``fn()`` over ``reps`` runs, after ``warmup`` untimed ones."""
@@ -124,8 +153,10 @@ def timed(fn, reps: int, warmup: int = 3) -> list[float]:
 
 
 def fmt(ms: list[float]) -> str:
-    return (f"median {statistics.median(ms):8.3f} ms   (min {min(ms):.3f}, max {max(ms):.3f}, "
-            f"n={len(ms)})")
+    return (
+        f"median {statistics.median(ms):8.3f} ms   (min {min(ms):.3f}, max {max(ms):.3f}, "
+        f"n={len(ms)})"
+    )
 
 
 def verdict(ok: bool) -> str:
@@ -154,8 +185,9 @@ def machine() -> list[str]:
     except OSError:
         pass
     try:
-        fs = subprocess.run(["df", "--output=fstype", str(HERE)], capture_output=True,
-                            text=True, check=False).stdout.split()[-1]
+        fs = subprocess.run(
+            ["df", "--output=fstype", str(HERE)], capture_output=True, text=True, check=False
+        ).stdout.split()[-1]
     except (OSError, IndexError):
         fs = "?"
     return [
@@ -178,8 +210,12 @@ def size_mb(path: Path) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, default=DEFAULT_OUT)
-    parser.add_argument("--today", type=date.fromisoformat, default=DEFAULT_TODAY,
-                        help="the 'today' the data was generated for (default %(default)s)")
+    parser.add_argument(
+        "--today",
+        type=date.fromisoformat,
+        default=DEFAULT_TODAY,
+        help="the 'today' the data was generated for (default %(default)s)",
+    )
     parser.add_argument("--reps", type=int, default=50, help="repetitions of fast things")
     args = parser.parse_args(argv)
     path: Path = args.db
@@ -196,8 +232,9 @@ def main(argv: list[str] | None = None) -> int:
     # -- size ----------------------------------------------------------------
     mb = size_mb(path)
     print(f"Database size: {mb:.1f} MB ({mb * 1e6 / 2**20:.1f} MiB)")
-    results.append(("database size", f"{mb:.1f} MB (target <= {TARGET_DB_MB:.0f} MB)",
-                    mb <= TARGET_DB_MB))
+    results.append(
+        ("database size", f"{mb:.1f} MB (target <= {TARGET_DB_MB:.0f} MB)", mb <= TARGET_DB_MB)
+    )
 
     # -- open --------------------------------------------------------------------
     def open_close():
@@ -229,19 +266,26 @@ def main(argv: list[str] | None = None) -> int:
         n_one = len(caseload(mentor_id, today))
         one = timed(lambda: caseload(mentor_id, today), reps)
         print(f"  one mentor, active  ({n_one:>4} rows)  {fmt(one)}")
-        results.append((f"caseload, one mentor ({n_one} rows)",
-                        f"{statistics.median(one):.2f} ms (target <= {TARGET_ONE_MENTOR_MS} ms)",
-                        statistics.median(one) <= TARGET_ONE_MENTOR_MS))
+        results.append(
+            (
+                f"caseload, one mentor ({n_one} rows)",
+                f"{statistics.median(one):.2f} ms (target <= {TARGET_ONE_MENTOR_MS} ms)",
+                statistics.median(one) <= TARGET_ONE_MENTOR_MS,
+            )
+        )
         all_reps = max(10, reps // 2)
         for flt in (CourseFilter.ALL, CourseFilter.ACTIVE):
             n = len(caseload(None, today, flt))
             ms = timed(lambda: caseload(None, today, flt), all_reps, warmup=2)
             print(f"  all mentors, {flt.value:6} ({n:>4} rows)  {fmt(ms)}")
             if flt is CourseFilter.ALL:
-                results.append((f"caseload, all citizens ({n} rows)",
-                                f"{statistics.median(ms):.2f} ms "
-                                f"(target <= {TARGET_ALL_MS:.0f} ms)",
-                                statistics.median(ms) <= TARGET_ALL_MS))
+                results.append(
+                    (
+                        f"caseload, all citizens ({n} rows)",
+                        f"{statistics.median(ms):.2f} ms (target <= {TARGET_ALL_MS:.0f} ms)",
+                        statistics.median(ms) <= TARGET_ALL_MS,
+                    )
+                )
         # the SQL alone, without building CaseloadRow objects
         sql, params = caseload_sql(mentor_id, today)
         raw = timed(lambda: db.execute_sql(sql, params).fetchall(), reps)
@@ -251,19 +295,31 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  all, SQL only (fetchall)          {fmt(raw_all)}")
 
         # -- one citizen's full record ----------------------------------------------------
-        mine = [c.id for c in Citizen.select(Citizen.id).join(Course).where(
-            Citizen.mentor == mentor_id, Citizen.archived_on.is_null(),
-            Course.end_date.is_null())]
+        mine = [
+            c.id
+            for c in Citizen.select(Citizen.id)
+            .join(Course)
+            .where(
+                Citizen.mentor == mentor_id,
+                Citizen.archived_on.is_null(),
+                Course.end_date.is_null(),
+            )
+        ]
         sizes = sorted((sum(len(v) for v in load_record(cid).values()), cid) for cid in mine)
         print("\nOne citizen's full record")
-        for label, (rows, cid) in (("median-size", sizes[len(sizes) // 2]),
-                                   ("largest", sizes[-1])):
+        for label, (rows, cid) in (("median-size", sizes[len(sizes) // 2]), ("largest", sizes[-1])):
             counts = {k: len(v) for k, v in load_record(cid).items()}
             print(f"  {label} of the bench mentor's active citizens: citizen {cid}, {rows} rows")
             print("      " + ", ".join(f"{k} {v}" for k, v in counts.items()))
             export_ms = timed(lambda: export_document(citizen_id=cid), reps)
-            screen_ms = timed(lambda: (citizen_overview(cid, today),
-                                       logbook_of(cid, limit=1000), meetings_of(cid)), reps)
+            screen_ms = timed(
+                lambda: (
+                    citizen_overview(cid, today),
+                    logbook_of(cid, limit=1000),
+                    meetings_of(cid),
+                ),
+                reps,
+            )
             model_ms = timed(lambda: load_record(cid), reps)
             statements = [q.sql() for q in record_queries(cid).values()]
             conn = db.connection()
@@ -273,11 +329,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"    12 Peewee queries, model instances      {fmt(model_ms)}")
             print(f"    same 12 statements, bare sqlite3 cursor {fmt(raw_ms)}")
             if label == "largest":
-                results.append((f"full record, largest of the bench mentor's ({rows} rows), "
-                                "domain export_document",
-                                f"{statistics.median(export_ms):.2f} ms "
-                                f"(target <= {TARGET_RECORD_MS:.0f} ms)",
-                                statistics.median(export_ms) <= TARGET_RECORD_MS))
+                results.append(
+                    (
+                        f"full record, largest of the bench mentor's ({rows} rows), "
+                        "domain export_document",
+                        f"{statistics.median(export_ms):.2f} ms "
+                        f"(target <= {TARGET_RECORD_MS:.0f} ms)",
+                        statistics.median(export_ms) <= TARGET_RECORD_MS,
+                    )
+                )
         scans = []
         for name, query in record_queries(sizes[-1][1]).items():
             q_sql, q_params = query.sql()
@@ -290,7 +350,8 @@ def main(argv: list[str] | None = None) -> int:
         print("\nEXPLAIN QUERY PLAN, caseload for one mentor (active courses):")
         depth: dict[int, int] = {0: -1}
         for node, parent, _unused, detail in db.execute_sql(
-                "EXPLAIN QUERY PLAN " + sql, params).fetchall():
+            "EXPLAIN QUERY PLAN " + sql, params
+        ).fetchall():
             depth[node] = depth.get(parent, -1) + 1
             print("  " + "  " * depth[node] + detail)
 
@@ -304,13 +365,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  synchronous=FULL (the app)       {fmt(commit_ms)}")
         print(f"  raw 4 KiB append+fsync, same dir {fmt(fsync_ms)}   (interleaved with the above)")
         print(f"  synchronous=NORMAL (no fsync)    {fmt(normal_ms)}   (CPU + write(), for scale)")
-        print(f"  ratio of medians {ratio:.2f}x, median of paired ratios {pair:.2f}x; "
-              f"WAL grew by {frames:.1f} pages per commit")
-        results.append(("logbook commit vs raw fsync",
-                        f"{ratio:.2f}x ({statistics.median(commit_ms):.2f} ms vs "
-                        f"{statistics.median(fsync_ms):.2f} ms; "
-                        f"target <= {TARGET_COMMIT_RATIO:.0f}x)",
-                        ratio <= TARGET_COMMIT_RATIO))
+        print(
+            f"  ratio of medians {ratio:.2f}x, median of paired ratios {pair:.2f}x; "
+            f"WAL grew by {frames:.1f} pages per commit"
+        )
+        results.append(
+            (
+                "logbook commit vs raw fsync",
+                f"{ratio:.2f}x ({statistics.median(commit_ms):.2f} ms vs "
+                f"{statistics.median(fsync_ms):.2f} ms; "
+                f"target <= {TARGET_COMMIT_RATIO:.0f}x)",
+                ratio <= TARGET_COMMIT_RATIO,
+            )
+        )
     finally:
         storage.close_database()
 
@@ -320,9 +387,9 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-
-def commit_bench(path: Path, mentor_id: int, reps: int, synchronous: str = "full",
-                 warmup: int = 3) -> tuple[list[float], list[float], float]:
+def commit_bench(
+    path: Path, mentor_id: int, reps: int, synchronous: str = "full", warmup: int = 3
+) -> tuple[list[float], list[float], float]:
     """Time one committed LogbookEntry insert and one raw 4 KiB write+fsync, alternately.
 
     Returns (commit ms, raw fsync ms, WAL pages written per commit). The
@@ -332,9 +399,13 @@ def commit_bench(path: Path, mentor_id: int, reps: int, synchronous: str = "full
     disk, same filesystem) and grows by 4 KiB per fsync, as the WAL grows.
     ``synchronous`` other than the app's FULL is for scale only.
     """
-    placement = (Placement.select().join(Citizen)
-                 .where(Citizen.mentor == mentor_id, Placement.end_date.is_null())
-                 .order_by(Placement.id).first())
+    placement = (
+        Placement.select()
+        .join(Citizen)
+        .where(Citizen.mentor == mentor_id, Placement.end_date.is_null())
+        .order_by(Placement.id)
+        .first()
+    )
     first_day = date(2099, 1, 1)
     probe = path.with_name(path.name + ".fsync-probe")
     block = os.urandom(4096)
@@ -362,9 +433,16 @@ def commit_bench(path: Path, mentor_id: int, reps: int, synchronous: str = "full
             t1 = time.perf_counter_ns()
             with db.atomic():
                 entry = LogbookEntry.create(
-                    placement=placement.id, citizen=placement.citizen_id,
-                    entry_date=first_day + timedelta(days=i), attendance="present",
-                    hours_planned=4, hours_worked=4, tasks="Filled shelves", energy=6, pain=2)
+                    placement=placement.id,
+                    citizen=placement.citizen_id,
+                    entry_date=first_day + timedelta(days=i),
+                    attendance="present",
+                    hours_planned=4,
+                    hours_worked=4,
+                    tasks="Filled shelves",
+                    energy=6,
+                    pain=2,
+                )
             t2 = time.perf_counter_ns()
             inserted.append(entry.id)
             if i >= warmup:

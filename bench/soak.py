@@ -78,6 +78,7 @@ PARTS = ("kills", "transactions", "backup", "examples")
 
 # --- children ------------------------------------------------------------------------
 
+
 def _env(passphrase: str) -> dict[str, str]:
     """The children's environment: this checkout's mentorterm, this passphrase."""
     env = dict(os.environ)
@@ -88,16 +89,26 @@ def _env(passphrase: str) -> dict[str, str]:
 
 def seed_database(path: Path, passphrase: str = PASSPHRASE) -> None:
     """A new database with one citizen and a placement (tests/db_worker.py seed)."""
-    subprocess.run([sys.executable, str(WORKER), "seed", str(path)], env=_env(passphrase),
-                   check=True, timeout=300, stdin=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, str(WORKER), "seed", str(path)],
+        env=_env(passphrase),
+        check=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
     if passphrase and not storage.is_encrypted_file(path):
         raise RuntimeError(f"{path} was not encrypted")
 
 
 def _start(args: list[str], passphrase: str, stdin=subprocess.DEVNULL) -> subprocess.Popen:
     child = subprocess.Popen(
-        [sys.executable, str(WORKER), *args], env=_env(passphrase),
-        stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [sys.executable, str(WORKER), *args],
+        env=_env(passphrase),
+        stdin=stdin,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     first = child.stdout.readline()
     if first.strip() != "ready":
         child.kill()
@@ -134,13 +145,14 @@ def _ops(out: str) -> list[tuple[str, int]]:
 
 # --- what a database holds after a crash ---------------------------------------------
 
+
 @dataclass
 class State:
     integrity: list[str]
     audit_problems: list[str]
-    logs: set[int]            # commit numbers with a whole logbook day
-    notes: set[int]           # commit numbers with a whole note
-    half_done: list[str]      # what is there only in part
+    logs: set[int]  # commit numbers with a whole logbook day
+    notes: set[int]  # commit numbers with a whole note
+    half_done: list[str]  # what is there only in part
 
     @property
     def ops(self) -> int:
@@ -153,8 +165,10 @@ class State:
     def gaps(self) -> list[str]:
         """Transactions missing before the last one present."""
         ops = self.ops
-        extra = sorted({f"log {n}" for n in self.logs if 2 * n - 2 >= ops}
-                       | {f"note {n}" for n in self.notes if 2 * n - 1 >= ops})
+        extra = sorted(
+            {f"log {n}" for n in self.logs if 2 * n - 2 >= ops}
+            | {f"note {n}" for n in self.notes if 2 * n - 1 >= ops}
+        )
         return extra
 
 
@@ -173,10 +187,15 @@ def inspect(path: Path, passphrase: str = PASSPHRASE) -> State:
         integrity = storage.integrity_problems()
         problems = audit.verify()
         half: list[str] = []
-        audited = {(what, record_id) for what, record_id in db.execute_sql(
-            "SELECT what, record_id FROM audit_entry WHERE action = 'create'").fetchall()}
-        logs = _numbers("SELECT notes, id, length(tasks) FROM logbook_entry "
-                        "WHERE notes LIKE 'commit %'")
+        audited = {
+            (what, record_id)
+            for what, record_id in db.execute_sql(
+                "SELECT what, record_id FROM audit_entry WHERE action = 'create'"
+            ).fetchall()
+        }
+        logs = _numbers(
+            "SELECT notes, id, length(tasks) FROM logbook_entry WHERE notes LIKE 'commit %'"
+        )
         whole_logs = set()
         for number, (entry_id, tasks) in logs.items():
             if tasks != db_worker.soak_tasks_length(number):
@@ -190,40 +209,53 @@ def inspect(path: Path, passphrase: str = PASSPHRASE) -> State:
             "(SELECT count(*) FROM meeting_participant p WHERE p.meeting_id = m.id), "
             "(SELECT count(*) FROM action_item a WHERE a.meeting_id = m.id "
             " AND a.what IN (m.notes || ' a', m.notes || ' b')) "
-            "FROM meeting m WHERE m.notes LIKE 'commit %' AND m.kind = 'three_party'")
+            "FROM meeting m WHERE m.notes LIKE 'commit %' AND m.kind = 'three_party'"
+        )
         whole_notes = set()
         for number, (meeting_id, tasks, people, items) in meetings.items():
-            if (tasks, people, items) != (db_worker.soak_note_length(number),
-                                   db_worker.SOAK_PARTICIPANTS, 2):
-                half.append(f"note {number}: {people} participants, {items} agreements, "
-                            f"{tasks} characters of notes")
+            if (tasks, people, items) != (
+                db_worker.soak_note_length(number),
+                db_worker.SOAK_PARTICIPANTS,
+                2,
+            ):
+                half.append(
+                    f"note {number}: {people} participants, {items} agreements, "
+                    f"{tasks} characters of notes"
+                )
             elif ("meeting", meeting_id) not in audited:
                 half.append(f"note {number}: no audit row")
             else:
                 whole_notes.add(number)
         # An audit row for a logbook day that is not there is half a commit too.
         entry_ids = {entry_id for entry_id, _tasks in logs.values()}
-        for (what, record_id) in audited:
+        for what, record_id in audited:
             if what == "logbook_entry" and record_id not in entry_ids:
-                exists = db.execute_sql("SELECT 1 FROM logbook_entry WHERE id = ?",
-                                        (record_id,)).fetchone()
+                exists = db.execute_sql(
+                    "SELECT 1 FROM logbook_entry WHERE id = ?", (record_id,)
+                ).fetchone()
                 if not exists:
                     half.append(f"audit row for logbook entry {record_id}, which is missing")
     finally:
         storage.close_database()
-    return State(integrity=integrity, audit_problems=problems, logs=whole_logs,
-                 notes=whole_notes, half_done=half)
+    return State(
+        integrity=integrity,
+        audit_problems=problems,
+        logs=whole_logs,
+        notes=whole_notes,
+        half_done=half,
+    )
 
 
 # --- part 1: kill -9 -----------------------------------------------------------------
+
 
 @dataclass
 class KillResult:
     kills: int = 0
     files: int = 0
-    largest_file: int = 0              # bytes, with its -wal
-    commits: int = 0                   # transactions reported durable
-    empty_rounds: int = 0              # kills that came before the first commit
+    largest_file: int = 0  # bytes, with its -wal
+    commits: int = 0  # transactions reported durable
+    empty_rounds: int = 0  # kills that came before the first commit
     lost: list[str] = field(default_factory=list)
     integrity_errors: list[str] = field(default_factory=list)
     audit_problems: list[str] = field(default_factory=list)
@@ -234,8 +266,16 @@ class KillResult:
 
     @property
     def ok(self) -> bool:
-        return not (self.lost or self.integrity_errors or self.audit_problems
-                    or self.half_done or self.failures) and self.kills > 0
+        return (
+            not (
+                self.lost
+                or self.integrity_errors
+                or self.audit_problems
+                or self.half_done
+                or self.failures
+            )
+            and self.kills > 0
+        )
 
     def lines(self) -> list[str]:
         return [
@@ -246,13 +286,27 @@ class KillResult:
             f"{len(self.half_done)} half-done, {len(self.audit_problems)} audit chain problems, "
             f"{len(self.failures)} other failures, {self.empty_rounds} kills before a first "
             f"commit; {self.seconds:.1f} s (seed {self.seed})",
-            *[f"  {line}" for line in (self.lost + self.integrity_errors + self.half_done
-                                       + self.audit_problems + self.failures)[:20]],
+            *[
+                f"  {line}"
+                for line in (
+                    self.lost
+                    + self.integrity_errors
+                    + self.half_done
+                    + self.audit_problems
+                    + self.failures
+                )[:20]
+            ],
         ]
 
 
-def soak_kills(kills: int, workdir: Path, seed: int, passphrase: str = PASSPHRASE,
-               per_file: int = 250, progress=None) -> KillResult:
+def soak_kills(
+    kills: int,
+    workdir: Path,
+    seed: int,
+    passphrase: str = PASSPHRASE,
+    per_file: int = 250,
+    progress=None,
+) -> KillResult:
     """``kills`` rounds of write-and-SIGKILL; a new database every ``per_file`` kills
     (each file grows by some 100 transactions a round)."""
     rng = random.Random(seed)
@@ -271,18 +325,22 @@ def soak_kills(kills: int, workdir: Path, seed: int, passphrase: str = PASSPHRAS
         except subprocess.TimeoutExpired:
             pass
         else:
-            result.failures.append(f"kill {kill}: the writer stopped by itself "
-                                   f"(status {child.returncode})")
+            result.failures.append(
+                f"kill {kill}: the writer stopped by itself (status {child.returncode})"
+            )
         out, err = _kill(child)
         result.kills += 1
         if err.strip():
             result.failures.append(f"kill {kill}: the writer wrote to stderr: {err[-300:]}")
         reported = _ops(out)
-        expected = [("log" if op % 2 == 0 else "note", op // 2 + 1)
-                    for op in range(present, present + len(reported))]
+        expected = [
+            ("log" if op % 2 == 0 else "note", op // 2 + 1)
+            for op in range(present, present + len(reported))
+        ]
         if reported != expected:
-            result.failures.append(f"kill {kill}: reported {reported[:3]}..., "
-                                   f"expected {expected[:3]}...")
+            result.failures.append(
+                f"kill {kill}: reported {reported[:3]}..., expected {expected[:3]}..."
+            )
         result.commits += len(reported)
         result.empty_rounds += not reported
 
@@ -290,30 +348,39 @@ def soak_kills(kills: int, workdir: Path, seed: int, passphrase: str = PASSPHRAS
         result.integrity_errors += [f"kill {kill}: {line}" for line in state.integrity]
         result.audit_problems += [f"kill {kill}: {line}" for line in state.audit_problems]
         result.half_done += [f"kill {kill}: {line}" for line in state.half_done]
-        result.lost += [f"kill {kill}: {kind} {n} was reported, is not there"
-                        for kind, n in reported
-                        if n not in (state.logs if kind == "log" else state.notes)]
+        result.lost += [
+            f"kill {kill}: {kind} {n} was reported, is not there"
+            for kind, n in reported
+            if n not in (state.logs if kind == "log" else state.notes)
+        ]
         gaps = state.gaps()
         if gaps:
             result.lost.append(f"kill {kill}: present after a missing transaction: {gaps[:5]}")
         last_reported = present + len(reported)
         if not last_reported <= state.ops <= last_reported + 1:
-            result.failures.append(f"kill {kill}: {last_reported} transactions reported in all, "
-                                   f"{state.ops} in the database")
+            result.failures.append(
+                f"kill {kill}: {last_reported} transactions reported in all, "
+                f"{state.ops} in the database"
+            )
         present = state.ops
-        result.largest_file = max(result.largest_file, sum(
-            p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists()))
+        result.largest_file = max(
+            result.largest_file,
+            sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists()),
+        )
         if progress and kill % 50 == 0:
-            progress(f"  ... {kill} kills, {result.commits} commits, {len(result.lost)} lost, "
-                     f"{len(result.integrity_errors)} integrity errors, "
-                     f"{len(result.half_done)} half-done, {len(result.audit_problems)} audit "
-                     f"chain problems, {len(result.failures)} other failures, "
-                     f"{time.monotonic() - started:.0f} s")
+            progress(
+                f"  ... {kill} kills, {result.commits} commits, {len(result.lost)} lost, "
+                f"{len(result.integrity_errors)} integrity errors, "
+                f"{len(result.half_done)} half-done, {len(result.audit_problems)} audit "
+                f"chain problems, {len(result.failures)} other failures, "
+                f"{time.monotonic() - started:.0f} s"
+            )
     result.seconds = time.monotonic() - started
     return result
 
 
 # --- part 2: two processes -----------------------------------------------------------
+
 
 @dataclass
 class TransactionResult:
@@ -329,8 +396,11 @@ class TransactionResult:
 
     @property
     def ok(self) -> bool:
-        return not (self.lost or self.integrity_errors or self.errors
-                    or self.audit_problems) and self.overlapped and self.transactions > 0
+        return (
+            not (self.lost or self.integrity_errors or self.errors or self.audit_problems)
+            and self.overlapped
+            and self.transactions > 0
+        )
 
     def lines(self) -> list[str]:
         return [
@@ -339,20 +409,27 @@ class TransactionResult:
             f"{len(self.integrity_errors)} integrity errors, {len(self.errors)} unexpected "
             f"errors, {len(self.audit_problems)} audit chain problems, ran at the same time: "
             f"{'yes' if self.overlapped else 'NO'}; {self.seconds:.1f} s",
-            *[f"  {line}" for line in (self.lost + self.integrity_errors + self.errors
-                                       + self.audit_problems)[:20]],
+            *[
+                f"  {line}"
+                for line in (self.lost + self.integrity_errors + self.errors + self.audit_problems)[
+                    :20
+                ]
+            ],
         ]
 
 
-def soak_transactions(per_process: int, workdir: Path,
-                      passphrase: str = PASSPHRASE) -> TransactionResult:
+def soak_transactions(
+    per_process: int, workdir: Path, passphrase: str = PASSPHRASE
+) -> TransactionResult:
     result = TransactionResult(per_process=per_process)
     path = workdir / "two.db"
     seed_database(path, passphrase)
     started = time.monotonic()
     names = ("a", "b")
-    workers = [_start(["domain", str(path), name, str(per_process)], passphrase,
-                      stdin=subprocess.PIPE) for name in names]
+    workers = [
+        _start(["domain", str(path), name, str(per_process)], passphrase, stdin=subprocess.PIPE)
+        for name in names
+    ]
     for worker in workers:  # both are open and waiting: start them together
         worker.stdin.write("go\n")
         worker.stdin.flush()
@@ -369,19 +446,27 @@ def soak_transactions(per_process: int, workdir: Path,
         result.errors += [f"worker {name}: {e}" for e in report["errors"]]
         result.transactions += report["transactions"] - len(report["errors"])
     if len(reports) == 2:
-        result.overlapped = (max(r["started"] for r in reports.values())
-                             < min(r["ended"] for r in reports.values()))
+        result.overlapped = max(r["started"] for r in reports.values()) < min(
+            r["ended"] for r in reports.values()
+        )
 
     storage.open_database(path, create=False, passphrase=passphrase or None)
     try:
         result.integrity_errors = storage.integrity_problems()
         result.audit_problems = audit.verify()
-        items = {what: (owner, done_on) for what, owner, done_on in db.execute_sql(
-            "SELECT what, owner, done_on FROM action_item WHERE owner IN ('a', 'b')")}
-        created = db.execute_sql("SELECT count(*) FROM audit_entry WHERE what = 'action_item' "
-                                 "AND action = 'create'").fetchone()[0]
-        marked = db.execute_sql("SELECT count(*) FROM audit_entry WHERE what = 'action_item' "
-                                "AND purpose = 'marked done'").fetchone()[0]
+        items = {
+            what: (owner, done_on)
+            for what, owner, done_on in db.execute_sql(
+                "SELECT what, owner, done_on FROM action_item WHERE owner IN ('a', 'b')"
+            )
+        }
+        created = db.execute_sql(
+            "SELECT count(*) FROM audit_entry WHERE what = 'action_item' AND action = 'create'"
+        ).fetchone()[0]
+        marked = db.execute_sql(
+            "SELECT count(*) FROM audit_entry WHERE what = 'action_item' "
+            "AND purpose = 'marked done'"
+        ).fetchone()[0]
     finally:
         storage.close_database()
     total_items = total_done = 0
@@ -394,17 +479,22 @@ def soak_transactions(per_process: int, workdir: Path,
             if item is None:
                 result.lost.append(f"agreement {name}-{index} is missing")
             elif (item[1] is not None) != (index in done):
-                result.lost.append(f"agreement {name}-{index}: marked done is "
-                                   f"{item[1] is not None}, should be {index in done}")
+                result.lost.append(
+                    f"agreement {name}-{index}: marked done is "
+                    f"{item[1] is not None}, should be {index in done}"
+                )
     if len(items) != total_items:
         result.lost.append(f"{len(items)} agreements in the database, {total_items} made")
     if (created, marked) != (total_items, total_done):
-        result.audit_problems.append(f"{created} + {marked} audit rows for {total_items} "
-                                     f"agreements and {total_done} marked done")
+        result.audit_problems.append(
+            f"{created} + {marked} audit rows for {total_items} "
+            f"agreements and {total_done} marked done"
+        )
     return result
 
 
 # --- part 3: backup during writes, and restore ---------------------------------------
+
 
 @dataclass
 class BackupResult:
@@ -428,10 +518,13 @@ class BackupResult:
 
 
 def _backup_problems(state: State, label: str) -> list[str]:
-    return ([f"{label}: {line}" for line in state.integrity + state.audit_problems
-             + state.half_done]
-            + ([f"{label}: present after a missing transaction: {state.gaps()[:5]}"]
-               if state.gaps() else []))
+    return [
+        f"{label}: {line}" for line in state.integrity + state.audit_problems + state.half_done
+    ] + (
+        [f"{label}: present after a missing transaction: {state.gaps()[:5]}"]
+        if state.gaps()
+        else []
+    )
 
 
 def soak_backup(backups: int, workdir: Path, passphrase: str = PASSPHRASE) -> BackupResult:
@@ -480,8 +573,10 @@ def soak_backup(backups: int, workdir: Path, passphrase: str = PASSPHRASE) -> Ba
         finally:
             storage.close_database()
         if not before <= rows <= after:
-            result.problems.append(f"{dest.name}: {rows} audit rows, the database had "
-                                   f"{before}-{after} while it was copied")
+            result.problems.append(
+                f"{dest.name}: {rows} audit rows, the database had "
+                f"{before}-{after} while it was copied"
+            )
         if mode != "wal":  # the app's own pragma on open
             result.problems.append(f"{dest.name}: journal mode {mode} once opened")
 
@@ -502,10 +597,15 @@ def soak_backup(backups: int, workdir: Path, passphrase: str = PASSPHRASE) -> Ba
     # ... and goes on working: one more logbook day through the domain.
     storage.open_database(path, create=False, passphrase=passphrase or None)
     try:
-        placement_id = db.execute_sql("SELECT id FROM placement WHERE workplace = 'Soak 0'"
-                                      ).fetchone()[0]
-        logbook.add_entry(placement_id, LogbookEntryIn(
-            entry_date=date(2049, 12, 31), attendance="present", notes="after the restore"))
+        placement_id = db.execute_sql(
+            "SELECT id FROM placement WHERE workplace = 'Soak 0'"
+        ).fetchone()[0]
+        logbook.add_entry(
+            placement_id,
+            LogbookEntryIn(
+                entry_date=date(2049, 12, 31), attendance="present", notes="after the restore"
+            ),
+        )
         result.problems += [f"after the restore: {p}" for p in storage.integrity_problems()]
         result.problems += [f"after the restore: {p}" for p in audit.verify()]
     finally:
@@ -515,6 +615,7 @@ def soak_backup(backups: int, workdir: Path, passphrase: str = PASSPHRASE) -> Ba
 
 
 # --- part 4: hypothesis --------------------------------------------------------------
+
 
 @dataclass
 class ExampleResult:
@@ -535,8 +636,9 @@ class ExampleResult:
     def lines(self) -> list[str]:
         models = sum(n for k, n in self.examples.items() if not k.startswith("import"))
         imports = self.total - models
-        kinds = ", ".join(f"{k} {n}" for k, n in sorted(self.examples.items())
-                          if k.startswith("import"))
+        kinds = ", ".join(
+            f"{k} {n}" for k, n in sorted(self.examples.items()) if k.startswith("import")
+        )
         return [
             f"examples: {self.total} hypothesis examples ({models} over "
             f"{sum(1 for k in self.examples if not k.startswith('import'))} input models, "
@@ -574,25 +676,83 @@ def _strategies():
 
     from mentorterm import enums
 
-    enum_values = sorted({str(m.value) for e in vars(enums).values()
-                          if isinstance(e, type) and issubclass(e, enum.Enum) for m in e})
-    formats = ["%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y", "%d/%m/%y", "%d-%m-%Y %H:%M",
-               "%Y-%m-%dT%H:%M:%S.%f", "%d-%m-%Y %H.%M", "%H:%M"]
+    enum_values = sorted(
+        {
+            str(m.value)
+            for e in vars(enums).values()
+            if isinstance(e, type) and issubclass(e, enum.Enum)
+            for m in e
+        }
+    )
+    formats = [
+        "%d-%m-%Y",
+        "%Y-%m-%d",
+        "%d.%m.%Y",
+        "%d/%m/%y",
+        "%d-%m-%Y %H:%M",
+        "%Y-%m-%dT%H:%M:%S.%f",
+        "%d-%m-%Y %H.%M",
+        "%H:%M",
+    ]
     moments = st.datetimes(datetime(1990, 1, 1), datetime(2060, 12, 31))
     date_text = st.builds(lambda d, f: d.strftime(f), moments, st.sampled_from(formats))
-    odd_text = st.sampled_from([
-        "", " ", "31-02-2026", "29-02-2025", "00-00-0000", "32-13-2026", "1e309", "nan",
-        "inf", "-0", "3,5", "3.5", "1.000,5", "24,25", "٣", "½", "\x00", "\x1b[2J\x1b[31m",
-        "\u202e", "\ud7ff", "a" * 5000, "\n" * 300, "2026-W53", "2025-W53", "0000-W00",
-        "-1", "999999999999999999999", "12:60", "25:00", "x@y", "@", "a@b.c", "true",
-    ])
-    scalars = (st.none() | st.booleans() | st.integers() | st.integers(-5, 1000)
-               | st.floats(allow_nan=True, allow_infinity=True)
-               | st.text(max_size=60) | date_text | odd_text | st.sampled_from(enum_values)
-               | st.dates().map(date.isoformat) | moments.map(datetime.isoformat))
-    junk = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4)
-                        | st.dictionaries(st.text(max_size=12), inner, max_size=4),
-                        max_leaves=12)
+    odd_text = st.sampled_from(
+        [
+            "",
+            " ",
+            "31-02-2026",
+            "29-02-2025",
+            "00-00-0000",
+            "32-13-2026",
+            "1e309",
+            "nan",
+            "inf",
+            "-0",
+            "3,5",
+            "3.5",
+            "1.000,5",
+            "24,25",
+            "٣",
+            "½",
+            "\x00",
+            "\x1b[2J\x1b[31m",
+            "\u202e",
+            "\ud7ff",
+            "a" * 5000,
+            "\n" * 300,
+            "2026-W53",
+            "2025-W53",
+            "0000-W00",
+            "-1",
+            "999999999999999999999",
+            "12:60",
+            "25:00",
+            "x@y",
+            "@",
+            "a@b.c",
+            "true",
+        ]
+    )
+    scalars = (
+        st.none()
+        | st.booleans()
+        | st.integers()
+        | st.integers(-5, 1000)
+        | st.floats(allow_nan=True, allow_infinity=True)
+        | st.text(max_size=60)
+        | date_text
+        | odd_text
+        | st.sampled_from(enum_values)
+        | st.dates().map(date.isoformat)
+        | moments.map(datetime.isoformat)
+    )
+    junk = st.recursive(
+        scalars,
+        lambda inner: (
+            st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4)
+        ),
+        max_leaves=12,
+    )
     return st, junk, scalars
 
 
@@ -625,8 +785,12 @@ def _plausible(annotation, st, junk, depth: int = 0, tame: bool = False):
     days = st.dates(EARLIEST - margin, LATEST + margin)
     if tame:
         if annotation is datetime:
-            return st.builds(lambda d, h, m: f"{d:%d-%m-%Y} {h:02d}:{m:02d}", days,
-                             st.integers(0, 23), st.integers(0, 59))
+            return st.builds(
+                lambda d, h, m: f"{d:%d-%m-%Y} {h:02d}:{m:02d}",
+                days,
+                st.integers(0, 23),
+                st.integers(0, 59),
+            )
         if annotation is date:
             return days.map(lambda d: f"{d:%d-%m-%Y}") | days
         if annotation is int:
@@ -634,14 +798,22 @@ def _plausible(annotation, st, junk, depth: int = 0, tame: bool = False):
         if annotation is float:
             return st.integers(0, 32).map(lambda q: q / 4)
         if annotation is str:
-            return st.just("") | st.just("") | st.sampled_from(["Anna", "2026-W07", "x@y.dk"]) \
+            return (
+                st.just("")
+                | st.just("")
+                | st.sampled_from(["Anna", "2026-W07", "x@y.dk"])
                 | st.text(st.characters(categories=("L", "N")), min_size=1, max_size=12)
+            )
         if annotation is bool:
             return st.just(False) | st.booleans()
     if annotation is datetime:
-        return st.builds(lambda d, h, m, s: f"{d:%d-%m-%Y} {h:02d}:{m:02d}" + (
-            f":{s:02d}" if s else ""), days, st.integers(0, 24), st.integers(0, 60),
-            st.integers(0, 3)) | st.datetimes(datetime(2000, 1, 1), datetime(2050, 12, 31))
+        return st.builds(
+            lambda d, h, m, s: f"{d:%d-%m-%Y} {h:02d}:{m:02d}" + (f":{s:02d}" if s else ""),
+            days,
+            st.integers(0, 24),
+            st.integers(0, 60),
+            st.integers(0, 3),
+        ) | st.datetimes(datetime(2000, 1, 1), datetime(2050, 12, 31))
     if annotation is date:
         return days.map(lambda d: f"{d:%d-%m-%Y}") | days.map(date.isoformat) | days
     if annotation is bool:
@@ -649,13 +821,16 @@ def _plausible(annotation, st, junk, depth: int = 0, tame: bool = False):
     if annotation is int:
         return st.integers(-2, 1001) | st.integers(-2, 12).map(str)
     if annotation is float:
-        return (st.integers(-4, 250).map(lambda q: q / 4)
-                | st.integers(-4, 250).map(lambda q: f"{q / 4:g}".replace(".", ",")))
+        return st.integers(-4, 250).map(lambda q: q / 4) | st.integers(-4, 250).map(
+            lambda q: f"{q / 4:g}".replace(".", ",")
+        )
     if annotation is str:
-        return (st.text(max_size=30) | st.sampled_from(["", "Anna", "  Ib  ", "a" * 201,
-                                                        "2026-W07", "x@y.dk"])
-                # Around the 20,000 characters a text field holds.
-                | st.integers(19_990, 20_010).map(lambda n: ("ab " * n)[:n]))
+        return (
+            st.text(max_size=30)
+            | st.sampled_from(["", "Anna", "  Ib  ", "a" * 201, "2026-W07", "x@y.dk"])
+            # Around the 20,000 characters a text field holds.
+            | st.integers(19_990, 20_010).map(lambda n: ("ab " * n)[:n])
+        )
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
         return st.sampled_from([m.value for m in annotation]) | st.sampled_from(list(annotation))
     if isinstance(annotation, type) and issubclass(annotation, BaseModel) and depth < 3:
@@ -668,21 +843,30 @@ def _model_strategy(model, st, junk, depth: int = 0, tame: bool | None = None):
     valid value), half wild (plausible or junk values, now and then a key the model
     does not know)."""
     if tame is None:
-        return (_model_strategy(model, st, junk, depth, tame=True)
-                | _model_strategy(model, st, junk, depth, tame=False))
+        return _model_strategy(model, st, junk, depth, tame=True) | _model_strategy(
+            model, st, junk, depth, tame=False
+        )
     fields = sorted(model.model_fields.items())
     if not fields:
         return st.just({})
     parts = {}
     for name, info in fields:
         value = _plausible(info.annotation, st, junk, depth, tame=tame)
-        parts[name] = (st.just(_MISSING) | value | value | value) if tame \
+        parts[name] = (
+            (st.just(_MISSING) | value | value | value)
+            if tame
             else (st.just(_MISSING) | value | value | junk)
+        )
     extra = st.just({}) if tame else st.dictionaries(st.text(max_size=8), junk, max_size=1)
     return st.builds(
-        lambda values, more, wild: {**{k: v for k, v in values.items() if v is not _MISSING},
-                                    **(more if wild else {})},
-        st.fixed_dictionaries(parts), extra, st.integers(0, 19).map(lambda n: n == 0))
+        lambda values, more, wild: {
+            **{k: v for k, v in values.items() if v is not _MISSING},
+            **(more if wild else {}),
+        },
+        st.fixed_dictionaries(parts),
+        extra,
+        st.integers(0, 19).map(lambda n: n == 0),
+    )
 
 
 _MISSING = object()
@@ -693,11 +877,14 @@ NESTING_PROBE = "import raw, nesting depth"
 
 def nesting_texts() -> list[tuple[int, str]]:
     """Deeply nested import texts (depth, text): a bare array, and a document with one."""
-    start = json.dumps({"format": "mentorterm", "version": 1, "scope": "database",
-                        "mentors": [], "citizens": []})[:-1]
-    return [(depth, text) for depth in (1_000, 100_000)
-            for text in ("[" * depth + "]" * depth,
-                         start + ', "x": ' + "[" * depth + "]" * depth + "}")]
+    start = json.dumps(
+        {"format": "mentorterm", "version": 1, "scope": "database", "mentors": [], "citizens": []}
+    )[:-1]
+    return [
+        (depth, text)
+        for depth in (1_000, 100_000)
+        for text in ("[" * depth + "]" * depth, start + ', "x": ' + "[" * depth + "]" * depth + "}")
+    ]
 
 
 class DoesNotReadBack(Exception):
@@ -723,8 +910,9 @@ def soak_examples(examples: int, seed: int, progress=None) -> ExampleResult:
     def unexpected(where: str, exc: BaseException, example) -> None:
         result.unexpected_count += 1
         if len(result.unexpected) < 50:
-            result.unexpected.append(f"{where}: {type(exc).__name__}: {str(exc)[:200]} "
-                                     f"(example {repr(example)[:200]})")
+            result.unexpected.append(
+                f"{where}: {type(exc).__name__}: {str(exc)[:200]} (example {repr(example)[:200]})"
+            )
 
     def run(name: str, strategy, body, count: int) -> None:
         result.examples.setdefault(name, 0)
@@ -732,9 +920,14 @@ def soak_examples(examples: int, seed: int, progress=None) -> ExampleResult:
         target = result.examples[name] + count
         rounds = 0
         while result.examples[name] < target and rounds < 5:
-            @settings(max_examples=target - result.examples[name], database=None,
-                      deadline=None, phases=[Phase.generate],
-                      suppress_health_check=list(HealthCheck))
+
+            @settings(
+                max_examples=target - result.examples[name],
+                database=None,
+                deadline=None,
+                phases=[Phase.generate],
+                suppress_health_check=list(HealthCheck),
+            )
             @hypothesis_seed(seed + rounds)
             @given(strategy)
             def check(example):
@@ -768,6 +961,7 @@ def soak_examples(examples: int, seed: int, progress=None) -> ExampleResult:
             except ValidationError as exc:
                 raise DoesNotReadBack(str(exc)) from None
             return True
+
         return body
 
     for model in models:
@@ -777,6 +971,7 @@ def soak_examples(examples: int, seed: int, progress=None) -> ExampleResult:
 
     storage.open_database(":memory:")
     try:
+
         def import_text(text: str) -> bool:
             document = transfer.parse_document(text)
             with db.atomic() as transaction:
@@ -795,8 +990,7 @@ def soak_examples(examples: int, seed: int, progress=None) -> ExampleResult:
             """Replace, drop or add one value somewhere in the document."""
             node, path = data, []
             while isinstance(node, dict | list) and node and rng.random() < 0.8:
-                key = rng.choice(list(node.keys()) if isinstance(node, dict)
-                                 else range(len(node)))
+                key = rng.choice(list(node.keys()) if isinstance(node, dict) else range(len(node)))
                 path.append((node, key))
                 node = node[key]
             if not path:
@@ -814,22 +1008,34 @@ def soak_examples(examples: int, seed: int, progress=None) -> ExampleResult:
         valid_share = import_share * 2 // 5
         mutated_share = import_share * 2 // 5
         raw_share = import_share - valid_share - mutated_share
-        run("import valid", docs.document(max_citizens=2),
-            lambda doc: import_text(transfer.dumps(doc)), valid_share)
+        run(
+            "import valid",
+            docs.document(max_citizens=2),
+            lambda doc: import_text(transfer.dumps(doc)),
+            valid_share,
+        )
         if progress:
             progress(f"  ... import valid: {result.examples['import valid']} examples")
-        run("import mutated",
+        run(
+            "import mutated",
             st.tuples(docs.document(max_citizens=1), st.randoms(use_true_random=False), junk),
-            lambda t: import_text(json.dumps(mutate(*t))), mutated_share)
+            lambda t: import_text(json.dumps(mutate(*t))),
+            mutated_share,
+        )
         if progress:
             progress(f"  ... import mutated: {result.examples['import mutated']} examples")
-        raw = (st.text(max_size=200)
-               | junk.map(json.dumps)
-               | st.builds(lambda body: json.dumps({"format": "mentorterm", "version": 1,
-                                                   **body}),
-                           st.dictionaries(st.sampled_from(
-                               ["scope", "mentors", "citizens", "exported_at", "x"]),
-                               junk, max_size=4)))
+        raw = (
+            st.text(max_size=200)
+            | junk.map(json.dumps)
+            | st.builds(
+                lambda body: json.dumps({"format": "mentorterm", "version": 1, **body}),
+                st.dictionaries(
+                    st.sampled_from(["scope", "mentors", "citizens", "exported_at", "x"]),
+                    junk,
+                    max_size=4,
+                ),
+            )
+        )
         # Nesting a parser must bound: a reasonable depth inside the generated
         # text, and a few deep ones tried once each (issue 14, item 7).
         nested = st.integers(1, 60).map(lambda n: "[" * n + "]" * n)
@@ -850,24 +1056,45 @@ def soak_examples(examples: int, seed: int, progress=None) -> ExampleResult:
 
 # --- the script ----------------------------------------------------------------------
 
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--kills", type=int, default=1000,
-                        help="kill -9s of a writer (default 1000)")
-    parser.add_argument("--transactions", type=int, default=2000,
-                        help="domain transactions per process, two processes (default 2000)")
-    parser.add_argument("--kills-per-file", type=int, default=250,
-                        help="start a new database after this many kills (default 250)")
-    parser.add_argument("--backups", type=int, default=5,
-                        help="backups taken while a writer writes (default 5)")
-    parser.add_argument("--examples", type=int, default=10_000,
-                        help="hypothesis examples in all (default 10000)")
-    parser.add_argument("--seed", type=int, default=time.time_ns() % 1_000_000,
-                        help="replay a run (the seed is in the first line)")
-    parser.add_argument("--only", default=",".join(PARTS),
-                        help="comma-separated parts to run: " + ", ".join(PARTS))
-    parser.add_argument("--workdir", type=Path, default=None,
-                        help="where the databases go (default: a new temporary folder)")
+    parser.add_argument(
+        "--kills", type=int, default=1000, help="kill -9s of a writer (default 1000)"
+    )
+    parser.add_argument(
+        "--transactions",
+        type=int,
+        default=2000,
+        help="domain transactions per process, two processes (default 2000)",
+    )
+    parser.add_argument(
+        "--kills-per-file",
+        type=int,
+        default=250,
+        help="start a new database after this many kills (default 250)",
+    )
+    parser.add_argument(
+        "--backups", type=int, default=5, help="backups taken while a writer writes (default 5)"
+    )
+    parser.add_argument(
+        "--examples", type=int, default=10_000, help="hypothesis examples in all (default 10000)"
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=time.time_ns() % 1_000_000,
+        help="replay a run (the seed is in the first line)",
+    )
+    parser.add_argument(
+        "--only", default=",".join(PARTS), help="comma-separated parts to run: " + ", ".join(PARTS)
+    )
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        default=None,
+        help="where the databases go (default: a new temporary folder)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the databases afterwards")
     args = parser.parse_args(argv)
     parts = [p.strip() for p in args.only.split(",") if p.strip()]
@@ -881,14 +1108,17 @@ def main(argv: list[str] | None = None) -> int:
     def say(text: str) -> None:
         print(text, flush=True)
 
-    say(f"soak: seed {args.seed}, python {sys.version.split()[0]}, "
-        f"sqlite {__import__('sqlite3').sqlite_version}, {os.cpu_count()} cores, {workdir}")
+    say(
+        f"soak: seed {args.seed}, python {sys.version.split()[0]}, "
+        f"sqlite {__import__('sqlite3').sqlite_version}, {os.cpu_count()} cores, {workdir}"
+    )
     ok = True
     started = time.monotonic()
     try:
         if "kills" in parts:
-            outcome = soak_kills(args.kills, workdir, args.seed, per_file=args.kills_per_file,
-                                 progress=say)
+            outcome = soak_kills(
+                args.kills, workdir, args.seed, per_file=args.kills_per_file, progress=say
+            )
             ok &= outcome.ok
             say("\n".join(outcome.lines()))
         if "transactions" in parts:

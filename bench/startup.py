@@ -52,8 +52,15 @@ class Terminal:
         full_env = dict(os.environ, TERM="xterm-256color", COLUMNS=str(COLS), LINES=str(ROWS))
         full_env.update(env or {})
         self.started = time.perf_counter()
-        self.process = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave,
-                                        env=full_env, close_fds=True, start_new_session=True)
+        self.process = subprocess.Popen(
+            argv,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=full_env,
+            close_fds=True,
+            start_new_session=True,
+        )
         os.close(slave)
         self.master = master
 
@@ -140,8 +147,9 @@ def run_app(argv: list[str], expect: str, measure_keys: bool, needle: str) -> di
             for ch in needle:
                 shown += ch
                 term.send(ch.encode())
-                typed.append(term.wait_for(
-                    lambda t, s=shown: f"filter: “{s}”" in t.text(), limit=5))
+                typed.append(
+                    term.wait_for(lambda t, s=shown: f"filter: “{s}”" in t.text(), limit=5)
+                )
             result["filter"] = typed
             term.send(b"\x1b")  # leave the filter
             time.sleep(0.2)
@@ -171,8 +179,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=12)
     parser.add_argument("--keys", action="store_true", help="also time cursor and filter")
     parser.add_argument("--needle", default="han", help="text typed into the filter")
-    parser.add_argument("--bare", action="store_true",
-                        help="time bench/bare_app.py (a 50-row DataTable) instead: the floor")
+    parser.add_argument(
+        "--bare",
+        action="store_true",
+        help="time bench/bare_app.py (a 50-row DataTable) instead: the floor",
+    )
     args = parser.parse_args()
     mentorterm = str(Path(sys.executable).with_name("mentorterm"))
 
@@ -183,8 +194,9 @@ def main() -> None:
             argv = [sys.executable, str(Path(__file__).with_name("bare_app.py"))]
             result = run_app(argv, "Citizen 20", False, "")
         else:
-            result = run_app([mentorterm, "--db", args.db], args.expect,
-                             args.keys and run > 0, args.needle)
+            result = run_app(
+                [mentorterm, "--db", args.db], args.expect, args.keys and run > 0, args.needle
+            )
         frames.append(result["first_frame"])
         quits.append(result["quit"])
         cursors += result.get("cursor", [])
@@ -193,15 +205,21 @@ def main() -> None:
     frame = statistics.median(frames)
     print(f"database: {args.db}  runs: {args.runs}  terminal: {COLS}x{ROWS}")
     print(f"T0 import textual.app : {summary(t0s)}")
-    print(f"first frame           : {summary(frames)}   ratio to T0: {frame / t0:.2f}x "
-          f"(min-max {min(frames) / t0:.2f}-{max(frames) / t0:.2f})")
+    print(
+        f"first frame           : {summary(frames)}   ratio to T0: {frame / t0:.2f}x "
+        f"(min-max {min(frames) / t0:.2f}-{max(frames) / t0:.2f})"
+    )
     print(f"quit to exit          : {summary(quits)}")
     if cursors:
-        print(f"cursor down visible   : p50 {pct(cursors, .5) * 1000:.1f} ms, "
-              f"p90 {pct(cursors, .9) * 1000:.1f} ms  (n={len(cursors)})")
+        print(
+            f"cursor down visible   : p50 {pct(cursors, 0.5) * 1000:.1f} ms, "
+            f"p90 {pct(cursors, 0.9) * 1000:.1f} ms  (n={len(cursors)})"
+        )
     if filters:
-        print(f"filter per keystroke  : p50 {pct(filters, .5) * 1000:.1f} ms, "
-              f"p90 {pct(filters, .9) * 1000:.1f} ms  (n={len(filters)})")
+        print(
+            f"filter per keystroke  : p50 {pct(filters, 0.5) * 1000:.1f} ms, "
+            f"p90 {pct(filters, 0.9) * 1000:.1f} ms  (n={len(filters)})"
+        )
 
 
 if __name__ == "__main__":

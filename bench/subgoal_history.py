@@ -36,10 +36,16 @@ def main() -> None:
         citizen = create_citizen(CitizenIn(name="Bench Borger"))
         goal = subgoals.create_sub_goal(citizen, SubGoalIn(title="Two hundred scores"))
         for week in range(200):
-            subgoals.score_sub_goal(goal, AllianceScoreIn(
-                scored_on=TODAY - timedelta(weeks=200 - week), citizen_score=1 + week % 10,
-                what_it_takes="Changing tasks during the day.", own_actions="Exercises.",
-                help_needed="Mentor: a call on Mondays."))
+            subgoals.score_sub_goal(
+                goal,
+                AllianceScoreIn(
+                    scored_on=TODAY - timedelta(weeks=200 - week),
+                    citizen_score=1 + week % 10,
+                    what_it_takes="Changing tasks during the day.",
+                    own_actions="Exercises.",
+                    help_needed="Mentor: a call on Mondays.",
+                ),
+            )
         times = []
         for _ in range(50):
             start = time.perf_counter()
@@ -50,8 +56,10 @@ def main() -> None:
         storage.close_database()
     median = statistics.median(times)
     verdict = "PASS" if median <= 50 else "FAIL"
-    print(f"sub-goal with 200 scores: history + trend + list, median {median:.1f} ms "
-          f"(min {min(times):.1f}, max {max(times):.1f}, n=50)  {verdict} (target <= 50 ms)")
+    print(
+        f"sub-goal with 200 scores: history + trend + list, median {median:.1f} ms "
+        f"(min {min(times):.1f}, max {max(times):.1f}, n=50)  {verdict} (target <= 50 ms)"
+    )
 
 
 if __name__ == "__main__":

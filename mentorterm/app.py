@@ -36,8 +36,12 @@ class CitizenCommands(Provider):
         for citizen_id, name in citizen_names():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), partial(app.open_citizen, citizen_id),
-                          help=_("Open this citizen"))
+                yield Hit(
+                    score,
+                    matcher.highlight(name),
+                    partial(app.open_citizen, citizen_id),
+                    help=_("Open this citizen"),
+                )
 
 
 class MentortermApp(LockGuard, App[int]):
@@ -50,9 +54,16 @@ class MentortermApp(LockGuard, App[int]):
     COMMANDS = App.COMMANDS | {CitizenCommands}
     BINDINGS = keys.bindings("app")
 
-    def __init__(self, database_label: str, today: date | None = None, *,
-                 target: str | Path | None = None, ask: str | None = None,
-                 lock_after_seconds: float | None = None, ask_identity: bool = False) -> None:
+    def __init__(
+        self,
+        database_label: str,
+        today: date | None = None,
+        *,
+        target: str | Path | None = None,
+        ask: str | None = None,
+        lock_after_seconds: float | None = None,
+        ask_identity: bool = False,
+    ) -> None:
         super().__init__()
         self.database_label = database_label
         self._today = today
@@ -91,7 +102,8 @@ class MentortermApp(LockGuard, App[int]):
         if self.demo:
             self.title = _("mentorterm · DEMO")
             self.sub_title = _("fictional · {file} · {day}").format(
-                file=self.database_label, day=show_date(self.today))
+                file=self.database_label, day=show_date(self.today)
+            )
         else:
             self.title = self.TITLE
             self.sub_title = f"{self.database_label} · {show_date(self.today)}"
@@ -109,17 +121,30 @@ class MentortermApp(LockGuard, App[int]):
         self._check_demo()
         self.push_screen(CaseloadScreen())
         for kept in storage.kept_wal_copies.values():
-            self.notify(_("Some recently saved changes could not be read back (the -wal file "
-                          "was damaged) and may be missing. A copy was kept at {kept}; run "
-                          "'mentorterm check' and ask for help.").format(kept=kept),
-                        severity="error", timeout=30)
+            self.notify(
+                _(
+                    "Some recently saved changes could not be read back (the -wal file "
+                    "was damaged) and may be missing. A copy was kept at {kept}; run "
+                    "'mentorterm check' and ask for help."
+                ).format(kept=kept),
+                severity="error",
+                timeout=30,
+            )
         # Said every time a real (not demo) database opens unencrypted: no
         # setting or variable hides it.
-        if storage.target_path(self.target or ":memory:") is not None and not self.demo \
-                and not storage.is_encrypted():
-            self.notify(_("This database is not encrypted: anyone with this computer can read "
-                          "it. Quit and run 'mentorterm encrypt' to protect it."),
-                        severity="warning", timeout=20)
+        if (
+            storage.target_path(self.target or ":memory:") is not None
+            and not self.demo
+            and not storage.is_encrypted()
+        ):
+            self.notify(
+                _(
+                    "This database is not encrypted: anyone with this computer can read "
+                    "it. Quit and run 'mentorterm encrypt' to protect it."
+                ),
+                severity="warning",
+                timeout=20,
+            )
         self.offer_kept_drafts()
         self.identity_at_start()
 
@@ -147,11 +172,19 @@ class MentortermApp(LockGuard, App[int]):
 
         def answered(identity) -> None:
             if identity is None:
-                self.notify(_("You will be asked again at the next start; ctrl+p \"Your name "
-                              "and organisation\" tells it any time."), timeout=10)
+                self.notify(
+                    _(
+                        'You will be asked again at the next start; ctrl+p "Your name '
+                        'and organisation" tells it any time.'
+                    ),
+                    timeout=10,
+                )
                 return
-            self.notify(_("Thank you, {name}: your name now stands on your notes and "
-                          "reports.").format(name=escape(identity.name)))
+            self.notify(
+                _("Thank you, {name}: your name now stands on your notes and reports.").format(
+                    name=escape(identity.name)
+                )
+            )
 
         from .screens.lock import IdentityForm
 
@@ -163,10 +196,14 @@ class MentortermApp(LockGuard, App[int]):
 
         def answered(identity) -> None:
             if identity is not None:
-                self.notify(_("Saved: {name}{organisation}.").format(
-                    name=escape(identity.name),
-                    organisation=f", {escape(identity.organisation)}"
-                    if identity.organisation else ""))
+                self.notify(
+                    _("Saved: {name}{organisation}.").format(
+                        name=escape(identity.name),
+                        organisation=f", {escape(identity.organisation)}"
+                        if identity.organisation
+                        else "",
+                    )
+                )
 
         self.push_screen(IdentityForm(), answered)
 
@@ -186,8 +223,16 @@ class MentortermApp(LockGuard, App[int]):
     async def on_event(self, event) -> None:
         from textual import events
 
-        if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown,
-                              events.MouseScrollUp, events.Paste)):
+        if isinstance(
+            event,
+            (
+                events.Key,
+                events.MouseDown,
+                events.MouseScrollDown,
+                events.MouseScrollUp,
+                events.Paste,
+            ),
+        ):
             self._last_activity = time.monotonic()
             if self.sealed and isinstance(event, events.Key) and not event.is_forwarded:
                 take = getattr(self.screen, "take_key", None)
@@ -196,16 +241,22 @@ class MentortermApp(LockGuard, App[int]):
         await super().on_event(event)
 
     def _check_idle(self) -> None:
-        if not self.locked and not self.ask \
-                and time.monotonic() - self._last_activity >= self.lock_after_seconds:
+        if (
+            not self.locked
+            and not self.ask
+            and time.monotonic() - self._last_activity >= self.lock_after_seconds
+        ):
             self.action_lock()
 
     def _checkpoint_when_idle(self) -> None:
         """After a quiet spell, every saved change goes from the -wal into the
         database file itself (storage.checkpoint), so a damaged or lost -wal
         cannot take committed work with it."""
-        if not self.locked and not self.ask \
-                and time.monotonic() - self._last_activity >= CHECKPOINT_EVERY:
+        if (
+            not self.locked
+            and not self.ask
+            and time.monotonic() - self._last_activity >= CHECKPOINT_EVERY
+        ):
             storage.checkpoint()
 
     def keep_drafts_now(self) -> None:
@@ -228,8 +279,9 @@ class MentortermApp(LockGuard, App[int]):
         from .screens.lock import PassphraseScreen
 
         self.keep_drafts_now()
-        self.push_screen(PassphraseScreen("lock", self.database_label,
-                                          encrypted=storage.is_encrypted()))
+        self.push_screen(
+            PassphraseScreen("lock", self.database_label, encrypted=storage.is_encrypted())
+        )
         self.locked = True
         self.seal()
         storage.lock_database()
@@ -252,8 +304,11 @@ class MentortermApp(LockGuard, App[int]):
         if mode != "create" and self.passphrase_wait():
             return ""
         try:
-            storage.open_database(self.target, passphrase=passphrase or None,
-                                  plaintext=False if mode == "create" else None)
+            storage.open_database(
+                self.target,
+                passphrase=passphrase or None,
+                plaintext=False if mode == "create" else None,
+            )
         except storage.StorageError as error:
             if mode == "create" or not isinstance(error, storage.WrongPassphrase):
                 return str(error)
@@ -288,10 +343,15 @@ class MentortermApp(LockGuard, App[int]):
         self.target = path
         self.database_label = path.name
         self._check_demo()
-        self.notify(_("This is the fictional demo, in its own file {file}. Your own "
-                      "database was not touched: quit (ctrl+q) and start mentorterm again "
-                      "to return to it.").format(file=path.name),
-                    title=_("DEMO"), timeout=20)
+        self.notify(
+            _(
+                "This is the fictional demo, in its own file {file}. Your own "
+                "database was not touched: quit (ctrl+q) and start mentorterm again "
+                "to return to it."
+            ).format(file=path.name),
+            title=_("DEMO"),
+            timeout=20,
+        )
         return True
 
     def offer_kept_drafts(self) -> None:
@@ -331,8 +391,9 @@ class MentortermApp(LockGuard, App[int]):
         if self._exception is None:
             self._exception = error
             self._exception_event.set()
-        cause = error.error if isinstance(getattr(error, "error", None), BaseException) \
-            else error  # a worker's failure wraps the real one
+        cause = (
+            error.error if isinstance(getattr(error, "error", None), BaseException) else error
+        )  # a worker's failure wraps the real one
         log = crashlog.write(cause)
         from rich.text import Text
 
@@ -350,36 +411,54 @@ class MentortermApp(LockGuard, App[int]):
             return
         yield from super().get_system_commands(screen)
         yield SystemCommand(_("Caseload"), _("Go to the caseload (home)"), self.go_home)
-        yield SystemCommand(_("New citizen"), _("Create a citizen and start their course"),
-                            self.new_citizen)
-        yield SystemCommand(_("Weekly review"),
-                            _("The week's queue of citizens who need attention (R)"),
-                            self.action_review)
-        yield SystemCommand(_("Agenda"),
-                            _("Meetings across the caseload: to record, this week, next week"),
-                            self.show_agenda)
-        yield SystemCommand(_("Agreements"),
-                            _("Action items across the caseload, overdue first"),
-                            self.show_agreements)
+        yield SystemCommand(
+            _("New citizen"), _("Create a citizen and start their course"), self.new_citizen
+        )
+        yield SystemCommand(
+            _("Weekly review"),
+            _("The week's queue of citizens who need attention (R)"),
+            self.action_review,
+        )
+        yield SystemCommand(
+            _("Agenda"),
+            _("Meetings across the caseload: to record, this week, next week"),
+            self.show_agenda,
+        )
+        yield SystemCommand(
+            _("Agreements"),
+            _("Action items across the caseload, overdue first"),
+            self.show_agreements,
+        )
         from .screens.retention import open_retention
 
-        yield SystemCommand(_("Retention"),
-                            _("Citizens kept past the retention period: erase them"),
-                            partial(open_retention, self))
-        yield SystemCommand(_("Lock"), _("Hide everything and close the database (ctrl+l)"),
-                            self.action_lock)
-        yield SystemCommand(_("Your name and organisation"),
-                            _("As they stand on your notes, reports and handouts"),
-                            self.edit_identity)
-        yield SystemCommand(_("Help"), _("Every key of the current screen"),
-                            lambda: self.show_help(self.screen, self.screen.__class__.__name__))
+        yield SystemCommand(
+            _("Retention"),
+            _("Citizens kept past the retention period: erase them"),
+            partial(open_retention, self),
+        )
+        yield SystemCommand(
+            _("Lock"), _("Hide everything and close the database (ctrl+l)"), self.action_lock
+        )
+        yield SystemCommand(
+            _("Your name and organisation"),
+            _("As they stand on your notes, reports and handouts"),
+            self.edit_identity,
+        )
+        yield SystemCommand(
+            _("Help"),
+            _("Every key of the current screen"),
+            lambda: self.show_help(self.screen, self.screen.__class__.__name__),
+        )
         citizen_id = getattr(screen, "citizen_id", None)
         if citizen_id is not None:
             from .screens.citizen import RECORD_KINDS
 
             for kind, title in RECORD_KINDS.items():
-                yield SystemCommand(title, _("This citizen's {what}").format(what=title.lower()),
-                                    partial(self.open_records, citizen_id, kind))
+                yield SystemCommand(
+                    title,
+                    _("This citizen's {what}").format(what=title.lower()),
+                    partial(self.open_records, citizen_id, kind),
+                )
 
     # --- navigation shared by every screen -------------------------------------
 
@@ -468,8 +547,7 @@ class MentortermApp(LockGuard, App[int]):
             return
         values = draft.values
         if draft.citizen_id is None or not isinstance(values.get("fields"), dict):
-            self.notify(_("This draft cannot be opened; it was left as it is."),
-                        severity="warning")
+            self.notify(_("This draft cannot be opened; it was left as it is."), severity="warning")
             return
         from .domain.audit import viewed
 
@@ -478,10 +556,17 @@ class MentortermApp(LockGuard, App[int]):
         meetings = MeetingsScreen(draft.citizen_id, name)
         self.push_screen(meetings)
         self.push_screen(
-            NoteForm(draft.citizen_id, name, self.today, meeting_id=values.get("meeting_id"),
-                     kind=MeetingKind(values.get("kind") or MeetingKind.THREE_PARTY),
-                     initial=values["fields"], restored=True),
-            lambda saved: saved and meetings.load(select_id=saved))
+            NoteForm(
+                draft.citizen_id,
+                name,
+                self.today,
+                meeting_id=values.get("meeting_id"),
+                kind=MeetingKind(values.get("kind") or MeetingKind.THREE_PARTY),
+                initial=values["fields"],
+                restored=True,
+            ),
+            lambda saved: saved and meetings.load(select_id=saved),
+        )
 
     def new_citizen(self) -> None:
         """Create a citizen, then start their course, then open them."""
@@ -494,8 +579,9 @@ class MentortermApp(LockGuard, App[int]):
 
             name = get_citizen(citizen_id).name
             self.open_citizen(citizen_id)
-            self.push_screen(CourseForm(citizen_id, name, again=False, today=self.today),
-                             lambda _result: None)
+            self.push_screen(
+                CourseForm(citizen_id, name, again=False, today=self.today), lambda _result: None
+            )
 
         self.push_screen(CitizenForm(), created)
 
@@ -505,10 +591,14 @@ class MentortermApp(LockGuard, App[int]):
         self.push_screen(HelpScreen(screen, title))
 
 
-def make_app(database: str | Path, *, today: date | None = None,
-             passphrase: str | None = None,
-             lock_after_seconds: float | None = None,
-             ask_identity: bool = False) -> MentortermApp:
+def make_app(
+    database: str | Path,
+    *,
+    today: date | None = None,
+    passphrase: str | None = None,
+    lock_after_seconds: float | None = None,
+    ask_identity: bool = False,
+) -> MentortermApp:
     """Open ``database`` (creating it if new) and build the app on it.
 
     An encrypted database without ``passphrase`` is opened by the app itself
@@ -527,5 +617,11 @@ def make_app(database: str | Path, *, today: date | None = None,
         storage.open_database(database, passphrase=passphrase)
     elif path is not None:
         storage.check_openable(path, create=ask == "create")
-    return MentortermApp(label, today=today, target=database, ask=ask,
-                         lock_after_seconds=lock_after_seconds, ask_identity=ask_identity)
+    return MentortermApp(
+        label,
+        today=today,
+        target=database,
+        ask=ask,
+        lock_after_seconds=lock_after_seconds,
+        ask_identity=ask_identity,
+    )

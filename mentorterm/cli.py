@@ -44,9 +44,7 @@ class CliError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        raise CliError(
-            _("{problem} (see 'mentorterm --help')").format(problem=message), EXIT_USAGE
-        )
+        raise CliError(_("{problem} (see 'mentorterm --help')").format(problem=message), EXIT_USAGE)
 
 
 def _date_arg(text: str) -> date:
@@ -68,17 +66,26 @@ def build_parser() -> argparse.ArgumentParser:
     # with SUPPRESS so a value given before is not reset by the default.
     db_parent = argparse.ArgumentParser(add_help=False)
     db_parent.add_argument(
-        "--db", metavar="PATH", default=argparse.SUPPRESS,
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
         help=_("database file (default: $MENTORTERM_DB, else your per-user database)"),
     )
     # The passphrase never comes from the command line (it would show in the
     # process list and the shell history): a prompt, a file or a descriptor.
     db_parent.add_argument(
-        "--passphrase-file", metavar="FILE", default=argparse.SUPPRESS,
-        help=_("read the database's passphrase from the first line of FILE"))
+        "--passphrase-file",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help=_("read the database's passphrase from the first line of FILE"),
+    )
     db_parent.add_argument(
-        "--passphrase-fd", metavar="N", type=int, default=argparse.SUPPRESS,
-        help=_("read the database's passphrase from file descriptor N"))
+        "--passphrase-fd",
+        metavar="N",
+        type=int,
+        default=argparse.SUPPRESS,
+        help=_("read the database's passphrase from file descriptor N"),
+    )
     parser = _Parser(
         prog="mentorterm",
         description=_("The employment mentor's terminal. Without a command, opens the app."),
@@ -92,21 +99,35 @@ def build_parser() -> argparse.ArgumentParser:
 
     add("open", _("open the app (the same as no command)"))
     add("info", _("show the database's path, schema version and row counts"))
-    demo = add("demo", _("make a fictional demo caseload in its own file (demo.db beside your "
-                         "database), or in an empty --db"))
+    demo = add(
+        "demo",
+        _(
+            "make a fictional demo caseload in its own file (demo.db beside your "
+            "database), or in an empty --db"
+        ),
+    )
     demo.add_argument("--seed", type=int, default=1, help=_("random seed (default 1)"))
-    demo.add_argument("--today", type=_date_arg, default=None,
-                      help=_("date the demo is built around (default today)"))
-    demo.add_argument("--plaintext", action="store_true",
-                      help=_("make a new demo database unencrypted (fictional data only)"))
-    add("encrypt", _("encrypt an existing unencrypted database (asks for a new "
-        "passphrase)"))
+    demo.add_argument(
+        "--today",
+        type=_date_arg,
+        default=None,
+        help=_("date the demo is built around (default today)"),
+    )
+    demo.add_argument(
+        "--plaintext",
+        action="store_true",
+        help=_("make a new demo database unencrypted (fictional data only)"),
+    )
+    add("encrypt", _("encrypt an existing unencrypted database (asks for a new passphrase)"))
     add("passphrase", _("change the passphrase of an encrypted database"))
     export = add("export", _("export the database, or one citizen, as JSON"))
     export.add_argument("--citizen", type=int, metavar="ID", help=_("only this citizen"))
     export.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (default: screen)"))
-    export.add_argument("--force", action="store_true",
-                        help=_("replace FILE if it exists (without it, an existing file is kept)"))
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help=_("replace FILE if it exists (without it, an existing file is kept)"),
+    )
     imp = add("import", _("import a JSON export (all or nothing)"))
     imp.add_argument("file", metavar="FILE")
     backup = add("backup", _("copy the database safely, even while the app is open"))
@@ -114,27 +135,57 @@ def build_parser() -> argparse.ArgumentParser:
     add("check", _("check the database's integrity and the domain's rules"))
     audit = add("audit", _("print the audit log: who did what to which record, when and why"))
     audit.add_argument("--citizen", type=int, metavar="ID", help=_("only this citizen's entries"))
-    audit.add_argument("--verify", action="store_true",
-                       help=_("check that no entry was changed or removed (exit 1 if one was)"))
+    audit.add_argument(
+        "--verify",
+        action="store_true",
+        help=_("check that no entry was changed or removed (exit 1 if one was)"),
+    )
     add("schema", _("print the JSON Schema of the export format"))
-    review = add("review", _("print the weekly review: who needs attention and why, with the "
-                             "facts and the decisions recorded for that week"))
-    review.add_argument("--as-of", type=_date_arg, default=None, metavar="DATE",
-                        help=_("read the records as they stood on DATE, YYYY-MM-DD "
-                               "(default today)"))
-    review.add_argument("--format", choices=("text", "json", "markdown"), default="text",
-                        help=_("text (default), json, or markdown (a handout for the meeting)"))
-    review.add_argument("--mentor", type=int, metavar="ID",
-                        help=_("only this mentor's citizens (default: everyone's)"))
-    review.add_argument("--schema", action="store_true",
-                        help=_("print the JSON Schema of --format json and stop"))
+    review = add(
+        "review",
+        _(
+            "print the weekly review: who needs attention and why, with the "
+            "facts and the decisions recorded for that week"
+        ),
+    )
+    review.add_argument(
+        "--as-of",
+        type=_date_arg,
+        default=None,
+        metavar="DATE",
+        help=_("read the records as they stood on DATE, YYYY-MM-DD (default today)"),
+    )
+    review.add_argument(
+        "--format",
+        choices=("text", "json", "markdown"),
+        default="text",
+        help=_("text (default), json, or markdown (a handout for the meeting)"),
+    )
+    review.add_argument(
+        "--mentor",
+        type=int,
+        metavar="ID",
+        help=_("only this mentor's citizens (default: everyone's)"),
+    )
+    review.add_argument(
+        "--schema", action="store_true", help=_("print the JSON Schema of --format json and stop")
+    )
     settings = add("settings", _("show the settings file's path and the settings in force"))
-    settings.add_argument("--write-defaults", action="store_true",
-                          help=_("write a commented file with the defaults (never overwrites)"))
-    settings.add_argument("--mentor-name", metavar="NAME",
-                          help=_("your name, as it stands on notes, reports and handouts"))
-    settings.add_argument("--organisation", metavar="NAME",
-                          help=_("the provider you work for, as it stands on reports"))
+    settings.add_argument(
+        "--write-defaults",
+        action="store_true",
+        help=_("write a commented file with the defaults (never overwrites)"),
+    )
+    settings.add_argument(
+        "--mentor-name",
+        metavar="NAME",
+        help=_("your name, as it stands on notes, reports and handouts"),
+    )
+    settings.add_argument(
+        "--organisation",
+        metavar="NAME",
+        help=_("the provider you work for, as it stands on reports"),
+    )
     return parser
 
 
@@ -150,15 +201,21 @@ def _given_passphrase(args: argparse.Namespace) -> str | None:
             with open(args.passphrase_file, encoding="utf-8") as handle:
                 return _read_line(handle)
         except OSError as exc:
-            raise CliError(_("Could not read the passphrase file {path}: {reason}").format(
-                path=args.passphrase_file, reason=exc.strerror or exc)) from None
+            raise CliError(
+                _("Could not read the passphrase file {path}: {reason}").format(
+                    path=args.passphrase_file, reason=exc.strerror or exc
+                )
+            ) from None
     if getattr(args, "passphrase_fd", None) is not None:
         try:
             with os.fdopen(args.passphrase_fd, encoding="utf-8", closefd=False) as handle:
                 return _read_line(handle)
         except OSError as exc:
-            raise CliError(_("Could not read the passphrase from descriptor {fd}: {reason}")
-                           .format(fd=args.passphrase_fd, reason=exc.strerror or exc)) from None
+            raise CliError(
+                _("Could not read the passphrase from descriptor {fd}: {reason}").format(
+                    fd=args.passphrase_fd, reason=exc.strerror or exc
+                )
+            ) from None
     return None
 
 
@@ -169,12 +226,19 @@ def _prompt_passphrase(question: str, *, new: bool, where: str = "") -> str:
 
     if not sys.stdin.isatty():
         if new:
-            raise CliError(_("A new database is encrypted: give its passphrase with "
-                             "--passphrase-file FILE or --passphrase-fd N (or --plaintext "
-                             "for a demo)."))
-        raise CliError(_("{path} is encrypted (or it is damaged): give its passphrase with "
-                         "--passphrase-file FILE or --passphrase-fd N. Nothing was changed.")
-                       .format(path=where))
+            raise CliError(
+                _(
+                    "A new database is encrypted: give its passphrase with "
+                    "--passphrase-file FILE or --passphrase-fd N (or --plaintext "
+                    "for a demo)."
+                )
+            )
+        raise CliError(
+            _(
+                "{path} is encrypted (or it is damaged): give its passphrase with "
+                "--passphrase-file FILE or --passphrase-fd N. Nothing was changed."
+            ).format(path=where)
+        )
     if not new:
         return getpass.getpass(question)
     # A new passphrase: judged by the estimator, asked again while too weak.
@@ -213,6 +277,7 @@ def _checked_new(passphrase: str | None, where: str | Path) -> str | None:
 
 # --- the wrong-passphrase back-off (kept beside the database, as in the app) ----------
 
+
 def _encrypted_file(target: str | Path) -> Path | None:
     from . import storage
 
@@ -224,9 +289,11 @@ def _encrypted_file(target: str | Path) -> Path | None:
 
 def _wait_text(seconds: float) -> str:
     whole = max(1, int(seconds + 0.999))
-    return ngettext("Too many wrong passphrases: wait {seconds} second, then try again.",
-                    "Too many wrong passphrases: wait {seconds} seconds, then try again.",
-                    whole).format(seconds=whole)
+    return ngettext(
+        "Too many wrong passphrases: wait {seconds} second, then try again.",
+        "Too many wrong passphrases: wait {seconds} seconds, then try again.",
+        whole,
+    ).format(seconds=whole)
 
 
 def _refuse_while_waiting(target: str | Path) -> None:
@@ -271,16 +338,23 @@ def _passphrase_for(args: argparse.Namespace, target: str, *, create: bool) -> s
     plaintext = True if getattr(args, "plaintext", False) else None
     need = storage.needs_passphrase(target, given, plaintext=plaintext)
     path = storage.target_path(target)
-    if given is not None and create and not plaintext and path is not None \
-            and not (path.is_file() and path.stat().st_size > 0):
+    if (
+        given is not None
+        and create
+        and not plaintext
+        and path is not None
+        and not (path.is_file() and path.stat().st_size > 0)
+    ):
         return _checked_new(given, target)  # a new database from a passphrase file
     if need is None or (need == "create" and not create):
         return given
     if need == "create":
-        return _prompt_passphrase(_("Choose a passphrase for the new database: "), new=True,
-                                  where=target)
-    return _prompt_passphrase(_("Passphrase for {path}: ").format(path=target), new=False,
-                              where=target)
+        return _prompt_passphrase(
+            _("Choose a passphrase for the new database: "), new=True, where=target
+        )
+    return _prompt_passphrase(
+        _("Passphrase for {path}: ").format(path=target), new=False, where=target
+    )
 
 
 def _open(args: argparse.Namespace, *, create: bool, writes: bool = False):
@@ -293,8 +367,9 @@ def _open(args: argparse.Namespace, *, create: bool, writes: bool = False):
     passphrase = _passphrase_for(args, target, create=create)
     plaintext = True if getattr(args, "plaintext", False) else None
     with _counting_tries(target):
-        storage.open_database(target, create=create, passphrase=passphrase,
-                              plaintext=plaintext, verify=writes)
+        storage.open_database(
+            target, create=create, passphrase=passphrase, plaintext=plaintext, verify=writes
+        )
     return target
 
 
@@ -340,11 +415,16 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
     if path is None:
         raise CliError(_("Only a database file can be encrypted."))
     passphrase = _checked_new(_given_passphrase(args), path) or _prompt_passphrase(
-        _("Choose a passphrase for {path}: ").format(path=path), new=True, where=path)
+        _("Choose a passphrase for {path}: ").format(path=path), new=True, where=path
+    )
     encrypted, kept = storage.encrypt_database(path, passphrase)
-    print(_("{path} is now encrypted. The unencrypted original is still on disk as {kept}, "
+    print(
+        _(
+            "{path} is now encrypted. The unencrypted original is still on disk as {kept}, "
             "and so are any earlier backups next to it: delete them once you have opened the "
-            "encrypted database.").format(path=encrypted, kept=kept))
+            "encrypted database."
+        ).format(path=encrypted, kept=kept)
+    )
     return EXIT_OK
 
 
@@ -359,8 +439,11 @@ def cmd_passphrase(args: argparse.Namespace) -> int:
         storage.open_database(target, create=False, passphrase=old, verify=True)
     new = _prompt_passphrase(_("New passphrase: "), new=True, where=target)
     storage.change_passphrase(old, new)
-    print(_("The passphrase of {path} is changed. Backups made before keep the old one.")
-          .format(path=target))
+    print(
+        _("The passphrase of {path} is changed. Backups made before keep the old one.").format(
+            path=target
+        )
+    )
     return EXIT_OK
 
 
@@ -377,22 +460,31 @@ def cmd_demo(args: argparse.Namespace) -> int:
         target = str(demo_database_path())
         storage.open_database(target, create=True, plaintext=True, verify=True)
         if is_demo_database():
-            print(_("The demo is already in {path}. Open it with: mentorterm --db {path}")
-                  .format(path=target))
+            print(
+                _("The demo is already in {path}. Open it with: mentorterm --db {path}").format(
+                    path=target
+                )
+            )
             return EXIT_OK
     try:
         counts = generate_demo(seed=args.seed, today=args.today)
     except DemoRefused as exc:
         if getattr(args, "db", None):
             raise CliError(str(exc)) from None
-        raise CliError(_("{path} holds records that are not the demo, so no demo was added. "
-                         "Nothing was changed.").format(path=target)) from None
+        raise CliError(
+            _(
+                "{path} holds records that are not the demo, so no demo was added. "
+                "Nothing was changed."
+            ).format(path=target)
+        ) from None
     citizens = counts.get("citizen", 0)
-    print(ngettext("Demo caseload written to {path}: {citizens} fictional citizen, {rows} "
-                   "records.",
-                   "Demo caseload written to {path}: {citizens} fictional citizens, {rows} "
-                   "records.", citizens)
-          .format(path=target, citizens=citizens, rows=sum(counts.values())))
+    print(
+        ngettext(
+            "Demo caseload written to {path}: {citizens} fictional citizen, {rows} records.",
+            "Demo caseload written to {path}: {citizens} fictional citizens, {rows} records.",
+            citizens,
+        ).format(path=target, citizens=citizens, rows=sum(counts.values()))
+    )
     if not getattr(args, "db", None):
         print(_("Open it with: mentorterm --db {path}").format(path=target))
     return EXIT_OK
@@ -406,16 +498,27 @@ def _write_atomically(path: Path, text: str, *, force: bool = False) -> None:
         write_atomically(path, text.encode("utf-8"), overwrite=force)
     except FileExistsError:
         if os.path.lexists(path) and not force:
-            raise CliError(_("{path} already exists; nothing was written. Choose another name, "
-                             "or add --force to replace it.").format(path=path)) from None
-        raise CliError(_("Could not write {path}: {part} is in the way (and was not touched)."
-                         ).format(path=path, part=part_path(path))) from None
+            raise CliError(
+                _(
+                    "{path} already exists; nothing was written. Choose another name, "
+                    "or add --force to replace it."
+                ).format(path=path)
+            ) from None
+        raise CliError(
+            _("Could not write {path}: {part} is in the way (and was not touched).").format(
+                path=path, part=part_path(path)
+            )
+        ) from None
     except PlantedLink:
-        raise CliError(_("Could not write {path}: {part} is in the way (and was not touched)."
-                         ).format(path=path, part=part_path(path))) from None
+        raise CliError(
+            _("Could not write {path}: {part} is in the way (and was not touched).").format(
+                path=path, part=part_path(path)
+            )
+        ) from None
     except OSError as exc:
-        raise CliError(_("Could not write {path}: {reason}").format(
-            path=path, reason=exc.strerror or exc)) from None
+        raise CliError(
+            _("Could not write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from None
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -431,11 +534,16 @@ def cmd_export(args: argparse.Namespace) -> int:
         out = Path(args.output).expanduser()
         _write_atomically(out, text, force=args.force)
         count = len(document["citizens"])
-        print(ngettext("Exported {count} citizen to {path}. The file holds personal data: keep "
-                       "it safe and delete it when it is no longer needed.",
-                       "Exported {count} citizens to {path}. The file holds personal data: keep "
-                       "it safe and delete it when it is no longer needed.", count).format(
-                    count=count, path=out.resolve()), file=sys.stderr)
+        print(
+            ngettext(
+                "Exported {count} citizen to {path}. The file holds personal data: keep "
+                "it safe and delete it when it is no longer needed.",
+                "Exported {count} citizens to {path}. The file holds personal data: keep "
+                "it safe and delete it when it is no longer needed.",
+                count,
+            ).format(count=count, path=out.resolve()),
+            file=sys.stderr,
+        )
     else:
         sys.stdout.write(json_terminal_safe(text))
     return EXIT_OK
@@ -448,16 +556,21 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         text = read_import_text(source)
     except ImportFailed as exc:  # too large: one line, before anything is parsed
-        raise CliError(_("{path} was not imported (nothing was changed): {reason}").format(
-            path=source, reason=exc.problems[0])) from None
+        raise CliError(
+            _("{path} was not imported (nothing was changed): {reason}").format(
+                path=source, reason=exc.problems[0]
+            )
+        ) from None
     except FileNotFoundError:
         raise CliError(_("There is no file {path}.").format(path=source)) from None
     except UnicodeDecodeError:
-        raise CliError(_("{path} is not a text (UTF-8) file; nothing was imported.")
-                       .format(path=source)) from None
+        raise CliError(
+            _("{path} is not a text (UTF-8) file; nothing was imported.").format(path=source)
+        ) from None
     except OSError as exc:
-        raise CliError(_("Could not read {path}: {reason}").format(
-            path=source, reason=exc.strerror or exc)) from None
+        raise CliError(
+            _("Could not read {path}: {reason}").format(path=source, reason=exc.strerror or exc)
+        ) from None
     try:
         document = parse_document(text)
     except ImportFailed as exc:
@@ -467,21 +580,33 @@ def cmd_import(args: argparse.Namespace) -> int:
         result = import_document(document)
     except ImportFailed as exc:
         raise _import_error(source, exc.problems) from None
-    print(terminal_safe(ngettext(
-        "Imported {citizens} citizen, {records} records in all, from {path}.",
-        "Imported {citizens} citizens, {records} records in all, from {path}.",
-        result.citizens).format(citizens=result.citizens, records=result.records, path=source)))
+    print(
+        terminal_safe(
+            ngettext(
+                "Imported {citizens} citizen, {records} records in all, from {path}.",
+                "Imported {citizens} citizens, {records} records in all, from {path}.",
+                result.citizens,
+            ).format(citizens=result.citizens, records=result.records, path=source)
+        )
+    )
     return EXIT_OK
 
 
 def _import_error(source: Path, problems: list[str]) -> CliError:
     if len(problems) == 1:  # e.g. a file too deeply nested: one line says it all
-        return CliError(_("{path} was not imported (nothing was changed): {problem}").format(
-            path=source, problem=problems[0]))
+        return CliError(
+            _("{path} was not imported (nothing was changed): {problem}").format(
+                path=source, problem=problems[0]
+            )
+        )
     shown = problems[:50]
-    lines = [ngettext("{path} was not imported (nothing was changed): {count} problem.",
-                      "{path} was not imported (nothing was changed): {count} problems.",
-                      len(problems)).format(path=source, count=len(problems))]
+    lines = [
+        ngettext(
+            "{path} was not imported (nothing was changed): {count} problem.",
+            "{path} was not imported (nothing was changed): {count} problems.",
+            len(problems),
+        ).format(path=source, count=len(problems))
+    ]
     lines += [f"  {p}" for p in shown]
     if len(problems) > len(shown):
         lines.append(_("  ... and {more} more.").format(more=len(problems) - len(shown)))
@@ -493,8 +618,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     _open(args, create=False, writes=True)
     dest = storage.backup_database(args.dest)
-    print(_("Backup written to {path}. It holds personal data: keep it as safe as the "
-            "database.").format(path=dest.resolve()))
+    print(
+        _(
+            "Backup written to {path}. It holds personal data: keep it as safe as the database."
+        ).format(path=dest.resolve())
+    )
     return EXIT_OK
 
 
@@ -517,8 +645,11 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(terminal_safe(problem))
         if kept is not None:
             print(_("A copy of the -wal file as it was is kept at {kept}.").format(kept=kept))
-        raise CliError(ngettext("{path}: {count} problem found.", "{path}: {count} problems found.",
-                                len(problems)).format(path=target, count=len(problems)))
+        raise CliError(
+            ngettext(
+                "{path}: {count} problem found.", "{path}: {count} problems found.", len(problems)
+            ).format(path=target, count=len(problems))
+        )
     print(_("{path}: no problems found.").format(path=target))
     return EXIT_OK
 
@@ -534,22 +665,37 @@ def cmd_audit(args: argparse.Namespace) -> int:
         if problems:
             for problem in problems:
                 print(terminal_safe(problem))
-            raise CliError(ngettext("The audit log has been tampered with: {count} problem found.",
-                                    "The audit log has been tampered with: {count} problems "
-                                    "found.", len(problems)).format(count=len(problems)))
+            raise CliError(
+                ngettext(
+                    "The audit log has been tampered with: {count} problem found.",
+                    "The audit log has been tampered with: {count} problems found.",
+                    len(problems),
+                ).format(count=len(problems))
+            )
         total = audit.count()
-        print(ngettext("The audit log is intact ({count} entry).",
-                       "The audit log is intact ({count} entries).", total).format(count=total))
+        print(
+            ngettext(
+                "The audit log is intact ({count} entry).",
+                "The audit log is intact ({count} entries).",
+                total,
+            ).format(count=total)
+        )
         return EXIT_OK
     entries = audit.entries(args.citizen)
-    print(f"{_('When'):<19}  {_('Action'):<12} {_('What'):<18} {_('Record'):>7} "
-          f"{_('Citizen'):>7}  {_('Purpose')}")
+    print(
+        f"{_('When'):<19}  {_('Action'):<12} {_('What'):<18} {_('Record'):>7} "
+        f"{_('Citizen'):>7}  {_('Purpose')}"
+    )
     for e in entries:
         when = audit.local_time(e.at).strftime("%d-%m-%Y %H:%M:%S")
         record = "" if e.record_id is None else e.record_id
         citizen = "" if e.citizen_id is None else e.citizen_id
-        print(terminal_safe(f"{when:<19}  {e.action.value:<12} {e.what:<18} {record:>7} "
-                            f"{citizen:>7}  {_(e.purpose)}".rstrip()))
+        print(
+            terminal_safe(
+                f"{when:<19}  {e.action.value:<12} {e.what:<18} {record:>7} "
+                f"{citizen:>7}  {_(e.purpose)}".rstrip()
+            )
+        )
     return EXIT_OK
 
 
@@ -578,8 +724,11 @@ def cmd_review(args: argparse.Namespace) -> int:
     thresholds = _settings().review
     _open(args, create=False)
     result = handout.review_handout(args.as_of or date.today(), args.mentor, thresholds)
-    render = {"text": handout.render_text, "json": handout.handout_json,
-              "markdown": handout.render_markdown}[args.format]
+    render = {
+        "text": handout.render_text,
+        "json": handout.handout_json,
+        "markdown": handout.render_markdown,
+    }[args.format]
     # Names and decisions are the mentor's typing: harmless before they reach a terminal.
     safe = json_terminal_safe if args.format == "json" else terminal_safe
     sys.stdout.write(safe(render(result)))
@@ -598,12 +747,18 @@ def cmd_settings(args: argparse.Namespace) -> int:
         try:
             saved = save_mentor_identity(
                 known.name if args.mentor_name is None else args.mentor_name,
-                known.organisation if args.organisation is None else args.organisation, path)
+                known.organisation if args.organisation is None else args.organisation,
+                path,
+            )
         except DomainError as exc:
             raise CliError(str(exc)) from None
-        print(terminal_safe(_("Saved in {path}: name = {name}, organisation = {organisation}.")
-                            .format(path=path, name=saved.name,
-                                    organisation=saved.organisation or "-")))
+        print(
+            terminal_safe(
+                _("Saved in {path}: name = {name}, organisation = {organisation}.").format(
+                    path=path, name=saved.name, organisation=saved.organisation or "-"
+                )
+            )
+        )
         return EXIT_OK
     if args.write_defaults:
         try:
@@ -694,8 +849,13 @@ def main(argv: list[str] | None = None) -> int:
 
         log = crashlog.write(exc)
         where = _(" Details are in {log}.").format(log=log) if log else ""
-        print(_("mentorterm: something unexpected went wrong ({kind}); nothing half-done was "
-                "saved.{where}").format(kind=type(exc).__name__, where=where), file=sys.stderr)
+        print(
+            _(
+                "mentorterm: something unexpected went wrong ({kind}); nothing half-done was "
+                "saved.{where}"
+            ).format(kind=type(exc).__name__, where=where),
+            file=sys.stderr,
+        )
         return EXIT_PROBLEM
 
 

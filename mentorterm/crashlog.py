@@ -44,8 +44,10 @@ def write(error: BaseException) -> Path | None:
 def one_line(error: BaseException, log: Path | None) -> str:
     """What the mentor is told: the kind of failure and where the details are."""
     where = _(" Details are in {log}.").format(log=log) if log else ""
-    return _("mentorterm stopped: something unexpected went wrong ({kind}); everything "
-             "saved before is kept.{where}").format(kind=type(error).__name__, where=where)
+    return _(
+        "mentorterm stopped: something unexpected went wrong ({kind}); everything "
+        "saved before is kept.{where}"
+    ).format(kind=type(error).__name__, where=where)
 
 
 def secure_log_folder() -> None:

@@ -49,15 +49,17 @@ class CoursePurpose(_Labelled):
     @property
     def short_label(self) -> str:
         """A label narrow enough for a table column."""
-        return _({
-            "ordinary_job": "Job",
-            "work_capacity_clarification": "Clarification",
-            "flexjob": "Flexjob",
-            "resource_course": "Resource crs.",
-            "early_retirement": "Early retirem.",
-            "education": "Education",
-            "other": "Other",
-        }[self.value])
+        return _(
+            {
+                "ordinary_job": "Job",
+                "work_capacity_clarification": "Clarification",
+                "flexjob": "Flexjob",
+                "resource_course": "Resource crs.",
+                "early_retirement": "Early retirem.",
+                "education": "Education",
+                "other": "Other",
+            }[self.value]
+        )
 
 
 class CourseOutcome(_Labelled):
@@ -108,8 +110,12 @@ class SubGoalStatus(_Labelled):
 
     @classmethod
     def _labels(cls) -> dict[str, str]:
-        return {"active": "Active", "achieved": "Achieved", "paused": "Paused",
-                "dropped": "Dropped"}
+        return {
+            "active": "Active",
+            "achieved": "Achieved",
+            "paused": "Paused",
+            "dropped": "Dropped",
+        }
 
 
 class PlacementKind(_Labelled):

@@ -79,7 +79,8 @@ class CourseDoc(CourseIn, Stamped):
     def _ending(self) -> CourseDoc:
         if (self.end_date is None) != (self.outcome is None):
             raise _field_error(
-                "outcome", _("An ended course needs both an end date and an outcome."))
+                "outcome", _("An ended course needs both an end date and an outcome.")
+            )
         if self.end_date is not None and self.end_date < self.start_date:
             raise _field_error("end_date", _("The course cannot end before it starts."))
         return self
@@ -117,10 +118,18 @@ class PlacementDoc(PlacementIn, Stamped):
 
     @model_validator(mode="after")
     def _unique_days(self) -> PlacementDoc:
-        _unique(self.hours_steps, lambda s: s.from_date, "hours_steps",
-                _("Two hours steps from the same date."))
-        _unique(self.logbook, lambda e: e.entry_date, "logbook",
-                _("Two logbook entries for the same day."))
+        _unique(
+            self.hours_steps,
+            lambda s: s.from_date,
+            "hours_steps",
+            _("Two hours steps from the same date."),
+        )
+        _unique(
+            self.logbook,
+            lambda e: e.entry_date,
+            "logbook",
+            _("Two logbook entries for the same day."),
+        )
         return self
 
 
@@ -181,8 +190,12 @@ class CitizenDoc(CitizenIn, Stamped):
         check(self.sub_goals, "sub_goals", "course", self.courses, _("course"))
         check(self.placements, "placements", "course", self.courses, _("course"))
         check(self.action_items, "action_items", "meeting", self.meetings, _("meeting"))
-        _unique(self.review_notes, lambda r: r.iso_week, "review_notes",
-                _("Two review notes for the same week."))
+        _unique(
+            self.review_notes,
+            lambda r: r.iso_week,
+            "review_notes",
+            _("Two review notes for the same week."),
+        )
         return self
 
 
@@ -206,9 +219,8 @@ class InterchangeDocument(BaseModel):
         def known(key: str | None, where: str) -> None:
             if key is not None and key not in keys:
                 raise _field_error(
-                    where, _("Names the mentor '{key}', who is not in the mentors list.").format(
-                        key=key
-                    )
+                    where,
+                    _("Names the mentor '{key}', who is not in the mentors list.").format(key=key),
                 )
 
         for c_index, citizen in enumerate(self.citizens):

@@ -72,10 +72,16 @@ class Key:
     group: str = ""
 
     def binding(self) -> Binding:
-        return Binding(self.keys, self.action, self.label, show=self.show,
-                       key_display=self.key_display, priority=self.priority,
-                       tooltip=self.help,
-                       group=Binding.Group(self.group) if self.group else None)
+        return Binding(
+            self.keys,
+            self.action,
+            self.label,
+            show=self.show,
+            key_display=self.key_display,
+            priority=self.priority,
+            tooltip=self.help,
+            group=Binding.Group(self.group) if self.group else None,
+        )
 
 
 # The house keys and the actions that carry their one meaning.
@@ -109,10 +115,26 @@ EXCEPTIONS: dict[tuple[str, str, str], str] = {
 }
 
 # Screens whose last two keys are escape back and ? help.
-_BACK_HELP = ("back_help", "action_items", "agenda", "records", "logbook", "meetings",
-              "placement", "course_history",
-              "note_view", "placements", "reports", "report", "retention", "statistics",
-              "absence_overview", "subgoal_history", "subgoals", "kept_draft")
+_BACK_HELP = (
+    "back_help",
+    "action_items",
+    "agenda",
+    "records",
+    "logbook",
+    "meetings",
+    "placement",
+    "course_history",
+    "note_view",
+    "placements",
+    "reports",
+    "report",
+    "retention",
+    "statistics",
+    "absence_overview",
+    "subgoal_history",
+    "subgoals",
+    "kept_draft",
+)
 _CASELOAD_SORT_COLUMNS = 9  # 1-9 sort by a column (caseload.COLUMNS)
 
 TABLE: list[Key] = [
@@ -135,10 +157,18 @@ TABLE: list[Key] = [
     Key("s", "sort_next", _("Sort"), ("caseload",), show=False),
     Key("S", "sort_reverse", _("Reverse sort"), ("caseload",), show=False),
     # 1-9 sort by that column; the same digit again reverses. One help line.
-    Key("1", "sort_by(0)", _("Sort by column 1-9 (again: reverse)"), ("caseload",),
-        show=False, key_display="1-9"),
-    *[Key(str(n), f"sort_by({n - 1})", "", ("caseload",), show=False)
-      for n in range(2, _CASELOAD_SORT_COLUMNS + 1)],
+    Key(
+        "1",
+        "sort_by(0)",
+        _("Sort by column 1-9 (again: reverse)"),
+        ("caseload",),
+        show=False,
+        key_display="1-9",
+    ),
+    *[
+        Key(str(n), f"sort_by({n - 1})", "", ("caseload",), show=False)
+        for n in range(2, _CASELOAD_SORT_COLUMNS + 1)
+    ],
     Key("d", "load_demo", _("Load demo"), ("caseload",), show=False),
     # --- one citizen ---------------------------------------------------------------
     Key("escape", "back", _("Back"), ("citizen",)),
@@ -154,8 +184,14 @@ TABLE: list[Key] = [
     Key("r", "reports", _("Reports"), ("citizen",), show=False),
     Key("A", "access_export", _("Access export"), ("citizen",), show=False),
     # Not a plain letter (a is "add" elsewhere); it asks first.
-    Key("ctrl+a", "archive", _("Archive/restore"), ("citizen",), show=False,
-        help=_("Archive (asks first) / restore")),
+    Key(
+        "ctrl+a",
+        "archive",
+        _("Archive/restore"),
+        ("citizen",),
+        show=False,
+        help=_("Archive (asks first) / restore"),
+    ),
     Key("D", "delete", _("Delete citizen"), ("citizen",), show=False),
     # --- forms and questions -------------------------------------------------------
     Key("y", "answer(True)", _("Yes"), ("confirm",)),
@@ -169,14 +205,24 @@ TABLE: list[Key] = [
     # --- agreements across the caseload --------------------------------------------
     Key("enter", "open_citizen", _("Open citizen"), ("action_items", "agenda")),
     Key("x", "done", _("Mark done"), ("action_items",)),
-    Key("u", "undo", _("Undo"), ("action_items",),
-        help=_("Undo the last done; on a done agreement: reopen it")),
+    Key(
+        "u",
+        "undo",
+        _("Undo"),
+        ("action_items",),
+        help=_("Undo the last done; on a done agreement: reopen it"),
+    ),
     Key("d", "toggle_done", _("Show done"), ("action_items",)),
     # --- the agenda ----------------------------------------------------------------
     Key("h", "outcome('held')", _("Held"), ("agenda",)),
     Key("o", "outcome('no_show')", _("No-show"), ("agenda",)),
-    Key("c", "outcome('cancelled_by_citizen')", _("Cancelled (asks who and why)"), ("agenda",),
-        show=False),
+    Key(
+        "c",
+        "outcome('cancelled_by_citizen')",
+        _("Cancelled (asks who and why)"),
+        ("agenda",),
+        show=False,
+    ),
     Key("r", "outcome('rescheduled')", _("Rescheduled"), ("agenda",), show=False),
     Key("u", "undo", _("Undo last outcome"), ("agenda",), show=False),
     Key("i", "export", _("Export .ics"), ("agenda",)),
@@ -191,39 +237,76 @@ TABLE: list[Key] = [
     Key("a", "agreement", _("Agreement"), ("review",), show=False),
     Key("b", "book", _("Book meeting"), ("review",)),
     Key("o", "open", _("Open citizen"), ("review",), show=False),
-    Key("pagedown", "scroll_facts(1)", _("Scroll facts"), ("review",), show=False,
-        priority=True),
-    Key("pageup", "scroll_facts(-1)", _("Scroll facts back"), ("review",), show=False,
-        priority=True),
+    Key("pagedown", "scroll_facts(1)", _("Scroll facts"), ("review",), show=False, priority=True),
+    Key(
+        "pageup", "scroll_facts(-1)", _("Scroll facts back"), ("review",), show=False, priority=True
+    ),
     Key("escape", "leave", _("Back"), ("review",)),
     # --- the logbook ---------------------------------------------------------------
     # Attendance on digits: no clash with a house key, the same in any language,
     # in the order of the attendance list; a logged day changed says "— u undoes".
     Key("a", "add", _("Next day"), ("logbook",)),
-    Key("1", "mark('present')", _("Present"), ("logbook",),
-        help=_("Present (the planned hours worked)")),
+    Key(
+        "1",
+        "mark('present')",
+        _("Present"),
+        ("logbook",),
+        help=_("Present (the planned hours worked)"),
+    ),
     Key("2", "mark('sick')", _("Sick"), ("logbook",), help=_("Sick")),
-    Key("3", "mark('absent_with_notice')", _("Notice"), ("logbook",),
-        help=_("Absent with notice")),
-    Key("4", "mark('absent_without_notice')", _("No notice"), ("logbook",),
-        help=_("Absent without notice")),
-    Key("5", "left_early", _("Left early"), ("logbook",), show=False,
-        help=_("Left early: why, and the hours worked")),
-    Key("r", "reason", _("Reason"), ("logbook",), show=False,
-        help=_("Reason for the absence")),
-    Key("u", "undo", _("Undo the last change"), ("logbook",), show=False,
-        help=_("Undo the last attendance marked")),
+    Key("3", "mark('absent_with_notice')", _("Notice"), ("logbook",), help=_("Absent with notice")),
+    Key(
+        "4",
+        "mark('absent_without_notice')",
+        _("No notice"),
+        ("logbook",),
+        help=_("Absent without notice"),
+    ),
+    Key(
+        "5",
+        "left_early",
+        _("Left early"),
+        ("logbook",),
+        show=False,
+        help=_("Left early: why, and the hours worked"),
+    ),
+    Key("r", "reason", _("Reason"), ("logbook",), show=False, help=_("Reason for the absence")),
+    Key(
+        "u",
+        "undo",
+        _("Undo the last change"),
+        ("logbook",),
+        show=False,
+        help=_("Undo the last attendance marked"),
+    ),
     Key("e", "edit", _("Edit day"), ("logbook",), show=False),
     Key("A", "add_day", _("Add a chosen day"), ("logbook",), show=False),
-    Key("t", "statistics", _("Stats"), ("logbook",), show=False,
-        help=_("Statistics of the placement")),
+    Key(
+        "t",
+        "statistics",
+        _("Stats"),
+        ("logbook",),
+        show=False,
+        help=_("Statistics of the placement"),
+    ),
     Key("delete", "delete", _("Delete day"), ("logbook",), show=False),
     # --- meetings and notes --------------------------------------------------------
     # Short footer words (help has the long ones) so that escape and ? fit 80 columns.
-    Key("w", "write_note", _("Note"), ("meetings",),
-        help=_("Write the note of the meeting in focus")),
-    Key("W", "new_note", _("New note"), ("meetings",), show=False,
-        help=_("New note: a meeting held now")),
+    Key(
+        "w",
+        "write_note",
+        _("Note"),
+        ("meetings",),
+        help=_("Write the note of the meeting in focus"),
+    ),
+    Key(
+        "W",
+        "new_note",
+        _("New note"),
+        ("meetings",),
+        show=False,
+        help=_("New note: a meeting held now"),
+    ),
     Key("n", "new_meeting", _("Plan"), ("meetings",), help=_("Plan a meeting")),
     Key("o", "status('no_show')", _("No-show"), ("meetings",)),
     Key("c", "status('cancelled_by_citizen')", _("Cancelled"), ("meetings",)),
@@ -253,8 +336,13 @@ TABLE: list[Key] = [
     Key("e", "edit", _("Correct"), ("course_history",)),
     Key("enter", "open", _("Correct"), ("course_history",), show=False),
     Key("f", "end", _("End/correct"), ("course_history",)),
-    Key("u", "undo", _("Undo end"), ("course_history",),
-        help=_("Undo the end of the course in focus (asks first)")),
+    Key(
+        "u",
+        "undo",
+        _("Undo end"),
+        ("course_history",),
+        help=_("Undo the end of the course in focus (asks first)"),
+    ),
     Key("delete", "delete", _("Remove extension"), ("course_history",), show=False),
     # --- reports -------------------------------------------------------------------
     Key("n", "new", _("New report"), ("reports",)),
@@ -272,10 +360,22 @@ TABLE: list[Key] = [
     Key("2", "period('last_2_weeks')", _("2 weeks"), ("statistics",), group=_("Period")),
     Key("4", "period('last_4_weeks')", _("4 weeks"), ("statistics",), group=_("Period")),
     Key("3", "period('last_13_weeks')", _("13 weeks"), ("statistics",), group=_("Period")),
-    Key("w", "period('whole_placement')", _("Whole"), ("statistics",),
-        help=_("The whole placement"), group=_("Period")),
-    Key("f", "from_to", _("From–to"), ("statistics",), help=_("From–to: a period you choose"),
-        group=_("Period")),
+    Key(
+        "w",
+        "period('whole_placement')",
+        _("Whole"),
+        ("statistics",),
+        help=_("The whole placement"),
+        group=_("Period"),
+    ),
+    Key(
+        "f",
+        "from_to",
+        _("From–to"),
+        ("statistics",),
+        help=_("From–to: a period you choose"),
+        group=_("Period"),
+    ),
     Key("v", "absence_overview", _("Absence overview"), ("statistics",)),
     Key("s", "save", _("Save as file"), ("absence_overview",)),
     # --- sub-goals and scoring -----------------------------------------------------
@@ -289,10 +389,20 @@ TABLE: list[Key] = [
     Key("n", "new", _("New"), ("subgoals",), help=_("New sub-goal")),
     Key("e", "edit", _("Edit"), ("subgoals",), show=False),
     Key("enter", "history", _("History"), ("subgoals",)),
-    Key("t", "status", _("Status"), ("subgoals",),
-        help=_("Status: achieved, paused, dropped or active again")),
-    Key("v", "present", _("Citizen view"), ("subgoals",),
-        help=_("Show the citizen: presentation mode")),
+    Key(
+        "t",
+        "status",
+        _("Status"),
+        ("subgoals",),
+        help=_("Status: achieved, paused, dropped or active again"),
+    ),
+    Key(
+        "v",
+        "present",
+        _("Citizen view"),
+        ("subgoals",),
+        help=_("Show the citizen: presentation mode"),
+    ),
     Key("K", "move(-1)", _("Move up"), ("subgoals",), show=False),
     Key("J", "move(1)", _("Move down"), ("subgoals",), show=False),
     Key("e", "edit", _("Correct score"), ("subgoal_history",)),
@@ -300,8 +410,13 @@ TABLE: list[Key] = [
     Key("escape", "back", _("Back"), ("presentation",)),
     # --- last on most screens: back and help ---------------------------------------
     Key("escape", "back", _("Back"), _BACK_HELP),
-    Key("question_mark", "help", _("Help"), (*_BACK_HELP, "caseload", "citizen", "review"),
-        key_display="?"),
+    Key(
+        "question_mark",
+        "help",
+        _("Help"),
+        (*_BACK_HELP, "caseload", "citizen", "review"),
+        key_display="?",
+    ),
     Key("q", "app.quit", _("Quit"), ("caseload",)),
 ]
 

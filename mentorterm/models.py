@@ -216,9 +216,7 @@ class Placement(BaseModel):
 
 
 class HoursStep(BaseModel):
-    placement = ForeignKeyField(
-        Placement, backref="hours_steps", on_delete="CASCADE", index=False
-    )
+    placement = ForeignKeyField(Placement, backref="hours_steps", on_delete="CASCADE", index=False)
     from_date = DateField()
     hours_per_week = FloatField(constraints=[Check("hours_per_week >= 0 AND hours_per_week <= 60")])
     schedule = CharField(max_length=200, default="")  # e.g. "2 x 2 h Tue+Thu"
@@ -246,7 +244,8 @@ class LogbookEntry(BaseModel):
     tasks = TextField(default="")
     breaks = TextField(default="")
     energy = IntegerField(
-        null=True, constraints=[Check("energy IS NULL OR energy BETWEEN 1 AND 10")])
+        null=True, constraints=[Check("energy IS NULL OR energy BETWEEN 1 AND 10")]
+    )
     pain = IntegerField(null=True, constraints=[Check("pain IS NULL OR pain BETWEEN 1 AND 10")])
     life_after_work = TextField(default="")
     notes = TextField(default="")
@@ -445,4 +444,10 @@ ALL_MODELS: list[type[BaseModel]] = [
 AUDIT_MODELS: list[type[Model]] = [AuditEntry, ErasureInProgress]
 
 __all__ = [m.__name__ for m in ALL_MODELS + AUDIT_MODELS] + [
-    "db", "utcnow", "ALL_MODELS", "AUDIT_MODELS", "BaseModel", "SQL"]
+    "db",
+    "utcnow",
+    "ALL_MODELS",
+    "AUDIT_MODELS",
+    "BaseModel",
+    "SQL",
+]

@@ -93,8 +93,9 @@ def create_exclusive(path: Path) -> int:
         except FileExistsError:
             info = os.lstat(path)
             if attempt == 2 or not stat.S_ISREG(info.st_mode):
-                raise PlantedLink(errno.EEXIST, "something other than a file is in the way",
-                                  str(path)) from None
+                raise PlantedLink(
+                    errno.EEXIST, "something other than a file is in the way", str(path)
+                ) from None
             os.unlink(path)
     raise AssertionError("unreachable")  # pragma: no cover
 

@@ -57,9 +57,20 @@ _TIME_PARTS = re.compile(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?")
 
 
 def _month_name(month: int) -> str:
-    return (_("January"), _("February"), _("March"), _("April"), _("May"), _("June"),
-            _("July"), _("August"), _("September"), _("October"), _("November"),
-            _("December"))[month - 1]
+    return (
+        _("January"),
+        _("February"),
+        _("March"),
+        _("April"),
+        _("May"),
+        _("June"),
+        _("July"),
+        _("August"),
+        _("September"),
+        _("October"),
+        _("November"),
+        _("December"),
+    )[month - 1]
 
 
 def date_problem(text: str) -> str:
@@ -84,8 +95,9 @@ def date_problem(text: str) -> str:
     if day < 1:
         return _("There is no day 0: {how}").format(how=how)
     if day > last:
-        return ngettext("{month} {year} has {days} day.", "{month} {year} has {days} days.",
-                        last).format(month=_month_name(month), year=year, days=last)
+        return ngettext(
+            "{month} {year} has {days} day.", "{month} {year} has {days} days.", last
+        ).format(month=_month_name(month), year=year, days=last)
     return _("Not a date: write it as DD-MM-YYYY, e.g. 22-11-2026.")
 
 
@@ -108,7 +120,8 @@ def datetime_problem(text: str) -> str:
     hour, minute = int(clock.group(1)), int(clock.group(2))
     if hour > 23 or minute > 59 or (clock.group(3) and int(clock.group(3)) > 59):
         return _("There is no time {time}: hours go from 00 to 23, minutes from 00 to 59.").format(
-            time=time_text)
+            time=time_text
+        )
     return how
 
 
@@ -147,8 +160,7 @@ def parse_datetime_text(value: Any) -> Any:
                 return datetime.strptime(text, fmt)
             except ValueError:
                 continue
-        raise PydanticCustomError("datetime_text", "{message}",
-                                  {"message": datetime_problem(text)})
+        raise PydanticCustomError("datetime_text", "{message}", {"message": datetime_problem(text)})
     return value
 
 
@@ -207,9 +219,10 @@ def _strip(value: Any) -> Any:
 def _score(value: int) -> int:
     if not 1 <= value <= 10:
         raise PydanticCustomError(
-            "score_range", _("A score is a whole number from 1 to 10 (you wrote {value}).").format(
+            "score_range",
+            _("A score is a whole number from 1 to 10 (you wrote {value}).").format(
                 value=show_number(value)
-            )
+            ),
         )
     return value
 
@@ -221,9 +234,10 @@ def _optional_score(value: int | None) -> int | None:
 def _day_hours(value: float) -> float:
     if not 0 <= value <= 24:
         raise PydanticCustomError(
-            "day_hours", _("Hours in a day are between 0 and 24 (you wrote {value}).").format(
+            "day_hours",
+            _("Hours in a day are between 0 and 24 (you wrote {value}).").format(
                 value=show_number(value)
-            )
+            ),
         )
     return round(value, 2)
 
@@ -231,9 +245,10 @@ def _day_hours(value: float) -> float:
 def _week_hours(value: float) -> float:
     if not 0 <= value <= 60:
         raise PydanticCustomError(
-            "week_hours", _("Hours a week are between 0 and 60 (you wrote {value}).").format(
+            "week_hours",
+            _("Hours a week are between 0 and 60 (you wrote {value}).").format(
                 value=show_number(value)
-            )
+            ),
         )
     return round(value, 2)
 
@@ -245,9 +260,7 @@ def _required(value: str) -> str:
 
 
 Day = Annotated[date, BeforeValidator(parse_date_text), AfterValidator(_in_window)]
-OptionalDay = Annotated[
-    date | None, BeforeValidator(parse_date_text), AfterValidator(_in_window)
-]
+OptionalDay = Annotated[date | None, BeforeValidator(parse_date_text), AfterValidator(_in_window)]
 Moment = Annotated[
     datetime, BeforeValidator(parse_datetime_text), AfterValidator(_datetime_in_window)
 ]
@@ -304,11 +317,13 @@ class CitizenIn(InputModel):
             if value and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
                 raise _field_error(field, _("Not an e-mail address: {value}").format(value=value))
         if self.interpreter_needed and not self.interpreter_language:
-            raise _field_error("interpreter_language",
-                               _("Which language does the interpreter speak?"))
+            raise _field_error(
+                "interpreter_language", _("Which language does the interpreter speak?")
+            )
         if (self.job_wish_2 and not self.job_wish_1) or (self.job_wish_3 and not self.job_wish_2):
-            raise _field_error("job_wish_1",
-                               _("Fill in the job wishes in order of priority: 1, 2, 3."))
+            raise _field_error(
+                "job_wish_1", _("Fill in the job wishes in order of priority: 1, 2, 3.")
+            )
         return self
 
 
@@ -469,8 +484,11 @@ class MeetingIn(InputModel):
     @classmethod
     def _legacy_cancellation(cls, data: Any) -> Any:
         # Up to schema 4 (and in older export files) a cancellation was always the citizen's.
-        if isinstance(data, dict) and data.get("status") == LEGACY_CANCELLED \
-                and not data.get("cancelled_by"):
+        if (
+            isinstance(data, dict)
+            and data.get("status") == LEGACY_CANCELLED
+            and not data.get("cancelled_by")
+        ):
             data = {**data, "cancelled_by": CancelledBy.CITIZEN.value}
         return data
 
@@ -522,15 +540,13 @@ class ReportTextsIn(InputModel):
 
 
 class ExportFileIn(InputModel):
-    path: Annotated[str, BeforeValidator(_strip), Field(max_length=4000),
-                    AfterValidator(_required)]
+    path: Annotated[str, BeforeValidator(_strip), Field(max_length=4000), AfterValidator(_required)]
 
 
 class ReviewNoteIn(InputModel):
     iso_week: Annotated[str, Field(pattern=r"^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$")]
     decision: Text = ""
     reviewed_at: datetime | None = None
-
 
 
 def _field_error(field: str, message: str) -> PydanticCustomError:
@@ -645,27 +661,35 @@ class NewPlacementIn(PlacementIn):
     def _first_step(self) -> NewPlacementIn:
         if self.first_step_hours is None:
             if self.first_step_schedule:
-                raise _field_error("first_step_hours", _(
-                    "Write the hours a week of this schedule, or leave the schedule empty."))
+                raise _field_error(
+                    "first_step_hours",
+                    _("Write the hours a week of this schedule, or leave the schedule empty."),
+                )
             return self
         day = self.first_step_from or self.start_date
         if day < self.start_date or (self.end_date is not None and day > self.end_date):
-            raise _field_error("first_step_from", _(
-                "The first hours step starts within the placement's dates."))
+            raise _field_error(
+                "first_step_from", _("The first hours step starts within the placement's dates.")
+            )
         return self
 
     def placement(self) -> PlacementIn:
         """The placement without its first step."""
-        return PlacementIn.model_construct(**self.model_dump(
-            exclude={"first_step_hours", "first_step_schedule", "first_step_from"}))
+        return PlacementIn.model_construct(
+            **self.model_dump(
+                exclude={"first_step_hours", "first_step_schedule", "first_step_from"}
+            )
+        )
 
     def first_step(self) -> HoursStepIn | None:
         """The first hours step, or None when no hours were given."""
         if self.first_step_hours is None:
             return None
-        return HoursStepIn.model_construct(from_date=self.first_step_from or self.start_date,
-                                           hours_per_week=self.first_step_hours,
-                                           schedule=self.first_step_schedule)
+        return HoursStepIn.model_construct(
+            from_date=self.first_step_from or self.start_date,
+            hours_per_week=self.first_step_hours,
+            schedule=self.first_step_schedule,
+        )
 
 
 class MentorIdentityIn(InputModel):

@@ -142,19 +142,28 @@ def check_new_passphrase(passphrase: str | None) -> str:
     it is refused here, before anything is created.
     """
     if passphrase is None or not passphrase.strip():
-        raise WeakPassphrase(_("An empty passphrase would leave the notes readable to anyone "
-                               "who has the laptop. Choose a passphrase."))
+        raise WeakPassphrase(
+            _(
+                "An empty passphrase would leave the notes readable to anyone "
+                "who has the laptop. Choose a passphrase."
+            )
+        )
     if len(passphrase) < MIN_PASSPHRASE:
-        raise WeakPassphrase(_("A passphrase needs at least {n} characters; a few words you "
-                               "can remember are best.").format(n=MIN_PASSPHRASE))
+        raise WeakPassphrase(
+            _(
+                "A passphrase needs at least {n} characters; a few words you can remember are best."
+            ).format(n=MIN_PASSPHRASE)
+        )
     return passphrase
 
 
 def passphrase_hint(passphrase: str) -> str:
     """A plain-words strength hint while a passphrase is typed."""
     words = len(passphrase.split())
-    kinds = sum(any(test(c) for c in passphrase) for test in (
-        str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum()))
+    kinds = sum(
+        any(test(c) for c in passphrase)
+        for test in (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum())
+    )
     if len(passphrase) < MIN_PASSPHRASE:
         return _("Too short: at least {n} characters.").format(n=MIN_PASSPHRASE)
     if len(passphrase) >= 20 and (words >= 4 or kinds >= 3):
@@ -180,8 +189,12 @@ def backups_of(path: Path) -> list[Path]:
     if not path.parent.is_dir():
         return []
     patterns = (f"{glob.escape(path.name)}*.bak", "mentorterm-*.db")
-    found = {p for pattern in patterns for p in path.parent.glob(pattern)
-             if p.is_file() and p.resolve() != path.resolve()}
+    found = {
+        p
+        for pattern in patterns
+        for p in path.parent.glob(pattern)
+        if p.is_file() and p.resolve() != path.resolve()
+    }
     return sorted(found, key=lambda p: p.name)
 
 
@@ -192,12 +205,14 @@ def latest_backup(path: Path) -> Path | None:
 
 def _wrong_passphrase(path: Path, where: str) -> WrongPassphrase:
     backup = latest_backup(path)
-    offer = (_(" The latest backup is {backup}.").format(backup=backup) if backup else "")
-    return WrongPassphrase(_(
-        "{path} could not be opened: either the passphrase is wrong or the file is damaged "
-        "(the encryption cannot tell the two apart). Nothing was changed. Try the passphrase "
-        "again; if you are sure it is right, restore a backup.{offer}").format(
-            path=where, offer=offer))
+    offer = _(" The latest backup is {backup}.").format(backup=backup) if backup else ""
+    return WrongPassphrase(
+        _(
+            "{path} could not be opened: either the passphrase is wrong or the file is damaged "
+            "(the encryption cannot tell the two apart). Nothing was changed. Try the passphrase "
+            "again; if you are sure it is right, restore a backup.{offer}"
+        ).format(path=where, offer=offer)
+    )
 
 
 def default_database_path() -> Path:
@@ -301,8 +316,9 @@ def storage_errors(target: str | Path) -> Iterator[None]:
         raise translate_error(sqlite3.OperationalError("readonly"), describe(target)) from exc
 
 
-def _make_database(name: str, *, uri: bool = False,
-                   passphrase: str | None = None) -> peewee.SqliteDatabase:
+def _make_database(
+    name: str, *, uri: bool = False, passphrase: str | None = None
+) -> peewee.SqliteDatabase:
     # IMMEDIATE write transactions take the write lock at BEGIN: two windows
     # on one database then wait for each other (busy timeout) instead of
     # failing with "database is locked" when a read turns into a write.
@@ -311,8 +327,13 @@ def _make_database(name: str, *, uri: bool = False,
 
         # SQLCipher logs to stderr by default, which would garble the screen.
         return SqlCipherDatabase(
-            name, passphrase=passphrase, pragmas=[("cipher_log_level", "NONE"), *PRAGMAS],
-            timeout=BUSY_TIMEOUT, lock_type="IMMEDIATE", uri=uri)
+            name,
+            passphrase=passphrase,
+            pragmas=[("cipher_log_level", "NONE"), *PRAGMAS],
+            timeout=BUSY_TIMEOUT,
+            lock_type="IMMEDIATE",
+            uri=uri,
+        )
     return peewee.SqliteDatabase(
         name,
         pragmas=PRAGMAS,
@@ -337,8 +358,9 @@ def _check_file(path: Path, create: bool) -> None:
         return
     if not create:
         raise DatabaseMissing(
-            _("There is no database at {path}. Check the path, or start mentorterm to create one.")
-            .format(path=path)
+            _(
+                "There is no database at {path}. Check the path, or start mentorterm to create one."
+            ).format(path=path)
         )
     parent = path.parent
     try:
@@ -363,11 +385,11 @@ def refuse_empty_file(target: str | Path) -> None:
     is 0 bytes until its first checkpoint, its schema still in the -wal: that
     one is not refused."""
     path = target_path(target)
-    if path is not None and path.is_file() and path.stat().st_size == 0 \
-            and not _has_wal(path):
+    if path is not None and path.is_file() and path.stat().st_size == 0 and not _has_wal(path):
         raise DatabaseCorrupt(
-            _("{path} is an empty file, not a mentorterm database. It was not touched.")
-            .format(path=describe(target))
+            _("{path} is an empty file, not a mentorterm database. It was not touched.").format(
+                path=describe(target)
+            )
         )
 
 
@@ -412,9 +434,12 @@ def open_database(
             _look_at_wal(path, where, refuse=verify)
         if existed and is_encrypted_file(path):
             if not passphrase:
-                raise PassphraseNeeded(_(
-                    "{path} is not a plain database: it is encrypted (its passphrase is "
-                    "needed), or it is damaged. Nothing was changed.").format(path=where))
+                raise PassphraseNeeded(
+                    _(
+                        "{path} is not a plain database: it is encrypted (its passphrase is "
+                        "needed), or it is damaged. Nothing was changed."
+                    ).format(path=where)
+                )
             version, tables = _probe_encrypted(path, where, passphrase, verify=verify)
             encrypt = True
         elif existed:
@@ -428,8 +453,11 @@ def open_database(
             encrypt = (passphrase is not None and not explicit_plain) or not plaintext
             if encrypt:
                 if passphrase is None:
-                    raise PassphraseNeeded(_("A new database is encrypted: choose a passphrase "
-                                             "for {path}.").format(path=where))
+                    raise PassphraseNeeded(
+                        _("A new database is encrypted: choose a passphrase for {path}.").format(
+                            path=where
+                        )
+                    )
                 check_new_passphrase(passphrase)
     else:
         existed = False
@@ -441,8 +469,9 @@ def open_database(
                 path=where, old=version, new=SCHEMA_VERSION
             )
         )
-    database = _make_database(str(path) if path is not None else ":memory:",
-                              passphrase=passphrase if encrypt else None)
+    database = _make_database(
+        str(path) if path is not None else ":memory:", passphrase=passphrase if encrypt else None
+    )
     try:
         # A new database (and its -wal, -shm and migration backup) is created
         # owner-only whatever the caller's umask.
@@ -468,8 +497,7 @@ def make_files_private(path: Path) -> None:
     A folder the mentor chose with ``--db`` is theirs and is left as it is.
     """
     path = Path(path)
-    private.make_all_private([path, Path(f"{path}-wal"), Path(f"{path}-shm"),
-                              *backups_of(path)])
+    private.make_all_private([path, Path(f"{path}-wal"), Path(f"{path}-shm"), *backups_of(path)])
     with contextlib.suppress(OSError):
         if path.parent.resolve() == default_database_path().parent.resolve():
             private.make_private(path.parent, folder=True)
@@ -486,8 +514,9 @@ def _refuse_version(version: int, tables: int, where: str) -> None:
         )
     if version == 0 and tables:
         raise DatabaseCorrupt(
-            _("{path} is a SQLite file but not a mentorterm database. It was not touched.")
-            .format(path=where)
+            _("{path} is a SQLite file but not a mentorterm database. It was not touched.").format(
+                path=where
+            )
         )
 
 
@@ -508,8 +537,9 @@ def _exclusive(database: peewee.SqliteDatabase) -> Iterator[None]:
         database.execute_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT * 1000}")
 
 
-def _bring_up_to_date(database: peewee.SqliteDatabase, path: Path | None, where: str,
-                      *, migrate: bool) -> None:
+def _bring_up_to_date(
+    database: peewee.SqliteDatabase, path: Path | None, where: str, *, migrate: bool
+) -> None:
     """Create the schema of a new file, or upgrade an old one: all of it in one
     transaction, under the write lock taken *before* the version is read.
 
@@ -532,10 +562,12 @@ def _bring_up_to_date(database: peewee.SqliteDatabase, path: Path | None, where:
                 _create_schema(database)
                 return
             if not migrate:
-                raise StorageError(_("{path} needs an upgrade from schema {old} to {new}.")
-                                   .format(path=where, old=version, new=SCHEMA_VERSION))
-            backup = (backup_before_migration(database, path, version)
-                      if path is not None else None)
+                raise StorageError(
+                    _("{path} needs an upgrade from schema {old} to {new}.").format(
+                        path=where, old=version, new=SCHEMA_VERSION
+                    )
+                )
+            backup = backup_before_migration(database, path, version) if path is not None else None
             try:
                 run_migrations(database, version)
             except Exception as exc:
@@ -544,22 +576,28 @@ def _bring_up_to_date(database: peewee.SqliteDatabase, path: Path | None, where:
         database.execute_sql("PRAGMA foreign_keys = ON")
 
 
-def _migration_failed(exc: Exception, where: str, version: int,
-                      backup: Path | None) -> StorageError:
-    reason = translate_error(exc, where) if isinstance(
-        exc, (peewee.DatabaseError, *driver_errors())) else exc
-    kept = (_(" A copy made before the upgrade is {backup}.").format(backup=backup)
-            if backup else "")
+def _migration_failed(
+    exc: Exception, where: str, version: int, backup: Path | None
+) -> StorageError:
+    reason = (
+        translate_error(exc, where)
+        if isinstance(exc, (peewee.DatabaseError, *driver_errors()))
+        else exc
+    )
+    kept = _(" A copy made before the upgrade is {backup}.").format(backup=backup) if backup else ""
     error_type = DiskFull if isinstance(reason, DiskFull) else StorageError
-    return error_type(_(
-        "The upgrade of {path} from schema {old} to {new} failed, so none of it was kept: "
-        "the database is still at schema {old}, with every record as it was.{kept} "
-        "The cause: {reason}").format(path=where, old=version, new=SCHEMA_VERSION, kept=kept,
-                                      reason=reason))
+    return error_type(
+        _(
+            "The upgrade of {path} from schema {old} to {new} failed, so none of it was kept: "
+            "the database is still at schema {old}, with every record as it was.{kept} "
+            "The cause: {reason}"
+        ).format(path=where, old=version, new=SCHEMA_VERSION, kept=kept, reason=reason)
+    )
 
 
-def needs_passphrase(target: str | Path, passphrase: str | None = None,
-                     plaintext: bool | None = None) -> str | None:
+def needs_passphrase(
+    target: str | Path, passphrase: str | None = None, plaintext: bool | None = None
+) -> str | None:
     """What must be asked before ``target`` can open: "unlock" (an encrypted
     file), "create" (a new file will be encrypted), or None."""
     path = target_path(target)
@@ -576,8 +614,7 @@ def change_passphrase(old: str, new: str) -> None:
     """Re-encrypt the open database with ``new`` (SQLCipher's rekey)."""
     database = db.obj
     if not is_encrypted(database):
-        raise StorageError(_("This database is not encrypted; 'mentorterm encrypt' "
-                             "encrypts it."))
+        raise StorageError(_("This database is not encrypted; 'mentorterm encrypt' encrypts it."))
     if old != database.connect_params.get("passphrase"):
         raise WrongPassphrase(_("The current passphrase is not right. Nothing was changed."))
     check_new_passphrase(new)
@@ -604,9 +641,12 @@ def encrypt_database(path: Path, passphrase: str) -> tuple[Path, Path]:
         raise StorageError(_("{path} is encrypted already.").format(path=where))
     wal = Path(str(path) + "-wal")
     if wal.exists() and wal.stat().st_size > 0:
-        raise DatabaseLocked(_("{path} is open in mentorterm (or was not closed cleanly): "
-                               "close mentorterm, open it once and quit, then try again.")
-                             .format(path=where))
+        raise DatabaseLocked(
+            _(
+                "{path} is open in mentorterm (or was not closed cleanly): "
+                "close mentorterm, open it once and quit, then try again."
+            ).format(path=where)
+        )
     # Only a sound mentorterm database is converted: a foreign or damaged
     # SQLite file is refused as it is.
     _look_at_wal(path, where, refuse=True)
@@ -614,8 +654,10 @@ def encrypt_database(path: Path, passphrase: str) -> tuple[Path, Path]:
     _refuse_version(version, tables, where)
     if version == 0:
         raise DatabaseCorrupt(
-            _("{path} is a SQLite file but not a mentorterm database. It was not touched.")
-            .format(path=where))
+            _("{path} is a SQLite file but not a mentorterm database. It was not touched.").format(
+                path=where
+            )
+        )
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     tmp = path.with_name(path.name + ".encrypting")
     kept = path.with_name(f"{path.name}.plaintext-{stamp}.bak")
@@ -627,9 +669,10 @@ def encrypt_database(path: Path, passphrase: str) -> tuple[Path, Path]:
         source = sqlcipher.connect(str(path))
         try:
             source.execute("PRAGMA cipher_log_level = NONE")
-            counts = {name: source.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
-                      for (name,) in source.execute(
-                          "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            counts = {
+                name: source.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
+                for (name,) in source.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
             source.execute(f"ATTACH DATABASE ? AS encrypted KEY '{key}'", (str(tmp),))
             source.execute("SELECT sqlcipher_export('encrypted')")
             source.execute(f"PRAGMA encrypted.user_version = {int(version)}")
@@ -641,15 +684,18 @@ def encrypt_database(path: Path, passphrase: str) -> tuple[Path, Path]:
             check.execute("PRAGMA cipher_log_level = NONE")
             check.execute(f"PRAGMA key = '{key}'")
             ok = check.execute("PRAGMA integrity_check").fetchone()[0]
-            copied = {name: check.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
-                      for name in counts}
+            copied = {
+                name: check.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
+                for name in counts
+            }
             copied_version = check.execute("PRAGMA user_version").fetchone()[0]
             check.execute("PRAGMA journal_mode = wal")
         finally:
             check.close()
         if ok != "ok" or copied != counts or copied_version != version:
-            raise StorageError(_("The encrypted copy did not match the original; nothing "
-                                 "was changed."))
+            raise StorageError(
+                _("The encrypted copy did not match the original; nothing was changed.")
+            )
         os.replace(path, kept)
         private.make_private(kept)
         os.replace(tmp, path)
@@ -673,16 +719,18 @@ def _look_inside(conn, path: Path, where: str, verify: bool) -> tuple[int, int]:
     tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     if not verify or version > SCHEMA_VERSION:
         return version, tables
-    names = {name for (name,) in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    names = {
+        name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
     if version == 0 and not tables:
         return version, tables  # a database with nothing in it yet
     if version == 0 or not CORE_TABLES <= names:
         raise DatabaseCorrupt(
-            _("{path} is a SQLite file but not a mentorterm database. It was not touched.")
-            .format(path=where))
-    problems = [line for (line,) in conn.execute("PRAGMA quick_check").fetchall()
-                if line != "ok"]
+            _("{path} is a SQLite file but not a mentorterm database. It was not touched.").format(
+                path=where
+            )
+        )
+    problems = [line for (line,) in conn.execute("PRAGMA quick_check").fetchall() if line != "ok"]
     if problems:
         raise _damaged(path, where)
     return version, tables
@@ -690,15 +738,19 @@ def _look_inside(conn, path: Path, where: str, verify: bool) -> tuple[int, int]:
 
 def _damaged(path: Path, where: str) -> DatabaseCorrupt:
     backup = latest_backup(path)
-    offer = (_(" The latest backup is {backup}.").format(backup=backup) if backup else "")
-    return DatabaseCorrupt(_(
-        "{path} is damaged (its integrity check failed), so nothing was written to it: the "
-        "file was not touched. Run 'mentorterm check' to see what is damaged, and restore "
-        "a backup.{offer}").format(path=where, offer=offer))
+    offer = _(" The latest backup is {backup}.").format(backup=backup) if backup else ""
+    return DatabaseCorrupt(
+        _(
+            "{path} is damaged (its integrity check failed), so nothing was written to it: the "
+            "file was not touched. Run 'mentorterm check' to see what is damaged, and restore "
+            "a backup.{offer}"
+        ).format(path=where, offer=offer)
+    )
 
 
-def _probe_encrypted(path: Path, where: str, passphrase: str,
-                     verify: bool = False) -> tuple[int, int]:
+def _probe_encrypted(
+    path: Path, where: str, passphrase: str, verify: bool = False
+) -> tuple[int, int]:
     """(schema version, number of tables) of an encrypted file, read-only."""
     from sqlcipher3 import dbapi2 as sqlcipher
 
@@ -787,32 +839,42 @@ def wal_problems(path: Path) -> list[str]:
     except FileNotFoundError:
         return []
     except OSError as exc:
-        return [_("The -wal file {wal} could not be read: {reason}").format(
-            wal=wal, reason=exc.strerror or exc)]
+        return [
+            _("The -wal file {wal} could not be read: {reason}").format(
+                wal=wal, reason=exc.strerror or exc
+            )
+        ]
     if len(data) < 32:
         return []
     magic, _version, page_size, _seq, salt1, salt2, c1, c2 = struct.unpack(">8I", data[:32])
     frame = 24 + page_size
     frames = (len(data) - 32) // frame if page_size else 0
     big = bool(magic & 1)
-    if magic not in WAL_MAGIC or not 512 <= page_size <= 65536 \
-            or _wal_checksum(data[:24], big) != (c1, c2):
+    if (
+        magic not in WAL_MAGIC
+        or not 512 <= page_size <= 65536
+        or _wal_checksum(data[:24], big) != (c1, c2)
+    ):
         if frames and any(data[32:]):
-            return [_("The header of the -wal file {wal} is damaged: SQLite ignores all of "
-                      "it, so the changes saved in it since the last checkpoint are lost "
-                      "unless a backup has them.").format(wal=wal)]
+            return [
+                _(
+                    "The header of the -wal file {wal} is damaged: SQLite ignores all of "
+                    "it, so the changes saved in it since the last checkpoint are lost "
+                    "unless a backup has them."
+                ).format(wal=wal)
+            ]
         return []
     s0, s1 = c1, c2
     broken_at = None
     lost = 0
     for index in range(frames):
         start = 32 + index * frame
-        head = data[start:start + 24]
+        head = data[start : start + 24]
         _page, size_after, f1, f2, k1, k2 = struct.unpack(">6I", head)
         ours = (f1, f2) == (salt1, salt2)
         if broken_at is None:
             if ours:
-                s0, s1 = _wal_checksum(head[:8] + data[start + 24:start + frame], big, s0, s1)
+                s0, s1 = _wal_checksum(head[:8] + data[start + 24 : start + frame], big, s0, s1)
                 if (s0, s1) == (k1, k2):
                     continue
             broken_at = index
@@ -822,12 +884,15 @@ def wal_problems(path: Path) -> list[str]:
         # The end of this generation's frames (older ones follow), or an
         # interrupted write that was never committed: nothing saved is lost.
         return []
-    return [ngettext(
-        "The -wal file {wal} is damaged at frame {frame}: {count} saved change after it "
-        "cannot be read back and is lost unless a backup has it.",
-        "The -wal file {wal} is damaged at frame {frame}: {count} saved changes after it "
-        "cannot be read back and are lost unless a backup has them.", lost).format(
-            wal=wal, frame=broken_at + 1, count=lost)]
+    return [
+        ngettext(
+            "The -wal file {wal} is damaged at frame {frame}: {count} saved change after it "
+            "cannot be read back and is lost unless a backup has it.",
+            "The -wal file {wal} is damaged at frame {frame}: {count} saved changes after it "
+            "cannot be read back and are lost unless a backup has them.",
+            lost,
+        ).format(wal=wal, frame=broken_at + 1, count=lost)
+    ]
 
 
 def keep_damaged_wal(path: Path) -> Path:
@@ -858,9 +923,12 @@ def _look_at_wal(path: Path, where: str, *, refuse: bool) -> None:
     if not problems:
         return
     if refuse:
-        raise DatabaseCorrupt(_(
-            "{path} was not touched: {problem} Run 'mentorterm check' to keep a copy of the "
-            "-wal file and see what else is wrong.").format(path=where, problem=problems[0]))
+        raise DatabaseCorrupt(
+            _(
+                "{path} was not touched: {problem} Run 'mentorterm check' to keep a copy of the "
+                "-wal file and see what else is wrong."
+            ).format(path=where, problem=problems[0])
+        )
     keep_damaged_wal(path)
 
 
@@ -984,7 +1052,8 @@ def _to_schema_5(migrator: SqliteMigrator) -> None:
     database = migrator.database
     old_indexes = database.execute_sql(
         "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'meeting' "
-        "AND sql IS NOT NULL").fetchall()
+        "AND sql IS NOT NULL"
+    ).fetchall()
     for (name,) in old_indexes:
         database.execute_sql(f'DROP INDEX "{name}"')
     database.execute_sql("PRAGMA legacy_alter_table = ON")
@@ -993,16 +1062,24 @@ def _to_schema_5(migrator: SqliteMigrator) -> None:
     finally:
         database.execute_sql("PRAGMA legacy_alter_table = OFF")
     database.create_tables([Meeting])
-    kept = [name for (_cid, name, *_rest)
-            in database.execute_sql('PRAGMA table_info("meeting_schema4")').fetchall()]
+    kept = [
+        name
+        for (_cid, name, *_rest) in database.execute_sql(
+            'PRAGMA table_info("meeting_schema4")'
+        ).fetchall()
+    ]
     columns = ", ".join(f'"{name}"' for name in kept)
     chosen = ", ".join(
         "CASE WHEN status = 'cancelled_by_citizen' THEN 'cancelled' ELSE status END"
-        if name == "status" else f'"{name}"' for name in kept)
+        if name == "status"
+        else f'"{name}"'
+        for name in kept
+    )
     database.execute_sql(
         f'INSERT INTO "meeting" ({columns}, "cancelled_by", "outcome_note") '
         f"SELECT {chosen}, CASE WHEN status = 'cancelled_by_citizen' THEN 'citizen' END, '' "
-        'FROM "meeting_schema4"')
+        'FROM "meeting_schema4"'
+    )
     database.execute_sql('DROP TABLE "meeting_schema4"')
 
 
@@ -1017,10 +1094,12 @@ MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {
 }
 
 
-def run_migrations(database: peewee.SqliteDatabase, from_version: int,
-                   to_version: int | None = None,
-                   migrations: dict[int, Callable[[SqliteMigrator], None]] | None = None,
-                   ) -> None:
+def run_migrations(
+    database: peewee.SqliteDatabase,
+    from_version: int,
+    to_version: int | None = None,
+    migrations: dict[int, Callable[[SqliteMigrator], None]] | None = None,
+) -> None:
     """Apply the migrations after ``from_version`` up to ``to_version``."""
     to_version = SCHEMA_VERSION if to_version is None else to_version
     migrations = MIGRATIONS if migrations is None else migrations
@@ -1041,9 +1120,13 @@ def run_migrations(database: peewee.SqliteDatabase, from_version: int,
             database.execute_sql("PRAGMA foreign_keys = ON")
 
 
-def _run_steps(database: peewee.SqliteDatabase, migrator: SqliteMigrator,
-               migrations: dict[int, Callable[[SqliteMigrator], None]],
-               from_version: int, to_version: int) -> None:
+def _run_steps(
+    database: peewee.SqliteDatabase,
+    migrator: SqliteMigrator,
+    migrations: dict[int, Callable[[SqliteMigrator], None]],
+    from_version: int,
+    to_version: int,
+) -> None:
     for version in range(from_version + 1, to_version + 1):
         step = migrations[version]
         with migrator.migration_context():
@@ -1106,8 +1189,9 @@ def _reader(database: peewee.SqliteDatabase, path: Path):
 
     conn = sqlcipher.connect(uri, uri=True, timeout=BUSY_TIMEOUT)
     conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute("PRAGMA key = '{}'".format(
-        database.connect_params["passphrase"].replace("'", "''")))
+    conn.execute(
+        "PRAGMA key = '{}'".format(database.connect_params["passphrase"].replace("'", "''"))
+    )
     return conn
 
 
@@ -1175,8 +1259,9 @@ def backup_database(dest: str | Path) -> Path:
         dest = dest / f"mentorterm-{datetime.now().strftime('%Y%m%d-%H%M%S')}.db"
     if dest.exists():
         raise StorageError(
-            _("{path} already exists; choose a new name so no earlier backup is overwritten.")
-            .format(path=dest)
+            _(
+                "{path} already exists; choose a new name so no earlier backup is overwritten."
+            ).format(path=dest)
         )
     if not dest.parent.exists():
         raise StorageError(_("The folder {folder} does not exist.").format(folder=dest.parent))

@@ -15,8 +15,12 @@ import re
 
 # C0 controls but tab and newline, DEL, the C1 controls (U+009B is a one-byte
 # CSI on some terminals) and the bidirectional overrides and isolates.
-_UNSAFE = [*(c for c in range(0x20) if c not in (0x09, 0x0A)), *range(0x7F, 0xA0),
-           *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_UNSAFE = [
+    *(c for c in range(0x20) if c not in (0x09, 0x0A)),
+    *range(0x7F, 0xA0),
+    *range(0x202A, 0x202F),
+    *range(0x2066, 0x206A),
+]
 UNSAFE_CODEPOINTS: tuple[int, ...] = tuple(_UNSAFE)
 _DROP = dict.fromkeys(_UNSAFE)
 _SURROGATE = re.compile("[\ud800-\udfff]")

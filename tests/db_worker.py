@@ -54,8 +54,9 @@ def seed_database(path: str | Path) -> None:
         mentor = storage.ensure_default_mentor()
         with db.atomic():
             citizen = Citizen.create(mentor=mentor, name="Crash Test")
-            Placement.create(citizen=citizen, kind="training_ground", workplace="Værkstedet",
-                             start_date=BASE_DAY)
+            Placement.create(
+                citizen=citizen, kind="training_ground", workplace="Værkstedet", start_date=BASE_DAY
+            )
     finally:
         storage.close_database()
 
@@ -78,12 +79,19 @@ def crash(path: str, start: int) -> None:
             # trigger), a meeting in another table, and an update of the
             # citizen. Sizes vary so some commits span several pages.
             LogbookEntry.create(
-                placement=placement, citizen=citizen, attendance="present",
-                entry_date=BASE_DAY + timedelta(days=number), notes=tag,
+                placement=placement,
+                citizen=citizen,
+                attendance="present",
+                entry_date=BASE_DAY + timedelta(days=number),
+                notes=tag,
                 tasks="x" * ((number % 7) * 3000),
             )
-            Meeting.create(citizen=citizen, kind="one_to_one", notes=tag,
-                           starts_at=BASE_TIME + timedelta(minutes=number))
+            Meeting.create(
+                citizen=citizen,
+                kind="one_to_one",
+                notes=tag,
+                starts_at=BASE_TIME + timedelta(minutes=number),
+            )
             Citizen.update(notes=tag).where(Citizen.id == citizen.id).execute()
         _say(str(number))
         number += 1
@@ -124,8 +132,12 @@ def writer(path: str, name: str) -> None:
     while not stop.is_set():
         tag = f"{name}-{written}"
         with db.atomic():
-            meeting = Meeting.create(citizen=citizen, kind="phone", notes=tag,
-                                     starts_at=BASE_TIME + timedelta(minutes=written))
+            meeting = Meeting.create(
+                citizen=citizen,
+                kind="phone",
+                notes=tag,
+                starts_at=BASE_TIME + timedelta(minutes=written),
+            )
             ActionItem.create(citizen=citizen, meeting=meeting, what=tag, owner=name)
         written += 1
         if written == 20:
@@ -158,12 +170,14 @@ def _soak_placement(citizen_id: int, number: int) -> int:
     from mentorterm.schemas import PlacementIn
 
     workplace = f"Soak {number // DAYS_PER_PLACEMENT}"
-    found = Placement.get_or_none((Placement.citizen == citizen_id)
-                                  & (Placement.workplace == workplace))
+    found = Placement.get_or_none(
+        (Placement.citizen == citizen_id) & (Placement.workplace == workplace)
+    )
     if found is not None:
         return found.id
-    return create_placement(citizen_id, PlacementIn(
-        kind="training_ground", workplace=workplace, start_date=BASE_DAY))
+    return create_placement(
+        citizen_id, PlacementIn(kind="training_ground", workplace=workplace, start_date=BASE_DAY)
+    )
 
 
 def soak_day(number: int) -> date:
@@ -197,19 +211,38 @@ def app_writes(path: str, start: int) -> None:
         if skip_log:
             skip_log = False
         else:
-            logbook.add_entry(placement_id, LogbookEntryIn(
-                entry_date=soak_day(number), attendance="present", hours_planned=4,
-                hours_worked=3.5, energy=number % 10 + 1, notes=tag,
-                tasks="x" * soak_tasks_length(number)))
+            logbook.add_entry(
+                placement_id,
+                LogbookEntryIn(
+                    entry_date=soak_day(number),
+                    attendance="present",
+                    hours_planned=4,
+                    hours_worked=3.5,
+                    energy=number % 10 + 1,
+                    notes=tag,
+                    tasks="x" * soak_tasks_length(number),
+                ),
+            )
             _say(f"log {number}")
-        meetings.save_note(citizen_id, meetings.MeetingNoteIn(
-            meeting=MeetingIn(
-                starts_at=BASE_TIME + timedelta(minutes=number), kind="three_party",
-                notes=tag, tasks_note="y" * soak_note_length(number),
-                participants=[ParticipantIn(name="Crash Test", role="citizen"),
-                              ParticipantIn(name="Supervisor", role="placement_supervisor")]),
-            action_items=[ActionItemIn(what=f"{tag} a", owner="Crash Test"),
-                          ActionItemIn(what=f"{tag} b", owner="Supervisor")]))
+        meetings.save_note(
+            citizen_id,
+            meetings.MeetingNoteIn(
+                meeting=MeetingIn(
+                    starts_at=BASE_TIME + timedelta(minutes=number),
+                    kind="three_party",
+                    notes=tag,
+                    tasks_note="y" * soak_note_length(number),
+                    participants=[
+                        ParticipantIn(name="Crash Test", role="citizen"),
+                        ParticipantIn(name="Supervisor", role="placement_supervisor"),
+                    ],
+                ),
+                action_items=[
+                    ActionItemIn(what=f"{tag} a", owner="Crash Test"),
+                    ActionItemIn(what=f"{tag} b", owner="Supervisor"),
+                ],
+            ),
+        )
         _say(f"note {number}")
         number += 1
 
@@ -232,7 +265,8 @@ def domain_transactions(path: str, name: str, count: int) -> None:
     while transactions < count:
         try:
             item_id = action_items.add_action_item(
-                citizen_id, ActionItemIn(what=f"{name}-{index}", owner=name))
+                citizen_id, ActionItemIn(what=f"{name}-{index}", owner=name)
+            )
             transactions += 1
             if index % 3 == 0 and transactions < count:
                 action_items.mark_done(item_id, BASE_DAY, today=BASE_DAY)
@@ -244,9 +278,18 @@ def domain_transactions(path: str, name: str, count: int) -> None:
         index += 1
     ended = time.monotonic()
     storage.close_database()
-    _say(json.dumps({"agreements": index, "done": done, "errors": errors,
-                     "transactions": transactions,
-                     "started": started, "ended": ended}))
+    _say(
+        json.dumps(
+            {
+                "agreements": index,
+                "done": done,
+                "errors": errors,
+                "transactions": transactions,
+                "started": started,
+                "ended": ended,
+            }
+        )
+    )
 
 
 def main(argv: list[str]) -> None:

@@ -48,7 +48,7 @@ def main(path: str, citizen_id: int, form: str, text_file: str) -> None:
             area = app.screen.query_one("#f-summary", TextArea)
         area.focus()
         for start in range(0, len(text), 2):
-            area.insert(text[start:start + 2])
+            area.insert(text[start : start + 2])
             await pilot.pause(0.05)
         Path(text_file + ".typed").touch()
         await asyncio.sleep(3600)

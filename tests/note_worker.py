@@ -35,7 +35,7 @@ def main(path: str, citizen_id: int, text_file: str) -> None:
         area.focus()
         # Typed in pieces, as a mentor types: each change restarts the draft timer.
         for start in range(0, len(text), 7):
-            area.insert(text[start:start + 7])
+            area.insert(text[start : start + 7])
             await pilot.pause(0.01)
         await pilot.pause(1.0)  # the draft is written 0.5 s after the last key
         print("typed", flush=True)

@@ -30,7 +30,8 @@ text = st.text(_ALPHABET, max_size=40).map(str.strip)
 name = st.text(_ALPHABET, min_size=1, max_size=30).map(str.strip).filter(bool)
 days = st.dates(FIRST, LAST - timedelta(days=400))
 stamp = st.none() | st.datetimes(datetime(2020, 1, 1), datetime(2030, 1, 1)).map(
-    lambda d: d.isoformat())
+    lambda d: d.isoformat()
+)
 quarter_hours = st.integers(0, 96).map(lambda q: q / 4)
 
 
@@ -49,17 +50,29 @@ def course(draw):
     end = start + timedelta(days=draw(st.integers(0, 365)))
     ended = draw(st.booleans())
     data = {
-        "referral_date": _iso(referral), "start_date": _iso(start), "planned_end": _iso(end),
+        "referral_date": _iso(referral),
+        "start_date": _iso(start),
+        "planned_end": _iso(end),
         "weekly_hours": draw(st.sampled_from(["", "4-6", "12", "16"])),
-        "purpose": draw(enum_value(CoursePurpose)), "programme": draw(text),
+        "purpose": draw(enum_value(CoursePurpose)),
+        "programme": draw(text),
         "meeting_cadence_days": draw(st.integers(1, 90)),
         "end_date": _iso(start + timedelta(days=draw(st.integers(0, 300)))) if ended else None,
         "outcome": draw(enum_value(CourseOutcome)) if ended else None,
         "end_note": draw(text) if ended else "",
         "created_at": draw(stamp),
-        "extensions": draw(st.lists(st.fixed_dictionaries({
-            "decided_on": days.map(_iso), "new_end": days.map(_iso), "reason": text,
-        }), max_size=2)),
+        "extensions": draw(
+            st.lists(
+                st.fixed_dictionaries(
+                    {
+                        "decided_on": days.map(_iso),
+                        "new_end": days.map(_iso),
+                        "reason": text,
+                    }
+                ),
+                max_size=2,
+            )
+        ),
     }
     return data
 
@@ -67,15 +80,29 @@ def course(draw):
 @st.composite
 def sub_goal(draw, n_courses: int):
     status = draw(enum_value(SubGoalStatus))
-    scores = draw(st.lists(st.fixed_dictionaries({
-        "scored_on": days.map(_iso), "citizen_score": st.integers(1, 10),
-        "what_it_takes": text, "own_actions": text, "help_needed": text,
-        "mentor": st.just("m1"),
-    }), max_size=4, unique_by=lambda s: s["scored_on"]))
+    scores = draw(
+        st.lists(
+            st.fixed_dictionaries(
+                {
+                    "scored_on": days.map(_iso),
+                    "citizen_score": st.integers(1, 10),
+                    "what_it_takes": text,
+                    "own_actions": text,
+                    "help_needed": text,
+                    "mentor": st.just("m1"),
+                }
+            ),
+            max_size=4,
+            unique_by=lambda s: s["scored_on"],
+        )
+    )
     return {
-        "title": draw(name), "description": draw(text), "success_criterion": draw(text),
+        "title": draw(name),
+        "description": draw(text),
+        "success_criterion": draw(text),
         "area": draw(st.sampled_from(["", "work", "health", "family"])),
-        "target_date": draw(st.none() | days.map(_iso)), "priority": draw(st.integers(0, 9)),
+        "target_date": draw(st.none() | days.map(_iso)),
+        "priority": draw(st.integers(0, 9)),
         "status": status,
         "status_date": None if status == "active" else draw(days.map(_iso)),
         "status_note": draw(text),
@@ -90,14 +117,18 @@ def logbook_entry(draw, day: date):
     present = attendance == "present"
     left_early = present and draw(st.booleans())
     return {
-        "entry_date": _iso(day), "attendance": attendance,
+        "entry_date": _iso(day),
+        "attendance": attendance,
         "hours_planned": draw(quarter_hours.filter(lambda h: h <= 24)),
         "hours_worked": draw(quarter_hours.filter(lambda h: h <= 24)) if present else 0,
-        "left_early": left_early, "left_early_reason": draw(name) if left_early else "",
-        "tasks": draw(text), "breaks": draw(text),
+        "left_early": left_early,
+        "left_early_reason": draw(name) if left_early else "",
+        "tasks": draw(text),
+        "breaks": draw(text),
         "energy": draw(st.none() | st.integers(1, 10)),
         "pain": draw(st.none() | st.integers(1, 10)),
-        "life_after_work": draw(text), "notes": draw(text),
+        "life_after_work": draw(text),
+        "notes": draw(text),
         "written_by": draw(enum_value(Author)),
     }
 
@@ -108,19 +139,28 @@ def placement(draw, n_courses: int):
     day_offsets = draw(st.lists(st.integers(0, 120), max_size=6, unique=True))
     step_offsets = draw(st.lists(st.integers(0, 120), max_size=3, unique=True))
     return {
-        "kind": draw(enum_value(PlacementKind)), "workplace": draw(name),
-        "supervisor_name": draw(text), "supervisor_contact": draw(text),
-        "company_consultant": draw(text), "start_date": _iso(start),
+        "kind": draw(enum_value(PlacementKind)),
+        "workplace": draw(name),
+        "supervisor_name": draw(text),
+        "supervisor_contact": draw(text),
+        "company_consultant": draw(text),
+        "start_date": _iso(start),
         "end_date": draw(st.none() | st.just(_iso(start + timedelta(days=150)))),
-        "work_functions": draw(text), "training_goals": draw(text),
-        "accommodations": draw(text), "aids": draw(text), "support_on_site": draw(text),
-        "follow_up_frequency": draw(text), "paid_hours_next_discussed": None,
+        "work_functions": draw(text),
+        "training_goals": draw(text),
+        "accommodations": draw(text),
+        "aids": draw(text),
+        "support_on_site": draw(text),
+        "follow_up_frequency": draw(text),
+        "paid_hours_next_discussed": None,
         "end_reason": draw(text),
         "course": draw(st.none() | st.integers(0, n_courses - 1)) if n_courses else None,
         "hours_steps": [
-            {"from_date": _iso(start + timedelta(days=o)),
-             "hours_per_week": draw(st.integers(0, 240).map(lambda q: q / 4)),
-             "schedule": draw(text)}
+            {
+                "from_date": _iso(start + timedelta(days=o)),
+                "hours_per_week": draw(st.integers(0, 240).map(lambda q: q / 4)),
+                "schedule": draw(text),
+            }
             for o in sorted(step_offsets)
         ],
         "logbook": [draw(logbook_entry(start + timedelta(days=o))) for o in sorted(day_offsets)],
@@ -133,19 +173,30 @@ def meeting(draw):
     starts = datetime.combine(day, time(draw(st.integers(7, 17)), draw(st.sampled_from([0, 30]))))
     status = draw(enum_value(MeetingStatus))
     return {
-        "starts_at": starts.isoformat(), "duration_minutes": draw(st.integers(15, 120)),
-        "kind": draw(enum_value(MeetingKind)), "place": draw(text),
+        "starts_at": starts.isoformat(),
+        "duration_minutes": draw(st.integers(15, 120)),
+        "kind": draw(enum_value(MeetingKind)),
+        "place": draw(text),
         "status": status,
         # Schema 5: who cancelled (a cancelled meeting only) and the outcome's note.
         "cancelled_by": draw(enum_value(CancelledBy)) if status == "cancelled" else None,
         "outcome_note": draw(text),
-        "attendance_note": draw(text), "tasks_note": draw(text), "motivation_note": draw(text),
-        "accommodations_note": draw(text), "citizen_view": draw(text),
-        "workplace_view": draw(text), "notes": draw(text), "decisions": draw(text),
+        "attendance_note": draw(text),
+        "tasks_note": draw(text),
+        "motivation_note": draw(text),
+        "accommodations_note": draw(text),
+        "citizen_view": draw(text),
+        "workplace_view": draw(text),
+        "notes": draw(text),
+        "decisions": draw(text),
         "next_meeting_date": draw(st.none() | st.just(_iso(day + timedelta(days=14)))),
         "mentor": "m1",
-        "participants": draw(st.lists(st.fixed_dictionaries({
-            "name": name, "role": enum_value(ParticipantRole)}), max_size=3)),
+        "participants": draw(
+            st.lists(
+                st.fixed_dictionaries({"name": name, "role": enum_value(ParticipantRole)}),
+                max_size=3,
+            )
+        ),
     }
 
 
@@ -156,40 +207,81 @@ def citizen(draw):
     interpreter = draw(st.booleans())
     wishes = draw(st.lists(name, max_size=3))
     data = {
-        "name": draw(name), "phone": draw(st.sampled_from(["", "12 34 56 78"])),
+        "name": draw(name),
+        "phone": draw(st.sampled_from(["", "12 34 56 78"])),
         "email": draw(st.sampled_from(["", "borger@example.dk"])),
-        "address": draw(text), "caseworker_name": draw(text), "caseworker_phone": "",
-        "caseworker_email": "", "jobcenter": draw(text),
+        "address": draw(text),
+        "caseworker_name": draw(text),
+        "caseworker_phone": "",
+        "caseworker_email": "",
+        "jobcenter": draw(text),
         "interpreter_needed": interpreter,
         "interpreter_language": draw(name) if interpreter else "",
         "job_goal": draw(text),
         "job_wish_1": wishes[0] if len(wishes) > 0 else "",
         "job_wish_2": wishes[1] if len(wishes) > 1 else "",
         "job_wish_3": wishes[2] if len(wishes) > 2 else "",
-        "accommodations": draw(text), "aids": draw(text), "parallel_efforts": draw(text),
-        "notes": draw(text), "archived_on": None,
+        "accommodations": draw(text),
+        "aids": draw(text),
+        "parallel_efforts": draw(text),
+        "notes": draw(text),
+        "archived_on": None,
         "created_at": draw(stamp),
         "mentor": "m1",
         "courses": courses,
         "sub_goals": draw(st.lists(sub_goal(len(courses)), max_size=3)),
         "placements": draw(st.lists(placement(len(courses)), max_size=2)),
         "meetings": meetings,
-        "action_items": draw(st.lists(st.fixed_dictionaries({
-            "what": name, "owner": name, "due_date": st.none() | days.map(_iso),
-            "done_on": st.none() | days.map(_iso),
-            "meeting": (st.none() | st.integers(0, len(meetings) - 1)) if meetings
-            else st.none(),
-        }), max_size=3)),
-        "review_notes": draw(st.lists(st.fixed_dictionaries({
-            "iso_week": st.builds(lambda y, w: f"{y}-W{w:02d}", st.integers(2020, 2030),
-                                  st.integers(1, 52)),
-            "decision": text, "mentor": st.just("m1"),
-        }), max_size=2, unique_by=lambda r: r["iso_week"])),
-        "reports": draw(st.lists(st.builds(
-            lambda start, length, title, summary: {
-                "period_start": _iso(start), "period_end": _iso(start + timedelta(days=length)),
-                "title": title, "summary": summary},
-            days, st.integers(0, 400), name, text), max_size=2)),
+        "action_items": draw(
+            st.lists(
+                st.fixed_dictionaries(
+                    {
+                        "what": name,
+                        "owner": name,
+                        "due_date": st.none() | days.map(_iso),
+                        "done_on": st.none() | days.map(_iso),
+                        "meeting": (st.none() | st.integers(0, len(meetings) - 1))
+                        if meetings
+                        else st.none(),
+                    }
+                ),
+                max_size=3,
+            )
+        ),
+        "review_notes": draw(
+            st.lists(
+                st.fixed_dictionaries(
+                    {
+                        "iso_week": st.builds(
+                            lambda y, w: f"{y}-W{w:02d}",
+                            st.integers(2020, 2030),
+                            st.integers(1, 52),
+                        ),
+                        "decision": text,
+                        "mentor": st.just("m1"),
+                    }
+                ),
+                max_size=2,
+                unique_by=lambda r: r["iso_week"],
+            )
+        ),
+        "reports": draw(
+            st.lists(
+                st.builds(
+                    lambda start, length, title, summary: {
+                        "period_start": _iso(start),
+                        "period_end": _iso(start + timedelta(days=length)),
+                        "title": title,
+                        "summary": summary,
+                    },
+                    days,
+                    st.integers(0, 400),
+                    name,
+                    text,
+                ),
+                max_size=2,
+            )
+        ),
     }
     return data
 
@@ -197,7 +289,9 @@ def citizen(draw):
 @st.composite
 def document(draw, max_citizens: int = 3):
     return {
-        "format": "mentorterm", "version": 1, "scope": "database",
+        "format": "mentorterm",
+        "version": 1,
+        "scope": "database",
         "mentors": [{"key": "m1", "name": draw(name), "email": "", "is_default": True}],
         "citizens": draw(st.lists(citizen(), max_size=max_citizens)),
     }

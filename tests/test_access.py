@@ -50,8 +50,11 @@ def test_access_export_holds_everything_about_the_citizen_and_nobody_else(databa
 def test_access_log_hook_fills_its_section(database):
     with db.atomic():
         mine = fill_marked(GONE)
-    events = [AccessEvent(at=datetime(2026, 11, 2, 9, 15), who="Karin Holm",
-                          purpose="Opfølgning med borgeren")]
+    events = [
+        AccessEvent(
+            at=datetime(2026, 11, 2, 9, 15), who="Karin Holm", purpose="Opfølgning med borgeren"
+        )
+    ]
     _raw, pdf = access_export(mine, date(2026, 11, 29), accesses=events)
     text = _text(pdf)
     assert "02-11-2026 09:15" in text and "Opfølgning med borgeren" in text

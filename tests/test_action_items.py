@@ -23,10 +23,19 @@ def d(day: int, month: int = 11) -> date:
     return date(2026, month, day)
 
 
-def add(citizen: int, what: str, owner: str = "mentor", due: date | None = None,
-        done: date | None = None, meeting: int | None = None) -> int:
-    return ai.add_action_item(citizen, ActionItemIn(what=what, owner=owner, due_date=due,
-                                                    done_on=done), meeting_id=meeting)
+def add(
+    citizen: int,
+    what: str,
+    owner: str = "mentor",
+    due: date | None = None,
+    done: date | None = None,
+    meeting: int | None = None,
+) -> int:
+    return ai.add_action_item(
+        citizen,
+        ActionItemIn(what=what, owner=owner, due_date=due, done_on=done),
+        meeting_id=meeting,
+    )
 
 
 @pytest.fixture
@@ -51,10 +60,20 @@ def caseload(database):
 def test_open_items_overdue_first_then_by_due_date_then_none(caseload):
     rows = ai.action_items(TODAY)
     c = caseload
-    assert [r.id for r in rows] == [c["twelve_late"], c["two_late"], c["today"], c["next_month"],
-                                    c["no_due"]]
+    assert [r.id for r in rows] == [
+        c["twelve_late"],
+        c["two_late"],
+        c["today"],
+        c["next_month"],
+        c["no_due"],
+    ]
     assert [(r.overdue, r.days_overdue) for r in rows] == [
-        (True, 12), (True, 2), (False, 0), (False, 0), (False, 0)]
+        (True, 12),
+        (True, 2),
+        (False, 0),
+        (False, 0),
+        (False, 0),
+    ]
     assert rows[0].citizen_name == "Ali Hassan" and rows[1].citizen_name == "Mette Jørgensen"
 
 
@@ -70,25 +89,30 @@ def test_done_items_come_last_newest_done_first(caseload):
 def test_one_citizen_archived_or_not(caseload):
     c = caseload
     assert [r.id for r in ai.action_items(TODAY, citizen_id=c["ali"])] == [
-        c["twelve_late"], c["today"], c["no_due"]]
+        c["twelve_late"],
+        c["today"],
+        c["no_due"],
+    ]
     # Asked for by id, an archived citizen's items are there (21 days late: 22 - 1).
     rows = ai.action_items(TODAY, citizen_id=c["old"])
     assert [(r.id, r.days_overdue) for r in rows] == [(c["archived"], 21)]
 
 
-@pytest.mark.parametrize("wanted,expected", [
-    ("søren", ["next_month"]),
-    ("SØREN BAK", ["next_month"]),
-    ("supervisor", ["next_month"]),
-    ("mentor", ["two_late", "today"]),  # "mentor" and "Mentor"; overdue first
-    ("citizen", ["twelve_late", "no_due"]),
-    ("  ", ["twelve_late", "two_late", "today", "next_month", "no_due"]),  # blank: no filter
-    ("nobody", []),
-    ("%", []),  # no SQL wildcard
-])
+@pytest.mark.parametrize(
+    "wanted,expected",
+    [
+        ("søren", ["next_month"]),
+        ("SØREN BAK", ["next_month"]),
+        ("supervisor", ["next_month"]),
+        ("mentor", ["two_late", "today"]),  # "mentor" and "Mentor"; overdue first
+        ("citizen", ["twelve_late", "no_due"]),
+        ("  ", ["twelve_late", "two_late", "today", "next_month", "no_due"]),  # blank: no filter
+        ("nobody", []),
+        ("%", []),  # no SQL wildcard
+    ],
+)
 def test_owner_filter_is_a_case_insensitive_substring(caseload, wanted, expected):
-    assert [r.id for r in ai.action_items(TODAY, owner=wanted)] == [
-        caseload[k] for k in expected]
+    assert [r.id for r in ai.action_items(TODAY, owner=wanted)] == [caseload[k] for k in expected]
 
 
 def test_owners_of_open_items_once_each(caseload):
@@ -125,8 +149,12 @@ def test_add_update_delete(caseload):
     with pytest.raises(NotFound):
         add(999, "Nobody")
     form = ai.action_item_input(item)
-    ai.update_action_item(item, ActionItemIn.model_validate(
-        {**form.model_dump(), "owner": "Eva Lund", "due_date": "30-11-2026"}))
+    ai.update_action_item(
+        item,
+        ActionItemIn.model_validate(
+            {**form.model_dump(), "owner": "Eva Lund", "due_date": "30-11-2026"}
+        ),
+    )
     row = ai.action_items(TODAY, citizen_id=ali, owner="eva")[0]
     assert (row.id, row.owner, row.due_date, row.meeting_id) == (item, "Eva Lund", d(30), meeting)
     ai.delete_action_item(item)
@@ -140,4 +168,5 @@ def test_add_update_delete(caseload):
 def test_deleting_the_citizen_deletes_their_items(caseload):
     delete_citizen(caseload["ali"], "Ali Hassan")
     assert {r.citizen_name for r in ai.action_items(TODAY, include_done=True)} == {
-        "Mette Jørgensen"}
+        "Mette Jørgensen"
+    }

@@ -53,13 +53,21 @@ def last_notice(app) -> str:
 def caseload(db_path) -> dict[str, int]:
     """Three citizens, their meetings and agreements; ids by a short name."""
     storage.open_database(db_path)
-    ids = {name.split()[0].lower(): create_citizen(CitizenIn(name=name))
-           for name in ("Mette Jørgensen", "Ali Hassan", "Bo Berg")}
+    ids = {
+        name.split()[0].lower(): create_citizen(CitizenIn(name=name))
+        for name in ("Mette Jørgensen", "Ali Hassan", "Bo Berg")
+    }
 
-    def meeting(who: str, when: datetime, kind: str = "one_to_one",
-                status: str = "planned", place: str = "Mentor office") -> int:
-        return create_meeting(ids[who], MeetingIn(starts_at=when, kind=kind, status=status,
-                                                  place=place))
+    def meeting(
+        who: str,
+        when: datetime,
+        kind: str = "one_to_one",
+        status: str = "planned",
+        place: str = "Mentor office",
+    ) -> int:
+        return create_meeting(
+            ids[who], MeetingIn(starts_at=when, kind=kind, status=status, place=place)
+        )
 
     ids["m_ali_nov10"] = meeting("ali", at(10))  # last week, never recorded
     ids["m_mette_nov16"] = meeting("mette", at(16, 13), "three_party", place="Netto Viby")
@@ -100,14 +108,19 @@ async def open_agreements(app, pilot) -> None:
 
 # --- the agenda -------------------------------------------------------------------------
 
+
 async def test_m_on_the_caseload_opens_the_agenda_to_record_first(caseload, db_path):
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await open_agenda(app, pilot)
         rows = table_rows(app)
         assert [row[0] for row in rows] == ["To record", "", "This week", "Next week"]
-        assert [row[2] for row in rows] == ["Ali Hassan", "Mette Jørgensen", "Bo Berg",
-                                            "Mette Jørgensen"]
+        assert [row[2] for row in rows] == [
+            "Ali Hassan",
+            "Mette Jørgensen",
+            "Bo Berg",
+            "Mette Jørgensen",
+        ]
         assert rows[0][1] == "Tue 10-11-2026 10:00"
         assert rows[1][3:] == ["Three-party follow-up", "Netto Viby"]
         assert "2 to record · 1 this week · 1 next week" in text_of(app, "#agenda-status")
@@ -206,7 +219,10 @@ async def test_i_exports_the_calendar_with_initials_only(caseload, db_path, tmp_
     events = Calendar.from_ical(data).walk("VEVENT")
     # From today on, eight weeks: Bo 19 Nov, Mette 24 Nov, Bo 4 Dec (past ones not).
     assert [str(e["SUMMARY"]) for e in events] == [
-        "B.B. – 1:1 conversation", "M.J. – Three-party follow-up", "B.B. – 1:1 conversation"]
+        "B.B. – 1:1 conversation",
+        "M.J. – Three-party follow-up",
+        "B.B. – 1:1 conversation",
+    ]
     for name in ("Mette", "Jørgensen", "Hassan", "Berg", "Netto Viby", "Mentor office"):
         assert name.encode() not in data
 
@@ -232,13 +248,17 @@ async def test_export_again_replaces_the_file_after_asking(caseload, db_path, tm
 
 # --- the agreements ----------------------------------------------------------------------
 
+
 async def test_t_on_the_caseload_opens_the_agreements_overdue_first(caseload, db_path):
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await open_agreements(app, pilot)
         rows = table_rows(app)
-        assert [row[1] for row in rows] == ["Call the caseworker", "Bring the CV",
-                                            "Send the payslips"]
+        assert [row[1] for row in rows] == [
+            "Call the caseworker",
+            "Bring the CV",
+            "Send the payslips",
+        ]
         assert rows[0][0] == "10-11-2026 8 d overdue"
         assert rows[0][2:] == ["Me", "Mette Jørgensen", ""]
         assert rows[2][0] == "30-11-2026"
@@ -329,17 +349,23 @@ async def test_caseload_filter_takes_m_and_t_as_text(caseload, db_path):
 
 # --- a small terminal ---------------------------------------------------------------------
 
+
 async def test_agenda_and_agreements_fit_80_by_24(caseload, db_path):
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        for key, screen, wanted in (("m", "AgendaScreen", {"No-show", "Help"}),
-                                    ("t", "ActionItemsScreen", {"Mark done", "Help"})):
+        for key, screen, wanted in (
+            ("m", "AgendaScreen", {"No-show", "Help"}),
+            ("t", "ActionItemsScreen", {"Mark done", "Help"}),
+        ):
             await pilot.pause()
             await pilot.press(key)
             await pilot.pause()
             assert type(app.screen).__name__ == screen
-            shown = {k.description for k in app.screen.query(FooterKey)
-                     if k.region.width and k.region.right <= 80}
+            shown = {
+                k.description
+                for k in app.screen.query(FooterKey)
+                if k.region.width and k.region.right <= 80
+            }
             assert wanted <= shown
             await pilot.press("question_mark")
             await pilot.pause()
@@ -347,13 +373,17 @@ async def test_agenda_and_agreements_fit_80_by_24(caseload, db_path):
             await pilot.press("escape", "escape")
             await pilot.pause()
             assert type(app.screen).__name__ == "CaseloadScreen"
-        shown = {k.description for k in app.screen.query(FooterKey)
-                 if k.region.width and k.region.right <= 80}
+        shown = {
+            k.description
+            for k in app.screen.query(FooterKey)
+            if k.region.width and k.region.right <= 80
+        }
         assert {"Agenda", "Agreements", "Help", "Quit"} <= shown
 
 
 async def test_x_says_u_undoes_and_u_takes_back_that_one_even_after_the_list_changed(
-        caseload, db_path):
+    caseload, db_path
+):
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await open_agreements(app, pilot)
@@ -381,7 +411,9 @@ async def test_x_says_u_undoes_and_u_takes_back_that_one_even_after_the_list_cha
         await pilot.pause()
         assert "Nothing to undo" in last_notice(app)
         assert [ActionItem.get_by_id(caseload[k]).done_on for k in ("i_call", "i_cv")] == [
-            None, None]
+            None,
+            None,
+        ]
 
 
 async def test_u_on_a_done_row_in_focus_opens_it_again(caseload, db_path):

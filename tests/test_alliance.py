@@ -55,11 +55,15 @@ def goal(citizen) -> int:
 
 def active_order(citizen_id: int) -> list[tuple[int, int]]:
     """(id, priority) of the citizen's active sub-goals as the list shows them."""
-    return [(r.id, r.priority) for r in alliance.sub_goal_rows(citizen_id, TODAY)
-            if r.status == "active"]
+    return [
+        (r.id, r.priority)
+        for r in alliance.sub_goal_rows(citizen_id, TODAY)
+        if r.status == "active"
+    ]
 
 
 # --- the scale -----------------------------------------------------------------
+
 
 @pytest.mark.parametrize(("citizen_score", "mentor"), [(n, 10 - n) for n in range(1, 11)])
 def test_complement_of_every_score(citizen_score, mentor):
@@ -72,15 +76,18 @@ def test_complement_refuses_off_the_scale(value):
         alliance.complement(value)
 
 
-@pytest.mark.parametrize(("scores", "direction", "change"), [
-    ([], "none", 0),
-    ([4], "none", 0),
-    ([3, 5], "up", 2),
-    ([3, 9, 4], "up", 1),
-    ([7, 2], "down", -5),
-    ([5, 1, 5], "flat", 0),
-    ([6, 6, 6], "flat", 0),
-])
+@pytest.mark.parametrize(
+    ("scores", "direction", "change"),
+    [
+        ([], "none", 0),
+        ([4], "none", 0),
+        ([3, 5], "up", 2),
+        ([3, 9, 4], "up", 1),
+        ([7, 2], "down", -5),
+        ([5, 1, 5], "flat", 0),
+        ([6, 6, 6], "flat", 0),
+    ],
+)
 def test_trend_cases(scores, direction, change):
     result = alliance.trend(scores)
     assert (result.direction, result.change, result.count) == (direction, change, len(scores))
@@ -100,11 +107,13 @@ def test_trend_direction_follows_the_sign_of_the_change(scores):
 
 # --- scoring -------------------------------------------------------------------
 
+
 def test_score_is_stored_with_the_default_mentor_and_answers(goal):
     from mentorterm.storage import ensure_default_mentor
 
-    score_id = alliance.score_sub_goal(goal, score(TODAY, 4, what_it_takes="sleep",
-                                                   own_actions="alarm", help_needed="a call"))
+    score_id = alliance.score_sub_goal(
+        goal, score(TODAY, 4, what_it_takes="sleep", own_actions="alarm", help_needed="a call")
+    )
     row = AllianceScore.get_by_id(score_id)
     assert row.mentor_id == ensure_default_mentor().id
     assert (row.citizen_score, row.mentor_score) == (4, 6)
@@ -123,11 +132,11 @@ def test_same_day_score_raises_and_writes_nothing(goal):
 
 def test_replace_updates_the_same_row(goal):
     first = alliance.score_sub_goal(goal, score(TODAY, 3, own_actions="alarm"))
-    again = alliance.score_sub_goal(goal, score(TODAY, 8, what_it_takes="courage"),
-                                    replace=True)
+    again = alliance.score_sub_goal(goal, score(TODAY, 8, what_it_takes="courage"), replace=True)
     assert again == first
-    assert [(s.citizen_score, s.what_it_takes, s.own_actions)
-            for s in alliance.score_history(goal)] == [(8, "courage", "")]
+    assert [
+        (s.citizen_score, s.what_it_takes, s.own_actions) for s in alliance.score_history(goal)
+    ] == [(8, "courage", "")]
 
 
 def test_replace_on_a_new_day_simply_adds(goal):
@@ -143,7 +152,10 @@ def test_history_is_in_date_order_whatever_the_order_of_entry(goal):
     history = alliance.score_history(goal)
     assert [s.scored_on for s in history] == sorted(days)
     assert [(s.citizen_score, s.mentor_score, s.help_needed) for s in history] == [
-        (2, 8, "help 2"), (4, 6, "help 4"), (6, 4, "help 6")]
+        (2, 8, "help 2"),
+        (4, 6, "help 4"),
+        (6, 4, "help 6"),
+    ]
 
 
 def test_a_score_may_be_backfilled_before_the_sub_goal_was_created(goal):
@@ -196,11 +208,18 @@ def test_a_missing_sub_goal_is_not_found(database):
 
 # --- life cycle and priority -----------------------------------------------------
 
+
 def test_edit_round_trip_keeps_the_priority(citizen):
     first = alliance.create_sub_goal(citizen, SubGoalIn(title="A"))
     second = alliance.create_sub_goal(citizen, SubGoalIn(title="B"))
-    data = SubGoalIn(title="B, sharper", description="on Tuesdays", success_criterion="4 of 4",
-                     area="work", target_date=TODAY, priority=1)
+    data = SubGoalIn(
+        title="B, sharper",
+        description="on Tuesdays",
+        success_criterion="4 of 4",
+        area="work",
+        target_date=TODAY,
+        priority=1,
+    )
     alliance.update_sub_goal(second, data)
     again = alliance.sub_goal_input(second)
     assert again.model_dump(exclude={"priority"}) == data.model_dump(exclude={"priority"})
@@ -218,15 +237,25 @@ def test_new_sub_goals_go_last_or_where_asked(citizen):
 
 def test_a_course_of_another_citizen_is_refused(citizen):
     other = create_citizen(CitizenIn(name="Other"))
-    course = Course.create(citizen=other, referral_date=TODAY, start_date=TODAY,
-                           planned_end=TODAY + timedelta(days=90), purpose="flexjob")
+    course = Course.create(
+        citizen=other,
+        referral_date=TODAY,
+        start_date=TODAY,
+        planned_end=TODAY + timedelta(days=90),
+        purpose="flexjob",
+    )
     with pytest.raises(DomainError, match="not one of this citizen's courses"):
         alliance.create_sub_goal(citizen, SubGoalIn(title="A"), course_id=course.id)
     with pytest.raises(DomainError):
         alliance.create_sub_goal(citizen, SubGoalIn(title="A"), course_id=12345)
     assert SubGoal.select().count() == 0
-    own = Course.create(citizen=citizen, referral_date=TODAY, start_date=TODAY,
-                        planned_end=TODAY + timedelta(days=90), purpose="flexjob")
+    own = Course.create(
+        citizen=citizen,
+        referral_date=TODAY,
+        start_date=TODAY,
+        planned_end=TODAY + timedelta(days=90),
+        purpose="flexjob",
+    )
     goal = alliance.create_sub_goal(citizen, SubGoalIn(title="A"), course_id=own.id)
     assert SubGoal.get_by_id(goal).course_id == own.id
 
@@ -263,7 +292,10 @@ def test_status_round_trip(citizen):
     alliance.set_status(a, status("paused", TODAY - timedelta(days=3), "Hospital stay"))
     row = next(r for r in alliance.sub_goal_rows(citizen, TODAY) if r.id == a)
     assert (row.status, row.status_date, row.status_note) == (
-        "paused", TODAY - timedelta(days=3), "Hospital stay")
+        "paused",
+        TODAY - timedelta(days=3),
+        "Hospital stay",
+    )
     assert active_order(citizen) == [(b, 1), (c, 2)]
     alliance.set_status(a, status("active", TODAY, "Back from hospital"))
     assert active_order(citizen) == [(b, 1), (c, 2), (a, 3)]  # back, last
@@ -272,8 +304,10 @@ def test_status_round_trip(citizen):
 
 
 def test_rows_active_first_then_paused_achieved_dropped(citizen):
-    ids = {t: alliance.create_sub_goal(citizen, SubGoalIn(title=t))
-           for t in ("dropped", "achieved", "paused", "active 1", "active 2")}
+    ids = {
+        t: alliance.create_sub_goal(citizen, SubGoalIn(title=t))
+        for t in ("dropped", "achieved", "paused", "active 1", "active 2")
+    }
     for state in ("dropped", "achieved", "paused"):
         alliance.set_status(ids[state], status(state))
     alliance.move_priority(ids["active 2"], -1)
@@ -283,16 +317,21 @@ def test_rows_active_first_then_paused_achieved_dropped(citizen):
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(["up", "down", "new", "pause", "activate"]),
-                          st.integers(0, 9)), max_size=25))
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["up", "down", "new", "pause", "activate"]), st.integers(0, 9)),
+        max_size=25,
+    )
+)
 def test_priorities_stay_one_to_n_and_unique(actions):
     """Any mix of moves, new sub-goals and status changes keeps 1..n, and moves swap."""
     with tempfile.TemporaryDirectory() as folder:
         storage.open_database(Path(folder) / "t.db")
         try:
             citizen_id = create_citizen(CitizenIn(name="A"))
-            expected = [alliance.create_sub_goal(citizen_id, SubGoalIn(title=f"G{n}"))
-                        for n in range(3)]
+            expected = [
+                alliance.create_sub_goal(citizen_id, SubGoalIn(title=f"G{n}")) for n in range(3)
+            ]
             paused: list[int] = []
             for action, pick in actions:
                 if action == "new":
@@ -312,7 +351,9 @@ def test_priorities_stay_one_to_n_and_unique(actions):
                     alliance.move_priority(goal_id, step)
                     if 0 <= index + step < len(expected):
                         expected[index], expected[index + step] = (
-                            expected[index + step], expected[index])
+                            expected[index + step],
+                            expected[index],
+                        )
             order = active_order(citizen_id)
             assert [goal_id for goal_id, _ in order] == expected
             assert [priority for _, priority in order] == list(range(1, len(expected) + 1))
@@ -322,10 +363,12 @@ def test_priorities_stay_one_to_n_and_unique(actions):
 
 # --- the list ----------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(("offset", "passed"), [(-30, True), (-1, True), (0, False), (1, False)])
 def test_target_passed_at_the_boundary(citizen, offset, passed):
-    goal = alliance.create_sub_goal(citizen, SubGoalIn(
-        title="A", target_date=TODAY + timedelta(days=offset)))
+    goal = alliance.create_sub_goal(
+        citizen, SubGoalIn(title="A", target_date=TODAY + timedelta(days=offset))
+    )
     assert alliance.sub_goal_rows(citizen, TODAY)[0].target_passed is passed
     alliance.set_status(goal, status("achieved"))  # only an active goal can be late
     assert alliance.sub_goal_rows(citizen, TODAY)[0].target_passed is False
@@ -346,12 +389,20 @@ def test_a_sub_goal_without_a_target_is_never_late(citizen):
 def test_row_scores_and_days_since_last_scored(citizen, goal):
     row = alliance.sub_goal_rows(citizen, TODAY)[0]
     assert (row.history, row.latest_score, row.mentor_score, row.days_since_scored) == (
-        [], None, None, None)
+        [],
+        None,
+        None,
+        None,
+    )
     alliance.score_sub_goal(goal, score(TODAY - timedelta(days=30), 2))
     alliance.score_sub_goal(goal, score(TODAY - timedelta(days=12), 5))
     row = alliance.sub_goal_rows(citizen, TODAY)[0]
     assert (row.history, row.latest_score, row.mentor_score, row.days_since_scored) == (
-        [2, 5], 5, 5, 12)
+        [2, 5],
+        5,
+        5,
+        12,
+    )
     alliance.score_sub_goal(goal, score(TODAY, 6))
     assert alliance.sub_goal_rows(citizen, TODAY)[0].days_since_scored == 0
 
@@ -370,44 +421,95 @@ MARK = "ZQX"  # appears nowhere in the words presentation mode adds itself
 
 def _private_world(marker: str = MARK) -> tuple[int, int]:
     """A citizen with private text everywhere, and another citizen; returns both ids."""
-    private = {field: f"{marker}-{field}" for field in (
-        "phone", "address", "caseworker_name", "caseworker_phone", "jobcenter",
-        "interpreter_language", "accommodations", "aids", "parallel_efforts", "notes")}
+    private = {
+        field: f"{marker}-{field}"
+        for field in (
+            "phone",
+            "address",
+            "caseworker_name",
+            "caseworker_phone",
+            "jobcenter",
+            "interpreter_language",
+            "accommodations",
+            "aids",
+            "parallel_efforts",
+            "notes",
+        )
+    }
     private["email"] = f"{marker.lower()}@example.dk"
     private["caseworker_email"] = f"{marker.lower()}.cw@example.dk"
-    citizen_id = create_citizen(CitizenIn(name="Mette Jørgensen", interpreter_needed=True,
-                                          **private))
-    shown = alliance.create_sub_goal(citizen_id, SubGoalIn(
-        title="Meet on time", description="Tuesdays at 9",
-        success_criterion=f"{marker}-criterion", area=f"{marker}-area"))
-    alliance.score_sub_goal(shown, score(TODAY - timedelta(days=28), 3,
-                                         what_it_takes=f"{marker}-what",
-                                         own_actions="Set an alarm", help_needed="Mentor rings"))
-    alliance.score_sub_goal(shown, score(TODAY, 6, what_it_takes=f"{marker}-what2",
-                                         own_actions="Take the 8.10 bus",
-                                         help_needed="Mentor comes along once"))
+    citizen_id = create_citizen(
+        CitizenIn(name="Mette Jørgensen", interpreter_needed=True, **private)
+    )
+    shown = alliance.create_sub_goal(
+        citizen_id,
+        SubGoalIn(
+            title="Meet on time",
+            description="Tuesdays at 9",
+            success_criterion=f"{marker}-criterion",
+            area=f"{marker}-area",
+        ),
+    )
+    alliance.score_sub_goal(
+        shown,
+        score(
+            TODAY - timedelta(days=28),
+            3,
+            what_it_takes=f"{marker}-what",
+            own_actions="Set an alarm",
+            help_needed="Mentor rings",
+        ),
+    )
+    alliance.score_sub_goal(
+        shown,
+        score(
+            TODAY,
+            6,
+            what_it_takes=f"{marker}-what2",
+            own_actions="Take the 8.10 bus",
+            help_needed="Mentor comes along once",
+        ),
+    )
     for state in ("paused", "achieved", "dropped"):
-        hidden = alliance.create_sub_goal(citizen_id, SubGoalIn(
-            title=f"{marker}-{state} goal", description=f"{marker}-{state} description"))
+        hidden = alliance.create_sub_goal(
+            citizen_id,
+            SubGoalIn(title=f"{marker}-{state} goal", description=f"{marker}-{state} description"),
+        )
         alliance.score_sub_goal(hidden, score(TODAY, 2, own_actions=f"{marker}-{state} step"))
         alliance.set_status(hidden, status(state, note=f"{marker}-{state} note"))
-    Meeting.create(citizen=citizen_id, starts_at=datetime(2026, 11, 30, 10),
-                   kind="three_party", status="planned", place=f"{marker}-place",
-                   notes=f"{marker}-meeting notes", decisions=f"{marker}-decisions",
-                   accommodations_note=f"{marker}-acc note")
-    placement = Placement.create(citizen=citizen_id, kind="company_internship",
-                                 workplace=f"{marker}-workplace", start_date=TODAY,
-                                 accommodations=f"{marker}-placement acc")
-    LogbookEntry.create(placement=placement, citizen=citizen_id, entry_date=TODAY,
-                        attendance="present", notes=f"{marker}-logbook")
+    Meeting.create(
+        citizen=citizen_id,
+        starts_at=datetime(2026, 11, 30, 10),
+        kind="three_party",
+        status="planned",
+        place=f"{marker}-place",
+        notes=f"{marker}-meeting notes",
+        decisions=f"{marker}-decisions",
+        accommodations_note=f"{marker}-acc note",
+    )
+    placement = Placement.create(
+        citizen=citizen_id,
+        kind="company_internship",
+        workplace=f"{marker}-workplace",
+        start_date=TODAY,
+        accommodations=f"{marker}-placement acc",
+    )
+    LogbookEntry.create(
+        placement=placement,
+        citizen=citizen_id,
+        entry_date=TODAY,
+        attendance="present",
+        notes=f"{marker}-logbook",
+    )
     ActionItem.create(citizen=citizen_id, what=f"{marker}-action", owner="mentor")
     ReviewNote.create(citizen=citizen_id, iso_week="2026-W47", decision=f"{marker}-review")
 
     other = create_citizen(CitizenIn(name=f"{marker}-Other Person", notes=f"{marker}-o"))
     other_goal = alliance.create_sub_goal(other, SubGoalIn(title=f"{marker}-other goal"))
     alliance.score_sub_goal(other_goal, score(TODAY, 9, own_actions=f"{marker}-other step"))
-    Meeting.create(citizen=other, starts_at=datetime(2026, 11, 23, 9), kind="one_to_one",
-                   status="planned")
+    Meeting.create(
+        citizen=other, starts_at=datetime(2026, 11, 23, 9), kind="one_to_one", status="planned"
+    )
     return citizen_id, other
 
 
@@ -427,8 +529,7 @@ def test_presentation_shows_the_citizens_own_progress(database):
     assert goal.description == "Tuesdays at 9"
     assert (goal.first_score, goal.latest_score, goal.score_count) == (3, 6, 2)
     assert (goal.change, goal.direction) == (3, "up")
-    assert (goal.next_step, goal.help_promised) == ("Take the 8.10 bus",
-                                                    "Mentor comes along once")
+    assert (goal.next_step, goal.help_promised) == ("Take the 8.10 bus", "Mentor comes along once")
     assert view.next_meeting == datetime(2026, 11, 30, 10)  # not the other citizen's 23-11
 
 
@@ -441,22 +542,36 @@ def test_presentation_trend_follows_the_scores(citizen):
     alliance.score_sub_goal(once, score(TODAY, 5))
     goals = {g.title: g for g in alliance.presentation(citizen, TODAY).goals}
     assert [g for g in goals] == ["Down", "Once", "Never"]  # priority order
-    assert (goals["Down"].first_score, goals["Down"].latest_score, goals["Down"].change,
-            goals["Down"].direction) == (7, 4, -3, "down")
+    assert (
+        goals["Down"].first_score,
+        goals["Down"].latest_score,
+        goals["Down"].change,
+        goals["Down"].direction,
+    ) == (7, 4, -3, "down")
     assert (goals["Once"].change, goals["Once"].direction, goals["Once"].score_count) == (
-        0, "none", 1)
-    assert (goals["Never"].latest_score, goals["Never"].first_score, goals["Never"].direction,
-            goals["Never"].next_step) == (None, None, "none", "")
+        0,
+        "none",
+        1,
+    )
+    assert (
+        goals["Never"].latest_score,
+        goals["Never"].first_score,
+        goals["Never"].direction,
+        goals["Never"].next_step,
+    ) == (None, None, "none", "")
     assert never in {r.id for r in alliance.sub_goal_rows(citizen, TODAY)}
 
 
-@pytest.mark.parametrize(("name", "shown"), [
-    ("Mette Jørgensen", "Mette"),
-    ("Anne-Marie Holm Nielsen", "Anne-Marie"),
-    ("A.H.", "A.H."),
-    ("MJ", "MJ"),
-    ("Borger7", "Borger7"),
-])
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("Mette Jørgensen", "Mette"),
+        ("Anne-Marie Holm Nielsen", "Anne-Marie"),
+        ("A.H.", "A.H."),
+        ("MJ", "MJ"),
+        ("Borger7", "Borger7"),
+    ],
+)
 def test_presentation_first_name_only(database, name, shown):
     citizen_id = create_citizen(CitizenIn(name=name))
     assert alliance.presentation(citizen_id, TODAY).first_name == shown

@@ -26,16 +26,39 @@ async def test_an_empty_database_greets_a_new_mentor(db_path):
 
 async def test_the_caseload_lists_active_citizens(db_path):
     storage.open_database(db_path)
-    doc = {"format": "mentorterm", "version": 1,
-           "mentors": [{"key": "m", "name": "Me", "is_default": True}],
-           "citizens": [
-               {"name": "Aktiv Borger", "mentor": "m",
-                "courses": [{"referral_date": "2026-10-01", "start_date": "2026-10-05",
-                             "planned_end": "2027-01-03", "purpose": "ordinary_job"}]},
-               {"name": "Afsluttet Borger", "mentor": "m",
-                "courses": [{"referral_date": "2026-01-01", "start_date": "2026-01-05",
-                             "planned_end": "2026-04-05", "purpose": "flexjob",
-                             "end_date": "2026-04-05", "outcome": "flexjob_granted"}]}]}
+    doc = {
+        "format": "mentorterm",
+        "version": 1,
+        "mentors": [{"key": "m", "name": "Me", "is_default": True}],
+        "citizens": [
+            {
+                "name": "Aktiv Borger",
+                "mentor": "m",
+                "courses": [
+                    {
+                        "referral_date": "2026-10-01",
+                        "start_date": "2026-10-05",
+                        "planned_end": "2027-01-03",
+                        "purpose": "ordinary_job",
+                    }
+                ],
+            },
+            {
+                "name": "Afsluttet Borger",
+                "mentor": "m",
+                "courses": [
+                    {
+                        "referral_date": "2026-01-01",
+                        "start_date": "2026-01-05",
+                        "planned_end": "2026-04-05",
+                        "purpose": "flexjob",
+                        "end_date": "2026-04-05",
+                        "outcome": "flexjob_granted",
+                    }
+                ],
+            },
+        ],
+    }
     import_document(parse_document(json.dumps(doc)))
     storage.close_database()
     app = make_app(db_path, today=TODAY)

@@ -48,8 +48,11 @@ def test_screens_reach_storage_only_through_the_domain():
             continue
         for name in _imports(path):
             bare = name.lstrip(".")
-            if bare.startswith(("peewee", "playhouse", "models", "storage", "sqlite3")) or \
-                    ".models" in name or ".storage" in name:
+            if (
+                bare.startswith(("peewee", "playhouse", "models", "storage", "sqlite3"))
+                or ".models" in name
+                or ".storage" in name
+            ):
                 offenders.append(f"{relative}: {name}")
     assert offenders == []
 

@@ -36,9 +36,12 @@ def _some_log(rows: dict | None = None) -> int:
     cid = rows["citizen"].id
     audit.open_record(cid, "follow-up")
     for day in (5, 6, 9):
-        logbook.add_entry(rows["placement"].id, LogbookEntryIn(
-            entry_date=date(2026, 2, day), attendance="present", hours_planned=2,
-            hours_worked=2))
+        logbook.add_entry(
+            rows["placement"].id,
+            LogbookEntryIn(
+                entry_date=date(2026, 2, day), attendance="present", hours_planned=2, hours_worked=2
+            ),
+        )
     transfer.export_document(cid)
     audit.open_record(cid, "weekly review")
     assert audit.count() == 6
@@ -60,8 +63,11 @@ def _raw(db_path: Path, *statements: str) -> None:
 
 
 def _cut_tail(db_path: Path, keep: int) -> None:
-    _raw(db_path, f"DELETE FROM audit_entry WHERE id > {keep}",
-         f"UPDATE sqlite_sequence SET seq = {keep} WHERE name = 'audit_entry'")
+    _raw(
+        db_path,
+        f"DELETE FROM audit_entry WHERE id > {keep}",
+        f"UPDATE sqlite_sequence SET seq = {keep} WHERE name = 'audit_entry'",
+    )
 
 
 def _cli_verify(db_path: Path, capsys) -> tuple[int, str]:
@@ -125,10 +131,27 @@ def test_after_a_cut_the_anchor_is_held_so_new_work_does_not_hide_it(database, d
 
 def test_a_rewritten_tail_with_a_valid_chain_is_detected(database, db_path):
     _some_log()
-    rows = db.execute_sql("SELECT id, at, action, what, record_id, citizen_id, mentor_id, "
-                          "purpose, detail, prev_hash FROM audit_entry WHERE id = 6").fetchone()
-    fields = dict(zip(("id", "at", "action", "what", "record_id", "citizen_id", "mentor_id",
-                       "purpose", "detail"), rows[:9], strict=True))
+    rows = db.execute_sql(
+        "SELECT id, at, action, what, record_id, citizen_id, mentor_id, "
+        "purpose, detail, prev_hash FROM audit_entry WHERE id = 6"
+    ).fetchone()
+    fields = dict(
+        zip(
+            (
+                "id",
+                "at",
+                "action",
+                "what",
+                "record_id",
+                "citizen_id",
+                "mentor_id",
+                "purpose",
+                "detail",
+            ),
+            rows[:9],
+            strict=True,
+        )
+    )
     fields["purpose"] = "routine"
     forged = audit.digest(rows[9], **fields)
     _raw(db_path, f"UPDATE audit_entry SET purpose = 'routine', hash = '{forged}' WHERE id = 6")
@@ -184,8 +207,9 @@ def test_an_unreadable_anchor_is_a_problem(database, db_path):
     assert len(problems) == 1 and "cannot be read" in problems[0]
 
 
-def test_every_backup_carries_its_own_anchor_and_verifies_against_it(database, db_path,
-                                                                     tmp_path, capsys):
+def test_every_backup_carries_its_own_anchor_and_verifies_against_it(
+    database, db_path, tmp_path, capsys
+):
     cid = _some_log()
     backup = storage.backup_database(tmp_path / "mentorterm-20261201-120000.db")
     theirs = json.loads(Path(str(backup) + audit.ANCHOR_SUFFIX).read_text())
@@ -207,7 +231,8 @@ def test_every_backup_carries_its_own_anchor_and_verifies_against_it(database, d
 
 
 def test_a_backup_beside_the_database_catches_a_cut_even_without_the_live_anchor(
-        database, db_path, capsys):
+    database, db_path, capsys
+):
     cid = _some_log()
     storage.backup_database(db_path.parent)  # mentorterm-<stamp>.db beside the database
     audit.open_record(cid, "follow-up")
@@ -217,8 +242,9 @@ def test_a_backup_beside_the_database_catches_a_cut_even_without_the_live_anchor
     _cut_tail(db_path, keep=4)
     storage.open_database(db_path, create=False)
     head = db.execute_sql("SELECT hash FROM audit_entry WHERE id = 4").fetchone()[0]
-    Path(str(db_path) + audit.ANCHOR_SUFFIX).write_text(json.dumps(
-        {**live_anchor, "last_id": 4, "hash": head, "count": 4}))
+    Path(str(db_path) + audit.ANCHOR_SUFFIX).write_text(
+        json.dumps({**live_anchor, "last_id": 4, "hash": head, "count": 4})
+    )
     storage.close_database()
     status, output = _cli_verify(db_path, capsys)
     assert status == 1
@@ -232,7 +258,8 @@ def test_opening_a_database_without_rows_writes_no_anchor(database, db_path):
 
 
 def test_on_an_encrypted_database_the_anchor_and_the_backup_anchor_are_kept(
-        db_path, tmp_path, monkeypatch):
+    db_path, tmp_path, monkeypatch
+):
     monkeypatch.delenv("MENTORTERM_PLAINTEXT", raising=False)
     passphrase = "bananer i vindueskarmen"
     storage.open_database(db_path, passphrase=passphrase)
@@ -255,8 +282,9 @@ def test_on_an_encrypted_database_the_anchor_and_the_backup_anchor_are_kept(
         storage.close_database()
 
 
-def test_a_folder_that_takes_no_anchor_is_a_note_and_the_work_is_kept(database, db_path,
-                                                                     monkeypatch):
+def test_a_folder_that_takes_no_anchor_is_a_note_and_the_work_is_kept(
+    database, db_path, monkeypatch
+):
     cid = _some_log()
     Path(str(db_path) + audit.ANCHOR_SUFFIX).unlink()
 
@@ -305,8 +333,10 @@ def test_two_processes_appending_at_once_leave_an_anchor_the_log_reaches(databas
     _some_log()
     storage.close_database()
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
-    children = [subprocess.Popen([sys.executable, "-c", _WRITER, str(db_path), "150"], env=env)
-                for _ in range(2)]
+    children = [
+        subprocess.Popen([sys.executable, "-c", _WRITER, str(db_path), "150"], env=env)
+        for _ in range(2)
+    ]
     assert [child.wait(timeout=120) for child in children] == [0, 0]
     storage.open_database(db_path, create=False)
     assert audit.count() == 6 + 300

@@ -33,8 +33,7 @@ def at(day: int, hour: int = 10, minute: int = 0, month: int = 11) -> datetime:
 
 
 def meet(citizen: int, starts: datetime, kind="three_party", status="planned", **fields) -> int:
-    return create_meeting(citizen, MeetingIn(starts_at=starts, kind=kind, status=status,
-                                             **fields))
+    return create_meeting(citizen, MeetingIn(starts_at=starts, kind=kind, status=status, **fields))
 
 
 @pytest.fixture
@@ -42,9 +41,12 @@ def planned(database):
     mette = create_citizen(CitizenIn(name="Mette Jørgensen", phone="+45 12 34 56 78"))
     ali = create_citizen(CitizenIn(name="ali"))
     old = create_citizen(CitizenIn(name="Archie Ved"))
-    private = dict(notes=SECRET_NOTE, attendance_note="Sick 3 days (psychiatry)",
-                   decisions="Hours down", participants=[
-                       {"name": "Bo Supervisorsen", "role": "placement_supervisor"}])
+    private = dict(
+        notes=SECRET_NOTE,
+        attendance_note="Sick 3 days (psychiatry)",
+        decisions="Hours down",
+        participants=[{"name": "Bo Supervisorsen", "role": "placement_supervisor"}],
+    )
     ids = dict(
         first=meet(mette, at(22, 0, 0), place="Netto Viby", **private),  # first minute: in
         phone=meet(ali, at(24, 9, 30), kind="phone", duration_minutes=15),
@@ -70,9 +72,13 @@ def test_only_planned_upcoming_meetings_of_active_citizens(planned):
     found = events(data)
     # first, phone, last; not: 6 Dec (outside), yesterday, held, no-show, cancelled, archived.
     assert [str(e["UID"]) for e in found] == [
-        f"mentorterm-meeting-{planned[k]}" for k in ("first", "phone", "last")]
+        f"mentorterm-meeting-{planned[k]}" for k in ("first", "phone", "last")
+    ]
     assert [str(e["SUMMARY"]) for e in found] == [
-        "M.J. – Three-party follow-up", "A. – Phone call", "M.J. – Walk"]
+        "M.J. – Three-party follow-up",
+        "A. – Phone call",
+        "M.J. – Walk",
+    ]
     assert [str(e.get("LOCATION", "")) for e in found] == ["Netto Viby", "", "Harbour"]
     # Times in Copenhagen time: 24 Nov 09:30 + 15 min; 5 Dec 23:59 + 60 min = 6 Dec 00:59.
     phone, last = found[1], found[2]
@@ -89,8 +95,18 @@ def test_only_planned_upcoming_meetings_of_active_citizens(planned):
 def test_nothing_personal_leaves_the_database(planned):
     data = cal.calendar_ics(TODAY, weeks=2)
     text = data.decode("utf-8")
-    for secret in ("Mette", "Jørgensen", "ali", "Archie", SECRET_NOTE, "Sick 3 days",
-                   "psychiatry", "Hours down", "Supervisorsen", "12 34 56 78"):
+    for secret in (
+        "Mette",
+        "Jørgensen",
+        "ali",
+        "Archie",
+        SECRET_NOTE,
+        "Sick 3 days",
+        "psychiatry",
+        "Hours down",
+        "Supervisorsen",
+        "12 34 56 78",
+    ):
         assert secret not in re.sub(r"\r\n ", "", text)  # also across folded lines
     for event in events(data):
         assert set(event) <= {"UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "LOCATION"}
@@ -99,8 +115,9 @@ def test_nothing_personal_leaves_the_database(planned):
 def test_more_weeks_and_one_citizen(planned):
     # Eight weeks (the default) reach 6 Dec too: four events.
     assert len(events(cal.calendar_ics(TODAY))) == 4
-    assert [str(e["SUMMARY"]) for e in events(cal.calendar_ics(TODAY, citizen_id=planned["ali"]))
-            ] == ["A. – Phone call"]
+    assert [
+        str(e["SUMMARY"]) for e in events(cal.calendar_ics(TODAY, citizen_id=planned["ali"]))
+    ] == ["A. – Phone call"]
     with pytest.raises(DomainError):
         cal.calendar_ics(TODAY, weeks=0)
 
@@ -116,14 +133,17 @@ def test_an_empty_calendar_is_still_a_calendar(database):
     assert str(parsed["VERSION"]) == "2.0"
 
 
-@pytest.mark.parametrize("name,expected", [
-    ("Mette Jørgensen", "M.J."),
-    ("ali", "A."),
-    ("Anne-Marie Holm", "A.M.H."),
-    ("  øjvind   ærø ", "Ø.Æ."),
-    ("M.J.", "M.J."),
-    ("---", "?"),
-])
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        ("Mette Jørgensen", "M.J."),
+        ("ali", "A."),
+        ("Anne-Marie Holm", "A.M.H."),
+        ("  øjvind   ærø ", "Ø.Æ."),
+        ("M.J.", "M.J."),
+        ("---", "?"),
+    ],
+)
 def test_initials(name, expected):
     assert cal.initials(name) == expected
 
@@ -136,10 +156,11 @@ def test_initials_never_spell_out_part_of_the_name(name):
     lowercase_runs = [r for r in runs if any(c.islower() for c in r)]
     for run in lowercase_runs:
         for i in range(len(run) - 1):
-            assert run[i:i + 2] not in result
+            assert run[i : i + 2] not in result
 
 
 # --- writing the file ----------------------------------------------------------------------
+
 
 def test_write_calendar_replaces_the_file_whole(tmp_path):
     target = tmp_path / "meetings.ics"

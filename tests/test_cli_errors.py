@@ -33,30 +33,57 @@ VALID_DOC = {
     "version": 1,
     "scope": "database",
     "mentors": [{"key": "m1", "name": "Me", "is_default": True}],
-    "citizens": [{
-        "name": "Aske Bøgh",
-        "mentor": "m1",
-        "courses": [{
-            "referral_date": "2026-01-05", "start_date": "2026-01-12",
-            "planned_end": "2026-04-12", "purpose": "flexjob",
-            "extensions": [{"decided_on": "2026-04-01", "new_end": "2026-06-01",
-                            "reason": "Mere tid"}],
-        }],
-        "sub_goals": [{"title": "Møde til tiden", "course": 0,
-                       "scores": [{"scored_on": "2026-02-01", "citizen_score": 4,
-                                   "mentor": "m1"}]}],
-        "placements": [{
-            "kind": "company_internship", "workplace": "Bageriet", "start_date": "2026-02-02",
-            "course": 0,
-            "hours_steps": [{"from_date": "2026-02-02", "hours_per_week": 6}],
-            "logbook": [{"entry_date": "2026-02-03", "attendance": "present",
-                         "hours_planned": 3, "hours_worked": 3}],
-        }],
-        "meetings": [{"starts_at": "2026-02-10 10:00", "kind": "three_party", "mentor": "m1",
-                      "participants": [{"name": "Lone", "role": "placement_supervisor"}]}],
-        "action_items": [{"what": "Ring til Lone", "owner": "mentor", "meeting": 0}],
-        "review_notes": [{"iso_week": "2026-W07", "decision": "Fortsæt", "mentor": "m1"}],
-    }],
+    "citizens": [
+        {
+            "name": "Aske Bøgh",
+            "mentor": "m1",
+            "courses": [
+                {
+                    "referral_date": "2026-01-05",
+                    "start_date": "2026-01-12",
+                    "planned_end": "2026-04-12",
+                    "purpose": "flexjob",
+                    "extensions": [
+                        {"decided_on": "2026-04-01", "new_end": "2026-06-01", "reason": "Mere tid"}
+                    ],
+                }
+            ],
+            "sub_goals": [
+                {
+                    "title": "Møde til tiden",
+                    "course": 0,
+                    "scores": [{"scored_on": "2026-02-01", "citizen_score": 4, "mentor": "m1"}],
+                }
+            ],
+            "placements": [
+                {
+                    "kind": "company_internship",
+                    "workplace": "Bageriet",
+                    "start_date": "2026-02-02",
+                    "course": 0,
+                    "hours_steps": [{"from_date": "2026-02-02", "hours_per_week": 6}],
+                    "logbook": [
+                        {
+                            "entry_date": "2026-02-03",
+                            "attendance": "present",
+                            "hours_planned": 3,
+                            "hours_worked": 3,
+                        }
+                    ],
+                }
+            ],
+            "meetings": [
+                {
+                    "starts_at": "2026-02-10 10:00",
+                    "kind": "three_party",
+                    "mentor": "m1",
+                    "participants": [{"name": "Lone", "role": "placement_supervisor"}],
+                }
+            ],
+            "action_items": [{"what": "Ring til Lone", "owner": "mentor", "meeting": 0}],
+            "review_notes": [{"iso_week": "2026-W07", "decision": "Fortsæt", "mentor": "m1"}],
+        }
+    ],
 }
 
 # Another citizen with every kind of record, for imports into the populated
@@ -76,13 +103,15 @@ def env(tmp_path) -> dict[str, str]:
     home = tmp_path / "home"
     home.mkdir()
     out = dict(os.environ)
-    out.update({
-        "HOME": str(home),
-        "XDG_DATA_HOME": str(home / "data"),
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "XDG_STATE_HOME": str(home / "state"),
-        "XDG_CACHE_HOME": str(home / "cache"),
-    })
+    out.update(
+        {
+            "HOME": str(home),
+            "XDG_DATA_HOME": str(home / "data"),
+            "XDG_CONFIG_HOME": str(home / "config"),
+            "XDG_STATE_HOME": str(home / "state"),
+            "XDG_CACHE_HOME": str(home / "cache"),
+        }
+    )
     out.pop("MENTORTERM_DB", None)
     out.pop("MENTORTERM_LANG", None)
     return out
@@ -91,17 +120,19 @@ def env(tmp_path) -> dict[str, str]:
 def run(env: dict[str, str], *args: str, timeout: float = 60) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, PLAIN_CLI, *args],
-        env=env, capture_output=True, text=True, timeout=timeout,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
 
 
-_REPR = re.compile(
-    r"Traceback|\b\w*(Error|Exception)\b|\w+\(.*\)$|<\w+|sqlite3\.|peewee\.|\[Errno"
-)
+_REPR = re.compile(r"Traceback|\b\w*(Error|Exception)\b|\w+\(.*\)$|<\w+|sqlite3\.|peewee\.|\[Errno")
 
 
-def assert_refused(result: subprocess.CompletedProcess, *phrases: str,
-                   stdout_may_hold_output: bool = False) -> str:
+def assert_refused(
+    result: subprocess.CompletedProcess, *phrases: str, stdout_may_hold_output: bool = False
+) -> str:
     """A clean failure: status, one readable first line on stderr; returns it."""
     assert result.returncode != 0, result
     assert "Traceback" not in result.stderr + result.stdout, result.stderr
@@ -110,7 +141,7 @@ def assert_refused(result: subprocess.CompletedProcess, *phrases: str,
     assert lines, "nothing on stderr"
     first = lines[0]
     assert first.startswith("mentorterm: "), first
-    text = first[len("mentorterm: "):]
+    text = first[len("mentorterm: ") :]
     # A sentence: several words, ends like one, and no exception repr in it.
     assert len(text.split()) >= 4, first
     assert text.rstrip().endswith((".", ")")), first
@@ -198,8 +229,9 @@ def refused_and_untouched(env, work, name, *phrases, stdout_may_hold_output=Fals
     db = work["db"]
     before = snapshot(db)
     result = run(env, *command(name, work), "--db", str(db))
-    first = assert_refused(result, *phrases,
-                           stdout_may_hold_output=stdout_may_hold_output or name == "check")
+    first = assert_refused(
+        result, *phrases, stdout_may_hold_output=stdout_may_hold_output or name == "check"
+    )
     assert_untouched(before, snapshot(db), db)
     assert not work["dest"].exists()
     assert not Path(str(work["dest"]) + ".part").exists()
@@ -307,8 +339,15 @@ print(json.dumps(out))
 """
 
 
-def in_private_tmpfs(env, folder: Path, copy_in: dict[str, Path], cases: dict[str, list[str]],
-                     *, size: str | None = None, read_only: bool = False) -> dict:
+def in_private_tmpfs(
+    env,
+    folder: Path,
+    copy_in: dict[str, Path],
+    cases: dict[str, list[str]],
+    *,
+    size: str | None = None,
+    read_only: bool = False,
+) -> dict:
     """Run CLI cases on a tmpfs mounted over ``folder`` in a private namespace."""
     if not _unshare_works():
         pytest.skip("unshare -Urm is not permitted here")
@@ -318,11 +357,27 @@ def in_private_tmpfs(env, folder: Path, copy_in: dict[str, Path], cases: dict[st
     steps += [f"cp {q(str(src))} {q(str(folder / name))}" for name, src in copy_in.items()]
     if read_only:
         steps.append(f"mount -o remount,ro {q(str(folder))}")
-    steps.append("exec " + " ".join(
-        q(arg) for arg in (sys.executable, "-c", _CASES_SCRIPT, str(folder), json.dumps(cases),
-                     PLAIN_CLI)))
-    done = subprocess.run(["unshare", "-Urm", "sh", "-c", "set -e; " + "; ".join(steps)],
-                          env=env, capture_output=True, text=True, timeout=120)
+    steps.append(
+        "exec "
+        + " ".join(
+            q(arg)
+            for arg in (
+                sys.executable,
+                "-c",
+                _CASES_SCRIPT,
+                str(folder),
+                json.dumps(cases),
+                PLAIN_CLI,
+            )
+        )
+    )
+    done = subprocess.run(
+        ["unshare", "-Urm", "sh", "-c", "set -e; " + "; ".join(steps)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -335,15 +390,21 @@ def test_read_only_folder_is_refused_and_untouched(env, tmp_path, work):
     folder = tmp_path / "ro"
     db, doc = str(folder / "t.db"), str(folder / "doc.json")
     outside = tmp_path / "outside-copy.db"
-    results = in_private_tmpfs(env, folder, {"t.db": work["db"], "doc.json": work["doc"]}, {
-        "info": ["info", "--db", db],
-        "check": ["check", "--db", db],
-        "export": ["export", "--db", db],
-        "import": ["import", doc, "--db", db],
-        "backup-inside": ["backup", str(folder / "copy.db"), "--db", db],
-        "backup-outside": ["backup", str(outside), "--db", db],
-        "import-new": ["import", doc, "--db", str(folder / "new.db")],
-    }, read_only=True)
+    results = in_private_tmpfs(
+        env,
+        folder,
+        {"t.db": work["db"], "doc.json": work["doc"]},
+        {
+            "info": ["info", "--db", db],
+            "check": ["check", "--db", db],
+            "export": ["export", "--db", db],
+            "import": ["import", doc, "--db", db],
+            "backup-inside": ["backup", str(folder / "copy.db"), "--db", db],
+            "backup-outside": ["backup", str(outside), "--db", db],
+            "import-new": ["import", doc, "--db", str(folder / "new.db")],
+        },
+        read_only=True,
+    )
     assert results.pop("writable") is False
     for name, result in results.items():
         first = assert_refused(_completed(result), stdout_may_hold_output=name == "check")
@@ -359,21 +420,27 @@ def test_read_only_folder_is_refused_and_untouched(env, tmp_path, work):
 def test_full_disk_is_refused_and_the_database_stays_whole(env, tmp_path, work):
     big = copy.deepcopy(OTHER_DOC)
     template = big["citizens"][0]
-    big["citizens"] = [{**template, "name": f"Borger {i}", "notes": "æ" * 19_000}
-                       for i in range(60)]  # about 2.3 MB
+    big["citizens"] = [
+        {**template, "name": f"Borger {i}", "notes": "æ" * 19_000} for i in range(60)
+    ]  # about 2.3 MB
     source = write_json(tmp_path / "big.json", big)
     folder = tmp_path / "small"
     db = str(folder / "t.db")
     # Room for the file, its -shm and a little WAL, but not for a second copy.
     size = work["db"].stat().st_size
     room = size + size // 2 + 64 * 1024
-    results = in_private_tmpfs(env, folder, {"t.db": work["db"]}, {
-        "import": ["import", str(source), "--db", db],
-        "backup": ["backup", str(folder / "copy.db"), "--db", db],
-        "check": ["check", "--db", db],
-    }, size=str(room))
-    first = assert_refused(_completed(results["import"]), "disk is full", db,
-                           "Nothing was changed")
+    results = in_private_tmpfs(
+        env,
+        folder,
+        {"t.db": work["db"]},
+        {
+            "import": ["import", str(source), "--db", db],
+            "backup": ["backup", str(folder / "copy.db"), "--db", db],
+            "check": ["check", "--db", db],
+        },
+        size=str(room),
+    )
+    first = assert_refused(_completed(results["import"]), "disk is full", db, "Nothing was changed")
     assert results["import"]["same"] and results["import"]["names"] == ["t.db"]
     # Full, or an I/O error where SQLite could not grow a file it needed.
     first = assert_refused(_completed(results["backup"]), "copy.db")
@@ -399,8 +466,12 @@ conn.close()
 
 def test_locked_database_refuses_a_write_and_changes_nothing(env, work):
     db = work["db"]
-    holder = subprocess.Popen([sys.executable, "-c", _LOCK_HOLDER, str(db)],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _LOCK_HOLDER, str(db)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "locked"
         before = snapshot(db)
@@ -456,17 +527,24 @@ def _bad_scores_doc() -> dict:
 
 BAD_IMPORTS = {
     "bad-json": ('{"format": "mentorterm", "version": 1,', ["not valid JSON", "Line 1"]),
-    "wrong-format": (json.dumps({"format": "othertool", "version": 1}),
-                     ['not a mentorterm export']),
-    "wrong-version": (json.dumps({"format": "mentorterm", "version": 2, "citizens": []}),
-                      ["format version 2", "reads version 1"]),
-    "bad-values": (json.dumps(_bad_scores_doc(), ensure_ascii=False), [
-        "3 problems",
-        "citizens[0].sub_goals[0].scores[0].citizen_score: A score is a whole number from 1 "
-        "to 10 (you wrote 11).",
-        "citizens[0].sub_goals[0].scores[0].scored_on: There is no month 13",
-        "citizens[0].placements[0].logbook[0].hours_worked:",
-    ]),
+    "wrong-format": (
+        json.dumps({"format": "othertool", "version": 1}),
+        ["not a mentorterm export"],
+    ),
+    "wrong-version": (
+        json.dumps({"format": "mentorterm", "version": 2, "citizens": []}),
+        ["format version 2", "reads version 1"],
+    ),
+    "bad-values": (
+        json.dumps(_bad_scores_doc(), ensure_ascii=False),
+        [
+            "3 problems",
+            "citizens[0].sub_goals[0].scores[0].citizen_score: A score is a whole number from 1 "
+            "to 10 (you wrote 11).",
+            "citizens[0].sub_goals[0].scores[0].scored_on: There is no month 13",
+            "citizens[0].placements[0].logbook[0].hours_worked:",
+        ],
+    ),
 }
 
 
@@ -492,8 +570,9 @@ def test_malformed_import_file_is_refused_with_every_problem(env, tmp_path, work
 def test_import_file_that_is_missing_or_not_text(env, tmp_path, work):
     db = work["db"]
     before = snapshot(db)
-    assert_refused(run(env, "import", str(tmp_path / "absent.json"), "--db", str(db)),
-                   "There is no file")
+    assert_refused(
+        run(env, "import", str(tmp_path / "absent.json"), "--db", str(db)), "There is no file"
+    )
     binary = tmp_path / "binary.json"
     binary.write_bytes(b"\xff\xfe\x00garbage\x80")
     assert_refused(run(env, "import", str(binary), "--db", str(db)), "not a text (UTF-8) file")
@@ -519,12 +598,16 @@ def test_importing_the_same_file_twice_is_refused_the_second_time(env, tmp_path,
 # --------------------------------------------------------------------------- arguments
 
 
-@pytest.mark.parametrize("args,phrase", [
-    (["frobnicate"], "invalid choice: 'frobnicate'"),
-    (["demo", "--today", "2026-99-01"], "'2026-99-01' is not a date"),
-    (["info", "--colour"], "unrecognized arguments: --colour"),
-    (["import"], "required: FILE"),
-], ids=["unknown-command", "bad-today", "unknown-option", "missing-file"])
+@pytest.mark.parametrize(
+    "args,phrase",
+    [
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+        (["demo", "--today", "2026-99-01"], "'2026-99-01' is not a date"),
+        (["info", "--colour"], "unrecognized arguments: --colour"),
+        (["import"], "required: FILE"),
+    ],
+    ids=["unknown-command", "bad-today", "unknown-option", "missing-file"],
+)
 def test_bad_arguments_are_refused(env, work, args, phrase):
     db = work["db"]
     before = snapshot(db)
@@ -563,8 +646,10 @@ def test_import_then_check_succeeds(env, tmp_path):
 def _info_lines(result: subprocess.CompletedProcess) -> dict[str, str]:
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
-    return {k.strip(): v.strip() for k, _, v in
-            (line.partition(":") for line in result.stdout.splitlines() if ":" in line)}
+    return {
+        k.strip(): v.strip()
+        for k, _, v in (line.partition(":") for line in result.stdout.splitlines() if ":" in line)
+    }
 
 
 def test_info_shows_path_and_schema_version_with_db_before_or_after(env, work):

@@ -22,14 +22,16 @@ PER_WORKER = 300
 
 
 def _seed(path: Path) -> None:
-    subprocess.run([sys.executable, str(WORKER), *PLAIN, "seed", str(path)],
-                   check=True, timeout=60)
+    subprocess.run([sys.executable, str(WORKER), *PLAIN, "seed", str(path)], check=True, timeout=60)
 
 
 def _start(*args: str) -> subprocess.Popen:
     child = subprocess.Popen(
         [sys.executable, str(WORKER), *args],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     line = child.stdout.readline()
     if line.strip() != "ready":
@@ -96,7 +98,9 @@ def test_backup_while_another_process_writes(tmp_path):
         dest.parent.mkdir()
         done = subprocess.run(
             [sys.executable, "-m", "mentorterm.cli", "backup", str(dest), "--db", str(path)],
-            capture_output=True, text=True, timeout=60,
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
         after = _count(path, "action_item")
     finally:

@@ -40,9 +40,17 @@ def seeded(db_path):
     """Mette: a running 13-week course saved with a wrong start (01-12 for 01-11)."""
     storage.open_database(db_path)
     cid = citizens.create_citizen(CitizenIn(name="Mette Jørgensen"))
-    course_id = courses.start_course(cid, CourseIn(
-        referral_date="2026-10-27", start_date="2026-12-01", planned_end="2027-03-01",
-        purpose="flexjob", weekly_hours="12", meeting_cadence_days=14))
+    course_id = courses.start_course(
+        cid,
+        CourseIn(
+            referral_date="2026-10-27",
+            start_date="2026-12-01",
+            planned_end="2027-03-01",
+            purpose="flexjob",
+            weekly_hours="12",
+            meeting_cadence_days=14,
+        ),
+    )
     storage.close_database()
     return cid, course_id
 
@@ -83,8 +91,10 @@ async def test_a_wrong_start_corrected_in_fifteen_keys(seeded, db_path):
         assert course.weekly_hours == "12" and course.referral_date == date(2026, 10, 27)
         row = last_row()
         assert (row.action, row.what, row.record_id) == ("update", "course", course_id)
-        assert json.loads(row.detail) == {"start_date": ["2026-12-01", "2026-11-01"],
-                                          "planned_end": ["2027-03-01", "2027-01-30"]}
+        assert json.loads(row.detail) == {
+            "start_date": ["2026-12-01", "2026-11-01"],
+            "planned_end": ["2027-03-01", "2027-01-30"],
+        }
         assert "01-11-2026" in text_of(app, "#course-detail")
         await pilot.press("escape")
         await pilot.pause()
@@ -94,10 +104,15 @@ async def test_a_wrong_start_corrected_in_fifteen_keys(seeded, db_path):
 async def test_a_refused_correction_names_the_record_and_changes_nothing(seeded, db_path):
     cid, course_id = seeded
     storage.open_database(db_path)
-    placement = Placement.create(citizen=cid, kind="company_internship", workplace="Føtex [Vest]",
-                                 start_date=date(2026, 12, 3))
-    LogbookEntry.create(placement=placement, citizen=cid, entry_date=date(2026, 12, 3),
-                        attendance="present")
+    placement = Placement.create(
+        citizen=cid,
+        kind="company_internship",
+        workplace="Føtex [Vest]",
+        start_date=date(2026, 12, 3),
+    )
+    LogbookEntry.create(
+        placement=placement, citizen=cid, entry_date=date(2026, 12, 3), attendance="present"
+    )
     storage.close_database()
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
@@ -106,7 +121,8 @@ async def test_a_refused_correction_names_the_record_and_changes_nothing(seeded,
         await pilot.pause()
         assert screen_name(app) == "CourseEditForm"
         assert "placement at Føtex [Vest] starts 03-12-2026, before the new start" in text_of(
-            app, "#e-start_date")
+            app, "#e-start_date"
+        )
         assert Course.get_by_id(course_id).start_date == date(2026, 12, 1)
         # Two escapes leave: the first asks, the second discards.
         await pilot.press("escape")
@@ -252,8 +268,10 @@ async def test_correct_and_undo_an_end(seeded, db_path):
         await pilot.pause()
         course = Course.get_by_id(course_id)
         assert (course.end_date, course.outcome) == (date(2026, 12, 18), "flexjob_granted")
-        assert json.loads(last_row().detail) == {"end_date": ["2026-12-20", "2026-12-18"],
-                                                 "outcome": ["other", "flexjob_granted"]}
+        assert json.loads(last_row().detail) == {
+            "end_date": ["2026-12-20", "2026-12-18"],
+            "outcome": ["other", "flexjob_granted"],
+        }
         # Undo the end: asks; "no" keeps it ended; "yes" runs it again.
         await pilot.press("u")
         await pilot.pause()
@@ -268,8 +286,9 @@ async def test_correct_and_undo_an_end(seeded, db_path):
         assert (course.end_date, course.outcome) == (None, None)
         row = last_row()
         assert (row.purpose, json.loads(row.detail)) == (
-            "course end undone", {"end_date": ["2026-12-18", None],
-                                  "outcome": ["flexjob_granted", None]})
+            "course end undone",
+            {"end_date": ["2026-12-18", None], "outcome": ["flexjob_granted", None]},
+        )
         assert "running" in str(app.screen.query_one("#records", DataTable).get_row_at(0))
         await pilot.press("u")  # running: nothing to undo, no dialog
         await pilot.pause()
@@ -279,8 +298,10 @@ async def test_correct_and_undo_an_end(seeded, db_path):
 async def test_correct_and_remove_an_extension(seeded, db_path):
     cid, course_id = seeded
     storage.open_database(db_path)
-    ext_id = courses.extend_course(course_id, CourseExtensionIn(
-        decided_on="2026-11-20", new_end="2027-06-01", reason="Lægeerklæring"))
+    ext_id = courses.extend_course(
+        course_id,
+        CourseExtensionIn(decided_on="2026-11-20", new_end="2027-06-01", reason="Lægeerklæring"),
+    )
     storage.close_database()
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
@@ -300,7 +321,9 @@ async def test_correct_and_remove_an_extension(seeded, db_path):
         assert CourseExtension.get_by_id(ext_id).new_end == date(2027, 5, 1)
         row = last_row()
         assert (row.what, json.loads(row.detail)) == (
-            "course_extension", {"new_end": ["2027-06-01", "2027-05-01"]})
+            "course_extension",
+            {"new_end": ["2027-06-01", "2027-05-01"]},
+        )
         # Remove: asks, says where the end goes back to; escape keeps it.
         app.screen.query_one("#extensions", DataTable).focus()
         await pilot.press("delete")
@@ -393,9 +416,15 @@ def test_a_course_that_starts_later_says_when_not_week_0(db_path):
 
     storage.open_database(db_path)
     cid = citizens.create_citizen(CitizenIn(name="Karim S."))
-    courses.start_course(cid, CourseIn(referral_date=date(2026, 11, 25),
-                                       start_date=date(2026, 12, 17),
-                                       planned_end=date(2027, 6, 16), purpose="ordinary_job"))
+    courses.start_course(
+        cid,
+        CourseIn(
+            referral_date=date(2026, 11, 25),
+            start_date=date(2026, 12, 17),
+            planned_end=date(2027, 6, 16),
+            purpose="ordinary_job",
+        ),
+    )
     view = courses.open_course(cid)
     before = course_text(view, date(2026, 12, 2))
     assert "starts 17-12-2026" in before and "Starts in 15 days" in before

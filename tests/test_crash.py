@@ -40,15 +40,17 @@ def _tags(sql: str) -> set[int]:
 
 def _inspect(path: Path) -> dict:
     """Reopen after a crash the way the app does, and look at everything."""
-    storage.open_database(str(path), create=False,
-                          passphrase=os.environ.get("MENTORTERM_TEST_PASSPHRASE") or None)
+    storage.open_database(
+        str(path), create=False, passphrase=os.environ.get("MENTORTERM_TEST_PASSPHRASE") or None
+    )
     try:
         integrity = [line for (line,) in db.execute_sql("PRAGMA integrity_check").fetchall()]
         broken_links = db.execute_sql("PRAGMA foreign_key_check").fetchall()
         logbook = _tags("SELECT notes FROM logbook_entry WHERE notes LIKE 'commit %'")
         meetings = _tags("SELECT notes FROM meeting WHERE notes LIKE 'commit %'")
         (citizen_notes,) = db.execute_sql(
-            "SELECT notes FROM citizen ORDER BY id LIMIT 1").fetchone()
+            "SELECT notes FROM citizen ORDER BY id LIMIT 1"
+        ).fetchone()
     finally:
         storage.close_database()
     return {
@@ -67,7 +69,10 @@ def _run_and_kill(path: Path, start: int, delay: float) -> tuple[list[int], str]
     """
     child = subprocess.Popen(
         [sys.executable, str(WORKER), "crash", str(path), str(start)],
-        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         first = child.stdout.readline()
@@ -80,8 +85,9 @@ def _run_and_kill(path: Path, start: int, delay: float) -> tuple[list[int], str]
         except subprocess.TimeoutExpired:
             os.kill(child.pid, signal.SIGKILL)
         else:
-            pytest.fail(f"the writer stopped by itself (status {child.returncode}): "
-                        f"{child.stderr.read()}")
+            pytest.fail(
+                f"the writer stopped by itself (status {child.returncode}): {child.stderr.read()}"
+            )
         child.wait()
         assert child.returncode == -signal.SIGKILL
         out = child.stdout.read()
@@ -97,10 +103,10 @@ def _run_and_kill(path: Path, start: int, delay: float) -> tuple[list[int], str]
     return reported, err
 
 
-@pytest.mark.parametrize("passphrase", ["", "correct horse battery staple"],
-                         ids=["plaintext", "encrypted"])
-def test_kill_9_loses_no_commit_and_leaves_nothing_half_done(tmp_path, monkeypatch,
-                                                              passphrase):
+@pytest.mark.parametrize(
+    "passphrase", ["", "correct horse battery staple"], ids=["plaintext", "encrypted"]
+)
+def test_kill_9_loses_no_commit_and_leaves_nothing_half_done(tmp_path, monkeypatch, passphrase):
     monkeypatch.setenv("MENTORTERM_TEST_PASSPHRASE", passphrase)
     seed = int(os.environ.get("MENTORTERM_CRASH_SEED", str(time.time_ns() % 1_000_000)))
     rng = random.Random(seed)
@@ -137,11 +143,15 @@ def test_kill_9_loses_no_commit_and_leaves_nothing_half_done(tmp_path, monkeypat
         # ... and at most one more: committed, then killed before printing.
         last_reported = reported[-1] if reported else next_number - 1
         if not last_reported <= last_present <= last_reported + 1:
-            failures.append(f"kill {kill}: last reported commit {last_reported}, "
-                            f"last in the database {last_present}")
+            failures.append(
+                f"kill {kill}: last reported commit {last_reported}, "
+                f"last in the database {last_present}"
+            )
         if last_present and state["citizen_notes"] != f"commit {last_present}":
-            failures.append(f"kill {kill}: the citizen's update says {state['citizen_notes']!r}, "
-                            f"the last whole commit is {last_present}")
+            failures.append(
+                f"kill {kill}: the citizen's update says {state['citizen_notes']!r}, "
+                f"the last whole commit is {last_present}"
+            )
         next_number = max(state["logbook"] | state["meetings"], default=0) + 1
 
     seconds = time.monotonic() - started

@@ -66,8 +66,9 @@ def assert_log_has_the_traceback_without_locals() -> None:
     assert NAME not in text and "ondt i ryggen" not in text  # no local values
 
 
-async def test_a_bug_in_a_screen_action_shows_one_line_and_no_citizen_data(caseload,
-                                                                         monkeypatch, capsys):
+async def test_a_bug_in_a_screen_action_shows_one_line_and_no_citizen_data(
+    caseload, monkeypatch, capsys
+):
     from mentorterm.screens.caseload import CaseloadScreen
 
     monkeypatch.setattr(CaseloadScreen, "action_sort_next", planted_failure)
@@ -126,8 +127,9 @@ sys.exit(app.return_code or 0)
 """
 
 
-def _read_until(master: int, deadline: float, child: subprocess.Popen,
-                until: bytes | None = None) -> bytes:
+def _read_until(
+    master: int, deadline: float, child: subprocess.Popen, until: bytes | None = None
+) -> bytes:
     out = b""
     while time.monotonic() < deadline:
         ready, _w, _x = select.select([master], [], [], 0.2)
@@ -150,13 +152,25 @@ def test_in_a_real_terminal_the_scrollback_holds_no_citizen_data(caseload):
     """The app in a pseudo-terminal: after the crash, what stays on the terminal
     (everything after the app leaves its alternate screen) names no citizen."""
     master, slave = pty.openpty()
-    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30",
-           "TEXTUAL_ANIMATIONS": "none", "PYTHONPATH": str(ROOT)}
+    env = {
+        **os.environ,
+        "TERM": "xterm-256color",
+        "COLUMNS": "100",
+        "LINES": "30",
+        "TEXTUAL_ANIMATIONS": "none",
+        "PYTHONPATH": str(ROOT),
+    }
     env.pop("TEXTUAL", None)
     child = subprocess.Popen(
         [sys.executable, "-c", _CHILD, str(caseload)],
-        stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT, close_fds=True,
-        start_new_session=True)
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        cwd=ROOT,
+        close_fds=True,
+        start_new_session=True,
+    )
     os.close(slave)
     try:
         seen = _read_until(master, time.monotonic() + 60, child, until=b"Ali H")

@@ -101,8 +101,11 @@ def _effective_end(course: Course) -> date:
 
 
 def _active_courses() -> list[Course]:
-    return list(Course.select().join(Citizen)
-                .where(Course.end_date.is_null() & Citizen.archived_on.is_null()))
+    return list(
+        Course.select()
+        .join(Citizen)
+        .where(Course.end_date.is_null() & Citizen.archived_on.is_null())
+    )
 
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -139,8 +142,9 @@ def test_fills_an_empty_database_quickly_and_returns_the_counts(database):
     assert counts["logbook_entry"] > 500 and counts["meeting"] > 100
     # Drafts are half-written forms and reports are the mentor's own writing:
     # the demo has none.
-    assert all(counts[m._meta.table_name] > 0 for m in ALL_MODELS
-               if m not in (Mentor, Draft, Report))
+    assert all(
+        counts[m._meta.table_name] > 0 for m in ALL_MODELS if m not in (Mentor, Draft, Report)
+    )
     assert elapsed < 2.0, f"the demo took {elapsed:.2f} s"
     # Everything belongs to the default mentor.
     mentor = storage.ensure_default_mentor()
@@ -285,11 +289,21 @@ def test_a_re_referred_citizen_keeps_the_earlier_course(demo):
         # The history is whole: the old course's placement, logbook, meetings and goals.
         old_placements = list(old.placements)
         assert old_placements
-        assert LogbookEntry.select().where(
-            LogbookEntry.placement.in_([p.id for p in old_placements])).count() > 10
-        assert Meeting.select().where((Meeting.citizen == citizen) &
-                                      (Meeting.starts_at < old.end_date + timedelta(days=1))
-                                      ).count() >= 3
+        assert (
+            LogbookEntry.select()
+            .where(LogbookEntry.placement.in_([p.id for p in old_placements]))
+            .count()
+            > 10
+        )
+        assert (
+            Meeting.select()
+            .where(
+                (Meeting.citizen == citizen)
+                & (Meeting.starts_at < old.end_date + timedelta(days=1))
+            )
+            .count()
+            >= 3
+        )
         assert old.sub_goals.count() >= 1
     assert found
 
@@ -302,8 +316,11 @@ def _steps_by_placement() -> dict[int, list[float]]:
 
 
 def test_hours_are_escalated_step_by_step(demo):
-    escalations = [hours for hours in _steps_by_placement().values()
-                   if len(hours) >= 3 and hours == sorted(set(hours))]
+    escalations = [
+        hours
+        for hours in _steps_by_placement().values()
+        if len(hours) >= 3 and hours == sorted(set(hours))
+    ]
     assert escalations
     assert any(hours[0] <= 4 for hours in escalations)
 
@@ -319,14 +336,17 @@ def test_hours_reduced_again_after_health_trouble(demo):
         step = list(placement.hours_steps.order_by(HoursStep.from_date))[drops[0]]
         # The decision is recorded at a meeting before the step took effect ...
         decided = Meeting.select().where(
-            (Meeting.citizen == placement.citizen) & (Meeting.status == "held")
-            & (Meeting.starts_at < step.from_date) & Meeting.decisions.contains("Hours down"))
+            (Meeting.citizen == placement.citizen)
+            & (Meeting.status == "held")
+            & (Meeting.starts_at < step.from_date)
+            & Meeting.decisions.contains("Hours down")
+        )
         assert decided.exists()
         # ... and the logbook shows the health trouble before it.
         window = LogbookEntry.select().where(
             (LogbookEntry.placement == placement)
-            & LogbookEntry.entry_date.between(step.from_date - timedelta(days=35),
-                                              step.from_date))
+            & LogbookEntry.entry_date.between(step.from_date - timedelta(days=35), step.from_date)
+        )
         assert any(e.attendance == "sick" for e in window)
     assert found
 
@@ -336,10 +356,12 @@ def test_no_shows_and_cancellations_two_in_a_row_without_a_next_meeting(demo):
     found = False
     for course in _active_courses():
         citizen = course.citizen
-        past = list(citizen.meetings.where(Meeting.starts_at < today)
-                    .order_by(Meeting.starts_at.desc()).limit(2))
-        if len(past) == 2 and all(m.status in ("no_show", "cancelled")
-                                  for m in past):
+        past = list(
+            citizen.meetings.where(Meeting.starts_at < today)
+            .order_by(Meeting.starts_at.desc())
+            .limit(2)
+        )
+        if len(past) == 2 and all(m.status in ("no_show", "cancelled") for m in past):
             found = True
             future = citizen.meetings.where(Meeting.starts_at >= today)
             assert not future.exists()
@@ -355,8 +377,11 @@ def test_rising_absence_in_the_last_two_weeks(demo):
     for citizen in Citizen.select():
         entries = list(LogbookEntry.select().where(LogbookEntry.citizen == citizen))
         recent = [e for e in entries if today - timedelta(days=14) < e.entry_date < today]
-        before = [e for e in entries
-                  if today - timedelta(days=70) < e.entry_date <= today - timedelta(days=14)]
+        before = [
+            e
+            for e in entries
+            if today - timedelta(days=70) < e.entry_date <= today - timedelta(days=14)
+        ]
         if len(recent) < 4 or len(before) < 10:
             continue
         recent_rate = sum(e.attendance == "present" for e in recent) / len(recent)
@@ -370,18 +395,22 @@ def test_attendance_patterns_always_migraine_and_always_mondays(demo):
     away = defaultdict(list)
     for entry in LogbookEntry.select().where(LogbookEntry.attendance != "present"):
         away[entry.citizen_id].append(entry)
-    migraine = [c for c, items in away.items()
-                if len(items) >= 5 and all("migraine" in e.absence_reason.lower() for e in items)]
-    mondays = [c for c, items in away.items()
-               if len(items) >= 4
-               and sum(e.entry_date.weekday() == 0 for e in items) >= 0.7 * len(items)]
+    migraine = [
+        c
+        for c, items in away.items()
+        if len(items) >= 5 and all("migraine" in e.absence_reason.lower() for e in items)
+    ]
+    mondays = [
+        c
+        for c, items in away.items()
+        if len(items) >= 4 and sum(e.entry_date.weekday() == 0 for e in items) >= 0.7 * len(items)
+    ]
     assert migraine and mondays
 
 
 def test_a_course_ends_in_about_three_weeks(demo):
     today = demo
-    soon = [c for c in _active_courses()
-            if 14 <= (_effective_end(c) - today).days <= 28]
+    soon = [c for c in _active_courses() if 14 <= (_effective_end(c) - today).days <= 28]
     assert soon
 
 
@@ -392,8 +421,8 @@ def test_aftercare_about_three_months_after_a_job(demo):
         if 80 <= (today - course.end_date).days <= 100:
             found = True
             follow_up = course.citizen.meetings.where(
-                (Meeting.status == "planned")
-                & (Meeting.starts_at < today + timedelta(days=14)))
+                (Meeting.status == "planned") & (Meeting.starts_at < today + timedelta(days=14))
+            )
             assert follow_up.exists()
     assert found
 
@@ -402,8 +431,9 @@ def test_interpreters_are_needed_and_present_at_meetings(demo):
     needing = list(Citizen.select().where(Citizen.interpreter_needed))
     assert {c.interpreter_language for c in needing} >= {"Arabic", "Tigrinya", "Somali"}
     for citizen in needing:
-        three_party = citizen.meetings.where((Meeting.kind == "three_party")
-                                             & (Meeting.status == "held"))
+        three_party = citizen.meetings.where(
+            (Meeting.kind == "three_party") & (Meeting.status == "held")
+        )
         assert three_party.exists()
         for meeting in three_party:
             roles = {p.role for p in meeting.participants}
@@ -414,24 +444,36 @@ def test_absence_without_notice_in_the_last_seven_days(demo):
     today = demo
     recent = LogbookEntry.select().where(
         (LogbookEntry.attendance == "absent_without_notice")
-        & LogbookEntry.entry_date.between(today - timedelta(days=7), today))
+        & LogbookEntry.entry_date.between(today - timedelta(days=7), today)
+    )
     assert recent.exists()
 
 
 def test_a_sub_goal_past_its_target_date(demo):
     today = demo
-    late = SubGoal.select().join(Course).where(
-        (SubGoal.status == "active") & (SubGoal.target_date < today) & Course.end_date.is_null())
+    late = (
+        SubGoal.select()
+        .join(Course)
+        .where(
+            (SubGoal.status == "active") & (SubGoal.target_date < today) & Course.end_date.is_null()
+        )
+    )
     assert late.exists()
 
 
 def test_action_items_done_open_and_overdue(demo):
     today = demo
     assert ActionItem.select().where(ActionItem.done_on.is_null(False)).count() >= 20
-    assert ActionItem.select().where(ActionItem.done_on.is_null()
-                                     & (ActionItem.due_date >= today)).exists()
-    assert ActionItem.select().where(ActionItem.done_on.is_null()
-                                     & (ActionItem.due_date < today)).exists()
+    assert (
+        ActionItem.select()
+        .where(ActionItem.done_on.is_null() & (ActionItem.due_date >= today))
+        .exists()
+    )
+    assert (
+        ActionItem.select()
+        .where(ActionItem.done_on.is_null() & (ActionItem.due_date < today))
+        .exists()
+    )
     for item in ActionItem.select().where(ActionItem.done_on.is_null(False)):
         assert item.done_on < today
         if item.meeting is not None:
@@ -440,14 +482,20 @@ def test_action_items_done_open_and_overdue(demo):
 
 def test_a_placement_starts_within_two_weeks(demo):
     today = demo
-    starting = list(Placement.select().where(
-        (Placement.start_date > today) & (Placement.start_date <= today + timedelta(days=14))))
+    starting = list(
+        Placement.select().where(
+            (Placement.start_date > today) & (Placement.start_date <= today + timedelta(days=14))
+        )
+    )
     assert starting
     for placement in starting:
         assert not placement.logbook.exists()
         current = Placement.select().where(
-            (Placement.citizen == placement.citizen) & (Placement.start_date <= today)
-            & (Placement.end_date < placement.start_date) & (Placement.end_date >= today))
+            (Placement.citizen == placement.citizen)
+            & (Placement.start_date <= today)
+            & (Placement.end_date < placement.start_date)
+            & (Placement.end_date >= today)
+        )
         assert current.exists()  # the transition from one place to the next
 
 
@@ -517,15 +565,24 @@ def test_logbook_covers_half_a_year_with_energy_and_pain_sometimes(demo):
 
 def test_meetings_every_second_week_with_the_five_points(demo):
     today = demo
-    assert not Meeting.select().where((Meeting.status == "planned")
-                                      & (Meeting.starts_at < today)).exists()
-    assert not Meeting.select().where((Meeting.status != "planned")
-                                      & (Meeting.starts_at >= today)).exists()
+    assert (
+        not Meeting.select()
+        .where((Meeting.status == "planned") & (Meeting.starts_at < today))
+        .exists()
+    )
+    assert (
+        not Meeting.select()
+        .where((Meeting.status != "planned") & (Meeting.starts_at >= today))
+        .exists()
+    )
     gaps = []
     for course in _active_courses():
-        held = [m.starts_at.date() for m in course.citizen.meetings.where(
-            (Meeting.status == "held") & (Meeting.starts_at >= course.start_date))
-            .order_by(Meeting.starts_at)]
+        held = [
+            m.starts_at.date()
+            for m in course.citizen.meetings.where(
+                (Meeting.status == "held") & (Meeting.starts_at >= course.start_date)
+            ).order_by(Meeting.starts_at)
+        ]
         gaps.extend((b - a).days for a, b in pairwise(held))
     assert 11 <= statistics.median(gaps) <= 16
     held = list(Meeting.select().where(Meeting.status == "held"))
@@ -533,9 +590,15 @@ def test_meetings_every_second_week_with_the_five_points(demo):
         if meeting.next_meeting_date is not None:
             assert meeting.next_meeting_date > meeting.starts_at.date()
         if meeting.kind == "three_party":
-            points = (meeting.attendance_note, meeting.tasks_note, meeting.motivation_note,
-                      meeting.accommodations_note, meeting.citizen_view,
-                      meeting.workplace_view, meeting.decisions)
+            points = (
+                meeting.attendance_note,
+                meeting.tasks_note,
+                meeting.motivation_note,
+                meeting.accommodations_note,
+                meeting.citizen_view,
+                meeting.workplace_view,
+                meeting.decisions,
+            )
             assert all(points), meeting.starts_at
             roles = {p.role for p in meeting.participants}
             assert {"citizen", "mentor", "placement_supervisor"} <= roles
@@ -554,8 +617,10 @@ def test_three_party_meetings_about_monthly(demo):
             continue
         start = min(p.start_date for p in placements)
         three_party = course.citizen.meetings.where(
-            (Meeting.kind == "three_party") & (Meeting.status == "held")
-            & (Meeting.starts_at >= start)).count()
+            (Meeting.kind == "three_party")
+            & (Meeting.status == "held")
+            & (Meeting.starts_at >= start)
+        ).count()
         months = (today - start).days / 30
         assert three_party >= 0.5 * months, course.citizen.name
 

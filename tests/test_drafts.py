@@ -17,7 +17,8 @@ DANISH = "æøå ÆØÅ\n“quotes” 🙂"
 
 def test_draft_key_sorts_ids_and_names_a_new_record():
     assert drafts.draft_key("meeting-note", meeting=None, citizen=3) == (
-        "meeting-note:citizen=3:meeting=new")
+        "meeting-note:citizen=3:meeting=new"
+    )
     assert drafts.draft_key("citizen") == "citizen"
     assert drafts.draft_key("logbook", placement=7, entry=12) == "logbook:entry=12:placement=7"
 
@@ -25,14 +26,22 @@ def test_draft_key_sorts_ids_and_names_a_new_record():
 def test_round_trip_word_for_word(database):
     citizen = create_citizen(CitizenIn(name="Søren Ørsted"))
     key = drafts.draft_key("meeting-note", citizen=citizen, meeting=None)
-    values = {"notes": DANISH, "participants": [{"name": "Bo", "role": "caseworker"}],
-              "decisions": "", "nested": {"a": ["x", "y"]}}
+    values = {
+        "notes": DANISH,
+        "participants": [{"name": "Bo", "role": "caseworker"}],
+        "decisions": "",
+        "nested": {"a": ["x", "y"]},
+    }
     drafts.save_draft(key, values, title="Meeting note for Søren", citizen_id=citizen)
     draft = drafts.load_draft(key)
     assert draft.values == values
     assert draft.values["notes"] == DANISH
     assert (draft.key, draft.title, draft.citizen_id, draft.citizen_name) == (
-        key, "Meeting note for Søren", citizen, "Søren Ørsted")
+        key,
+        "Meeting note for Søren",
+        citizen,
+        "Søren Ørsted",
+    )
     # Stored readable (ensure_ascii=False), not as \u escapes.
     assert "æøå ÆØÅ" in Draft.get(Draft.key == key).payload
     assert drafts.load_draft("no-such-form") is None
@@ -46,8 +55,11 @@ def test_saving_again_replaces_the_draft_and_moves_it_first(database):
     drafts.save_draft("a", {"text": "one, more"}, title="A again", citizen_id=None)
     assert Draft.select().where(Draft.key == "a").count() == 1
     again = drafts.load_draft("a")
-    assert (again.values, again.title, again.citizen_name) == ({"text": "one, more"}, "A again",
-                                                               None)
+    assert (again.values, again.title, again.citizen_name) == (
+        {"text": "one, more"},
+        "A again",
+        None,
+    )
     assert again.saved_at > first_saved
     assert [p.key for p in drafts.pending_drafts()] == ["a", "b"]  # newest first
     drafts.discard_draft("a")
@@ -57,8 +69,11 @@ def test_saving_again_replaces_the_draft_and_moves_it_first(database):
 
 def test_a_corrupt_payload_is_skipped_not_a_crash(database):
     drafts.save_draft("good", {"text": "kept"}, title="Good", citizen_id=None)
-    for key, payload in (("broken", '{"text": "cut off'), ("not-an-object", "[1, 2]"),
-                         ("empty", "")):
+    for key, payload in (
+        ("broken", '{"text": "cut off'),
+        ("not-an-object", "[1, 2]"),
+        ("empty", ""),
+    ):
         Draft.create(key=key, title=key, payload=payload)
     assert [p.key for p in drafts.pending_drafts()] == ["good"]
     for key in ("broken", "not-an-object", "empty"):
@@ -70,20 +85,24 @@ def test_a_corrupt_payload_is_skipped_not_a_crash(database):
 def test_deleting_the_citizen_deletes_their_drafts(database):
     ali = create_citizen(CitizenIn(name="Ali Hassan"))
     bo = create_citizen(CitizenIn(name="Bo Berg"))
-    drafts.save_draft(drafts.draft_key("note", citizen=ali), {"t": "x"}, title="A",
-                      citizen_id=ali)
+    drafts.save_draft(drafts.draft_key("note", citizen=ali), {"t": "x"}, title="A", citizen_id=ali)
     drafts.save_draft(drafts.draft_key("note", citizen=bo), {"t": "y"}, title="B", citizen_id=bo)
     drafts.save_draft("mentor", {"t": "z"}, title="M", citizen_id=None)
     delete_citizen(ali, "Ali Hassan")
     assert sorted(p.key for p in drafts.pending_drafts()) == ["mentor", "note:citizen=2"]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[
-    HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(values=st.dictionaries(st.text(max_size=20),
-                              st.text() | st.lists(st.text(max_size=20), max_size=4),
-                              max_size=5),
-       title=st.text(max_size=50))
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    values=st.dictionaries(
+        st.text(max_size=20), st.text() | st.lists(st.text(max_size=20), max_size=4), max_size=5
+    ),
+    title=st.text(max_size=50),
+)
 def test_any_text_round_trips(database, values, title):
     drafts.save_draft("form", values, title=title, citizen_id=None)
     draft = drafts.load_draft("form")

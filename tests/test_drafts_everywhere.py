@@ -31,27 +31,45 @@ from mentorterm.screens.forms import DraftTimer
 TODAY = date(2026, 11, 22)  # a Sunday
 SIZE = (120, 36)
 WORKER = Path(__file__).with_name("drafts_worker.py")
-TEXT = ("Vasker op og laver salat alene; tempoet er steget.\n"
-        "Æbler skrælles – “perfekt”, siger Anja. Ønsker flere timer 🙂\n\n"
-        "Træt om eftermiddagen, men glad.")
+TEXT = (
+    "Vasker op og laver salat alene; tempoet er steget.\n"
+    "Æbler skrælles – “perfekt”, siger Anja. Ønsker flere timer 🙂\n\n"
+    "Træt om eftermiddagen, men glad."
+)
 
 
 def seed(db_path) -> dict[str, int]:
     """Mette on a course, at Netto from 2 Nov (2 h Tue+Thu), a few logbook days."""
     storage.open_database(db_path)
     mette = create_citizen(CitizenIn(name="Mette Jørgensen"))
-    courses.start_course(mette, CourseIn(referral_date="01-10-2026", start_date="05-10-2026",
-                                         planned_end="05-04-2027", purpose="ordinary_job",
-                                         meeting_cadence_days=14))
-    pid = placements.create_placement(mette, PlacementIn(
-        kind="company_internship", workplace="Netto Viby", start_date="02-11-2026"))
-    placements.add_hours_step(pid, HoursStepIn(from_date="02-11-2026", hours_per_week=4,
-                                               schedule="2 x 2 h Tue+Thu"))
+    courses.start_course(
+        mette,
+        CourseIn(
+            referral_date="01-10-2026",
+            start_date="05-10-2026",
+            planned_end="05-04-2027",
+            purpose="ordinary_job",
+            meeting_cadence_days=14,
+        ),
+    )
+    pid = placements.create_placement(
+        mette,
+        PlacementIn(kind="company_internship", workplace="Netto Viby", start_date="02-11-2026"),
+    )
+    placements.add_hours_step(
+        pid, HoursStepIn(from_date="02-11-2026", hours_per_week=4, schedule="2 x 2 h Tue+Thu")
+    )
     for day, attendance in ((3, "present"), (5, "sick"), (10, "sick"), (12, "present")):
-        logbook.add_entry(pid, LogbookEntryIn(
-            entry_date=date(2026, 11, day), attendance=attendance, hours_planned=2,
-            hours_worked=2 if attendance == "present" else 0,
-            absence_reason="Migraine" if attendance == "sick" else ""))
+        logbook.add_entry(
+            pid,
+            LogbookEntryIn(
+                entry_date=date(2026, 11, day),
+                attendance=attendance,
+                hours_planned=2,
+                hours_worked=2 if attendance == "present" else 0,
+                absence_reason="Migraine" if attendance == "sick" else "",
+            ),
+        )
     storage.close_database()
     return {"mette": mette, "placement": pid}
 
@@ -90,8 +108,16 @@ async def open_report_texts(app, pilot, citizen: int) -> None:
     assert screen_name(app) == "ReportTextsForm"
 
 
-KEY_NAMES = {" ": "space", "\n": "enter", ";": "semicolon", ",": "comma", ".": "full_stop",
-             "–": "–", "“": "“", "”": "”"}
+KEY_NAMES = {
+    " ": "space",
+    "\n": "enter",
+    ";": "semicolon",
+    ",": "comma",
+    ".": "full_stop",
+    "–": "–",
+    "“": "“",
+    "”": "”",
+}
 
 
 async def type_text(pilot, text: str, pause: float = 0.0) -> None:
@@ -465,10 +491,13 @@ def _draft_rows(path: Path) -> list[tuple]:
         return []
 
 
-@pytest.mark.parametrize(("form", "field", "screen"), [
-    ("logbook", "notes", "LogbookEntryForm"), ("report", "summary", "ReportTextsForm")])
-async def test_a_killed_app_keeps_a_draft_typed_without_a_pause(db_path, tmp_path, form,
-                                                                 field, screen):
+@pytest.mark.parametrize(
+    ("form", "field", "screen"),
+    [("logbook", "notes", "LogbookEntryForm"), ("report", "summary", "ReportTextsForm")],
+)
+async def test_a_killed_app_keeps_a_draft_typed_without_a_pause(
+    db_path, tmp_path, form, field, screen
+):
     """SIGKILL while typing goes on: a draft was kept before the typing stopped;
     after the kill the next start restores it word for word."""
     ids = seed(db_path)
@@ -477,9 +506,12 @@ async def test_a_killed_app_keeps_a_draft_typed_without_a_pause(db_path, tmp_pat
     text_file.write_text(text, encoding="utf-8")
     typed = Path(str(text_file) + ".typed")
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])}
-    child = subprocess.Popen([sys.executable, str(WORKER), str(db_path), str(ids["mette"]),
-                              form, str(text_file)], stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL, env=env)
+    child = subprocess.Popen(
+        [sys.executable, str(WORKER), str(db_path), str(ids["mette"]), form, str(text_file)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
     try:
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline and not _draft_rows(db_path):
@@ -514,10 +546,12 @@ async def test_the_restore_list_and_question_fit_80x24(db_path):
     ids = seed(db_path)
     storage.open_database(db_path)
     for n in range(15):  # more drafts than the list shows at once: it scrolls
-        drafts.save_draft(f"report-texts:citizen={ids['mette']}:report=new{n}",
-                          {"form": "report-texts", "context": {}, "fields": {"summary": "x"}},
-                          title=f"The report's texts · Mette Jørgensen · draft {n}",
-                          citizen_id=ids["mette"])
+        drafts.save_draft(
+            f"report-texts:citizen={ids['mette']}:report=new{n}",
+            {"form": "report-texts", "context": {}, "fields": {"summary": "x"}},
+            title=f"The report's texts · Mette Jørgensen · draft {n}",
+            citizen_id=ids["mette"],
+        )
     storage.close_database()
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -539,9 +573,13 @@ async def test_the_restore_list_and_question_fit_80x24(db_path):
 
 def test_the_start_check_stays_one_small_query(database, monkeypatch):
     """Every kind of draft is found by the one query the start makes."""
-    for key in ("meeting-note:citizen=1:meeting=new", "logbook-entry:entry=new:placement=1",
-                "report-texts:citizen=1:report=new", "review-decision:citizen=1:week=2026-W47",
-                "sub-goal:citizen=1:sub_goal=new"):
+    for key in (
+        "meeting-note:citizen=1:meeting=new",
+        "logbook-entry:entry=new:placement=1",
+        "report-texts:citizen=1:report=new",
+        "review-decision:citizen=1:week=2026-W47",
+        "sub-goal:citizen=1:sub_goal=new",
+    ):
         drafts.save_draft(key, {"fields": {"text": key}}, title=key, citizen_id=None)
     statements: list[str] = []
     execute = database.execute_sql

@@ -28,8 +28,7 @@ def _encrypted_by_default():
 
 
 def digest(path: Path) -> dict[str, str]:
-    return {suffix: hashlib.sha256(data).hexdigest()
-            for suffix, data in file_bytes(path).items()}
+    return {suffix: hashlib.sha256(data).hexdigest() for suffix, data in file_bytes(path).items()}
 
 
 def test_a_new_database_needs_a_passphrase_and_refuses_an_empty_one(db_path):
@@ -135,9 +134,15 @@ def test_encrypt_an_existing_plaintext_database(db_path, monkeypatch):
 
 # --- the CLI: the passphrase never on the command line ------------------------------------
 
+
 def cli(*args: str, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mentorterm.cli", *args],
-                          capture_output=True, text=True, timeout=120, **kwargs)
+    return subprocess.run(
+        [sys.executable, "-m", "mentorterm.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        **kwargs,
+    )
 
 
 def test_cli_reads_the_passphrase_from_a_file_or_a_descriptor(db_path, tmp_path):
@@ -155,8 +160,9 @@ def test_cli_reads_the_passphrase_from_a_file_or_a_descriptor(db_path, tmp_path)
     os.write(write_fd, (PASS + "\n").encode())
     os.close(write_fd)
     try:
-        info = cli("info", "--db", str(db_path), "--passphrase-fd", str(read_fd),
-                   pass_fds=(read_fd,))
+        info = cli(
+            "info", "--db", str(db_path), "--passphrase-fd", str(read_fd), pass_fds=(read_fd,)
+        )
     finally:
         os.close(read_fd)
     assert info.returncode == 0, info.stderr
@@ -184,6 +190,7 @@ def test_cli_encrypt_converts_and_says_what_remains(db_path, tmp_path):
 
 
 # --- the app: first run, unlock, the lock --------------------------------------------------
+
 
 async def type_into(pilot, app, selector: str, text: str) -> None:
     app.screen.query_one(selector, Input).value = text

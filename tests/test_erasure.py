@@ -38,8 +38,11 @@ from .conftest import file_bytes
 
 def text_fields(model: type[BaseModel]) -> list[str]:
     """The free-text columns of a model: TextField/CharField without a fixed list."""
-    return [f.name for f in model._meta.sorted_fields
-            if isinstance(f, (TextField, CharField)) and not f.constraints]
+    return [
+        f.name
+        for f in model._meta.sorted_fields
+        if isinstance(f, (TextField, CharField)) and not f.constraints
+    ]
 
 
 def marked(model: type[BaseModel], marker: str, **values):
@@ -59,19 +62,43 @@ def fill_marked(marker: str) -> int:
         return marked(model, marker, **values)
 
     citizen = make(Citizen, mentor=me)
-    course = make(Course, citizen=citizen, referral_date=date(2026, 1, 5),
-                  start_date=date(2026, 1, 12), planned_end=date(2026, 4, 12), purpose="flexjob",
-                  end_date=date(2026, 5, 1), outcome="other")
+    course = make(
+        Course,
+        citizen=citizen,
+        referral_date=date(2026, 1, 5),
+        start_date=date(2026, 1, 12),
+        planned_end=date(2026, 4, 12),
+        purpose="flexjob",
+        end_date=date(2026, 5, 1),
+        outcome="other",
+    )
     make(CourseExtension, course=course, decided_on=date(2026, 4, 1), new_end=date(2026, 7, 1))
     goal = make(SubGoal, citizen=citizen, course=course)
     make(AllianceScore, sub_goal=goal, mentor=me, scored_on=date(2026, 2, 1), citizen_score=4)
-    placement = make(Placement, citizen=citizen, course=course, kind="company_internship",
-                     start_date=date(2026, 2, 1))
+    placement = make(
+        Placement,
+        citizen=citizen,
+        course=course,
+        kind="company_internship",
+        start_date=date(2026, 2, 1),
+    )
     make(HoursStep, placement=placement, from_date=date(2026, 2, 1), hours_per_week=4)
-    make(LogbookEntry, placement=placement, citizen=citizen, entry_date=date(2026, 2, 3),
-         attendance="sick", hours_planned=2)
-    meeting = make(Meeting, citizen=citizen, mentor=me, starts_at=datetime(2026, 2, 10, 10),
-                   kind="three_party", status="held")
+    make(
+        LogbookEntry,
+        placement=placement,
+        citizen=citizen,
+        entry_date=date(2026, 2, 3),
+        attendance="sick",
+        hours_planned=2,
+    )
+    meeting = make(
+        Meeting,
+        citizen=citizen,
+        mentor=me,
+        starts_at=datetime(2026, 2, 10, 10),
+        kind="three_party",
+        status="held",
+    )
     make(MeetingParticipant, meeting=meeting, role="placement_supervisor")
     make(ActionItem, citizen=citizen, meeting=meeting)
     make(ReviewNote, citizen=citizen, mentor=me)

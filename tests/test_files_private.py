@@ -62,12 +62,18 @@ def populated(db_path):
 
 def real_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """The real command (python -m mentorterm.cli): no test switch in it."""
-    return subprocess.run([sys.executable, "-m", "mentorterm.cli", *args],
-                          env={**os.environ, **(env or {})}, capture_output=True, text=True,
-                          timeout=120, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "mentorterm.cli", *args],
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 # --- item 2: no environment variable turns encryption off ----------------------------
+
 
 def test_the_plaintext_variable_does_not_make_a_new_database_unencrypted(db_path, monkeypatch):
     storage.allow_plaintext_for_tests(False)  # as in real use
@@ -95,8 +101,7 @@ def test_import_into_a_new_file_with_the_variable_set_is_not_unencrypted(tmp_pat
     exported = tmp_path / "all.json"
     assert real_cli("export", "--db", str(populated), "-o", str(exported)).returncode == 0
     new = tmp_path / "new.db"
-    done = real_cli("import", str(exported), "--db", str(new),
-                    env={"MENTORTERM_PLAINTEXT": "1"})
+    done = real_cli("import", str(exported), "--db", str(new), env={"MENTORTERM_PLAINTEXT": "1"})
     assert done.returncode == 1, done.stderr
     assert "encrypted" in done.stderr and "passphrase" in done.stderr
     assert "Traceback" not in done.stderr
@@ -120,6 +125,7 @@ async def test_an_unencrypted_database_always_says_so_on_opening(populated, monk
 
 
 # --- item 4: owner-only files ---------------------------------------------------------
+
 
 def test_a_new_database_and_its_companions_are_owner_only_under_umask_022(db_path, umask_022):
     storage.open_database(db_path)
@@ -233,6 +239,7 @@ def test_the_error_log_is_owner_only(umask_022):
 
 # --- .part files: never through a planted symlink -------------------------------------
 
+
 def plant_symlink(target: Path) -> tuple[Path, Path]:
     victim = target.parent / "victim.txt"
     victim.write_text("the victim's own file")
@@ -302,8 +309,11 @@ def test_write_export_does_not_write_through_a_symlink_at_the_target(tmp_path):
 
 # --- OS errors in a file dialog are messages -------------------------------------------
 
-@pytest.mark.parametrize("name", ["a" * 300 + ".md", "a" * 300 + "/report.md",
-                                  "not-a-folder.txt/report.md", "bad\x00name.md"])
+
+@pytest.mark.parametrize(
+    "name",
+    ["a" * 300 + ".md", "a" * 300 + "/report.md", "not-a-folder.txt/report.md", "bad\x00name.md"],
+)
 def test_a_path_the_system_refuses_is_a_message(tmp_path, name):
     (tmp_path / "not-a-folder.txt").write_text("x")
     with pytest.raises(DomainError) as refused:
@@ -342,8 +352,7 @@ async def _save_dialog(app, pilot, path: str):
     from mentorterm.screens.statistics import SaveFileForm
 
     results: list[str | None] = []
-    app.push_screen(SaveFileForm(str(path), b"the overview", "Save the overview"),
-                    results.append)
+    app.push_screen(SaveFileForm(str(path), b"the overview", "Save the overview"), results.append)
     await pilot.pause()
     app.screen.query_one("#f-path", Input).value = str(path)
     await pilot.press("ctrl+s")
@@ -352,8 +361,7 @@ async def _save_dialog(app, pilot, path: str):
 
 
 @pytest.mark.parametrize("size", [(120, 36), (80, 24)])
-async def test_the_save_dialog_shows_a_refused_path_next_to_the_field(populated, tmp_path,
-                                                                      size):
+async def test_the_save_dialog_shows_a_refused_path_next_to_the_field(populated, tmp_path, size):
     app = make_app(populated, today=TODAY)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()

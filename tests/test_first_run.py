@@ -137,7 +137,7 @@ def test_the_cli_sets_and_shows_the_name(capsys, monkeypatch):
     capsys.readouterr()
     assert cli.main(["settings"]) == 0
     shown = capsys.readouterr().out
-    assert '[mentor]' in shown and 'name = "Hanne Mentor"' in shown
+    assert "[mentor]" in shown and 'name = "Hanne Mentor"' in shown
     assert 'organisation = "Jobhuset Nord"' in shown
     assert cli.main(["settings", "--mentor-name", "  "]) == 1
     assert "Write your name" in capsys.readouterr().err
@@ -200,11 +200,11 @@ async def test_the_header_says_demo_while_a_demo_database_is_open(tmp_path):
         assert "DEMO" in app.title
         header = app.screen.query_one("Header")
         assert "DEMO" in str(header.render()) or "DEMO" in "".join(
-            str(w.render()) for w in header.query("HeaderTitle"))
+            str(w.render()) for w in header.query("HeaderTitle")
+        )
 
 
-def test_mentorterm_demo_without_db_never_touches_the_real_database(db_path, monkeypatch,
-                                                                    capsys):
+def test_mentorterm_demo_without_db_never_touches_the_real_database(db_path, monkeypatch, capsys):
     storage.open_database(db_path)
     storage.close_database()
     monkeypatch.setenv("MENTORTERM_DB", str(db_path))

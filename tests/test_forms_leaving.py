@@ -97,9 +97,14 @@ def sick_day(db_path):
 
     storage.open_database(db_path)
     rows = full_citizen()
-    entry = LogbookEntry.create(placement=rows["placement"], citizen=rows["citizen"],
-                                entry_date=date(2026, 2, 4), attendance="sick",
-                                hours_planned=2, hours_worked=0)
+    entry = LogbookEntry.create(
+        placement=rows["placement"],
+        citizen=rows["citizen"],
+        entry_date=date(2026, 2, 4),
+        attendance="sick",
+        hours_planned=2,
+        hours_worked=0,
+    )
     storage.close_database()
     return entry.id
 

@@ -39,9 +39,16 @@ def events(data: bytes) -> list:
 @pytest.fixture
 def one_meeting(database) -> int:
     citizen = create_citizen(CitizenIn(name="Mette Jørgensen", phone="+45 12 34 56 78"))
-    return create_meeting(citizen, MeetingIn(
-        starts_at=datetime(2026, 11, 24, 10, 0), duration_minutes=45, kind="three_party",
-        place="Psykiatrisk Center, Amagerfælledvej 12", notes="Migraine, the divorce"))
+    return create_meeting(
+        citizen,
+        MeetingIn(
+            starts_at=datetime(2026, 11, 24, 10, 0),
+            duration_minutes=45,
+            kind="three_party",
+            place="Psykiatrisk Center, Amagerfælledvej 12",
+            notes="Migraine, the divorce",
+        ),
+    )
 
 
 def test_by_default_an_event_is_initials_kind_and_time_only(one_meeting):
@@ -92,8 +99,11 @@ async def _export(app, pilot, target: Path, tick: bool | None = None) -> Checkbo
     return value
 
 
-async def test_agenda_export_leaves_the_place_out_unless_ticked(caseload, db_path,  # noqa: F811
-                                                               tmp_path):
+async def test_agenda_export_leaves_the_place_out_unless_ticked(
+    caseload,
+    db_path,  # noqa: F811
+    tmp_path,
+):
     plain, placed = tmp_path / "plain.ics", tmp_path / "placed.ics"
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -109,8 +119,11 @@ async def test_agenda_export_leaves_the_place_out_unless_ticked(caseload, db_pat
     assert "Netto Viby" in located and "Mentor office" in located
 
 
-async def test_the_setting_ticks_the_box_and_it_fits_at_80x24(caseload, db_path,  # noqa: F811
-                                                             tmp_path):
+async def test_the_setting_ticks_the_box_and_it_fits_at_80x24(
+    caseload,
+    db_path,  # noqa: F811
+    tmp_path,
+):
     save_section("calendar", {"include_place": True}, Path(os.environ["MENTORTERM_SETTINGS"]))
     target = tmp_path / "meetings.ics"
     app = make_app(db_path, today=TODAY)

@@ -72,8 +72,11 @@ def test_a_value_out_of_range_is_refused_before_writing():
 def test_changes_lists_old_and_new_and_hides_private_text():
     from datetime import date
 
-    detail = json.loads(audit.changes(
-        {"start_date": date(2026, 1, 5), "note": "old words", "weeks": 13},
-        {"start_date": date(2026, 1, 12), "note": "new words", "weeks": 13},
-        private={"note"}))
+    detail = json.loads(
+        audit.changes(
+            {"start_date": date(2026, 1, 5), "note": "old words", "weeks": 13},
+            {"start_date": date(2026, 1, 12), "note": "new words", "weeks": 13},
+            private={"note"},
+        )
+    )
     assert detail == {"start_date": ["2026-01-05", "2026-01-12"], "note": "changed"}

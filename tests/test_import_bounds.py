@@ -36,11 +36,18 @@ from mentorterm.schemas import CitizenIn, MeetingIn
 from .conftest import file_bytes
 from .strategies import document
 
-MINIMAL = {"format": "mentorterm", "version": 1,
-           "mentors": [{"key": "a", "name": "Anne Mentor", "is_default": True}],
-           "citizens": [{"name": "Mette Jørgensen", "mentor": "a",
-                         "meetings": [{"starts_at": "2026-03-01T10:00:00",
-                                       "kind": "one_to_one"}]}]}
+MINIMAL = {
+    "format": "mentorterm",
+    "version": 1,
+    "mentors": [{"key": "a", "name": "Anne Mentor", "is_default": True}],
+    "citizens": [
+        {
+            "name": "Mette Jørgensen",
+            "mentor": "a",
+            "meetings": [{"starts_at": "2026-03-01T10:00:00", "kind": "one_to_one"}],
+        }
+    ],
+}
 
 
 def refused(text: str) -> list[str]:
@@ -51,22 +58,33 @@ def refused(text: str) -> list[str]:
 
 # --- nesting --------------------------------------------------------------------------
 
+
 def test_an_export_nests_seven_levels_and_strings_do_not_count():
     assert nesting_depth(json.dumps(MINIMAL)) == 5  # no placement: no logbook level
     full = copy.deepcopy(MINIMAL)
-    full["citizens"][0]["placements"] = [{"kind": "company_internship", "workplace": "Føtex",
-                                          "start_date": "2026-02-01", "logbook": [{}]}]
+    full["citizens"][0]["placements"] = [
+        {
+            "kind": "company_internship",
+            "workplace": "Føtex",
+            "start_date": "2026-02-01",
+            "logbook": [{}],
+        }
+    ]
     assert nesting_depth(json.dumps(full)) == 7  # the format's deepest: a logbook entry
     assert nesting_depth('{"a": "[[[[{{{{\\"]]]]"}') == 1
     assert nesting_depth('[1, "unterminated [[[[[[') == 1
 
 
-@pytest.mark.parametrize("text", [
-    "[" * 100_000 + "]" * 100_000,
-    "[" * 1_000_000,
-    '{"a":' * 50_000 + "1" + "}" * 50_000,
-    json.dumps({**MINIMAL, "citizens": [[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]}),
-], ids=["lists", "unclosed", "objects", "inside-an-export"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 100_000 + "]" * 100_000,
+        "[" * 1_000_000,
+        '{"a":' * 50_000 + "1" + "}" * 50_000,
+        json.dumps({**MINIMAL, "citizens": [[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]}),
+    ],
+    ids=["lists", "unclosed", "objects", "inside-an-export"],
+)
 def test_deep_nesting_is_refused_in_one_line_before_parsing(text):
     [problem] = refused(text)
     assert f"more than {MAX_DEPTH} levels deep" in problem
@@ -124,9 +142,11 @@ def test_the_cli_refuses_deep_nesting_in_one_line(tmp_path, capsys):
 VALID_TEXT = dumps(MINIMAL)
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=10),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner,
-                                                                max_size=3),
-    max_leaves=15)
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
+    max_leaves=15,
+)
 
 
 @st.composite
@@ -139,8 +159,11 @@ def malformed(draw) -> str:
         return json.dumps(draw(json_values))
     if choice == 2:  # a value of the export replaced by any JSON value
         doc = copy.deepcopy(MINIMAL)
-        target = draw(st.sampled_from([doc, doc["mentors"][0], doc["citizens"][0],
-                                       doc["citizens"][0]["meetings"][0]]))
+        target = draw(
+            st.sampled_from(
+                [doc, doc["mentors"][0], doc["citizens"][0], doc["citizens"][0]["meetings"][0]]
+            )
+        )
         key = draw(st.sampled_from(sorted(target)) | st.text(max_size=6))
         target[key] = draw(json_values)
         return json.dumps(doc, ensure_ascii=draw(st.booleans()))
@@ -161,8 +184,11 @@ def test_malformed_input_is_an_import_failed_and_nothing_else(text):
         assert exc.problems and all(isinstance(p, str) and p for p in exc.problems)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                  HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(malformed())
 def test_a_refused_import_writes_nothing(database, db_path, text):
     before = export_document(now=datetime(2026, 1, 1))
@@ -181,6 +207,7 @@ def test_every_valid_document_is_within_the_bounds(doc):
 
 
 # --- times at the format's precision ---------------------------------------------------------
+
 
 def _export_import_export(folder: Path) -> tuple[dict, dict]:
     first = export_document(now=datetime(2026, 1, 1))
@@ -202,8 +229,9 @@ def test_a_meeting_time_with_microseconds_is_kept_to_the_second():
 def test_a_meeting_given_datetime_now_exports_and_imports_again(tmp_path):
     storage.open_database(tmp_path / "one.db")
     citizen = create_citizen(CitizenIn(name="Mette Jørgensen"))
-    create_meeting(citizen, MeetingIn(starts_at=datetime(2026, 3, 1, 10, 0, 0, 999_999),
-                                      kind="one_to_one"))
+    create_meeting(
+        citizen, MeetingIn(starts_at=datetime(2026, 3, 1, 10, 0, 0, 999_999), kind="one_to_one")
+    )
     first, second = _export_import_export(tmp_path)
     assert first["citizens"][0]["meetings"][0]["starts_at"] == "2026-03-01T10:00:00"
     assert first == second
@@ -213,10 +241,12 @@ def test_a_stored_fraction_of_a_second_does_not_break_the_export(tmp_path):
     # A row saved by an earlier version, before the input model cut the fraction.
     storage.open_database(tmp_path / "one.db")
     citizen = create_citizen(CitizenIn(name="Mette Jørgensen"))
-    meeting = create_meeting(citizen, MeetingIn(starts_at=datetime(2026, 3, 1, 10, 0),
-                                                kind="one_to_one"))
+    meeting = create_meeting(
+        citizen, MeetingIn(starts_at=datetime(2026, 3, 1, 10, 0), kind="one_to_one")
+    )
     Meeting.update(starts_at=datetime(2026, 3, 1, 10, 0, 0, 250_000)).where(
-        Meeting.id == meeting).execute()
+        Meeting.id == meeting
+    ).execute()
     first, second = _export_import_export(tmp_path)
     assert first["citizens"][0]["meetings"][0]["starts_at"] == "2026-03-01T10:00:00"
     assert first == second

@@ -59,31 +59,83 @@ def test_export_import_export_is_identical(doc):
 
 def test_roundtrip_keeps_every_field_of_a_full_citizen():
     doc = {
-        "format": "mentorterm", "version": 1,
+        "format": "mentorterm",
+        "version": 1,
         "mentors": [{"key": "a", "name": "Anne Mentor", "is_default": True}],
-        "citizens": [{
-            "name": "Mette Jørgensen", "mentor": "a", "interpreter_needed": True,
-            "interpreter_language": "Arabisk", "accommodations": "Ingen tunge løft",
-            "courses": [{"referral_date": "2026-01-05", "start_date": "2026-01-12",
-                         "planned_end": "2026-04-12", "purpose": "flexjob",
-                         "extensions": [{"decided_on": "2026-04-01", "new_end": "2026-07-12",
-                                         "reason": "Mere afklaring"}]}],
-            "sub_goals": [{"title": "Møde til tiden", "course": 0,
-                           "scores": [{"scored_on": "2026-02-01", "citizen_score": 3,
-                                       "help_needed": "Vækning", "mentor": "a"}]}],
-            "placements": [{"kind": "company_internship", "workplace": "Føtex", "course": 0,
-                            "start_date": "2026-02-01",
-                            "hours_steps": [{"from_date": "2026-02-01", "hours_per_week": 4,
-                                             "schedule": "2 x 2 t tir+tor"}],
-                            "logbook": [{"entry_date": "2026-02-03", "attendance": "present",
-                                         "hours_planned": 2, "hours_worked": 1.5,
-                                         "left_early": True, "left_early_reason": "migræne"}]}],
-            "meetings": [{"starts_at": "2026-02-10T10:00", "kind": "three_party",
-                          "status": "held", "mentor": "a",
-                          "participants": [{"name": "Bo", "role": "placement_supervisor"}]}],
-            "action_items": [{"what": "Ring til lægen", "owner": "citizen", "meeting": 0}],
-            "review_notes": [{"iso_week": "2026-W07", "decision": "Op i timer", "mentor": "a"}],
-        }],
+        "citizens": [
+            {
+                "name": "Mette Jørgensen",
+                "mentor": "a",
+                "interpreter_needed": True,
+                "interpreter_language": "Arabisk",
+                "accommodations": "Ingen tunge løft",
+                "courses": [
+                    {
+                        "referral_date": "2026-01-05",
+                        "start_date": "2026-01-12",
+                        "planned_end": "2026-04-12",
+                        "purpose": "flexjob",
+                        "extensions": [
+                            {
+                                "decided_on": "2026-04-01",
+                                "new_end": "2026-07-12",
+                                "reason": "Mere afklaring",
+                            }
+                        ],
+                    }
+                ],
+                "sub_goals": [
+                    {
+                        "title": "Møde til tiden",
+                        "course": 0,
+                        "scores": [
+                            {
+                                "scored_on": "2026-02-01",
+                                "citizen_score": 3,
+                                "help_needed": "Vækning",
+                                "mentor": "a",
+                            }
+                        ],
+                    }
+                ],
+                "placements": [
+                    {
+                        "kind": "company_internship",
+                        "workplace": "Føtex",
+                        "course": 0,
+                        "start_date": "2026-02-01",
+                        "hours_steps": [
+                            {
+                                "from_date": "2026-02-01",
+                                "hours_per_week": 4,
+                                "schedule": "2 x 2 t tir+tor",
+                            }
+                        ],
+                        "logbook": [
+                            {
+                                "entry_date": "2026-02-03",
+                                "attendance": "present",
+                                "hours_planned": 2,
+                                "hours_worked": 1.5,
+                                "left_early": True,
+                                "left_early_reason": "migræne",
+                            }
+                        ],
+                    }
+                ],
+                "meetings": [
+                    {
+                        "starts_at": "2026-02-10T10:00",
+                        "kind": "three_party",
+                        "status": "held",
+                        "mentor": "a",
+                        "participants": [{"name": "Bo", "role": "placement_supervisor"}],
+                    }
+                ],
+                "action_items": [{"what": "Ring til lægen", "owner": "citizen", "meeting": 0}],
+                "review_notes": [{"iso_week": "2026-W07", "decision": "Op i timer", "mentor": "a"}],
+            }
+        ],
     }
     first, second = _roundtrip(doc)
     assert first == second
@@ -101,74 +153,134 @@ def test_roundtrip_keeps_every_field_of_a_full_citizen():
 
 # --- malformed documents are rejected and change nothing -------------------
 
+
 def _corruptions():
     """(description, mutate(doc) -> None, expected location) for one citizen doc."""
+
     def at(path):
         def get(doc):
             node = doc
             for part in path[:-1]:
                 node = node[part]
             return node, path[-1]
+
         return get
 
     def setter(path, value):
         def mutate(doc):
             node, key = at(path)(doc)
             node[key] = value
+
         return mutate
 
     def deleter(path):
         def mutate(doc):
             node, key = at(path)(doc)
             del node[key]
+
         return mutate
 
     score = ["citizens", 0, "sub_goals", 0, "scores", 0]
     entry = ["citizens", 0, "placements", 0, "logbook", 0]
     return [
-        ("score of 11", setter(score + ["citizen_score"], 11),
-         "citizens[0].sub_goals[0].scores[0].citizen_score"),
-        ("score of 0", setter(score + ["citizen_score"], 0),
-         "citizens[0].sub_goals[0].scores[0].citizen_score"),
-        ("impossible date", setter(score + ["scored_on"], "2026-02-31"),
-         "citizens[0].sub_goals[0].scores[0].scored_on"),
-        ("mistyped year", setter(score + ["scored_on"], "2620-02-01"),
-         "citizens[0].sub_goals[0].scores[0].scored_on"),
-        ("25 hours a day", setter(entry + ["hours_worked"], 25),
-         "citizens[0].placements[0].logbook[0].hours_worked"),
-        ("unknown attendance", setter(entry + ["attendance"], "holiday"),
-         "citizens[0].placements[0].logbook[0].attendance"),
+        (
+            "score of 11",
+            setter(score + ["citizen_score"], 11),
+            "citizens[0].sub_goals[0].scores[0].citizen_score",
+        ),
+        (
+            "score of 0",
+            setter(score + ["citizen_score"], 0),
+            "citizens[0].sub_goals[0].scores[0].citizen_score",
+        ),
+        (
+            "impossible date",
+            setter(score + ["scored_on"], "2026-02-31"),
+            "citizens[0].sub_goals[0].scores[0].scored_on",
+        ),
+        (
+            "mistyped year",
+            setter(score + ["scored_on"], "2620-02-01"),
+            "citizens[0].sub_goals[0].scores[0].scored_on",
+        ),
+        (
+            "25 hours a day",
+            setter(entry + ["hours_worked"], 25),
+            "citizens[0].placements[0].logbook[0].hours_worked",
+        ),
+        (
+            "unknown attendance",
+            setter(entry + ["attendance"], "holiday"),
+            "citizens[0].placements[0].logbook[0].attendance",
+        ),
         ("missing name", deleter(["citizens", 0, "name"]), "citizens[0].name"),
         ("blank name", setter(["citizens", 0, "name"], "   "), "citizens[0].name"),
         ("unknown field", setter(["citizens", 0, "shoe_size"], 44), "citizens[0].shoe_size"),
-        ("course ends before start", setter(["citizens", 0, "courses", 0, "planned_end"],
-                                            "2025-01-01"), "citizens[0].courses[0].planned_end"),
-        ("dangling course link", setter(["citizens", 0, "sub_goals", 0, "course"], 7),
-         "citizens[0].sub_goals[0].course"),
+        (
+            "course ends before start",
+            setter(["citizens", 0, "courses", 0, "planned_end"], "2025-01-01"),
+            "citizens[0].courses[0].planned_end",
+        ),
+        (
+            "dangling course link",
+            setter(["citizens", 0, "sub_goals", 0, "course"], 7),
+            "citizens[0].sub_goals[0].course",
+        ),
         ("unknown mentor", setter(["citizens", 0, "mentor"], "zz"), "citizens[0].mentor"),
-        ("text instead of list", setter(["citizens", 0, "meetings"], "none"),
-         "citizens[0].meetings"),
-        ("60 weekly hours exceeded",
-         setter(["citizens", 0, "placements", 0, "hours_steps", 0, "hours_per_week"], 61),
-         "citizens[0].placements[0].hours_steps[0].hours_per_week"),
+        (
+            "text instead of list",
+            setter(["citizens", 0, "meetings"], "none"),
+            "citizens[0].meetings",
+        ),
+        (
+            "60 weekly hours exceeded",
+            setter(["citizens", 0, "placements", 0, "hours_steps", 0, "hours_per_week"], 61),
+            "citizens[0].placements[0].hours_steps[0].hours_per_week",
+        ),
     ]
 
 
 BASE = {
-    "format": "mentorterm", "version": 1,
+    "format": "mentorterm",
+    "version": 1,
     "mentors": [{"key": "m", "name": "Me", "is_default": True}],
-    "citizens": [{
-        "name": "Ny Borger", "mentor": "m",
-        "courses": [{"referral_date": "2026-01-05", "start_date": "2026-01-12",
-                     "planned_end": "2026-04-12", "purpose": "ordinary_job"}],
-        "sub_goals": [{"title": "Mål", "course": 0,
-                       "scores": [{"scored_on": "2026-02-01", "citizen_score": 4}]}],
-        "placements": [{"kind": "training_ground", "workplace": "Værkstedet",
-                        "start_date": "2026-02-01",
-                        "hours_steps": [{"from_date": "2026-02-01", "hours_per_week": 4}],
-                        "logbook": [{"entry_date": "2026-02-03", "attendance": "present",
-                                     "hours_planned": 2, "hours_worked": 2}]}],
-    }],
+    "citizens": [
+        {
+            "name": "Ny Borger",
+            "mentor": "m",
+            "courses": [
+                {
+                    "referral_date": "2026-01-05",
+                    "start_date": "2026-01-12",
+                    "planned_end": "2026-04-12",
+                    "purpose": "ordinary_job",
+                }
+            ],
+            "sub_goals": [
+                {
+                    "title": "Mål",
+                    "course": 0,
+                    "scores": [{"scored_on": "2026-02-01", "citizen_score": 4}],
+                }
+            ],
+            "placements": [
+                {
+                    "kind": "training_ground",
+                    "workplace": "Værkstedet",
+                    "start_date": "2026-02-01",
+                    "hours_steps": [{"from_date": "2026-02-01", "hours_per_week": 4}],
+                    "logbook": [
+                        {
+                            "entry_date": "2026-02-03",
+                            "attendance": "present",
+                            "hours_planned": 2,
+                            "hours_worked": 2,
+                        }
+                    ],
+                }
+            ],
+        }
+    ],
 }
 
 
@@ -178,18 +290,17 @@ def populated(database, db_path):
     return db_path
 
 
-@pytest.mark.parametrize("description,mutate,location", _corruptions(),
-                         ids=[c[0] for c in _corruptions()])
-def test_malformed_document_is_rejected_with_its_location(populated, description, mutate,
-                                                          location):
+@pytest.mark.parametrize(
+    "description,mutate,location", _corruptions(), ids=[c[0] for c in _corruptions()]
+)
+def test_malformed_document_is_rejected_with_its_location(populated, description, mutate, location):
     before = export_document(now=NOW)
     doc = copy.deepcopy(BASE)
     doc["citizens"][0]["name"] = "Anden Borger"
     mutate(doc)
     with pytest.raises(ImportFailed) as failure:
         import_document(parse_document(json.dumps(doc)))
-    assert any(p.startswith(location + ":") for p in failure.value.problems), \
-        failure.value.problems
+    assert any(p.startswith(location + ":") for p in failure.value.problems), failure.value.problems
     assert not any("Input should" in p or "pydantic" in p for p in failure.value.problems)
     assert export_document(now=NOW) == before
 
@@ -207,12 +318,15 @@ def test_every_problem_is_reported_not_only_the_first(populated):
     assert "citizens[1].name" in problems
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("{not json", "Line 1, column 2"),
-    ("[]", "not a mentorterm export"),
-    ('{"format": "other"}', "not a mentorterm export"),
-    ('{"format": "mentorterm", "version": 9}', "version 9"),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("{not json", "Line 1, column 2"),
+        ("[]", "not a mentorterm export"),
+        ('{"format": "other"}', "not a mentorterm export"),
+        ('{"format": "mentorterm", "version": 9}', "version 9"),
+    ],
+)
 def test_unreadable_files_are_refused(text, expected):
     with pytest.raises(ImportFailed) as failure:
         parse_document(text)
@@ -228,10 +342,16 @@ def test_importing_the_same_export_twice_is_refused_whole(populated):
     assert Citizen.select().count() == count
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-          HealthCheck.function_scoped_fixture])
-@given(doc=document(max_citizens=2), junk=st.sampled_from(
-    [11, -1, "x", None, [], {}, "2026-13-01", 10**9, "  "]), pick=st.integers(0, 10**6))
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    doc=document(max_citizens=2),
+    junk=st.sampled_from([11, -1, "x", None, [], {}, "2026-13-01", 10**9, "  "]),
+    pick=st.integers(0, 10**6),
+)
 def test_random_corruption_never_writes(populated, doc, junk, pick):
     """Replace one random leaf of a valid document with junk: either it is still
     valid, or the import fails and the database is exactly as before."""
@@ -290,24 +410,47 @@ def test_who_cancelled_and_the_outcome_note_travel_and_old_files_still_import():
     """Schema 5's meeting fields go out and come back; a file written before them
     ("cancelled_by_citizen", no cancelled_by) reads as cancelled by the citizen."""
     doc = {
-        "format": "mentorterm", "version": 1,
+        "format": "mentorterm",
+        "version": 1,
         "mentors": [{"key": "a", "name": "Anne Mentor", "is_default": True}],
-        "citizens": [{
-            "name": "Bo Andersen", "mentor": "a",
-            "meetings": [
-                {"starts_at": "2026-02-10T10:00", "kind": "three_party", "status": "cancelled",
-                 "cancelled_by": "workplace", "outcome_note": "Per på ferie", "mentor": "a"},
-                {"starts_at": "2026-02-12T10:00", "kind": "aftercare", "status": "no_show",
-                 "outcome_note": "Tog ikke telefonen", "mentor": "a"},
-                {"starts_at": "2026-02-14T10:00", "kind": "one_to_one",
-                 "status": "cancelled_by_citizen", "mentor": "a"},
-            ],
-        }],
+        "citizens": [
+            {
+                "name": "Bo Andersen",
+                "mentor": "a",
+                "meetings": [
+                    {
+                        "starts_at": "2026-02-10T10:00",
+                        "kind": "three_party",
+                        "status": "cancelled",
+                        "cancelled_by": "workplace",
+                        "outcome_note": "Per på ferie",
+                        "mentor": "a",
+                    },
+                    {
+                        "starts_at": "2026-02-12T10:00",
+                        "kind": "aftercare",
+                        "status": "no_show",
+                        "outcome_note": "Tog ikke telefonen",
+                        "mentor": "a",
+                    },
+                    {
+                        "starts_at": "2026-02-14T10:00",
+                        "kind": "one_to_one",
+                        "status": "cancelled_by_citizen",
+                        "mentor": "a",
+                    },
+                ],
+            }
+        ],
     }
     first, second = _roundtrip(doc)
     assert first == second
-    got = [(m["kind"], m["status"], m["cancelled_by"], m["outcome_note"])
-           for m in first["citizens"][0]["meetings"]]
-    assert got == [("three_party", "cancelled", "workplace", "Per på ferie"),
-                   ("aftercare", "no_show", None, "Tog ikke telefonen"),
-                   ("one_to_one", "cancelled", "citizen", "")]
+    got = [
+        (m["kind"], m["status"], m["cancelled_by"], m["outcome_note"])
+        for m in first["citizens"][0]["meetings"]
+    ]
+    assert got == [
+        ("three_party", "cancelled", "workplace", "Per på ferie"),
+        ("aftercare", "no_show", None, "Tog ikke telefonen"),
+        ("one_to_one", "cancelled", "citizen", ""),
+    ]

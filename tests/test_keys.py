@@ -21,20 +21,39 @@ from mentorterm import keys
 
 # Where each screen class's keys live in keys.py (its id there).
 SCREEN_IDS = {
-    "MentortermApp": "app", "PassphraseScreen": "lock", "AgendaScreen": "agenda",
-    "ActionItemsScreen": "action_items", "ReviewScreen": "review",
-    "StatisticsScreen": "statistics", "AbsenceOverviewScreen": "absence_overview",
-    "CitizenScreen": "citizen", "RecordsScreen": "records",
-    "DeleteCitizenScreen": "delete_citizen", "ConfirmScreen": "confirm", "FormScreen": "form",
-    "HelpScreen": "help", "LogbookScreen": "logbook", "NoteForm": "note_form",
-    "PickScreen": "pick", "MeetingsScreen": "meetings", "NoteViewScreen": "note_view",
-    "RestoreDraftsScreen": "restore_drafts", "PlacementsScreen": "placements",
-    "ReportsScreen": "reports", "ReportScreen": "report", "RetentionScreen": "retention",
-    "ScoringScreen": "scoring", "HistoryScreen": "subgoal_history",
-    "SubGoalsScreen": "subgoals", "PresentationScreen": "presentation",
-    "CaseloadScreen": "caseload", "DiscardScreen": "discard",
-    "CancelMeetingScreen": "cancel_meeting", "NoShowScreen": "no_show",
-    "PlacementScreen": "placement", "CourseHistoryScreen": "course_history",
+    "MentortermApp": "app",
+    "PassphraseScreen": "lock",
+    "AgendaScreen": "agenda",
+    "ActionItemsScreen": "action_items",
+    "ReviewScreen": "review",
+    "StatisticsScreen": "statistics",
+    "AbsenceOverviewScreen": "absence_overview",
+    "CitizenScreen": "citizen",
+    "RecordsScreen": "records",
+    "DeleteCitizenScreen": "delete_citizen",
+    "ConfirmScreen": "confirm",
+    "FormScreen": "form",
+    "HelpScreen": "help",
+    "LogbookScreen": "logbook",
+    "NoteForm": "note_form",
+    "PickScreen": "pick",
+    "MeetingsScreen": "meetings",
+    "NoteViewScreen": "note_view",
+    "RestoreDraftsScreen": "restore_drafts",
+    "PlacementsScreen": "placements",
+    "ReportsScreen": "reports",
+    "ReportScreen": "report",
+    "RetentionScreen": "retention",
+    "ScoringScreen": "scoring",
+    "HistoryScreen": "subgoal_history",
+    "SubGoalsScreen": "subgoals",
+    "PresentationScreen": "presentation",
+    "CaseloadScreen": "caseload",
+    "DiscardScreen": "discard",
+    "CancelMeetingScreen": "cancel_meeting",
+    "NoShowScreen": "no_show",
+    "PlacementScreen": "placement",
+    "CourseHistoryScreen": "course_history",
     "KeptDraftScreen": "kept_draft",
 }
 
@@ -43,12 +62,16 @@ def ui_classes() -> list[type]:
     """Every Screen and App class defined in mentorterm (screens/ and app.py)."""
     modules = [mentorterm.app] + [
         importlib.import_module(f"mentorterm.screens.{info.name}")
-        for info in pkgutil.iter_modules(mentorterm.screens.__path__)]
+        for info in pkgutil.iter_modules(mentorterm.screens.__path__)
+    ]
     found = []
     for module in modules:
         for _name, cls in vars(module).items():
-            if (inspect.isclass(cls) and cls.__module__ == module.__name__
-                    and issubclass(cls, (Screen, App))):
+            if (
+                inspect.isclass(cls)
+                and cls.__module__ == module.__name__
+                and issubclass(cls, (Screen, App))
+            ):
                 found.append(cls)
     return found
 
@@ -91,8 +114,9 @@ def test_a_house_key_means_one_thing_on_every_screen(cls):
                 continue
             if (screen_id(cls), key, binding.action) in keys.EXCEPTIONS:
                 continue
-            wrong.append(f"{cls.__name__}: {key} is {meaning!r} everywhere, "
-                         f"here it does {binding.action!r}")
+            wrong.append(
+                f"{cls.__name__}: {key} is {meaning!r} everywhere, here it does {binding.action!r}"
+            )
     assert wrong == []
 
 
@@ -102,19 +126,21 @@ def test_the_table_holds_the_same_rules():
         for key in entry.keys.split(","):
             if key not in keys.HOUSE or entry.action in keys.HOUSE[key][1]:
                 continue
-            if not all((screen, key, entry.action) in keys.EXCEPTIONS
-                       for screen in entry.screens):
+            if not all((screen, key, entry.action) in keys.EXCEPTIONS for screen in entry.screens):
                 wrong.append((key, entry.action, entry.screens))
     assert wrong == []
     # An exception is for one screen, with a reason, and still in the table.
     for (screen, key, action), reason in keys.EXCEPTIONS.items():
         assert reason and key in keys.HOUSE
-        assert any(screen in e.screens and key in e.keys.split(",") and e.action == action
-                   for e in keys.TABLE), (screen, key, action)
+        assert any(
+            screen in e.screens and key in e.keys.split(",") and e.action == action
+            for e in keys.TABLE
+        ), (screen, key, action)
 
 
 def test_the_old_meanings_are_gone():
     """The clashes issue 13 found: n/u in the logbook, n/p in the review, a on a citizen."""
+
     def actions(screen: str, key: str) -> set[str]:
         return {e.action for e in keys.keys_of(screen) if key in e.keys.split(",")}
 
@@ -129,21 +155,26 @@ def test_the_old_meanings_are_gone():
 
 def test_every_binding_of_every_screen_is_in_the_table():
     """A key typed straight into a screen's BINDINGS belongs in keys.py (see its docstring)."""
-    table = {(screen, key, e.action) for e in keys.TABLE for screen in e.screens
-             for key in e.keys.split(",")}
+    table = {
+        (screen, key, e.action)
+        for e in keys.TABLE
+        for screen in e.screens
+        for key in e.keys.split(",")
+    }
     missing = [b for b in every_binding() if b not in table]
     assert missing == [], "move these into mentorterm/keys.py: " + repr(missing)
 
 
-@pytest.mark.parametrize("cls", [c for c in ui_classes() if own_bindings(c)],
-                         ids=lambda c: c.__name__)
+@pytest.mark.parametrize(
+    "cls", [c for c in ui_classes() if own_bindings(c)], ids=lambda c: c.__name__
+)
 def test_each_screen_takes_its_bindings_from_the_table(cls):
     sid = screen_id(cls)
-    assert sid in keys.screens(), (f"{cls.__name__} has no id in keys.py (or none in "
-                                   "SCREEN_IDS above)")
+    assert sid in keys.screens(), (
+        f"{cls.__name__} has no id in keys.py (or none in SCREEN_IDS above)"
+    )
     declared = [(b.key, b.action, b.description, b.show, b.priority) for b in own_bindings(cls)]
-    table = [(b.key, b.action, b.description, b.show, b.priority)
-             for b in keys.bindings(sid)]
+    table = [(b.key, b.action, b.description, b.show, b.priority) for b in keys.bindings(sid)]
     assert declared == table
 
 
@@ -190,6 +221,7 @@ def test_the_help_lists_a_screen_s_keys_from_the_table():
 
 # --- the keys at work: a key that hides a record asks first ---------------------------------
 
+
 async def test_archive_is_ctrl_a_and_asks_first_restore_does_not(db_path):
     from datetime import date
 
@@ -213,8 +245,7 @@ async def test_archive_is_ctrl_a_and_asks_first_restore_does_not(db_path):
         await pilot.press("ctrl+a")
         await pilot.pause()
         assert type(app.screen).__name__ == "ConfirmScreen"
-        assert "Archive Mette Jørgensen?" in str(app.screen.query_one("#question")
-                                                 .render())
+        assert "Archive Mette Jørgensen?" in str(app.screen.query_one("#question").render())
         await pilot.press("n")  # no: nothing changes
         await pilot.pause()
         assert type(app.screen).__name__ == "CitizenScreen"
@@ -246,10 +277,13 @@ def demo_db(tmp_path):
     return path
 
 
-@pytest.mark.parametrize("letter,screen,model", [
-    ("l", "LogbookScreen", "LogbookEntry"),
-    ("m", "MeetingsScreen", "Meeting"),
-])
+@pytest.mark.parametrize(
+    "letter,screen,model",
+    [
+        ("l", "LogbookScreen", "LogbookEntry"),
+        ("m", "MeetingsScreen", "Meeting"),
+    ],
+)
 async def test_delete_asks_first_and_escape_keeps_everything(demo_db, letter, screen, model):
     """delete is "remove, asks first" on every list: escape in the question keeps all."""
     from datetime import date
@@ -261,7 +295,7 @@ async def test_delete_asks_first_and_escape_keeps_everything(demo_db, letter, sc
     app = make_app(demo_db, today=date(2026, 11, 22))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        with_logbook = (Citizen.select().join(LogbookEntry).distinct().first())
+        with_logbook = Citizen.select().join(LogbookEntry).distinct().first()
         app.open_citizen(with_logbook.id)
         await pilot.pause()
         await pilot.press(letter)
@@ -284,8 +318,11 @@ def footer_overflow(app) -> list[str]:
     parts = list(footer.query("FooterKey")) + list(footer.query("FooterLabel"))
     palette = [part for part in parts if part.has_class("-command-palette")]
     limit = palette[0].region.x if palette else app.size.width
-    return [str(part.render()).strip() for part in parts
-            if part not in palette and part.region.right > limit]
+    return [
+        str(part.render()).strip()
+        for part in parts
+        if part not in palette and part.region.right > limit
+    ]
 
 
 async def test_every_footer_fits_80_columns_with_escape_and_help(demo_db):
@@ -296,6 +333,7 @@ async def test_every_footer_fits_80_columns_with_escape_and_help(demo_db):
     app = make_app(demo_db, today=date(2026, 11, 22))
     seen = {}
     async with app.run_test(size=(80, 24)) as pilot:
+
         async def visit(*keys_pressed: str) -> None:
             await pilot.press(*keys_pressed)
             await pilot.pause()
@@ -307,16 +345,34 @@ async def test_every_footer_fits_80_columns_with_escape_and_help(demo_db):
         await visit("escape", "t")
         await visit("escape", "R")
         await visit("escape", "enter")  # Ali H., with a placement and a logbook
-        for letter, inner in (("g", "enter"), ("p", None), ("m", None), ("r", None),
-                              ("h", None), ("l", "t")):
+        for letter, inner in (
+            ("g", "enter"),
+            ("p", None),
+            ("m", None),
+            ("r", None),
+            ("h", None),
+            ("l", "t"),
+        ):
             await visit(letter)
             if inner:
                 await visit(inner)
                 await visit("escape")
             await pilot.press("escape")
         await visit("l", "t", "v")
-    assert {"CaseloadScreen", "AgendaScreen", "ActionItemsScreen", "ReviewScreen",
-            "CitizenScreen", "SubGoalsScreen", "HistoryScreen", "PlacementsScreen",
-            "MeetingsScreen", "ReportsScreen", "CourseHistoryScreen", "LogbookScreen",
-            "StatisticsScreen", "AbsenceOverviewScreen"} <= set(seen)
+    assert {
+        "CaseloadScreen",
+        "AgendaScreen",
+        "ActionItemsScreen",
+        "ReviewScreen",
+        "CitizenScreen",
+        "SubGoalsScreen",
+        "HistoryScreen",
+        "PlacementsScreen",
+        "MeetingsScreen",
+        "ReportsScreen",
+        "CourseHistoryScreen",
+        "LogbookScreen",
+        "StatisticsScreen",
+        "AbsenceOverviewScreen",
+    } <= set(seen)
     assert {name: cut for name, cut in seen.items() if cut} == {}

@@ -65,8 +65,21 @@ def every_key() -> list[str]:
             name = name.strip()
             if name and name not in found:
                 found.append(name)
-    for name in ("ctrl+p", "tab", "shift+tab", "escape", "ctrl+c", "ctrl+z", "f1",
-                 "ctrl+backslash", "question_mark", "enter", "space", "up", "down"):
+    for name in (
+        "ctrl+p",
+        "tab",
+        "shift+tab",
+        "escape",
+        "ctrl+c",
+        "ctrl+z",
+        "f1",
+        "ctrl+backslash",
+        "question_mark",
+        "enter",
+        "space",
+        "up",
+        "down",
+    ):
         if name not in found:
             found.append(name)
     found.remove("ctrl+q")  # quits, which is allowed: tested on its own below
@@ -77,9 +90,19 @@ def app_actions() -> list[str]:
     """Every action an app row runs, and every "app.…" action of any screen."""
     actions = {key.action for key in keys.TABLE if "app" in key.screens}
     actions |= {key.action for key in keys.TABLE if key.action.startswith("app.")}
-    actions |= {"command_palette", "app.command_palette", "back", "pop_screen",
-                "app.pop_screen", "review", "lock", "toggle_dark", "change_theme",
-                "show_help_panel", "screenshot"}
+    actions |= {
+        "command_palette",
+        "app.command_palette",
+        "back",
+        "pop_screen",
+        "app.pop_screen",
+        "review",
+        "lock",
+        "toggle_dark",
+        "change_theme",
+        "show_help_panel",
+        "screenshot",
+    }
     actions.discard("quit")
     actions.discard("app.quit")
     return sorted(actions)
@@ -319,6 +342,7 @@ async def test_the_lock_screen_fits(caseload, size):
 
 # --- the back-off: kept beside the database ------------------------------------------
 
+
 def test_the_wait_grows_after_three_wrong_tries_and_never_passes_a_minute():
     assert [security.wait_after(n) for n in range(9)] == [0, 0, 0, 2, 4, 8, 16, 32, 60]
     assert security.wait_after(10_000) == 60
@@ -421,7 +445,8 @@ def run_cli(capsys, *args: str) -> tuple[int, str]:
 
 
 def test_the_cli_counts_wrong_passphrases_and_refuses_while_the_wait_runs(
-        caseload, tmp_path, monkeypatch, capsys):
+    caseload, tmp_path, monkeypatch, capsys
+):
     now = [START]
     monkeypatch.setattr(cli, "_clock", lambda: now[0])
     wrong, right = tmp_path / "wrong.txt", tmp_path / "right.txt"
@@ -486,8 +511,7 @@ async def test_a_new_passphrase_is_typed_twice_with_enter_between(db_path):
     assert storage.is_encrypted_file(db_path)
 
 
-async def test_the_lock_of_an_unencrypted_database_says_it_has_no_passphrase(db_path,
-                                                                              monkeypatch):
+async def test_the_lock_of_an_unencrypted_database_says_it_has_no_passphrase(db_path, monkeypatch):
     monkeypatch.setenv("MENTORTERM_PLAINTEXT", "1")
     if hasattr(storage, "allow_plaintext_for_tests"):
         storage.allow_plaintext_for_tests(True)
@@ -521,8 +545,9 @@ async def test_a_worker_waiting_on_a_dialog_while_locked_gets_none(caseload):
         await pilot.pause()
 
         async def ask() -> None:
-            answers.append(await app.push_screen(HelpScreen(app.screen, "x"),
-                                                 wait_for_dismiss=True))
+            answers.append(
+                await app.push_screen(HelpScreen(app.screen, "x"), wait_for_dismiss=True)
+            )
 
         await app.run_worker(ask()).wait()
         assert answers == [None] and isinstance(app.screen, PassphraseScreen)

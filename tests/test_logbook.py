@@ -38,26 +38,45 @@ def d(day: int, month: int = 11) -> date:
 def make_placement(database):
     """A placement of its own citizen, with hours steps [(from, (hours, schedule))]."""
 
-    def make(start: date, end: date | None = None, steps=(), name="Ali Hassan",
-             workplace="Netto Viby") -> int:
+    def make(
+        start: date, end: date | None = None, steps=(), name="Ali Hassan", workplace="Netto Viby"
+    ) -> int:
         citizen = create_citizen(CitizenIn(name=name))
-        pid = placements.create_placement(citizen, PlacementIn(
-            kind="company_internship", workplace=workplace, start_date=start, end_date=end))
+        pid = placements.create_placement(
+            citizen,
+            PlacementIn(
+                kind="company_internship", workplace=workplace, start_date=start, end_date=end
+            ),
+        )
         for from_date, (hours, schedule) in steps:
-            placements.add_hours_step(pid, HoursStepIn(from_date=from_date,
-                                                       hours_per_week=hours, schedule=schedule))
+            placements.add_hours_step(
+                pid, HoursStepIn(from_date=from_date, hours_per_week=hours, schedule=schedule)
+            )
         return pid
 
     return make
 
 
-def log(pid: int, day: date, attendance=PRESENT, planned: float = 3, worked: float | None = None,
-        **fields) -> int:
+def log(
+    pid: int,
+    day: date,
+    attendance=PRESENT,
+    planned: float = 3,
+    worked: float | None = None,
+    **fields,
+) -> int:
     if worked is None:
         worked = planned if attendance == PRESENT else 0
-    return logbook.add_entry(pid, LogbookEntryIn(
-        entry_date=day, attendance=attendance, hours_planned=planned, hours_worked=worked,
-        **fields))
+    return logbook.add_entry(
+        pid,
+        LogbookEntryIn(
+            entry_date=day,
+            attendance=attendance,
+            hours_planned=planned,
+            hours_worked=worked,
+            **fields,
+        ),
+    )
 
 
 def weekdays(first: date, last: date):
@@ -70,30 +89,37 @@ def weekdays(first: date, last: date):
 
 # --- schedules ------------------------------------------------------------------
 
-@pytest.mark.parametrize("text,days", [
-    ("2 x 2 h Tue+Thu", {1, 3}),
-    ("Mon-Fri", {0, 1, 2, 3, 4}),
-    ("5 x 3 h Mon-Fri", {0, 1, 2, 3, 4}),
-    ("Monday and Wednesday", {0, 2}),
-    ("Sat, Sun", {5, 6}),
-    ("man, ons, fre", {0, 2, 4}),
-    ("tirsdag og torsdag", {1, 3}),
-    ("2 x 3 t tir+tor", {1, 3}),
-    ("man-tor", {0, 1, 2, 3}),
-    ("lør og søn", {5, 6}),
-    ("", {0, 1, 2, 3, 4}),
-    ("efter aftale", {0, 1, 2, 3, 4}),  # "by agreement": no day named
-])
+
+@pytest.mark.parametrize(
+    "text,days",
+    [
+        ("2 x 2 h Tue+Thu", {1, 3}),
+        ("Mon-Fri", {0, 1, 2, 3, 4}),
+        ("5 x 3 h Mon-Fri", {0, 1, 2, 3, 4}),
+        ("Monday and Wednesday", {0, 2}),
+        ("Sat, Sun", {5, 6}),
+        ("man, ons, fre", {0, 2, 4}),
+        ("tirsdag og torsdag", {1, 3}),
+        ("2 x 3 t tir+tor", {1, 3}),
+        ("man-tor", {0, 1, 2, 3}),
+        ("lør og søn", {5, 6}),
+        ("", {0, 1, 2, 3, 4}),
+        ("efter aftale", {0, 1, 2, 3, 4}),  # "by agreement": no day named
+    ],
+)
 def test_parse_schedule_in_english_and_danish(text, days):
     assert set(placements.parse_schedule(text)) == days
 
 
-@pytest.mark.parametrize("hours,schedule,per_day", [
-    (4, "2 x 2 h Tue+Thu", 2.0),  # 4 / 2
-    (15, "Mon-Fri", 3.0),  # 15 / 5
-    (10, "man, ons, fre", 3.25),  # 10 / 3 = 3.33 -> nearest quarter 3.25
-    (7, "", 1.5),  # 7 / 5 = 1.4 -> nearest quarter 1.5
-])
+@pytest.mark.parametrize(
+    "hours,schedule,per_day",
+    [
+        (4, "2 x 2 h Tue+Thu", 2.0),  # 4 / 2
+        (15, "Mon-Fri", 3.0),  # 15 / 5
+        (10, "man, ons, fre", 3.25),  # 10 / 3 = 3.33 -> nearest quarter 3.25
+        (7, "", 1.5),  # 7 / 5 = 1.4 -> nearest quarter 1.5
+    ],
+)
 def test_planned_hours_per_day_to_the_quarter(hours, schedule, per_day):
     step = logbook.HoursStepView(id=1, from_date=d(1), hours_per_week=hours, schedule=schedule)
     assert placements.planned_hours_per_day(step) == per_day
@@ -101,12 +127,15 @@ def test_planned_hours_per_day_to_the_quarter(hours, schedule, per_day):
 
 # --- writing the logbook ----------------------------------------------------------
 
+
 def test_an_entry_is_written_read_changed_and_deleted(make_placement):
     pid = make_placement(d(2), steps=[(d(2), MON_FRI)])
     first = log(pid, d(3), notes="Calm day")
     log(pid, d(2), SICK)
     assert [(e.entry_date, e.attendance) for e in logbook.entries(pid)] == [
-        (d(2), SICK), (d(3), PRESENT)]  # oldest first
+        (d(2), SICK),
+        (d(3), PRESENT),
+    ]  # oldest first
     assert [e.entry_date for e in logbook.entries(pid, start=d(3))] == [d(3)]
     assert [e.entry_date for e in logbook.entries(pid, end=d(2))] == [d(2)]
     # The entry carries its placement's citizen (the caseload reads it).
@@ -124,8 +153,11 @@ def test_an_entry_is_written_read_changed_and_deleted(make_placement):
 
 def test_refuses_a_day_outside_the_placement(make_placement):
     pid = make_placement(d(2), end=d(20), steps=[(d(2), MON_FRI)])
-    with pytest.raises(DomainError, match="01-11-2026 is outside the placement at Netto Viby, "
-                                          "which runs from 02-11-2026 to 20-11-2026") as before:
+    with pytest.raises(
+        DomainError,
+        match="01-11-2026 is outside the placement at Netto Viby, "
+        "which runs from 02-11-2026 to 20-11-2026",
+    ) as before:
         log(pid, d(1))
     assert before.value.field == "entry_date"
     with pytest.raises(DomainError, match="outside the placement"):
@@ -153,6 +185,7 @@ def test_refuses_a_second_entry_for_the_same_day(make_placement):
 
 
 # --- the next day to log ----------------------------------------------------------
+
 
 def test_next_scheduled_day_skips_the_weekend(make_placement):
     pid = make_placement(d(2), steps=[(d(2), MON_FRI)])
@@ -185,7 +218,11 @@ def test_draft_for_the_next_day_has_the_steps_hours(make_placement):
     pid = make_placement(d(5, 10), steps=[(d(5, 10), TUE_THU), (d(19, 10), MON_FRI)])
     draft = logbook.draft_for_next_day(pid, d(12, 10))
     assert (draft.entry_date, draft.attendance, draft.hours_planned, draft.hours_worked) == (
-        d(6, 10), PRESENT, 2.0, 2.0)  # Tue+Thu: 4 h / 2 days
+        d(6, 10),
+        PRESENT,
+        2.0,
+        2.0,
+    )  # Tue+Thu: 4 h / 2 days
     log(pid, d(15, 10), planned=2)
     draft = logbook.draft_for_next_day(pid, d(21, 10))
     assert (draft.entry_date, draft.hours_planned, draft.hours_worked) == (d(19, 10), 3.0, 3.0)
@@ -193,18 +230,21 @@ def test_draft_for_the_next_day_has_the_steps_hours(make_placement):
 
 # --- statistics ---------------------------------------------------------------------
 
+
 def test_an_empty_period(make_placement):
     pid = make_placement(d(5, 10), steps=[(d(5, 10), MON_FRI)])
     stats = statistics.period_stats(pid, d(9), d(22), TODAY)
     assert (stats.days, stats.days_logged, stats.days_present) == (14, 0, 0)
     assert stats.attendance_rate is None
-    assert (stats.hours_planned, stats.hours_worked, stats.effective_hours_per_week) == (
-        0, 0, 0)
+    assert (stats.hours_planned, stats.hours_worked, stats.effective_hours_per_week) == (0, 0, 0)
     assert (stats.sick_days, stats.absent_with_notice, stats.absent_without_notice) == (0, 0, 0)
     assert stats.left_early == 0 and stats.left_early_reasons == []
     assert stats.absence_by_weekday == [0, 0, 0, 0, 0, 0, 0]
     assert [(r.kind, r.count) for r in stats.absence_by_kind] == [
-        ("sick", 0), ("absent_with_notice", 0), ("absent_without_notice", 0)]
+        ("sick", 0),
+        ("absent_with_notice", 0),
+        ("absent_without_notice", 0),
+    ]
     assert stats.absence_by_reason == []
     # The previous fortnight (26 Oct - 8 Nov) is empty too: no rate to compare.
     assert (stats.previous.start, stats.previous.end) == (d(26, 10), d(8))
@@ -223,7 +263,10 @@ def test_an_all_sick_period(make_placement):
     assert stats.effective_hours_per_week == 0
     assert stats.absence_by_weekday == [2, 2, 2, 2, 2, 0, 0]  # each weekday twice
     assert [(r.kind, r.count) for r in stats.absence_by_kind] == [
-        ("sick", 10), ("absent_with_notice", 0), ("absent_without_notice", 0)]
+        ("sick", 10),
+        ("absent_with_notice", 0),
+        ("absent_without_notice", 0),
+    ]
     assert [r.label for r in stats.absence_by_reason] == ["Sick: (no reason given)"]
     assert stats.previous is None  # the placement started on the period's first day
 
@@ -265,16 +308,30 @@ def test_an_hours_step_changing_inside_the_period(make_placement):
     while (draft := logbook.draft_for_next_day(pid, d(25, 10))) is not None:
         logbook.add_entry(pid, draft)  # the mentor accepts each day's draft
     assert [(e.entry_date.day, e.hours_planned) for e in logbook.entries(pid)] == [
-        (6, 2), (8, 2), (13, 2), (15, 2), (19, 3), (20, 3), (21, 3), (22, 3), (23, 3)]
+        (6, 2),
+        (8, 2),
+        (13, 2),
+        (15, 2),
+        (19, 3),
+        (20, 3),
+        (21, 3),
+        (22, 3),
+        (23, 3),
+    ]
     stats = statistics.period_stats(pid, d(12, 10), d(25, 10), d(25, 10))
     # 13 + 15 Oct: 2 x 2 = 4 h; 19-23 Oct: 5 x 3 = 15 h; 4 + 15 = 19 h in 2 weeks.
     assert (stats.days_logged, stats.hours_planned, stats.hours_worked) == (7, 19, 19)
     assert stats.effective_hours_per_week == 9.5  # 19 / 2
     assert statistics.weekly_series(pid, d(12, 10), d(25, 10)) == [
-        ("2026-W42", 4.0, 4.0), ("2026-W43", 15.0, 15.0)]
+        ("2026-W42", 4.0, 4.0),
+        ("2026-W43", 15.0, 15.0),
+    ]
     # Previous 14 days (28 Sep - 11 Oct) cut to the start, 5-11 Oct: 6 + 8 Oct, 2 x 2 = 4 h.
     assert (stats.previous.start, stats.previous.days, stats.previous.hours_worked) == (
-        d(5, 10), 7, 4)
+        d(5, 10),
+        7,
+        4,
+    )
     assert stats.hours_worked_change == 15  # 19 - 4
     assert stats.hours_per_week_change == 5.5  # 9.5 - 4 / (7 / 7)
     assert stats.attendance_rate_change == 0  # 100 % both times
@@ -290,10 +347,14 @@ def test_left_early_reasons_are_counted(make_placement):
     stats = statistics.period_stats(pid, d(2), d(8), TODAY)
     assert stats.left_early == 3
     assert [(r.reason, r.count) for r in stats.left_early_reasons] == [
-        ("Migraine", 2), ("Back pain", 1)]
+        ("Migraine", 2),
+        ("Back pain", 1),
+    ]
     assert [(r.kind, r.reason, r.count) for r in stats.absence_by_reason] == [
         ("sick", "(no reason given)", 1),
-        ("left_early", "Migraine", 2), ("left_early", "Back pain", 1)]
+        ("left_early", "Migraine", 2),
+        ("left_early", "Back pain", 1),
+    ]
     assert stats.absence_by_reason[1].label == "Left early: Migraine"
     assert stats.days_present == 4  # leaving early is still attending
     assert stats.attendance_rate == 0.8  # 4 / 5
@@ -357,16 +418,19 @@ class _Dates(NamedTuple):
     end_date: date | None = None
 
 
-@pytest.mark.parametrize("choice,placement,expected", [
-    (PeriodChoice.LAST_2_WEEKS, _Dates(d(1, 1)), (d(9), d(22))),  # 22 - 14 + 1 = 9
-    ("last_4_weeks", _Dates(d(1, 1)), (d(26, 10), d(22))),  # 22 Nov - 27 days
-    (PeriodChoice.LAST_13_WEEKS, _Dates(d(1, 1)), (d(24, 8), d(22))),  # 22 Nov - 90 days
-    (PeriodChoice.LAST_13_WEEKS, _Dates(d(1, 10)), (d(1, 10), d(22))),  # cut at the start
-    (PeriodChoice.WHOLE_PLACEMENT, _Dates(d(1, 9)), (d(1, 9), d(22))),  # running: to today
-    (PeriodChoice.WHOLE_PLACEMENT, _Dates(d(1, 9), d(30, 10)), (d(1, 9), d(30, 10))),
-    ((d(1, 10), d(31, 10)), _Dates(d(1, 9)), (d(1, 10), d(31, 10))),
-    ((d(1, 8), d(31, 12)), _Dates(d(1, 9), d(30, 11)), (d(1, 9), d(30, 11))),
-])
+@pytest.mark.parametrize(
+    "choice,placement,expected",
+    [
+        (PeriodChoice.LAST_2_WEEKS, _Dates(d(1, 1)), (d(9), d(22))),  # 22 - 14 + 1 = 9
+        ("last_4_weeks", _Dates(d(1, 1)), (d(26, 10), d(22))),  # 22 Nov - 27 days
+        (PeriodChoice.LAST_13_WEEKS, _Dates(d(1, 1)), (d(24, 8), d(22))),  # 22 Nov - 90 days
+        (PeriodChoice.LAST_13_WEEKS, _Dates(d(1, 10)), (d(1, 10), d(22))),  # cut at the start
+        (PeriodChoice.WHOLE_PLACEMENT, _Dates(d(1, 9)), (d(1, 9), d(22))),  # running: to today
+        (PeriodChoice.WHOLE_PLACEMENT, _Dates(d(1, 9), d(30, 10)), (d(1, 9), d(30, 10))),
+        ((d(1, 10), d(31, 10)), _Dates(d(1, 9)), (d(1, 10), d(31, 10))),
+        ((d(1, 8), d(31, 12)), _Dates(d(1, 9), d(30, 11)), (d(1, 9), d(30, 11))),
+    ],
+)
 def test_period_bounds(choice, placement, expected):
     assert statistics.period_bounds(choice, placement, TODAY) == expected
 
@@ -378,13 +442,20 @@ def test_period_bounds_refuses_a_reversed_period():
 
 # --- the absence overview for a doctor ------------------------------------------------
 
+
 def test_absence_overview_lists_every_absence_and_the_totals(make_placement):
-    pid = make_placement(d(2), steps=[(d(2), MON_FRI)], name="Ali Hassan",
-                         workplace="Netto Viby")
+    pid = make_placement(d(2), steps=[(d(2), MON_FRI)], name="Ali Hassan", workplace="Netto Viby")
     secret = "PRIVATE-NOTE-7731"
     log(pid, d(2), SICK, notes=f"{secret} slept badly", absence_reason="Migraine")
-    log(pid, d(3), worked=1.5, left_early=True, left_early_reason="Migraine",
-        notes=secret, life_after_work=secret)
+    log(
+        pid,
+        d(3),
+        worked=1.5,
+        left_early=True,
+        left_early_reason="Migraine",
+        notes=secret,
+        life_after_work=secret,
+    )
     log(pid, d(4), WITHOUT_NOTICE, notes=secret)
     log(pid, d(5), notes=secret, tasks=secret)
     log(pid, d(6), WITH_NOTICE, planned=3)
@@ -437,6 +508,7 @@ def test_free_text_cannot_break_the_table(make_placement):
 
 # --- properties ----------------------------------------------------------------------
 
+
 class Day(NamedTuple):
     entry_date: date
     attendance: str
@@ -458,11 +530,17 @@ def logged_days(draw) -> list[Day]:
         attendance = draw(st.sampled_from(list(Attendance)))
         present = attendance == PRESENT
         left = present and draw(st.booleans())
-        days.append(Day(FIRST + timedelta(days=offset), attendance.value, draw(quarter_hours),
-                        draw(quarter_hours) if present else 0.0, left,
-                        draw(st.sampled_from(["Migraine", "migraine", "Back pain", ""]))
-                        if left else "",
-                        "" if present else draw(st.sampled_from(["Migraine", "Cold", ""]))))
+        days.append(
+            Day(
+                FIRST + timedelta(days=offset),
+                attendance.value,
+                draw(quarter_hours),
+                draw(quarter_hours) if present else 0.0,
+                left,
+                draw(st.sampled_from(["Migraine", "migraine", "Back pain", ""])) if left else "",
+                "" if present else draw(st.sampled_from(["Migraine", "Cold", ""])),
+            )
+        )
     return days
 
 
@@ -478,21 +556,32 @@ def test_figures_always_add_up(days, first, length):
         assert 0 <= stats.attendance_rate <= 1
     else:
         assert stats.attendance_rate is None
-    assert stats.sick_days + stats.absent_with_notice + stats.absent_without_notice \
-        + stats.days_present == logged
+    assert (
+        stats.sick_days
+        + stats.absent_with_notice
+        + stats.absent_without_notice
+        + stats.days_present
+        == logged
+    )
     assert sum(stats.absence_by_weekday) == logged - stats.days_present
     assert 0 <= stats.hours_worked <= 24 * logged
     assert stats.left_early == sum(r.count for r in stats.left_early_reasons)
     # Every day away and every early leave has exactly one reason row.
-    assert sum(r.count for r in stats.absence_by_reason) == \
-        logged - stats.days_present + stats.left_early
+    assert (
+        sum(r.count for r in stats.absence_by_reason)
+        == logged - stats.days_present + stats.left_early
+    )
     assert [r.count for r in stats.absence_by_kind] == [
-        stats.sick_days, stats.absent_with_notice, stats.absent_without_notice]
+        stats.sick_days,
+        stats.absent_with_notice,
+        stats.absent_without_notice,
+    ]
     weeks = statistics.weekly_points(days, start, end)
     assert sum(w.hours_planned for w in weeks) == stats.hours_planned
     assert sum(w.hours_worked for w in weeks) == stats.hours_worked
-    assert len(weeks) == len({statistics.iso_week(start + timedelta(days=i))
-                              for i in range(stats.days)})
+    assert len(weeks) == len(
+        {statistics.iso_week(start + timedelta(days=i)) for i in range(stats.days)}
+    )
 
 
 @given(st.text(max_size=40))
@@ -512,10 +601,17 @@ def test_absences_are_counted_by_kind_and_by_reason(make_placement):
     log(pid, d(10))
     stats = statistics.period_stats(pid, d(2), d(15), TODAY)
     assert [(r.kind, r.count) for r in stats.absence_by_kind] == [
-        ("sick", 3), ("absent_with_notice", 1), ("absent_without_notice", 1)]
+        ("sick", 3),
+        ("absent_with_notice", 1),
+        ("absent_without_notice", 1),
+    ]
     assert [(r.label, r.count) for r in stats.absence_by_reason] == [
-        ("Sick: Migraine", 2), ("Sick: Cold", 1), ("Absent with notice: Dentist", 1),
-        ("Absent without notice: (no reason given)", 1), ("Left early: Migraine", 1)]
+        ("Sick: Migraine", 2),
+        ("Sick: Cold", 1),
+        ("Absent with notice: Dentist", 1),
+        ("Absent without notice: (no reason given)", 1),
+        ("Left early: Migraine", 1),
+    ]
     assert stats.absence_by_weekday == [1, 1, 1, 1, 1, 0, 0]  # Mon 2 .. Fri 6 Nov
     assert stats.attendance_rate == 2 / 7
 
@@ -527,6 +623,7 @@ def test_a_reason_for_being_away_is_refused_on_a_day_present():
 
 # --- one key on a logged day, and its undo ------------------------------------------------
 
+
 def _fields(entry_id: int) -> dict:
     row = LogbookEntry.get_by_id(entry_id)
     return {name: getattr(row, name) for name in LogbookEntryIn.model_fields}
@@ -536,15 +633,27 @@ def test_mark_attendance_returns_the_day_as_it_was_and_undo_restores_it(make_pla
     from mentorterm.models import AuditEntry
 
     pid = make_placement(d(2), steps=[(d(2), MON_FRI)])
-    entry = log(pid, d(3), worked=1, left_early=True, left_early_reason="Back pain",
-                tasks="Shelves", written_by="workplace")
+    entry = log(
+        pid,
+        d(3),
+        worked=1,
+        left_early=True,
+        left_early_reason="Back pain",
+        tasks="Shelves",
+        written_by="workplace",
+    )
     as_it_was = _fields(entry)
     before = logbook.mark_attendance(entry, WITH_NOTICE)
     assert before is not None and before.left_early and before.left_early_reason == "Back pain"
     now = _fields(entry)
-    assert (now["attendance"], now["hours_worked"], now["left_early"],
-            now["left_early_reason"], now["tasks"], now["written_by"]) == (
-        "absent_with_notice", 0, False, "", "Shelves", "workplace")
+    assert (
+        now["attendance"],
+        now["hours_worked"],
+        now["left_early"],
+        now["left_early_reason"],
+        now["tasks"],
+        now["written_by"],
+    ) == ("absent_with_notice", 0, False, "", "Shelves", "workplace")
     row = AuditEntry.select().order_by(AuditEntry.id.desc()).get()
     assert (row.action, row.purpose) == ("update", "attendance marked")
     assert '"attendance":["present","absent_with_notice"]' in row.detail
@@ -563,26 +672,40 @@ def test_away_to_away_keeps_the_reason_present_clears_it(make_placement):
     entry = log(pid, d(3), SICK, absence_reason="Migraine")
     logbook.mark_attendance(entry, WITHOUT_NOTICE)
     assert (_fields(entry)["attendance"], _fields(entry)["absence_reason"]) == (
-        "absent_without_notice", "Migraine")
+        "absent_without_notice",
+        "Migraine",
+    )
     logbook.mark_attendance(entry, PRESENT)
     assert (_fields(entry)["absence_reason"], _fields(entry)["hours_worked"]) == ("", 3)
     with pytest.raises(NotFound):
         logbook.mark_attendance(9999, SICK)
 
 
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(first=st.sampled_from(list(Attendance)), then=st.sampled_from(list(Attendance)),
-       reason=st.sampled_from(["", "Migraine"]), early=st.booleans())
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    first=st.sampled_from(list(Attendance)),
+    then=st.sampled_from(list(Attendance)),
+    reason=st.sampled_from(["", "Migraine"]),
+    early=st.booleans(),
+)
 def test_any_mark_is_undone_exactly(database, first, then, reason, early):
     citizen = create_citizen(CitizenIn(name="Ali Hassan"))
-    pid = placements.create_placement(citizen, PlacementIn(
-        kind="company_internship", workplace="Netto Viby", start_date=d(2)))
+    pid = placements.create_placement(
+        citizen, PlacementIn(kind="company_internship", workplace="Netto Viby", start_date=d(2))
+    )
     present = first == PRESENT
     early = early and present
-    entry = log(pid, d(3), first, worked=2 if present else 0,
-                absence_reason="" if present else reason,
-                left_early=early, left_early_reason="Tired" if early else "")
+    entry = log(
+        pid,
+        d(3),
+        first,
+        worked=2 if present else 0,
+        absence_reason="" if present else reason,
+        left_early=early,
+        left_early_reason="Tired" if early else "",
+    )
     as_it_was = _fields(entry)
     before = logbook.mark_attendance(entry, then)
     if before is None:

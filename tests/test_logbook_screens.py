@@ -39,23 +39,33 @@ def text_of(app, selector: str) -> str:
 NOV_2 = date(2026, 11, 2)
 
 
-def make_placement(db_path, start=NOV_2, hours=15, schedule="5 x 3 h Mon-Fri",
-                   days: dict[date, dict] | None = None) -> tuple[int, int]:
+def make_placement(
+    db_path, start=NOV_2, hours=15, schedule="5 x 3 h Mon-Fri", days: dict[date, dict] | None = None
+) -> tuple[int, int]:
     storage.open_database(db_path)
     citizen = create_citizen(CitizenIn(name="Ali Hassan"))
-    pid = placements.create_placement(citizen, PlacementIn(
-        kind="company_internship", workplace="Netto Viby", start_date=start))
-    placements.add_hours_step(pid, HoursStepIn(from_date=start, hours_per_week=hours,
-                                               schedule=schedule))
+    pid = placements.create_placement(
+        citizen, PlacementIn(kind="company_internship", workplace="Netto Viby", start_date=start)
+    )
+    placements.add_hours_step(
+        pid, HoursStepIn(from_date=start, hours_per_week=hours, schedule=schedule)
+    )
     from mentorterm.domain import logbook
 
     for day, fields in (days or {}).items():
         attendance = fields.pop("attendance", Attendance.PRESENT)
         planned = fields.pop("planned", 3)
         worked = fields.pop("worked", planned if attendance == Attendance.PRESENT else 0)
-        logbook.add_entry(pid, LogbookEntryIn(entry_date=day, attendance=attendance,
-                                              hours_planned=planned, hours_worked=worked,
-                                              **fields))
+        logbook.add_entry(
+            pid,
+            LogbookEntryIn(
+                entry_date=day,
+                attendance=attendance,
+                hours_planned=planned,
+                hours_worked=worked,
+                **fields,
+            ),
+        )
     storage.close_database()
     return citizen, pid
 
@@ -70,14 +80,16 @@ async def open_logbook(app, pilot, citizen: int) -> None:
 
 # --- the logbook screen ---------------------------------------------------------------
 
+
 async def test_reason_for_an_absence_is_kept_between_kinds_and_cleared_when_present(db_path):
     citizen, _pid = make_placement(db_path, start=d(16), hours=4, schedule="2 x 2 h Tue+Thu")
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await open_logbook(app, pilot, citizen)
         # The hours step in force is named where the placement is shown.
-        assert "Netto Viby · logbook (0 days) · now 4 h a week (2 x 2 h Tue+Thu)" in \
-            text_of(app, "#logbook-title")
+        assert "Netto Viby · logbook (0 days) · now 4 h a week (2 x 2 h Tue+Thu)" in text_of(
+            app, "#logbook-title"
+        )
         await pilot.press("a", "2")  # Tue 17 Nov, sick: two keys
         await pilot.pause()
         assert "r writes the reason" in str(list(app._notifications)[-1].message)
@@ -100,8 +112,7 @@ async def test_reason_for_an_absence_is_kept_between_kinds_and_cleared_when_pres
         await pilot.press("1")  # present after all: no reason for being away
         await pilot.pause()
         entry = LogbookEntry.get()
-        assert (entry.attendance, entry.absence_reason, entry.hours_worked) == (
-            "present", "", 2)
+        assert (entry.attendance, entry.absence_reason, entry.hours_worked) == ("present", "", 2)
         await pilot.press("r")  # a present day has no absence reason to write
         await pilot.pause()
         assert type(app.screen).__name__ == "LogbookScreen"
@@ -133,9 +144,21 @@ async def test_edit_every_field_of_a_day_with_enter(db_path):
         await pilot.pause()
         assert type(app.screen).__name__ == "LogbookScreen"
         entry = LogbookEntry.get()
-        assert (entry.tasks, entry.breaks, entry.energy, entry.pain, entry.life_after_work,
-                entry.written_by) == ("Filled the dairy shelves", "10:00 and 12:00", 6, 3,
-                                      "Slept two hours; cooked dinner", "workplace")
+        assert (
+            entry.tasks,
+            entry.breaks,
+            entry.energy,
+            entry.pain,
+            entry.life_after_work,
+            entry.written_by,
+        ) == (
+            "Filled the dairy shelves",
+            "10:00 and 12:00",
+            6,
+            3,
+            "Slept two hours; cooked dinner",
+            "workplace",
+        )
         detail = text_of(app, "#day-detail")
         assert "Tasks: Filled the dairy shelves" in detail
         assert "energy 6/10 · pain 3/10" in detail and "written by Workplace" in detail
@@ -196,12 +219,21 @@ async def test_delete_a_day_after_confirming(db_path):
 #   9-13 Nov: present x 4, absent without notice on Fri 13
 #   16-20 Nov: present, sick (Migraine), present, present, present
 WEEKS = {
-    d(2): {}, d(3): {}, d(4): {"attendance": Attendance.SICK, "absence_reason": "Migraine"},
-    d(5): {}, d(6): {"worked": 1, "left_early": True, "left_early_reason": "Back pain"},
-    d(9): {}, d(10): {}, d(11): {}, d(12): {},
+    d(2): {},
+    d(3): {},
+    d(4): {"attendance": Attendance.SICK, "absence_reason": "Migraine"},
+    d(5): {},
+    d(6): {"worked": 1, "left_early": True, "left_early_reason": "Back pain"},
+    d(9): {},
+    d(10): {},
+    d(11): {},
+    d(12): {},
     d(13): {"attendance": Attendance.ABSENT_WITHOUT_NOTICE},
-    d(16): {}, d(17): {"attendance": Attendance.SICK, "absence_reason": "Migraine"},
-    d(18): {}, d(19): {}, d(20): {},
+    d(16): {},
+    d(17): {"attendance": Attendance.SICK, "absence_reason": "Migraine"},
+    d(18): {},
+    d(19): {},
+    d(20): {},
 }
 
 
@@ -315,6 +347,7 @@ async def test_absence_overview_is_shown_then_saved_owner_only(db_path, tmp_path
 
 # --- charts -----------------------------------------------------------------------------
 
+
 def plain(markup: str) -> str:
     from rich.text import Text
 
@@ -322,9 +355,17 @@ def plain(markup: str) -> str:
 
 
 def test_hours_chart_draws_worked_over_planned_on_one_scale():
-    chart = plain(hours_chart([WeekPoint("2026-W45", 10, 10), WeekPoint("2026-W46", 10, 5),
-                               WeekPoint("2026-W47", 10, 12), WeekPoint("2026-W48", 0, 0)],
-                              width=12))
+    chart = plain(
+        hours_chart(
+            [
+                WeekPoint("2026-W45", 10, 10),
+                WeekPoint("2026-W46", 10, 5),
+                WeekPoint("2026-W47", 10, 12),
+                WeekPoint("2026-W48", 0, 0),
+            ],
+            width=12,
+        )
+    )
     lines = chart.splitlines()
     # The top is 12 h = 12 cells: 10 h = 10 cells.
     assert lines[0] == " W45 ██████████   10 / 10 h"
@@ -336,11 +377,17 @@ def test_hours_chart_draws_worked_over_planned_on_one_scale():
 
 
 def test_calendar_grid_puts_each_day_under_its_weekday():
-    days = [CalendarDay(d(4), OFF), CalendarDay(d(5), Attendance.PRESENT),
-            CalendarDay(d(6), LEFT_EARLY), CalendarDay(d(7), OFF), CalendarDay(d(8), OFF),
-            CalendarDay(d(9), Attendance.SICK), CalendarDay(d(10), None),
-            CalendarDay(d(11), Attendance.ABSENT_WITH_NOTICE),
-            CalendarDay(d(12), Attendance.ABSENT_WITHOUT_NOTICE)]
+    days = [
+        CalendarDay(d(4), OFF),
+        CalendarDay(d(5), Attendance.PRESENT),
+        CalendarDay(d(6), LEFT_EARLY),
+        CalendarDay(d(7), OFF),
+        CalendarDay(d(8), OFF),
+        CalendarDay(d(9), Attendance.SICK),
+        CalendarDay(d(10), None),
+        CalendarDay(d(11), Attendance.ABSENT_WITH_NOTICE),
+        CalendarDay(d(12), Attendance.ABSENT_WITHOUT_NOTICE),
+    ]
     lines = plain(calendar_grid(days)).splitlines()
     assert lines[0].split() == ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
     column = {name: lines[0].index(name) + 1 for name in lines[0].split()}
@@ -350,21 +397,40 @@ def test_calendar_grid_puts_each_day_under_its_weekday():
 
     # Wed 4 Nov starts the period: Mon and Tue of that week are blank; Wed is off.
     assert lines[1].startswith("W45 02-11-2026")
-    assert marks(lines[1]) == {"Mo": " ", "Tu": " ", "We": " ", "Th": "✓", "Fr": "½",
-                               "Sa": " ", "Su": " "}
-    assert marks(lines[2]) == {"Mo": "S", "Tu": "·", "We": "N", "Th": "U", "Fr": " ",
-                               "Sa": " ", "Su": " "}
+    assert marks(lines[1]) == {
+        "Mo": " ",
+        "Tu": " ",
+        "We": " ",
+        "Th": "✓",
+        "Fr": "½",
+        "Sa": " ",
+        "Su": " ",
+    }
+    assert marks(lines[2]) == {
+        "Mo": "S",
+        "Tu": "·",
+        "We": "N",
+        "Th": "U",
+        "Fr": " ",
+        "Sa": " ",
+        "Su": " ",
+    }
     assert "½ left early" in lines[3]
 
 
 # --- writing an export ------------------------------------------------------------------
 
+
 def test_write_export_is_whole_owner_only_and_refuses_bad_places(tmp_path):
     target = files.write_export(tmp_path / "a.md", "æøå\n".encode())
     assert target.read_text(encoding="utf-8") == "æøå\n"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
-    for path, words in [(tmp_path, "is a folder"), (tmp_path / "a.md", "already exists"),
-                        (tmp_path / "nope" / "b.md", "does not exist"), ("  ", "Write where")]:
+    for path, words in [
+        (tmp_path, "is a folder"),
+        (tmp_path / "a.md", "already exists"),
+        (tmp_path / "nope" / "b.md", "does not exist"),
+        ("  ", "Write where"),
+    ]:
         with pytest.raises(DomainError, match=words) as caught:
             files.write_export(path, b"x")
         assert caught.value.field == "path"
@@ -383,13 +449,16 @@ def test_a_full_disk_leaves_no_half_file(tmp_path, monkeypatch):
 
 
 def test_safe_file_name_keeps_letters_and_digits():
-    assert files.safe_file_name("absence-overview-Ali Hassan-2026-11-09") == \
-        "absence-overview-Ali-Hassan-2026-11-09"
+    assert (
+        files.safe_file_name("absence-overview-Ali Hassan-2026-11-09")
+        == "absence-overview-Ali-Hassan-2026-11-09"
+    )
     assert files.safe_file_name("Søren / Ågård") == "Søren-Ågård"
     assert files.safe_file_name("../..") == "export"
 
 
 # --- single keys that change a logged day: "— u undoes" --------------------------------
+
 
 def notices(app) -> list[str]:
     return [str(n.message) for n in app._notifications]
@@ -407,9 +476,19 @@ async def test_a_digit_marks_a_logged_day_and_u_puts_it_back_exactly(db_path):
     def last_row():
         return AuditEntry.select().order_by(AuditEntry.id.desc()).get()
 
-    citizen, _pid = make_placement(db_path, days={d(16): {
-        "worked": 1, "left_early": True, "left_early_reason": "Back pain",
-        "tasks": "Shelves", "energy": 4, "written_by": "mentor"}})
+    citizen, _pid = make_placement(
+        db_path,
+        days={
+            d(16): {
+                "worked": 1,
+                "left_early": True,
+                "left_early_reason": "Back pain",
+                "tasks": "Shelves",
+                "energy": 4,
+                "written_by": "mentor",
+            }
+        },
+    )
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await open_logbook(app, pilot, citizen)
@@ -419,8 +498,13 @@ async def test_a_digit_marks_a_logged_day_and_u_puts_it_back_exactly(db_path):
         await pilot.press("2")  # sick, one key
         await pilot.pause()
         after = day_fields(entry_id)
-        assert (after["attendance"], after["hours_worked"], after["left_early"],
-                after["left_early_reason"], after["tasks"]) == ("sick", 0, False, "", "Shelves")
+        assert (
+            after["attendance"],
+            after["hours_worked"],
+            after["left_early"],
+            after["left_early_reason"],
+            after["tasks"],
+        ) == ("sick", 0, False, "", "Shelves")
         assert "Marked sick: Mon 16-11-2026 — u undoes" in notices(app)[-1]
         assert app._notifications and list(app._notifications)[-1].timeout >= 5
         # The correction is audited old → new; the free text only as "changed".
@@ -449,8 +533,12 @@ async def test_each_attendance_key_and_the_same_one_again(db_path):
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await open_logbook(app, pilot, citizen)
-        for key, kind in (("3", "absent_with_notice"), ("4", "absent_without_notice"),
-                          ("2", "sick"), ("1", "present")):
+        for key, kind in (
+            ("3", "absent_with_notice"),
+            ("4", "absent_without_notice"),
+            ("2", "sick"),
+            ("1", "present"),
+        ):
             await pilot.press(key)
             await pilot.pause()
             assert LogbookEntry.get().attendance == kind
@@ -495,6 +583,7 @@ async def test_the_attendance_keys_fit_the_footer_at_80x24(db_path):
         assert shown[:5] == ["a", "1", "2", "3", "4"]
         # Every shown key's label is on the screen's bottom line (nothing cut off).
         from textual.widgets import Footer
+
         labels = " ".join(str(item.render()) for item in footer.query("FooterKey"))
         for label in ("Next day", "Present", "Sick", "Notice", "No notice", "Help"):
             assert label in labels
@@ -503,6 +592,7 @@ async def test_the_attendance_keys_fit_the_footer_at_80x24(db_path):
 
 
 # --- who writes the logbook ---------------------------------------------------------------
+
 
 async def test_a_new_day_is_written_by_whoever_wrote_the_day_before(db_path):
     citizen, pid = make_placement(db_path, start=d(16), days={d(16): {"written_by": "mentor"}})
@@ -562,8 +652,7 @@ async def test_the_statistics_footer_fits_80_columns_with_escape_and_help(db_pat
             assert word in text
         # Nothing runs under the palette key docked at the right.
         palette = footer.query_one(".-command-palette")
-        assert max(part.region.right for part in parts if part is not palette) \
-            <= palette.region.x
+        assert max(part.region.right for part in parts if part is not palette) <= palette.region.x
         await pilot.press("question_mark")  # help still names every period key
         await pilot.pause()
         listed = text_of(app, "#help-keys")

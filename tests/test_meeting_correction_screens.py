@@ -25,9 +25,14 @@ SMALL = (80, 24)
 
 
 def audit_rows(record_id: int) -> list[tuple[str, str, dict]]:
-    return [(a, p, json.loads(d) if d.startswith("{") else d) for a, p, d in db.execute_sql(
-        "SELECT action, purpose, detail FROM audit_entry WHERE what = 'meeting' "
-        "AND record_id = ? ORDER BY id", (record_id,)).fetchall()]
+    return [
+        (a, p, json.loads(d) if d.startswith("{") else d)
+        for a, p, d in db.execute_sql(
+            "SELECT action, purpose, detail FROM audit_entry WHERE what = 'meeting' "
+            "AND record_id = ? ORDER BY id",
+            (record_id,),
+        ).fetchall()
+    ]
 
 
 def notice(app) -> str:
@@ -42,9 +47,9 @@ def add_meeting(db_path, citizen: str, starts: str, **fields) -> int:
     storage.open_database(db_path)
     try:
         cid = create_citizen(CitizenIn(name=citizen))
-        return meetings.create_meeting(cid, MeetingIn(starts_at=starts,
-                                                      kind=fields.pop("kind", "one_to_one"),
-                                                      **fields))
+        return meetings.create_meeting(
+            cid, MeetingIn(starts_at=starts, kind=fields.pop("kind", "one_to_one"), **fields)
+        )
     finally:
         storage.close_database()
 
@@ -75,12 +80,19 @@ async def test_e_corrects_a_held_meeting_and_the_audit_has_old_and_new(db_path):
         assert type(app.screen).__name__ == "MeetingsScreen"
         row = Meeting.get_by_id(ids["planned"])
         assert (row.starts_at, row.kind, row.place, row.status) == (
-            datetime(2026, 11, 18, 13, 0), "one_to_one", "Mentor office", "held")
+            datetime(2026, 11, 18, 13, 0),
+            "one_to_one",
+            "Mentor office",
+            "held",
+        )
         action, _purpose, detail = audit_rows(ids["planned"])[-1]
         assert action == "update"
-        assert detail == {"kind": ["three_party", "one_to_one"], "participants": "changed",
-                          "place": "changed",
-                          "starts_at": ["2026-11-19T10:00:00", "2026-11-18T13:00:00"]}
+        assert detail == {
+            "kind": ["three_party", "one_to_one"],
+            "participants": "changed",
+            "place": "changed",
+            "starts_at": ["2026-11-19T10:00:00", "2026-11-18T13:00:00"],
+        }
         table = app.screen.query_one("#meetings", DataTable)
         assert table.get_row_at(0)[:3] == ["18-11-2026 13:00", "1:1 conversation", "Held"]
 
@@ -107,8 +119,10 @@ async def test_a_no_show_on_the_wrong_meeting_goes_back_to_planned(db_path):
         assert type(app.screen).__name__ == "MeetingsScreen"
         row = Meeting.get_by_id(ids["planned"])
         assert (row.status, row.outcome_note) == ("planned", "")
-        assert audit_rows(ids["planned"])[-1][2] == {"outcome_note": "changed",
-                                                     "status": ["no_show", "planned"]}
+        assert audit_rows(ids["planned"])[-1][2] == {
+            "outcome_note": "changed",
+            "status": ["no_show", "planned"],
+        }
 
 
 # --------------------------------------------------------------------------- overlaps
@@ -135,8 +149,9 @@ async def test_a_new_meeting_skips_a_booked_time_and_an_overlap_asks_first(db_pa
         await pilot.pause()
         assert app.screen is form
         assert "Bo A. 07-12-2026 10:00" in str(form.query_one("#form-error", Static).render())
-        assert Meeting.select().where(Meeting.starts_at == datetime(2026, 12, 7, 10, 30)) \
-            .count() == 0
+        assert (
+            Meeting.select().where(Meeting.starts_at == datetime(2026, 12, 7, 10, 30)).count() == 0
+        )
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("y")  # yes: saved as typed
@@ -192,16 +207,26 @@ async def test_c_asks_who_cancelled_and_why(db_path):
         await pilot.pause()
         assert type(app.screen).__name__ == "MeetingsScreen"
         row = Meeting.get_by_id(ids["planned"])
-        assert (row.status, row.cancelled_by, row.outcome_note) == ("cancelled", "workplace",
-                                                                    "Anja is ill")
+        assert (row.status, row.cancelled_by, row.outcome_note) == (
+            "cancelled",
+            "workplace",
+            "Anja is ill",
+        )
         assert "cancelled by Workplace" in notice(app)
         table = app.screen.query_one("#meetings", DataTable)
         assert table.get_row_at(0)[2] == "Cancelled by Workplace"
         assert "Cancelled by Workplace: Anja is ill" in str(
-            app.screen.query_one("#meeting-detail", Static).render())
-        assert audit_rows(ids["planned"])[-1] == ("update", "cancelled", {
-            "cancelled_by": [None, "workplace"], "outcome_note": "changed",
-            "status": ["planned", "cancelled"]})
+            app.screen.query_one("#meeting-detail", Static).render()
+        )
+        assert audit_rows(ids["planned"])[-1] == (
+            "update",
+            "cancelled",
+            {
+                "cancelled_by": [None, "workplace"],
+                "outcome_note": "changed",
+                "status": ["planned", "cancelled"],
+            },
+        )
 
 
 async def test_c_enter_is_cancelled_by_the_citizen(db_path):
@@ -240,8 +265,11 @@ async def test_the_agenda_asks_who_cancelled_and_u_undoes_it(caseload, db_path):
         await pilot.press("3", *"I am on a course", "enter")  # the mentor cancelled
         await pilot.pause()
         row = Meeting.get_by_id(caseload["m_bo_nov19"])
-        assert (row.status, row.cancelled_by, row.outcome_note) == ("cancelled", "mentor",
-                                                                    "I am on a course")
+        assert (row.status, row.cancelled_by, row.outcome_note) == (
+            "cancelled",
+            "mentor",
+            "I am on a course",
+        )
         assert "cancelled by Mentor" in notice(app) and "u undoes" in notice(app)
         await pilot.press("u")
         await pilot.pause()
@@ -249,8 +277,7 @@ async def test_the_agenda_asks_who_cancelled_and_u_undoes_it(caseload, db_path):
         assert (row.status, row.cancelled_by, row.outcome_note) == ("planned", None, "")
 
 
-async def test_the_agenda_no_show_takes_a_note_and_escape_changes_nothing(
-        caseload, db_path):  # noqa: F811
+async def test_the_agenda_no_show_takes_a_note_and_escape_changes_nothing(caseload, db_path):  # noqa: F811
     app = make_app(db_path, today=AGENDA_TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await open_agenda(app, pilot)
@@ -334,8 +361,11 @@ async def test_typing_in_the_cancel_dialog_goes_to_the_reason(db_path):
         await pilot.press("c", *"ill today", "enter")
         await pilot.pause()
         row = Meeting.get_by_id(ids["planned"])
-        assert (row.status, row.cancelled_by, row.outcome_note) == ("cancelled", "citizen",
-                                                                    "ill today")
+        assert (row.status, row.cancelled_by, row.outcome_note) == (
+            "cancelled",
+            "citizen",
+            "ill today",
+        )
 
 
 async def test_a_note_whose_next_meeting_lands_on_a_booked_time_warns(db_path):
@@ -349,7 +379,6 @@ async def test_a_note_whose_next_meeting_lands_on_a_booked_time_warns(db_path):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert type(app.screen).__name__ == "MeetingsScreen"
-        following = Meeting.get((Meeting.status == "planned")
-                                & (Meeting.citizen == ids["mette"]))
+        following = Meeting.get((Meeting.status == "planned") & (Meeting.citizen == ids["mette"]))
         assert following.starts_at == datetime(2026, 12, 3, 10, 0)
         assert "Bo A. 03-12-2026 10:30–11:30" in notice(app)

@@ -35,14 +35,21 @@ def mette(database) -> int:
 
 
 def plan(citizen_id: int, starts: datetime, minutes: int = 60, **fields) -> int:
-    return meetings.create_meeting(citizen_id, MeetingIn(
-        starts_at=starts, duration_minutes=minutes, kind=fields.pop("kind", "one_to_one"),
-        **fields))
+    return meetings.create_meeting(
+        citizen_id,
+        MeetingIn(
+            starts_at=starts,
+            duration_minutes=minutes,
+            kind=fields.pop("kind", "one_to_one"),
+            **fields,
+        ),
+    )
 
 
 def last_audit() -> tuple:
-    return db.execute_sql("SELECT action, what, record_id, purpose, detail FROM audit_entry "
-                          "ORDER BY id DESC LIMIT 1").fetchone()
+    return db.execute_sql(
+        "SELECT action, what, record_id, purpose, detail FROM audit_entry ORDER BY id DESC LIMIT 1"
+    ).fetchone()
 
 
 # --------------------------------------------------------------------------- outcomes
@@ -50,20 +57,30 @@ def last_audit() -> tuple:
 
 def test_a_cancellation_records_who_and_why_and_is_audited(bo):
     mid = plan(bo, at(24))
-    meetings.cancel_meeting(mid, meetings.CancellationIn(cancelled_by="workplace",
-                                                         reason="Lone is ill"))
+    meetings.cancel_meeting(
+        mid, meetings.CancellationIn(cancelled_by="workplace", reason="Lone is ill")
+    )
     row = Meeting.get_by_id(mid)
-    assert (row.status, row.cancelled_by, row.outcome_note) == ("cancelled", "workplace",
-                                                                "Lone is ill")
+    assert (row.status, row.cancelled_by, row.outcome_note) == (
+        "cancelled",
+        "workplace",
+        "Lone is ill",
+    )
     action, what, record, purpose, detail = last_audit()
     assert (action, what, record, purpose) == ("update", "meeting", mid, "cancelled")
     # Old → new, the reason's words kept out of the log.
-    assert json.loads(detail) == {"cancelled_by": [None, "workplace"],
-                                  "outcome_note": "changed",
-                                  "status": ["planned", "cancelled"]}
+    assert json.loads(detail) == {
+        "cancelled_by": [None, "workplace"],
+        "outcome_note": "changed",
+        "status": ["planned", "cancelled"],
+    }
     detail_view = meetings.meeting_detail(mid)
-    assert meetings.outcome_text(detail_view.status, detail_view.cancelled_by,
-                                 detail_view.outcome_note) == "Cancelled by Workplace: Lone is ill"
+    assert (
+        meetings.outcome_text(
+            detail_view.status, detail_view.cancelled_by, detail_view.outcome_note
+        )
+        == "Cancelled by Workplace: Lone is ill"
+    )
 
 
 def test_only_a_planned_meeting_is_cancelled_or_a_no_show(bo):
@@ -83,24 +100,34 @@ def test_a_no_show_keeps_its_note_and_back_to_planned_clears_the_outcome(bo):
     meetings.set_status(mid, MeetingStatus.PLANNED)  # recorded on the wrong meeting
     row = Meeting.get_by_id(mid)
     assert (row.status, row.cancelled_by, row.outcome_note) == ("planned", None, "")
-    assert json.loads(last_audit()[4]) == {"outcome_note": "changed",
-                                           "status": ["no_show", "planned"]}
+    assert json.loads(last_audit()[4]) == {
+        "outcome_note": "changed",
+        "status": ["no_show", "planned"],
+    }
 
 
 def test_the_old_cancelled_by_citizen_value_still_reads_and_writes(bo):
     """Code and export files from schema 4 say "cancelled_by_citizen"."""
     assert MeetingStatus("cancelled_by_citizen") is MeetingStatus.CANCELLED
     assert MeetingStatus.CANCELLED_BY_CITIZEN is MeetingStatus.CANCELLED
-    data = MeetingIn.model_validate({"starts_at": "20-11-2026 10:00", "kind": "walk",
-                                     "status": "cancelled_by_citizen"})
+    data = MeetingIn.model_validate(
+        {"starts_at": "20-11-2026 10:00", "kind": "walk", "status": "cancelled_by_citizen"}
+    )
     assert (data.status, data.cancelled_by) == (MeetingStatus.CANCELLED, CancelledBy.CITIZEN)
-    mid = Meeting.create(citizen=bo, starts_at=at(20), kind="walk",
-                         status="cancelled_by_citizen").id
+    mid = Meeting.create(
+        citizen=bo, starts_at=at(20), kind="walk", status="cancelled_by_citizen"
+    ).id
     assert Meeting.get_by_id(mid).status == "cancelled"
     assert Meeting.select().where(Meeting.status == "cancelled_by_citizen").count() == 1
     # Who cancelled belongs to a cancellation only.
-    held = MeetingIn.model_validate({"starts_at": "20-11-2026 10:00", "kind": "walk",
-                                     "status": "held", "cancelled_by": "mentor"})
+    held = MeetingIn.model_validate(
+        {
+            "starts_at": "20-11-2026 10:00",
+            "kind": "walk",
+            "status": "held",
+            "cancelled_by": "mentor",
+        }
+    )
     assert held.cancelled_by is None
 
 
@@ -108,21 +135,41 @@ def test_the_old_cancelled_by_citizen_value_still_reads_and_writes(bo):
 
 
 def test_a_held_meeting_is_corrected_and_audited_old_to_new(bo):
-    mid = plan(bo, at(20), kind="three_party", status="held", place="Netto",
-               notes="Went well", participants=[{"name": "Bo Andersen", "role": "citizen"}])
+    mid = plan(
+        bo,
+        at(20),
+        kind="three_party",
+        status="held",
+        place="Netto",
+        notes="Went well",
+        participants=[{"name": "Bo Andersen", "role": "citizen"}],
+    )
     current = meetings.meeting_input(mid).model_dump()
-    current.update(starts_at=at(19, 13, 30), kind="one_to_one", place="Café",
-                   participants=[{"name": "Bo Andersen", "role": "citizen"},
-                                 {"name": "Søren Ågård", "role": "caseworker"}])
+    current.update(
+        starts_at=at(19, 13, 30),
+        kind="one_to_one",
+        place="Café",
+        participants=[
+            {"name": "Bo Andersen", "role": "citizen"},
+            {"name": "Søren Ågård", "role": "caseworker"},
+        ],
+    )
     meetings.update_meeting(mid, MeetingIn.model_validate(current))
     row = Meeting.get_by_id(mid)
-    assert (row.starts_at, row.kind, row.place, row.notes) == (at(19, 13, 30), "one_to_one",
-                                                               "Café", "Went well")
+    assert (row.starts_at, row.kind, row.place, row.notes) == (
+        at(19, 13, 30),
+        "one_to_one",
+        "Café",
+        "Went well",
+    )
     action, what, record, _purpose, detail = last_audit()
     assert (action, what, record) == ("update", "meeting", mid)
-    assert json.loads(detail) == {"kind": ["three_party", "one_to_one"],
-                                  "participants": "changed", "place": "changed",
-                                  "starts_at": ["2026-11-20T10:00:00", "2026-11-19T13:30:00"]}
+    assert json.loads(detail) == {
+        "kind": ["three_party", "one_to_one"],
+        "participants": "changed",
+        "place": "changed",
+        "starts_at": ["2026-11-20T10:00:00", "2026-11-19T13:30:00"],
+    }
     assert "Café" not in detail and "Søren" not in detail
 
 
@@ -152,12 +199,16 @@ def test_a_meeting_does_not_overlap_itself(bo):
     assert meetings.overlapping(at(23, 10, 15), 60, exclude_meeting_id=mid) == []
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(start=st.integers(0, 10 * 60), length=st.integers(1, 600),
-       other_start=st.integers(0, 10 * 60), other_length=st.integers(1, 600))
-def test_overlap_is_exactly_intersecting_intervals(bo, start, length, other_start,
-                                                   other_length):
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    start=st.integers(0, 10 * 60),
+    length=st.integers(1, 600),
+    other_start=st.integers(0, 10 * 60),
+    other_length=st.integers(1, 600),
+)
+def test_overlap_is_exactly_intersecting_intervals(bo, start, length, other_start, other_length):
     day = datetime(2026, 11, 23, 7, 0)
     with db.atomic() as txn:
         plan(bo, day + timedelta(minutes=other_start), other_length)

@@ -34,9 +34,11 @@ TODAY = date(2026, 11, 22)  # a Sunday
 SIZE = (120, 36)
 WORKER = Path(__file__).with_name("note_worker.py")
 # What a mentor types: Danish letters, typographic quotes, a dash, lines.
-TEXT = ("Vasker op og laver salat alene; tempoet er steget.\n"
-        "Æbler skrælles – “perfekt”, siger Anja. Ønsker flere timer 🙂\n\n"
-        "Træt om eftermiddagen.")
+TEXT = (
+    "Vasker op og laver salat alene; tempoet er steget.\n"
+    "Æbler skrælles – “perfekt”, siger Anja. Ønsker flere timer 🙂\n\n"
+    "Træt om eftermiddagen."
+)
 
 
 def text_of(app, selector: str) -> str:
@@ -48,24 +50,55 @@ def seed(db_path) -> dict[str, int]:
     2 Nov) with a logbook, and a three-party follow-up planned for 19 Nov 10:00."""
     storage.open_database(db_path)
     mette = create_citizen(CitizenIn(name="Mette Jørgensen", caseworker_name="Søren Ågård"))
-    courses.start_course(mette, CourseIn(referral_date="01-10-2026", start_date="05-10-2026",
-                                         planned_end="05-04-2027", purpose="ordinary_job",
-                                         meeting_cadence_days=14))
-    pid = placements.create_placement(mette, PlacementIn(
-        kind="company_internship", workplace="Netto Viby", start_date="02-11-2026",
-        supervisor_name="Anja Winther"))
-    placements.add_hours_step(pid, HoursStepIn(from_date="02-11-2026", hours_per_week=4,
-                                               schedule="2 x 2 h Tue+Thu"))
+    courses.start_course(
+        mette,
+        CourseIn(
+            referral_date="01-10-2026",
+            start_date="05-10-2026",
+            planned_end="05-04-2027",
+            purpose="ordinary_job",
+            meeting_cadence_days=14,
+        ),
+    )
+    pid = placements.create_placement(
+        mette,
+        PlacementIn(
+            kind="company_internship",
+            workplace="Netto Viby",
+            start_date="02-11-2026",
+            supervisor_name="Anja Winther",
+        ),
+    )
+    placements.add_hours_step(
+        pid, HoursStepIn(from_date="02-11-2026", hours_per_week=4, schedule="2 x 2 h Tue+Thu")
+    )
     # Tue 3, Thu 5, Tue 10, Thu 12, Tue 17 Nov: present, present, sick, present, present.
-    for day, attendance in ((3, "present"), (5, "present"), (10, "sick"), (12, "present"),
-                            (17, "present")):
-        logbook.add_entry(pid, LogbookEntryIn(
-            entry_date=date(2026, 11, day), attendance=attendance, hours_planned=2,
-            hours_worked=2 if attendance == "present" else 0,
-            absence_reason="Migraine" if attendance == "sick" else ""))
-    planned = meetings.create_meeting(mette, MeetingIn(
-        starts_at="19-11-2026 10:00", kind="three_party", place="Netto Viby",
-        participants=[{"name": "Mette Jørgensen", "role": "citizen"}]))
+    for day, attendance in (
+        (3, "present"),
+        (5, "present"),
+        (10, "sick"),
+        (12, "present"),
+        (17, "present"),
+    ):
+        logbook.add_entry(
+            pid,
+            LogbookEntryIn(
+                entry_date=date(2026, 11, day),
+                attendance=attendance,
+                hours_planned=2,
+                hours_worked=2 if attendance == "present" else 0,
+                absence_reason="Migraine" if attendance == "sick" else "",
+            ),
+        )
+    planned = meetings.create_meeting(
+        mette,
+        MeetingIn(
+            starts_at="19-11-2026 10:00",
+            kind="three_party",
+            place="Netto Viby",
+            participants=[{"name": "Mette Jørgensen", "role": "citizen"}],
+        ),
+    )
     storage.close_database()
     return {"mette": mette, "placement": pid, "planned": planned}
 
@@ -98,9 +131,10 @@ async def test_plan_a_meeting_of_each_kind(db_path, kind):
         assert type(app.screen).__name__ == "MeetingsScreen"
         made = Meeting.get(Meeting.kind == kind.value, Meeting.place == "Café Viby")
         assert (made.starts_at, made.status) == (datetime(2026, 12, 7, 10, 0), "planned")
-        assert {(p.name, p.role) for p in MeetingParticipant.select().where(
-            MeetingParticipant.meeting == made)} == {("Mette Jørgensen", "citizen"),
-                                                    ("Søren Ågård", "caseworker")}
+        assert {
+            (p.name, p.role)
+            for p in MeetingParticipant.select().where(MeetingParticipant.meeting == made)
+        } == {("Mette Jørgensen", "citizen"), ("Søren Ågård", "caseworker")}
         table = app.screen.query_one("#meetings", DataTable)
         assert table.get_row_at(0)[:3] == ["07-12-2026 10:00", kind.label, "Planned"]
 
@@ -148,10 +182,12 @@ async def test_a_full_three_party_note_with_agreements_and_an_hours_change(db_pa
         # 5 x 2 = 10 planned hours; sick once (10 Nov, Migraine).
         assert values["attendance_note"] == (
             "Since the placement started (02-11-2026 – 18-11-2026) at Netto Viby: present 4 "
-            "of 5 logged days (80 %); 8 of 10 planned hours worked. Sick 1 (Migraine).")
+            "of 5 logged days (80 %); 8 of 10 planned hours worked. Sick 1 (Migraine)."
+        )
         assert values["next_meeting_date"] == "03-12-2026"  # 19 Nov + 14 days (a Thursday)
-        assert "Sub-goals" in text_of(app, "#note-goals") or "No active sub-goals" in \
-            text_of(app, "#note-goals")
+        assert "Sub-goals" in text_of(app, "#note-goals") or "No active sub-goals" in text_of(
+            app, "#note-goals"
+        )
         form.query_one("#f-tasks_note", TextArea).text = "Dairy shelves alone."
         form.query_one("#f-workplace_view", TextArea).text = "Ready for more hours."
         form.query_one("#f-hours_from", Input).value = "01-12-2026"
@@ -173,14 +209,22 @@ async def test_a_full_three_party_note_with_agreements_and_an_hours_change(db_pa
         assert type(app.screen).__name__ == "MeetingsScreen"
         held = Meeting.get_by_id(ids["planned"])
         assert (held.status, held.tasks_note, held.workplace_view) == (
-            "held", "Dairy shelves alone.", "Ready for more hours.")
+            "held",
+            "Dairy shelves alone.",
+            "Ready for more hours.",
+        )
         assert "6" in held.decisions and "01-12-2026" in held.decisions
         items = {(a.what, a.owner, a.due_date, a.meeting_id) for a in ActionItem.select()}
-        assert items == {("Buy safety shoes", "Mette", date(2026, 11, 30), held.id),
-                         ("Send the new schedule to Søren", "Mentor", None, held.id)}
+        assert items == {
+            ("Buy safety shoes", "Mette", date(2026, 11, 30), held.id),
+            ("Send the new schedule to Søren", "Mentor", None, held.id),
+        }
         step = HoursStep.get(HoursStep.from_date == date(2026, 12, 1))
         assert (step.placement_id, step.hours_per_week, step.schedule) == (
-            ids["placement"], 6, "3 x 2 h Mon, Wed, Fri")
+            ids["placement"],
+            6,
+            "3 x 2 h Mon, Wed, Fri",
+        )
         following = Meeting.get(Meeting.status == "planned")
         assert following.starts_at == datetime(2026, 12, 3, 10, 0)
         assert Draft.select().count() == 0  # saved: the draft went with it
@@ -218,8 +262,9 @@ async def test_a_refused_hours_change_writes_nothing(db_path):
 async def test_a_one_to_one_note_has_no_workplace_view(db_path):
     ids = seed(db_path)
     storage.open_database(db_path)
-    one = meetings.create_meeting(ids["mette"], MeetingIn(starts_at="20-11-2026 09:00",
-                                                          kind="one_to_one"))
+    one = meetings.create_meeting(
+        ids["mette"], MeetingIn(starts_at="20-11-2026 09:00", kind="one_to_one")
+    )
     storage.close_database()
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
@@ -313,9 +358,13 @@ async def test_a_killed_app_loses_no_word_of_the_note(db_path, tmp_path):
     text_file = tmp_path / "note.txt"
     text_file.write_text(TEXT, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])}
-    child = subprocess.Popen([sys.executable, str(WORKER), str(db_path), str(ids["mette"]),
-                              str(text_file)], stdout=subprocess.PIPE,
-                             stderr=subprocess.DEVNULL, env=env, text=True)
+    child = subprocess.Popen(
+        [sys.executable, str(WORKER), str(db_path), str(ids["mette"]), str(text_file)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and not _draft_rows(db_path):

@@ -88,6 +88,7 @@ def test_backup_names_are_unique_per_process_and_call(v1):
         storage.close_database()
     assert first != second and first.exists() and second.exists()
     import os
+
     assert str(os.getpid()) in first.name
 
 
@@ -114,9 +115,15 @@ def test_two_processes_opening_one_old_database(tmp_path, fixture):
     path = tmp_path / "shared.db"
     shutil.copy(fixture, path)
     start = str(time.time() + 1.5)
-    racers = [subprocess.Popen([sys.executable, "-c", RACER, str(path), start],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-              for _ in range(2)]
+    racers = [
+        subprocess.Popen(
+            [sys.executable, "-c", RACER, str(path), start],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
     outputs = [r.communicate(timeout=120) for r in racers]
     for (out, err), racer in zip(outputs, racers, strict=True):
         assert racer.returncode == 0, err

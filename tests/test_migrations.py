@@ -58,8 +58,12 @@ ADDED_LATER = {"draft": 0, "report": 0}
 CHILDREN_OF_PLACEMENT = ("hours_step", "logbook_entry")
 
 # Every trigger of the current schema: the logbook's (schema 1) and the audit log's (4).
-ALL_TRIGGERS = {"logbook_entry_citizen_insert", "logbook_entry_citizen_update",
-                "audit_entry_no_update", "audit_entry_no_delete"}
+ALL_TRIGGERS = {
+    "logbook_entry_citizen_insert",
+    "logbook_entry_citizen_update",
+    "audit_entry_no_update",
+    "audit_entry_no_delete",
+}
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -88,8 +92,10 @@ def closing():
 def raw_counts(path: Path) -> dict[str, int]:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        return {table: conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
-                for table in FIXTURE_COUNTS}
+        return {
+            table: conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+            for table in FIXTURE_COUNTS
+        }
     finally:
         conn.close()
 
@@ -101,18 +107,25 @@ def rows(table: str) -> list[tuple]:
 def rows_as_before(before: dict[str, list[tuple]]) -> dict[str, list[tuple]]:
     """Each table's rows now, cut to the columns they had before (schema 5 added
     two columns to meeting at the end)."""
-    return {t: [r[:len(old[0])] if old else r for r in rows(t)] for t, old in before.items()}
+    return {t: [r[: len(old[0])] if old else r for r in rows(t)] for t, old in before.items()}
 
 
 def columns(table: str) -> dict[str, dict]:
-    return {name: {"type": kind, "notnull": notnull}
-            for _cid, name, kind, notnull, _default, _pk
-            in db.execute_sql(f'PRAGMA table_info("{table}")').fetchall()}
+    return {
+        name: {"type": kind, "notnull": notnull}
+        for _cid, name, kind, notnull, _default, _pk in db.execute_sql(
+            f'PRAGMA table_info("{table}")'
+        ).fetchall()
+    }
 
 
 def triggers() -> set[str]:
-    return {name for (name,) in db.execute_sql(
-        "SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall()}
+    return {
+        name
+        for (name,) in db.execute_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+        ).fetchall()
+    }
 
 
 def user_version(path: Path) -> int:
@@ -124,6 +137,7 @@ def user_version(path: Path) -> int:
 
 
 # Fake migrations. Each takes a SqliteMigrator, as MIGRATIONS' steps do.
+
 
 def rebuild_placement(migrator) -> None:
     """Add a column and drop a NOT NULL: SQLite rebuilds the table for the latter."""
@@ -163,8 +177,11 @@ def test_current_code_opens_a_schema_1_database_with_every_row(v1_copy, closing)
     assert mette.created_at == datetime(2026, 3, 2, 9, 30)
     ended = Course.get((Course.citizen == mette) & Course.end_date.is_null(False))
     assert (ended.end_date, ended.outcome) == (date(2025, 12, 15), "other_provider")
-    assert [s.citizen_score for s in AllianceScore.select().order_by(AllianceScore.scored_on)] \
-        == [3, 6, 8]
+    assert [s.citizen_score for s in AllianceScore.select().order_by(AllianceScore.scored_on)] == [
+        3,
+        6,
+        8,
+    ]
     assert AllianceScore.get(AllianceScore.citizen_score == 3).mentor_score == 7
     early = LogbookEntry.get(LogbookEntry.left_early == True)
     assert (early.hours_worked, early.left_early_reason) == (1.25, "Hovedpine")
@@ -208,8 +225,9 @@ def test_migration_that_rebuilds_placement_keeps_its_children(v1_copy, closing):
     assert all(children.values())
     version = storage.SCHEMA_VERSION
 
-    storage.run_migrations(database, version, version + 1,
-                           migrations={version + 1: rebuild_placement})
+    storage.run_migrations(
+        database, version, version + 1, migrations={version + 1: rebuild_placement}
+    )
 
     assert storage.schema_version() == version + 1
     assert {t: rows(t) for t in CHILDREN_OF_PLACEMENT} == children
@@ -230,7 +248,9 @@ def test_migration_that_rebuilds_placement_keeps_its_children(v1_copy, closing):
                 "entry_date, attendance, hours_planned, hours_worked, left_early, "
                 "left_early_reason, tasks, breaks, life_after_work, notes, written_by) "
                 "VALUES ('2026-03-01', '2026-03-01', ?, ?, '2026-03-01', 'present', 0, 0, 0, "
-                "'', '', '', '', '', 'citizen')", (her_placement.id, ali.id))
+                "'', '', '', '', '', 'citizen')",
+                (her_placement.id, ali.id),
+            )
     # The children's foreign keys point at the new table: cascades still work.
     with db.atomic():
         db.execute_sql("DELETE FROM placement WHERE id = ?", (her_placement.id,))
@@ -243,8 +263,9 @@ def test_migration_that_rebuilds_logbook_entry_keeps_its_triggers(v1_copy, closi
     database = storage.open_database(v1_copy, create=False)
     before = rows("logbook_entry")
     version = storage.SCHEMA_VERSION
-    storage.run_migrations(database, version, version + 1,
-                           migrations={version + 1: rebuild_logbook_entry})
+    storage.run_migrations(
+        database, version, version + 1, migrations={version + 1: rebuild_logbook_entry}
+    )
     assert rows("logbook_entry") == before
     assert columns("logbook_entry")["tasks"]["notnull"] == 0
     assert triggers() == ALL_TRIGGERS
@@ -258,7 +279,8 @@ def test_migration_that_rebuilds_logbook_entry_keeps_its_triggers(v1_copy, closi
 def test_failed_migration_changes_nothing(v1_copy, closing):
     database = storage.open_database(v1_copy, create=False)
     placement_sql = db.execute_sql(
-        "SELECT sql FROM sqlite_master WHERE name = 'placement'").fetchone()
+        "SELECT sql FROM sqlite_master WHERE name = 'placement'"
+    ).fetchone()
     everything = {table: rows(table) for table in FIXTURE_COUNTS}
 
     def half_then_fail(migrator) -> None:
@@ -268,12 +290,15 @@ def test_failed_migration_changes_nothing(v1_copy, closing):
 
     version = storage.SCHEMA_VERSION
     with pytest.raises(RuntimeError, match="half-way"):
-        storage.run_migrations(database, version, version + 1,
-                               migrations={version + 1: half_then_fail})
+        storage.run_migrations(
+            database, version, version + 1, migrations={version + 1: half_then_fail}
+        )
     assert storage.schema_version() == version
     assert {table: rows(table) for table in FIXTURE_COUNTS} == everything
-    assert db.execute_sql(
-        "SELECT sql FROM sqlite_master WHERE name = 'placement'").fetchone() == placement_sql
+    assert (
+        db.execute_sql("SELECT sql FROM sqlite_master WHERE name = 'placement'").fetchone()
+        == placement_sql
+    )
     assert triggers() == ALL_TRIGGERS
     assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
 
@@ -300,8 +325,9 @@ def test_open_database_backs_up_before_migrating(v1_copy, closing, monkeypatch):
     assert len(backups) == 1, backups
     backup = backups[0]
     # Named by time and process id: two processes never share a name.
-    assert re.fullmatch(rf"{re.escape(v1_copy.name)}\.schema1-\d{{8}}-\d{{6}}-\d+\.bak",
-                        backup.name)
+    assert re.fullmatch(
+        rf"{re.escape(v1_copy.name)}\.schema1-\d{{8}}-\d{{6}}-\d+\.bak", backup.name
+    )
     assert not list(v1_copy.parent.glob("*.part"))
     conn = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
     try:
@@ -339,9 +365,11 @@ def test_failed_migration_on_open_keeps_database_and_backup(v1_copy, monkeypatch
 def _schema(path: Path) -> list[tuple]:
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        return sorted(con.execute(
-            "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
-        ).fetchall())
+        return sorted(
+            con.execute(
+                "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+            ).fetchall()
+        )
     finally:
         con.close()
 
@@ -383,6 +411,7 @@ def test_schema_2_fixture_opens_with_reasons_and_drafts(tmp_path, closing):
     assert (sick.absence_reason, sick.notes) == ("Migræne", "Ringede kl. 7")
     # Deleting the citizen deletes the half-written note too.
     from mentorterm.models import Draft
+
     with db.atomic():
         Draft.get().citizen.delete_instance()
     assert Draft.select().count() == 0
@@ -425,8 +454,10 @@ def test_migration_to_3_keeps_every_row_of_schema_2(tmp_path, closing):
     path = tmp_path / "v2.db"
     shutil.copy(FIXTURE_V2, path)
     conn = sqlite3.connect(path)
-    before = {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY id').fetchall()
-              for t in (*FIXTURE_COUNTS, "draft")}
+    before = {
+        t: conn.execute(f'SELECT * FROM "{t}" ORDER BY id').fetchall()
+        for t in (*FIXTURE_COUNTS, "draft")
+    }
     conn.close()
     storage.open_database(path)
     assert rows_as_before(before) == before
@@ -455,8 +486,9 @@ def test_schema_3_fixture_opens_with_its_report(tmp_path, closing):
 # --------------------------------------------------------------------------- schema 4
 
 
-@pytest.mark.parametrize("fixture", [FIXTURE, FIXTURE_V2, FIXTURE_V3],
-                         ids=["from-1", "from-2", "from-3"])
+@pytest.mark.parametrize(
+    "fixture", [FIXTURE, FIXTURE_V2, FIXTURE_V3], ids=["from-1", "from-2", "from-3"]
+)
 def test_migrated_to_4_is_the_schema_4_fixture(tmp_path, fixture):
     """Schema 1, 2 and 3 files stopped at schema 4 have the same tables, columns,
     indexes and triggers, word for word, as schema 4 wrote them."""
@@ -467,8 +499,12 @@ def test_migrated_to_4_is_the_schema_4_fixture(tmp_path, fixture):
     db.initialize(database)
     try:
         storage.run_migrations(database, user_version(path), 4)
-        assert {name for (name,) in database.execute_sql(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall()} == ALL_TRIGGERS
+        assert {
+            name
+            for (name,) in database.execute_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+            ).fetchall()
+        } == ALL_TRIGGERS
     finally:
         database.close()
     assert user_version(path) == 4
@@ -481,8 +517,10 @@ def test_migration_to_4_keeps_every_row_of_schema_3_and_starts_an_empty_log(tmp_
     path = tmp_path / "v3.db"
     shutil.copy(FIXTURE_V3, path)
     conn = sqlite3.connect(path)
-    before = {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY id').fetchall()
-              for t in (*FIXTURE_COUNTS, "draft", "report")}
+    before = {
+        t: conn.execute(f'SELECT * FROM "{t}" ORDER BY id').fetchall()
+        for t in (*FIXTURE_COUNTS, "draft", "report")
+    }
     conn.close()
     storage.open_database(path)
     assert rows_as_before(before) == before
@@ -504,8 +542,16 @@ def test_schema_4_fixture_opens_with_its_audit_log(tmp_path, closing):
     log = audit.entries()
     # Ten written, two of them (citizen 99's) removed by the erase entry.
     assert [e.id for e in log] == [1, 3, 5, 6, 7, 8, 9, 10]
-    assert [e.action.value for e in log] == ["create", "create", "open_record", "update",
-                                             "export", "erase", "unlock", "open_record"]
+    assert [e.action.value for e in log] == [
+        "create",
+        "create",
+        "open_record",
+        "update",
+        "export",
+        "erase",
+        "unlock",
+        "open_record",
+    ]
     assert log[0].at == datetime(2026, 3, 2, 9, 30)
     assert audit.verify() == []
     # Still append-only after the copy.
@@ -523,8 +569,11 @@ def test_schema_4_fixture_opens_with_its_audit_log(tmp_path, closing):
 # --------------------------------------------------------------------------- schema 5
 
 
-@pytest.mark.parametrize("fixture", [FIXTURE, FIXTURE_V2, FIXTURE_V3, FIXTURE_V4],
-                         ids=["from-1", "from-2", "from-3", "from-4"])
+@pytest.mark.parametrize(
+    "fixture",
+    [FIXTURE, FIXTURE_V2, FIXTURE_V3, FIXTURE_V4],
+    ids=["from-1", "from-2", "from-3", "from-4"],
+)
 def test_migrated_to_5_is_the_schema_a_new_database_gets(tmp_path, fixture):
     """Every older file reaches schema 5 with the same tables, columns, indexes
     and triggers, word for word, as a new database and the schema 5 fixture."""
@@ -554,14 +603,17 @@ def test_migration_to_5_keeps_every_meeting_and_names_who_cancelled(tmp_path, cl
     conn = sqlite3.connect(path)
     conn.execute("UPDATE meeting SET status = 'cancelled_by_citizen' WHERE id = 2")
     conn.commit()
-    before = {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY id').fetchall()
-              for t in (*FIXTURE_COUNTS, "draft", "report")}
+    before = {
+        t: conn.execute(f'SELECT * FROM "{t}" ORDER BY id').fetchall()
+        for t in (*FIXTURE_COUNTS, "draft", "report")
+    }
     conn.close()
     storage.open_database(path)
     assert [b.name.split("-")[0] for b in tmp_path.glob("*.bak")] == ["v4.db.schema4"]
     after = {t: rows(t) for t in before}
-    assert {t: v for t, v in after.items() if t != "meeting"} == \
-        {t: v for t, v in before.items() if t != "meeting"}
+    assert {t: v for t, v in after.items() if t != "meeting"} == {
+        t: v for t, v in before.items() if t != "meeting"
+    }
     # The old columns in their old order, then cancelled_by and outcome_note.
     old_meetings = [list(r) for r in before["meeting"]]
     old_meetings[1][9] = "cancelled"  # the status column
@@ -574,8 +626,13 @@ def test_migration_to_5_keeps_every_meeting_and_names_who_cancelled(tmp_path, cl
     assert audit.verify() == []
     # The new CHECKs hold: a new kind is allowed, an unknown "who" is not.
     with db.atomic():
-        Meeting.create(citizen=cancelled.citizen, starts_at=datetime(2026, 4, 1, 9, 0),
-                       kind="aftercare", status="cancelled", cancelled_by="workplace")
+        Meeting.create(
+            citizen=cancelled.citizen,
+            starts_at=datetime(2026, 4, 1, 9, 0),
+            kind="aftercare",
+            status="cancelled",
+            cancelled_by="workplace",
+        )
     with pytest.raises(peewee.IntegrityError):
         with db.atomic():
             db.execute_sql("UPDATE meeting SET cancelled_by = 'neighbour' WHERE id = 2")
@@ -597,8 +654,7 @@ def test_schema_5_fixture_opens_with_who_cancelled_and_the_new_kinds(tmp_path, c
     assert list(tmp_path.glob("*.bak")) == []
     assert storage.row_counts() == {**FIXTURE_COUNTS, "meeting": 6, "draft": 1, "report": 1}
     cancelled = Meeting.get(Meeting.status == MeetingStatus.CANCELLED)
-    assert (cancelled.cancelled_by, cancelled.outcome_note) == (CancelledBy.WORKPLACE,
-                                                                "Lone syg")
+    assert (cancelled.cancelled_by, cancelled.outcome_note) == (CancelledBy.WORKPLACE, "Lone syg")
     no_show = Meeting.get(Meeting.status == MeetingStatus.NO_SHOW)
     assert no_show.outcome_note == "Tog ikke telefonen"
     assert Meeting.get(Meeting.kind == MeetingKind.AFTERCARE).place == "Telefon"

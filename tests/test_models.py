@@ -48,8 +48,7 @@ def test_a_new_database_has_one_default_mentor_and_no_problems(database):
 def test_scores_off_the_scale_cannot_be_stored(database, score):
     rows = full_citizen()
     with pytest.raises(peewee.IntegrityError):
-        AllianceScore.create(sub_goal=rows["goal"], scored_on=date(2026, 3, 1),
-                             citizen_score=score)
+        AllianceScore.create(sub_goal=rows["goal"], scored_on=date(2026, 3, 1), citizen_score=score)
 
 
 def test_the_mentor_part_is_derived_never_stored(database):
@@ -68,30 +67,45 @@ def test_one_score_per_sub_goal_per_day(database):
 def test_one_logbook_entry_per_placement_per_day(database):
     rows = full_citizen()
     with pytest.raises(peewee.IntegrityError):
-        LogbookEntry.create(placement=rows["placement"], citizen=rows["citizen"],
-                            entry_date=date(2026, 2, 3), attendance="sick")
+        LogbookEntry.create(
+            placement=rows["placement"],
+            citizen=rows["citizen"],
+            entry_date=date(2026, 2, 3),
+            attendance="sick",
+        )
 
 
 def test_a_logbook_entry_cannot_belong_to_another_citizens_placement(database):
     rows = full_citizen()
     other = Citizen.create(mentor=rows["mentor"], name="Ali H.")
     with pytest.raises(peewee.IntegrityError, match="differs"):
-        LogbookEntry.create(placement=rows["placement"], citizen=other,
-                            entry_date=date(2026, 2, 5), attendance="present")
+        LogbookEntry.create(
+            placement=rows["placement"],
+            citizen=other,
+            entry_date=date(2026, 2, 5),
+            attendance="present",
+        )
     with pytest.raises(peewee.IntegrityError, match="differs"):
         LogbookEntry.update(citizen=other).where(LogbookEntry.id == rows["entry"].id).execute()
 
 
-@pytest.mark.parametrize("model,field,value", [
-    (Course, "purpose", "holiday"),
-    (Placement, "kind", "volunteer"),
-    (LogbookEntry, "attendance", "late"),
-    (SubGoal, "status", "forgotten"),
-])
+@pytest.mark.parametrize(
+    "model,field,value",
+    [
+        (Course, "purpose", "holiday"),
+        (Placement, "kind", "volunteer"),
+        (LogbookEntry, "attendance", "late"),
+        (SubGoal, "status", "forgotten"),
+    ],
+)
 def test_values_outside_the_fixed_lists_cannot_be_stored(database, model, field, value):
     rows = full_citizen()
-    row = {Course: rows["course"], Placement: rows["placement"], LogbookEntry: rows["entry"],
-           SubGoal: rows["goal"]}[model]
+    row = {
+        Course: rows["course"],
+        Placement: rows["placement"],
+        LogbookEntry: rows["entry"],
+        SubGoal: rows["goal"],
+    }[model]
     with pytest.raises(peewee.IntegrityError):
         model.update({field: value}).where(model.id == row.id).execute()
 
@@ -101,7 +115,8 @@ def test_an_ended_course_has_both_end_date_and_outcome(database):
     with pytest.raises(peewee.IntegrityError):
         Course.update(end_date=date(2026, 5, 1)).where(Course.id == rows["course"].id).execute()
     Course.update(end_date=date(2026, 5, 1), outcome="flexjob_granted").where(
-        Course.id == rows["course"].id).execute()
+        Course.id == rows["course"].id
+    ).execute()
     with pytest.raises(peewee.IntegrityError):
         Course.update(end_date=date(2025, 5, 1)).where(Course.id == rows["course"].id).execute()
 
@@ -149,8 +164,13 @@ def test_check_finds_broken_domain_rules(database):
     rows = full_citizen()
     # Written behind the app's back: a logbook day before the placement started,
     # and work recorded on a sick day.
-    LogbookEntry.create(placement=rows["placement"], citizen=rows["citizen"],
-                        entry_date=date(2026, 1, 20), attendance="sick", hours_worked=3)
+    LogbookEntry.create(
+        placement=rows["placement"],
+        citizen=rows["citizen"],
+        entry_date=date(2026, 1, 20),
+        attendance="sick",
+        hours_worked=3,
+    )
     problems = rule_problems()
     assert any("outside its placement's dates" in p for p in problems)
     assert any("work on a day of absence" in p for p in problems)

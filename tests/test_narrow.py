@@ -30,8 +30,9 @@ def _keys(cols) -> list[str]:
 
 
 def _caseload_fit(width: int):
-    return fit([c.fit for c in caseload.COLUMNS], table_width(width),
-               header_extra=caseload.SORT_MARK)
+    return fit(
+        [c.fit for c in caseload.COLUMNS], table_width(width), header_extra=caseload.SORT_MARK
+    )
 
 
 # --------------------------------------------------------------------------- the mechanism
@@ -39,10 +40,25 @@ def _caseload_fit(width: int):
 
 def test_caseload_columns_at_80_100_and_120():
     assert _keys(_caseload_fit(80)) == ESSENTIAL
-    assert _keys(_caseload_fit(100)) == ["name", "purpose", "week", "since", "next",
-                                         "attendance", "items"]
-    assert _keys(_caseload_fit(120)) == ["name", "purpose", "week", "since", "next",
-                                         "attendance", "items", "placement"]
+    assert _keys(_caseload_fit(100)) == [
+        "name",
+        "purpose",
+        "week",
+        "since",
+        "next",
+        "attendance",
+        "items",
+    ]
+    assert _keys(_caseload_fit(120)) == [
+        "name",
+        "purpose",
+        "week",
+        "since",
+        "next",
+        "attendance",
+        "items",
+        "placement",
+    ]
     assert _keys(_caseload_fit(200)) == _keys(c.fit for c in caseload.COLUMNS)
 
 
@@ -58,7 +74,12 @@ def test_agreements_keep_the_citizen_at_80():
     assert _keys(shown) == ["due", "what", "citizen"]
     assert {c.key: c.width for c in shown}["due"] == 24  # "07-02-2026 297 d overdue"
     assert _keys(fit(action_items.COLUMNS, table_width(120))) == [
-        "due", "what", "who", "citizen", "done"]
+        "due",
+        "what",
+        "who",
+        "citizen",
+        "done",
+    ]
 
 
 def test_measured_widths_let_short_data_keep_more_columns():
@@ -88,10 +109,15 @@ def test_cut_keeps_style_and_leaves_what_fits_alone():
 
 
 column = st.builds(
-    Col, key=st.uuids().map(str), label=st.text("abcdefgh ", min_size=1, max_size=14),
-    width=st.integers(1, 40), min_width=st.integers(0, 20),
-    short=st.text("abc", max_size=4), drop=st.one_of(st.none(), st.integers(1, 9)),
-    flex=st.booleans())
+    Col,
+    key=st.uuids().map(str),
+    label=st.text("abcdefgh ", min_size=1, max_size=14),
+    width=st.integers(1, 40),
+    min_width=st.integers(0, 20),
+    short=st.text("abc", max_size=4),
+    drop=st.one_of(st.none(), st.integers(1, 9)),
+    flex=st.booleans(),
+)
 
 
 @given(cols=st.lists(column, min_size=1, max_size=9), width=st.integers(10, 250))
@@ -104,8 +130,9 @@ def test_fit_keeps_essentials_and_order_and_drops_in_the_declared_order(cols, wi
     kept_droppable = [c for c in cols if c.key in keys and c.drop is not None]
     if dropped and kept_droppable:
         assert max(c.drop for c in dropped) <= min(c.drop for c in kept_droppable)
-    floors = sum(max(c.narrowest, len(c.short or c.label)) + PADDING for c in cols
-                 if c.drop is None)
+    floors = sum(
+        max(c.narrowest, len(c.short or c.label)) + PADDING for c in cols if c.drop is None
+    )
     if floors <= width:
         assert sum(c.width + PADDING for c in shown) <= width
     for c in shown:
@@ -144,15 +171,24 @@ async def test_caseload_at_80x24_keeps_the_essential_columns_and_the_red_cell(de
     async with app.run_test(size=NARROW) as pilot:
         await pilot.pause()
         table = app.screen.query_one("#caseload", DataTable)
-        assert _header_texts(table) == ["Citizen", "Week", "Last met", "Next meeting",
-                                        "Att. 14 d", "Open"]
+        assert _header_texts(table) == [
+            "Citizen",
+            "Week",
+            "Last met",
+            "Next meeting",
+            "Att. 14 d",
+            "Open",
+        ]
         assert _fits_across(table)  # nothing hides to the right
         assert table.region.right <= NARROW[0]
         # A red attendance cell is on screen: a rate under 75 %.
         column = [c.key.value for c in table.ordered_columns].index("attendance")
         red = [table.get_row_at(i)[column] for i in range(table.row_count)]
-        red = [cell for cell in red if isinstance(cell, Text)
-               and any("red" in str(span.style) for span in cell.spans)]
+        red = [
+            cell
+            for cell in red
+            if isinstance(cell, Text) and any("red" in str(span.style) for span in cell.spans)
+        ]
         assert red, "the demo has a citizen under 75 % attendance"
         # The rendered header line has it whole, inside the 80 columns.
         header = table.render_line(0).text
@@ -205,9 +241,16 @@ async def test_agreements_at_80x24_keep_the_citizen(demo_db):
 
 
 JOURNEYS = {
-    "caseload": [], "citizen": ["enter"], "sub-goals": ["enter", "g"],
-    "logbook": ["enter", "l"], "meetings": ["enter", "m"], "placements": ["enter", "p"],
-    "reports": ["enter", "r"], "agreements": ["t"], "agenda": ["m"], "review": ["R"],
+    "caseload": [],
+    "citizen": ["enter"],
+    "sub-goals": ["enter", "g"],
+    "logbook": ["enter", "l"],
+    "meetings": ["enter", "m"],
+    "placements": ["enter", "p"],
+    "reports": ["enter", "r"],
+    "agreements": ["t"],
+    "agenda": ["m"],
+    "review": ["R"],
 }
 
 
@@ -225,8 +268,7 @@ async def test_footer_fits_80_columns(demo_db, journey):
         limit = palette[0].region.x if palette else NARROW[0]
         shown = [k for k in keys if not k.has_class("-command-palette")]
         assert shown
-        cut_off = [k.description for k in shown if k.region.width == 0
-                   or k.region.right > limit]
+        cut_off = [k.description for k in shown if k.region.width == 0 or k.region.right > limit]
         assert cut_off == [], f"{journey}: {cut_off} behind the edge"
         assert "Help" in [k.description for k in shown]
 
@@ -274,8 +316,11 @@ async def test_fitting_table_refits_on_resize_and_names_what_it_hides():
 
     from mentorterm.screens.columns import FittingTable
 
-    cols = [Col("name", "Name", 30, 8, flex=True), Col("note", "Note", 50, 10, drop=1),
-            Col("rate", "Rate", 5)]
+    cols = [
+        Col("name", "Name", 30, 8, flex=True),
+        Col("note", "Note", 50, 10, drop=1),
+        Col("rate", "Rate", 5),
+    ]
 
     class Tiny(App):
         def compose(self):
@@ -284,8 +329,18 @@ async def test_fitting_table_refits_on_resize_and_names_what_it_hides():
     app = Tiny()
     async with app.run_test(size=(60, 10)) as pilot:
         table = app.query_one(FittingTable)
-        table.fill([("1", ("Mette Jørgensen", "A long note that will not fit here at all",
-                           Text("38 %", style="bold red")))])
+        table.fill(
+            [
+                (
+                    "1",
+                    (
+                        "Mette Jørgensen",
+                        "A long note that will not fit here at all",
+                        Text("38 %", style="bold red"),
+                    ),
+                )
+            ]
+        )
         await pilot.pause()
         assert _keys(table.shown) == ["name", "note", "rate"]
         assert table.hidden("1") == [("Note", "A long note that will not fit here at all")]

@@ -16,10 +16,19 @@ from mentorterm.domain import security
 from mentorterm.domain.security import WeakPassphrase, check_new_passphrase, passphrase_hint
 
 PASS = "bananer i vindueskarmen"
-WEAK = ["password", "12345678", "Password1", "qwertyuiop", "passwordpassword",
-        "abcdefgh", "11111111", "mentorterm", "mentorterm2026", "iloveyou"]
-STRONG = [PASS, "correct horse battery staple", "Kaffe og kage i regnvejr",
-          "a new long passphrase"]
+WEAK = [
+    "password",
+    "12345678",
+    "Password1",
+    "qwertyuiop",
+    "passwordpassword",
+    "abcdefgh",
+    "11111111",
+    "mentorterm",
+    "mentorterm2026",
+    "iloveyou",
+]
+STRONG = [PASS, "correct horse battery staple", "Kaffe og kage i regnvejr", "a new long passphrase"]
 
 
 @pytest.fixture(autouse=True)
@@ -66,8 +75,10 @@ def test_the_empty_and_the_short_are_still_refused_first():
 
 
 def test_the_databases_own_name_counts_as_easy(db_path):
-    assert security.strength("kontoret2026").score >= security.strength(
-        "kontoret2026", ("kontoret",)).score
+    assert (
+        security.strength("kontoret2026").score
+        >= security.strength("kontoret2026", ("kontoret",)).score
+    )
     with pytest.raises(WeakPassphrase):
         check_new_passphrase("kontoret2026", ("kontoret",))
 
@@ -91,6 +102,7 @@ def test_any_text_is_judged_or_refused_never_a_crash(text):
 
 
 # --- where a person chooses one -----------------------------------------------------
+
 
 async def choose(pilot, app, first: str, second: str) -> str:
     app.screen.query_one("#pass-1", Input).value = first
@@ -140,8 +152,7 @@ def run_cli(capsys, *args: str) -> tuple[int, str]:
     return code, capsys.readouterr().err
 
 
-def test_mentorterm_passphrase_refuses_a_weak_new_one_and_asks_again(db_path, terminal,
-                                                                    capsys):
+def test_mentorterm_passphrase_refuses_a_weak_new_one_and_asks_again(db_path, terminal, capsys):
     storage.open_database(db_path, passphrase=PASS)
     storage.close_database()
     before = db_path.read_bytes()
@@ -160,8 +171,7 @@ def test_mentorterm_passphrase_refuses_a_weak_new_one_and_asks_again(db_path, te
     storage.close_database()
 
 
-def test_a_new_database_from_the_cli_needs_a_strong_passphrase(db_path, tmp_path, terminal,
-                                                               capsys):
+def test_a_new_database_from_the_cli_needs_a_strong_passphrase(db_path, tmp_path, terminal, capsys):
     weak = tmp_path / "weak.txt"
     weak.write_text("12345678\n")
     code, err = run_cli(capsys, "demo", "--db", str(db_path), "--passphrase-file", str(weak))

@@ -18,20 +18,23 @@ from mentorterm.schemas import CitizenIn, HoursStepIn, PlacementEndIn, Placement
 TODAY = date(2026, 11, 22)
 
 
-@pytest.mark.parametrize("text,days", [
-    ("2 x 2 h Tue+Thu", {1, 3}),
-    ("5 x 3 h Mon-Fri", {0, 1, 2, 3, 4}),
-    ("man, ons, fre", {0, 2, 4}),
-    ("tirsdag og torsdag 10-12", {1, 3}),
-    ("Mon-Wed", {0, 1, 2}),
-    ("", {0, 1, 2, 3, 4}),
-    ("7 timer", {0, 1, 2, 3, 4}),
-    ("Mon–Fri", {0, 1, 2, 3, 4}),
-    ("Mon to Thu", {0, 1, 2, 3}),
-    ("mandag til torsdag", {0, 1, 2, 3}),
-    ("man møder kl. 10", {0, 1, 2, 3, 4}),  # "man" = "one": no day named
-    ("monthly review", {0, 1, 2, 3, 4}),
-])
+@pytest.mark.parametrize(
+    "text,days",
+    [
+        ("2 x 2 h Tue+Thu", {1, 3}),
+        ("5 x 3 h Mon-Fri", {0, 1, 2, 3, 4}),
+        ("man, ons, fre", {0, 2, 4}),
+        ("tirsdag og torsdag 10-12", {1, 3}),
+        ("Mon-Wed", {0, 1, 2}),
+        ("", {0, 1, 2, 3, 4}),
+        ("7 timer", {0, 1, 2, 3, 4}),
+        ("Mon–Fri", {0, 1, 2, 3, 4}),
+        ("Mon to Thu", {0, 1, 2, 3}),
+        ("mandag til torsdag", {0, 1, 2, 3}),
+        ("man møder kl. 10", {0, 1, 2, 3, 4}),  # "man" = "one": no day named
+        ("monthly review", {0, 1, 2, 3, 4}),
+    ],
+)
 def test_schedules_are_read_in_english_and_danish(text, days):
     assert placements.parse_schedule(text) == frozenset(days)
 
@@ -46,14 +49,17 @@ def test_planned_hours_per_day_split_the_week_over_its_days(database):
 @pytest.fixture
 def placement(database):
     citizen = create_citizen(CitizenIn(name="Ali H."))
-    return citizen, placements.create_placement(citizen, PlacementIn(
-        kind="company_internship", workplace="Netto Viby", start_date=date(2026, 9, 1)))
+    return citizen, placements.create_placement(
+        citizen,
+        PlacementIn(kind="company_internship", workplace="Netto Viby", start_date=date(2026, 9, 1)),
+    )
 
 
 def test_hours_steps_within_the_placement_one_per_date(placement):
     _citizen, pid = placement
-    placements.add_hours_step(pid, HoursStepIn(from_date="01-09-2026", hours_per_week=4,
-                                               schedule="2 x 2 h Tue+Thu"))
+    placements.add_hours_step(
+        pid, HoursStepIn(from_date="01-09-2026", hours_per_week=4, schedule="2 x 2 h Tue+Thu")
+    )
     placements.add_hours_step(pid, HoursStepIn(from_date="01-10-2026", hours_per_week="7,5"))
     with pytest.raises(DomainError, match="already a step") as same:
         placements.add_hours_step(pid, HoursStepIn(from_date="01-10-2026", hours_per_week=10))
@@ -68,14 +74,21 @@ def test_hours_steps_within_the_placement_one_per_date(placement):
 
 def test_ending_keeps_the_logbook_inside_the_dates(placement):
     citizen, pid = placement
-    LogbookEntry.create(placement=pid, citizen=citizen, entry_date=date(2026, 11, 3),
-                        attendance="present", hours_planned=2, hours_worked=2)
+    LogbookEntry.create(
+        placement=pid,
+        citizen=citizen,
+        entry_date=date(2026, 11, 3),
+        attendance="present",
+        hours_planned=2,
+        hours_worked=2,
+    )
     with pytest.raises(DomainError, match="03-11-2026"):
         placements.end_placement(pid, PlacementEndIn(end_date="01-11-2026"))
     with pytest.raises(DomainError, match="before it started"):
         placements.end_placement(pid, PlacementEndIn(end_date="01-08-2026"))
-    placements.end_placement(pid, PlacementEndIn(end_date="20-11-2026",
-                                                 end_reason="Moved to paid hours"))
+    placements.end_placement(
+        pid, PlacementEndIn(end_date="20-11-2026", end_reason="Moved to paid hours")
+    )
     ended = Placement.get_by_id(pid)
     assert (ended.end_date, ended.end_reason) == (date(2026, 11, 20), "Moved to paid hours")
 
@@ -111,7 +124,8 @@ async def test_placement_screen_create_add_step_and_end(db_path):
         table = app.screen.query_one("#placements", DataTable)
         assert table.get_row_at(0)[4:] == ["4", "2 x 2 h Tue+Thu"]
         assert "22-11-2026: 4 h (2 x 2 h Tue+Thu)" in str(
-            app.screen.query_one("#placement-detail", Static).render())
+            app.screen.query_one("#placement-detail", Static).render()
+        )
         await pilot.press("f")
         await pilot.pause()
         await pilot.press("ctrl+s")
@@ -125,20 +139,35 @@ def test_a_placement_cannot_hang_on_another_citizens_course(placement):
 
     citizen, _pid = placement
     other = create_citizen(CitizenIn(name="Other"))
-    course = start_course(other, CourseIn(referral_date="01-09-2026", start_date="01-09-2026",
-                                          planned_end="30-11-2026", purpose="ordinary_job"))
+    course = start_course(
+        other,
+        CourseIn(
+            referral_date="01-09-2026",
+            start_date="01-09-2026",
+            planned_end="30-11-2026",
+            purpose="ordinary_job",
+        ),
+    )
     with pytest.raises(DomainError, match="not one of this citizen's courses"):
-        placements.create_placement(citizen, PlacementIn(
-            kind="wage_subsidy", workplace="Føtex", start_date="01-10-2026"), course_id=course)
+        placements.create_placement(
+            citizen,
+            PlacementIn(kind="wage_subsidy", workplace="Føtex", start_date="01-10-2026"),
+            course_id=course,
+        )
 
 
 async def test_logbook_fast_entry_with_single_keys(db_path):
     storage.open_database(db_path)
     citizen = create_citizen(CitizenIn(name="Ali H."))
-    pid = placements.create_placement(citizen, PlacementIn(
-        kind="company_internship", workplace="Netto Viby", start_date=date(2026, 11, 16)))
-    placements.add_hours_step(pid, HoursStepIn(from_date="16-11-2026", hours_per_week=4,
-                                               schedule="2 x 2 h Tue+Thu"))
+    pid = placements.create_placement(
+        citizen,
+        PlacementIn(
+            kind="company_internship", workplace="Netto Viby", start_date=date(2026, 11, 16)
+        ),
+    )
+    placements.add_hours_step(
+        pid, HoursStepIn(from_date="16-11-2026", hours_per_week=4, schedule="2 x 2 h Tue+Thu")
+    )
     storage.close_database()
     app = make_app(db_path, today=TODAY)  # Sunday 22-11-2026
     async with app.run_test(size=(120, 36)) as pilot:
@@ -151,8 +180,12 @@ async def test_logbook_fast_entry_with_single_keys(db_path):
         await pilot.press("a")
         await pilot.pause()
         first = LogbookEntry.get()
-        assert (first.entry_date, first.attendance, first.hours_planned,
-                first.hours_worked) == (date(2026, 11, 17), "present", 2, 2)
+        assert (first.entry_date, first.attendance, first.hours_planned, first.hours_worked) == (
+            date(2026, 11, 17),
+            "present",
+            2,
+            2,
+        )
         # a, then 2: Thursday 19-11 was a sick day (2 keystrokes).
         await pilot.press("a", "2")
         await pilot.pause()
@@ -174,7 +207,10 @@ async def test_logbook_fast_entry_with_single_keys(db_path):
         await pilot.pause()
         tuesday = LogbookEntry.get_by_id(first.id)
         assert (tuesday.left_early, tuesday.left_early_reason, tuesday.hours_worked) == (
-            True, "migraine", 1.5)
+            True,
+            "migraine",
+            1.5,
+        )
         stats = str(app.screen.query_one("#logbook-stats", Static).render())
         assert "attendance 50 %" in stats and "sick 1" in stats and "left early 1" in stats
         # 4, 1 change the attendance of the day in focus.
@@ -184,15 +220,19 @@ async def test_logbook_fast_entry_with_single_keys(db_path):
         assert LogbookEntry.get_by_id(second.id).attendance == "absent_without_notice"
         await pilot.press("1")
         await pilot.pause()
-        assert (LogbookEntry.get_by_id(second.id).attendance,
-                LogbookEntry.get_by_id(second.id).hours_worked) == ("present", 2)
+        assert (
+            LogbookEntry.get_by_id(second.id).attendance,
+            LogbookEntry.get_by_id(second.id).hours_worked,
+        ) == ("present", 2)
 
 
 async def test_a_new_placement_gets_the_focus_so_its_hours_go_on_it(db_path):
     storage.open_database(db_path)
     citizen = create_citizen(CitizenIn(name="Ali H."))
-    first = placements.create_placement(citizen, PlacementIn(
-        kind="company_internship", workplace="Netto Viby", start_date=date(2026, 9, 1)))
+    first = placements.create_placement(
+        citizen,
+        PlacementIn(kind="company_internship", workplace="Netto Viby", start_date=date(2026, 9, 1)),
+    )
     storage.close_database()
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -206,7 +246,8 @@ async def test_a_new_placement_gets_the_focus_so_its_hours_go_on_it(db_path):
         await pilot.press("a")
         await pilot.pause()
         assert "New hours step · Lagerhallen" in str(
-            app.screen.query_one("#form-title", Static).render())
+            app.screen.query_one("#form-title", Static).render()
+        )
         app.screen.query_one("#f-hours_per_week", Input).value = "15"
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -40,22 +40,47 @@ def database(tmp_path):
         mentor = storage.ensure_default_mentor()
         citizen = Citizen.create(mentor=mentor, name="Test Citizen")
         course = Course.create(
-            citizen=citizen, referral_date=date(2026, 8, 20), start_date=date(2026, 9, 1),
-            planned_end=date(2026, 11, 30), purpose="flexjob")
-        CourseExtension.create(course=course, decided_on=date(2026, 11, 10),
-                               new_end=date(2027, 2, 28))
-        placement = Placement.create(citizen=citizen, course=course, kind="company_internship",
-                                     workplace="Netto", start_date=date(2026, 9, 15))
+            citizen=citizen,
+            referral_date=date(2026, 8, 20),
+            start_date=date(2026, 9, 1),
+            planned_end=date(2026, 11, 30),
+            purpose="flexjob",
+        )
+        CourseExtension.create(
+            course=course, decided_on=date(2026, 11, 10), new_end=date(2027, 2, 28)
+        )
+        placement = Placement.create(
+            citizen=citizen,
+            course=course,
+            kind="company_internship",
+            workplace="Netto",
+            start_date=date(2026, 9, 15),
+        )
         HoursStep.create(placement=placement, from_date=date(2026, 9, 15), hours_per_week=8)
         for n in range(10):
             day = TODAY - timedelta(days=n)
-            LogbookEntry.create(placement=placement, citizen=citizen, entry_date=day,
-                                attendance="present" if n % 3 else "sick", hours_planned=4,
-                                hours_worked=4 if n % 3 else 0)
-        Meeting.create(citizen=citizen, mentor=mentor, starts_at=datetime(2026, 11, 12, 10),
-                       kind="one_to_one", status="held")
-        Meeting.create(citizen=citizen, mentor=mentor, starts_at=datetime(2026, 11, 26, 10),
-                       kind="three_party", status="planned")
+            LogbookEntry.create(
+                placement=placement,
+                citizen=citizen,
+                entry_date=day,
+                attendance="present" if n % 3 else "sick",
+                hours_planned=4,
+                hours_worked=4 if n % 3 else 0,
+            )
+        Meeting.create(
+            citizen=citizen,
+            mentor=mentor,
+            starts_at=datetime(2026, 11, 12, 10),
+            kind="one_to_one",
+            status="held",
+        )
+        Meeting.create(
+            citizen=citizen,
+            mentor=mentor,
+            starts_at=datetime(2026, 11, 26, 10),
+            kind="three_party",
+            status="planned",
+        )
         ActionItem.create(citizen=citizen, what="Send the report", owner="mentor")
         yield mentor
     finally:
@@ -65,8 +90,9 @@ def database(tmp_path):
 def aliases(sql: str) -> dict[str, str]:
     """{alias or table name: table} for every table named in the statement."""
     names: dict[str, str] = {}
-    for table, alias in re.findall(r"\b(?:FROM|JOIN)\s+(\w+)(?:\s+(?:AS\s+)?(\w+))?", sql,
-                                   flags=re.IGNORECASE):
+    for table, alias in re.findall(
+        r"\b(?:FROM|JOIN)\s+(\w+)(?:\s+(?:AS\s+)?(\w+))?", sql, flags=re.IGNORECASE
+    ):
         names[table] = table
         if alias and alias.upper() not in SQL_WORDS:
             names[alias] = table
@@ -93,8 +119,11 @@ def test_caseload_never_scans_logbook_or_meetings(database, per_mentor, courses)
     lines = plan(sql, params)
     reads = [(line, read_as(line, names)) for line in lines]
 
-    scans = [f"{line}  ({r[1]})" for line, r in reads
-             if r is not None and r[0] == "SCAN" and r[1] in BIG_TABLES]
+    scans = [
+        f"{line}  ({r[1]})"
+        for line, r in reads
+        if r is not None and r[0] == "SCAN" and r[1] in BIG_TABLES
+    ]
     assert not scans, "full scan in the caseload plan: " + "; ".join(scans)
     # The check above only means something if the plan reads these tables at all.
     searched = {r[1] for _, r in reads if r is not None and r[0] == "SEARCH"}

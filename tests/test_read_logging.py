@@ -35,16 +35,27 @@ def _citizens() -> list[int]:
     made = []
     for name in NAMES:
         cid = create_citizen(CitizenIn(name=name))
-        courses.start_course(cid, CourseIn(referral_date="01-10-2026", start_date="05-10-2026",
-                                           planned_end="05-04-2027", purpose="ordinary_job"))
+        courses.start_course(
+            cid,
+            CourseIn(
+                referral_date="01-10-2026",
+                start_date="05-10-2026",
+                planned_end="05-04-2027",
+                purpose="ordinary_job",
+            ),
+        )
         made.append(cid)
     return made
 
 
 def _reads(what: str, action: str = "open_record") -> list[int | None]:
     """The citizens of the rows logged for ``what``, in order."""
-    return [e.citizen_id for e in AuditEntry.select().where(
-        (AuditEntry.what == what) & (AuditEntry.action == action)).order_by(AuditEntry.id)]
+    return [
+        e.citizen_id
+        for e in AuditEntry.select()
+        .where((AuditEntry.what == what) & (AuditEntry.action == action))
+        .order_by(AuditEntry.id)
+    ]
 
 
 def seed(db_path) -> list[int]:
@@ -93,8 +104,10 @@ def test_an_export_of_an_empty_database_is_still_logged(database):
 def test_the_calendar_logs_each_citizen_whose_meetings_are_in_it(database):
     ann, bo, _carl = _citizens()
     for cid in (ann, bo, ann):  # Ann twice: still one row for her
-        meetings.create_meeting(cid, MeetingIn(starts_at=datetime(2026, 11, 25, 10),
-                                               kind="one_to_one", place="Jobcenter"))
+        meetings.create_meeting(
+            cid,
+            MeetingIn(starts_at=datetime(2026, 11, 25, 10), kind="one_to_one", place="Jobcenter"),
+        )
     before = audit.count()
     calendar_export.calendar_ics(TODAY)
     assert _reads("calendar", "export") == [ann, bo]
@@ -161,8 +174,9 @@ async def test_the_weekly_review_logs_each_citizen_in_the_queue_once(db_path):
 async def test_the_agenda_and_the_agreements_log_the_citizens_they_list(db_path):
     ids = seed(db_path)
     storage.open_database(db_path)
-    meetings.create_meeting(ids[0], MeetingIn(starts_at=datetime(2026, 11, 24, 10),
-                                              kind="one_to_one"))
+    meetings.create_meeting(
+        ids[0], MeetingIn(starts_at=datetime(2026, 11, 24, 10), kind="one_to_one")
+    )
     add_action_item(ids[2], ActionItemIn(what="Send CV", owner="Carl"))
     storage.close_database()
     app = make_app(db_path, today=TODAY)
@@ -181,10 +195,12 @@ async def test_the_agenda_and_the_agreements_log_the_citizens_they_list(db_path)
 async def test_restoring_a_kept_note_logs_a_read_of_its_citizen(db_path):
     ids = seed(db_path)
     storage.open_database(db_path)
-    drafts.save_draft(drafts.draft_key("meeting-note", citizen=ids[1], meeting=None),
-                      {"meeting_id": None, "kind": "one_to_one",
-                       "fields": {"tasks_note": "Talte om søvn"}},
-                      title="Meeting note for Bo Dahl", citizen_id=ids[1])
+    drafts.save_draft(
+        drafts.draft_key("meeting-note", citizen=ids[1], meeting=None),
+        {"meeting_id": None, "kind": "one_to_one", "fields": {"tasks_note": "Talte om søvn"}},
+        title="Meeting note for Bo Dahl",
+        citizen_id=ids[1],
+    )
     storage.close_database()
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
@@ -227,8 +243,15 @@ async def test_a_filter_that_brings_more_citizens_into_view_logs_just_those(db_p
     ids = []
     for n in range(105):  # more than the caseload shows at once (100)
         cid = create_citizen(CitizenIn(name=f"Person {n:03d}"))
-        courses.start_course(cid, CourseIn(referral_date="01-10-2026", start_date="05-10-2026",
-                                           planned_end="05-04-2027", purpose="ordinary_job"))
+        courses.start_course(
+            cid,
+            CourseIn(
+                referral_date="01-10-2026",
+                start_date="05-10-2026",
+                planned_end="05-04-2027",
+                purpose="ordinary_job",
+            ),
+        )
         ids.append(cid)
     storage.close_database()
     app = make_app(db_path, today=TODAY)

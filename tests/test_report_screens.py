@@ -52,24 +52,50 @@ def seed(db_path) -> dict[str, int]:
     """Mette: a course, a placement at Netto Viby with a logbook in the last three
     months, a sub-goal scored twice, and notes holding a marker."""
     storage.open_database(db_path)
-    mette = create_citizen(CitizenIn(name="Mette Jørgensen", notes=f"Ringer om morgenen {MARKER}",
-                                     accommodations="Ingen tunge løft"))
-    courses.start_course(mette, CourseIn(referral_date="01-08-2026", start_date="03-08-2026",
-                                         planned_end="01-02-2027", purpose="flexjob",
-                                         programme="Afklaring"))
-    pid = placements.create_placement(mette, PlacementIn(
-        kind="company_internship", workplace="Netto Viby", start_date="01-09-2026"))
-    placements.add_hours_step(pid, HoursStepIn(from_date="01-09-2026", hours_per_week=4,
-                                               schedule="2 x 2 t tir+tor"))
-    for day, attendance in ((date(2026, 9, 1), "present"), (date(2026, 9, 3), "sick"),
-                            (date(2026, 10, 6), "present"), (date(2026, 11, 17), "present")):
-        logbook.add_entry(pid, LogbookEntryIn(
-            entry_date=day, attendance=attendance, hours_planned=2,
-            hours_worked=2 if attendance == "present" else 0,
-            absence_reason="Migræne" if attendance == "sick" else "",
-            notes=f"Logbog {MARKER}"))
-    goal = subgoals.create_sub_goal(mette, SubGoalIn(title="Møde stabilt to dage om ugen",
-                                                     success_criterion="Fire uger i træk"))
+    mette = create_citizen(
+        CitizenIn(
+            name="Mette Jørgensen",
+            notes=f"Ringer om morgenen {MARKER}",
+            accommodations="Ingen tunge løft",
+        )
+    )
+    courses.start_course(
+        mette,
+        CourseIn(
+            referral_date="01-08-2026",
+            start_date="03-08-2026",
+            planned_end="01-02-2027",
+            purpose="flexjob",
+            programme="Afklaring",
+        ),
+    )
+    pid = placements.create_placement(
+        mette,
+        PlacementIn(kind="company_internship", workplace="Netto Viby", start_date="01-09-2026"),
+    )
+    placements.add_hours_step(
+        pid, HoursStepIn(from_date="01-09-2026", hours_per_week=4, schedule="2 x 2 t tir+tor")
+    )
+    for day, attendance in (
+        (date(2026, 9, 1), "present"),
+        (date(2026, 9, 3), "sick"),
+        (date(2026, 10, 6), "present"),
+        (date(2026, 11, 17), "present"),
+    ):
+        logbook.add_entry(
+            pid,
+            LogbookEntryIn(
+                entry_date=day,
+                attendance=attendance,
+                hours_planned=2,
+                hours_worked=2 if attendance == "present" else 0,
+                absence_reason="Migræne" if attendance == "sick" else "",
+                notes=f"Logbog {MARKER}",
+            ),
+        )
+    goal = subgoals.create_sub_goal(
+        mette, SubGoalIn(title="Møde stabilt to dage om ugen", success_criterion="Fire uger i træk")
+    )
     subgoals.score_sub_goal(goal, AllianceScoreIn(scored_on="15-09-2026", citizen_score=4))
     subgoals.score_sub_goal(goal, AllianceScoreIn(scored_on="10-11-2026", citizen_score=6))
     other = create_citizen(CitizenIn(name="Ali Hassan"))
@@ -128,7 +154,10 @@ async def test_new_report_edit_texts_export_and_reopen(db_path, tmp_path, monkey
         assert type(app.screen).__name__ == "ReportScreen"
         saved = Report.get()
         assert (saved.citizen_id, saved.period_start, saved.period_end) == (
-            ids["mette"], date(2026, 8, 3), date(2026, 11, 22))
+            ids["mette"],
+            date(2026, 8, 3),
+            date(2026, 11, 22),
+        )
         assert saved.title == "Status til jobcentret"
         assert saved.summary == "Mette møder stabilt; æøå ÆØÅ"
         preview = app.screen.query_one("#report-preview", Markdown).source
@@ -170,8 +199,9 @@ async def test_new_report_edit_texts_export_and_reopen(db_path, tmp_path, monkey
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert stat.S_IMODE(pdf_path.stat().st_mode) == 0o600
-        pdf_text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(
-            pdf_path.read_bytes())).pages)
+        pdf_text = "\n".join(
+            p.extract_text() for p in PdfReader(io.BytesIO(pdf_path.read_bytes())).pages
+        )
         assert "æøå ÆØÅ" in pdf_text and "Mette Jørgensen" in pdf_text
         assert "Om smerterne tåler 10 timer" in pdf_text
         assert app.screen.query_one("#report-body").loading is False
@@ -203,8 +233,10 @@ async def test_new_report_edit_texts_export_and_reopen(db_path, tmp_path, monkey
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "ReportScreen"
-        assert "Mette møder stabilt; æøå ÆØÅ" in app.screen.query_one(
-            "#report-preview", Markdown).source
+        assert (
+            "Mette møder stabilt; æøå ÆØÅ"
+            in app.screen.query_one("#report-preview", Markdown).source
+        )
         assert "saved" in text_of(app, "#report-title")
 
         # delete asks; n keeps it, y deletes it.
@@ -281,8 +313,11 @@ async def test_access_export_writes_json_and_pdf(db_path, tmp_path):
 
 
 def database_bytes(path: Path) -> bytes:
-    return b"".join(Path(str(path) + suffix).read_bytes()
-                    for suffix in ("", "-wal", "-shm") if Path(str(path) + suffix).exists())
+    return b"".join(
+        Path(str(path) + suffix).read_bytes()
+        for suffix in ("", "-wal", "-shm")
+        if Path(str(path) + suffix).exists()
+    )
 
 
 async def test_erase_after_typing_the_name_names_the_backups(db_path):
@@ -330,9 +365,15 @@ def seed_retention(db_path) -> dict[str, int]:
         cid = create_citizen(CitizenIn(name=name, notes=f"{name} {MARKER}"))
         for n, end in enumerate(ended):
             start = "05-01-2015" if n == 0 else "05-01-2026"  # a later course starts later
-            course = courses.start_course(cid, CourseIn(
-                referral_date=start, start_date=start, planned_end="05-04-2027",
-                purpose="ordinary_job"))
+            course = courses.start_course(
+                cid,
+                CourseIn(
+                    referral_date=start,
+                    start_date=start,
+                    planned_end="05-04-2027",
+                    purpose="ordinary_job",
+                ),
+            )
             if end is not None:
                 courses.end_course(course, CourseEndIn(end_date=end, outcome="ordinary_job"))
         made[name] = cid
@@ -394,8 +435,9 @@ async def test_retention_lists_marks_and_erases_with_a_progress_bar(db_path):
         real = retention.erase_many
 
         def counting(ids, progress):
-            return real(ids, lambda done, total: (calls.append((done, total)),
-                                                  progress(done, total)))
+            return real(
+                ids, lambda done, total: (calls.append((done, total)), progress(done, total))
+            )
 
         retention.erase_many = counting
         try:
@@ -410,8 +452,12 @@ async def test_retention_lists_marks_and_erases_with_a_progress_bar(db_path):
         assert "Nobody is due" in text_of(app, "#retention-empty")
         left = {c.name for c in Citizen.select()}
         assert left == {"Bente Grænse", "Carl Kører", "Dorte Nylig", "Frida Ny"}
-        assert Course.select().where(Course.citizen.in_(
-            [made["Erik Aldrig"], made["Anders Gammel"]])).count() == 0
+        assert (
+            Course.select()
+            .where(Course.citizen.in_([made["Erik Aldrig"], made["Anders Gammel"]]))
+            .count()
+            == 0
+        )
     data = database_bytes(db_path)
     assert b"Erik Aldrig" not in data and b"Anders Gammel" not in data
     assert "Bente Grænse".encode() in data

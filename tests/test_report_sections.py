@@ -23,26 +23,50 @@ START, END, TODAY = date(2026, 2, 1), date(2026, 3, 31), date(2026, 4, 15)
 ANNA = MentorIdentity(name="Anna Holm", organisation="Jobvejen ApS")
 
 
-def _meeting(citizen, day: date, status: str, kind: str = "one_to_one",
-             cancelled_by: str | None = None) -> None:
-    Meeting.create(citizen=citizen, starts_at=datetime.combine(day, datetime.min.time())
-                   .replace(hour=10), kind=kind, status=status, notes="MØDE-HEMMELIGT",
-                   cancelled_by=cancelled_by)
+def _meeting(
+    citizen, day: date, status: str, kind: str = "one_to_one", cancelled_by: str | None = None
+) -> None:
+    Meeting.create(
+        citizen=citizen,
+        starts_at=datetime.combine(day, datetime.min.time()).replace(hour=10),
+        kind=kind,
+        status=status,
+        notes="MØDE-HEMMELIGT",
+        cancelled_by=cancelled_by,
+    )
 
 
 @pytest.fixture
 def ali(database) -> int:
     me = storage.ensure_default_mentor()
     c = Citizen.create(mentor=me, name="Ali Hassan")
-    course = Course.create(citizen=c, referral_date=date(2026, 1, 5),
-                           start_date=date(2026, 1, 12), planned_end=date(2026, 7, 12),
-                           weekly_hours="12", purpose="ordinary_job", meeting_cadence_days=14)
-    Placement.create(citizen=c, course=course, kind="company_internship",
-                     workplace="Kantinen", start_date=date(2026, 2, 2),
-                     end_date=date(2026, 3, 13), end_reason="Videre til løntimer")
+    course = Course.create(
+        citizen=c,
+        referral_date=date(2026, 1, 5),
+        start_date=date(2026, 1, 12),
+        planned_end=date(2026, 7, 12),
+        weekly_hours="12",
+        purpose="ordinary_job",
+        meeting_cadence_days=14,
+    )
+    Placement.create(
+        citizen=c,
+        course=course,
+        kind="company_internship",
+        workplace="Kantinen",
+        start_date=date(2026, 2, 2),
+        end_date=date(2026, 3, 13),
+        end_reason="Videre til løntimer",
+    )
     # Running on the day the report is written: its end_date is the planned end.
-    Placement.create(citizen=c, course=course, kind="paid_hours", workplace="Bageriet",
-                     start_date=date(2026, 3, 16), end_date=date(2026, 6, 30))
+    Placement.create(
+        citizen=c,
+        course=course,
+        kind="paid_hours",
+        workplace="Bageriet",
+        start_date=date(2026, 3, 16),
+        end_date=date(2026, 6, 30),
+    )
     _meeting(c, date(2026, 1, 20), "held")  # before the period
     _meeting(c, date(2026, 2, 3), "held")
     _meeting(c, date(2026, 2, 17), "cancelled", cancelled_by="citizen")
@@ -79,17 +103,23 @@ def test_a_placement_ended_before_today_is_ended_even_when_after_the_period(ali)
     report = reports.progression_report(ali, START, END, date(2026, 7, 1), identity=ANNA)
     bageriet = next(p for p in report.placements if p.workplace == "Bageriet")
     assert not bageriet.running
-    assert "running (planned end" not in reports.render_markdown(report).split(
-        "## Placements")[1].split("##")[0]
+    assert (
+        "running (planned end"
+        not in reports.render_markdown(report).split("## Placements")[1].split("##")[0]
+    )
 
 
 def test_meetings_section_lists_held_cancelled_and_no_shows_with_dates(ali):
     report = _report(ali)
     assert [(m.day, m.status.value) for m in report.meetings] == [
-        (date(2026, 2, 3), "held"), (date(2026, 2, 17), "cancelled"),
-        (date(2026, 2, 19), "held"), (date(2026, 3, 3), "no_show"),
-        (date(2026, 3, 5), "held"), (date(2026, 3, 24), "held"),
-        (date(2026, 3, 26), "rescheduled")]
+        (date(2026, 2, 3), "held"),
+        (date(2026, 2, 17), "cancelled"),
+        (date(2026, 2, 19), "held"),
+        (date(2026, 3, 3), "no_show"),
+        (date(2026, 3, 5), "held"),
+        (date(2026, 3, 24), "held"),
+        (date(2026, 3, 26), "rescheduled"),
+    ]
     text = reports.render_markdown(report)
     section = text.split("## Meetings")[1].split("\n## ")[0]
     assert "| 03-02-2026 | 1:1 conversation | Held |" in section
@@ -98,18 +128,25 @@ def test_meetings_section_lists_held_cancelled_and_no_shows_with_dates(ali):
     assert "| 03-03-2026 | 1:1 conversation | No-show |" in section
     assert "20-01-2026" not in section and "30-03-2026" not in section  # outside / planned
     assert "MØDE-HEMMELIGT" not in text  # meeting notes stay out
-    assert ("Held 4 meetings in 8 weeks (01-02-2026 – 31-03-2026): every 2,1 weeks; "
-            "the agreed cadence is every 2 weeks. Besides: 1 cancelled, 1 rescheduled, "
-            "1 no-show.") in section
+    assert (
+        "Held 4 meetings in 8 weeks (01-02-2026 – 31-03-2026): every 2,1 weeks; "
+        "the agreed cadence is every 2 weeks. Besides: 1 cancelled, 1 rescheduled, "
+        "1 no-show."
+    ) in section
     assert "| 26-03-2026 | 1:1 conversation | Rescheduled |" in section
 
 
 def test_who_cancelled_is_said_in_one_place():
-    fact = reports.MeetingFact(day=date(2026, 2, 17), kind="one_to_one",
-                               status="cancelled", cancelled_by="the workplace")
+    fact = reports.MeetingFact(
+        day=date(2026, 2, 17), kind="one_to_one", status="cancelled", cancelled_by="the workplace"
+    )
     assert fact.status_text == "Cancelled by the workplace"
-    assert reports.MeetingFact(day=date(2026, 2, 17), kind="one_to_one",
-                               status="cancelled").status_text == "Cancelled"
+    assert (
+        reports.MeetingFact(
+            day=date(2026, 2, 17), kind="one_to_one", status="cancelled"
+        ).status_text
+        == "Cancelled"
+    )
 
 
 def test_the_report_says_who_cancelled(ali):
@@ -121,8 +158,9 @@ def test_the_report_says_who_cancelled(ali):
 
 def test_contact_counts_from_the_course_start_and_up_to_today(ali):
     # A period that starts before the course: the weeks before it do not count.
-    report = reports.progression_report(ali, date(2025, 10, 1), date(2026, 2, 28),
-                                        date(2026, 2, 28), identity=ANNA)
+    report = reports.progression_report(
+        ali, date(2025, 10, 1), date(2026, 2, 28), date(2026, 2, 28), identity=ANNA
+    )
     assert report.contact.first == date(2026, 1, 12)
     assert report.contact.last == date(2026, 2, 28)
     assert report.contact.held == 3
@@ -132,29 +170,42 @@ def test_contact_counts_from_the_course_start_and_up_to_today(ali):
 def test_no_meeting_held_is_said_plainly(database):
     me = storage.ensure_default_mentor()
     c = Citizen.create(mentor=me, name="Bo")
-    Course.create(citizen=c, referral_date=date(2026, 1, 5), start_date=date(2026, 1, 12),
-                  planned_end=date(2026, 4, 12), purpose="ordinary_job",
-                  meeting_cadence_days=7)
+    Course.create(
+        citizen=c,
+        referral_date=date(2026, 1, 5),
+        start_date=date(2026, 1, 12),
+        planned_end=date(2026, 4, 12),
+        purpose="ordinary_job",
+        meeting_cadence_days=7,
+    )
     report = reports.progression_report(c.id, START, END, TODAY, identity=ANNA)
     assert report.meetings == []
     text = reports.render_markdown(report)
-    assert "No meeting held in 8 weeks (01-02-2026 – 31-03-2026); the agreed cadence is " \
-           "every week." in text
+    assert (
+        "No meeting held in 8 weeks (01-02-2026 – 31-03-2026); the agreed cadence is "
+        "every week." in text
+    )
     assert "No meeting in this period." in text
     assert report.contact.behind
 
 
 @given(held=st.integers(0, 30), days=st.integers(1, 400), cadence=st.integers(1, 60))
 def test_contact_line_never_says_one_weeks_and_uses_decimal_commas(held, days, cadence):
-    contact = ContactFrequency(held=held, cancelled=held % 3, no_shows=held % 2,
-                               first=date(2026, 1, 1),
-                               last=date.fromordinal(date(2026, 1, 1).toordinal() + days - 1),
-                               cadence_days=cadence)
+    contact = ContactFrequency(
+        held=held,
+        cancelled=held % 3,
+        no_shows=held % 2,
+        first=date(2026, 1, 1),
+        last=date.fromordinal(date(2026, 1, 1).toordinal() + days - 1),
+        cadence_days=cadence,
+    )
     line = contact_line(contact)
     assert " 1 weeks" not in line and " 1 days" not in line and " 1 meetings" not in line
     assert " 1 no-shows" not in line
-    assert not any(ch.isdigit() and nxt == "." and after.isdigit()
-                   for ch, nxt, after in zip(line, line[1:], line[2:], strict=False))
+    assert not any(
+        ch.isdigit() and nxt == "." and after.isdigit()
+        for ch, nxt, after in zip(line, line[1:], line[2:], strict=False)
+    )
 
 
 def test_the_cover_names_the_mentor_and_the_organisation(ali):
@@ -206,10 +257,17 @@ def test_default_period_without_a_course_is_the_last_three_months(database):
     me = storage.ensure_default_mentor()
     c = Citizen.create(mentor=me, name="Bo")
     assert reports.default_report_period(c.id, date(2026, 11, 29)) == (
-        date(2026, 8, 30), date(2026, 11, 29))
+        date(2026, 8, 30),
+        date(2026, 11, 29),
+    )
     # A course referred for later does not start the period in the future.
-    Course.create(citizen=c, referral_date=date(2026, 11, 1), start_date=date(2026, 12, 7),
-                  planned_end=date(2027, 3, 7), purpose="ordinary_job")
+    Course.create(
+        citizen=c,
+        referral_date=date(2026, 11, 1),
+        start_date=date(2026, 12, 7),
+        planned_end=date(2027, 3, 7),
+        purpose="ordinary_job",
+    )
     assert reports.default_report_period(c.id, date(2026, 11, 29))[0] == date(2026, 8, 30)
 
 
@@ -228,15 +286,23 @@ def test_the_review_handout_names_who_made_it(ali):
 
 def _contact(held: int, days: int, cadence: int | None = 14) -> str:
     first = date(2026, 1, 1)
-    return contact_line(ContactFrequency(
-        held=held, cancelled=0, no_shows=0, first=first,
-        last=date.fromordinal(first.toordinal() + days - 1), cadence_days=cadence))
+    return contact_line(
+        ContactFrequency(
+            held=held,
+            cancelled=0,
+            no_shows=0,
+            first=first,
+            last=date.fromordinal(first.toordinal() + days - 1),
+            cadence_days=cadence,
+        )
+    )
 
 
 def test_contact_line_wording():
     assert _contact(7, 112).startswith(
         "Held 7 meetings in 16 weeks (01-01-2026 – 22-04-2026): every 2,3 weeks; "
-        "the agreed cadence is every 2 weeks.")
+        "the agreed cadence is every 2 weeks."
+    )
     assert "about once a week" in _contact(10, 70, 7)
     assert "every 3,5 days" in _contact(8, 28, 7)
     assert "Held 1 meeting in 1 week" in _contact(1, 7)

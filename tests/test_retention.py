@@ -18,9 +18,15 @@ def citizen(name: str, *ends: date | None, created: datetime = datetime(2010, 1,
     c = Citizen.create(mentor=storage.ensure_default_mentor(), name=name, created_at=created)
     for end in ends:
         start = (end or date(2015, 6, 1)) - timedelta(days=90)
-        Course.create(citizen=c, referral_date=start, start_date=start,
-                      planned_end=start + timedelta(days=91), purpose="ordinary_job",
-                      end_date=end, outcome="other" if end else None)
+        Course.create(
+            citizen=c,
+            referral_date=start,
+            start_date=start,
+            planned_end=start + timedelta(days=91),
+            purpose="ordinary_job",
+            end_date=end,
+            outcome="other" if end else None,
+        )
     return c.id
 
 
@@ -46,12 +52,20 @@ def test_exactly_five_years_is_not_yet_due_the_day_after_is(database):
     # Longest ago first, then by name.
     assert due_names(today) == ["Day before", "Never referred, old"]
     assert due_names(today + timedelta(days=1)) == [
-        "Day before", "Never referred, old", "Never referred, on the day", "On the day"]
+        "Day before",
+        "Never referred, old",
+        "Never referred, on the day",
+        "On the day",
+    ]
     assert due_names(today - timedelta(days=1)) == []
     items = {i.name: i for i in due_for_erasure(today)}
     before = items["Day before"]
     assert (before.last_end, before.had_course, before.due_since, before.days_ago) == (
-        date(2021, 11, 28), True, date(2026, 11, 29), 1827)
+        date(2021, 11, 28),
+        True,
+        date(2026, 11, 29),
+        1827,
+    )
     assert before.how_long_ago == "5 y"
     assert items["Never referred, old"].had_course is False
     # A shorter setting catches more; the running course never.
@@ -59,21 +73,27 @@ def test_exactly_five_years_is_not_yet_due_the_day_after_is(database):
     assert "Running" not in due_names(date(2050, 1, 1), years=1)
 
 
-@pytest.mark.parametrize(("today", "due"), [
-    (date(2025, 2, 27), False),
-    (date(2025, 2, 28), False),  # the anniversary of 29 February in 2025
-    (date(2025, 3, 1), True),
-])
+@pytest.mark.parametrize(
+    ("today", "due"),
+    [
+        (date(2025, 2, 27), False),
+        (date(2025, 2, 28), False),  # the anniversary of 29 February in 2025
+        (date(2025, 3, 1), True),
+    ],
+)
 def test_leap_day_end(database, today, due):
     citizen("Leap", date(2020, 2, 29))
     assert due_names(today) == (["Leap"] if due else [])
 
 
-@pytest.mark.parametrize(("end", "due"), [
-    (date(2019, 2, 27), True),
-    (date(2019, 2, 28), True),  # five years on 28-02-2024; today is the 29th
-    (date(2019, 3, 1), False),
-])
+@pytest.mark.parametrize(
+    ("end", "due"),
+    [
+        (date(2019, 2, 27), True),
+        (date(2019, 2, 28), True),  # five years on 28-02-2024; today is the 29th
+        (date(2019, 3, 1), False),
+    ],
+)
 def test_today_is_a_leap_day(database, end, due):
     citizen("Ended", end)
     assert due_names(date(2024, 2, 29)) == (["Ended"] if due else [])
@@ -85,8 +105,9 @@ def test_erase_many_reports_progress_and_erases_each(db_path, database):
         second = citizen("Also gone", date(2015, 1, 1))
         kept = fill_marked(KEPT)
     calls = []
-    erased = erase_many([first, 9999, second], progress=lambda done, total: calls.append(
-        (done, total)))
+    erased = erase_many(
+        [first, 9999, second], progress=lambda done, total: calls.append((done, total))
+    )
     assert erased == 2
     assert calls == [(1, 3), (2, 3), (3, 3)]
     assert [c.id for c in Citizen.select()] == [kept]

@@ -65,14 +65,26 @@ def at(offset: int, hour: int = 10) -> datetime:
 def make(database):
     """A quiet citizen (see the module docstring); returns the Citizen row."""
 
-    def citizen(name: str = "Ali Hassan", *, start: int = -60, end: int = 100,
-                cadence: int = 14, held: int | None = -3, planned: int | None = 7,
-                archived_on: date | None = None) -> Citizen:
+    def citizen(
+        name: str = "Ali Hassan",
+        *,
+        start: int = -60,
+        end: int = 100,
+        cadence: int = 14,
+        held: int | None = -3,
+        planned: int | None = 7,
+        archived_on: date | None = None,
+    ) -> Citizen:
         mentor = storage.ensure_default_mentor()
         row = Citizen.create(mentor=mentor, name=name, archived_on=archived_on)
-        Course.create(citizen=row, referral_date=day(start - 7), start_date=day(start),
-                      planned_end=day(end), purpose="ordinary_job",
-                      meeting_cadence_days=cadence)
+        Course.create(
+            citizen=row,
+            referral_date=day(start - 7),
+            start_date=day(start),
+            planned_end=day(end),
+            purpose="ordinary_job",
+            meeting_cadence_days=cadence,
+        )
         if held is not None:
             meeting(row, held, "held")
         if planned is not None:
@@ -86,34 +98,73 @@ def meeting(citizen, offset: int, status: str, kind: str = "one_to_one", hour: i
     return Meeting.create(citizen=citizen, starts_at=at(offset, hour), kind=kind, status=status)
 
 
-def placement(citizen, start: int = -60, end: int | None = None, kind="company_internship",
-              workplace="Netto Viby") -> Placement:
-    return Placement.create(citizen=citizen, kind=kind, workplace=workplace,
-                            start_date=day(start), end_date=None if end is None else day(end))
+def placement(
+    citizen,
+    start: int = -60,
+    end: int | None = None,
+    kind="company_internship",
+    workplace="Netto Viby",
+) -> Placement:
+    return Placement.create(
+        citizen=citizen,
+        kind=kind,
+        workplace=workplace,
+        start_date=day(start),
+        end_date=None if end is None else day(end),
+    )
 
 
 def log(p: Placement, offset: int, attendance: str = "present") -> None:
     worked = 3 if attendance == "present" else 0
-    LogbookEntry.create(placement=p, citizen=p.citizen_id, entry_date=day(offset),
-                        attendance=attendance, hours_planned=3, hours_worked=worked)
+    LogbookEntry.create(
+        placement=p,
+        citizen=p.citizen_id,
+        entry_date=day(offset),
+        attendance=attendance,
+        hours_planned=3,
+        hours_worked=worked,
+    )
 
 
-def goal(citizen, title="Take the bus alone", target: int | None = None,
-         created: datetime = OLD, status="active", status_date: int | None = None) -> SubGoal:
-    return SubGoal.create(citizen=citizen, title=title, created_at=created, status=status,
-                          target_date=None if target is None else day(target),
-                          status_date=None if status_date is None else day(status_date))
+def goal(
+    citizen,
+    title="Take the bus alone",
+    target: int | None = None,
+    created: datetime = OLD,
+    status="active",
+    status_date: int | None = None,
+) -> SubGoal:
+    return SubGoal.create(
+        citizen=citizen,
+        title=title,
+        created_at=created,
+        status=status,
+        target_date=None if target is None else day(target),
+        status_date=None if status_date is None else day(status_date),
+    )
 
 
 def score(g: SubGoal, offset: int, value: int = 5) -> None:
     AllianceScore.create(sub_goal=g, scored_on=day(offset), citizen_score=value)
 
 
-def item(citizen, due: int, done: int | None = None, created: datetime = OLD,
-         meeting_row=None, what="Book the GP appointment") -> None:
-    ActionItem.create(citizen=citizen, what=what, owner="citizen", due_date=day(due),
-                      done_on=None if done is None else day(done), created_at=created,
-                      meeting=meeting_row)
+def item(
+    citizen,
+    due: int,
+    done: int | None = None,
+    created: datetime = OLD,
+    meeting_row=None,
+    what="Book the GP appointment",
+) -> None:
+    ActionItem.create(
+        citizen=citizen,
+        what=what,
+        owner="citizen",
+        due_date=day(due),
+        done_on=None if done is None else day(done),
+        created_at=created,
+        meeting=meeting_row,
+    )
 
 
 def signals(citizen, as_of: date = AS_OF, thresholds=None, kind: SignalKind | None = None):
@@ -142,6 +193,7 @@ def test_iso_week_of():
 
 # --- 1. passive period ----------------------------------------------------------------
 
+
 def test_passive_period_after_the_cadence(make):
     # Cadence 14: held 14 days ago is on time; 15 days ago is a passive period.
     on_time = make("On Time", held=-14)
@@ -158,8 +210,9 @@ def test_passive_period_counts_from_the_course_start_when_never_met(make):
     older = make("Older", start=-15, held=None)
     assert K.PASSIVE_PERIOD not in kinds(new)
     [signal] = signals(older, kind=K.PASSIVE_PERIOD)
-    assert signal.text.startswith("No held meeting since the course started 10-11-2026 "
-                                  "(15 days; cadence 14 days)")
+    assert signal.text.startswith(
+        "No held meeting since the course started 10-11-2026 (15 days; cadence 14 days)"
+    )
 
 
 def test_passive_period_uses_the_courses_own_cadence(make):
@@ -168,6 +221,7 @@ def test_passive_period_uses_the_courses_own_cadence(make):
 
 
 # --- 2. cancellations / no-shows in a row -------------------------------------------------
+
 
 def test_two_missed_meetings_in_a_row(make):
     one = make("One Missed", held=-20)
@@ -178,8 +232,10 @@ def test_two_missed_meetings_in_a_row(make):
     meeting(two, -7, "rescheduled")  # moved, not missed: ignored
     assert K.MISSED_MEETINGS not in kinds(one)
     [signal] = signals(two, kind=K.MISSED_MEETINGS)
-    assert signal.text == ("2 meetings in a row cancelled or missed: cancelled by citizen "
-                           "20-11-2026, no-show 15-11-2026 (no held meeting since 05-11-2026)")
+    assert signal.text == (
+        "2 meetings in a row cancelled or missed: cancelled by citizen "
+        "20-11-2026, no-show 15-11-2026 (no held meeting since 05-11-2026)"
+    )
     assert signal.facts["count"] == 2
 
 
@@ -201,6 +257,7 @@ def test_a_missed_meeting_after_as_of_does_not_count_yet(make):
 
 # --- 3. attendance ----------------------------------------------------------------------
 
+
 def test_attendance_below_75_percent(make):
     # Window AS_OF-13 .. AS_OF (12-11 to 25-11).
     at_75 = make("At 75")
@@ -217,8 +274,10 @@ def test_attendance_below_75_percent(make):
     log(q, -2, "sick")  # 2 of 3 = 66.7 %: below
     assert K.ATTENDANCE not in kinds(at_75)
     [signal] = signals(below, kind=K.ATTENDANCE)
-    assert signal.text == ("Attendance 67 % over the last 14 days (2 of 3 logged days present, "
-                           "12-11-2026 to 25-11-2026); below 75 %")
+    assert signal.text == (
+        "Attendance 67 % over the last 14 days (2 of 3 logged days present, "
+        "12-11-2026 to 25-11-2026); below 75 %"
+    )
     assert signal.facts["below"] is True
 
 
@@ -239,14 +298,17 @@ def test_attendance_down_20_points(make):
         log(q, offset)
     log(q, -1, "sick")  # 5 of 6 = 83.3 %: down 16.7 points
     [signal] = signals(dropped, kind=K.ATTENDANCE)
-    assert signal.text == ("Attendance 80 % over the last 14 days (4 of 5 logged days present, "
-                           "12-11-2026 to 25-11-2026); down 20 points from 100 % the 14 days "
-                           "before (4 of 4)")
+    assert signal.text == (
+        "Attendance 80 % over the last 14 days (4 of 5 logged days present, "
+        "12-11-2026 to 25-11-2026); down 20 points from 100 % the 14 days "
+        "before (4 of 4)"
+    )
     assert signal.facts["drop_points"] == 20 and signal.facts["below"] is False
     assert K.ATTENDANCE not in kinds(steady)
 
 
 # --- 4. absence without notice ---------------------------------------------------------------
+
 
 def test_absence_without_notice_within_7_days(make):
     inside = make("Inside")
@@ -261,6 +323,7 @@ def test_absence_without_notice_within_7_days(make):
 
 # --- 5. sub-goals ----------------------------------------------------------------------------
 
+
 def test_sub_goal_not_scored_for_28_days(make):
     c = make()
     recent = goal(c, "Recent")
@@ -272,8 +335,10 @@ def test_sub_goal_not_scored_for_28_days(make):
     score(future, -30)
     score(future, 1)  # after AS_OF: does not count
     texts = [s.text for s in signals(c, kind=K.SUB_GOAL)]
-    assert texts == ['Sub-goal "Stale": not scored for 28 days (last 28-10-2026)',
-                     'Sub-goal "Scored later": not scored for 30 days (last 26-10-2026)']
+    assert texts == [
+        'Sub-goal "Stale": not scored for 28 days (last 28-10-2026)',
+        'Sub-goal "Scored later": not scored for 30 days (last 26-10-2026)',
+    ]
 
 
 def test_a_never_scored_sub_goal_counts_from_when_it_was_set(make):
@@ -305,6 +370,7 @@ def test_sub_goal_status_as_it_stood(make):
 
 # --- 6. action items -------------------------------------------------------------------------
 
+
 def test_action_items_overdue(make):
     today = make("Due Today")
     item(today, due=0)  # due today: not overdue yet
@@ -317,13 +383,16 @@ def test_action_items_overdue(make):
     item(late, due=-2, meeting_row=later_meeting, what="From a later meeting")
     assert K.ACTION_ITEMS_OVERDUE not in kinds(today)
     [signal] = signals(late, kind=K.ACTION_ITEMS_OVERDUE)
-    assert signal.text == ('2 action items overdue: "Send the CV" (citizen, due 22-11-2026, '
-                           '3 days ago), "Book the GP appointment" (citizen, due 24-11-2026, '
-                           '1 day ago)')
+    assert signal.text == (
+        '2 action items overdue: "Send the CV" (citizen, due 22-11-2026, '
+        '3 days ago), "Book the GP appointment" (citizen, due 24-11-2026, '
+        "1 day ago)"
+    )
     assert signal.facts == {"count": 2, "oldest_due": "2026-11-22"}
 
 
 # --- 7. course ending ------------------------------------------------------------------------
+
 
 def test_course_ending_within_28_days(make):
     inside = make("Inside", end=28)
@@ -338,11 +407,11 @@ def test_an_extension_or_a_decided_end_silences_it(make):
     course = Course.get(Course.citizen == extended)
     CourseExtension.create(course=course, decided_on=day(-5), new_end=day(60))
     extended_later = make("Extended Later", end=10)
-    CourseExtension.create(course=Course.get(Course.citizen == extended_later),
-                           decided_on=day(1), new_end=day(60))  # not yet decided on AS_OF
+    CourseExtension.create(
+        course=Course.get(Course.citizen == extended_later), decided_on=day(1), new_end=day(60)
+    )  # not yet decided on AS_OF
     ended = make("End Decided", end=10)
-    Course.update(end_date=day(10), outcome="ordinary_job").where(
-        Course.citizen == ended).execute()
+    Course.update(end_date=day(10), outcome="ordinary_job").where(Course.citizen == ended).execute()
     assert K.COURSE_ENDING not in kinds(extended)
     assert K.COURSE_ENDING in kinds(extended_later)
     assert K.COURSE_ENDING not in kinds(ended)
@@ -351,12 +420,14 @@ def test_an_extension_or_a_decided_end_silences_it(make):
 def test_a_planned_end_passed_without_a_decision(make):
     overdue = make("Overdue", end=-3)
     [signal] = signals(overdue, kind=K.COURSE_ENDING)
-    assert signal.text == ("The course's planned end 22-11-2026 passed 3 days ago with no "
-                           "extension or end recorded")
+    assert signal.text == (
+        "The course's planned end 22-11-2026 passed 3 days ago with no extension or end recorded"
+    )
     assert signal.weight == 5
 
 
 # --- 8. placement transitions ---------------------------------------------------------------
+
 
 def test_placement_starting_or_ending_within_14_days(make):
     starting = make("Starting")
@@ -368,15 +439,19 @@ def test_placement_starting_or_ending_within_14_days(make):
     not_ending = make("Not Ending")
     placement(not_ending, start=-60, end=15)
     [start_signal] = signals(starting, kind=K.PLACEMENT_TRANSITION)
-    assert start_signal.text == ("Placement starts in 14 days: Company internship at Føtex, "
-                                 "from 09-12-2026")
+    assert start_signal.text == (
+        "Placement starts in 14 days: Company internship at Føtex, from 09-12-2026"
+    )
     [end_signal] = signals(ending, kind=K.PLACEMENT_TRANSITION)
-    assert end_signal.text == ("Placement ends in 14 days: Internal training ground at "
-                               "Kantinen, last day 09-12-2026; no next placement recorded")
+    assert end_signal.text == (
+        "Placement ends in 14 days: Internal training ground at "
+        "Kantinen, last day 09-12-2026; no next placement recorded"
+    )
     assert K.PLACEMENT_TRANSITION not in kinds(not_yet) | kinds(not_ending)
 
 
 # --- 9. hours steps --------------------------------------------------------------------------
+
 
 def test_hours_step_in_force_28_days_without_a_follow_up(make):
     four_weeks = make("Four Weeks")
@@ -390,9 +465,11 @@ def test_hours_step_in_force_28_days_without_a_follow_up(make):
     HoursStep.create(placement=placement(followed), from_date=day(-40), hours_per_week=6)
     meeting(followed, -10, "held", kind="three_party")
     [signal] = signals(four_weeks, kind=K.HOURS_STEP)
-    assert signal.text == ("7,5 hours a week (3 x 2,5 h) at Netto Viby since 28-10-2026 "
-                           "(28 days) with no follow-up since; last three-party follow-up "
-                           "28-10-2026")
+    assert signal.text == (
+        "7,5 hours a week (3 x 2,5 h) at Netto Viby since 28-10-2026 "
+        "(28 days) with no follow-up since; last three-party follow-up "
+        "28-10-2026"
+    )
     assert K.HOURS_STEP not in kinds(three_weeks)
     assert K.HOURS_STEP not in kinds(followed)
     # The baseline 1:1 conversation (AS_OF-3) is no three-party follow-up.
@@ -400,11 +477,13 @@ def test_hours_step_in_force_28_days_without_a_follow_up(make):
 
 # --- 10. aftercare ---------------------------------------------------------------------------
 
+
 def _hired(make, name: str, job_start: int) -> Citizen:
     """A citizen whose course ended with a job that started ``job_start`` days from AS_OF."""
     c = make(name, start=-300, end=job_start - 1, held=job_start - 10, planned=None)
     Course.update(end_date=day(job_start - 1), outcome="ordinary_job").where(
-        Course.citizen == c).execute()
+        Course.citizen == c
+    ).execute()
     placement(c, start=job_start, kind="ordinary_job", workplace="NordLager")
     return c
 
@@ -419,8 +498,10 @@ def test_aftercare_due_about_three_months_after_the_job_started(make):
     assert set(queue) == {"Late Edge", "Early Edge"}
     [signal] = queue["Early Edge"].signals  # course ended: nothing but aftercare
     assert signal.kind is K.AFTERCARE_DUE and not queue["Early Edge"].on_course
-    assert signal.text == ("Aftercare due 09-12-2026, 90 days after the job started "
-                           "(ordinary job at NordLager started 10-09-2026); no meeting booked")
+    assert signal.text == (
+        "Aftercare due 09-12-2026, 90 days after the job started "
+        "(ordinary job at NordLager started 10-09-2026); no meeting booked"
+    )
     assert kinds(too_late) == kinds(too_early) == set() == kinds(late_edge) - {K.AFTERCARE_DUE}
 
 
@@ -429,14 +510,18 @@ def test_aftercare_held_or_from_the_course_outcome(make):
     meeting(held, -14, "held")  # on due - 14: the follow-up was held
     flexjob = make("Flexjob", start=-300, end=-91, held=-100, planned=3)
     Course.update(end_date=day(-90), outcome="flexjob_granted").where(
-        Course.citizen == flexjob).execute()
+        Course.citizen == flexjob
+    ).execute()
     assert kinds(held) == set()
     [signal] = signals(flexjob)
-    assert signal.text == ("Aftercare due 25-11-2026, 90 days after the job started (course "
-                           "ended 27-08-2026: flexjob granted); next meeting booked 28-11-2026")
+    assert signal.text == (
+        "Aftercare due 25-11-2026, 90 days after the job started (course "
+        "ended 27-08-2026: flexjob granted); next meeting booked 28-11-2026"
+    )
 
 
 # --- 11. no next meeting ---------------------------------------------------------------------
+
 
 def test_no_next_meeting_booked(make):
     none = make("None", planned=None)
@@ -454,13 +539,15 @@ def test_no_next_meeting_booked(make):
 
 # --- who is in the queue, as it stood -------------------------------------------------------
 
+
 def test_archived_and_not_started_citizens_as_they_stood(make):
     archived = make("Archived", planned=None, archived_on=day(-1))
     make("Archived Later", planned=None, archived_on=day(1))
     not_started = make("Not Started", start=3, planned=None, held=None)
     ended_later = make("Ended Later", planned=None)
     Course.update(end_date=day(5), outcome="sick_leave").where(
-        Course.citizen == ended_later).execute()
+        Course.citizen == ended_later
+    ).execute()
     names = {i.name for i in review_queue(AS_OF)}
     assert names == {"Archived Later", "Ended Later"}
     assert archived and not_started  # made, and left out
@@ -478,14 +565,15 @@ def test_a_past_as_of_ignores_what_came_later(make):
     # On 16-11 the meeting of 20-11 was booked, so no "no next meeting".
     assert set(by_kind) == {K.PASSIVE_PERIOD, K.ATTENDANCE}
     assert by_kind[K.PASSIVE_PERIOD].text == (
-        "No held meeting for 21 days (cadence 14 days; last held 26-10-2026)")
-    assert (by_kind[K.ATTENDANCE].facts["present"], by_kind[K.ATTENDANCE].facts["logged"]) == (
-        0, 3)
+        "No held meeting for 21 days (cadence 14 days; last held 26-10-2026)"
+    )
+    assert (by_kind[K.ATTENDANCE].facts["present"], by_kind[K.ATTENDANCE].facts["logged"]) == (0, 3)
     # On AS_OF: held 5 days ago, 1 of 4 days present (25 %), nothing booked.
     assert kinds(c) == {K.ATTENDANCE, K.NO_NEXT_MEETING}
 
 
 # --- decisions and progress ------------------------------------------------------------------
+
 
 def test_decisions_persist_per_iso_week(make):
     c = make("Decided", planned=None)
@@ -512,8 +600,7 @@ def test_decision_input_is_checked(make):
     with pytest.raises(DomainError, match="2026-48 is not an ISO week"):
         review.save_decision(c.id, "2026-48", "x", reviewed=False, now=datetime(2026, 11, 25))
     with pytest.raises(NotFound):
-        review.save_decision(c.id + 99, "2026-W48", "x", reviewed=False,
-                             now=datetime(2026, 11, 25))
+        review.save_decision(c.id + 99, "2026-W48", "x", reviewed=False, now=datetime(2026, 11, 25))
 
 
 def test_progress_and_a_reviewed_citizen_stays_in_the_queue(make):
@@ -528,7 +615,10 @@ def test_progress_and_a_reviewed_citizen_stays_in_the_queue(make):
     review.save_decision(quiet.id, "2026-W48", "Nothing to do", True, datetime(2026, 11, 25))
     queue = review_queue(AS_OF)
     assert [(i.name, i.urgency, i.reviewed) for i in queue] == [
-        ("Second", 2, False), ("First", 0, True), ("Quiet", 0, True)]
+        ("Second", 2, False),
+        ("First", 0, True),
+        ("Quiet", 0, True),
+    ]
     assert review_progress(AS_OF) == (2, 3)
     assert second
 
@@ -545,14 +635,17 @@ def test_the_queue_is_most_urgent_first(make):
     make("Bo", planned=None)
     make("Anna", planned=None)
     queue = review_queue(AS_OF)
-    assert [(i.name, i.urgency) for i in queue] == [
-        ("Zara", 7), ("Dan", 3), ("Anna", 2), ("Bo", 2)]
+    assert [(i.name, i.urgency) for i in queue] == [("Zara", 7), ("Dan", 3), ("Anna", 2), ("Bo", 2)]
     assert [s.kind for s in queue[0].signals] == [
-        K.COURSE_ENDING, K.ACTION_ITEMS_OVERDUE, K.NO_NEXT_MEETING]  # heaviest first
+        K.COURSE_ENDING,
+        K.ACTION_ITEMS_OVERDUE,
+        K.NO_NEXT_MEETING,
+    ]  # heaviest first
     assert review_queue(AS_OF, mentor_id=zara.mentor_id + 1) == []
 
 
 # --- settings ----------------------------------------------------------------------------------
+
 
 def test_settings_defaults_and_path(tmp_path, monkeypatch):
     monkeypatch.delenv("MENTORTERM_SETTINGS", raising=False)
@@ -563,10 +656,19 @@ def test_settings_defaults_and_path(tmp_path, monkeypatch):
     assert load_settings() == Settings()  # no file: the defaults
     assert load_settings().review == ReviewThresholds()
     t = load_settings().review
-    assert (t.attendance_below, t.attendance_days, t.attendance_drop_points, t.no_notice_days,
-            t.sub_goal_unscored_days, t.course_ending_days, t.placement_transition_days,
-            t.hours_step_days, t.aftercare_days, t.aftercare_window_days,
-            t.missed_in_a_row) == (75, 14, 20, 7, 28, 28, 14, 28, 90, 14, 2)
+    assert (
+        t.attendance_below,
+        t.attendance_days,
+        t.attendance_drop_points,
+        t.no_notice_days,
+        t.sub_goal_unscored_days,
+        t.course_ending_days,
+        t.placement_transition_days,
+        t.hours_step_days,
+        t.aftercare_days,
+        t.aftercare_window_days,
+        t.missed_in_a_row,
+    ) == (75, 14, 20, 7, 28, 28, 14, 28, 90, 14, 2)
 
 
 def test_a_custom_file_changes_a_threshold(make, tmp_path):
@@ -583,21 +685,32 @@ def test_a_custom_file_changes_a_threshold(make, tmp_path):
     assert K.ATTENDANCE in kinds(c, thresholds=thresholds)
 
 
-@pytest.mark.parametrize("text,message", [
-    ("[review]\nattendance_below = 150\n",
-     "settings.toml: review.attendance_below must be a percentage from 1 to 100 "
-     "(you wrote 150)"),
-    ('[review]\ncourse_ending_days = "four weeks"\n',
-     'settings.toml: review.course_ending_days must be a whole number of days from 1 to 365 '
-     '(you wrote "four weeks")'),
-    ("[review]\nmissed_in_a_row = true\n",
-     "settings.toml: review.missed_in_a_row must be a whole number of meetings from 1 to 10 "
-     "(you wrote true)"),
-    ("[review]\nattendance_belowe = 70\n",
-     "settings.toml: review.attendance_belowe is not a setting mentorterm knows"),
-    ("[reviews]\n", "settings.toml: [reviews] is not a section mentorterm knows"),
-    ("[review\nattendance_below = 70\n", "settings.toml is not valid TOML: "),
-])
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        (
+            "[review]\nattendance_below = 150\n",
+            "settings.toml: review.attendance_below must be a percentage from 1 to 100 "
+            "(you wrote 150)",
+        ),
+        (
+            '[review]\ncourse_ending_days = "four weeks"\n',
+            "settings.toml: review.course_ending_days must be a whole number of days from 1 to 365 "
+            '(you wrote "four weeks")',
+        ),
+        (
+            "[review]\nmissed_in_a_row = true\n",
+            "settings.toml: review.missed_in_a_row must be a whole number of meetings from 1 to 10 "
+            "(you wrote true)",
+        ),
+        (
+            "[review]\nattendance_belowe = 70\n",
+            "settings.toml: review.attendance_belowe is not a setting mentorterm knows",
+        ),
+        ("[reviews]\n", "settings.toml: [reviews] is not a section mentorterm knows"),
+        ("[review\nattendance_below = 70\n", "settings.toml is not valid TOML: "),
+    ],
+)
 def test_a_bad_settings_file_gives_one_plain_line(tmp_path, text, message):
     path = tmp_path / "settings.toml"
     path.write_text(text, encoding="utf-8")
@@ -620,6 +733,7 @@ def test_write_default_settings_refuses_to_overwrite(tmp_path):
 
 # --- the CLI -----------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def handout_db(make, db_path):
     """Two citizens in the queue, one with a decision this week; the database closed."""
@@ -627,8 +741,9 @@ def handout_db(make, db_path):
     log(placement(ida), -6, "absent_without_notice")
     make("Bo Dam", planned=None)
     make("Quiet")
-    review.save_decision(ida.id, "2026-W48", "Mentor calls Ida today", True,
-                         datetime(2026, 11, 25, 9, 30))
+    review.save_decision(
+        ida.id, "2026-W48", "Mentor calls Ida today", True, datetime(2026, 11, 25, 9, 30)
+    )
     storage.close_database()
     return db_path
 
@@ -643,8 +758,9 @@ def run_cli(capsys, *args: str) -> tuple[int, str, str]:
 
 
 def test_cli_review_json_validates_against_its_schema(handout_db, capsys):
-    status, out, err = run_cli(capsys, "review", "--db", str(handout_db), "--as-of",
-                               "2026-11-25", "--format", "json")
+    status, out, err = run_cli(
+        capsys, "review", "--db", str(handout_db), "--as-of", "2026-11-25", "--format", "json"
+    )
     assert status == 0 and err == ""
     handout = ReviewHandout.model_validate_json(out)
     assert (handout.iso_week, handout.as_of) == ("2026-W48", AS_OF)
@@ -661,13 +777,13 @@ def test_cli_review_json_validates_against_its_schema(handout_db, capsys):
 
 
 def test_cli_review_markdown_handout(handout_db, capsys):
-    status, out, _err = run_cli(capsys, "review", "--db", str(handout_db), "--as-of",
-                                "25-11-2026", "--format", "markdown")
+    status, out, _err = run_cli(
+        capsys, "review", "--db", str(handout_db), "--as-of", "25-11-2026", "--format", "markdown"
+    )
     assert status == 0
     lines = out.splitlines()
     assert lines[0] == "# Weekly case review, week 48 2026 (2026-W48)"
-    assert ("As of 25-11-2026. 2 citizens need attention. Progress: 1 of 2 reviewed."
-            in lines)
+    assert "As of 25-11-2026. 2 citizens need attention. Progress: 1 of 2 reviewed." in lines
     assert "## 1. Ida Holm (reviewed)" in lines and "## 2. Bo Dam" in lines
     assert "- Absent without notice on 19-11-2026" in lines
     assert "**Decision:** Mentor calls Ida today (reviewed 25-11-2026 09:30)" in lines
@@ -677,29 +793,30 @@ def test_cli_review_markdown_handout(handout_db, capsys):
 
 
 def test_cli_review_text(handout_db, capsys):
-    status, out, _err = run_cli(capsys, "review", "--db", str(handout_db), "--as-of",
-                                "2026-11-25")
+    status, out, _err = run_cli(capsys, "review", "--db", str(handout_db), "--as-of", "2026-11-25")
     assert status == 0
     assert out.splitlines()[:2] == [
         "Weekly case review, week 48 2026 (2026-W48), as of 25-11-2026",
-        "2 citizens need attention; 1 of 2 reviewed"]
+        "2 citizens need attention; 1 of 2 reviewed",
+    ]
     assert "1. Ida Holm (urgency 10) [reviewed]" in out
     assert "   - No next meeting booked (last held 22-11-2026)" in out
     assert "   Decision: Mentor calls Ida today (reviewed 25-11-2026 09:30)" in out
 
 
 def test_cli_review_a_past_week_has_no_decision(handout_db, capsys):
-    status, out, _err = run_cli(capsys, "review", "--db", str(handout_db), "--as-of",
-                                "2026-11-18", "--format", "json")
+    status, out, _err = run_cli(
+        capsys, "review", "--db", str(handout_db), "--as-of", "2026-11-18", "--format", "json"
+    )
     handout = ReviewHandout.model_validate_json(out)
     assert status == 0 and handout.iso_week == "2026-W47"
     assert all(c.decision is None for c in handout.citizens)
 
 
-def test_cli_review_refuses_a_bad_date_and_a_bad_settings_file(handout_db, capsys, tmp_path,
-                                                               monkeypatch):
-    status, out, err = run_cli(capsys, "review", "--db", str(handout_db), "--as-of",
-                               "2026-13-01")
+def test_cli_review_refuses_a_bad_date_and_a_bad_settings_file(
+    handout_db, capsys, tmp_path, monkeypatch
+):
+    status, out, err = run_cli(capsys, "review", "--db", str(handout_db), "--as-of", "2026-13-01")
     assert status == 2 and out == ""
     assert err.startswith("mentorterm: argument --as-of: '2026-13-01' is not a date")
     assert len(err.splitlines()) == 1
@@ -708,8 +825,10 @@ def test_cli_review_refuses_a_bad_date_and_a_bad_settings_file(handout_db, capsy
     monkeypatch.setenv("MENTORTERM_SETTINGS", str(bad))
     status, out, err = run_cli(capsys, "review", "--db", str(handout_db))
     assert status == 1 and out == ""
-    assert err == (f"mentorterm: {bad}: review.attendance_below must be a percentage from 1 "
-                   "to 100 (you wrote 150).\n")
+    assert err == (
+        f"mentorterm: {bad}: review.attendance_below must be a percentage from 1 "
+        "to 100 (you wrote 150).\n"
+    )
 
 
 def test_cli_settings(capsys, tmp_path, monkeypatch):
@@ -717,8 +836,9 @@ def test_cli_settings(capsys, tmp_path, monkeypatch):
     monkeypatch.setenv("MENTORTERM_SETTINGS", str(path))
     status, out, _err = run_cli(capsys, "settings")
     assert status == 0
-    assert out.splitlines()[0] == (f"Settings file: {path} (no such file: the defaults are in "
-                                   "force)")
+    assert out.splitlines()[0] == (
+        f"Settings file: {path} (no such file: the defaults are in force)"
+    )
     assert "attendance_below = 75" in out.splitlines()
     status, out, _err = run_cli(capsys, "settings", "--write-defaults")
     assert status == 0 and path.exists()
@@ -733,13 +853,19 @@ def test_cli_settings(capsys, tmp_path, monkeypatch):
 
 # --- schema 5: who cancelled, the aftercare kind ----------------------------------------------
 
+
 def test_only_the_citizens_own_cancellations_count_as_missed(make):
     own = make("Own Cancel", held=-20)
     workplace = make("Workplace Cancel", held=-20)
     for c, who in ((own, "citizen"), (workplace, "workplace")):
         for offset in (-10, -5):
-            Meeting.create(citizen=c, starts_at=at(offset), kind="three_party",
-                           status="cancelled", cancelled_by=who)
+            Meeting.create(
+                citizen=c,
+                starts_at=at(offset),
+                kind="three_party",
+                status="cancelled",
+                cancelled_by=who,
+            )
     assert K.MISSED_MEETINGS in kinds(own)
     assert K.MISSED_MEETINGS not in kinds(workplace)
 
@@ -751,5 +877,4 @@ def test_an_aftercare_meeting_held_counts_as_the_aftercare_follow_up(make):
     planned = _hired(make, "Aftercare Planned", -90)
     meeting(planned, 3, "planned", kind="aftercare")
     [signal] = signals(planned)
-    assert signal.kind is K.AFTERCARE_DUE and signal.text.endswith(
-        "next meeting booked 28-11-2026")
+    assert signal.kind is K.AFTERCARE_DUE and signal.text.endswith("next meeting booked 28-11-2026")

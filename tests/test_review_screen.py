@@ -25,8 +25,15 @@ def seed(db_path) -> dict[str, int]:
     made = {}
     for name in NAMES:
         cid = create_citizen(CitizenIn(name=name))
-        courses.start_course(cid, CourseIn(referral_date="01-10-2026", start_date="05-10-2026",
-                                           planned_end="05-04-2027", purpose="ordinary_job"))
+        courses.start_course(
+            cid,
+            CourseIn(
+                referral_date="01-10-2026",
+                start_date="05-10-2026",
+                planned_end="05-04-2027",
+                purpose="ordinary_job",
+            ),
+        )
         made[name] = cid
     storage.close_database()
     return made
@@ -73,9 +80,11 @@ async def test_walk_a_queue_of_five_with_decisions_and_an_agreement(db_path):
         assert type(app.screen).__name__ == "ReviewScreen"
         item = ActionItem.get()
         assert (item.citizen_id, item.what, item.due_date) == (
-            second.citizen_id, "Book a first meeting", date(2026, 11, 25))
-        assert "Book a first meeting" in str(
-            app.screen.query_one("#review-facts", Static).render())
+            second.citizen_id,
+            "Book a first meeting",
+            date(2026, 11, 25),
+        )
+        assert "Book a first meeting" in str(app.screen.query_one("#review-facts", Static).render())
         await pilot.press("x")
         await pilot.pause()
         assert "2 of 5 reviewed" in title(app)

@@ -33,7 +33,8 @@ from mentorterm.terminal import terminal_safe
 
 in_window = st.dates(schemas.EARLIEST, schemas.LATEST)
 outside = st.dates(date(1, 1, 1), schemas.EARLIEST - timedelta(days=1)) | st.dates(
-    schemas.LATEST + timedelta(days=1), date(9999, 12, 31))
+    schemas.LATEST + timedelta(days=1), date(9999, 12, 31)
+)
 
 
 def errors(model, **data) -> dict[str, str]:
@@ -43,6 +44,7 @@ def errors(model, **data) -> dict[str, str]:
 
 
 # --- the alliance scale -----------------------------------------------------
+
 
 @given(st.integers(1, 10))
 def test_every_score_on_the_scale_is_accepted_and_complemented(score):
@@ -55,7 +57,8 @@ def test_every_score_on_the_scale_is_accepted_and_complemented(score):
 def test_scores_off_the_scale_are_refused_in_plain_words(score):
     message = errors(AllianceScoreIn, scored_on=date(2026, 11, 22), citizen_score=score)
     assert message["citizen_score"] == (
-        f"A score is a whole number from 1 to 10 (you wrote {score}).")
+        f"A score is a whole number from 1 to 10 (you wrote {score})."
+    )
 
 
 @pytest.mark.parametrize("typed", ["seven", "7.5", "", "1 0"])
@@ -66,6 +69,7 @@ def test_a_score_must_be_a_whole_number(typed):
 
 
 # --- dates ------------------------------------------------------------------
+
 
 @given(in_window, st.sampled_from(["%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d"]))
 def test_dates_are_read_the_danish_way_and_iso(day, fmt):
@@ -84,27 +88,39 @@ def test_text_that_is_not_a_date_is_refused(text):
     assert "DD-MM-YYYY" in message["from_date"]
 
 
-@pytest.mark.parametrize(("typed", "says"), [
-    ("31-02-2026", "February 2026 has 28 days"), ("2026-02-30", "February 2026 has 28 days"),
-    ("32.01.2026", "January 2026 has 31 days"), ("1-13-2026", "There is no month 13")])
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [
+        ("31-02-2026", "February 2026 has 28 days"),
+        ("2026-02-30", "February 2026 has 28 days"),
+        ("32.01.2026", "January 2026 has 31 days"),
+        ("1-13-2026", "There is no month 13"),
+    ],
+)
 def test_impossible_calendar_dates_are_refused(typed, says):
     assert says in errors(HoursStepIn, from_date=typed, hours_per_week=4)["from_date"]
 
 
 # --- hours -----------------------------------------------------------------
 
+
 @given(st.integers(0, 2400).map(lambda n: n / 100))
 def test_hours_in_a_day_between_0_and_24_are_accepted_with_a_comma_too(hours):
-    entry = LogbookEntryIn(entry_date=date(2026, 3, 3), attendance="present",
-                           hours_planned=str(hours).replace(".", ","), hours_worked=hours)
+    entry = LogbookEntryIn(
+        entry_date=date(2026, 3, 3),
+        attendance="present",
+        hours_planned=str(hours).replace(".", ","),
+        hours_worked=hours,
+    )
     assert entry.hours_planned == pytest.approx(hours)
     assert entry.hours_worked == pytest.approx(hours)
 
 
 @given(st.floats(min_value=24.01, max_value=1e6) | st.floats(max_value=-0.01, min_value=-1e6))
 def test_hours_in_a_day_outside_0_24_are_refused(hours):
-    message = errors(LogbookEntryIn, entry_date=date(2026, 3, 3), attendance="present",
-                     hours_worked=hours)
+    message = errors(
+        LogbookEntryIn, entry_date=date(2026, 3, 3), attendance="present", hours_worked=hours
+    )
     assert message["hours_worked"].startswith("Hours in a day are between 0 and 24")
 
 
@@ -121,22 +137,36 @@ def test_weekly_hours_above_60_are_refused(hours):
 
 # --- logbook rules -----------------------------------------------------------
 
-@given(st.sampled_from(["sick", "absent_with_notice", "absent_without_notice"]),
-       st.floats(min_value=0.25, max_value=24))
+
+@given(
+    st.sampled_from(["sick", "absent_with_notice", "absent_without_notice"]),
+    st.floats(min_value=0.25, max_value=24),
+)
 def test_no_hours_worked_on_a_day_away(attendance, hours):
-    message = errors(LogbookEntryIn, entry_date=date(2026, 3, 3), attendance=attendance,
-                     hours_worked=hours)
+    message = errors(
+        LogbookEntryIn, entry_date=date(2026, 3, 3), attendance=attendance, hours_worked=hours
+    )
     assert message["hours_worked"] == "No hours can be worked on a day the citizen was away."
 
 
 def test_leaving_early_needs_a_reason_and_presence():
     assert "left_early_reason" in errors(
-        LogbookEntryIn, entry_date=date(2026, 3, 3), attendance="present", left_early=True)
+        LogbookEntryIn, entry_date=date(2026, 3, 3), attendance="present", left_early=True
+    )
     assert "left_early" in errors(
-        LogbookEntryIn, entry_date=date(2026, 3, 3), attendance="sick", left_early=True,
-        left_early_reason="ondt")
-    ok = LogbookEntryIn(entry_date=date(2026, 3, 3), attendance="present", left_early=True,
-                        left_early_reason="migræne", hours_worked=1)
+        LogbookEntryIn,
+        entry_date=date(2026, 3, 3),
+        attendance="sick",
+        left_early=True,
+        left_early_reason="ondt",
+    )
+    ok = LogbookEntryIn(
+        entry_date=date(2026, 3, 3),
+        attendance="present",
+        left_early=True,
+        left_early_reason="migræne",
+        hours_worked=1,
+    )
     assert ok.left_early_reason == "migræne"
 
 
@@ -147,11 +177,16 @@ def test_energy_and_pain_are_1_to_10_or_blank(energy, pain):
         assert LogbookEntryIn(**data).energy == energy
     else:
         assert set(errors(LogbookEntryIn, **data)) & {"energy", "pain"}
-    assert LogbookEntryIn(entry_date=date(2026, 3, 3), attendance="present",
-                          energy="", pain=None).energy is None
+    assert (
+        LogbookEntryIn(
+            entry_date=date(2026, 3, 3), attendance="present", energy="", pain=None
+        ).energy
+        is None
+    )
 
 
 # --- date order ------------------------------------------------------------
+
 
 @given(in_window, in_window, in_window)
 def test_a_course_runs_referral_then_start_then_end(referral, start, end):
@@ -174,14 +209,16 @@ def test_a_placement_cannot_end_before_it_starts(start, end):
 
 
 def test_a_meeting_cannot_book_the_next_one_before_itself():
-    message = errors(MeetingIn, starts_at="22-11-2026 10:00", kind="one_to_one",
-                     next_meeting_date="21-11-2026")
+    message = errors(
+        MeetingIn, starts_at="22-11-2026 10:00", kind="one_to_one", next_meeting_date="21-11-2026"
+    )
     assert "next_meeting_date" in message
     ok = MeetingIn(starts_at="22-11-2026 10:00", kind="one_to_one", next_meeting_date="06-12-2026")
     assert ok.starts_at == datetime(2026, 11, 22, 10, 0)
 
 
 # --- required names, enums, text -------------------------------------------
+
 
 @given(st.text(" \t\n", max_size=5))
 def test_blank_names_are_refused(blank):
@@ -205,16 +242,27 @@ def test_interpreter_needs_a_language_and_job_wishes_go_in_order():
     assert CitizenIn(name="A", interpreter_needed=True, interpreter_language="Somali")
 
 
-@pytest.mark.parametrize("model,field,data", [
-    (CourseIn, "purpose", dict(referral_date="1-1-2026", start_date="1-1-2026",
-                               planned_end="1-2-2026", purpose="holiday")),
-    (CourseEndIn, "outcome", dict(end_date="1-2-2026", outcome="won the lottery")),
-    (SubGoalStatusIn, "status", dict(status="forgotten", status_date="1-2-2026")),
-    (PlacementIn, "kind", dict(kind="volunteer", workplace="X", start_date="1-2-2026")),
-    (LogbookEntryIn, "attendance", dict(entry_date="1-2-2026", attendance="late")),
-    (MeetingIn, "kind", dict(starts_at="1-2-2026 10:00", kind="party")),
-    (ParticipantIn, "role", dict(name="Bo", role="boss")),
-])
+@pytest.mark.parametrize(
+    "model,field,data",
+    [
+        (
+            CourseIn,
+            "purpose",
+            dict(
+                referral_date="1-1-2026",
+                start_date="1-1-2026",
+                planned_end="1-2-2026",
+                purpose="holiday",
+            ),
+        ),
+        (CourseEndIn, "outcome", dict(end_date="1-2-2026", outcome="won the lottery")),
+        (SubGoalStatusIn, "status", dict(status="forgotten", status_date="1-2-2026")),
+        (PlacementIn, "kind", dict(kind="volunteer", workplace="X", start_date="1-2-2026")),
+        (LogbookEntryIn, "attendance", dict(entry_date="1-2-2026", attendance="late")),
+        (MeetingIn, "kind", dict(starts_at="1-2-2026 10:00", kind="party")),
+        (ParticipantIn, "role", dict(name="Bo", role="boss")),
+    ],
+)
 def test_values_outside_a_fixed_list_are_refused(model, field, data):
     assert errors(model, **data)[field].startswith("Choose one of:")
 
@@ -230,12 +278,33 @@ def test_extension_end_and_placement_end_need_dates():
     assert "end_date" in errors(PlacementEndIn, end_date="soon")
 
 
-MODELS = [MentorIn, CitizenIn, CourseIn, CourseExtensionIn, CourseEndIn, SubGoalIn,
-          SubGoalStatusIn, AllianceScoreIn, PlacementIn, PlacementEndIn, HoursStepIn,
-          LogbookEntryIn, ParticipantIn, MeetingIn, ActionItemIn, ReviewNoteIn]
-junk = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
-                 st.text(max_size=20), st.lists(st.integers(), max_size=2),
-                 st.dictionaries(st.text(max_size=3), st.integers(), max_size=2))
+MODELS = [
+    MentorIn,
+    CitizenIn,
+    CourseIn,
+    CourseExtensionIn,
+    CourseEndIn,
+    SubGoalIn,
+    SubGoalStatusIn,
+    AllianceScoreIn,
+    PlacementIn,
+    PlacementEndIn,
+    HoursStepIn,
+    LogbookEntryIn,
+    ParticipantIn,
+    MeetingIn,
+    ActionItemIn,
+    ReviewNoteIn,
+]
+junk = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=20),
+    st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+)
 
 
 @given(st.sampled_from(MODELS), st.data())

@@ -29,27 +29,47 @@ def _last_audit() -> AuditEntry:
 def scores(database):
     citizen = create_citizen(CitizenIn(name="Mette Jørgensen"))
     goal = alliance.create_sub_goal(citizen, SubGoalIn(title="Come on time twice a week"))
-    first = alliance.score_sub_goal(goal, AllianceScoreIn(
-        scored_on=date(2026, 11, 1), citizen_score=3, own_actions="Alarm clock"))
-    second = alliance.score_sub_goal(goal, AllianceScoreIn(
-        scored_on=date(2026, 11, 15), citizen_score=8, what_it_takes="Sleep"))
+    first = alliance.score_sub_goal(
+        goal,
+        AllianceScoreIn(scored_on=date(2026, 11, 1), citizen_score=3, own_actions="Alarm clock"),
+    )
+    second = alliance.score_sub_goal(
+        goal, AllianceScoreIn(scored_on=date(2026, 11, 15), citizen_score=8, what_it_takes="Sleep")
+    )
     return citizen, goal, first, second
 
 
 def test_a_score_is_corrected_and_audited_without_the_answers(scores):
     citizen, goal, _first, second = scores
-    alliance.update_score(second, AllianceScoreIn(
-        scored_on=date(2026, 11, 16), citizen_score=4, what_it_takes="Sleep early",
-        help_needed="Mentor rings at 7"))
+    alliance.update_score(
+        second,
+        AllianceScoreIn(
+            scored_on=date(2026, 11, 16),
+            citizen_score=4,
+            what_it_takes="Sleep early",
+            help_needed="Mentor rings at 7",
+        ),
+    )
     row = AllianceScore.get_by_id(second)
     assert (row.scored_on, row.citizen_score, row.what_it_takes, row.help_needed) == (
-        date(2026, 11, 16), 4, "Sleep early", "Mentor rings at 7")
+        date(2026, 11, 16),
+        4,
+        "Sleep early",
+        "Mentor rings at 7",
+    )
     entry = _last_audit()
     assert (entry.action, entry.what, entry.record_id, entry.citizen_id) == (
-        "update", "alliance_score", second, citizen)
+        "update",
+        "alliance_score",
+        second,
+        citizen,
+    )
     assert json.loads(entry.detail) == {
-        "citizen_score": [8, 4], "scored_on": ["2026-11-15", "2026-11-16"],
-        "what_it_takes": "changed", "help_needed": "changed"}
+        "citizen_score": [8, 4],
+        "scored_on": ["2026-11-15", "2026-11-16"],
+        "what_it_takes": "changed",
+        "help_needed": "changed",
+    }
     assert "Sleep" not in entry.detail and "Mentor" not in entry.detail
     assert audit.verify() == []
     rows = alliance.sub_goal_rows(citizen, today=TODAY)
@@ -60,8 +80,7 @@ def test_a_correction_onto_another_scores_day_names_it(scores):
     _citizen, _goal, _first, second = scores
     before = audit.count()
     with pytest.raises(DomainError, match=r"already has a score on 01-11-2026 \(3\)") as refused:
-        alliance.update_score(second, AllianceScoreIn(scored_on=date(2026, 11, 1),
-                                                      citizen_score=8))
+        alliance.update_score(second, AllianceScoreIn(scored_on=date(2026, 11, 1), citizen_score=8))
     assert refused.value.field == "scored_on"
     assert AllianceScore.get_by_id(second).scored_on == date(2026, 11, 15)
     assert audit.count() == before
@@ -80,8 +99,7 @@ def test_a_score_is_deleted_and_the_trend_follows(scores):
     entry = _last_audit()
     assert (entry.action, entry.what, entry.record_id) == ("delete", "alliance_score", second)
     rows = alliance.sub_goal_rows(citizen, today=TODAY)
-    assert (rows[0].history, rows[0].latest_score, rows[0].own_actions) == ([3], 3,
-                                                                              "Alarm clock")
+    assert (rows[0].history, rows[0].latest_score, rows[0].own_actions) == ([3], 3, "Alarm clock")
     with pytest.raises(DomainError, match="no longer exists"):
         alliance.delete_score(second)
     alliance.delete_score(first)
@@ -90,15 +108,19 @@ def test_a_score_is_deleted_and_the_trend_follows(scores):
 
 # --- the screens ---------------------------------------------------------------
 
+
 @pytest.fixture
 def seeded(db_path):
     storage.open_database(db_path)
     citizen = create_citizen(CitizenIn(name="Mette Jørgensen"))
     goal = alliance.create_sub_goal(citizen, SubGoalIn(title="Come on time twice a week"))
-    first = alliance.score_sub_goal(goal, AllianceScoreIn(
-        scored_on=date(2026, 11, 1), citizen_score=3, own_actions="Alarm clock"))
-    second = alliance.score_sub_goal(goal, AllianceScoreIn(
-        scored_on=date(2026, 11, 15), citizen_score=8, what_it_takes="Sleep"))
+    first = alliance.score_sub_goal(
+        goal,
+        AllianceScoreIn(scored_on=date(2026, 11, 1), citizen_score=3, own_actions="Alarm clock"),
+    )
+    second = alliance.score_sub_goal(
+        goal, AllianceScoreIn(scored_on=date(2026, 11, 15), citizen_score=8, what_it_takes="Sleep")
+    )
     storage.close_database()
     return citizen, goal, first, second
 
@@ -120,7 +142,8 @@ async def test_e_corrects_the_score_in_focus_number_and_answers(seeded, db_path)
         await pilot.pause()
         assert type(app.screen).__name__ == "ScoringScreen"
         assert "Correct the score of 15-11-2026" in str(
-            app.screen.query_one("#score-title", Static).render())
+            app.screen.query_one("#score-title", Static).render()
+        )
         assert "You: 8" in str(app.screen.query_one("#scale", Static).render())
         await pilot.press("4", "enter")
         await pilot.pause()
@@ -136,8 +159,7 @@ async def test_e_corrects_the_score_in_focus_number_and_answers(seeded, db_path)
         assert (row.citizen_score, row.what_it_takes) == (4, "Sleep early")
         entry = _last_audit()
         assert (entry.action, entry.record_id) == ("update", second)
-        assert json.loads(entry.detail) == {"citizen_score": [8, 4],
-                                            "what_it_takes": "changed"}
+        assert json.loads(entry.detail) == {"citizen_score": [8, 4], "what_it_takes": "changed"}
         await pilot.press("escape")  # the list's latest score follows
         await pilot.pause()
         goals = app.screen.query_one("#goals", DataTable)
@@ -156,7 +178,8 @@ async def test_a_correction_refused_by_the_date_rule_writes_nothing(seeded, db_p
         await pilot.pause()
         assert type(app.screen).__name__ == "ScoringScreen"
         assert "already has a score on 01-11-2026 (3)" in str(
-            app.screen.query_one("#score-error", Static).render())
+            app.screen.query_one("#score-error", Static).render()
+        )
         assert AllianceScore.get_by_id(second).scored_on == date(2026, 11, 15)
         await pilot.press("escape")  # the date was changed: asks before throwing it away
         await pilot.pause()
@@ -179,7 +202,8 @@ async def test_delete_asks_first_and_the_list_follows(seeded, db_path):
         await pilot.pause()
         assert type(app.screen).__name__ == "ConfirmScreen"
         assert "Delete the score of 15-11-2026 (8 + 2)?" in str(
-            app.screen.query_one("#question", Static).render())
+            app.screen.query_one("#question", Static).render()
+        )
         await pilot.press("n")
         await pilot.pause()
         assert AllianceScore.select().count() == 2
@@ -188,8 +212,7 @@ async def test_delete_asks_first_and_the_list_follows(seeded, db_path):
         assert type(app.screen).__name__ == "HistoryScreen"
         assert [s.id for s in AllianceScore.select()] == [first]
         entry = _last_audit()
-        assert (entry.action, entry.what, entry.record_id) == ("delete", "alliance_score",
-                                                               second)
+        assert (entry.action, entry.what, entry.record_id) == ("delete", "alliance_score", second)
         table = app.screen.query_one("#scores", DataTable)
         assert table.row_count == 1
         assert "1 score: 3" in str(app.screen.query_one("#history-title").render())
@@ -212,23 +235,28 @@ async def test_the_history_help_lists_correct_and_delete(seeded, db_path):
 
 # --- 80x24 ---------------------------------------------------------------------
 
+
 @pytest.fixture
 def four_statuses(db_path):
     storage.open_database(db_path)
     citizen = create_citizen(CitizenIn(name="Mette Jørgensen"))
     ids = {}
     for title, status in (
-            ("Work 15 hours a week with back pain below 5 for a month", "active"),
-            ("Get a forklift licence before the course ends, with the job centre", "paused"),
-            ("Write a CV and apply for two warehouse jobs a month", "achieved"),
-            ("Try a company internship in a warehouse near the station", "dropped")):
-        ids[status] = alliance.create_sub_goal(citizen, SubGoalIn(title=title,
-                                                                  target_date="01-11-2026"))
-        alliance.score_sub_goal(ids[status], AllianceScoreIn(scored_on="01-11-2026",
-                                                             citizen_score=4))
+        ("Work 15 hours a week with back pain below 5 for a month", "active"),
+        ("Get a forklift licence before the course ends, with the job centre", "paused"),
+        ("Write a CV and apply for two warehouse jobs a month", "achieved"),
+        ("Try a company internship in a warehouse near the station", "dropped"),
+    ):
+        ids[status] = alliance.create_sub_goal(
+            citizen, SubGoalIn(title=title, target_date="01-11-2026")
+        )
+        alliance.score_sub_goal(
+            ids[status], AllianceScoreIn(scored_on="01-11-2026", citizen_score=4)
+        )
         if status != "active":
-            alliance.set_status(ids[status], SubGoalStatusIn(status=status,
-                                                             status_date="10-11-2026"))
+            alliance.set_status(
+                ids[status], SubGoalStatusIn(status=status, status_date="10-11-2026")
+            )
     storage.close_database()
     return citizen, ids
 
@@ -257,14 +285,16 @@ async def test_at_80x24_the_sub_goal_list_keeps_its_status(four_statuses, db_pat
         await pilot.press("down", "down")
         await pilot.pause()
         assert "Status: Achieved 10-11-2026" in str(
-            app.screen.query_one("#goal-detail", Static).render())
+            app.screen.query_one("#goal-detail", Static).render()
+        )
         await pilot.resize_terminal(120, 36)
         await pilot.pause()
         # Wide, the status dates go first (they are in the detail pane), then the
         # longest titles are cut, far less than at 80 columns.
         assert str(table.get_row_at(2)[6]) == "✓ Achieved"
         assert str(table.get_row_at(0)[1]).startswith(
-            "Work 15 hours a week with back pain below 5 for a")
+            "Work 15 hours a week with back pain below 5 for a"
+        )
         widths = sum(column.get_render_width(table) for column in table.columns.values())
         assert widths <= table.region.width  # the status whole at 120 too
 
@@ -287,7 +317,8 @@ async def test_a_long_title_is_cut_at_120_columns_so_the_status_shows(db_path):
         assert str(table.get_row_at(0)[1]).endswith("…")
         assert str(table.get_row_at(0)[6]) == "✓ Achieved"
         assert "Status: Achieved 10-11-2026" in str(
-            app.screen.query_one("#goal-detail", Static).render())
+            app.screen.query_one("#goal-detail", Static).render()
+        )
 
 
 async def test_at_80x24_the_three_questions_are_reachable(four_statuses, db_path):
@@ -316,7 +347,12 @@ async def test_at_80x24_the_three_questions_are_reachable(four_statuses, db_path
     storage.open_database(db_path)
     try:
         saved = AllianceScore.get(AllianceScore.scored_on == TODAY)
-        assert (saved.sub_goal_id, saved.citizen_score, saved.what_it_takes, saved.own_actions,
-                saved.help_needed) == (ids["active"], 6, "x", "x", "x")
+        assert (
+            saved.sub_goal_id,
+            saved.citizen_score,
+            saved.what_it_takes,
+            saved.own_actions,
+            saved.help_needed,
+        ) == (ids["active"], 6, "x", "x", "x")
     finally:
         storage.close_database()

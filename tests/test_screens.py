@@ -37,21 +37,33 @@ def seed_caseload(path):
         ("Peter Ended", "2026-01-05", "2026-04-05", ""),
     ]:
         cid = citizens.create_citizen(CitizenIn(name=name, caseworker_name=caseworker))
-        course_id = courses.start_course(cid, CourseIn(
-            referral_date=start, start_date=start, planned_end=end, purpose="ordinary_job"))
+        course_id = courses.start_course(
+            cid,
+            CourseIn(
+                referral_date=start, start_date=start, planned_end=end, purpose="ordinary_job"
+            ),
+        )
         made[name] = (cid, course_id)
-    courses.end_course(made["Peter Ended"][1], CourseEndIn(end_date="2026-04-05",
-                                                           outcome="ordinary_job"))
+    courses.end_course(
+        made["Peter Ended"][1], CourseEndIn(end_date="2026-04-05", outcome="ordinary_job")
+    )
     ali = made["Ali Hassan"][0]
-    placement = Placement.create(citizen=ali, kind="company_internship", workplace="Føtex Vest",
-                                 start_date=date(2026, 9, 1))
+    placement = Placement.create(
+        citizen=ali, kind="company_internship", workplace="Føtex Vest", start_date=date(2026, 9, 1)
+    )
     HoursStep.create(placement=placement, from_date=date(2026, 9, 1), hours_per_week=7.5)
     for day in (2, 3, 4, 5, 6):
-        LogbookEntry.create(placement=placement, citizen=ali, entry_date=date(2026, 11, 10 + day),
-                            attendance="present" if day % 2 else "sick",
-                            hours_planned=2, hours_worked=2 if day % 2 else 0)
-    Meeting.create(citizen=ali, starts_at=datetime(2026, 11, 18, 10), kind="one_to_one",
-                   status="held")
+        LogbookEntry.create(
+            placement=placement,
+            citizen=ali,
+            entry_date=date(2026, 11, 10 + day),
+            attendance="present" if day % 2 else "sick",
+            hours_planned=2,
+            hours_worked=2 if day % 2 else 0,
+        )
+    Meeting.create(
+        citizen=ali, starts_at=datetime(2026, 11, 18, 10), kind="one_to_one", status="held"
+    )
     storage.close_database()
     return made
 

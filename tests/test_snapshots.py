@@ -42,23 +42,25 @@ def test_first_run_panel(snap_compare, tmp_path):
 
 
 def test_help_screen(snap_compare, demo_db):
-    assert snap_compare(make_app(demo_db, today=TODAY), terminal_size=SIZE,
-                        press=["question_mark"])
+    assert snap_compare(make_app(demo_db, today=TODAY), terminal_size=SIZE, press=["question_mark"])
 
 
 def test_scoring_scale(snap_compare, demo_db):
-    assert snap_compare(make_app(demo_db, today=TODAY), terminal_size=SIZE,
-                        press=["enter", "g", "s", "7"])
+    assert snap_compare(
+        make_app(demo_db, today=TODAY), terminal_size=SIZE, press=["enter", "g", "s", "7"]
+    )
 
 
 def test_presentation_mode(snap_compare, demo_db):
-    assert snap_compare(make_app(demo_db, today=TODAY), terminal_size=SIZE,
-                        press=["enter", "g", "v"])
+    assert snap_compare(
+        make_app(demo_db, today=TODAY), terminal_size=SIZE, press=["enter", "g", "v"]
+    )
 
 
 def test_presentation_mode_small_terminal(snap_compare, demo_db):
-    assert snap_compare(make_app(demo_db, today=TODAY), terminal_size=(80, 24),
-                        press=["enter", "g", "v"])
+    assert snap_compare(
+        make_app(demo_db, today=TODAY), terminal_size=(80, 24), press=["enter", "g", "v"]
+    )
 
 
 # --------------------------------------------------------------------------- 80x24
@@ -84,5 +86,6 @@ SMALL_TERMINAL_KEYS = {
 
 @pytest.mark.parametrize("screen", list(SMALL_TERMINAL_KEYS))
 def test_small_terminal(snap_compare, demo_db, screen):
-    assert snap_compare(make_app(demo_db, today=TODAY), terminal_size=NARROW,
-                        press=SMALL_TERMINAL_KEYS[screen])
+    assert snap_compare(
+        make_app(demo_db, today=TODAY), terminal_size=NARROW, press=SMALL_TERMINAL_KEYS[screen]
+    )

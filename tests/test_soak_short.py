@@ -45,8 +45,9 @@ def test_inspect_sees_a_lost_commit_and_a_half_done_note(tmp_path):
         db.execute_sql("DELETE FROM action_item WHERE what = 'commit 1 b'")
         db.execute_sql("DELETE FROM logbook_entry WHERE notes = 'commit 2'")
         # Someone with the file and sqlite3: the guards go first, then a row.
-        for (trigger,) in db.execute_sql("SELECT name FROM sqlite_master WHERE type = "
-                                         "'trigger' AND tbl_name = 'audit_entry'").fetchall():
+        for (trigger,) in db.execute_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_entry'"
+        ).fetchall():
             db.execute_sql(f'DROP TRIGGER "{trigger}"')
         db.execute_sql("DELETE FROM audit_entry WHERE id = 3")
     finally:
@@ -81,8 +82,15 @@ def test_hypothesis_over_every_input_model_and_the_import_format():
     result = soak.soak_examples(200, seed=14)
     print("\n".join(result.lines()))
     models = {model.__name__ for model in soak.input_models()}
-    assert {"CitizenIn", "LogbookEntryIn", "MeetingIn", "ActionItemIn", "ReviewNoteIn",
-            "ReportTextsIn", "MeetingNoteIn"} <= models
+    assert {
+        "CitizenIn",
+        "LogbookEntryIn",
+        "MeetingIn",
+        "ActionItemIn",
+        "ReviewNoteIn",
+        "ReportTextsIn",
+        "MeetingNoteIn",
+    } <= models
     assert models <= set(result.examples)
     assert {"import valid", "import mutated", "import raw"} <= set(result.examples)
     # Hypothesis stops a strategy early once it has nothing new to try, so a
@@ -100,12 +108,30 @@ def test_deeply_nested_import_text_is_refused_not_a_crash():
 
 
 def test_the_script_prints_its_figures(tmp_path, capsys):
-    status = soak.main(["--only", "kills,transactions", "--kills", "1", "--transactions", "10",
-                        "--seed", "1", "--workdir", str(tmp_path)])
+    status = soak.main(
+        [
+            "--only",
+            "kills,transactions",
+            "--kills",
+            "1",
+            "--transactions",
+            "10",
+            "--seed",
+            "1",
+            "--workdir",
+            str(tmp_path),
+        ]
+    )
     out = capsys.readouterr().out
     assert status == 0, out
-    for figure in ("1 kill -9s on 1 encrypted database", "0 lost", "0 integrity errors",
-                   "2 processes x 10", "0 unexpected errors", "soak: PASS"):
+    for figure in (
+        "1 kill -9s on 1 encrypted database",
+        "0 lost",
+        "0 integrity errors",
+        "2 processes x 10",
+        "0 unexpected errors",
+        "soak: PASS",
+    ):
         assert figure in out
 
 

@@ -32,6 +32,7 @@ def goal(database):
 
 # --- the scale ---------------------------------------------------------------
 
+
 @pytest.mark.parametrize("value", range(1, 11))
 def test_the_two_parts_always_add_up_to_ten(value):
     assert value + alliance.complement(value) == 10
@@ -58,11 +59,15 @@ def test_trend_is_first_to_latest(scores):
 
 def test_scores_over_three_dates_form_the_history(goal):
     for offset, value in ((0, 3), (14, 5), (28, 4)):
-        alliance.score_sub_goal(goal, score(TODAY + timedelta(days=offset), value,
-                                            own_actions=f"step {value}"))
+        alliance.score_sub_goal(
+            goal, score(TODAY + timedelta(days=offset), value, own_actions=f"step {value}")
+        )
     history = alliance.score_history(goal)
     assert [(s.scored_on, s.citizen_score, s.mentor_score) for s in history] == [
-        (TODAY, 3, 7), (TODAY + timedelta(days=14), 5, 5), (TODAY + timedelta(days=28), 4, 6)]
+        (TODAY, 3, 7),
+        (TODAY + timedelta(days=14), 5, 5),
+        (TODAY + timedelta(days=28), 4, 6),
+    ]
     assert alliance.previous_answers(goal).own_actions == "step 4"
     assert alliance.previous_answers(goal, before=TODAY + timedelta(days=28)).citizen_score == 5
 
@@ -73,28 +78,33 @@ def test_a_second_score_the_same_day_asks_before_replacing(goal):
         alliance.score_sub_goal(goal, score(TODAY, 6))
     assert (same.value.existing_id, same.value.existing_score) == (first, 3)
     assert AllianceScore.get_by_id(first).citizen_score == 3  # nothing written
-    again = alliance.score_sub_goal(goal, score(TODAY, 6, help_needed="Mentor rings"),
-                                    replace=True)
+    again = alliance.score_sub_goal(goal, score(TODAY, 6, help_needed="Mentor rings"), replace=True)
     assert again == first
     assert AllianceScore.select().count() == 1
     assert AllianceScore.get_by_id(first).help_needed == "Mentor rings"
 
 
 def test_only_an_active_sub_goal_is_scored(goal):
-    alliance.set_status(goal, SubGoalStatusIn(status="achieved", status_date=TODAY,
-                                              status_note="Five weeks on time"))
+    alliance.set_status(
+        goal,
+        SubGoalStatusIn(status="achieved", status_date=TODAY, status_note="Five weeks on time"),
+    )
     with pytest.raises(DomainError, match="Only an active sub-goal"):
         alliance.score_sub_goal(goal, score(TODAY, 8))
     row = alliance.sub_goal_rows(SubGoal.get_by_id(goal).citizen_id, TODAY)[0]
-    assert (row.status, row.status_date, row.status_note) == ("achieved", TODAY,
-                                                              "Five weeks on time")
+    assert (row.status, row.status_date, row.status_note) == (
+        "achieved",
+        TODAY,
+        "Five weeks on time",
+    )
 
 
 def test_rows_active_first_with_target_and_days_since(database):
     citizen = create_citizen(CitizenIn(name="Ali H."))
     done = alliance.create_sub_goal(citizen, SubGoalIn(title="Done"))
-    late = alliance.create_sub_goal(citizen, SubGoalIn(title="Late",
-                                                       target_date=TODAY - timedelta(1)))
+    late = alliance.create_sub_goal(
+        citizen, SubGoalIn(title="Late", target_date=TODAY - timedelta(1))
+    )
     alliance.create_sub_goal(citizen, SubGoalIn(title="Due today", target_date=TODAY))
     alliance.set_status(done, SubGoalStatusIn(status="achieved", status_date=TODAY))
     alliance.score_sub_goal(late, score(TODAY - timedelta(days=9), 2))
@@ -133,23 +143,44 @@ def test_priorities_stay_one_to_n_whatever_the_moves(moves):
 
 def test_presentation_shows_only_what_the_citizen_may_see(database):
     marker = "SECRET"
-    citizen = create_citizen(CitizenIn(
-        name="Mette Jørgensen", notes=f"{marker}-notes", accommodations=f"{marker}-acc",
-        parallel_efforts=f"{marker}-psychiatry", caseworker_name=f"{marker}-caseworker",
-        address=f"{marker}-address"))
+    citizen = create_citizen(
+        CitizenIn(
+            name="Mette Jørgensen",
+            notes=f"{marker}-notes",
+            accommodations=f"{marker}-acc",
+            parallel_efforts=f"{marker}-psychiatry",
+            caseworker_name=f"{marker}-caseworker",
+            address=f"{marker}-address",
+        )
+    )
     other = create_citizen(CitizenIn(name=f"{marker}-Other Person"))
     alliance.create_sub_goal(other, SubGoalIn(title=f"{marker}-other goal"))
-    shown = alliance.create_sub_goal(citizen, SubGoalIn(title="Meet on time",
-                                                        description="Tuesdays at 9"))
+    shown = alliance.create_sub_goal(
+        citizen, SubGoalIn(title="Meet on time", description="Tuesdays at 9")
+    )
     paused = alliance.create_sub_goal(citizen, SubGoalIn(title=f"{marker}-paused goal"))
-    alliance.set_status(paused, SubGoalStatusIn(status="paused", status_date=TODAY,
-                                                status_note=f"{marker}-status note"))
-    alliance.score_sub_goal(shown, score(TODAY - timedelta(days=28), 3,
-                                         what_it_takes=f"{marker}-what",
-                                         own_actions="Set an alarm", help_needed="Mentor rings"))
+    alliance.set_status(
+        paused,
+        SubGoalStatusIn(status="paused", status_date=TODAY, status_note=f"{marker}-status note"),
+    )
+    alliance.score_sub_goal(
+        shown,
+        score(
+            TODAY - timedelta(days=28),
+            3,
+            what_it_takes=f"{marker}-what",
+            own_actions="Set an alarm",
+            help_needed="Mentor rings",
+        ),
+    )
     alliance.score_sub_goal(shown, score(TODAY, 6, what_it_takes=f"{marker}-what2"))
-    Meeting.create(citizen=citizen, starts_at=datetime(2026, 11, 30, 10), kind="one_to_one",
-                   status="planned", notes=f"{marker}-meeting notes")
+    Meeting.create(
+        citizen=citizen,
+        starts_at=datetime(2026, 11, 30, 10),
+        kind="one_to_one",
+        status="planned",
+        notes=f"{marker}-meeting notes",
+    )
     view = alliance.presentation(citizen, TODAY)
     assert marker not in view.model_dump_json()
     assert view.first_name == "Mette"
@@ -212,8 +243,12 @@ async def test_score_with_digits_answer_and_save(scored, db_path):
         assert history.get_row_at(0)[:5] == ["22-11-2026", "6", "4", "tid", "alarm"]
         assert history.get_row_at(1)[:3] == ["08-11-2026", "3", "7"]
     latest = AllianceScore.select().order_by(AllianceScore.scored_on.desc()).first()
-    assert (latest.scored_on, latest.citizen_score, latest.what_it_takes,
-            latest.own_actions) == (TODAY, 6, "tid", "alarm")
+    assert (latest.scored_on, latest.citizen_score, latest.what_it_takes, latest.own_actions) == (
+        TODAY,
+        6,
+        "tid",
+        "alarm",
+    )
 
 
 async def test_score_with_arrows_and_replace_the_same_day(scored, db_path):
@@ -281,7 +316,9 @@ async def test_new_sub_goal_history_and_presentation(scored, db_path):
         await pilot.pause()
         table = app.screen.query_one("#goals", DataTable)
         assert [table.get_row_at(i)[1] for i in range(table.row_count)] == [
-            "Come on time twice a week", "Ring til lægen"]
+            "Come on time twice a week",
+            "Ring til lægen",
+        ]
         await pilot.press("enter")  # history of the first
         await pilot.pause()
         assert "1 score: 3" in str(app.screen.query_one("#history-title").render())

@@ -50,22 +50,32 @@ def test_terminal_safe_never_lets_a_control_character_through(text):
     assert terminal_safe(shown) == shown
     # Everything printable is kept, in order.
     assert shown == "".join(
-        "\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text if not UNSAFE.match(c))
+        "\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text if not UNSAFE.match(c)
+    )
     shown.encode("utf-8")  # printing never fails on encoding
 
 
-@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(),
-                    lambda inner: st.lists(inner, max_size=4)
-                    | st.dictionaries(st.text(max_size=8), inner, max_size=4), max_leaves=20))
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(),
+        lambda inner: (
+            st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+        ),
+        max_leaves=20,
+    )
+)
 def test_json_keeps_the_data_and_escapes_the_controls(value):
-    for text in (json.dumps(value, ensure_ascii=False, indent=1),
-                 json.dumps(value, ensure_ascii=False)):
+    for text in (
+        json.dumps(value, ensure_ascii=False, indent=1),
+        json.dumps(value, ensure_ascii=False),
+    ):
         safe = json_terminal_safe(text)
         assert not UNSAFE.search(safe)
         assert json.loads(safe) == json.loads(text)
 
 
 # --- the CLI ----------------------------------------------------------------------------
+
 
 def test_the_input_models_drop_control_characters():
     data = CitizenIn(name=EVIL, notes=f"Line one\r\nLine two{CLEAR}\tend")
@@ -74,9 +84,12 @@ def test_the_input_models_drop_control_characters():
 
 
 def test_an_imported_name_is_stored_without_its_escape_sequences(database):
-    doc = {"format": "mentorterm", "version": 1,
-           "mentors": [{"key": "a", "name": "Anne", "is_default": True}],
-           "citizens": [{"name": EVIL, "mentor": "a", "notes": CLIPBOARD + "x"}]}
+    doc = {
+        "format": "mentorterm",
+        "version": 1,
+        "mentors": [{"key": "a", "name": "Anne", "is_default": True}],
+        "citizens": [{"name": EVIL, "mentor": "a", "notes": CLIPBOARD + "x"}],
+    }
     import_document(parse_document(json.dumps(doc)))
     citizen = Citizen.get()
     assert not UNSAFE.search(citizen.name + citizen.notes)
@@ -88,12 +101,17 @@ def _evil_caseload(db_path) -> int:
     storage.open_database(db_path)
     try:
         citizen = create_citizen(CitizenIn(name="Ali Hassan"))
-        Citizen.update(name=EVIL, notes=CLEAR + "private").where(
-            Citizen.id == citizen).execute()
+        Citizen.update(name=EVIL, notes=CLEAR + "private").where(Citizen.id == citizen).execute()
         # A course ending within 28 days with no meeting planned: on the review.
-        start_course(citizen, CourseIn(referral_date=date(2026, 9, 1),
-                                       start_date=date(2026, 9, 1),
-                                       planned_end=date(2026, 12, 1), purpose="ordinary_job"))
+        start_course(
+            citizen,
+            CourseIn(
+                referral_date=date(2026, 9, 1),
+                start_date=date(2026, 9, 1),
+                planned_end=date(2026, 12, 1),
+                purpose="ordinary_job",
+            ),
+        )
     finally:
         storage.close_database()
     return citizen
@@ -111,14 +129,16 @@ def run_cli(capsys, *args: str) -> tuple[int, str, str]:
 def test_review_prints_the_name_without_its_escape_sequences(db_path, capsys):
     _evil_caseload(db_path)
     for form in ("text", "markdown", "json"):
-        status, out, err = run_cli(capsys, "review", "--db", str(db_path), "--as-of",
-                                   "2026-11-22", "--format", form)
+        status, out, err = run_cli(
+            capsys, "review", "--db", str(db_path), "--as-of", "2026-11-22", "--format", form
+        )
         assert status == 0, err
         assert not UNSAFE.search(out + err), form
         assert "Ali" in out and "Hassan" in out
     # The JSON form keeps the name whole, as escapes.
-    status, out, _err = run_cli(capsys, "review", "--db", str(db_path), "--as-of",
-                                "2026-11-22", "--format", "json")
+    status, out, _err = run_cli(
+        capsys, "review", "--db", str(db_path), "--as-of", "2026-11-22", "--format", "json"
+    )
     assert json.loads(out)["citizens"][0]["name"] == EVIL.strip()
 
 
@@ -132,13 +152,15 @@ def test_export_info_audit_and_errors_print_no_control_character(db_path, tmp_pa
         status, out, err = run_cli(capsys, *args, "--db", str(db_path))
         assert not UNSAFE.search(out + err), args
     # An error line that repeats what it was given (a file name with escapes).
-    status, out, err = run_cli(capsys, "import", str(tmp_path / f"{CLEAR}Ali.json"),
-                               "--db", str(db_path))
+    status, out, err = run_cli(
+        capsys, "import", str(tmp_path / f"{CLEAR}Ali.json"), "--db", str(db_path)
+    )
     assert status != 0 and "There is no file" in err and "Ali.json" in err
     assert not UNSAFE.search(out + err)
 
 
 # --- the TUI: Rich markup in a name is text -----------------------------------------------
+
 
 async def test_markup_in_a_name_is_shown_literally(db_path):
     storage.open_database(db_path)
@@ -169,8 +191,11 @@ async def test_a_stored_escape_sequence_never_reaches_the_terminal(db_path):
         await pilot.pause()
 
         def painted(widgets) -> str:
-            return "\n".join("".join(segment.text for segment in w.render_line(y))
-                             for w in widgets for y in range(w.size.height))
+            return "\n".join(
+                "".join(segment.text for segment in w.render_line(y))
+                for w in widgets
+                for y in range(w.size.height)
+            )
 
         table = painted(app.screen.query(DataTable))
         assert "Ali" in table and not UNSAFE.search(table)
@@ -186,10 +211,17 @@ def test_a_name_with_a_newline_stays_on_its_line_in_the_handout(db_path, capsys)
     try:
         citizen = create_citizen(CitizenIn(name="Ali"))
         Citizen.update(name="Ali\n2. Fake Person (urgency 99)").where(
-            Citizen.id == citizen).execute()
-        start_course(citizen, CourseIn(referral_date=date(2026, 9, 1),
-                                       start_date=date(2026, 9, 1),
-                                       planned_end=date(2026, 12, 1), purpose="ordinary_job"))
+            Citizen.id == citizen
+        ).execute()
+        start_course(
+            citizen,
+            CourseIn(
+                referral_date=date(2026, 9, 1),
+                start_date=date(2026, 9, 1),
+                planned_end=date(2026, 12, 1),
+                purpose="ordinary_job",
+            ),
+        )
     finally:
         storage.close_database()
     status, out, _err = run_cli(capsys, "review", "--db", str(db_path), "--as-of", "2026-11-22")

@@ -15,8 +15,9 @@ from mentorterm.models import Citizen
 
 
 def run(*argv: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mentorterm.cli", *argv],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "mentorterm.cli", *argv], capture_output=True, text=True, timeout=120
+    )
 
 
 def crashed_copy(tmp_path: Path, writes: int = 6) -> Path:

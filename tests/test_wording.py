@@ -19,8 +19,20 @@ from mentorterm.schemas import (
     parse_date_text,
 )
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def error_for(typed: str) -> str:
@@ -46,8 +58,10 @@ def test_a_month_past_12_says_there_is_no_such_month(year, month, day):
     assert "DD-MM-YYYY" in message
 
 
-@given(st.dates(date(2000, 1, 1), date(2050, 12, 31)),
-       st.sampled_from(["%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d"]))
+@given(
+    st.dates(date(2000, 1, 1), date(2050, 12, 31)),
+    st.sampled_from(["%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d"]),
+)
 def test_every_real_date_is_accepted(day, fmt):
     assert parse_date_text(day.strftime(fmt)) == day
 
@@ -57,29 +71,41 @@ def test_text_without_digits_is_told_how_to_write_a_date(text):
     assert error_for(text) == "Not a date: write it as DD-MM-YYYY, e.g. 22-11-2026."
 
 
-@pytest.mark.parametrize(("typed", "expected"), [
-    ("31-02-2026", "February 2026 has 28 days."),
-    ("29-02-2026", "February 2026 has 28 days."),
-    ("30-02-2028", "February 2028 has 29 days."),
-    ("2026-02-30", "February 2026 has 28 days."),
-    ("31.04.2026", "April 2026 has 30 days."),
-    ("1-13-2026", "There is no month 13: write the date as DD-MM-YYYY, e.g. 22-11-2026."),
-    ("0-01-2026", "There is no day 0: write the date as DD-MM-YYYY, e.g. 22-11-2026."),
-    ("22-11-26", "Write the year with four digits, e.g. 22-11-2026."),
-    ("next tuesday", "Not a date: write it as DD-MM-YYYY, e.g. 22-11-2026."),
-])
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("31-02-2026", "February 2026 has 28 days."),
+        ("29-02-2026", "February 2026 has 28 days."),
+        ("30-02-2028", "February 2028 has 29 days."),
+        ("2026-02-30", "February 2026 has 28 days."),
+        ("31.04.2026", "April 2026 has 30 days."),
+        ("1-13-2026", "There is no month 13: write the date as DD-MM-YYYY, e.g. 22-11-2026."),
+        ("0-01-2026", "There is no day 0: write the date as DD-MM-YYYY, e.g. 22-11-2026."),
+        ("22-11-26", "Write the year with four digits, e.g. 22-11-2026."),
+        ("next tuesday", "Not a date: write it as DD-MM-YYYY, e.g. 22-11-2026."),
+    ],
+)
 def test_date_messages(typed, expected):
     assert date_problem(typed) == expected
     assert error_for(typed) == expected
 
 
-@pytest.mark.parametrize(("typed", "expected"), [
-    ("31-02-2026 10:00", "February 2026 has 28 days."),
-    ("22-11-2026 25:00", "There is no time 25:00: hours go from 00 to 23, minutes from 00 to 59."),
-    ("22-11-2026 10:75", "There is no time 10:75: hours go from 00 to 23, minutes from 00 to 59."),
-    ("22-11-2026", "Add the time: write it as DD-MM-YYYY HH:MM, e.g. 22-11-2026 10:00."),
-    ("soon", "Not a date and time: write it as DD-MM-YYYY HH:MM, e.g. 22-11-2026 10:00."),
-])
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("31-02-2026 10:00", "February 2026 has 28 days."),
+        (
+            "22-11-2026 25:00",
+            "There is no time 25:00: hours go from 00 to 23, minutes from 00 to 59.",
+        ),
+        (
+            "22-11-2026 10:75",
+            "There is no time 10:75: hours go from 00 to 23, minutes from 00 to 59.",
+        ),
+        ("22-11-2026", "Add the time: write it as DD-MM-YYYY HH:MM, e.g. 22-11-2026 10:00."),
+        ("soon", "Not a date and time: write it as DD-MM-YYYY HH:MM, e.g. 22-11-2026 10:00."),
+    ],
+)
 def test_date_and_time_messages(typed, expected):
     assert datetime_problem(typed) == expected
 
@@ -95,7 +121,7 @@ def test_percent_has_no_decimal_point():
     assert show_percent(0.875) == "88 %"
 
 
-@given(st.one_of(st.integers(-10**9, 10**9), st.floats(-1e9, 1e9, allow_nan=False)))
+@given(st.one_of(st.integers(-(10**9), 10**9), st.floats(-1e9, 1e9, allow_nan=False)))
 def test_numbers_get_a_decimal_comma_and_never_an_exponent(value):
     from mentorterm.format import show_number
 
@@ -104,9 +130,16 @@ def test_numbers_get_a_decimal_comma_and_never_an_exponent(value):
     assert float(shown.replace(",", ".")) == pytest.approx(value, abs=1e-6)  # six decimals at most
 
 
-@pytest.mark.parametrize(("n", "days", "ago"), [
-    (0, "0 days", "today"), (1, "1 day", "yesterday"), (2, "2 days", "2 days ago"),
-    (-1, "-1 days", "tomorrow"), (-3, "-3 days", "in 3 days")])
+@pytest.mark.parametrize(
+    ("n", "days", "ago"),
+    [
+        (0, "0 days", "today"),
+        (1, "1 day", "yesterday"),
+        (2, "2 days", "2 days ago"),
+        (-1, "-1 days", "tomorrow"),
+        (-3, "-3 days", "in 3 days"),
+    ],
+)
 def test_days_are_counted_in_words(n, days, ago):
     from mentorterm.format import days_ago, show_days, show_weeks
 
@@ -125,6 +158,7 @@ def test_the_cli_counts_in_words(tmp_path, capsys):
     assert cli.main(["export", "--db", str(path), "--citizen", "1", "-o", str(exported)]) == 0
     assert "Exported 1 citizen to" in capsys.readouterr().err
     assert cli.main(["info", "--db", str(path)]) == 0
-    size_line = next(line for line in capsys.readouterr().out.splitlines()
-                     if line.startswith("Size"))
+    size_line = next(
+        line for line in capsys.readouterr().out.splitlines() if line.startswith("Size")
+    )
     assert "." not in size_line

@@ -22,8 +22,13 @@ def run(*argv: str, env_plain: bool = True) -> subprocess.CompletedProcess:
     env = dict(os.environ)
     if not env_plain:
         env.pop("MENTORTERM_PLAINTEXT", None)
-    return subprocess.run([sys.executable, "-m", "mentorterm.cli", *argv],
-                          capture_output=True, text=True, timeout=120, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "mentorterm.cli", *argv],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
 
 
 def files(path: Path) -> tuple[bytes, bytes]:
@@ -48,7 +53,7 @@ def damage_a_page(path: Path) -> None:
     data = bytearray(path.read_bytes())
     page = 4096
     middle = (len(data) // page // 2) * page
-    data[middle:middle + 64] = b"\xff" * 64
+    data[middle : middle + 64] = b"\xff" * 64
     path.write_bytes(bytes(data))
 
 
@@ -80,13 +85,21 @@ def test_import_into_a_plain_database_with_a_damaged_page_is_refused(tmp_path, e
 
 
 def test_import_into_an_encrypted_database_with_a_damaged_page_is_refused(
-        tmp_path, export_file, passfile):
+    tmp_path, export_file, passfile
+):
     path = made(tmp_path / "secret.db", passphrase=PASSPHRASE)
     assert storage.is_encrypted_file(path)
     damage_a_page(path)
     before = files(path)
-    done = run("import", str(export_file), "--db", str(path), "--passphrase-file",
-               str(passfile), env_plain=False)
+    done = run(
+        "import",
+        str(export_file),
+        "--db",
+        str(path),
+        "--passphrase-file",
+        str(passfile),
+        env_plain=False,
+    )
     assert done.returncode == 1, done.stdout
     assert "damaged" in done.stderr and "Traceback" not in done.stderr
     assert files(path) == before

@@ -32,8 +32,14 @@ def _row(*cells: str) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def render_absence_overview(*, citizen_name: str, workplace: str, days: Iterable[LoggedDay],
-                            totals: PeriodFigures, today: date) -> str:
+def render_absence_overview(
+    *,
+    citizen_name: str,
+    workplace: str,
+    days: Iterable[LoggedDay],
+    totals: PeriodFigures,
+    today: date,
+) -> str:
     """The Markdown document for the logged ``days`` inside ``totals``' period."""
     lines = [
         "# " + _("Absence overview"),
@@ -46,19 +52,36 @@ def render_absence_overview(*, citizen_name: str, workplace: str, days: Iterable
         "## " + _("Absences and early leaves"),
         "",
     ]
-    listed = [d for d in days if totals.start <= d.entry_date <= totals.end
-              and (d.attendance != Attendance.PRESENT or d.left_early)]
+    listed = [
+        d
+        for d in days
+        if totals.start <= d.entry_date <= totals.end
+        and (d.attendance != Attendance.PRESENT or d.left_early)
+    ]
     if listed:
-        lines += [_row(_("Date"), _("Weekday"), _("Kind"), _("Reason"), _("Hours planned"),
-                       _("Hours worked")),
-                  "| --- | --- | --- | --- | ---: | ---: |"]
+        lines += [
+            _row(
+                _("Date"),
+                _("Weekday"),
+                _("Kind"),
+                _("Reason"),
+                _("Hours planned"),
+                _("Hours worked"),
+            ),
+            "| --- | --- | --- | --- | ---: | ---: |",
+        ]
         for d in listed:
             away = d.attendance != Attendance.PRESENT
-            lines.append(_row(
-                show_date(d.entry_date), weekday_name(d.entry_date),
-                Attendance(d.attendance).label if away else _("Left early"),
-                _text(d.absence_reason if away else d.left_early_reason),
-                show_hours(d.hours_planned), show_hours(d.hours_worked)))
+            lines.append(
+                _row(
+                    show_date(d.entry_date),
+                    weekday_name(d.entry_date),
+                    Attendance(d.attendance).label if away else _("Left early"),
+                    _text(d.absence_reason if away else d.left_early_reason),
+                    show_hours(d.hours_planned),
+                    show_hours(d.hours_worked),
+                )
+            )
     else:
         lines.append(_("No absence and no early leave in this period."))
     rate = show_percent(totals.attendance_rate) or _("none logged")
@@ -79,14 +102,28 @@ def render_absence_overview(*, citizen_name: str, workplace: str, days: Iterable
         _row(_("Hours worked"), show_hours(totals.hours_worked)),
     ]
     if totals.absence_by_reason:
-        lines += ["", "## " + _("By reason"), "",
-                  _row(_("Kind"), _("Reason"), _("Times")), "| --- | --- | ---: |"]
-        lines += [_row(r.kind_label, _text(r.reason), str(r.count))
-                  for r in totals.absence_by_reason]
+        lines += [
+            "",
+            "## " + _("By reason"),
+            "",
+            _row(_("Kind"), _("Reason"), _("Times")),
+            "| --- | --- | ---: |",
+        ]
+        lines += [
+            _row(r.kind_label, _text(r.reason), str(r.count)) for r in totals.absence_by_reason
+        ]
     if any(totals.absence_by_weekday):
-        lines += ["", "## " + _("Days away by weekday"), "",
-                  _row(_("Weekday"), _("Days away")), "| --- | ---: |"]
+        lines += [
+            "",
+            "## " + _("Days away by weekday"),
+            "",
+            _row(_("Weekday"), _("Days away")),
+            "| --- | ---: |",
+        ]
         monday = date(2024, 1, 1)
-        lines += [_row(weekday_name(monday + timedelta(days=i)), str(n))
-                  for i, n in enumerate(totals.absence_by_weekday) if n]
+        lines += [
+            _row(weekday_name(monday + timedelta(days=i)), str(n))
+            for i, n in enumerate(totals.absence_by_weekday)
+            if n
+        ]
     return "\n".join(lines) + "\n"

@@ -42,21 +42,34 @@ def _item(item_id: int) -> ActionItem:
 
 
 def _audit(action: str, item: ActionItem, purpose: str = "") -> None:
-    audit.record(action, "action_item", citizen_id=item.citizen_id, record_id=item.id,
-                 purpose=purpose)
+    audit.record(
+        action, "action_item", citizen_id=item.citizen_id, record_id=item.id, purpose=purpose
+    )
 
 
 def _row(item: ActionItem, today: date) -> ActionItemRow:
     late = item.done_on is None and item.due_date is not None and item.due_date < today
     return ActionItemRow(
-        id=item.id, citizen_id=item.citizen_id, citizen_name=item.citizen.name, what=item.what,
-        owner=item.owner, due_date=item.due_date, done_on=item.done_on,
-        meeting_id=item.meeting_id, overdue=late,
-        days_overdue=(today - item.due_date).days if late else 0)
+        id=item.id,
+        citizen_id=item.citizen_id,
+        citizen_name=item.citizen.name,
+        what=item.what,
+        owner=item.owner,
+        due_date=item.due_date,
+        done_on=item.done_on,
+        meeting_id=item.meeting_id,
+        overdue=late,
+        days_overdue=(today - item.due_date).days if late else 0,
+    )
 
 
-def action_items(today: date, *, citizen_id: int | None = None, owner: str | None = None,
-                 include_done: bool = False) -> list[ActionItemRow]:
+def action_items(
+    today: date,
+    *,
+    citizen_id: int | None = None,
+    owner: str | None = None,
+    include_done: bool = False,
+) -> list[ActionItemRow]:
     """Action items across the caseload (or of one citizen, archived or not).
 
     Open ones first: the overdue (most overdue first), then by due date (none
@@ -75,10 +88,19 @@ def action_items(today: date, *, citizen_id: int | None = None, owner: str | Non
     if owner and owner.strip():
         wanted = owner.strip().casefold()
         rows = [r for r in rows if wanted in r.owner.casefold()]
-    open_rows = sorted((r for r in rows if r.is_open), key=lambda r: (
-        not r.overdue, -r.days_overdue, r.due_date is None, r.due_date or date.max, r.id))
-    done_rows = sorted((r for r in rows if not r.is_open),
-                       key=lambda r: (r.done_on, r.id), reverse=True)
+    open_rows = sorted(
+        (r for r in rows if r.is_open),
+        key=lambda r: (
+            not r.overdue,
+            -r.days_overdue,
+            r.due_date is None,
+            r.due_date or date.max,
+            r.id,
+        ),
+    )
+    done_rows = sorted(
+        (r for r in rows if not r.is_open), key=lambda r: (r.done_on, r.id), reverse=True
+    )
     return open_rows + done_rows
 
 
@@ -88,9 +110,12 @@ def owners(today: date) -> list[str]:
     Spellings that differ only in case count as one owner; sorted by name.
     ``today`` is not needed for this list; it keeps the call like ``action_items``.
     """
-    query = (ActionItem.select(ActionItem.owner).join(Citizen)
-             .where(ActionItem.done_on.is_null() & Citizen.archived_on.is_null())
-             .order_by(ActionItem.id))
+    query = (
+        ActionItem.select(ActionItem.owner)
+        .join(Citizen)
+        .where(ActionItem.done_on.is_null() & Citizen.archived_on.is_null())
+        .order_by(ActionItem.id)
+    )
     seen: dict[str, str] = {}
     for (name,) in query.tuples():
         name = name.strip()
@@ -103,9 +128,13 @@ def mark_done(item_id: int, on: date, today: date | None = None) -> None:
     """The item was done on ``on`` (not a day still to come)."""
     today = today or date.today()
     if on > today:
-        raise DomainError(_("The date {day} has not come yet: an item can only be marked "
-                            "done on today or a day before.").format(day=show_date(on)),
-                          field="done_on")
+        raise DomainError(
+            _(
+                "The date {day} has not come yet: an item can only be marked "
+                "done on today or a day before."
+            ).format(day=show_date(on)),
+            field="done_on",
+        )
     with db.atomic():
         item = _item(item_id)
         item.done_on = on
@@ -146,7 +175,8 @@ def action_item_input(item_id: int) -> ActionItemIn:
     """The item's values as an input model (to prefill the edit form)."""
     item = _item(item_id)
     return ActionItemIn.model_construct(
-        **{name: getattr(item, name) for name in ActionItemIn.model_fields})
+        **{name: getattr(item, name) for name in ActionItemIn.model_fields}
+    )
 
 
 def update_action_item(item_id: int, data: ActionItemIn) -> None:

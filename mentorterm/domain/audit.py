@@ -121,8 +121,9 @@ class AuditView(View):
         return _(WHAT_LABELS.get(self.what, self.what))
 
 
-_COLUMNS = ("id, at, action, what, record_id, citizen_id, mentor_id, purpose, detail, "
-            "prev_hash, hash")
+_COLUMNS = (
+    "id, at, action, what, record_id, citizen_id, mentor_id, purpose, detail, prev_hash, hash"
+)
 
 
 def _stamp(at: datetime | str) -> str:
@@ -132,35 +133,73 @@ def _stamp(at: datetime | str) -> str:
     return at.isoformat(timespec="microseconds")
 
 
-def digest(prev_hash: str, *, id: int, at: datetime | str, action: str, what: str,
-           record_id: int | None, citizen_id: int | None, mentor_id: int | None,
-           purpose: str, detail: str) -> str:
+def digest(
+    prev_hash: str,
+    *,
+    id: int,
+    at: datetime | str,
+    action: str,
+    what: str,
+    record_id: int | None,
+    citizen_id: int | None,
+    mentor_id: int | None,
+    purpose: str,
+    detail: str,
+) -> str:
     """The hash of a row: SHA-256 of the previous hash and the row's canonical JSON."""
     body = json.dumps(
-        {"id": id, "at": _stamp(at), "action": str(action), "what": what,
-         "record_id": record_id, "citizen_id": citizen_id, "mentor_id": mentor_id,
-         "purpose": purpose, "detail": detail},
-        sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        {
+            "id": id,
+            "at": _stamp(at),
+            "action": str(action),
+            "what": what,
+            "record_id": record_id,
+            "citizen_id": citizen_id,
+            "mentor_id": mentor_id,
+            "purpose": purpose,
+            "detail": detail,
+        },
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+    )
     return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
 
 
 def _mentor_id() -> int | None:
     # The mentor this per-user database belongs to is the one at the keyboard.
     row = db.execute_sql(
-        "SELECT id FROM mentor WHERE is_default = 1 ORDER BY id LIMIT 1").fetchone()
+        "SELECT id FROM mentor WHERE is_default = 1 ORDER BY id LIMIT 1"
+    ).fetchone()
     return row[0] if row else None
 
 
-def _append(action: AuditAction, what: str, citizen_id: int | None, record_id: int | None,
-            purpose: str, detail: str, now: datetime | None) -> int:
+def _append(
+    action: AuditAction,
+    what: str,
+    citizen_id: int | None,
+    record_id: int | None,
+    purpose: str,
+    detail: str,
+    now: datetime | None,
+) -> int:
     # Inside a write transaction (IMMEDIATE: the write lock is held from
     # BEGIN), so no other connection can append between this read and the insert.
     seq, prev = db.execute_sql(
         "SELECT (SELECT seq FROM sqlite_sequence WHERE name = 'audit_entry'), "
-        "(SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1)").fetchone()
-    row = dict(id=(seq or 0) + 1, at=now or utcnow(), action=AuditAction(action).value,
-               what=what, record_id=record_id, citizen_id=citizen_id,
-               mentor_id=_mentor_id(), purpose=purpose, detail=detail)
+        "(SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1)"
+    ).fetchone()
+    row = dict(
+        id=(seq or 0) + 1,
+        at=now or utcnow(),
+        action=AuditAction(action).value,
+        what=what,
+        record_id=record_id,
+        citizen_id=citizen_id,
+        mentor_id=_mentor_id(),
+        purpose=purpose,
+        detail=detail,
+    )
     prev = prev or GENESIS
     AuditEntry.insert(**row, prev_hash=prev, hash=digest(prev, **row)).execute()
     # Once the rows are committed, the anchor beside the file moves to the new head
@@ -171,9 +210,16 @@ def _append(action: AuditAction, what: str, citizen_id: int | None, record_id: i
     return row["id"]
 
 
-def record(action: AuditAction | str, what: str, *, citizen_id: int | None = None,
-           record_id: int | None = None, purpose: str = "", detail: str = "",
-           now: datetime | None = None) -> int:
+def record(
+    action: AuditAction | str,
+    what: str,
+    *,
+    citizen_id: int | None = None,
+    record_id: int | None = None,
+    purpose: str = "",
+    detail: str = "",
+    now: datetime | None = None,
+) -> int:
     """Append one row for an operation; returns its id.
 
     Call it inside the ``db.atomic()`` of the change it records, so the row
@@ -215,9 +261,17 @@ def changes(old: dict, new: dict, *, private: frozenset[str] | set[str] = frozen
     return json.dumps(out, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def correction(what: str, *, citizen_id: int, record_id: int, old: dict, new: dict,
-               private: frozenset[str] | set[str] = frozenset(), purpose: str = "corrected",
-               now: datetime | None = None) -> int | None:
+def correction(
+    what: str,
+    *,
+    citizen_id: int,
+    record_id: int,
+    old: dict,
+    new: dict,
+    private: frozenset[str] | set[str] = frozenset(),
+    purpose: str = "corrected",
+    now: datetime | None = None,
+) -> int | None:
     """Log a correction of a saved record with its old → new values; nothing if nothing changed.
 
     Call inside the transaction of the change, like ``record``.
@@ -225,14 +279,27 @@ def correction(what: str, *, citizen_id: int, record_id: int, old: dict, new: di
     detail = changes(old, new, private=private)
     if detail == "{}":
         return None
-    return record(AuditAction.UPDATE, what, citizen_id=citizen_id, record_id=record_id,
-                  purpose=purpose, detail=detail, now=now)
+    return record(
+        AuditAction.UPDATE,
+        what,
+        citizen_id=citizen_id,
+        record_id=record_id,
+        purpose=purpose,
+        detail=detail,
+        now=now,
+    )
 
 
 def open_record(citizen_id: int, purpose: str = "", now: datetime | None = None) -> int:
     """Log that the citizen's record was opened (the screen calls this on opening)."""
-    return record(AuditAction.OPEN_RECORD, "citizen", citizen_id=citizen_id,
-                  record_id=citizen_id, purpose=purpose or "opened the record", now=now)
+    return record(
+        AuditAction.OPEN_RECORD,
+        "citizen",
+        citizen_id=citizen_id,
+        record_id=citizen_id,
+        purpose=purpose or "opened the record",
+        now=now,
+    )
 
 
 def unlocked(now: datetime | None = None) -> int:
@@ -251,15 +318,23 @@ def erase_trail(citizen_id: int, purpose: str = "erased", now: datetime | None =
     """
     removed = db.execute_sql(
         "SELECT id, prev_hash, hash FROM audit_entry "
-        "WHERE citizen_id = ? AND action != 'erase' ORDER BY id", (citizen_id,)).fetchall()
-    entry_id = record(AuditAction.ERASE, "citizen", citizen_id=citizen_id,
-                      record_id=citizen_id, purpose=purpose,
-                      detail=json.dumps([list(r) for r in removed], separators=(",", ":")),
-                      now=now)
+        "WHERE citizen_id = ? AND action != 'erase' ORDER BY id",
+        (citizen_id,),
+    ).fetchall()
+    entry_id = record(
+        AuditAction.ERASE,
+        "citizen",
+        citizen_id=citizen_id,
+        record_id=citizen_id,
+        purpose=purpose,
+        detail=json.dumps([list(r) for r in removed], separators=(",", ":")),
+        now=now,
+    )
     if removed:
         db.execute_sql("INSERT INTO erasure_in_progress (citizen_id) VALUES (?)", (citizen_id,))
-        db.execute_sql("DELETE FROM audit_entry WHERE citizen_id = ? AND action != 'erase'",
-                       (citizen_id,))
+        db.execute_sql(
+            "DELETE FROM audit_entry WHERE citizen_id = ? AND action != 'erase'", (citizen_id,)
+        )
         db.execute_sql("DELETE FROM erasure_in_progress WHERE citizen_id = ?", (citizen_id,))
     return entry_id
 
@@ -292,7 +367,8 @@ def accesses_of(citizen_id: int) -> list[AccessEvent]:
     rows = db.execute_sql(
         "SELECT a.at, a.action, a.what, a.purpose, m.name FROM audit_entry a "
         "LEFT JOIN mentor m ON m.id = a.mentor_id WHERE a.citizen_id = ? ORDER BY a.id",
-        (citizen_id,)).fetchall()
+        (citizen_id,),
+    ).fetchall()
     events = []
     for at, action, what, purpose, mentor in rows:
         kind = _(WHAT_LABELS.get(what, what))
@@ -325,18 +401,27 @@ def verify() -> list[str]:
         try:
             listed = [(int(i), str(p), str(h)) for i, p, h in json.loads(row[8])]
         except (ValueError, TypeError):
-            problems.append(_("Entry {id} (an erasure) has an unreadable list of the entries "
-                              "it removed.").format(id=row[0]))
+            problems.append(
+                _(
+                    "Entry {id} (an erasure) has an unreadable list of the entries it removed."
+                ).format(id=row[0])
+            )
             continue
         for removed_id, prev_hash, hash_ in listed:
             if removed_id in present:
-                problems.append(_("Entry {removed} is listed as removed by the erasure in entry "
-                                  "{erase}, but it is still in the log.").format(
-                                      removed=removed_id, erase=row[0]))
+                problems.append(
+                    _(
+                        "Entry {removed} is listed as removed by the erasure in entry "
+                        "{erase}, but it is still in the log."
+                    ).format(removed=removed_id, erase=row[0])
+                )
             elif removed_id >= row[0] or removed_id in erased:
-                problems.append(_("The erasure in entry {erase} lists entry {removed}, which it "
-                                  "cannot have removed.").format(erase=row[0],
-                                                                 removed=removed_id))
+                problems.append(
+                    _(
+                        "The erasure in entry {erase} lists entry {removed}, which it "
+                        "cannot have removed."
+                    ).format(erase=row[0], removed=removed_id)
+                )
             else:
                 erased[removed_id] = (prev_hash, hash_, row[0])
 
@@ -344,44 +429,79 @@ def verify() -> list[str]:
     for entry_id in sorted(present.keys() | erased.keys()):
         if entry_id != last_id + 1:
             first, last = last_id + 1, entry_id - 1
-            problems.append(_("Entries {first}–{last} are missing: they were removed without "
-                              "an erasure.").format(first=first, last=last) if first != last
-                            else _("Entry {id} is missing: it was removed without an erasure.")
-                            .format(id=first))
+            problems.append(
+                _(
+                    "Entries {first}–{last} are missing: they were removed without an erasure."
+                ).format(first=first, last=last)
+                if first != last
+                else _("Entry {id} is missing: it was removed without an erasure.").format(id=first)
+            )
             # The gap is the problem; do not also report the broken link after it.
-            expected_prev = (present[entry_id][9] if entry_id in present
-                             else erased[entry_id][0])
+            expected_prev = present[entry_id][9] if entry_id in present else erased[entry_id][0]
         if entry_id in present:
-            (_id, at, action, what, record_id, citizen_id, mentor_id, purpose, detail,
-             prev_hash, hash_) = present[entry_id]
-            fields = dict(id=entry_id, at=at, action=action, what=what, record_id=record_id,
-                          citizen_id=citizen_id, mentor_id=mentor_id, purpose=purpose,
-                          detail=detail)
+            (
+                _id,
+                at,
+                action,
+                what,
+                record_id,
+                citizen_id,
+                mentor_id,
+                purpose,
+                detail,
+                prev_hash,
+                hash_,
+            ) = present[entry_id]
+            fields = dict(
+                id=entry_id,
+                at=at,
+                action=action,
+                what=what,
+                record_id=record_id,
+                citizen_id=citizen_id,
+                mentor_id=mentor_id,
+                purpose=purpose,
+                detail=detail,
+            )
             if digest(prev_hash, **fields) != hash_:
-                problems.append(_("Entry {id} ({action} {what}) was changed after it was "
-                                  "written: its hash does not match.").format(
-                                      id=entry_id, action=action, what=what))
+                problems.append(
+                    _(
+                        "Entry {id} ({action} {what}) was changed after it was "
+                        "written: its hash does not match."
+                    ).format(id=entry_id, action=action, what=what)
+                )
             if prev_hash != expected_prev:
-                problems.append(_("Entry {id} does not follow the entry before it: an entry "
-                                  "was changed or removed.").format(id=entry_id))
+                problems.append(
+                    _(
+                        "Entry {id} does not follow the entry before it: an entry "
+                        "was changed or removed."
+                    ).format(id=entry_id)
+                )
             expected_prev = hash_
         else:
             prev_hash, hash_, erase_id = erased[entry_id]
             if prev_hash != expected_prev:
-                problems.append(_("Entry {id}, removed by the erasure in entry {erase}, does "
-                                  "not follow the entry before it.").format(
-                                      id=entry_id, erase=erase_id))
+                problems.append(
+                    _(
+                        "Entry {id}, removed by the erasure in entry {erase}, does "
+                        "not follow the entry before it."
+                    ).format(id=entry_id, erase=erase_id)
+                )
             expected_prev = hash_
         last_id = entry_id
 
-    seq = db.execute_sql(
-        "SELECT seq FROM sqlite_sequence WHERE name = 'audit_entry'").fetchone()
+    seq = db.execute_sql("SELECT seq FROM sqlite_sequence WHERE name = 'audit_entry'").fetchone()
     if seq is not None and seq[0] > last_id:
-        problems.append(_("The last entries ({first}–{last}) are missing: they were removed "
-                          "without an erasure.").format(first=last_id + 1, last=seq[0])
-                        if seq[0] > last_id + 1 else
-                        _("The last entry ({id}) is missing: it was removed without an "
-                          "erasure.").format(id=seq[0]))
+        problems.append(
+            _(
+                "The last entries ({first}–{last}) are missing: they were removed "
+                "without an erasure."
+            ).format(first=last_id + 1, last=seq[0])
+            if seq[0] > last_id + 1
+            else _("The last entry ({id}) is missing: it was removed without an erasure.").format(
+                id=seq[0]
+            )
+        )
     return problems
 
 
@@ -405,16 +525,20 @@ def anchor_path(database: Any = None) -> Path | None:
 
 def _head(execute) -> tuple[int, str, int] | None:
     """(last id, its hash, number of rows) in one statement, so one snapshot."""
-    row = execute("SELECT id, hash, (SELECT COUNT(*) FROM audit_entry) FROM audit_entry "
-                  "ORDER BY id DESC LIMIT 1").fetchone()
+    row = execute(
+        "SELECT id, hash, (SELECT COUNT(*) FROM audit_entry) FROM audit_entry "
+        "ORDER BY id DESC LIMIT 1"
+    ).fetchone()
     return (int(row[0]), str(row[1]), int(row[2])) if row else None
 
 
 def _erase_lists(execute, after_id: int) -> list[list[tuple[int, str, str]]]:
     """What the erase rows after ``after_id`` removed: [[(id, prev_hash, hash), ...], ...]."""
     lists = []
-    for (detail,) in execute("SELECT detail FROM audit_entry WHERE action = ? AND id > ?",
-                             (AuditAction.ERASE.value, after_id)).fetchall():
+    for (detail,) in execute(
+        "SELECT detail FROM audit_entry WHERE action = ? AND id > ?",
+        (AuditAction.ERASE.value, after_id),
+    ).fetchall():
         try:
             lists.append([(int(i), str(p), str(h)) for i, p, h in json.loads(detail or "[]")])
         except (ValueError, TypeError):
@@ -445,9 +569,14 @@ def read_anchor(path: Path) -> tuple[str, dict[str, Any] | None]:
         return "unreadable", None
     try:
         data = json.loads(raw.decode("utf-8"))
-        ok = (isinstance(data, dict) and data.get("format") == ANCHOR_FORMAT
-              and isinstance(data.get("last_id"), int) and isinstance(data.get("count"), int)
-              and isinstance(data.get("hash"), str) and len(data["hash"]) == 64)
+        ok = (
+            isinstance(data, dict)
+            and data.get("format") == ANCHOR_FORMAT
+            and isinstance(data.get("last_id"), int)
+            and isinstance(data.get("count"), int)
+            and isinstance(data.get("hash"), str)
+            and len(data["hash"]) == 64
+        )
     except (ValueError, UnicodeDecodeError):
         ok = False
     return ("ok", data) if ok else ("unreadable", None)
@@ -500,13 +629,32 @@ def _advance(path: Path, execute, now: datetime | None = None) -> str:
                 return "held"
             if (anchor["last_id"], anchor["count"]) == (head[0], head[2]):
                 return "kept"
-            _write_anchor(path, {**anchor, "last_id": head[0], "hash": head[1],
-                                 "count": head[2], "updated_at": _stamp_now(now)})
+            _write_anchor(
+                path,
+                {
+                    **anchor,
+                    "last_id": head[0],
+                    "hash": head[1],
+                    "count": head[2],
+                    "updated_at": _stamp_now(now),
+                },
+            )
             return "moved"
         stamp = _stamp_now(now)
-        _write_anchor(path, {"format": ANCHOR_FORMAT, "version": 1, "log": os.urandom(8).hex(),
-                             "last_id": head[0], "hash": head[1], "count": head[2],
-                             "since_id": head[0], "made_at": stamp, "updated_at": stamp})
+        _write_anchor(
+            path,
+            {
+                "format": ANCHOR_FORMAT,
+                "version": 1,
+                "log": os.urandom(8).hex(),
+                "last_id": head[0],
+                "hash": head[1],
+                "count": head[2],
+                "since_id": head[0],
+                "made_at": stamp,
+                "updated_at": stamp,
+            },
+        )
         return "made"
 
 
@@ -529,20 +677,30 @@ def anchor_backup(connection: Any, dest: Path) -> None:
     the live anchor's ``log`` id is carried over so that ``verify`` knows the
     backup is a copy of this log.
     """
-    has_log = connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
-                                 "AND name = 'audit_entry'").fetchone()
+    has_log = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_entry'"
+    ).fetchone()
     head = _head(connection.execute) if has_log else None  # schema 1 had no log
     if head is None:
         return
     live = anchor_path()
     _state, live_anchor = read_anchor(live) if live is not None else ("missing", None)
     stamp = _stamp_now(None)
-    _write_anchor(Path(str(dest) + ANCHOR_SUFFIX), {
-        "format": ANCHOR_FORMAT, "version": 1,
-        "log": (live_anchor or {}).get("log"), "backup": True,
-        "last_id": head[0], "hash": head[1], "count": head[2],
-        "since_id": (live_anchor or {}).get("since_id", head[0]),
-        "made_at": stamp, "updated_at": stamp})
+    _write_anchor(
+        Path(str(dest) + ANCHOR_SUFFIX),
+        {
+            "format": ANCHOR_FORMAT,
+            "version": 1,
+            "log": (live_anchor or {}).get("log"),
+            "backup": True,
+            "last_id": head[0],
+            "hash": head[1],
+            "count": head[2],
+            "since_id": (live_anchor or {}).get("since_id", head[0]),
+            "made_at": stamp,
+            "updated_at": stamp,
+        },
+    )
 
 
 def _register_backup_hook() -> None:
@@ -577,25 +735,43 @@ def _anchor_problems(execute, anchor: dict[str, Any], where: str) -> list[str]:
     end = _accounted_end(execute)
     if last_id > end:
         first = end + 1
-        gap = (_("entries {first}–{last}").format(first=first, last=last_id) if first < last_id
-               else _("entry {id}").format(id=last_id))
-        return [_("The log ends at entry {end}, but {where} recorded entry {last} on {when}: "
-                  "{gap} were removed without an erasure (or an older copy of the database "
-                  "was put back).").format(end=end, where=where, last=last_id, when=when,
-                                           gap=gap)]
+        gap = (
+            _("entries {first}–{last}").format(first=first, last=last_id)
+            if first < last_id
+            else _("entry {id}").format(id=last_id)
+        )
+        return [
+            _(
+                "The log ends at entry {end}, but {where} recorded entry {last} on {when}: "
+                "{gap} were removed without an erasure (or an older copy of the database "
+                "was put back)."
+            ).format(end=end, where=where, last=last_id, when=when, gap=gap)
+        ]
     if _hash_at(execute, last_id) != anchor["hash"]:
-        return [_("Entry {id} is not the entry {where} recorded on {when}: the log was "
-                  "rewritten from there on (or the anchor is left from another "
-                  "database).").format(id=last_id, where=where, when=when)]
-    present = execute("SELECT COUNT(*) FROM audit_entry WHERE id <= ?",
-                      (last_id,)).fetchone()[0]
-    erased_since = sum(1 for listed in _erase_lists(execute, last_id)
-                       for i, _p, _h in listed if i <= last_id)
+        return [
+            _(
+                "Entry {id} is not the entry {where} recorded on {when}: the log was "
+                "rewritten from there on (or the anchor is left from another "
+                "database)."
+            ).format(id=last_id, where=where, when=when)
+        ]
+    present = execute("SELECT COUNT(*) FROM audit_entry WHERE id <= ?", (last_id,)).fetchone()[0]
+    erased_since = sum(
+        1 for listed in _erase_lists(execute, last_id) for i, _p, _h in listed if i <= last_id
+    )
     if present + erased_since != anchor["count"]:
-        return [_("{where} counted {count} entries up to entry {id} on {when}; the log now "
-                  "accounts for {found}: entries were removed without an erasure.").format(
-                      where=where, count=anchor["count"], id=last_id, when=when,
-                      found=present + erased_since)]
+        return [
+            _(
+                "{where} counted {count} entries up to entry {id} on {when}; the log now "
+                "accounts for {found}: entries were removed without an erasure."
+            ).format(
+                where=where,
+                count=anchor["count"],
+                id=last_id,
+                when=when,
+                found=present + erased_since,
+            )
+        ]
     return []
 
 
@@ -616,30 +792,44 @@ def verify_anchor(now: datetime | None = None) -> tuple[list[str], list[str]]:
     state, anchor = read_anchor(path)
     where = _("the anchor {path}").format(path=path.name)
     if state == "unreadable":
-        problems.append(_("The audit anchor {path} cannot be read: it was damaged or edited. "
-                          "If no one can explain it, treat the log as tampered with; to start "
-                          "a new anchor, remove the file.").format(path=path))
+        problems.append(
+            _(
+                "The audit anchor {path} cannot be read: it was damaged or edited. "
+                "If no one can explain it, treat the log as tampered with; to start "
+                "a new anchor, remove the file."
+            ).format(path=path)
+        )
     elif state == "missing":
         try:
             made = _advance(path, execute, now)
         except OSError as exc:
             made = ""
-            notes.append(_("There is no audit anchor beside this database, and none could be "
-                           "made in {folder} ({reason}): removing the last entries cannot be "
-                           "detected.").format(folder=path.parent, reason=exc.strerror or exc))
+            notes.append(
+                _(
+                    "There is no audit anchor beside this database, and none could be "
+                    "made in {folder} ({reason}): removing the last entries cannot be "
+                    "detected."
+                ).format(folder=path.parent, reason=exc.strerror or exc)
+            )
         if made == "made":
             _s, anchor = read_anchor(path)
-            notes.append(_("There was no audit anchor beside this database yet (an older "
-                           "database, or a copy made without it); one was made now at entry "
-                           "{id}. From now on, removing the last entries is detected.").format(
-                               id=(anchor or {}).get("last_id", "?")))
+            notes.append(
+                _(
+                    "There was no audit anchor beside this database yet (an older "
+                    "database, or a copy made without it); one was made now at entry "
+                    "{id}. From now on, removing the last entries is detected."
+                ).format(id=(anchor or {}).get("last_id", "?"))
+            )
     else:
         assert anchor is not None
         problems += _anchor_problems(execute, anchor, where)
         if anchor.get("since_id", 1) > 1 and not problems:
-            notes.append(_("The anchor has been kept since entry {id} ({when}); entries "
-                           "removed from the end before then could not be seen.").format(
-                               id=anchor["since_id"], when=_show_day(anchor.get("made_at"))))
+            notes.append(
+                _(
+                    "The anchor has been kept since entry {id} ({when}); entries "
+                    "removed from the end before then could not be seen."
+                ).format(id=anchor["since_id"], when=_show_day(anchor.get("made_at")))
+            )
     problems += _backup_problems(path, anchor, execute)
     if not problems and state == "ok":
         with contextlib.suppress(OSError):  # behind is accepted; it catches up next time
@@ -671,9 +861,13 @@ def check() -> tuple[list[str], list[str]]:
     return verify() + problems, notes
 
 
-def viewed(citizen_ids: Iterable[int | None], what: str, purpose: str,
-           action: AuditAction | str = AuditAction.OPEN_RECORD,
-           now: datetime | None = None) -> list[int]:
+def viewed(
+    citizen_ids: Iterable[int | None],
+    what: str,
+    purpose: str,
+    action: AuditAction | str = AuditAction.OPEN_RECORD,
+    now: datetime | None = None,
+) -> list[int]:
     """Log that a view (or an export) showed these citizens' data: one row each.
 
     Each citizen once however often they are listed; in one transaction. With
@@ -683,8 +877,9 @@ def viewed(citizen_ids: Iterable[int | None], what: str, purpose: str,
     with db.atomic():
         if not seen:
             return [record(action, what, purpose=purpose, now=now)]
-        return [record(action, what, citizen_id=c, record_id=c, purpose=purpose, now=now)
-                for c in seen]
+        return [
+            record(action, what, citizen_id=c, record_id=c, purpose=purpose, now=now) for c in seen
+        ]
 
 
 class ViewLog:

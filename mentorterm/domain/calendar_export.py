@@ -71,8 +71,9 @@ def _summary(name: str, kind: str) -> str:
     return f"{initials(name)} – {MeetingKind(kind).label}"
 
 
-def calendar_ics(today: date, *, weeks: int = 8, citizen_id: int | None = None,
-                 include_place: bool = False) -> bytes:
+def calendar_ics(
+    today: date, *, weeks: int = 8, citizen_id: int | None = None, include_place: bool = False
+) -> bytes:
     """Every planned meeting from ``today`` for ``weeks`` weeks, as iCalendar bytes.
 
     Each event: UID, DTSTAMP, DTSTART, DTEND and SUMMARY (initials and kind),
@@ -85,14 +86,24 @@ def calendar_ics(today: date, *, weeks: int = 8, citizen_id: int | None = None,
     if weeks < 1:
         raise DomainError(_("Export at least one week."), field="weeks")
     first = datetime.combine(today, time.min)
-    query = (Meeting.select(Meeting.id, Meeting.starts_at, Meeting.duration_minutes,
-                            Meeting.kind, Meeting.place, Citizen.name)
-             .join(Citizen)
-             .where((Meeting.status == MeetingStatus.PLANNED.value)
-                    & Citizen.archived_on.is_null()
-                    & (Meeting.starts_at >= first)
-                    & (Meeting.starts_at < first + timedelta(weeks=weeks)))
-             .order_by(Meeting.starts_at, Meeting.id))
+    query = (
+        Meeting.select(
+            Meeting.id,
+            Meeting.starts_at,
+            Meeting.duration_minutes,
+            Meeting.kind,
+            Meeting.place,
+            Citizen.name,
+        )
+        .join(Citizen)
+        .where(
+            (Meeting.status == MeetingStatus.PLANNED.value)
+            & Citizen.archived_on.is_null()
+            & (Meeting.starts_at >= first)
+            & (Meeting.starts_at < first + timedelta(weeks=weeks))
+        )
+        .order_by(Meeting.starts_at, Meeting.id)
+    )
     if citizen_id is not None:
         query = query.where(Meeting.citizen == citizen_id)
     calendar = Calendar()
@@ -115,8 +126,11 @@ def calendar_ics(today: date, *, weeks: int = 8, citizen_id: int | None = None,
         calendar.add_component(event)
     data = calendar.to_ical()
     # One row per citizen whose meetings are in the file (their access export lists it).
-    shown = ([citizen_id] if citizen_id is not None
-             else [c for (c,) in query.select(Meeting.citizen).tuples()])
+    shown = (
+        [citizen_id]
+        if citizen_id is not None
+        else [c for (c,) in query.select(Meeting.citizen).tuples()]
+    )
     audit.viewed(shown, "calendar", f"planned meetings, {weeks} weeks", action="export")
     return data
 

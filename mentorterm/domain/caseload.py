@@ -142,8 +142,9 @@ def caseload_sql(
         CourseFilter.ENDED: "AND c.archived_on IS NULL AND co.end_date IS NOT NULL",
         CourseFilter.ALL: "",
     }[CourseFilter(courses)]
-    sql = _SQL.format(mentor="AND c.mentor_id = :mentor" if mentor_id is not None else "",
-                      status=status)
+    sql = _SQL.format(
+        mentor="AND c.mentor_id = :mentor" if mentor_id is not None else "", status=status
+    )
     params = {
         "today": today.isoformat(),
         "tomorrow": (today + timedelta(days=1)).isoformat(),
@@ -167,10 +168,27 @@ def caseload(
     sql, params = caseload_sql(mentor_id, today, courses)
     rows = db.execute_sql(sql, params).fetchall()
     result = [
-        CaseloadRow(r[0], r[1], r[2], r[3], r[4], _as_date(r[5]), _as_date(r[6]),
-                    _as_date(r[7]), r[8], r[9], _as_date(r[10]), _as_datetime(r[11]),
-                    r[12] // 1000, r[12] % 1000, r[13], r[14], r[15], _as_date(r[16]),
-                    today)
+        CaseloadRow(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            _as_date(r[5]),
+            _as_date(r[6]),
+            _as_date(r[7]),
+            r[8],
+            r[9],
+            _as_date(r[10]),
+            _as_datetime(r[11]),
+            r[12] // 1000,
+            r[12] % 1000,
+            r[13],
+            r[14],
+            r[15],
+            _as_date(r[16]),
+            today,
+        )
         for r in rows
     ]
     # Sorted here rather than in SQL: a sort of the wide result rows in a temp

@@ -57,8 +57,13 @@ def set_archived(citizen_id: int, archived: bool, today: date | None = None) -> 
         citizen = _citizen(citizen_id)
         citizen.archived_on = (today or date.today()) if archived else None
         citizen.save()
-        audit.record("update", "citizen", citizen_id=citizen_id, record_id=citizen_id,
-                     purpose="archived" if archived else "brought back from the archive")
+        audit.record(
+            "update",
+            "citizen",
+            citizen_id=citizen_id,
+            record_id=citizen_id,
+            purpose="archived" if archived else "brought back from the archive",
+        )
 
 
 def delete_citizen(citizen_id: int, typed_name: str) -> None:

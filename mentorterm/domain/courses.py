@@ -31,8 +31,11 @@ def course_view(course: Course) -> CourseView:
 
 def courses_of(citizen_id: int) -> list[CourseView]:
     """Every course of the citizen, newest first (re-referrals keep the old ones)."""
-    query = (Course.select().where(Course.citizen == citizen_id)
-             .order_by(Course.start_date.desc(), Course.id.desc()))
+    query = (
+        Course.select()
+        .where(Course.citizen == citizen_id)
+        .order_by(Course.start_date.desc(), Course.id.desc())
+    )
     return [course_view(c) for c in query]
 
 
@@ -48,19 +51,29 @@ def start_course(citizen_id: int, data: CourseIn) -> int:
     with db.atomic():
         if Citizen.get_or_none(Citizen.id == citizen_id) is None:
             raise NotFound(_("This citizen no longer exists."))
-        current = (Course.select().where((Course.citizen == citizen_id) & Course.end_date.is_null())
-                   .first())
+        current = (
+            Course.select()
+            .where((Course.citizen == citizen_id) & Course.end_date.is_null())
+            .first()
+        )
         if current is not None:
             raise DomainError(
-                _("The citizen already has a course running (since {start}); end it before "
-                  "referring them again.").format(start=show_date(current.start_date))
+                _(
+                    "The citizen already has a course running (since {start}); end it before "
+                    "referring them again."
+                ).format(start=show_date(current.start_date))
             )
-        last_end = (Course.select(Course.end_date).where(Course.citizen == citizen_id)
-                    .order_by(Course.end_date.desc()).scalar())
+        last_end = (
+            Course.select(Course.end_date)
+            .where(Course.citizen == citizen_id)
+            .order_by(Course.end_date.desc())
+            .scalar()
+        )
         if last_end is not None and data.start_date < last_end:
             raise DomainError(
                 _("The new course cannot start before the last one ended ({end}).").format(
-                    end=show_date(last_end)),
+                    end=show_date(last_end)
+                ),
                 field="start_date",
             )
         course = Course.create(citizen=citizen_id, **data.model_dump(mode="python"))
@@ -78,15 +91,22 @@ def extend_course(course_id: int, data: CourseExtensionIn) -> int:
         if data.new_end <= view.current_end:
             raise DomainError(
                 _("The new end must be after the current end ({end}).").format(
-                    end=show_date(view.current_end)),
+                    end=show_date(view.current_end)
+                ),
                 field="new_end",
             )
         if data.decided_on < course.referral_date:
-            raise DomainError(_("The extension cannot be decided before the referral."),
-                              field="decided_on")
+            raise DomainError(
+                _("The extension cannot be decided before the referral."), field="decided_on"
+            )
         extension = CourseExtension.create(course=course, **data.model_dump())
-        audit.record("create", "course_extension", citizen_id=course.citizen_id,
-                     record_id=extension.id, purpose="course extended")
+        audit.record(
+            "create",
+            "course_extension",
+            citizen_id=course.citizen_id,
+            record_id=extension.id,
+            purpose="course extended",
+        )
     return extension.id
 
 
@@ -99,15 +119,21 @@ def end_course(course_id: int, data: CourseEndIn) -> None:
         if data.end_date < course.start_date:
             raise DomainError(
                 _("The course cannot end before it started ({start}).").format(
-                    start=show_date(course.start_date)),
+                    start=show_date(course.start_date)
+                ),
                 field="end_date",
             )
         course.end_date = data.end_date
         course.outcome = data.outcome.value
         course.end_note = data.end_note
         course.save()
-        audit.record("update", "course", citizen_id=course.citizen_id, record_id=course.id,
-                     purpose="course ended")
+        audit.record(
+            "update",
+            "course",
+            citizen_id=course.citizen_id,
+            record_id=course.id,
+            purpose="course ended",
+        )
 
 
 # --- corrections -------------------------------------------------------------
@@ -121,8 +147,15 @@ def end_course(course_id: int, data: CourseEndIn) -> None:
 # outside the course already are left alone. Each correction writes one audit
 # row with old → new.
 
-COURSE_FIELDS = ("referral_date", "start_date", "planned_end", "weekly_hours", "purpose",
-                 "programme", "meeting_cadence_days")
+COURSE_FIELDS = (
+    "referral_date",
+    "start_date",
+    "planned_end",
+    "weekly_hours",
+    "purpose",
+    "programme",
+    "meeting_cadence_days",
+)
 END_FIELDS = ("end_date", "outcome", "end_note")
 
 
@@ -160,47 +193,70 @@ def _where(side: str) -> str:
     return _("before the new start") if side == "before" else _("after the new end")
 
 
-def _check_span(course: Course, *, referral: date, start: date, end: date | None,
-                field: str) -> None:
+def _check_span(
+    course: Course, *, referral: date, start: date, end: date | None, field: str
+) -> None:
     """Refuse a course span that overlaps another course or strands a record (names it)."""
     citizen_id = course.citizen_id
-    for other in (Course.select().where((Course.citizen == citizen_id) & (Course.id != course.id))
-                  .order_by(Course.start_date)):
+    for other in (
+        Course.select()
+        .where((Course.citizen == citizen_id) & (Course.id != course.id))
+        .order_by(Course.start_date)
+    ):
         if overlaps(start, end, other.start_date, other.end_date):
-            span = (_("{start} – {end}").format(start=show_date(other.start_date),
-                                                end=show_date(other.end_date))
-                    if other.end_date else
-                    _("running since {start}").format(start=show_date(other.start_date)))
+            span = (
+                _("{start} – {end}").format(
+                    start=show_date(other.start_date), end=show_date(other.end_date)
+                )
+                if other.end_date
+                else _("running since {start}").format(start=show_date(other.start_date))
+            )
             raise DomainError(
-                _("The corrected course would overlap the citizen's other course ({span}).")
-                .format(span=span), field=field)
+                _("The corrected course would overlap the citizen's other course ({span}).").format(
+                    span=span
+                ),
+                field=field,
+            )
     old = (course.start_date, course.end_date)
     new = (start, end)
-    for placement in Placement.select().where(Placement.citizen == citizen_id).order_by(
-            Placement.start_date):
+    for placement in (
+        Placement.select().where(Placement.citizen == citizen_id).order_by(Placement.start_date)
+    ):
         side = stranded(placement.start_date, old, new)
         if side:
             raise DomainError(
                 _("The placement at {workplace} starts {date}, {where}.").format(
-                    workplace=placement.workplace, date=show_date(placement.start_date),
-                    where=_where(side)),
-                field="start_date" if side == "before" else "end_date")
-    for entry in LogbookEntry.select().where(LogbookEntry.citizen == citizen_id).order_by(
-            LogbookEntry.entry_date):
+                    workplace=placement.workplace,
+                    date=show_date(placement.start_date),
+                    where=_where(side),
+                ),
+                field="start_date" if side == "before" else "end_date",
+            )
+    for entry in (
+        LogbookEntry.select()
+        .where(LogbookEntry.citizen == citizen_id)
+        .order_by(LogbookEntry.entry_date)
+    ):
         side = stranded(entry.entry_date, old, new)
         if side:
             raise DomainError(
                 _("The logbook day {date} lies {where}.").format(
-                    date=show_date(entry.entry_date), where=_where(side)),
-                field="start_date" if side == "before" else "end_date")
+                    date=show_date(entry.entry_date), where=_where(side)
+                ),
+                field="start_date" if side == "before" else "end_date",
+            )
     if referral > course.referral_date:
-        for meeting in Meeting.select().where(Meeting.citizen == citizen_id).order_by(
-                Meeting.starts_at):
+        for meeting in (
+            Meeting.select().where(Meeting.citizen == citizen_id).order_by(Meeting.starts_at)
+        ):
             day = meeting.starts_at.date()
             if course.referral_date <= day < referral:
                 raise DomainError(
                     _("The meeting on {date} lies before the new referral date.").format(
-                        date=show_date(day)), field="referral_date")
+                        date=show_date(day)
+                    ),
+                    field="referral_date",
+                )
 
 
 def course_input(course_id: int) -> dict:
@@ -228,25 +284,44 @@ def update_course(course_id: int, data: CourseIn) -> bool:
         for ext in course.extensions.order_by(CourseExtension.decided_on, CourseExtension.id):
             if ext.new_end <= data.planned_end:
                 raise DomainError(
-                    _("The extension to {end} (decided {decided}) would no longer come after "
-                      "the planned end; correct or remove that extension first.").format(
-                        end=show_date(ext.new_end), decided=show_date(ext.decided_on)),
-                    field="planned_end")
+                    _(
+                        "The extension to {end} (decided {decided}) would no longer come after "
+                        "the planned end; correct or remove that extension first."
+                    ).format(end=show_date(ext.new_end), decided=show_date(ext.decided_on)),
+                    field="planned_end",
+                )
             if ext.decided_on < data.referral_date:
                 raise DomainError(
-                    _("The extension decided on {decided} lies before the new referral date.")
-                    .format(decided=show_date(ext.decided_on)), field="referral_date")
+                    _(
+                        "The extension decided on {decided} lies before the new referral date."
+                    ).format(decided=show_date(ext.decided_on)),
+                    field="referral_date",
+                )
         if course.end_date is not None and course.end_date < data.start_date:
             raise DomainError(
-                _("The course ended {end}: it cannot start after that. Correct the end "
-                  "first.").format(end=show_date(course.end_date)), field="start_date")
-        _check_span(course, referral=data.referral_date, start=data.start_date,
-                    end=course.end_date, field="start_date")
+                _(
+                    "The course ended {end}: it cannot start after that. Correct the end first."
+                ).format(end=show_date(course.end_date)),
+                field="start_date",
+            )
+        _check_span(
+            course,
+            referral=data.referral_date,
+            start=data.start_date,
+            end=course.end_date,
+            field="start_date",
+        )
         for name, value in new.items():
             setattr(course, name, value)
         course.save()
-        audit.correction("course", citizen_id=course.citizen_id, record_id=course.id,
-                         old=old, new=new, private={"programme"})
+        audit.correction(
+            "course",
+            citizen_id=course.citizen_id,
+            record_id=course.id,
+            old=old,
+            new=new,
+            private={"programme"},
+        )
     return True
 
 
@@ -274,16 +349,28 @@ def update_extension(extension_id: int, data: CourseExtensionIn) -> bool:
         if data.new_end <= course.planned_end:
             raise DomainError(
                 _("The new end must be after the course's first planned end ({end}).").format(
-                    end=show_date(course.planned_end)), field="new_end")
+                    end=show_date(course.planned_end)
+                ),
+                field="new_end",
+            )
         if data.decided_on < course.referral_date:
             raise DomainError(
                 _("The extension cannot be decided before the referral ({date}).").format(
-                    date=show_date(course.referral_date)), field="decided_on")
+                    date=show_date(course.referral_date)
+                ),
+                field="decided_on",
+            )
         for name, value in new.items():
             setattr(ext, name, value)
         ext.save()
-        audit.correction("course_extension", citizen_id=course.citizen_id, record_id=ext.id,
-                         old=old, new=new, private={"reason"})
+        audit.correction(
+            "course_extension",
+            citizen_id=course.citizen_id,
+            record_id=ext.id,
+            old=old,
+            new=new,
+            private={"reason"},
+        )
     return True
 
 
@@ -294,8 +381,14 @@ def delete_extension(extension_id: int) -> None:
         citizen_id = ext.course.citizen_id
         detail = audit.changes({"decided_on": ext.decided_on, "new_end": ext.new_end}, {})
         ext.delete_instance()
-        audit.record("delete", "course_extension", citizen_id=citizen_id, record_id=extension_id,
-                     purpose="extension removed", detail=detail)
+        audit.record(
+            "delete",
+            "course_extension",
+            citizen_id=citizen_id,
+            record_id=extension_id,
+            purpose="extension removed",
+            detail=detail,
+        )
 
 
 def update_end(course_id: int, data: CourseEndIn) -> bool:
@@ -305,21 +398,35 @@ def update_end(course_id: int, data: CourseEndIn) -> bool:
         if course.end_date is None:
             raise DomainError(_("This course is running: end it instead."))
         old = {name: getattr(course, name) for name in END_FIELDS}
-        new = {"end_date": data.end_date, "outcome": data.outcome.value,
-               "end_note": data.end_note}
+        new = {"end_date": data.end_date, "outcome": data.outcome.value, "end_note": data.end_note}
         if new == old:
             return False
         if data.end_date < course.start_date:
             raise DomainError(
                 _("The course cannot end before it started ({start}).").format(
-                    start=show_date(course.start_date)), field="end_date")
-        _check_span(course, referral=course.referral_date, start=course.start_date,
-                    end=data.end_date, field="end_date")
+                    start=show_date(course.start_date)
+                ),
+                field="end_date",
+            )
+        _check_span(
+            course,
+            referral=course.referral_date,
+            start=course.start_date,
+            end=data.end_date,
+            field="end_date",
+        )
         for name, value in new.items():
             setattr(course, name, value)
         course.save()
-        audit.correction("course", citizen_id=course.citizen_id, record_id=course.id,
-                         old=old, new=new, private={"end_note"}, purpose="course end corrected")
+        audit.correction(
+            "course",
+            citizen_id=course.citizen_id,
+            record_id=course.id,
+            old=old,
+            new=new,
+            private={"end_note"},
+            purpose="course end corrected",
+        )
     return True
 
 
@@ -329,19 +436,34 @@ def reopen_course(course_id: int) -> None:
         course = _course(course_id)
         if course.end_date is None:
             raise DomainError(_("This course is running already."))
-        later = (Course.select().where((Course.citizen == course.citizen_id)
-                                       & (Course.id != course.id)
-                                       & (Course.start_date >= course.start_date))
-                 .order_by(Course.start_date).first())
+        later = (
+            Course.select()
+            .where(
+                (Course.citizen == course.citizen_id)
+                & (Course.id != course.id)
+                & (Course.start_date >= course.start_date)
+            )
+            .order_by(Course.start_date)
+            .first()
+        )
         if later is not None:
             raise DomainError(
-                _("The citizen was referred again (the course starting {start}): only the "
-                  "latest course can run again.").format(start=show_date(later.start_date)))
+                _(
+                    "The citizen was referred again (the course starting {start}): only the "
+                    "latest course can run again."
+                ).format(start=show_date(later.start_date))
+            )
         old = {name: getattr(course, name) for name in END_FIELDS}
         course.end_date = None
         course.outcome = None
         course.end_note = ""
         course.save()
-        audit.correction("course", citizen_id=course.citizen_id, record_id=course.id, old=old,
-                         new={"end_date": None, "outcome": None, "end_note": ""},
-                         private={"end_note"}, purpose="course end undone")
+        audit.correction(
+            "course",
+            citizen_id=course.citizen_id,
+            record_id=course.id,
+            old=old,
+            new={"end_date": None, "outcome": None, "end_note": ""},
+            private={"end_note"},
+            purpose="course end undone",
+        )

@@ -48,13 +48,15 @@ def draft_key(form: str, **ids: int | str | None) -> str:
     draft_key("meeting-note", citizen=3, meeting=None) ->
     "meeting-note:citizen=3:meeting=new" (ids sorted by name; None = a new record).
     """
-    parts = [form] + [f"{name}={'new' if value is None else value}"
-                      for name, value in sorted(ids.items())]
+    parts = [form] + [
+        f"{name}={'new' if value is None else value}" for name, value in sorted(ids.items())
+    ]
     return ":".join(parts)
 
 
-def save_draft(key: str, values: dict[str, str | list | dict], *, title: str,
-               citizen_id: int | None) -> None:
+def save_draft(
+    key: str, values: dict[str, str | list | dict], *, title: str, citizen_id: int | None
+) -> None:
     """Keep the form's values under ``key`` (replacing an older draft of the form)."""
     payload = json.dumps(values, ensure_ascii=False, default=str)
     with db.atomic():
@@ -82,9 +84,14 @@ def _view(draft: Draft) -> DraftView | None:
     if values is None:
         return None
     citizen = draft.citizen if draft.citizen_id is not None else None
-    return DraftView(key=draft.key, title=draft.title, citizen_id=draft.citizen_id,
-                     citizen_name=citizen.name if citizen is not None else None,
-                     values=values, saved_at=draft.updated_at)
+    return DraftView(
+        key=draft.key,
+        title=draft.title,
+        citizen_id=draft.citizen_id,
+        citizen_name=citizen.name if citizen is not None else None,
+        values=values,
+        saved_at=draft.updated_at,
+    )
 
 
 def _query():
@@ -133,9 +140,11 @@ _OWNERS: dict[str, Any] = {
     "sub_goal": lambda i: SubGoal.select(SubGoal.citizen).where(SubGoal.id == i),
     "meeting": lambda i: Meeting.select(Meeting.citizen).where(Meeting.id == i),
     "report": lambda i: Report.select(Report.citizen).where(Report.id == i),
-    "extension": lambda i: (Course.select(Course.citizen)
-                            .join(CourseExtension, on=CourseExtension.course == Course.id)
-                            .where(CourseExtension.id == i)),
+    "extension": lambda i: (
+        Course.select(Course.citizen)
+        .join(CourseExtension, on=CourseExtension.course == Course.id)
+        .where(CourseExtension.id == i)
+    ),
 }
 
 

@@ -83,8 +83,12 @@ def erase_citizen(citizen_id: int, typed_name: str, *, vacuum: bool = False) -> 
         name = citizen.name
         rows = delete_rows(citizen_id)
     cleared = scrub(vacuum)
-    return ErasureResult(citizen_name=name, rows_deleted=rows, wal_cleared=cleared,
-                         seconds=round(time.perf_counter() - started, 4))
+    return ErasureResult(
+        citizen_name=name,
+        rows_deleted=rows,
+        wal_cleared=cleared,
+        seconds=round(time.perf_counter() - started, 4),
+    )
 
 
 def backups_on_disk(db_path: str | Path) -> list[Path]:

@@ -53,23 +53,34 @@ def write_export(path: str | Path, data: bytes, *, overwrite: bool = False) -> P
     folder = target.parent
     try:
         if target.is_dir():
-            raise DomainError(_("{path} is a folder; add a file name.").format(path=target),
-                              field="path")
+            raise DomainError(
+                _("{path} is a folder; add a file name.").format(path=target), field="path"
+            )
         if not folder.is_dir():
-            raise DomainError(_("The folder {folder} does not exist.").format(folder=folder),
-                              field="path")
+            raise DomainError(
+                _("The folder {folder} does not exist.").format(folder=folder), field="path"
+            )
         private.write_atomically(target, data, overwrite=overwrite)
     except DomainError:
         raise
     except FileExistsError as exc:
         if not overwrite and os.path.lexists(target):
-            raise DomainError(_("{path} already exists; choose another name.").format(
-                path=target), field="path") from exc
-        raise DomainError(_("{part} is in the way of the file; nothing was written.").format(
-            part=private.part_path(target)), field="path") from exc
+            raise DomainError(
+                _("{path} already exists; choose another name.").format(path=target), field="path"
+            ) from exc
+        raise DomainError(
+            _("{part} is in the way of the file; nothing was written.").format(
+                part=private.part_path(target)
+            ),
+            field="path",
+        ) from exc
     except private.PlantedLink as exc:
-        raise DomainError(_("{part} is in the way of the file; nothing was written.").format(
-            part=private.part_path(target)), field="path") from exc
+        raise DomainError(
+            _("{part} is in the way of the file; nothing was written.").format(
+                part=private.part_path(target)
+            ),
+            field="path",
+        ) from exc
     except (OSError, ValueError) as exc:
         raise DomainError(_file_problem(exc, folder), field="path") from exc
     return target
@@ -84,10 +95,12 @@ def _file_problem(exc: OSError | ValueError, folder: Path) -> str:
         return _("The file name is too long; choose a shorter one.")
     if isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM, errno.EROFS):
         return _("mentorterm may not write in {folder}; choose another folder.").format(
-            folder=folder)
+            folder=folder
+        )
     if code in (errno.ENOSPC, errno.EDQUOT):
         return _("The disk with {folder} is full; nothing was written.").format(folder=folder)
     if code in (errno.ENOTDIR, errno.ENOENT):
         return _("The folder {folder} does not exist.").format(folder=folder)
     return _("The file could not be written in {folder} ({reason}).").format(
-        folder=folder, reason=getattr(exc, "strerror", None) or exc)
+        folder=folder, reason=getattr(exc, "strerror", None) or exc
+    )

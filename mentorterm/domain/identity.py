@@ -45,8 +45,7 @@ def save_mentor_identity(name: str, organisation: str, path: Path | None = None)
     if not name:
         from ..i18n import _
 
-        raise DomainError(_("Write your name: it stands in your notes and reports."),
-                          field="name")
+        raise DomainError(_("Write your name: it stands in your notes and reports."), field="name")
     try:
         save_section("mentor", {"name": name, "organisation": organisation}, path)
     except SettingsError as exc:
@@ -59,6 +58,8 @@ def save_mentor_identity(name: str, organisation: str, path: Path | None = None)
 def name_default_mentor(name: str) -> None:
     """Give the database's own mentor the mentor's real name (once it is known)."""
     with db.atomic():
-        (Mentor.update(name=name)
-         .where((Mentor.is_default == True) & (Mentor.name != name))
-         .execute())
+        (
+            Mentor.update(name=name)
+            .where((Mentor.is_default == True) & (Mentor.name != name))
+            .execute()
+        )

@@ -63,10 +63,10 @@ class Schedule:
         self.steps = ordered
         self._starts = [s.from_date for s in ordered]
         # Parsed once: a two-year calendar asks about every day.
-        self._days = [parse_schedule(s.schedule) if s.hours_per_week > 0 else frozenset()
-                      for s in ordered]
-        self._hours = [planned_hours_per_day(s) if s.hours_per_week > 0 else 0.0
-                       for s in ordered]
+        self._days = [
+            parse_schedule(s.schedule) if s.hours_per_week > 0 else frozenset() for s in ordered
+        ]
+        self._hours = [planned_hours_per_day(s) if s.hours_per_week > 0 else 0.0 for s in ordered]
 
     def _index(self, day: date) -> int:
         return bisect_right(self._starts, day) - 1
@@ -113,23 +113,32 @@ def _check_day(placement: Placement, day: date, entry_id: int | None = None) -> 
     """Refuse a day outside the placement or a second entry for the same day."""
     if day < placement.start_date or (placement.end_date and day > placement.end_date):
         if placement.end_date:
-            message = _("{day} is outside the placement at {workplace}, which runs from "
-                        "{start} to {end}.")
+            message = _(
+                "{day} is outside the placement at {workplace}, which runs from {start} to {end}."
+            )
         else:
             message = _("{day} is before the placement at {workplace} starts ({start}).")
-        raise DomainError(message.format(
-            day=show_date(day), workplace=placement.workplace,
-            start=show_date(placement.start_date), end=show_date(placement.end_date)),
-            field="entry_date")
+        raise DomainError(
+            message.format(
+                day=show_date(day),
+                workplace=placement.workplace,
+                start=show_date(placement.start_date),
+                end=show_date(placement.end_date),
+            ),
+            field="entry_date",
+        )
     same_day = LogbookEntry.select(LogbookEntry.id).where(
-        (LogbookEntry.placement == placement) & (LogbookEntry.entry_date == day))
+        (LogbookEntry.placement == placement) & (LogbookEntry.entry_date == day)
+    )
     if entry_id is not None:
         same_day = same_day.where(LogbookEntry.id != entry_id)
     if same_day.exists():
         raise DomainError(
             _("The logbook already has {weekday} {day}; open that entry to change it.").format(
-                weekday=weekday_name(day), day=show_date(day)),
-            field="entry_date")
+                weekday=weekday_name(day), day=show_date(day)
+            ),
+            field="entry_date",
+        )
 
 
 def add_entry(placement_id: int, data: LogbookEntryIn) -> int:
@@ -137,16 +146,17 @@ def add_entry(placement_id: int, data: LogbookEntryIn) -> int:
     with db.atomic():
         placement = _placement(placement_id)
         _check_day(placement, data.entry_date)
-        entry_id = LogbookEntry.create(placement=placement, citizen=placement.citizen_id,
-                                       **data.model_dump(mode="python")).id
-        audit.record("create", "logbook_entry", citizen_id=placement.citizen_id,
-                     record_id=entry_id)
+        entry_id = LogbookEntry.create(
+            placement=placement, citizen=placement.citizen_id, **data.model_dump(mode="python")
+        ).id
+        audit.record("create", "logbook_entry", citizen_id=placement.citizen_id, record_id=entry_id)
         return entry_id
 
 
 # Free text of a day: an audit row says that it changed, never what it says.
-_PRIVATE = frozenset({"left_early_reason", "tasks", "breaks", "life_after_work", "notes",
-                      "absence_reason"})
+_PRIVATE = frozenset(
+    {"left_early_reason", "tasks", "breaks", "life_after_work", "notes", "absence_reason"}
+)
 
 
 def update_entry(entry_id: int, data: LogbookEntryIn, purpose: str = "corrected") -> None:
@@ -167,11 +177,26 @@ def _write(entry: LogbookEntry, data: LogbookEntryIn, purpose: str) -> None:
     for field, value in new.items():
         setattr(entry, field, value)
     entry.save()
-    if audit.correction("logbook_entry", citizen_id=entry.citizen_id, record_id=entry.id,
-                        old=old, new=new, private=_PRIVATE, purpose=purpose) is None:
+    if (
+        audit.correction(
+            "logbook_entry",
+            citizen_id=entry.citizen_id,
+            record_id=entry.id,
+            old=old,
+            new=new,
+            private=_PRIVATE,
+            purpose=purpose,
+        )
+        is None
+    ):
         # Saved unchanged: still a write the trail accounts for.
-        audit.record("update", "logbook_entry", citizen_id=entry.citizen_id,
-                     record_id=entry.id, purpose=purpose)
+        audit.record(
+            "update",
+            "logbook_entry",
+            citizen_id=entry.citizen_id,
+            record_id=entry.id,
+            purpose=purpose,
+        )
 
 
 def mark_attendance(entry_id: int, attendance: Attendance | str) -> LogbookEntryIn | None:
@@ -191,9 +216,13 @@ def mark_attendance(entry_id: int, attendance: Attendance | str) -> LogbookEntry
             return None
         present = attendance == Attendance.PRESENT
         data = before.model_dump()
-        data.update(attendance=attendance, left_early=False, left_early_reason="",
-                    hours_worked=data["hours_planned"] if present else 0,
-                    absence_reason="" if present else data["absence_reason"])
+        data.update(
+            attendance=attendance,
+            left_early=False,
+            left_early_reason="",
+            hours_worked=data["hours_planned"] if present else 0,
+            absence_reason="" if present else data["absence_reason"],
+        )
         _write(entry, LogbookEntryIn(**data), "attendance marked")
         return before
 
@@ -201,8 +230,9 @@ def mark_attendance(entry_id: int, attendance: Attendance | str) -> LogbookEntry
 def delete_entry(entry_id: int) -> None:
     """Delete one day of the logbook."""
     with db.atomic():
-        citizen_id = (LogbookEntry.select(LogbookEntry.citizen)
-                      .where(LogbookEntry.id == entry_id).scalar())
+        citizen_id = (
+            LogbookEntry.select(LogbookEntry.citizen).where(LogbookEntry.id == entry_id).scalar()
+        )
         if LogbookEntry.delete().where(LogbookEntry.id == entry_id).execute() == 0:
             raise NotFound(_("This logbook entry no longer exists."))
         audit.record("delete", "logbook_entry", citizen_id=citizen_id, record_id=entry_id)
@@ -218,8 +248,9 @@ def entry_input(entry_id: int) -> LogbookEntryIn:
     return LogbookEntryIn.model_construct(**values)
 
 
-def entries(placement_id: int, start: date | None = None,
-            end: date | None = None) -> list[LogbookEntryView]:
+def entries(
+    placement_id: int, start: date | None = None, end: date | None = None
+) -> list[LogbookEntryView]:
     """The placement's logbook, oldest first, optionally from ``start`` to ``end``."""
     query = LogbookEntry.select().where(LogbookEntry.placement == placement_id)
     if start is not None:
@@ -245,9 +276,12 @@ def next_scheduled_day(placement_id: int, today: date) -> date | None:
 
 
 def _next_day(placement: Placement, schedule: Schedule, today: date) -> date | None:
-    latest = (LogbookEntry.select(LogbookEntry.entry_date)
-              .where(LogbookEntry.placement == placement)
-              .order_by(LogbookEntry.entry_date.desc()).first())
+    latest = (
+        LogbookEntry.select(LogbookEntry.entry_date)
+        .where(LogbookEntry.placement == placement)
+        .order_by(LogbookEntry.entry_date.desc())
+        .first()
+    )
     day = latest.entry_date + timedelta(days=1) if latest else placement.start_date
     last = min(today, placement.end_date or today)
     while day <= last:
@@ -268,9 +302,13 @@ def draft_for_next_day(placement_id: int, today: date) -> LogbookEntryIn | None:
     if day is None:
         return None
     planned = schedule.planned_on(day)
-    return LogbookEntryIn(entry_date=day, attendance=Attendance.PRESENT,
-                          hours_planned=planned, hours_worked=planned,
-                          written_by=usual_author(placement_id))
+    return LogbookEntryIn(
+        entry_date=day,
+        attendance=Attendance.PRESENT,
+        hours_planned=planned,
+        hours_worked=planned,
+        written_by=usual_author(placement_id),
+    )
 
 
 def usual_author(placement_id: int) -> Author:
@@ -279,7 +317,10 @@ def usual_author(placement_id: int) -> Author:
     A new day is written by whoever wrote the one before (the mentor who
     types it in, the workplace that sends it); the citizen when there is none.
     """
-    latest = (LogbookEntry.select(LogbookEntry.written_by)
-              .where(LogbookEntry.placement == placement_id)
-              .order_by(LogbookEntry.entry_date.desc(), LogbookEntry.id.desc()).first())
+    latest = (
+        LogbookEntry.select(LogbookEntry.written_by)
+        .where(LogbookEntry.placement == placement_id)
+        .order_by(LogbookEntry.entry_date.desc(), LogbookEntry.id.desc())
+        .first()
+    )
     return Author(latest.written_by) if latest else Author.CITIZEN

@@ -41,6 +41,7 @@ DEFAULT_CADENCE_DAYS = 14  # "every second week as a rule" (DOMAIN.md)
 
 # --- views -------------------------------------------------------------------------
 
+
 class ParticipantView(View):
     id: int
     name: str
@@ -102,6 +103,7 @@ class AttendanceSummary(View):
 
 # --- input -------------------------------------------------------------------------
 
+
 class HoursChangeIn(HoursStepIn):
     """A decision to step the hours of a placement up or down from a date."""
 
@@ -129,6 +131,7 @@ class MeetingNoteIn(InputModel):
 
 # --- helpers -----------------------------------------------------------------------
 
+
 def _meeting(meeting_id: int) -> Meeting:
     meeting = Meeting.get_or_none(Meeting.id == meeting_id)
     if meeting is None:
@@ -149,15 +152,18 @@ def _midnight(day: date) -> datetime:
 
 def _meeting_values(data: MeetingIn) -> dict:
     values = data.model_dump(mode="python", exclude={"participants"})
-    return {k: (v.value if isinstance(v, MeetingKind | MeetingStatus | CancelledBy) else v)
-            for k, v in values.items()}
+    return {
+        k: (v.value if isinstance(v, MeetingKind | MeetingStatus | CancelledBy) else v)
+        for k, v in values.items()
+    }
 
 
 def _store_participants(meeting: Meeting, participants: list[ParticipantIn]) -> None:
     MeetingParticipant.delete().where(MeetingParticipant.meeting == meeting).execute()
     for person in participants:
-        MeetingParticipant.create(meeting=meeting, name=person.name,
-                                  role=ParticipantRole(person.role).value)
+        MeetingParticipant.create(
+            meeting=meeting, name=person.name, role=ParticipantRole(person.role).value
+        )
 
 
 def _write_meeting(citizen: Citizen, data: MeetingIn, meeting_id: int | None) -> Meeting:
@@ -178,9 +184,11 @@ def _write_meeting(citizen: Citizen, data: MeetingIn, meeting_id: int | None) ->
 
 # --- create, change, delete -------------------------------------------------------
 
+
 def _audit(action: str, meeting: Meeting, purpose: str = "") -> None:
-    audit.record(action, "meeting", citizen_id=meeting.citizen_id, record_id=meeting.id,
-                 purpose=purpose)
+    audit.record(
+        action, "meeting", citizen_id=meeting.citizen_id, record_id=meeting.id, purpose=purpose
+    )
 
 
 def create_meeting(citizen_id: int, data: MeetingIn) -> int:
@@ -191,10 +199,21 @@ def create_meeting(citizen_id: int, data: MeetingIn) -> int:
 
 
 # Free text of a meeting: the audit row says "changed", never the words.
-PRIVATE_FIELDS = frozenset({
-    "place", "participants", "attendance_note", "tasks_note", "motivation_note",
-    "accommodations_note", "citizen_view", "workplace_view", "notes", "decisions",
-    "outcome_note"})
+PRIVATE_FIELDS = frozenset(
+    {
+        "place",
+        "participants",
+        "attendance_note",
+        "tasks_note",
+        "motivation_note",
+        "accommodations_note",
+        "citizen_view",
+        "workplace_view",
+        "notes",
+        "decisions",
+        "outcome_note",
+    }
+)
 
 
 def _audited_values(meeting_id: int) -> dict:
@@ -214,8 +233,14 @@ def update_meeting(meeting_id: int, data: MeetingIn) -> None:
         meeting = _meeting(meeting_id)
         old = _audited_values(meeting_id)
         _write_meeting(meeting.citizen, data, meeting_id)
-        audit.correction("meeting", citizen_id=meeting.citizen_id, record_id=meeting.id,
-                         old=old, new=_audited_values(meeting_id), private=PRIVATE_FIELDS)
+        audit.correction(
+            "meeting",
+            citizen_id=meeting.citizen_id,
+            record_id=meeting.id,
+            old=old,
+            new=_audited_values(meeting_id),
+            private=PRIVATE_FIELDS,
+        )
 
 
 def delete_meeting(meeting_id: int) -> None:
@@ -229,35 +254,59 @@ def delete_meeting(meeting_id: int) -> None:
 def meeting_input(meeting_id: int) -> MeetingIn:
     """The meeting's values as an input model (to prefill the edit form)."""
     meeting = _meeting(meeting_id)
-    values = {name: getattr(meeting, name) for name in MeetingIn.model_fields
-              if name != "participants"}
+    values = {
+        name: getattr(meeting, name) for name in MeetingIn.model_fields if name != "participants"
+    }
     values["kind"] = MeetingKind(values["kind"])
     values["status"] = MeetingStatus(values["status"])
-    people = (MeetingParticipant.select().where(MeetingParticipant.meeting == meeting)
-              .order_by(MeetingParticipant.id))
+    people = (
+        MeetingParticipant.select()
+        .where(MeetingParticipant.meeting == meeting)
+        .order_by(MeetingParticipant.id)
+    )
     values["participants"] = [
-        ParticipantIn.model_construct(name=p.name, role=ParticipantRole(p.role)) for p in people]
+        ParticipantIn.model_construct(name=p.name, role=ParticipantRole(p.role)) for p in people
+    ]
     return MeetingIn.model_construct(**values)
 
 
 def meeting_detail(meeting_id: int) -> MeetingDetail:
     meeting = _meeting(meeting_id)
-    people = (MeetingParticipant.select().where(MeetingParticipant.meeting == meeting)
-              .order_by(MeetingParticipant.id))
-    items = (ActionItem.select().where(ActionItem.meeting == meeting)
-             .order_by(ActionItem.due_date.is_null(), ActionItem.due_date, ActionItem.id))
-    fields = {name: getattr(meeting, name) for name in MeetingDetail.model_fields
-              if name not in {"citizen_id", "citizen_name", "participants", "action_items"}}
+    people = (
+        MeetingParticipant.select()
+        .where(MeetingParticipant.meeting == meeting)
+        .order_by(MeetingParticipant.id)
+    )
+    items = (
+        ActionItem.select()
+        .where(ActionItem.meeting == meeting)
+        .order_by(ActionItem.due_date.is_null(), ActionItem.due_date, ActionItem.id)
+    )
+    fields = {
+        name: getattr(meeting, name)
+        for name in MeetingDetail.model_fields
+        if name not in {"citizen_id", "citizen_name", "participants", "action_items"}
+    }
     return MeetingDetail(
-        **fields, citizen_id=meeting.citizen_id, citizen_name=meeting.citizen.name,
+        **fields,
+        citizen_id=meeting.citizen_id,
+        citizen_name=meeting.citizen.name,
         participants=[ParticipantView.model_validate(p) for p in people],
-        action_items=[ActionItemView.model_validate(a) for a in items])
+        action_items=[ActionItemView.model_validate(a) for a in items],
+    )
 
 
 # --- outcomes ---------------------------------------------------------------------
 
-def _outcome(meeting: Meeting, status: MeetingStatus, purpose: str, *,
-             cancelled_by: CancelledBy | None = None, note: str = "") -> None:
+
+def _outcome(
+    meeting: Meeting,
+    status: MeetingStatus,
+    purpose: str,
+    *,
+    cancelled_by: CancelledBy | None = None,
+    note: str = "",
+) -> None:
     """Set the status (with who cancelled and the note) and log old → new."""
     fields = ("status", "cancelled_by", "outcome_note")
     old = {f: getattr(meeting, f) for f in fields}
@@ -265,9 +314,15 @@ def _outcome(meeting: Meeting, status: MeetingStatus, purpose: str, *,
     meeting.cancelled_by = CancelledBy(cancelled_by).value if cancelled_by else None
     meeting.outcome_note = note
     meeting.save()
-    audit.correction("meeting", citizen_id=meeting.citizen_id, record_id=meeting.id, old=old,
-                     new={f: getattr(meeting, f) for f in fields},
-                     private={"outcome_note"}, purpose=purpose)
+    audit.correction(
+        "meeting",
+        citizen_id=meeting.citizen_id,
+        record_id=meeting.id,
+        old=old,
+        new={f: getattr(meeting, f) for f in fields},
+        private={"outcome_note"},
+        purpose=purpose,
+    )
 
 
 def set_status(meeting_id: int, status: MeetingStatus) -> None:
@@ -289,9 +344,12 @@ def set_status(meeting_id: int, status: MeetingStatus) -> None:
 def _only_planned(meeting: Meeting, what: str) -> None:
     if meeting.status != MeetingStatus.PLANNED:
         raise DomainError(
-            _("Only a planned meeting can be {what}; this one is recorded as “{status}”. "
-              "Edit it (e) to change its status.").format(
-                what=what, status=MeetingStatus(meeting.status).label), field="status")
+            _(
+                "Only a planned meeting can be {what}; this one is recorded as “{status}”. "
+                "Edit it (e) to change its status."
+            ).format(what=what, status=MeetingStatus(meeting.status).label),
+            field="status",
+        )
 
 
 def record_no_show(meeting_id: int, note: str = "") -> None:
@@ -322,8 +380,13 @@ def cancel_meeting(meeting_id: int, data: CancellationIn) -> None:
     with db.atomic():
         meeting = _meeting(meeting_id)
         _only_planned(meeting, _("cancelled"))
-        _outcome(meeting, MeetingStatus.CANCELLED, "cancelled",
-                 cancelled_by=data.cancelled_by, note=data.reason)
+        _outcome(
+            meeting,
+            MeetingStatus.CANCELLED,
+            "cancelled",
+            cancelled_by=data.cancelled_by,
+            note=data.reason,
+        )
 
 
 def outcome_text(status: MeetingStatus, cancelled_by: CancelledBy | None, note: str) -> str:
@@ -357,25 +420,37 @@ class Overlap(View):
         return f"{name} {show_date(self.starts_at)} {self.starts_at:%H:%M}–{self.ends_at:%H:%M}"
 
 
-def overlapping(starts_at: datetime, duration_minutes: int,
-                exclude_meeting_id: int | None = None) -> list[Overlap]:
+def overlapping(
+    starts_at: datetime, duration_minutes: int, exclude_meeting_id: int | None = None
+) -> list[Overlap]:
     """The booked meetings (planned or held, any citizen) whose time overlaps
     ``starts_at`` for ``duration_minutes``; meetings that only touch do not."""
     ends_at = starts_at + timedelta(minutes=duration_minutes)
     # No meeting is longer than 600 minutes (MeetingIn): a bounded range on starts_at.
-    query = (Meeting.select(Meeting, Citizen).join(Citizen)
-             .where((Meeting.status.in_(_BOOKED))
-                    & (Meeting.starts_at > starts_at - timedelta(minutes=600))
-                    & (Meeting.starts_at < ends_at))
-             .order_by(Meeting.starts_at, Meeting.id))
+    query = (
+        Meeting.select(Meeting, Citizen)
+        .join(Citizen)
+        .where(
+            (Meeting.status.in_(_BOOKED))
+            & (Meeting.starts_at > starts_at - timedelta(minutes=600))
+            & (Meeting.starts_at < ends_at)
+        )
+        .order_by(Meeting.starts_at, Meeting.id)
+    )
     if exclude_meeting_id is not None:
         query = query.where(Meeting.id != exclude_meeting_id)
     found = []
     for m in query:
         other_end = m.starts_at + timedelta(minutes=m.duration_minutes)
         if other_end > starts_at:
-            found.append(Overlap(meeting_id=m.id, citizen_name=m.citizen.name,
-                                 starts_at=m.starts_at, ends_at=other_end))
+            found.append(
+                Overlap(
+                    meeting_id=m.id,
+                    citizen_name=m.citizen.name,
+                    starts_at=m.starts_at,
+                    ends_at=other_end,
+                )
+            )
     return found
 
 
@@ -412,23 +487,36 @@ def quick_no_show(citizen_id: int, starts_at: datetime, kind: MeetingKind) -> in
     with db.atomic():
         citizen = _citizen(citizen_id)
         day = starts_at.date()
-        planned = (Meeting.select().where(
-            (Meeting.citizen == citizen) & (Meeting.status == MeetingStatus.PLANNED.value)
-            & (Meeting.kind == kind.value) & (Meeting.starts_at >= _midnight(day))
-            & (Meeting.starts_at < _midnight(day + timedelta(days=1))))
-            .order_by(Meeting.starts_at).first())
+        planned = (
+            Meeting.select()
+            .where(
+                (Meeting.citizen == citizen)
+                & (Meeting.status == MeetingStatus.PLANNED.value)
+                & (Meeting.kind == kind.value)
+                & (Meeting.starts_at >= _midnight(day))
+                & (Meeting.starts_at < _midnight(day + timedelta(days=1)))
+            )
+            .order_by(Meeting.starts_at)
+            .first()
+        )
         if planned is not None:
             planned.status = MeetingStatus.NO_SHOW.value
             planned.save()
             _audit("update", planned, "no-show")
             return planned.id
-        meeting = Meeting.create(citizen=citizen, mentor=citizen.mentor_id, starts_at=starts_at,
-                                 kind=kind.value, status=MeetingStatus.NO_SHOW.value)
+        meeting = Meeting.create(
+            citizen=citizen,
+            mentor=citizen.mentor_id,
+            starts_at=starts_at,
+            kind=kind.value,
+            status=MeetingStatus.NO_SHOW.value,
+        )
         _audit("create", meeting, "no-show")
         return meeting.id
 
 
 # --- the agenda ---------------------------------------------------------------------
+
 
 def _agenda_items(query, today: date, now: datetime | None) -> list[AgendaItem]:
     monday = today - timedelta(days=today.weekday())
@@ -438,18 +526,29 @@ def _agenda_items(query, today: date, now: datetime | None) -> list[AgendaItem]:
         day = m.starts_at.date()
         week = "earlier" if day < monday else "this" if day < next_monday else "next"
         is_past = m.starts_at < now if now is not None else day < today
-        items.append(AgendaItem(
-            meeting_id=m.id, citizen_id=m.citizen_id, citizen_name=m.citizen.name,
-            starts_at=m.starts_at, kind=m.kind, place=m.place, status=m.status, week=week,
-            is_past=is_past))
+        items.append(
+            AgendaItem(
+                meeting_id=m.id,
+                citizen_id=m.citizen_id,
+                citizen_name=m.citizen.name,
+                starts_at=m.starts_at,
+                kind=m.kind,
+                place=m.place,
+                status=m.status,
+                week=week,
+                is_past=is_past,
+            )
+        )
     return items
 
 
 def _planned_of_active_citizens():
-    return (Meeting.select(Meeting, Citizen).join(Citizen)
-            .where((Meeting.status == MeetingStatus.PLANNED.value)
-                   & Citizen.archived_on.is_null())
-            .order_by(Meeting.starts_at, Meeting.id))
+    return (
+        Meeting.select(Meeting, Citizen)
+        .join(Citizen)
+        .where((Meeting.status == MeetingStatus.PLANNED.value) & Citizen.archived_on.is_null())
+        .order_by(Meeting.starts_at, Meeting.id)
+    )
 
 
 def agenda(today: date, now: datetime | None = None) -> list[AgendaItem]:
@@ -461,7 +560,8 @@ def agenda(today: date, now: datetime | None = None) -> list[AgendaItem]:
     monday = today - timedelta(days=today.weekday())
     query = _planned_of_active_citizens().where(
         (Meeting.starts_at >= _midnight(monday))
-        & (Meeting.starts_at < _midnight(monday + timedelta(days=14))))
+        & (Meeting.starts_at < _midnight(monday + timedelta(days=14)))
+    )
     return _agenda_items(query, today, now)
 
 
@@ -473,13 +573,20 @@ def unrecorded(today: date) -> list[AgendaItem]:
 
 # --- preparing a follow-up ---------------------------------------------------------------
 
+
 def previous_follow_up(citizen_id: int, before: date) -> date | None:
     """The day of the latest held three-party meeting strictly before ``before``."""
-    starts = (Meeting.select(Meeting.starts_at).where(
-        (Meeting.citizen == citizen_id) & (Meeting.kind == MeetingKind.THREE_PARTY.value)
-        & (Meeting.status == MeetingStatus.HELD.value)
-        & (Meeting.starts_at < _midnight(before)))
-        .order_by(Meeting.starts_at.desc()).first())
+    starts = (
+        Meeting.select(Meeting.starts_at)
+        .where(
+            (Meeting.citizen == citizen_id)
+            & (Meeting.kind == MeetingKind.THREE_PARTY.value)
+            & (Meeting.status == MeetingStatus.HELD.value)
+            & (Meeting.starts_at < _midnight(before))
+        )
+        .order_by(Meeting.starts_at.desc())
+        .first()
+    )
     return starts.starts_at.date() if starts else None
 
 
@@ -491,12 +598,17 @@ def _placement_for(citizen_id: int, meeting_day: date, first: date | None) -> Pl
     overlaps = (Placement.citizen == citizen_id) & (Placement.start_date <= last)
     if first is not None:
         overlaps &= Placement.end_date.is_null() | (Placement.end_date >= first)
-    return (Placement.select().where(overlaps)
-            .order_by(Placement.start_date.desc(), Placement.id.desc()).first())
+    return (
+        Placement.select()
+        .where(overlaps)
+        .order_by(Placement.start_date.desc(), Placement.id.desc())
+        .first()
+    )
 
 
-def attendance_since_last_follow_up(citizen_id: int, meeting_day: date,
-                                    today: date) -> AttendanceSummary | None:
+def attendance_since_last_follow_up(
+    citizen_id: int, meeting_day: date, today: date
+) -> AttendanceSummary | None:
     """The logbook since the previous follow-up, up to the day before ``meeting_day``.
 
     The placement is the one running on ``meeting_day``, else the latest one
@@ -515,10 +627,17 @@ def attendance_since_last_follow_up(citizen_id: int, meeting_day: date,
     if stats.start > stats.end:
         return None
     figures = PeriodFigures.model_validate(
-        {name: getattr(stats, name) for name in PeriodFigures.model_fields})
-    return AttendanceSummary(citizen_id=citizen_id, placement_id=placement.id,
-                             workplace=placement.workplace, previous_follow_up=previous,
-                             start=figures.start, end=figures.end, figures=figures)
+        {name: getattr(stats, name) for name in PeriodFigures.model_fields}
+    )
+    return AttendanceSummary(
+        citizen_id=citizen_id,
+        placement_id=placement.id,
+        workplace=placement.workplace,
+        previous_follow_up=previous,
+        start=figures.start,
+        end=figures.end,
+        figures=figures,
+    )
 
 
 def _reason_list(reasons) -> str:
@@ -549,28 +668,39 @@ def prefill_attendance_note(citizen_id: int, meeting_day: date, today: date) -> 
     else:
         since = _("Since the placement started")
     head = _("{since} ({start} – {end}) at {workplace}:").format(
-        since=since, start=show_date(summary.start), end=show_date(summary.end),
-        workplace=summary.workplace)
+        since=since,
+        start=show_date(summary.start),
+        end=show_date(summary.end),
+        workplace=summary.workplace,
+    )
     if f.days_logged == 0:
         return head + " " + _("no days logged.")
-    text = head + " " + ngettext("present {present} of {logged} logged day ({rate})",
-                                 "present {present} of {logged} logged days ({rate})",
-                                 f.days_logged).format(
-        present=f.days_present, logged=f.days_logged, rate=show_percent(f.attendance_rate))
+    text = (
+        head
+        + " "
+        + ngettext(
+            "present {present} of {logged} logged day ({rate})",
+            "present {present} of {logged} logged days ({rate})",
+            f.days_logged,
+        ).format(present=f.days_present, logged=f.days_logged, rate=show_percent(f.attendance_rate))
+    )
     if f.hours_planned:
         # ngettext counts whole numbers: 1 is "hour", 0,5 and 2 are "hours".
-        text += "; " + ngettext("{worked} of {planned} planned hour worked.",
-                                "{worked} of {planned} planned hours worked.",
-                                1 if f.hours_planned == 1 else 2).format(
-            worked=show_hours(f.hours_worked), planned=show_hours(f.hours_planned))
+        text += "; " + ngettext(
+            "{worked} of {planned} planned hour worked.",
+            "{worked} of {planned} planned hours worked.",
+            1 if f.hours_planned == 1 else 2,
+        ).format(worked=show_hours(f.hours_worked), planned=show_hours(f.hours_planned))
     else:
-        text += "; " + ngettext("{worked} hour worked.", "{worked} hours worked.",
-                                1 if f.hours_worked == 1 else 2).format(
-            worked=show_hours(f.hours_worked))
-    kinds = [("sick", _("Sick"), f.sick_days),
-             ("absent_with_notice", _("Absent with notice"), f.absent_with_notice),
-             ("absent_without_notice", _("Absent without notice"), f.absent_without_notice),
-             ("left_early", _("Left early"), f.left_early)]
+        text += "; " + ngettext(
+            "{worked} hour worked.", "{worked} hours worked.", 1 if f.hours_worked == 1 else 2
+        ).format(worked=show_hours(f.hours_worked))
+    kinds = [
+        ("sick", _("Sick"), f.sick_days),
+        ("absent_with_notice", _("Absent with notice"), f.absent_with_notice),
+        ("absent_without_notice", _("Absent without notice"), f.absent_without_notice),
+        ("left_early", _("Left early"), f.left_early),
+    ]
     for kind, label, count in kinds:
         if count:
             reasons = [r for r in f.absence_by_reason if r.kind == kind]
@@ -581,9 +711,12 @@ def prefill_attendance_note(citizen_id: int, meeting_day: date, today: date) -> 
 def default_next_meeting_date(citizen_id: int, meeting_day: date) -> date:
     """``meeting_day`` plus the running course's cadence (14 days without one),
     moved from a Saturday or Sunday to the Monday after."""
-    cadence = (Course.select(Course.meeting_cadence_days)
-               .where((Course.citizen == citizen_id) & Course.end_date.is_null())
-               .order_by(Course.start_date.desc()).scalar())
+    cadence = (
+        Course.select(Course.meeting_cadence_days)
+        .where((Course.citizen == citizen_id) & Course.end_date.is_null())
+        .order_by(Course.start_date.desc())
+        .scalar()
+    )
     day = meeting_day + timedelta(days=cadence or DEFAULT_CADENCE_DAYS)
     if day.weekday() >= 5:
         day += timedelta(days=7 - day.weekday())
@@ -592,10 +725,12 @@ def default_next_meeting_date(citizen_id: int, meeting_day: date) -> date:
 
 # --- the whole note at once ----------------------------------------------------------------
 
+
 def hours_decision_text(change: HoursStepIn) -> str:
     """'Hours from 01-12-2026: 12 a week (3 x 4 h Mon, Wed, Fri)'."""
     text = _("Hours from {day}: {hours} a week").format(
-        day=show_date(change.from_date), hours=show_hours(change.hours_per_week))
+        day=show_date(change.from_date), hours=show_hours(change.hours_per_week)
+    )
     return f"{text} ({change.schedule})" if change.schedule else text
 
 
@@ -628,23 +763,33 @@ def note_defaults(citizen_id: int, day: date) -> NoteDefaults:
     citizen = _citizen(citizen_id)
     placement = _placement_for(citizen_id, day, None)
     mentor = mentor_identity().name or (
-        citizen.mentor.name if citizen.mentor.name not in ("Me", "Mig", _("Me")) else "")
+        citizen.mentor.name if citizen.mentor.name not in ("Me", "Mig", _("Me")) else ""
+    )
     interpreter = ""
     if citizen.interpreter_needed:
-        interpreter = _("Interpreter ({language})").format(
-            language=citizen.interpreter_language) if citizen.interpreter_language \
+        interpreter = (
+            _("Interpreter ({language})").format(language=citizen.interpreter_language)
+            if citizen.interpreter_language
             else _("Interpreter")
+        )
     return NoteDefaults(
-        citizen=citizen.name, mentor=mentor,
+        citizen=citizen.name,
+        mentor=mentor,
         supervisor=placement.supervisor_name if placement else "",
         consultant=placement.company_consultant if placement else "",
-        caseworker=citizen.caseworker_name, interpreter=interpreter,
+        caseworker=citizen.caseworker_name,
+        interpreter=interpreter,
         placement_id=placement.id if placement else None,
-        workplace=placement.workplace if placement else "")
+        workplace=placement.workplace if placement else "",
+    )
 
 
-def save_note(citizen_id: int, data: MeetingNoteIn, meeting_id: int | None = None,
-              draft_key: str | None = None) -> int:
+def save_note(
+    citizen_id: int,
+    data: MeetingNoteIn,
+    meeting_id: int | None = None,
+    draft_key: str | None = None,
+) -> int:
     """Save a follow-up note in one transaction and return the meeting's id.
 
     Creates or updates the meeting (with its participants), adds the
@@ -660,13 +805,18 @@ def save_note(citizen_id: int, data: MeetingNoteIn, meeting_id: int | None = Non
     with db.atomic():
         citizen = _citizen(citizen_id)
         if change is not None:
-            owner = Placement.select(Placement.citizen).where(
-                Placement.id == change.placement_id).scalar()
+            owner = (
+                Placement.select(Placement.citizen)
+                .where(Placement.id == change.placement_id)
+                .scalar()
+            )
             if owner is None:
                 raise NotFound(_("This placement no longer exists."))
             if owner != citizen.id:
-                raise DomainError(_("That placement is not one of this citizen's placements."),
-                                  field="placement_id")
+                raise DomainError(
+                    _("That placement is not one of this citizen's placements."),
+                    field="placement_id",
+                )
             line = hours_decision_text(change)
             if not _mentions(meeting_data.decisions, change, line):
                 decisions = "\n".join(t for t in (meeting_data.decisions, line) if t)
@@ -678,16 +828,25 @@ def save_note(citizen_id: int, data: MeetingNoteIn, meeting_id: int | None = Non
             store_hours_step(change.placement_id, change.step())
         next_day = meeting_data.next_meeting_date
         if next_day is not None:
-            taken = Meeting.select().where(
-                (Meeting.citizen == citizen) & (Meeting.starts_at >= _midnight(next_day))
-                & (Meeting.starts_at < _midnight(next_day + timedelta(days=1)))).exists()
+            taken = (
+                Meeting.select()
+                .where(
+                    (Meeting.citizen == citizen)
+                    & (Meeting.starts_at >= _midnight(next_day))
+                    & (Meeting.starts_at < _midnight(next_day + timedelta(days=1)))
+                )
+                .exists()
+            )
             if not taken:
                 Meeting.create(
-                    citizen=citizen, mentor=citizen.mentor_id,
+                    citizen=citizen,
+                    mentor=citizen.mentor_id,
                     starts_at=datetime.combine(next_day, meeting_data.starts_at.time()),
                     duration_minutes=meeting_data.duration_minutes,
-                    kind=MeetingKind(meeting_data.kind).value, place=meeting_data.place,
-                    status=MeetingStatus.PLANNED.value)
+                    kind=MeetingKind(meeting_data.kind).value,
+                    place=meeting_data.place,
+                    status=MeetingStatus.PLANNED.value,
+                )
         if draft_key is not None:
             Draft.delete().where(Draft.key == draft_key).execute()
         # One row for the whole note (meeting, participants, agreements, hours, next meeting).

@@ -32,34 +32,54 @@ _STATUS_ORDER = {"active": 0, "paused": 1, "achieved": 2, "dropped": 3}
 
 def placements_of(citizen_id: int) -> list[PlacementView]:
     """The citizen's placements, newest first, each with its hours steps."""
-    placements = list(Placement.select().where(Placement.citizen == citizen_id)
-                      .order_by(Placement.start_date.desc(), Placement.id.desc()))
+    placements = list(
+        Placement.select()
+        .where(Placement.citizen == citizen_id)
+        .order_by(Placement.start_date.desc(), Placement.id.desc())
+    )
     steps: dict[int, list[HoursStepView]] = {p.id: [] for p in placements}
     if placements:
-        for step in (HoursStep.select().where(HoursStep.placement.in_(list(steps)))
-                     .order_by(HoursStep.from_date)):
+        for step in (
+            HoursStep.select()
+            .where(HoursStep.placement.in_(list(steps)))
+            .order_by(HoursStep.from_date)
+        ):
             steps[step.placement_id].append(HoursStepView.model_validate(step))
     return [
-        PlacementView(id=p.id, kind=p.kind, workplace=p.workplace,
-                      supervisor_name=p.supervisor_name, start_date=p.start_date,
-                      end_date=p.end_date, accommodations=p.accommodations,
-                      hours_steps=steps[p.id])
+        PlacementView(
+            id=p.id,
+            kind=p.kind,
+            workplace=p.workplace,
+            supervisor_name=p.supervisor_name,
+            start_date=p.start_date,
+            end_date=p.end_date,
+            accommodations=p.accommodations,
+            hours_steps=steps[p.id],
+        )
         for p in placements
     ]
 
 
 def sub_goal_summaries(citizen_id: int) -> list[SubGoalSummary]:
     """Sub-goals with their latest score: active first, then by priority."""
-    latest = (AllianceScore.select(AllianceScore.sub_goal, fn.MAX(AllianceScore.scored_on)
-                                   .alias("last"), fn.COUNT(AllianceScore.id).alias("n"))
-              .join(SubGoal).where(SubGoal.citizen == citizen_id)
-              .group_by(AllianceScore.sub_goal))
+    latest = (
+        AllianceScore.select(
+            AllianceScore.sub_goal,
+            fn.MAX(AllianceScore.scored_on).alias("last"),
+            fn.COUNT(AllianceScore.id).alias("n"),
+        )
+        .join(SubGoal)
+        .where(SubGoal.citizen == citizen_id)
+        .group_by(AllianceScore.sub_goal)
+    )
     last = {row.sub_goal_id: (row.last, row.n) for row in latest}
     scores = {}
     for goal_id, (day, _count) in last.items():
-        score = (AllianceScore.select(AllianceScore.citizen_score)
-                 .where((AllianceScore.sub_goal == goal_id) & (AllianceScore.scored_on == day))
-                 .scalar())
+        score = (
+            AllianceScore.select(AllianceScore.citizen_score)
+            .where((AllianceScore.sub_goal == goal_id) & (AllianceScore.scored_on == day))
+            .scalar()
+        )
         scores[goal_id] = score
     goals = SubGoal.select().where(SubGoal.citizen == citizen_id)
     result = []
@@ -67,40 +87,63 @@ def sub_goal_summaries(citizen_id: int) -> list[SubGoalSummary]:
         day, count = last.get(goal.id, (None, 0))
         if isinstance(day, str):
             day = date.fromisoformat(day)
-        result.append(SubGoalSummary(
-            id=goal.id, title=goal.title, status=goal.status, priority=goal.priority,
-            target_date=goal.target_date, latest_score=scores.get(goal.id),
-            latest_scored_on=day, score_count=count))
+        result.append(
+            SubGoalSummary(
+                id=goal.id,
+                title=goal.title,
+                status=goal.status,
+                priority=goal.priority,
+                target_date=goal.target_date,
+                latest_score=scores.get(goal.id),
+                latest_scored_on=day,
+                score_count=count,
+            )
+        )
     result.sort(key=lambda g: (_STATUS_ORDER.get(g.status, 9), g.priority, g.id))
     return result
 
 
 def meetings_of(citizen_id: int) -> list[MeetingView]:
     """Every meeting, newest first."""
-    query = (Meeting.select().where(Meeting.citizen == citizen_id)
-             .order_by(Meeting.starts_at.desc(), Meeting.id.desc()))
+    query = (
+        Meeting.select()
+        .where(Meeting.citizen == citizen_id)
+        .order_by(Meeting.starts_at.desc(), Meeting.id.desc())
+    )
     return [MeetingView.model_validate(m) for m in query]
 
 
 def open_action_items(citizen_id: int) -> list[ActionItemView]:
-    query = (ActionItem.select().where((ActionItem.citizen == citizen_id)
-                                       & ActionItem.done_on.is_null())
-             .order_by(ActionItem.due_date.is_null(), ActionItem.due_date, ActionItem.id))
+    query = (
+        ActionItem.select()
+        .where((ActionItem.citizen == citizen_id) & ActionItem.done_on.is_null())
+        .order_by(ActionItem.due_date.is_null(), ActionItem.due_date, ActionItem.id)
+    )
     return [ActionItemView.model_validate(a) for a in query]
 
 
 def logbook_of(citizen_id: int, limit: int | None = None) -> list[LogbookLine]:
     """Logbook days across the citizen's placements, newest first."""
-    query = (LogbookEntry.select(LogbookEntry, Placement.workplace).join(Placement)
-             .where(LogbookEntry.citizen == citizen_id)
-             .order_by(LogbookEntry.entry_date.desc()))
+    query = (
+        LogbookEntry.select(LogbookEntry, Placement.workplace)
+        .join(Placement)
+        .where(LogbookEntry.citizen == citizen_id)
+        .order_by(LogbookEntry.entry_date.desc())
+    )
     if limit:
         query = query.limit(limit)
     return [
-        LogbookLine(id=e.id, entry_date=e.entry_date, workplace=e.placement.workplace,
-                    attendance=e.attendance, hours_planned=e.hours_planned,
-                    hours_worked=e.hours_worked, left_early=e.left_early,
-                    left_early_reason=e.left_early_reason, tasks=e.tasks)
+        LogbookLine(
+            id=e.id,
+            entry_date=e.entry_date,
+            workplace=e.placement.workplace,
+            attendance=e.attendance,
+            hours_planned=e.hours_planned,
+            hours_worked=e.hours_worked,
+            left_early=e.left_early,
+            left_early_reason=e.left_early_reason,
+            tasks=e.tasks,
+        )
         for e in query
     ]
 
@@ -109,15 +152,26 @@ def citizen_overview(citizen_id: int, today: date | None = None) -> CitizenOverv
     """Everything the citizen screen shows at the top, in one call."""
     today = today or date.today()
     start_of_today = datetime.combine(today, datetime.min.time())
-    next_meeting = (Meeting.select().where((Meeting.citizen == citizen_id)
-                                           & (Meeting.status == "planned")
-                                           & (Meeting.starts_at >= start_of_today))
-                    .order_by(Meeting.starts_at).first())
-    last_held = (Meeting.select().where((Meeting.citizen == citizen_id)
-                                        & (Meeting.status == "held")
-                                        & (Meeting.starts_at < start_of_today
-                                           + timedelta(days=1)))
-                 .order_by(Meeting.starts_at.desc()).first())
+    next_meeting = (
+        Meeting.select()
+        .where(
+            (Meeting.citizen == citizen_id)
+            & (Meeting.status == "planned")
+            & (Meeting.starts_at >= start_of_today)
+        )
+        .order_by(Meeting.starts_at)
+        .first()
+    )
+    last_held = (
+        Meeting.select()
+        .where(
+            (Meeting.citizen == citizen_id)
+            & (Meeting.status == "held")
+            & (Meeting.starts_at < start_of_today + timedelta(days=1))
+        )
+        .order_by(Meeting.starts_at.desc())
+        .first()
+    )
     return CitizenOverview(
         citizen=get_citizen(citizen_id),
         courses=courses_of(citizen_id),

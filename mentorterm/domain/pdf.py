@@ -48,8 +48,9 @@ class PdfDocument(FPDF):
         self.set_text_color(*_MUTED)
         self.cell(0, 5, self.footer_text, align="L")
         self.set_x(self.l_margin)
-        self.cell(0, 5, _("Page {page} of {pages}").format(page=self.page_no(), pages="{nb}"),
-                  align="R")
+        self.cell(
+            0, 5, _("Page {page} of {pages}").format(page=self.page_no(), pages="{nb}"), align="R"
+        )
         self.set_text_color(*_INK)
 
     @property
@@ -88,8 +89,7 @@ class PdfDocument(FPDF):
         self.set_font(FAMILY, size=10)
         if muted:
             self.set_text_color(*_MUTED)
-        self.multi_cell(0, 5, text.strip() or "–", new_x=XPos.LMARGIN, new_y=YPos.NEXT,
-                        align="L")
+        self.multi_cell(0, 5, text.strip() or "–", new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
         self.set_text_color(*_INK)
         self.ln(1.5)
 
@@ -102,9 +102,13 @@ class PdfDocument(FPDF):
             self.multi_cell(0, 5, value or "–", new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
         self.ln(1)
 
-    def data_table(self, headers: Sequence[str], rows: Sequence[Sequence[str]],
-              widths: Sequence[float] | None = None,
-              align: Sequence[str] | None = None) -> None:
+    def data_table(
+        self,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[float] | None = None,
+        align: Sequence[str] | None = None,
+    ) -> None:
         """A bordered table with a bold heading row, repeated on a new page."""
         if not rows:
             return
@@ -132,8 +136,9 @@ class PdfDocument(FPDF):
         self.ln(2)
 
     # -- charts -----------------------------------------------------------
-    def score_chart(self, points: Sequence[tuple[date, int]], width: float = 90,
-                    height: float = 32) -> None:
+    def score_chart(
+        self, points: Sequence[tuple[date, int]], width: float = 90, height: float = 32
+    ) -> None:
         """The citizen's scores (1-10) over time, with the mentor's part (10 - score).
 
         Dates are placed by their distance in days, so a long gap between two
@@ -181,8 +186,9 @@ class PdfDocument(FPDF):
             self.cell(width / 2, 3.6, show_date(last), align="R")
         # The legend beside the chart.
         legend_x = left + width + 6
-        for row, (colour, label) in enumerate(((_CITIZEN, _("Citizen's score")),
-                                               (_MENTOR, _("Mentor's part (10 − score)")))):
+        for row, (colour, label) in enumerate(
+            ((_CITIZEN, _("Citizen's score")), (_MENTOR, _("Mentor's part (10 − score)")))
+        ):
             y = top + 2 + row * 5
             self.set_fill_color(*colour)
             self.rect(legend_x, y, 4, 2, style="F")
@@ -193,8 +199,9 @@ class PdfDocument(FPDF):
         self.set_xy(self.l_margin, bottom + 6)
         self.set_font(FAMILY, size=10)
 
-    def bars(self, items: Sequence[tuple[str, float | None]], width: float = 110,
-             bar_height: float = 3.6) -> None:
+    def bars(
+        self, items: Sequence[tuple[str, float | None]], width: float = 110, bar_height: float = 3.6
+    ) -> None:
         """Horizontal bars of shares (0..1) with their labels: attendance per block."""
         if not items:
             return
@@ -211,8 +218,9 @@ class PdfDocument(FPDF):
             self.rect(x, y + 0.4, width, bar_height - 0.8)
             if share is not None:
                 self.set_fill_color(*_CITIZEN)
-                self.rect(x, y + 0.4, width * max(0.0, min(1.0, share)), bar_height - 0.8,
-                          style="F")
+                self.rect(
+                    x, y + 0.4, width * max(0.0, min(1.0, share)), bar_height - 0.8, style="F"
+                )
             self.set_xy(x + width + 2, y)
             self.cell(16, bar_height, "–" if share is None else f"{round(share * 100)} %")
             self.set_xy(self.l_margin, y + bar_height + 0.8)

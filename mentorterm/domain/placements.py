@@ -50,7 +50,7 @@ def parse_schedule(text: str) -> frozenset[int]:
         days.add(day)
         if index + 1 < len(found):
             next_position, next_day = found[index + 1]
-            between = words[position + 1:next_position]
+            between = words[position + 1 : next_position]
             if between and all(w in _RANGE_WORDS for w in between) and day <= next_day:
                 days.update(range(day, next_day + 1))
     return frozenset(days) or _WORKDAYS
@@ -62,8 +62,11 @@ _UNIT = r"(?:hours?|hrs?|h|timer|time|tim|t)(?![a-zæøå])"
 _TIMES = r"\s*(?:x|×|\*|gange)\s*"
 _TERM = re.compile(rf"(?<![\d.,:\-–])(?:(\d+){_TIMES})?{_NUMBER}\s*{_UNIT}", re.IGNORECASE)
 _RANGE = re.compile(rf"\d\s*[-–]\s*{_NUMBER}\s*{_UNIT}", re.IGNORECASE)
-_PER_DAY = re.compile(r"\b(?:a|per|pr\.?|each)\s+day\b|\bdaily\b|\bom dagen\b|"
-                      r"\bpr\.?\s+dag\b|\bdagligt?\b", re.IGNORECASE)
+_PER_DAY = re.compile(
+    r"\b(?:a|per|pr\.?|each)\s+day\b|\bdaily\b|\bom dagen\b|"
+    r"\bpr\.?\s+dag\b|\bdagligt?\b",
+    re.IGNORECASE,
+)
 
 
 class StatedHours(View):
@@ -78,11 +81,12 @@ class StatedHours(View):
 
     def explain(self) -> str:
         """'3 × 3 h = 9 h', '7 h', '3 h × 5 days = 15 h' (decimal commas)."""
-        parts = " + ".join(f"{times} × {show_hours(hours)} h" if times is not None
-                           else f"{show_hours(hours)} h" for times, hours in self.terms)
+        parts = " + ".join(
+            f"{times} × {show_hours(hours)} h" if times is not None else f"{show_hours(hours)} h"
+            for times, hours in self.terms
+        )
         if self.days != 1:
-            parts = f"{parts} × " + ngettext("{n} day", "{n} days", self.days).format(
-                n=self.days)
+            parts = f"{parts} × " + ngettext("{n} day", "{n} days", self.days).format(n=self.days)
         simple = len(self.terms) == 1 and self.terms[0][0] is None and self.days == 1
         return parts if simple else f"{parts} = {show_hours(self.total)} h"
 
@@ -96,8 +100,10 @@ def stated_hours(schedule: str) -> StatedHours | None:
     """
     if _RANGE.search(schedule):
         return None
-    terms = [(int(times) if times else None, float(hours.replace(",", ".")))
-             for times, hours in _TERM.findall(schedule)]
+    terms = [
+        (int(times) if times else None, float(hours.replace(",", ".")))
+        for times, hours in _TERM.findall(schedule)
+    ]
     terms = [(times, hours) for times, hours in terms if times != 0]
     if not terms:
         return None
@@ -112,7 +118,8 @@ def schedule_question(hours_per_week: float, schedule: str) -> str | None:
     if stated is None or abs(stated.total - hours_per_week) < 0.01:
         return None
     return _("The schedule says {stated} a week, you wrote {hours} h. Save anyway?").format(
-        stated=stated.explain(), hours=show_hours(hours_per_week))
+        stated=stated.explain(), hours=show_hours(hours_per_week)
+    )
 
 
 def planned_hours_per_day(step: HoursStepView | HoursStep) -> float:
@@ -128,18 +135,27 @@ def _placement(placement_id: int) -> Placement:
     return placement
 
 
-def create_placement(citizen_id: int, data: PlacementIn, course_id: int | None = None,
-                     first_step: HoursStepIn | None = None) -> int:
+def create_placement(
+    citizen_id: int,
+    data: PlacementIn,
+    course_id: int | None = None,
+    first_step: HoursStepIn | None = None,
+) -> int:
     """A new placement, with its first hours step when ``first_step`` is given
     (one transaction: refused, neither is written)."""
     with db.atomic():
         if Citizen.get_or_none(Citizen.id == citizen_id) is None:
             raise NotFound(_("This citizen no longer exists."))
-        if course_id is not None and not Course.select().where(
-                (Course.id == course_id) & (Course.citizen == citizen_id)).exists():
+        if (
+            course_id is not None
+            and not Course.select()
+            .where((Course.id == course_id) & (Course.citizen == citizen_id))
+            .exists()
+        ):
             raise DomainError(_("That course is not one of this citizen's courses."))
-        placement_id = Placement.create(citizen=citizen_id, course=course_id,
-                                        **data.model_dump(mode="python")).id
+        placement_id = Placement.create(
+            citizen=citizen_id, course=course_id, **data.model_dump(mode="python")
+        ).id
         audit.record("create", "placement", citizen_id=citizen_id, record_id=placement_id)
         if first_step is not None:
             step_id = store_hours_step(placement_id, first_step)
@@ -164,8 +180,10 @@ def _check_logbook_inside(placement: Placement, start: date, end: date | None) -
     if first is not None:
         raise DomainError(
             _("The logbook has a day ({day}) outside these dates.").format(
-                day=show_date(first.entry_date)),
-            field="end_date" if end and first.entry_date > end else "start_date")
+                day=show_date(first.entry_date)
+            ),
+            field="end_date" if end and first.entry_date > end else "start_date",
+        )
 
 
 def update_placement(placement_id: int, data: PlacementIn) -> None:
@@ -175,8 +193,7 @@ def update_placement(placement_id: int, data: PlacementIn) -> None:
         for field, value in data.model_dump(mode="python").items():
             setattr(placement, field, value)
         placement.save()
-        audit.record("update", "placement", citizen_id=placement.citizen_id,
-                     record_id=placement.id)
+        audit.record("update", "placement", citizen_id=placement.citizen_id, record_id=placement.id)
 
 
 def end_placement(placement_id: int, data: PlacementEndIn) -> None:
@@ -184,22 +201,35 @@ def end_placement(placement_id: int, data: PlacementEndIn) -> None:
     with db.atomic():
         placement = _placement(placement_id)
         if data.end_date < placement.start_date:
-            raise DomainError(_("The placement cannot end before it started ({start}).").format(
-                start=show_date(placement.start_date)), field="end_date")
+            raise DomainError(
+                _("The placement cannot end before it started ({start}).").format(
+                    start=show_date(placement.start_date)
+                ),
+                field="end_date",
+            )
         _check_logbook_inside(placement, placement.start_date, data.end_date)
         placement.end_date = data.end_date
         placement.end_reason = data.end_reason
         placement.save()
-        audit.record("update", "placement", citizen_id=placement.citizen_id,
-                     record_id=placement.id, purpose="placement ended")
+        audit.record(
+            "update",
+            "placement",
+            citizen_id=placement.citizen_id,
+            record_id=placement.id,
+            purpose="placement ended",
+        )
 
 
 def add_hours_step(placement_id: int, data: HoursStepIn) -> int:
     """Step the hours up or down from a date; one step per date."""
     with db.atomic():
         step_id = store_hours_step(placement_id, data)
-        audit.record("create", "hours_step", citizen_id=_placement(placement_id).citizen_id,
-                     record_id=step_id)
+        audit.record(
+            "create",
+            "hours_step",
+            citizen_id=_placement(placement_id).citizen_id,
+            record_id=step_id,
+        )
         return step_id
 
 
@@ -216,22 +246,28 @@ def _check_step_date(placement: Placement, day: date, step_id: int | None = None
     """Refuse a step outside the placement's dates or on the date of another step."""
     if day < placement.start_date or (placement.end_date and day > placement.end_date):
         if placement.end_date:
-            message = _("The step must start within the placement's dates "
-                        "({start} to {end}).")
+            message = _("The step must start within the placement's dates ({start} to {end}).")
         else:
-            message = _("The step must start within the placement's dates "
-                        "(it starts on {start}).")
-        raise DomainError(message.format(start=show_date(placement.start_date),
-                                         end=show_date(placement.end_date)), field="from_date")
-    same = HoursStep.select().where((HoursStep.placement == placement)
-                                    & (HoursStep.from_date == day))
+            message = _("The step must start within the placement's dates (it starts on {start}).")
+        raise DomainError(
+            message.format(
+                start=show_date(placement.start_date), end=show_date(placement.end_date)
+            ),
+            field="from_date",
+        )
+    same = HoursStep.select().where(
+        (HoursStep.placement == placement) & (HoursStep.from_date == day)
+    )
     if step_id is not None:
         same = same.where(HoursStep.id != step_id)
     other = same.first()
     if other is not None:
-        raise DomainError(_("There is already a step from {day} ({hours} h a week); "
-                            "correct that one instead.").format(
-            day=show_date(day), hours=show_hours(other.hours_per_week)), field="from_date")
+        raise DomainError(
+            _(
+                "There is already a step from {day} ({hours} h a week); correct that one instead."
+            ).format(day=show_date(day), hours=show_hours(other.hours_per_week)),
+            field="from_date",
+        )
 
 
 def _step(step_id: int) -> HoursStep:
@@ -265,8 +301,14 @@ def update_hours_step(step_id: int, data: HoursStepIn) -> None:
         for field, value in new.items():
             setattr(step, field, value)
         step.save()
-        audit.correction("hours_step", citizen_id=placement.citizen_id, record_id=step.id,
-                         old=old, new=new, private={"schedule"})
+        audit.correction(
+            "hours_step",
+            citizen_id=placement.citizen_id,
+            record_id=step.id,
+            old=old,
+            new=new,
+            private={"schedule"},
+        )
 
 
 def delete_hours_step(step_id: int) -> int:
@@ -279,46 +321,70 @@ def delete_hours_step(step_id: int) -> int:
         step = _step(step_id)
         placement = _placement(step.placement_id)
         step.delete_instance()
-        audit.record("delete", "hours_step", citizen_id=placement.citizen_id,
-                     record_id=step_id, purpose="deleted by the mentor")
+        audit.record(
+            "delete",
+            "hours_step",
+            citizen_id=placement.citizen_id,
+            record_id=step_id,
+            purpose="deleted by the mentor",
+        )
         return placement.id
 
 
 def placement_running_on(citizen_id: int, day: date) -> Placement | None:
     """The citizen's placement running on ``day`` (the latest started, if two)."""
-    return (Placement.select().where(
-        (Placement.citizen == citizen_id) & (Placement.start_date <= day)
-        & (Placement.end_date.is_null() | (Placement.end_date >= day)))
-        .order_by(Placement.start_date.desc(), Placement.id.desc()).first())
+    return (
+        Placement.select()
+        .where(
+            (Placement.citizen == citizen_id)
+            & (Placement.start_date <= day)
+            & (Placement.end_date.is_null() | (Placement.end_date >= day))
+        )
+        .order_by(Placement.start_date.desc(), Placement.id.desc())
+        .first()
+    )
 
 
 def logbook_placement(citizen_id: int, today: date) -> PlacementView | None:
     """The placement whose logbook a mentor means on ``today``: the one
     running, else the latest started; None without placements."""
     chosen = placement_running_on(citizen_id, today) or (
-        Placement.select().where(Placement.citizen == citizen_id)
-        .order_by(Placement.start_date.desc(), Placement.id.desc()).first())
+        Placement.select()
+        .where(Placement.citizen == citizen_id)
+        .order_by(Placement.start_date.desc(), Placement.id.desc())
+        .first()
+    )
     return placement_view(chosen.id) if chosen is not None else None
 
 
 def placement_view(placement_id: int) -> PlacementView:
     """One placement as the screens see it, with its hours steps."""
     p = _placement(placement_id)
-    return PlacementView(id=p.id, kind=p.kind, workplace=p.workplace,
-                         supervisor_name=p.supervisor_name, start_date=p.start_date,
-                         end_date=p.end_date, accommodations=p.accommodations,
-                         hours_steps=hours_steps(placement_id))
+    return PlacementView(
+        id=p.id,
+        kind=p.kind,
+        workplace=p.workplace,
+        supervisor_name=p.supervisor_name,
+        start_date=p.start_date,
+        end_date=p.end_date,
+        accommodations=p.accommodations,
+        hours_steps=hours_steps(placement_id),
+    )
 
 
 def hours_steps(placement_id: int) -> list[HoursStepView]:
-    query = (HoursStep.select().where(HoursStep.placement == placement_id)
-             .order_by(HoursStep.from_date))
+    query = (
+        HoursStep.select().where(HoursStep.placement == placement_id).order_by(HoursStep.from_date)
+    )
     return [HoursStepView.model_validate(s) for s in query]
 
 
 def step_on(placement_id: int, day: date) -> HoursStepView | None:
     """The hours step in force on ``day``."""
-    step = (HoursStep.select().where((HoursStep.placement == placement_id)
-                                     & (HoursStep.from_date <= day))
-            .order_by(HoursStep.from_date.desc()).first())
+    step = (
+        HoursStep.select()
+        .where((HoursStep.placement == placement_id) & (HoursStep.from_date <= day))
+        .order_by(HoursStep.from_date.desc())
+        .first()
+    )
     return HoursStepView.model_validate(step) if step else None

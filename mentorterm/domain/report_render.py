@@ -34,6 +34,7 @@ def _label(field: str) -> str:
 
 def _figure_rows(columns: list[PeriodFigures]) -> list[list[str]]:
     """Rows of (figure, value per column)."""
+
     def each(getter) -> list[str]:
         return [getter(f) for f in columns]
 
@@ -43,12 +44,13 @@ def _figure_rows(columns: list[PeriodFigures]) -> list[list[str]]:
         [_("Attendance rate"), *each(lambda f: show_percent(f.attendance_rate) or "–")],
         [_("Hours planned"), *each(lambda f: show_hours(f.hours_planned))],
         [_("Hours worked"), *each(lambda f: show_hours(f.hours_worked))],
-        [_("Hours worked per week"),
-         *each(lambda f: show_hours(f.effective_hours_per_week) or "–")],
+        [
+            _("Hours worked per week"),
+            *each(lambda f: show_hours(f.effective_hours_per_week) or "–"),
+        ],
         [Attendance.SICK.label, *each(lambda f: str(f.sick_days))],
         [Attendance.ABSENT_WITH_NOTICE.label, *each(lambda f: str(f.absent_with_notice))],
-        [Attendance.ABSENT_WITHOUT_NOTICE.label,
-         *each(lambda f: str(f.absent_without_notice))],
+        [Attendance.ABSENT_WITHOUT_NOTICE.label, *each(lambda f: str(f.absent_without_notice))],
         [_("Left early"), *each(lambda f: str(f.left_early))],
     ]
 
@@ -64,10 +66,17 @@ def _score_line(goal: SubGoalProgress) -> str:
         return _("Not scored in this period.")
     if len(goal.scores) == 1:
         return _("Scored once: {score} (mentor {mentor}).").format(
-            score=goal.first, mentor=10 - goal.first)
-    return _("First {first}, last {last} ({change}); the mentor's part went from {m1} to "
-             "{m2}.").format(first=goal.first, last=goal.last, change=_change(goal),
-                             m1=10 - goal.first, m2=10 - goal.last)
+            score=goal.first, mentor=10 - goal.first
+        )
+    return _(
+        "First {first}, last {last} ({change}); the mentor's part went from {m1} to {m2}."
+    ).format(
+        first=goal.first,
+        last=goal.last,
+        change=_change(goal),
+        m1=10 - goal.first,
+        m2=10 - goal.last,
+    )
 
 
 def _status(goal: SubGoalProgress) -> str:
@@ -112,9 +121,11 @@ def _placement_end(p: PlacementFact) -> str:
 
 def _cover(report: ProgressionReport) -> list[tuple[str, str]]:
     """The cover's facts: whom it is about, the period, when and by whom."""
-    lines = [(_("Citizen"), report.citizen_name),
-             (_("Period"), f"{show_date(report.start)} – {show_date(report.end)}"),
-             (_("Written on"), show_date(report.written_on))]
+    lines = [
+        (_("Citizen"), report.citizen_name),
+        (_("Period"), f"{show_date(report.start)} – {show_date(report.end)}"),
+        (_("Written on"), show_date(report.written_on)),
+    ]
     if report.mentor_name:
         lines.append((_("Mentor"), report.mentor_name))
     if report.organisation:
@@ -139,37 +150,50 @@ def contact_line(contact: ContactFrequency) -> str:
     weeks = max(1, round(contact.weeks))
     span = ngettext("{n} week", "{n} weeks", weeks).format(n=weeks)
     if contact.held:
-        held = ngettext("Held {n} meeting in {span}", "Held {n} meetings in {span}",
-                        contact.held).format(n=contact.held, span=span)
+        held = ngettext(
+            "Held {n} meeting in {span}", "Held {n} meetings in {span}", contact.held
+        ).format(n=contact.held, span=span)
         between = contact.weeks_between
         if round(between, 1) == 1:
             every = _("about once a week")
         elif between < 1:
             days = round(between * 7, 1)
-            every = (_("about every day") if days <= 1 else
-                     _("every {days} days").format(days=_decimal(days)))
+            every = (
+                _("about every day")
+                if days <= 1
+                else _("every {days} days").format(days=_decimal(days))
+            )
         else:
             every = _("every {weeks} weeks").format(weeks=_decimal(between))
         line = f"{held} ({show_date(contact.first)} – {show_date(contact.last)}): {every}"
     else:
         line = _("No meeting held in {span} ({first} – {last})").format(
-            span=span, first=show_date(contact.first), last=show_date(contact.last))
+            span=span, first=show_date(contact.first), last=show_date(contact.last)
+        )
     if contact.cadence_days is not None:
         line += "; " + _("the agreed cadence is {cadence}").format(
-            cadence=_cadence(contact.cadence_days))
+            cadence=_cadence(contact.cadence_days)
+        )
     line += "."
     if contact.behind:
         line += " " + _("That is less often than agreed.")
     others = []
     if contact.cancelled:
-        others.append(ngettext("{n} cancelled", "{n} cancelled", contact.cancelled).format(
-            n=contact.cancelled))
+        others.append(
+            ngettext("{n} cancelled", "{n} cancelled", contact.cancelled).format(
+                n=contact.cancelled
+            )
+        )
     if contact.rescheduled:
-        others.append(ngettext("{n} rescheduled", "{n} rescheduled",
-                               contact.rescheduled).format(n=contact.rescheduled))
+        others.append(
+            ngettext("{n} rescheduled", "{n} rescheduled", contact.rescheduled).format(
+                n=contact.rescheduled
+            )
+        )
     if contact.no_shows:
-        others.append(ngettext("{n} no-show", "{n} no-shows", contact.no_shows).format(
-            n=contact.no_shows))
+        others.append(
+            ngettext("{n} no-show", "{n} no-shows", contact.no_shows).format(n=contact.no_shows)
+        )
     if others:
         line += " " + _("Besides: {what}.").format(what=", ".join(others))
     return line
@@ -184,8 +208,10 @@ def _meeting_rows(report: ProgressionReport) -> list[list[str]]:
 
 def _md_block(text: str) -> str:
     """The mentor's text kept in its lines and paragraphs, with no markup of its own."""
-    paragraphs = [[_text(line) for line in chunk.splitlines() if line.strip()]
-                  for chunk in re.split(r"\n\s*\n", text.strip())]
+    paragraphs = [
+        [_text(line) for line in chunk.splitlines() if line.strip()]
+        for chunk in re.split(r"\n\s*\n", text.strip())
+    ]
     paragraphs = [p for p in paragraphs if p]
     if not paragraphs:
         return "_" + _("Not written.") + "_"
@@ -194,8 +220,11 @@ def _md_block(text: str) -> str:
 
 def _md_table(headers: list[str], rows: list[list[str]], right_from: int = 1) -> list[str]:
     align = ["---" if i < right_from else "---:" for i in range(len(headers))]
-    return [_row(*headers), "| " + " | ".join(align) + " |",
-            *(_row(*(_text(c) for c in row)) for row in rows)]
+    return [
+        _row(*headers),
+        "| " + " | ".join(align) + " |",
+        *(_row(*(_text(c) for c in row)) for row in rows),
+    ]
 
 
 def render_markdown(report: ProgressionReport) -> str:
@@ -217,18 +246,26 @@ def render_markdown(report: ProgressionReport) -> str:
     for course in report.courses:
         lines += [f"- **{label}:** {_text(value)}" for label, value in _course_lines(course)]
         if course.extensions:
-            lines += ["", *_md_table(
-                [_("Extension decided"), _("New end"), _("Reason")],
-                [[show_date(x.decided_on), show_date(x.new_end), x.reason]
-                 for x in course.extensions], right_from=3)]
+            lines += [
+                "",
+                *_md_table(
+                    [_("Extension decided"), _("New end"), _("Reason")],
+                    [
+                        [show_date(x.decided_on), show_date(x.new_end), x.reason]
+                        for x in course.extensions
+                    ],
+                    right_from=3,
+                ),
+            ]
         lines.append("")
 
     lines += ["", "## " + _("Meetings"), ""]
     if report.contact is not None:
         lines += [_text(contact_line(report.contact)), ""]
     if report.meetings:
-        lines += _md_table([_("Date"), _("Kind"), _("What became of it")],
-                           _meeting_rows(report), right_from=9)
+        lines += _md_table(
+            [_("Date"), _("Kind"), _("What became of it")], _meeting_rows(report), right_from=9
+        )
     else:
         lines.append(_("No meeting in this period."))
 
@@ -237,64 +274,121 @@ def render_markdown(report: ProgressionReport) -> str:
         lines.append(_("No placement in this period, so no logbook."))
     else:
         columns = [report.attendance_total] + [a.figures for a in report.attendance_by_placement]
-        headers = [_("Figure"), _("Total")] + [a.workplace for a in
-                                               report.attendance_by_placement]
+        headers = [_("Figure"), _("Total")] + [a.workplace for a in report.attendance_by_placement]
         if len(report.attendance_by_placement) == 1:  # the total says it all
-            columns, headers = columns[:1], headers[:1] + [
-                report.attendance_by_placement[0].workplace]
+            columns, headers = (
+                columns[:1],
+                headers[:1] + [report.attendance_by_placement[0].workplace],
+            )
         lines += _md_table(headers, _figure_rows(columns))
         reasons = report.attendance_total.absence_by_reason
         if reasons:
             lines += ["", "### " + _("By reason"), ""]
-            lines += _md_table([_("Kind"), _("Reason"), _("Times")],
-                               [[r.kind_label, r.reason, str(r.count)] for r in reasons],
-                               right_from=2)
+            lines += _md_table(
+                [_("Kind"), _("Reason"), _("Times")],
+                [[r.kind_label, r.reason, str(r.count)] for r in reasons],
+                right_from=2,
+            )
         lines += ["", "### " + _("Stability: attendance per 4 weeks"), ""]
         lines += _md_table(
-            [_("Weeks"), _("Days logged"), _("Present"), _("Attendance rate"),
-             _("Hours planned"), _("Hours worked"), _("Absent without notice")],
-            [[f"{show_date(b.start)} – {show_date(b.end)}", str(b.days_logged),
-              str(b.days_present), show_percent(b.attendance_rate) or "–",
-              show_hours(b.hours_planned), show_hours(b.hours_worked),
-              str(b.absent_without_notice)] for b in report.stability])
+            [
+                _("Weeks"),
+                _("Days logged"),
+                _("Present"),
+                _("Attendance rate"),
+                _("Hours planned"),
+                _("Hours worked"),
+                _("Absent without notice"),
+            ],
+            [
+                [
+                    f"{show_date(b.start)} – {show_date(b.end)}",
+                    str(b.days_logged),
+                    str(b.days_present),
+                    show_percent(b.attendance_rate) or "–",
+                    show_hours(b.hours_planned),
+                    show_hours(b.hours_worked),
+                    str(b.absent_without_notice),
+                ]
+                for b in report.stability
+            ],
+        )
 
     lines += ["", "## " + _("Hours steps"), ""]
     if report.hours_steps:
         lines += _md_table(
             [_("From date"), _("Workplace"), _("Hours per week"), _("Schedule")],
-            [[show_date(s.from_date) + (" " + _("(before the period)") if s.before_period
-                                        else ""),
-              s.workplace, f"{_step_from(s.from_hours)} → {show_hours(s.to_hours)}", s.schedule]
-             for s in report.hours_steps], right_from=9)
+            [
+                [
+                    show_date(s.from_date)
+                    + (" " + _("(before the period)") if s.before_period else ""),
+                    s.workplace,
+                    f"{_step_from(s.from_hours)} → {show_hours(s.to_hours)}",
+                    s.schedule,
+                ]
+                for s in report.hours_steps
+            ],
+            right_from=9,
+        )
     else:
         lines.append(_("No hours steps in this period."))
 
     lines += ["", "## " + _("Placements"), ""]
     if report.placements:
         lines += _md_table(
-            [_("Workplace"), _("Kind"), _("Started"), _("End"), _("Hours per week"),
-             _("How it ended")],
-            [[p.workplace, p.kind_label, show_date(p.start_date), _placement_end(p),
-              show_hours(p.hours_per_week) or "–", "" if p.running else p.end_reason]
-             for p in report.placements], right_from=9)
+            [
+                _("Workplace"),
+                _("Kind"),
+                _("Started"),
+                _("End"),
+                _("Hours per week"),
+                _("How it ended"),
+            ],
+            [
+                [
+                    p.workplace,
+                    p.kind_label,
+                    show_date(p.start_date),
+                    _placement_end(p),
+                    show_hours(p.hours_per_week) or "–",
+                    "" if p.running else p.end_reason,
+                ]
+                for p in report.placements
+            ],
+            right_from=9,
+        )
     else:
         lines.append(_("No placement in this period."))
 
-    lines += ["", "## " + _("Sub-goals and scores"), "",
-              _("The citizen scores how able they are to reach each sub-goal (1–10); "
-                "the mentor's part of the help is 10 minus that score."), ""]
+    lines += [
+        "",
+        "## " + _("Sub-goals and scores"),
+        "",
+        _(
+            "The citizen scores how able they are to reach each sub-goal (1–10); "
+            "the mentor's part of the help is 10 minus that score."
+        ),
+        "",
+    ]
     if not report.sub_goals:
         lines.append(_("No sub-goal in this period."))
     for goal in report.sub_goals:
         lines += ["### " + _text(goal.title), ""]
         if goal.success_criterion:
             lines.append(f"- **{_('Success criterion')}:** {_text(goal.success_criterion)}")
-        lines += [f"- **{_('Status')}:** {_status(goal)}",
-                  f"- **{_('Scores')}:** {_score_line(goal)}", ""]
+        lines += [
+            f"- **{_('Status')}:** {_status(goal)}",
+            f"- **{_('Scores')}:** {_score_line(goal)}",
+            "",
+        ]
         if goal.scores:
-            lines += _md_table([_("Date"), _("Citizen"), _("Mentor")],
-                               [[show_date(s.scored_on), str(s.citizen_score),
-                                 str(s.mentor_score)] for s in goal.scores])
+            lines += _md_table(
+                [_("Date"), _("Citizen"), _("Mentor")],
+                [
+                    [show_date(s.scored_on), str(s.citizen_score), str(s.mentor_score)]
+                    for s in goal.scores
+                ],
+            )
             lines.append("")
 
     lines += ["", "## " + _("Accommodations found"), ""]
@@ -302,8 +396,10 @@ def render_markdown(report: ProgressionReport) -> str:
         lines.append(_("None recorded."))
     for fact in report.accommodations:
         where = fact.where or _("In general")
-        lines.append(f"- **{_text(where)}:** {_text(fact.accommodations) or '–'}"
-                     + (f" ({_('aids')}: {_text(fact.aids)})" if fact.aids.strip() else ""))
+        lines.append(
+            f"- **{_text(where)}:** {_text(fact.accommodations) or '–'}"
+            + (f" ({_('aids')}: {_text(fact.aids)})" if fact.aids.strip() else "")
+        )
 
     for field in _ASSESSMENT:
         lines += ["", "## " + _label(field), "", _md_block(getattr(report.texts, field))]
@@ -334,16 +430,24 @@ def render_pdf(report: ProgressionReport) -> bytes:
     for course in report.courses:
         pdf.facts(_course_lines(course))
         if course.extensions:
-            pdf.data_table([_("Extension decided"), _("New end"), _("Reason")],
-                           [[show_date(x.decided_on), show_date(x.new_end), x.reason]
-                            for x in course.extensions], widths=(30, 25, 100))
+            pdf.data_table(
+                [_("Extension decided"), _("New end"), _("Reason")],
+                [
+                    [show_date(x.decided_on), show_date(x.new_end), x.reason]
+                    for x in course.extensions
+                ],
+                widths=(30, 25, 100),
+            )
 
     pdf.heading(_("Meetings"))
     if report.contact is not None:
         pdf.paragraph(contact_line(report.contact))
     if report.meetings:
-        pdf.data_table([_("Date"), _("Kind"), _("What became of it")], _meeting_rows(report),
-                       widths=(30, 60, 84))
+        pdf.data_table(
+            [_("Date"), _("Kind"), _("What became of it")],
+            _meeting_rows(report),
+            widths=(30, 60, 84),
+        )
     else:
         pdf.paragraph(_("No meeting in this period."), muted=True)
 
@@ -352,49 +456,87 @@ def render_pdf(report: ProgressionReport) -> bytes:
         pdf.paragraph(_("No placement in this period, so no logbook."), muted=True)
     else:
         columns = [report.attendance_total] + [a.figures for a in report.attendance_by_placement]
-        headers = [_("Figure"), _("Total")] + [a.workplace for a in
-                                               report.attendance_by_placement]
+        headers = [_("Figure"), _("Total")] + [a.workplace for a in report.attendance_by_placement]
         if len(report.attendance_by_placement) == 1:
-            columns, headers = columns[:1], headers[:1] + [
-                report.attendance_by_placement[0].workplace]
+            columns, headers = (
+                columns[:1],
+                headers[:1] + [report.attendance_by_placement[0].workplace],
+            )
         shown = min(len(columns), 4)  # more columns would not fit on A4
         # As wide as a workplace's name needs, when there is room: a narrow
         # column breaks "Lagerhotellet" in the middle of the word.
         width = max(25, min(50, (pdf.width - 50) // shown))
-        pdf.data_table(headers[:shown + 1], [row[:shown + 1] for row in _figure_rows(columns)],
-                       widths=(50, *([width] * shown)), align=("LEFT", *(["RIGHT"] * shown)))
+        pdf.data_table(
+            headers[: shown + 1],
+            [row[: shown + 1] for row in _figure_rows(columns)],
+            widths=(50, *([width] * shown)),
+            align=("LEFT", *(["RIGHT"] * shown)),
+        )
         for more in range(shown, len(columns), 4):
-            chunk = columns[more:more + 4]
-            pdf.data_table([_("Figure"), *headers[more + 1:more + 1 + len(chunk)]],
-                           [[row[0], *row[more + 1:more + 1 + len(chunk)]]
-                            for row in _figure_rows(columns)],
-                           widths=(50, *([25] * len(chunk))),
-                           align=("LEFT", *(["RIGHT"] * len(chunk))))
+            chunk = columns[more : more + 4]
+            pdf.data_table(
+                [_("Figure"), *headers[more + 1 : more + 1 + len(chunk)]],
+                [[row[0], *row[more + 1 : more + 1 + len(chunk)]] for row in _figure_rows(columns)],
+                widths=(50, *([25] * len(chunk))),
+                align=("LEFT", *(["RIGHT"] * len(chunk))),
+            )
         reasons = report.attendance_total.absence_by_reason
         if reasons:
             pdf.subheading(_("By reason"))
-            pdf.data_table([_("Kind"), _("Reason"), _("Times")],
-                           [[r.kind_label, r.reason, str(r.count)] for r in reasons],
-                           widths=(45, 90, 20), align=("LEFT", "LEFT", "RIGHT"))
+            pdf.data_table(
+                [_("Kind"), _("Reason"), _("Times")],
+                [[r.kind_label, r.reason, str(r.count)] for r in reasons],
+                widths=(45, 90, 20),
+                align=("LEFT", "LEFT", "RIGHT"),
+            )
         pdf.subheading(_("Stability: attendance per 4 weeks"))
-        pdf.bars([(f"{show_date(b.start)} – {show_date(b.end)}"[:23], b.attendance_rate)
-                  for b in report.stability])
+        pdf.bars(
+            [
+                (f"{show_date(b.start)} – {show_date(b.end)}"[:23], b.attendance_rate)
+                for b in report.stability
+            ]
+        )
         pdf.data_table(
-            [_("Weeks"), _("Logged"), _("Present"), _("Rate"), _("Planned h"), _("Worked h"),
-             _("Without notice")],
-            [[f"{show_date(b.start)} – {show_date(b.end)}", str(b.days_logged),
-              str(b.days_present), show_percent(b.attendance_rate) or "–",
-              show_hours(b.hours_planned), show_hours(b.hours_worked),
-              str(b.absent_without_notice)] for b in report.stability],
-            widths=(44, 17, 17, 17, 20, 20, 21), align=("LEFT", *(["RIGHT"] * 6)))
+            [
+                _("Weeks"),
+                _("Logged"),
+                _("Present"),
+                _("Rate"),
+                _("Planned h"),
+                _("Worked h"),
+                _("Without notice"),
+            ],
+            [
+                [
+                    f"{show_date(b.start)} – {show_date(b.end)}",
+                    str(b.days_logged),
+                    str(b.days_present),
+                    show_percent(b.attendance_rate) or "–",
+                    show_hours(b.hours_planned),
+                    show_hours(b.hours_worked),
+                    str(b.absent_without_notice),
+                ]
+                for b in report.stability
+            ],
+            widths=(44, 17, 17, 17, 20, 20, 21),
+            align=("LEFT", *(["RIGHT"] * 6)),
+        )
 
     pdf.heading(_("Hours steps"))
     if report.hours_steps:
         pdf.data_table(
             [_("From date"), _("Workplace"), _("Hours per week"), _("Schedule")],
-            [[show_date(s.from_date) + ("*" if s.before_period else ""), s.workplace,
-              f"{_step_from(s.from_hours)} → {show_hours(s.to_hours)}", s.schedule]
-             for s in report.hours_steps], widths=(26, 50, 30, 68))
+            [
+                [
+                    show_date(s.from_date) + ("*" if s.before_period else ""),
+                    s.workplace,
+                    f"{_step_from(s.from_hours)} → {show_hours(s.to_hours)}",
+                    s.schedule,
+                ]
+                for s in report.hours_steps
+            ],
+            widths=(26, 50, 30, 68),
+        )
         if any(s.before_period for s in report.hours_steps):
             pdf.paragraph("* " + _("in force when the period began"), muted=True)
     else:
@@ -403,18 +545,31 @@ def render_pdf(report: ProgressionReport) -> bytes:
     pdf.heading(_("Placements"))
     if report.placements:
         pdf.data_table(
-            [_("Workplace"), _("Kind"), _("Started"), _("End"), _("Hours/week"),
-             _("How it ended")],
-            [[p.workplace, p.kind_label, show_date(p.start_date), _placement_end(p),
-              show_hours(p.hours_per_week) or "–", "" if p.running else p.end_reason]
-             for p in report.placements],
-            widths=(30, 28, 22, 32, 26, 36))
+            [_("Workplace"), _("Kind"), _("Started"), _("End"), _("Hours/week"), _("How it ended")],
+            [
+                [
+                    p.workplace,
+                    p.kind_label,
+                    show_date(p.start_date),
+                    _placement_end(p),
+                    show_hours(p.hours_per_week) or "–",
+                    "" if p.running else p.end_reason,
+                ]
+                for p in report.placements
+            ],
+            widths=(30, 28, 22, 32, 26, 36),
+        )
     else:
         pdf.paragraph(_("No placement in this period."), muted=True)
 
     pdf.heading(_("Sub-goals and scores"))
-    pdf.paragraph(_("The citizen scores how able they are to reach each sub-goal (1–10); "
-                    "the mentor's part of the help is 10 minus that score."), muted=True)
+    pdf.paragraph(
+        _(
+            "The citizen scores how able they are to reach each sub-goal (1–10); "
+            "the mentor's part of the help is 10 minus that score."
+        ),
+        muted=True,
+    )
     if not report.sub_goals:
         pdf.paragraph(_("No sub-goal in this period."), muted=True)
     for goal in report.sub_goals:
@@ -426,10 +581,15 @@ def render_pdf(report: ProgressionReport) -> bytes:
         if goal.scores:
             pdf.score_chart([(s.scored_on, s.citizen_score) for s in goal.scores])
             if len(goal.scores) <= 12:
-                pdf.data_table([_("Date"), _("Citizen"), _("Mentor")],
-                               [[show_date(s.scored_on), str(s.citizen_score),
-                                 str(s.mentor_score)] for s in goal.scores],
-                               widths=(30, 20, 20), align=("LEFT", "RIGHT", "RIGHT"))
+                pdf.data_table(
+                    [_("Date"), _("Citizen"), _("Mentor")],
+                    [
+                        [show_date(s.scored_on), str(s.citizen_score), str(s.mentor_score)]
+                        for s in goal.scores
+                    ],
+                    widths=(30, 20, 20),
+                    align=("LEFT", "RIGHT", "RIGHT"),
+                )
 
     pdf.heading(_("Accommodations found"))
     if not report.accommodations:

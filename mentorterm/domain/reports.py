@@ -50,8 +50,7 @@ from .views import View
 #: Stability is shown per block of this many days from the period's start.
 BLOCK_DAYS = 28
 
-TEXT_FIELDS = ("resources_observed", "clarified", "still_open", "recommended_next_steps",
-               "summary")
+TEXT_FIELDS = ("resources_observed", "clarified", "still_open", "recommended_next_steps", "summary")
 
 
 def text_label(field: str) -> str:
@@ -303,22 +302,31 @@ def _overlaps(first: date, last: date | None, start: date, end: date) -> bool:
 
 def _course_facts(citizen_id: int, start: date, end: date) -> list[CourseFact]:
     facts = []
-    query = (Course.select().where(Course.citizen == citizen_id)
-             .order_by(Course.start_date, Course.id))
+    query = (
+        Course.select().where(Course.citizen == citizen_id).order_by(Course.start_date, Course.id)
+    )
     for course in query:
         if not _overlaps(course.start_date, course.end_date, start, end):
             continue
-        extensions = [ExtensionFact(decided_on=x.decided_on, new_end=x.new_end, reason=x.reason)
-                      for x in course.extensions.order_by(CourseExtension.decided_on,
-                                                          CourseExtension.id)]
-        facts.append(CourseFact(
-            purpose=CoursePurpose(course.purpose), programme=course.programme,
-            weekly_hours=course.weekly_hours, referral_date=course.referral_date,
-            start_date=course.start_date, planned_end=course.planned_end,
-            current_end=max([course.planned_end] + [x.new_end for x in extensions]),
-            extensions=extensions, end_date=course.end_date,
-            outcome=CourseOutcome(course.outcome) if course.outcome else None,
-            cadence_days=course.meeting_cadence_days or 14))
+        extensions = [
+            ExtensionFact(decided_on=x.decided_on, new_end=x.new_end, reason=x.reason)
+            for x in course.extensions.order_by(CourseExtension.decided_on, CourseExtension.id)
+        ]
+        facts.append(
+            CourseFact(
+                purpose=CoursePurpose(course.purpose),
+                programme=course.programme,
+                weekly_hours=course.weekly_hours,
+                referral_date=course.referral_date,
+                start_date=course.start_date,
+                planned_end=course.planned_end,
+                current_end=max([course.planned_end] + [x.new_end for x in extensions]),
+                extensions=extensions,
+                end_date=course.end_date,
+                outcome=CourseOutcome(course.outcome) if course.outcome else None,
+                cadence_days=course.meeting_cadence_days or 14,
+            )
+        )
     return facts
 
 
@@ -327,18 +335,26 @@ def _meeting_facts(citizen_id: int, start: date, end: date) -> list[MeetingFact]
 
     A meeting still planned is not a fact yet and is left out.
     """
-    query = (Meeting.select(Meeting.starts_at, Meeting.kind, Meeting.status, Meeting.cancelled_by)
-             .where((Meeting.citizen == citizen_id)
-                    & (Meeting.starts_at >= datetime.combine(start, datetime.min.time()))
-                    & (Meeting.starts_at < datetime.combine(end + timedelta(days=1),
-                                                            datetime.min.time()))
-                    & (Meeting.status != MeetingStatus.PLANNED.value))
-             .order_by(Meeting.starts_at, Meeting.id))
+    query = (
+        Meeting.select(Meeting.starts_at, Meeting.kind, Meeting.status, Meeting.cancelled_by)
+        .where(
+            (Meeting.citizen == citizen_id)
+            & (Meeting.starts_at >= datetime.combine(start, datetime.min.time()))
+            & (Meeting.starts_at < datetime.combine(end + timedelta(days=1), datetime.min.time()))
+            & (Meeting.status != MeetingStatus.PLANNED.value)
+        )
+        .order_by(Meeting.starts_at, Meeting.id)
+    )
     facts = []
     for starts_at, kind, status, cancelled_by in query.tuples():
-        facts.append(MeetingFact(day=starts_at.date(), kind=MeetingKind(kind),
-                                 status=MeetingStatus(status),
-                                 cancelled_by=_cancelled_by(cancelled_by)))
+        facts.append(
+            MeetingFact(
+                day=starts_at.date(),
+                kind=MeetingKind(kind),
+                status=MeetingStatus(status),
+                cancelled_by=_cancelled_by(cancelled_by),
+            )
+        )
     return facts
 
 
@@ -347,8 +363,9 @@ def _cancelled_by(who: str | None) -> str:
     return CancelledBy(who).label.lower() if who else ""
 
 
-def _contact(meetings: list[MeetingFact], courses: list[CourseFact], start: date,
-             end: date, today: date) -> ContactFrequency | None:
+def _contact(
+    meetings: list[MeetingFact], courses: list[CourseFact], start: date, end: date, today: date
+) -> ContactFrequency | None:
     """How often the mentor met the citizen in the weeks a course ran in the period."""
     last = min(end, today)
     first = max(start, min((c.start_date for c in courses), default=start))
@@ -359,10 +376,14 @@ def _contact(meetings: list[MeetingFact], courses: list[CourseFact], start: date
         return None
     inside = [m for m in meetings if first <= m.day <= last]
     return ContactFrequency(
-        held=sum(m.held for m in inside), cancelled=sum(m.cancelled for m in inside),
+        held=sum(m.held for m in inside),
+        cancelled=sum(m.cancelled for m in inside),
         no_shows=sum(m.no_show for m in inside),
-        rescheduled=sum(m.rescheduled for m in inside), first=first, last=last,
-        cadence_days=courses[-1].cadence_days if courses else None)
+        rescheduled=sum(m.rescheduled for m in inside),
+        first=first,
+        last=last,
+        cadence_days=courses[-1].cadence_days if courses else None,
+    )
 
 
 def _author(citizen: Citizen, identity: MentorIdentity | None) -> MentorIdentity:
@@ -373,8 +394,9 @@ def _author(citizen: Citizen, identity: MentorIdentity | None) -> MentorIdentity
         return identity
     mentor = Mentor.get_or_none(Mentor.id == citizen.mentor_id)
     name = mentor.name.strip() if mentor is not None else ""
-    return MentorIdentity(name="" if name in _PLACEHOLDER else name,
-                          organisation=identity.organisation)
+    return MentorIdentity(
+        name="" if name in _PLACEHOLDER else name, organisation=identity.organisation
+    )
 
 
 def _blocks(days: list[LoggedDay], start: date, end: date) -> list[StabilityBlock]:
@@ -383,24 +405,38 @@ def _blocks(days: list[LoggedDay], start: date, end: date) -> list[StabilityBloc
     while first <= end:
         last = min(end, first + timedelta(days=BLOCK_DAYS - 1))
         f = figures(days, first, last)
-        blocks.append(StabilityBlock(
-            start=first, end=last, days_logged=f.days_logged, days_present=f.days_present,
-            attendance_rate=f.attendance_rate, hours_planned=f.hours_planned,
-            hours_worked=f.hours_worked, absent_without_notice=f.absent_without_notice))
+        blocks.append(
+            StabilityBlock(
+                start=first,
+                end=last,
+                days_logged=f.days_logged,
+                days_present=f.days_present,
+                attendance_rate=f.attendance_rate,
+                hours_planned=f.hours_planned,
+                hours_worked=f.hours_worked,
+                absent_without_notice=f.absent_without_notice,
+            )
+        )
         first = last + timedelta(days=1)
     return blocks
 
 
 def _score_progress(citizen_id: int, start: date, end: date) -> list[SubGoalProgress]:
-    goals = list(SubGoal.select().where(SubGoal.citizen == citizen_id)
-                 .order_by(SubGoal.priority, SubGoal.id))
+    goals = list(
+        SubGoal.select().where(SubGoal.citizen == citizen_id).order_by(SubGoal.priority, SubGoal.id)
+    )
     scores: dict[int, list[ScorePoint]] = {g.id: [] for g in goals}
     if goals:
-        query = (AllianceScore.select(AllianceScore.sub_goal, AllianceScore.scored_on,
-                                      AllianceScore.citizen_score)
-                 .where(AllianceScore.sub_goal.in_(list(scores))
-                        & AllianceScore.scored_on.between(start, end))
-                 .order_by(AllianceScore.scored_on))
+        query = (
+            AllianceScore.select(
+                AllianceScore.sub_goal, AllianceScore.scored_on, AllianceScore.citizen_score
+            )
+            .where(
+                AllianceScore.sub_goal.in_(list(scores))
+                & AllianceScore.scored_on.between(start, end)
+            )
+            .order_by(AllianceScore.scored_on)
+        )
         for goal_id, scored_on, score in query.tuples():
             scores[goal_id].append(ScorePoint(scored_on=scored_on, citizen_score=score))
     result = []
@@ -409,12 +445,21 @@ def _score_progress(citizen_id: int, start: date, end: date) -> list[SubGoalProg
         # A sub-goal belongs in the report when it was worked on in the period:
         # scored, closed or still active. One closed before it began does not.
         if scores[g.id] or ended_inside or g.status == SubGoalStatus.ACTIVE:
-            result.append(SubGoalProgress(
-                title=g.title, success_criterion=g.success_criterion,
-                status=SubGoalStatus(g.status), status_date=g.status_date,
-                scores=scores[g.id]))
-    order = {SubGoalStatus.ACTIVE: 0, SubGoalStatus.PAUSED: 1, SubGoalStatus.ACHIEVED: 2,
-             SubGoalStatus.DROPPED: 3}
+            result.append(
+                SubGoalProgress(
+                    title=g.title,
+                    success_criterion=g.success_criterion,
+                    status=SubGoalStatus(g.status),
+                    status_date=g.status_date,
+                    scores=scores[g.id],
+                )
+            )
+    order = {
+        SubGoalStatus.ACTIVE: 0,
+        SubGoalStatus.PAUSED: 1,
+        SubGoalStatus.ACHIEVED: 2,
+        SubGoalStatus.DROPPED: 3,
+    }
     result.sort(key=lambda p: order[p.status])  # stable: priority kept inside each
     return result
 
@@ -426,10 +471,15 @@ def _citizen(citizen_id: int) -> Citizen:
     return citizen
 
 
-def progression_report(citizen_id: int, start: date, end: date, today: date,
-                       texts: ReportTextsIn | None = None,
-                       report_id: int | None = None,
-                       identity: MentorIdentity | None = None) -> ProgressionReport:
+def progression_report(
+    citizen_id: int,
+    start: date,
+    end: date,
+    today: date,
+    texts: ReportTextsIn | None = None,
+    report_id: int | None = None,
+    identity: MentorIdentity | None = None,
+) -> ProgressionReport:
     """The progression report of one citizen from ``start`` to ``end`` (both included).
 
     Attendance counts logbook days up to ``today`` at the latest, each
@@ -444,24 +494,38 @@ def progression_report(citizen_id: int, start: date, end: date, today: date,
     texts = texts or ReportTextsIn()
     counted_end = min(end, today)
 
-    placements = [p for p in Placement.select().where(Placement.citizen == citizen_id)
-                  .order_by(Placement.start_date, Placement.id)
-                  if _overlaps(p.start_date, p.end_date, start, end)]
+    placements = [
+        p
+        for p in Placement.select()
+        .where(Placement.citizen == citizen_id)
+        .order_by(Placement.start_date, Placement.id)
+        if _overlaps(p.start_date, p.end_date, start, end)
+    ]
     ids = [p.id for p in placements]
     steps: dict[int, list[HoursStep]] = {pid: [] for pid in ids}
     days: dict[int, list[LoggedDay]] = {pid: [] for pid in ids}
     if ids:
-        for step in (HoursStep.select().where(HoursStep.placement.in_(ids))
-                     .order_by(HoursStep.from_date)):
+        for step in (
+            HoursStep.select().where(HoursStep.placement.in_(ids)).order_by(HoursStep.from_date)
+        ):
             steps[step.placement_id].append(step)
-        query = (LogbookEntry.select(LogbookEntry.placement, LogbookEntry.entry_date,
-                                     LogbookEntry.attendance, LogbookEntry.hours_planned,
-                                     LogbookEntry.hours_worked, LogbookEntry.left_early,
-                                     LogbookEntry.left_early_reason,
-                                     LogbookEntry.absence_reason)
-                 .where(LogbookEntry.placement.in_(ids)
-                        & LogbookEntry.entry_date.between(start, counted_end))
-                 .order_by(LogbookEntry.entry_date))
+        query = (
+            LogbookEntry.select(
+                LogbookEntry.placement,
+                LogbookEntry.entry_date,
+                LogbookEntry.attendance,
+                LogbookEntry.hours_planned,
+                LogbookEntry.hours_worked,
+                LogbookEntry.left_early,
+                LogbookEntry.left_early_reason,
+                LogbookEntry.absence_reason,
+            )
+            .where(
+                LogbookEntry.placement.in_(ids)
+                & LogbookEntry.entry_date.between(start, counted_end)
+            )
+            .order_by(LogbookEntry.entry_date)
+        )
         for placement_id, *values in query.tuples():
             days[placement_id].append(LoggedDay(*values))
 
@@ -472,8 +536,9 @@ def progression_report(citizen_id: int, start: date, end: date, today: date,
         first = max(start, p.start_date)
         last = min(counted_end, p.end_date or counted_end)
         if first <= last:
-            by_placement.append(PlacementAttendance(
-                workplace=p.workplace, figures=figures(days[p.id], first, last)))
+            by_placement.append(
+                PlacementAttendance(workplace=p.workplace, figures=figures(days[p.id], first, last))
+            )
         before = [s for s in steps[p.id] if s.from_date < start]
         previous: float | None = None
         in_force: HoursStep | None = None
@@ -483,19 +548,30 @@ def progression_report(citizen_id: int, start: date, end: date, today: date,
             in_force = step
             # The steps taken in the period, and the one they started from.
             if step.from_date >= start or step is before[-1]:
-                step_facts.append(HoursStepFact(
-                    workplace=p.workplace, from_date=step.from_date, from_hours=previous,
-                    to_hours=step.hours_per_week, schedule=step.schedule,
-                    before_period=step.from_date < start))
+                step_facts.append(
+                    HoursStepFact(
+                        workplace=p.workplace,
+                        from_date=step.from_date,
+                        from_hours=previous,
+                        to_hours=step.hours_per_week,
+                        schedule=step.schedule,
+                        before_period=step.from_date < start,
+                    )
+                )
             previous = step.hours_per_week
-        placement_facts.append(PlacementFact(
-            kind=PlacementKind(p.kind), workplace=p.workplace, start_date=p.start_date,
-            end_date=p.end_date, end_reason=p.end_reason,
-            hours_per_week=in_force.hours_per_week if in_force else None,
-            running=p.end_date is None or p.end_date > today))
+        placement_facts.append(
+            PlacementFact(
+                kind=PlacementKind(p.kind),
+                workplace=p.workplace,
+                start_date=p.start_date,
+                end_date=p.end_date,
+                end_reason=p.end_reason,
+                hours_per_week=in_force.hours_per_week if in_force else None,
+                running=p.end_date is None or p.end_date > today,
+            )
+        )
 
-    every_day = sorted((d for group in days.values() for d in group),
-                       key=lambda d: d.entry_date)
+    every_day = sorted((d for group in days.values() for d in group), key=lambda d: d.entry_date)
     # The totals and the blocks start when the first placement did: months
     # before it have no logbook and would only dilute the hours per week.
     first_day = max(start, min((p.start_date for p in placements), default=start))
@@ -505,25 +581,40 @@ def progression_report(citizen_id: int, start: date, end: date, today: date,
 
     accommodations = []
     if citizen.accommodations.strip() or citizen.aids.strip():
-        accommodations.append(AccommodationFact(where="", accommodations=citizen.accommodations,
-                                                aids=citizen.aids))
+        accommodations.append(
+            AccommodationFact(where="", accommodations=citizen.accommodations, aids=citizen.aids)
+        )
     for p in placements:
         if p.accommodations.strip() or p.aids.strip():
-            accommodations.append(AccommodationFact(where=p.workplace,
-                                                    accommodations=p.accommodations, aids=p.aids))
+            accommodations.append(
+                AccommodationFact(where=p.workplace, accommodations=p.accommodations, aids=p.aids)
+            )
 
     courses = _course_facts(citizen_id, start, end)
     meetings = _meeting_facts(citizen_id, start, min(end, today))
     author = _author(citizen, identity)
     return ProgressionReport(
-        citizen_id=citizen.id, citizen_name=citizen.name, start=start, end=end,
-        written_on=today, report_id=report_id, title=texts.title,
-        courses=courses, attendance_total=total,
-        attendance_by_placement=by_placement, stability=stability, hours_steps=step_facts,
-        placements=placement_facts, sub_goals=_score_progress(citizen_id, start, end),
-        accommodations=accommodations, texts=texts, meetings=meetings,
+        citizen_id=citizen.id,
+        citizen_name=citizen.name,
+        start=start,
+        end=end,
+        written_on=today,
+        report_id=report_id,
+        title=texts.title,
+        courses=courses,
+        attendance_total=total,
+        attendance_by_placement=by_placement,
+        stability=stability,
+        hours_steps=step_facts,
+        placements=placement_facts,
+        sub_goals=_score_progress(citizen_id, start, end),
+        accommodations=accommodations,
+        texts=texts,
+        meetings=meetings,
         contact=_contact(meetings, courses, start, end, today),
-        mentor_name=author.name, organisation=author.organisation)
+        mentor_name=author.name,
+        organisation=author.organisation,
+    )
 
 
 # --------------------------------------------------------------------------- saved reports
@@ -536,8 +627,9 @@ def _report(report_id: int) -> Report:
     return report
 
 
-def save_report(citizen_id: int, start: date, end: date, texts: ReportTextsIn,
-                report_id: int | None = None) -> int:
+def save_report(
+    citizen_id: int, start: date, end: date, texts: ReportTextsIn, report_id: int | None = None
+) -> int:
     """Save the mentor's texts for the period: a new report, or ``report_id`` updated."""
     if end < start:
         raise DomainError(_("The period cannot end before it starts."), field="end")
@@ -560,10 +652,21 @@ def save_report(citizen_id: int, start: date, end: date, texts: ReportTextsIn,
 
 def reports_of(citizen_id: int) -> list[ReportListItem]:
     """The citizen's saved reports, the latest period first."""
-    query = (Report.select().where(Report.citizen == citizen_id)
-             .order_by(Report.period_end.desc(), Report.id.desc()))
-    return [ReportListItem(id=r.id, start=r.period_start, end=r.period_end, title=r.title,
-                           saved_on=_local_date(r.updated_at)) for r in query]
+    query = (
+        Report.select()
+        .where(Report.citizen == citizen_id)
+        .order_by(Report.period_end.desc(), Report.id.desc())
+    )
+    return [
+        ReportListItem(
+            id=r.id,
+            start=r.period_start,
+            end=r.period_end,
+            title=r.title,
+            saved_on=_local_date(r.updated_at),
+        )
+        for r in query
+    ]
 
 
 def _local_date(moment: datetime) -> date:
@@ -576,15 +679,22 @@ def _local_date(moment: datetime) -> date:
 def report_texts(report_id: int) -> ReportTextsIn:
     """The saved texts of a report (to prefill the edit form)."""
     report = _report(report_id)
-    return ReportTextsIn.model_construct(**{f: getattr(report, f)
-                                            for f in ReportTextsIn.model_fields})
+    return ReportTextsIn.model_construct(
+        **{f: getattr(report, f) for f in ReportTextsIn.model_fields}
+    )
 
 
 def saved_report(report_id: int, today: date) -> ProgressionReport:
     """A saved report, its facts computed from the records as they are now."""
     report = _report(report_id)
-    return progression_report(report.citizen_id, report.period_start, report.period_end,
-                              today, texts=report_texts(report_id), report_id=report.id)
+    return progression_report(
+        report.citizen_id,
+        report.period_start,
+        report.period_end,
+        today,
+        texts=report_texts(report_id),
+        report_id=report.id,
+    )
 
 
 def delete_report(report_id: int) -> None:
@@ -612,13 +722,22 @@ def default_report_period(citizen_id: int, today: date) -> tuple[date, date]:
     the start of the citizen's latest course that has begun; with neither
     (or when that day is after ``today``) the last three months.
     """
-    last = (Report.select(Report.period_end).where(Report.citizen == citizen_id)
-            .order_by(Report.period_end.desc()).limit(1).scalar())
+    last = (
+        Report.select(Report.period_end)
+        .where(Report.citizen == citizen_id)
+        .order_by(Report.period_end.desc())
+        .limit(1)
+        .scalar()
+    )
     if last is not None and last < today:
         return last + timedelta(days=1), today
-    started = (Course.select(Course.start_date)
-               .where((Course.citizen == citizen_id) & (Course.start_date <= today))
-               .order_by(Course.start_date.desc()).limit(1).scalar())
+    started = (
+        Course.select(Course.start_date)
+        .where((Course.citizen == citizen_id) & (Course.start_date <= today))
+        .order_by(Course.start_date.desc())
+        .limit(1)
+        .scalar()
+    )
     if started is not None:
         return started, today
     return default_period(today)
@@ -628,8 +747,7 @@ def report_file_stem(report: ProgressionReport) -> str:
     """A file name (no suffix) for an export: "progression-Mette-Jorgensen-2026-11-29"."""
     from .files import safe_file_name
 
-    return f"{_('progression')}-{safe_file_name(report.citizen_name)}-" \
-           f"{report.end.isoformat()}"
+    return f"{_('progression')}-{safe_file_name(report.citizen_name)}-{report.end.isoformat()}"
 
 
 # The renderers live beside this module; imported last, as they read its models.
@@ -648,14 +766,31 @@ def export_report(report: ProgressionReport, kind: str) -> bytes:
     if kind not in ("markdown", "pdf"):
         raise ValueError(f"kind is 'markdown' or 'pdf', not {kind!r}")
     data = render_pdf(report) if kind == "pdf" else render_markdown(report).encode("utf-8")
-    in_own_connection(audit.record, "export", "report", citizen_id=report.citizen_id,
-                      record_id=report.report_id, purpose=f"progression report ({kind})")
+    in_own_connection(
+        audit.record,
+        "export",
+        "report",
+        citizen_id=report.citizen_id,
+        record_id=report.report_id,
+        purpose=f"progression report ({kind})",
+    )
     return data
 
 
 __all__ = [
-    "ContactFrequency", "MeetingFact", "ProgressionReport", "ReportListItem", "default_period",
-    "default_report_period", "delete_report", "export_report",
-    "progression_report", "render_markdown", "render_pdf", "report_texts", "reports_of",
-    "save_report", "saved_report",
+    "ContactFrequency",
+    "MeetingFact",
+    "ProgressionReport",
+    "ReportListItem",
+    "default_period",
+    "default_report_period",
+    "delete_report",
+    "export_report",
+    "progression_report",
+    "render_markdown",
+    "render_pdf",
+    "report_texts",
+    "reports_of",
+    "save_report",
+    "saved_report",
 ]

@@ -58,27 +58,36 @@ def due_for_erasure(today: date, years: int = DEFAULT_YEARS) -> list[RetentionIt
     from peewee import fn
 
     running = set(Course.select(Course.citizen).where(Course.end_date.is_null()).tuples())
-    last_ends = dict(Course.select(Course.citizen, fn.MAX(Course.end_date))
-                     .group_by(Course.citizen).tuples())
+    last_ends = dict(
+        Course.select(Course.citizen, fn.MAX(Course.end_date)).group_by(Course.citizen).tuples()
+    )
     items = []
-    for citizen_id, name, created in Citizen.select(Citizen.id, Citizen.name,
-                                                    Citizen.created_at).tuples():
+    for citizen_id, name, created in Citizen.select(
+        Citizen.id, Citizen.name, Citizen.created_at
+    ).tuples():
         if (citizen_id,) in running:
             continue
         end = last_ends.get(citizen_id)
         had_course = end is not None
         last = end if had_course else created.date()
         if anniversary(last, years) < today:
-            items.append(RetentionItem(
-                citizen_id=citizen_id, name=name, last_end=last, had_course=had_course,
-                due_since=date.fromordinal(anniversary(last, years).toordinal() + 1),
-                days_ago=(today - last).days))
+            items.append(
+                RetentionItem(
+                    citizen_id=citizen_id,
+                    name=name,
+                    last_end=last,
+                    had_course=had_course,
+                    due_since=date.fromordinal(anniversary(last, years).toordinal() + 1),
+                    days_ago=(today - last).days,
+                )
+            )
     items.sort(key=lambda i: (i.last_end, i.name))
     return items
 
 
-def erase_many(citizen_ids: Iterable[int],
-               progress: Callable[[int, int], None] | None = None) -> int:
+def erase_many(
+    citizen_ids: Iterable[int], progress: Callable[[int, int], None] | None = None
+) -> int:
     """Erase each citizen in a transaction of their own; the number erased.
 
     ``progress(done, total)`` is called after each (for a progress bar). One

@@ -36,9 +36,19 @@ from .review_signals import (
 )
 from .views import View
 
-__all__ = ["ReviewDecision", "ReviewItem", "Signal", "SignalKind", "SUB_GOAL_CAP",
-           "decision_for", "iso_week_of", "review_progress", "review_queue", "review_sql",
-           "save_decision"]
+__all__ = [
+    "ReviewDecision",
+    "ReviewItem",
+    "Signal",
+    "SignalKind",
+    "SUB_GOAL_CAP",
+    "decision_for",
+    "iso_week_of",
+    "review_progress",
+    "review_queue",
+    "review_sql",
+    "save_decision",
+]
 
 SUB_GOAL_CAP = 3  # the most the sub-goal signals add to one citizen's urgency
 
@@ -70,6 +80,7 @@ class ReviewItem(View):
 
 # --- the queue ------------------------------------------------------------------------
 
+
 def _urgency(signals: list[Signal]) -> int:
     goals = sum(s.weight for s in signals if s.kind is SignalKind.SUB_GOAL)
     rest = sum(s.weight for s in signals if s.kind is not SignalKind.SUB_GOAL)
@@ -79,8 +90,9 @@ def _urgency(signals: list[Signal]) -> int:
 _KIND_ORDER = {kind: i for i, kind in enumerate(SignalKind)}
 
 
-def review_queue(as_of: date, mentor_id: int | None = None,
-                 thresholds: ReviewThresholds | None = None) -> list[ReviewItem]:
+def review_queue(
+    as_of: date, mentor_id: int | None = None, thresholds: ReviewThresholds | None = None
+) -> list[ReviewItem]:
     """The week's review queue as the records stood on ``as_of``, most urgent first.
 
     ``mentor_id`` None means every mentor's citizens. ``thresholds`` None means
@@ -95,17 +107,33 @@ def review_queue(as_of: date, mentor_id: int | None = None,
             continue
         signals = sorted(c.signals, key=lambda s: (-s.weight, _KIND_ORDER[s.kind]))
         decision, reviewed_at = note if note else (None, None)
-        queue.append(ReviewItem(
-            citizen_id=c.citizen_id, name=c.name, urgency=_urgency(signals), signals=signals,
-            on_course=c.on_course, iso_week=week, decision=decision,
-            reviewed=reviewed_at is not None, reviewed_at=reviewed_at))
-    queue.sort(key=lambda i: (-i.urgency, -max((s.weight for s in i.signals), default=0),
-                              i.name.casefold(), i.citizen_id))
+        queue.append(
+            ReviewItem(
+                citizen_id=c.citizen_id,
+                name=c.name,
+                urgency=_urgency(signals),
+                signals=signals,
+                on_course=c.on_course,
+                iso_week=week,
+                decision=decision,
+                reviewed=reviewed_at is not None,
+                reviewed_at=reviewed_at,
+            )
+        )
+    queue.sort(
+        key=lambda i: (
+            -i.urgency,
+            -max((s.weight for s in i.signals), default=0),
+            i.name.casefold(),
+            i.citizen_id,
+        )
+    )
     return queue
 
 
-def review_progress(as_of: date, mentor_id: int | None = None,
-                    thresholds: ReviewThresholds | None = None) -> tuple[int, int]:
+def review_progress(
+    as_of: date, mentor_id: int | None = None, thresholds: ReviewThresholds | None = None
+) -> tuple[int, int]:
     """(reviewed, total) for the queue of ``as_of``'s ISO week: "7 of 15 reviewed"."""
     queue = review_queue(as_of, mentor_id, thresholds)
     return sum(1 for item in queue if item.reviewed), len(queue)
@@ -113,13 +141,24 @@ def review_progress(as_of: date, mentor_id: int | None = None,
 
 # --- decisions ------------------------------------------------------------------------
 
+
 def _decision_view(note: ReviewNote) -> ReviewDecision:
-    return ReviewDecision(citizen_id=note.citizen_id, iso_week=note.iso_week,
-                          decision=note.decision, reviewed_at=note.reviewed_at)
+    return ReviewDecision(
+        citizen_id=note.citizen_id,
+        iso_week=note.iso_week,
+        decision=note.decision,
+        reviewed_at=note.reviewed_at,
+    )
 
 
-def save_decision(citizen_id: int, iso_week: str, decision: str, reviewed: bool,
-                  now: datetime, mentor_id: int | None = None) -> ReviewDecision:
+def save_decision(
+    citizen_id: int,
+    iso_week: str,
+    decision: str,
+    reviewed: bool,
+    now: datetime,
+    mentor_id: int | None = None,
+) -> ReviewDecision:
     """Record (or change) the week's decision for a citizen, in one transaction.
 
     One note per citizen per ISO week: saving again replaces the decision.
@@ -129,26 +168,36 @@ def save_decision(citizen_id: int, iso_week: str, decision: str, reviewed: bool,
     from ..storage import ensure_default_mentor
 
     try:
-        data = ReviewNoteIn(iso_week=iso_week, decision=decision,
-                            reviewed_at=now if reviewed else None)
+        data = ReviewNoteIn(
+            iso_week=iso_week, decision=decision, reviewed_at=now if reviewed else None
+        )
     except ValidationError as exc:
         problems = friendly_errors(exc)
         field_name, message = next(iter(problems.items()))
         if field_name == "iso_week":
-            message = _("{week} is not an ISO week; write it as 2026-W47.").format(
-                week=iso_week)
+            message = _("{week} is not an ISO week; write it as 2026-W47.").format(week=iso_week)
         raise DomainError(message, field=field_name) from None
     with db.atomic():
         if Citizen.get_or_none(Citizen.id == citizen_id) is None:
             raise NotFound(_("This citizen no longer exists (deleted in another window?)."))
-        note = ReviewNote.get_or_none((ReviewNote.citizen == citizen_id)
-                                      & (ReviewNote.iso_week == data.iso_week))
+        note = ReviewNote.get_or_none(
+            (ReviewNote.citizen == citizen_id) & (ReviewNote.iso_week == data.iso_week)
+        )
         if note is None:
             note = ReviewNote.create(
-                citizen=citizen_id, mentor=mentor_id or ensure_default_mentor().id,
-                iso_week=data.iso_week, decision=data.decision, reviewed_at=data.reviewed_at)
-            audit.record("create", "review_note", citizen_id=citizen_id, record_id=note.id,
-                         purpose="weekly case review")
+                citizen=citizen_id,
+                mentor=mentor_id or ensure_default_mentor().id,
+                iso_week=data.iso_week,
+                decision=data.decision,
+                reviewed_at=data.reviewed_at,
+            )
+            audit.record(
+                "create",
+                "review_note",
+                citizen_id=citizen_id,
+                record_id=note.id,
+                purpose="weekly case review",
+            )
         else:
             note.decision = data.decision
             if not reviewed:
@@ -156,13 +205,19 @@ def save_decision(citizen_id: int, iso_week: str, decision: str, reviewed: bool,
             elif note.reviewed_at is None:
                 note.reviewed_at = data.reviewed_at
             note.save()
-            audit.record("update", "review_note", citizen_id=citizen_id, record_id=note.id,
-                         purpose="weekly case review")
+            audit.record(
+                "update",
+                "review_note",
+                citizen_id=citizen_id,
+                record_id=note.id,
+                purpose="weekly case review",
+            )
     return _decision_view(note)
 
 
 def decision_for(citizen_id: int, iso_week: str) -> ReviewDecision | None:
     """The decision recorded for the citizen in that ISO week, or None."""
-    note = ReviewNote.get_or_none((ReviewNote.citizen == citizen_id)
-                                  & (ReviewNote.iso_week == iso_week))
+    note = ReviewNote.get_or_none(
+        (ReviewNote.citizen == citizen_id) & (ReviewNote.iso_week == iso_week)
+    )
     return _decision_view(note) if note else None

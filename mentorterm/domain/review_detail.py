@@ -37,22 +37,38 @@ class ReviewDetail(View):
 def review_detail(citizen_id: int, as_of: date) -> ReviewDetail:
     end_of_day = datetime.combine(as_of, datetime.max.time())
     placement = placement_running_on(citizen_id, as_of)
-    attendance = (period_stats(placement.id, as_of - timedelta(days=27), as_of, as_of)
-                  if placement is not None else None)
-    held = (Meeting.select().where((Meeting.citizen == citizen_id)
-                                   & (Meeting.status == MeetingStatus.HELD.value)
-                                   & (Meeting.starts_at <= end_of_day))
-            .order_by(Meeting.starts_at.desc()).first())
-    planned = (Meeting.select().where((Meeting.citizen == citizen_id)
-                                      & (Meeting.status == MeetingStatus.PLANNED.value)
-                                      & (Meeting.starts_at > end_of_day))
-               .order_by(Meeting.starts_at).first())
+    attendance = (
+        period_stats(placement.id, as_of - timedelta(days=27), as_of, as_of)
+        if placement is not None
+        else None
+    )
+    held = (
+        Meeting.select()
+        .where(
+            (Meeting.citizen == citizen_id)
+            & (Meeting.status == MeetingStatus.HELD.value)
+            & (Meeting.starts_at <= end_of_day)
+        )
+        .order_by(Meeting.starts_at.desc())
+        .first()
+    )
+    planned = (
+        Meeting.select()
+        .where(
+            (Meeting.citizen == citizen_id)
+            & (Meeting.status == MeetingStatus.PLANNED.value)
+            & (Meeting.starts_at > end_of_day)
+        )
+        .order_by(Meeting.starts_at)
+        .first()
+    )
 
     def line(meeting: Meeting | None) -> MeetingLine | None:
         if meeting is None:
             return None
-        return MeetingLine(starts_at=meeting.starts_at, kind=MeetingKind(meeting.kind),
-                           decisions=meeting.decisions)
+        return MeetingLine(
+            starts_at=meeting.starts_at, kind=MeetingKind(meeting.kind), decisions=meeting.decisions
+        )
 
     return ReviewDetail(
         citizen_id=citizen_id,
@@ -60,5 +76,6 @@ def review_detail(citizen_id: int, as_of: date) -> ReviewDetail:
         workplace=placement.workplace if placement else "",
         attendance=attendance,
         action_items=open_action_items(citizen_id),
-        last_meeting=line(held), next_meeting=line(planned),
+        last_meeting=line(held),
+        next_meeting=line(planned),
     )

@@ -42,8 +42,13 @@ class ReviewHandout(BaseModel):
 
     format: Literal["mentorterm-review"] = "mentorterm-review"
     version: Literal[1] = 1
-    iso_week: Annotated[str, Field(pattern=r"^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$",
-                                   description="The ISO week of as_of, e.g. 2026-W47.")]
+    iso_week: Annotated[
+        str,
+        Field(
+            pattern=r"^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$",
+            description="The ISO week of as_of, e.g. 2026-W47.",
+        ),
+    ]
     as_of: date = Field(description="The day the records were read as of.")
     mentor_id: int | None = Field(None, description="Only this mentor's citizens; null: all.")
     progress: HandoutProgress
@@ -53,9 +58,12 @@ class ReviewHandout(BaseModel):
     organisation: str = Field("", description="The mentor's organisation.")
 
 
-def review_handout(as_of: date, mentor_id: int | None = None,
-                   thresholds: ReviewThresholds | None = None,
-                   identity: MentorIdentity | None = None) -> ReviewHandout:
+def review_handout(
+    as_of: date,
+    mentor_id: int | None = None,
+    thresholds: ReviewThresholds | None = None,
+    identity: MentorIdentity | None = None,
+) -> ReviewHandout:
     """The queue of ``as_of``'s week with its progress, ready to print.
 
     ``identity`` (default: the settings' mentor) names who made it.
@@ -63,14 +71,22 @@ def review_handout(as_of: date, mentor_id: int | None = None,
     thresholds = thresholds or ReviewThresholds()
     identity = identity if identity is not None else mentor_identity()
     queue = review_queue(as_of, mentor_id, thresholds)
-    audit.viewed([item.citizen_id for item in queue], "review_handout",
-                 "weekly case review handout", action="export")
+    audit.viewed(
+        [item.citizen_id for item in queue],
+        "review_handout",
+        "weekly case review handout",
+        action="export",
+    )
     return ReviewHandout(
-        iso_week=iso_week_of(as_of), as_of=as_of, mentor_id=mentor_id,
-        progress=HandoutProgress(reviewed=sum(1 for i in queue if i.reviewed),
-                                 total=len(queue)),
-        thresholds=thresholds, citizens=queue, mentor_name=identity.name,
-        organisation=identity.organisation)
+        iso_week=iso_week_of(as_of),
+        as_of=as_of,
+        mentor_id=mentor_id,
+        progress=HandoutProgress(reviewed=sum(1 for i in queue if i.reviewed), total=len(queue)),
+        thresholds=thresholds,
+        citizens=queue,
+        mentor_name=identity.name,
+        organisation=identity.organisation,
+    )
 
 
 def handout_json(handout: ReviewHandout) -> str:
@@ -82,8 +98,9 @@ def handout_schema() -> dict:
 
 
 def _progress(h: ReviewHandout) -> str:
-    return _("{reviewed} of {total} reviewed").format(reviewed=h.progress.reviewed,
-                                                      total=h.progress.total)
+    return _("{reviewed} of {total} reviewed").format(
+        reviewed=h.progress.reviewed, total=h.progress.total
+    )
 
 
 def _week_title(h: ReviewHandout) -> str:
@@ -101,24 +118,33 @@ def _decision_line(item: ReviewItem) -> str:
     decision = item.decision or _("(none recorded)")
     if item.reviewed and item.reviewed_at:
         return _("Decision: {decision} (reviewed {when})").format(
-            decision=decision, when=show_datetime(item.reviewed_at))
+            decision=decision, when=show_datetime(item.reviewed_at)
+        )
     return _("Decision: {decision}").format(decision=decision)
 
 
 def render_text(h: ReviewHandout) -> str:
     """Plain text for the terminal."""
-    lines = [f"{_week_title(h)} ({h.iso_week}), "
-             + _("as of {day}").format(day=show_date(h.as_of)),
-             ngettext("{n} citizen needs attention", "{n} citizens need attention",
-                      len(h.citizens)).format(n=len(h.citizens)) + "; " + _progress(h), ""]
+    lines = [
+        f"{_week_title(h)} ({h.iso_week}), " + _("as of {day}").format(day=show_date(h.as_of)),
+        ngettext(
+            "{n} citizen needs attention", "{n} citizens need attention", len(h.citizens)
+        ).format(n=len(h.citizens))
+        + "; "
+        + _progress(h),
+        "",
+    ]
     if _author(h):
         lines.insert(1, _author(h))
     if not h.citizens:
         lines.append(_("No citizen has a signal this week."))
     for number, item in enumerate(h.citizens, start=1):
         mark = _(" [reviewed]") if item.reviewed else ""
-        lines.append(_("{n}. {name} (urgency {urgency}){mark}").format(
-            n=number, name=one_line(item.name), urgency=item.urgency, mark=mark))
+        lines.append(
+            _("{n}. {name} (urgency {urgency}){mark}").format(
+                n=number, name=one_line(item.name), urgency=item.urgency, mark=mark
+            )
+        )
         for signal in item.signals:
             lines.append(f"   - {signal.text}")
         if not item.signals:
@@ -139,12 +165,18 @@ def _md(text: str) -> str:
 
 def render_markdown(h: ReviewHandout) -> str:
     """A handout the team reads at the review meeting: one section per citizen."""
-    lines = [f"# {_week_title(h)} ({h.iso_week})", "",
-             _("As of {day}. {count}. Progress: {progress}.").format(
-                 day=show_date(h.as_of),
-                 count=ngettext("{n} citizen needs attention", "{n} citizens need attention",
-                                len(h.citizens)).format(n=len(h.citizens)),
-                 progress=_progress(h)), ""]
+    lines = [
+        f"# {_week_title(h)} ({h.iso_week})",
+        "",
+        _("As of {day}. {count}. Progress: {progress}.").format(
+            day=show_date(h.as_of),
+            count=ngettext(
+                "{n} citizen needs attention", "{n} citizens need attention", len(h.citizens)
+            ).format(n=len(h.citizens)),
+            progress=_progress(h),
+        ),
+        "",
+    ]
     if _author(h):
         lines[2:2] = [_md(_author(h)) + ".", ""]
     if not h.citizens:
@@ -153,20 +185,29 @@ def render_markdown(h: ReviewHandout) -> str:
         done = _(" (reviewed)") if item.reviewed else ""
         lines += [f"## {number}. {_md(one_line(item.name))}{done}", ""]
         if item.signals:
-            lines += [_("Urgency {urgency}; {count}.").format(
-                urgency=item.urgency,
-                count=ngettext("{n} signal", "{n} signals", len(item.signals)).format(
-                    n=len(item.signals))), ""]
+            lines += [
+                _("Urgency {urgency}; {count}.").format(
+                    urgency=item.urgency,
+                    count=ngettext("{n} signal", "{n} signals", len(item.signals)).format(
+                        n=len(item.signals)
+                    ),
+                ),
+                "",
+            ]
         for signal in item.signals:
             lines.append(f"- {_md(signal.text)}")
         if not item.signals:
             lines.append("- " + _("No signal now (a decision was recorded this week)."))
         lines.append("")
         if item.decision:
-            when = (_(" (reviewed {when})").format(when=show_datetime(item.reviewed_at))
-                    if item.reviewed and item.reviewed_at else "")
-            lines.append(_("**Decision:** {decision}{when}").format(
-                decision=_md(item.decision), when=when))
+            when = (
+                _(" (reviewed {when})").format(when=show_datetime(item.reviewed_at))
+                if item.reviewed and item.reviewed_at
+                else ""
+            )
+            lines.append(
+                _("**Decision:** {decision}{when}").format(decision=_md(item.decision), when=when)
+            )
         else:
             lines.append(_("**Decision:** _none recorded yet_"))
         lines.append("")

@@ -23,9 +23,21 @@ from ..i18n import _
 from ..storage import MIN_PASSPHRASE, StorageError, WeakPassphrase
 from ..storage import check_new_passphrase as _check_not_empty
 
-__all__ = ["StorageError", "WeakPassphrase", "check_new_passphrase", "passphrase_hint",
-           "strength", "Tries", "read_tries", "wrong_try", "right_try", "wait_after",
-           "tries_file", "FREE_TRIES", "MIN_SCORE"]
+__all__ = [
+    "StorageError",
+    "WeakPassphrase",
+    "check_new_passphrase",
+    "passphrase_hint",
+    "strength",
+    "Tries",
+    "read_tries",
+    "wrong_try",
+    "right_try",
+    "wait_after",
+    "tries_file",
+    "FREE_TRIES",
+    "MIN_SCORE",
+]
 
 MIN_SCORE = 3
 # zxcvbn refuses longer input (its matching grows fast); past 72 characters
@@ -42,43 +54,48 @@ _WARNINGS = {
     "This is a very common password.": _("It is a very common password."),
     "This is similar to a commonly used password.": _("It is close to a much used password."),
     "A word by itself is easy to guess.": _("One word on its own is easy to guess."),
-    "Names and surnames by themselves are easy to guess.":
-        _("A name on its own is easy to guess."),
+    "Names and surnames by themselves are easy to guess.": _("A name on its own is easy to guess."),
     "Common names and surnames are easy to guess.": _("Common names are easy to guess."),
-    "Straight rows of keys are easy to guess.":
-        _("A row of keys on the keyboard is easy to guess."),
-    "Short keyboard patterns are easy to guess.":
-        _("A pattern on the keyboard is easy to guess."),
+    "Straight rows of keys are easy to guess.": _(
+        "A row of keys on the keyboard is easy to guess."
+    ),
+    "Short keyboard patterns are easy to guess.": _("A pattern on the keyboard is easy to guess."),
     'Repeats like "aaa" are easy to guess.': _("Repeated letters are easy to guess."),
-    'Repeats like "abcabcabc" are only slightly harder to guess than "abc".':
-        _("Repeating a part does not make it much harder to guess."),
-    'Sequences like "abc" or "6543" are easy to guess.':
-        _("Runs like abc or 6543 are easy to guess."),
+    'Repeats like "abcabcabc" are only slightly harder to guess than "abc".': _(
+        "Repeating a part does not make it much harder to guess."
+    ),
+    'Sequences like "abc" or "6543" are easy to guess.': _(
+        "Runs like abc or 6543 are easy to guess."
+    ),
     "Recent years are easy to guess.": _("A recent year is easy to guess."),
     "Dates are often easy to guess.": _("A date is easy to guess."),
 }
 _SUGGESTIONS = {
-    "Add another word or two. Uncommon words are better.":
-        _("Add a word or two that others would not think of."),
-    "Use a few words, avoid common phrases.":
-        _("Use a few words, not a saying everybody knows."),
-    "No need for symbols, digits, or uppercase letters.":
-        _("No need for symbols, digits or capitals."),
+    "Add another word or two. Uncommon words are better.": _(
+        "Add a word or two that others would not think of."
+    ),
+    "Use a few words, avoid common phrases.": _("Use a few words, not a saying everybody knows."),
+    "No need for symbols, digits, or uppercase letters.": _(
+        "No need for symbols, digits or capitals."
+    ),
     "Capitalization doesn't help very much.": _("A capital letter does not help much."),
-    "All-uppercase is almost as easy to guess as all-lowercase.":
-        _("All capitals are almost as easy to guess as none."),
-    "Reversed words aren't much harder to guess.":
-        _("A word spelt backwards is not much harder to guess."),
-    "Predictable substitutions like '@' instead of 'a' don't help very much.":
-        _("Swapping letters for look-alikes (@ for a) does not help much."),
-    "Use a longer keyboard pattern with more turns.":
-        _("Avoid patterns on the keyboard."),
+    "All-uppercase is almost as easy to guess as all-lowercase.": _(
+        "All capitals are almost as easy to guess as none."
+    ),
+    "Reversed words aren't much harder to guess.": _(
+        "A word spelt backwards is not much harder to guess."
+    ),
+    "Predictable substitutions like '@' instead of 'a' don't help very much.": _(
+        "Swapping letters for look-alikes (@ for a) does not help much."
+    ),
+    "Use a longer keyboard pattern with more turns.": _("Avoid patterns on the keyboard."),
     "Avoid repeated words and characters.": _("Avoid repeated words and letters."),
     "Avoid sequences.": _("Avoid runs of letters or digits."),
     "Avoid recent years.": _("Avoid years."),
     "Avoid years that are associated with you.": _("Avoid years that have to do with you."),
-    "Avoid dates and years that are associated with you.":
-        _("Avoid dates and years that have to do with you."),
+    "Avoid dates and years that are associated with you.": _(
+        "Avoid dates and years that have to do with you."
+    ),
 }
 
 
@@ -104,8 +121,9 @@ def strength(passphrase: str, own_words: tuple[str, ...] = ()) -> Strength:
     feedback = result.get("feedback") or {}
     warning = feedback.get("warning") or ""
     suggestions = tuple(_SUGGESTIONS.get(s, "") for s in feedback.get("suggestions") or ())
-    verdict = Strength(int(result["score"]), _WARNINGS.get(warning, ""),
-                       tuple(s for s in suggestions if s))
+    verdict = Strength(
+        int(result["score"]), _WARNINGS.get(warning, ""), tuple(s for s in suggestions if s)
+    )
     # The result holds the passphrase and its pieces: let it go now.
     result.clear()
     return verdict
@@ -121,11 +139,21 @@ def check_new_passphrase(passphrase: str | None, own_words: tuple[str, ...] = ()
     _check_not_empty(passphrase)
     verdict = strength(passphrase, own_words)
     if not verdict.good_enough:
-        advice = verdict.suggestions[0] if verdict.suggestions else _(
-            "A few words only you would put together are best, e.g. a short sentence "
-            "about something only you know.")
-        raise WeakPassphrase(" ".join(part for part in (
-            _("This passphrase is too easy to guess."), verdict.warning, advice) if part))
+        advice = (
+            verdict.suggestions[0]
+            if verdict.suggestions
+            else _(
+                "A few words only you would put together are best, e.g. a short sentence "
+                "about something only you know."
+            )
+        )
+        raise WeakPassphrase(
+            " ".join(
+                part
+                for part in (_("This passphrase is too easy to guess."), verdict.warning, advice)
+                if part
+            )
+        )
     return passphrase
 
 
@@ -138,8 +166,11 @@ def passphrase_hint(passphrase: str, own_words: tuple[str, ...] = ()) -> str:
         return _("Strong.")
     if verdict.score >= MIN_SCORE:
         return _("Good. Another word makes it stronger.")
-    return " ".join(part for part in (_("Too easy to guess."), verdict.warning,
-                                       *verdict.suggestions[:1]) if part)
+    return " ".join(
+        part
+        for part in (_("Too easy to guess."), verdict.warning, *verdict.suggestions[:1])
+        if part
+    )
 
 
 # --- the wrong-passphrase back-off ------------------------------------------------------

@@ -49,13 +49,21 @@ class PeriodChoice(StrEnum):
 
     @property
     def label(self) -> str:
-        return _({"last_2_weeks": "Last 2 weeks", "last_4_weeks": "Last 4 weeks",
-                  "last_13_weeks": "Last 13 weeks",
-                  "whole_placement": "Whole placement"}[self.value])
+        return _(
+            {
+                "last_2_weeks": "Last 2 weeks",
+                "last_4_weeks": "Last 4 weeks",
+                "last_13_weeks": "Last 13 weeks",
+                "whole_placement": "Whole placement",
+            }[self.value]
+        )
 
 
-_WEEKS = {PeriodChoice.LAST_2_WEEKS: 2, PeriodChoice.LAST_4_WEEKS: 4,
-          PeriodChoice.LAST_13_WEEKS: 13}
+_WEEKS = {
+    PeriodChoice.LAST_2_WEEKS: 2,
+    PeriodChoice.LAST_4_WEEKS: 4,
+    PeriodChoice.LAST_13_WEEKS: 13,
+}
 
 
 class ReasonCount(View):
@@ -141,18 +149,29 @@ def figures(days: Iterable[LoggedDay], start: date, end: date) -> PeriodFigures:
         if d.attendance != Attendance.PRESENT:
             by_weekday[d.entry_date.weekday()] += 1
     left = _reasons(LEFT_EARLY, (d.left_early_reason for d in inside if d.left_early))
-    away = [reason for kind in _ABSENCES for reason in _reasons(
-        kind.value, (d.absence_reason for d in inside if d.attendance == kind))]
+    away = [
+        reason
+        for kind in _ABSENCES
+        for reason in _reasons(
+            kind.value, (d.absence_reason for d in inside if d.attendance == kind)
+        )
+    ]
     worked = round(sum(d.hours_worked for d in inside), 2)
     return PeriodFigures(
-        start=start, end=end, days=length, days_logged=len(inside),
+        start=start,
+        end=end,
+        days=length,
+        days_logged=len(inside),
         days_present=kinds[Attendance.PRESENT],
         attendance_rate=kinds[Attendance.PRESENT] / len(inside) if inside else None,
-        hours_planned=round(sum(d.hours_planned for d in inside), 2), hours_worked=worked,
+        hours_planned=round(sum(d.hours_planned for d in inside), 2),
+        hours_worked=worked,
         effective_hours_per_week=round(worked * 7 / length, 2) if length else None,
-        sick_days=kinds[Attendance.SICK], absent_with_notice=kinds[Attendance.ABSENT_WITH_NOTICE],
+        sick_days=kinds[Attendance.SICK],
+        absent_with_notice=kinds[Attendance.ABSENT_WITH_NOTICE],
         absent_without_notice=kinds[Attendance.ABSENT_WITHOUT_NOTICE],
-        left_early=sum(r.count for r in left), left_early_reasons=left,
+        left_early=sum(r.count for r in left),
+        left_early_reasons=left,
         absence_by_weekday=by_weekday,
         absence_by_kind=[ReasonCount(kind=k.value, count=kinds[k]) for k in _ABSENCES],
         absence_by_reason=away + left,
@@ -168,17 +187,19 @@ def _change(now: float | None, before: float | None, scale: float = 1) -> float 
 def compare(current: PeriodFigures, previous: PeriodFigures | None) -> PeriodStats:
     """The current figures with the change since the previous period."""
     if previous is None:
-        changes = dict(attendance_rate_change=None, hours_worked_change=None,
-                       hours_per_week_change=None)
+        changes = dict(
+            attendance_rate_change=None, hours_worked_change=None, hours_per_week_change=None
+        )
     else:
         changes = dict(
-            attendance_rate_change=_change(current.attendance_rate, previous.attendance_rate,
-                                           100),
+            attendance_rate_change=_change(current.attendance_rate, previous.attendance_rate, 100),
             hours_worked_change=_change(current.hours_worked, previous.hours_worked),
             # Per week as well: a previous period cut short by the placement's
             # start has fewer days, so its total alone would flatter the change.
-            hours_per_week_change=_change(current.effective_hours_per_week,
-                                          previous.effective_hours_per_week))
+            hours_per_week_change=_change(
+                current.effective_hours_per_week, previous.effective_hours_per_week
+            ),
+        )
     return PeriodStats(**dict(current), previous=previous, **changes)
 
 
@@ -210,13 +231,18 @@ def weekly_points(days: Iterable[LoggedDay], start: date, end: date) -> list[Wee
     return [WeekPoint(label, round(p, 2), round(w, 2)) for label, (p, w) in totals.items()]
 
 
-def calendar_days(days: Iterable[LoggedDay], schedule: Schedule, start: date, end: date,
-                  placement_start: date, placement_end: date | None) -> list[CalendarDay]:
+def calendar_days(
+    days: Iterable[LoggedDay],
+    schedule: Schedule,
+    start: date,
+    end: date,
+    placement_start: date,
+    placement_end: date | None,
+) -> list[CalendarDay]:
     """Each day from ``start`` to ``end``: its attendance (LEFT_EARLY for a day the
     citizen came but went home early), None when a scheduled day has no entry,
     or OFF (not a working day, or outside the placement)."""
-    logged = {d.entry_date: LEFT_EARLY if d.left_early else Attendance(d.attendance)
-              for d in days}
+    logged = {d.entry_date: LEFT_EARLY if d.left_early else Attendance(d.attendance) for d in days}
     result = []
     day = start
     while day <= end:
@@ -231,8 +257,9 @@ def calendar_days(days: Iterable[LoggedDay], schedule: Schedule, start: date, en
     return result
 
 
-def period_bounds(choice: PeriodChoice | str | tuple[date, date], placement,
-                  today: date) -> tuple[date, date]:
+def period_bounds(
+    choice: PeriodChoice | str | tuple[date, date], placement, today: date
+) -> tuple[date, date]:
     """The (first, last) day of a period the mentor picks, kept inside the placement.
 
     ``choice`` is a ``PeriodChoice`` (last N weeks = today - 7N + 1 .. today;
@@ -257,8 +284,9 @@ def period_bounds(choice: PeriodChoice | str | tuple[date, date], placement,
     return start, end
 
 
-def _clip(placement: Placement, start: date, end: date,
-          today: date | None = None) -> tuple[date, date]:
+def _clip(
+    placement: Placement, start: date, end: date, today: date | None = None
+) -> tuple[date, date]:
     start = max(start, placement.start_date)
     for limit in (placement.end_date, today):
         if limit is not None:
@@ -267,13 +295,21 @@ def _clip(placement: Placement, start: date, end: date,
 
 
 def _logged_days(placement_id: int, start: date, end: date) -> list[LoggedDay]:
-    query = (LogbookEntry.select(LogbookEntry.entry_date, LogbookEntry.attendance,
-                                 LogbookEntry.hours_planned, LogbookEntry.hours_worked,
-                                 LogbookEntry.left_early, LogbookEntry.left_early_reason,
-                                 LogbookEntry.absence_reason)
-             .where((LogbookEntry.placement == placement_id)
-                    & LogbookEntry.entry_date.between(start, end))
-             .order_by(LogbookEntry.entry_date))
+    query = (
+        LogbookEntry.select(
+            LogbookEntry.entry_date,
+            LogbookEntry.attendance,
+            LogbookEntry.hours_planned,
+            LogbookEntry.hours_worked,
+            LogbookEntry.left_early,
+            LogbookEntry.left_early_reason,
+            LogbookEntry.absence_reason,
+        )
+        .where(
+            (LogbookEntry.placement == placement_id) & LogbookEntry.entry_date.between(start, end)
+        )
+        .order_by(LogbookEntry.entry_date)
+    )
     return [LoggedDay(*row) for row in query.tuples()]
 
 
@@ -309,8 +345,14 @@ def weekly_series(placement_id: int, start: date, end: date) -> list[WeekPoint]:
 def attendance_calendar(placement_id: int, start: date, end: date) -> list[CalendarDay]:
     """Every day from ``start`` to ``end`` with its attendance (see ``calendar_days``)."""
     placement = _placement(placement_id)
-    return calendar_days(_logged_days(placement_id, start, end), schedule_of(placement_id),
-                         start, end, placement.start_date, placement.end_date)
+    return calendar_days(
+        _logged_days(placement_id, start, end),
+        schedule_of(placement_id),
+        start,
+        end,
+        placement.start_date,
+        placement.end_date,
+    )
 
 
 def absence_overview_markdown(placement_id: int, start: date, end: date, today: date) -> str:
@@ -323,8 +365,17 @@ def absence_overview_markdown(placement_id: int, start: date, end: date, today: 
     start, end = _clip(placement, start, end, today)
     days = _logged_days(placement_id, start, end)
     text = render_absence_overview(
-        citizen_name=placement.citizen.name, workplace=placement.workplace,
-        days=days, totals=figures(days, start, end), today=today)
-    audit.record("export", "absence_overview", citizen_id=placement.citizen_id,
-                 record_id=placement_id, purpose="absence overview for a doctor or caseworker")
+        citizen_name=placement.citizen.name,
+        workplace=placement.workplace,
+        days=days,
+        totals=figures(days, start, end),
+        today=today,
+    )
+    audit.record(
+        "export",
+        "absence_overview",
+        citizen_id=placement.citizen_id,
+        record_id=placement_id,
+        purpose="absence overview for a doctor or caseworker",
+    )
     return text

@@ -26,8 +26,9 @@ class SameDayScore(DomainError):
     """The sub-goal was already scored that day: ask before replacing it."""
 
     def __init__(self, existing_id: int, existing_score: int):
-        super().__init__(_("This sub-goal was already scored that day ({score}).").format(
-            score=existing_score))
+        super().__init__(
+            _("This sub-goal was already scored that day ({score}).").format(score=existing_score)
+        )
         self.existing_id = existing_id
         self.existing_score = existing_score
 
@@ -107,8 +108,14 @@ def trend(scores: list[int]) -> Trend:
         direction = "none"
     else:
         direction = "up" if change > 0 else "down" if change < 0 else "flat"
-    return Trend(count=len(scores), first=scores[0], latest=scores[-1], best=max(scores),
-                 change=change, direction=direction)
+    return Trend(
+        count=len(scores),
+        first=scores[0],
+        latest=scores[-1],
+        best=max(scores),
+        change=change,
+        direction=direction,
+    )
 
 
 def _goal(sub_goal_id: int) -> SubGoal:
@@ -119,13 +126,20 @@ def _goal(sub_goal_id: int) -> SubGoal:
 
 
 def _score_view(row: AllianceScore) -> ScoreView:
-    return ScoreView(id=row.id, scored_on=row.scored_on, citizen_score=row.citizen_score,
-                     mentor_score=complement(row.citizen_score), what_it_takes=row.what_it_takes,
-                     own_actions=row.own_actions, help_needed=row.help_needed)
+    return ScoreView(
+        id=row.id,
+        scored_on=row.scored_on,
+        citizen_score=row.citizen_score,
+        mentor_score=complement(row.citizen_score),
+        what_it_takes=row.what_it_takes,
+        own_actions=row.own_actions,
+        help_needed=row.help_needed,
+    )
 
 
-def score_sub_goal(sub_goal_id: int, data: AllianceScoreIn, *, replace: bool = False,
-                   mentor_id: int | None = None) -> int:
+def score_sub_goal(
+    sub_goal_id: int, data: AllianceScoreIn, *, replace: bool = False, mentor_id: int | None = None
+) -> int:
     """Record the citizen's score (and the three answers) for one day.
 
     A second score on the same day raises SameDayScore unless ``replace``;
@@ -136,19 +150,28 @@ def score_sub_goal(sub_goal_id: int, data: AllianceScoreIn, *, replace: bool = F
     with db.atomic():
         goal = _goal(sub_goal_id)
         if goal.status != "active":
-            raise DomainError(_("Only an active sub-goal can be scored; this one is {status}.")
-                              .format(status=SubGoalStatus(goal.status).label.lower()))
+            raise DomainError(
+                _("Only an active sub-goal can be scored; this one is {status}.").format(
+                    status=SubGoalStatus(goal.status).label.lower()
+                )
+            )
         values = data.model_dump()
-        existing = AllianceScore.get_or_none((AllianceScore.sub_goal == goal)
-                                             & (AllianceScore.scored_on == data.scored_on))
+        existing = AllianceScore.get_or_none(
+            (AllianceScore.sub_goal == goal) & (AllianceScore.scored_on == data.scored_on)
+        )
         if existing is not None:
             if not replace:
                 raise SameDayScore(existing.id, existing.citizen_score)
             for field, value in values.items():
                 setattr(existing, field, value)
             existing.save()
-            audit.record("update", "alliance_score", citizen_id=goal.citizen_id,
-                         record_id=existing.id, purpose="score replaced")
+            audit.record(
+                "update",
+                "alliance_score",
+                citizen_id=goal.citizen_id,
+                record_id=existing.id,
+                purpose="score replaced",
+            )
             return existing.id
         mentor = mentor_id or ensure_default_mentor().id
         score_id = AllianceScore.create(sub_goal=goal, mentor=mentor, **values).id
@@ -184,20 +207,32 @@ def update_score(score_id: int, data: AllianceScoreIn) -> None:
     """
     with db.atomic():
         row = _score(score_id)
-        other = AllianceScore.get_or_none((AllianceScore.sub_goal == row.sub_goal_id)
-                                          & (AllianceScore.scored_on == data.scored_on)
-                                          & (AllianceScore.id != row.id))
+        other = AllianceScore.get_or_none(
+            (AllianceScore.sub_goal == row.sub_goal_id)
+            & (AllianceScore.scored_on == data.scored_on)
+            & (AllianceScore.id != row.id)
+        )
         if other is not None:
-            raise DomainError(_("This sub-goal already has a score on {day} ({score}); "
-                                "correct or delete that one instead.").format(
-                day=show_date(data.scored_on), score=other.citizen_score), field="scored_on")
+            raise DomainError(
+                _(
+                    "This sub-goal already has a score on {day} ({score}); "
+                    "correct or delete that one instead."
+                ).format(day=show_date(data.scored_on), score=other.citizen_score),
+                field="scored_on",
+            )
         old = _score_values(row)
         new = data.model_dump()
         for field, value in new.items():
             setattr(row, field, value)
         row.save()
-        audit.correction("alliance_score", citizen_id=row.sub_goal.citizen_id,
-                         record_id=row.id, old=old, new=new, private=_ANSWERS)
+        audit.correction(
+            "alliance_score",
+            citizen_id=row.sub_goal.citizen_id,
+            record_id=row.id,
+            old=old,
+            new=new,
+            private=_ANSWERS,
+        )
 
 
 def delete_score(score_id: int) -> None:
@@ -206,14 +241,22 @@ def delete_score(score_id: int) -> None:
         row = _score(score_id)
         citizen_id = row.sub_goal.citizen_id
         row.delete_instance()
-        audit.record("delete", "alliance_score", citizen_id=citizen_id, record_id=score_id,
-                     purpose="deleted by the mentor")
+        audit.record(
+            "delete",
+            "alliance_score",
+            citizen_id=citizen_id,
+            record_id=score_id,
+            purpose="deleted by the mentor",
+        )
 
 
 def score_history(sub_goal_id: int) -> list[ScoreView]:
     """Every score of the sub-goal, oldest first."""
-    query = (AllianceScore.select().where(AllianceScore.sub_goal == sub_goal_id)
-             .order_by(AllianceScore.scored_on))
+    query = (
+        AllianceScore.select()
+        .where(AllianceScore.sub_goal == sub_goal_id)
+        .order_by(AllianceScore.scored_on)
+    )
     return [_score_view(s) for s in query]
 
 
@@ -232,9 +275,11 @@ def _renumber(order: list[int]) -> None:
 
 
 def _active_ids(citizen_id: int) -> list[int]:
-    query = (SubGoal.select(SubGoal.id)
-             .where((SubGoal.citizen == citizen_id) & (SubGoal.status == "active"))
-             .order_by(SubGoal.priority, SubGoal.id))
+    query = (
+        SubGoal.select(SubGoal.id)
+        .where((SubGoal.citizen == citizen_id) & (SubGoal.status == "active"))
+        .order_by(SubGoal.priority, SubGoal.id)
+    )
     return [g.id for g in query]
 
 
@@ -296,8 +341,9 @@ def set_status(sub_goal_id: int, data: SubGoalStatusIn) -> None:
             order.remove(goal.id)
             order.append(goal.id)  # back in the list: last, the mentor moves it up
         _renumber(order)
-        audit.record("update", "sub_goal", citizen_id=goal.citizen_id, record_id=goal.id,
-                     purpose="status")
+        audit.record(
+            "update", "sub_goal", citizen_id=goal.citizen_id, record_id=goal.id, purpose="status"
+        )
 
 
 def move_priority(sub_goal_id: int, direction: int) -> None:
@@ -319,8 +365,13 @@ def move_priority(sub_goal_id: int, direction: int) -> None:
             order[index], order[target] = order[target], order[index]
         _renumber(order)
         if moved:  # at the top or the bottom nothing moves: nothing to log
-            audit.record("update", "sub_goal", citizen_id=goal.citizen_id, record_id=goal.id,
-                         purpose="priority")
+            audit.record(
+                "update",
+                "sub_goal",
+                citizen_id=goal.citizen_id,
+                record_id=goal.id,
+                purpose="priority",
+            )
 
 
 def sub_goal_rows(citizen_id: int, today: date | None = None) -> list[SubGoalRow]:
@@ -329,8 +380,11 @@ def sub_goal_rows(citizen_id: int, today: date | None = None) -> list[SubGoalRow
     goals = list(SubGoal.select().where(SubGoal.citizen == citizen_id))
     scores: dict[int, list[AllianceScore]] = {g.id: [] for g in goals}
     if goals:
-        for s in (AllianceScore.select().where(AllianceScore.sub_goal.in_(list(scores)))
-                  .order_by(AllianceScore.scored_on)):
+        for s in (
+            AllianceScore.select()
+            .where(AllianceScore.sub_goal.in_(list(scores)))
+            .order_by(AllianceScore.scored_on)
+        ):
             scores[s.sub_goal_id].append(s)
     rows = []
     for g in goals:
@@ -339,19 +393,27 @@ def sub_goal_rows(citizen_id: int, today: date | None = None) -> list[SubGoalRow
         # The agreed step and the promised help stand until answered anew.
         own = next((s.own_actions for s in reversed(history) if s.own_actions), "")
         help_ = next((s.help_needed for s in reversed(history) if s.help_needed), "")
-        rows.append(SubGoalRow(
-            id=g.id, title=g.title, success_criterion=g.success_criterion, status=g.status,
-            status_date=g.status_date, status_note=g.status_note, priority=g.priority,
-            target_date=g.target_date,
-            target_passed=g.status == "active" and g.target_date is not None
-            and g.target_date < today,
-            history=[s.citizen_score for s in history],
-            latest_score=latest.citizen_score if latest else None,
-            mentor_score=complement(latest.citizen_score) if latest else None,
-            days_since_scored=(today - latest.scored_on).days if latest else None,
-            own_actions=own,
-            help_needed=help_,
-        ))
+        rows.append(
+            SubGoalRow(
+                id=g.id,
+                title=g.title,
+                success_criterion=g.success_criterion,
+                status=g.status,
+                status_date=g.status_date,
+                status_note=g.status_note,
+                priority=g.priority,
+                target_date=g.target_date,
+                target_passed=g.status == "active"
+                and g.target_date is not None
+                and g.target_date < today,
+                history=[s.citizen_score for s in history],
+                latest_score=latest.citizen_score if latest else None,
+                mentor_score=complement(latest.citizen_score) if latest else None,
+                days_since_scored=(today - latest.scored_on).days if latest else None,
+                own_actions=own,
+                help_needed=help_,
+            )
+        )
     rows.sort(key=lambda r: (_STATUS_ORDER.get(r.status, 9), r.priority, r.id))
     return rows
 
@@ -366,22 +428,40 @@ def presentation(citizen_id: int, today: date | None = None) -> Presentation:
     citizen = Citizen.get_or_none(Citizen.id == citizen_id)
     if citizen is None:
         raise NotFound(_("This citizen no longer exists."))
-    descriptions = dict(SubGoal.select(SubGoal.id, SubGoal.description)
-                        .where(SubGoal.citizen == citizen_id).tuples())
+    descriptions = dict(
+        SubGoal.select(SubGoal.id, SubGoal.description)
+        .where(SubGoal.citizen == citizen_id)
+        .tuples()
+    )
     goals = []
     for row in sub_goal_rows(citizen_id, today):
         if row.status != "active":
             continue
         progress = trend(row.history)
-        goals.append(PresentedGoal(
-            title=row.title, description=descriptions[row.id], latest_score=row.latest_score,
-            first_score=progress.first, score_count=progress.count, next_step=row.own_actions,
-            help_promised=row.help_needed, change=progress.change,
-            direction=progress.direction))
-    meeting = (Meeting.select(Meeting.starts_at)
-               .where((Meeting.citizen == citizen_id) & (Meeting.status == "planned")
-                      & (Meeting.starts_at >= datetime.combine(today, datetime.min.time())))
-               .order_by(Meeting.starts_at).first())
+        goals.append(
+            PresentedGoal(
+                title=row.title,
+                description=descriptions[row.id],
+                latest_score=row.latest_score,
+                first_score=progress.first,
+                score_count=progress.count,
+                next_step=row.own_actions,
+                help_promised=row.help_needed,
+                change=progress.change,
+                direction=progress.direction,
+            )
+        )
+    meeting = (
+        Meeting.select(Meeting.starts_at)
+        .where(
+            (Meeting.citizen == citizen_id)
+            & (Meeting.status == "planned")
+            & (Meeting.starts_at >= datetime.combine(today, datetime.min.time()))
+        )
+        .order_by(Meeting.starts_at)
+        .first()
+    )
     first_name = (citizen.name.split() or [citizen.name])[0]
-    return Presentation(first_name=first_name, goals=goals,
-                        next_meeting=meeting.starts_at if meeting else None)
+    return Presentation(
+        first_name=first_name, goals=goals, next_meeting=meeting.starts_at if meeting else None
+    )

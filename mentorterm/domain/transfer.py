@@ -55,44 +55,115 @@ from . import audit
 _STAMPS = ("created_at", "updated_at")
 COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
     Citizen: (
-        "name", "phone", "email", "address", "caseworker_name", "caseworker_phone",
-        "caseworker_email", "jobcenter", "interpreter_needed", "interpreter_language",
-        "job_goal", "job_wish_1", "job_wish_2", "job_wish_3", "accommodations", "aids",
-        "parallel_efforts", "notes", "archived_on",
+        "name",
+        "phone",
+        "email",
+        "address",
+        "caseworker_name",
+        "caseworker_phone",
+        "caseworker_email",
+        "jobcenter",
+        "interpreter_needed",
+        "interpreter_language",
+        "job_goal",
+        "job_wish_1",
+        "job_wish_2",
+        "job_wish_3",
+        "accommodations",
+        "aids",
+        "parallel_efforts",
+        "notes",
+        "archived_on",
     ),
     Course: (
-        "referral_date", "start_date", "planned_end", "weekly_hours", "purpose", "programme",
-        "meeting_cadence_days", "end_date", "outcome", "end_note",
+        "referral_date",
+        "start_date",
+        "planned_end",
+        "weekly_hours",
+        "purpose",
+        "programme",
+        "meeting_cadence_days",
+        "end_date",
+        "outcome",
+        "end_note",
     ),
     CourseExtension: ("decided_on", "new_end", "reason"),
     SubGoal: (
-        "title", "description", "success_criterion", "area", "target_date", "priority",
-        "status", "status_date", "status_note",
+        "title",
+        "description",
+        "success_criterion",
+        "area",
+        "target_date",
+        "priority",
+        "status",
+        "status_date",
+        "status_note",
     ),
     AllianceScore: ("scored_on", "citizen_score", "what_it_takes", "own_actions", "help_needed"),
     Placement: (
-        "kind", "workplace", "supervisor_name", "supervisor_contact", "company_consultant",
-        "start_date", "end_date", "work_functions", "training_goals", "accommodations", "aids",
-        "support_on_site", "follow_up_frequency", "paid_hours_next_discussed", "end_reason",
+        "kind",
+        "workplace",
+        "supervisor_name",
+        "supervisor_contact",
+        "company_consultant",
+        "start_date",
+        "end_date",
+        "work_functions",
+        "training_goals",
+        "accommodations",
+        "aids",
+        "support_on_site",
+        "follow_up_frequency",
+        "paid_hours_next_discussed",
+        "end_reason",
     ),
     HoursStep: ("from_date", "hours_per_week", "schedule"),
     LogbookEntry: (
-        "entry_date", "attendance", "hours_planned", "hours_worked", "left_early",
-        "left_early_reason", "tasks", "breaks", "energy", "pain", "life_after_work", "notes",
-        "written_by", "absence_reason",
+        "entry_date",
+        "attendance",
+        "hours_planned",
+        "hours_worked",
+        "left_early",
+        "left_early_reason",
+        "tasks",
+        "breaks",
+        "energy",
+        "pain",
+        "life_after_work",
+        "notes",
+        "written_by",
+        "absence_reason",
     ),
     Meeting: (
-        "starts_at", "duration_minutes", "kind", "place", "status", "attendance_note",
-        "tasks_note", "motivation_note", "accommodations_note", "citizen_view",
-        "workplace_view", "notes", "decisions", "next_meeting_date", "cancelled_by",
+        "starts_at",
+        "duration_minutes",
+        "kind",
+        "place",
+        "status",
+        "attendance_note",
+        "tasks_note",
+        "motivation_note",
+        "accommodations_note",
+        "citizen_view",
+        "workplace_view",
+        "notes",
+        "decisions",
+        "next_meeting_date",
+        "cancelled_by",
         "outcome_note",
     ),
     MeetingParticipant: ("name", "role"),
     ActionItem: ("what", "owner", "due_date", "done_on"),
     ReviewNote: ("iso_week", "decision", "reviewed_at"),
     Report: (
-        "period_start", "period_end", "title", "resources_observed", "clarified", "still_open",
-        "recommended_next_steps", "summary",
+        "period_start",
+        "period_end",
+        "title",
+        "resources_observed",
+        "clarified",
+        "still_open",
+        "recommended_next_steps",
+        "summary",
     ),
 }
 
@@ -140,20 +211,23 @@ def _record(row: SimpleNamespace, model: type[BaseModel]) -> dict[str, Any]:
 def _rows(sql: str, params: list | tuple = ()) -> list[SimpleNamespace]:
     cursor = db.execute_sql(sql, params)
     names = [d[0] for d in cursor.description]
-    return [SimpleNamespace(**dict(zip(names, values, strict=True)))
-            for values in cursor.fetchall()]
+    return [
+        SimpleNamespace(**dict(zip(names, values, strict=True))) for values in cursor.fetchall()
+    ]
 
 
-def _by_parent(model: type[BaseModel], parent: str, parent_ids: list[int],
-               order: str) -> dict[int, list[SimpleNamespace]]:
+def _by_parent(
+    model: type[BaseModel], parent: str, parent_ids: list[int], order: str
+) -> dict[int, list[SimpleNamespace]]:
     """Rows of ``model`` grouped by their parent's id, in ``order``."""
     groups: dict[int, list] = defaultdict(list)
     table = model._meta.table_name
     for start in range(0, len(parent_ids), 500):
-        chunk = parent_ids[start:start + 500]
+        chunk = parent_ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        for row in _rows(f"SELECT * FROM {table} WHERE {parent} IN ({marks}) ORDER BY {order}",
-                         chunk):
+        for row in _rows(
+            f"SELECT * FROM {table} WHERE {parent} IN ({marks}) ORDER BY {order}", chunk
+        ):
             groups[getattr(row, parent)].append(row)
     return groups
 
@@ -166,8 +240,9 @@ def export_document(citizen_id: int | None = None, now: datetime | None = None) 
     """
     if citizen_id is not None:
         document = build_document(citizen_id, now)
-        audit.record("export", "interchange", citizen_id=citizen_id, record_id=citizen_id,
-                     purpose="export")
+        audit.record(
+            "export", "interchange", citizen_id=citizen_id, record_id=citizen_id, purpose="export"
+        )
         return document
     # One row per citizen exported, so each one's access export lists it: read
     # in the transaction of those rows, so the rows name exactly who is in the file.
@@ -223,25 +298,40 @@ def build_document(citizen_id: int | None = None, now: datetime | None = None) -
         doc = _record(citizen, Citizen)
         doc["mentor"] = mentor_key(citizen.mentor_id)
         doc["courses"] = [
-            {**_record(c, Course),
-             "extensions": [_record(x, CourseExtension) for x in extensions.get(c.id, [])]}
+            {
+                **_record(c, Course),
+                "extensions": [_record(x, CourseExtension) for x in extensions.get(c.id, [])],
+            }
             for c in c_courses
         ]
         doc["sub_goals"] = [
-            {**_record(g, SubGoal), "course": course_pos.get(g.course_id),
-             "scores": [{**_record(s, AllianceScore), "mentor": mentor_key(s.mentor_id)}
-                        for s in scores.get(g.id, [])]}
+            {
+                **_record(g, SubGoal),
+                "course": course_pos.get(g.course_id),
+                "scores": [
+                    {**_record(s, AllianceScore), "mentor": mentor_key(s.mentor_id)}
+                    for s in scores.get(g.id, [])
+                ],
+            }
             for g in goals.get(citizen.id, [])
         ]
         doc["placements"] = [
-            {**_record(p, Placement), "course": course_pos.get(p.course_id),
-             "hours_steps": [_record(s, HoursStep) for s in steps.get(p.id, [])],
-             "logbook": [_record(e, LogbookEntry) for e in logbook.get(p.id, [])]}
+            {
+                **_record(p, Placement),
+                "course": course_pos.get(p.course_id),
+                "hours_steps": [_record(s, HoursStep) for s in steps.get(p.id, [])],
+                "logbook": [_record(e, LogbookEntry) for e in logbook.get(p.id, [])],
+            }
             for p in placements.get(citizen.id, [])
         ]
         doc["meetings"] = [
-            {**_record(m, Meeting), "mentor": mentor_key(m.mentor_id),
-             "participants": [_record(x, MeetingParticipant) for x in participants.get(m.id, [])]}
+            {
+                **_record(m, Meeting),
+                "mentor": mentor_key(m.mentor_id),
+                "participants": [
+                    _record(x, MeetingParticipant) for x in participants.get(m.id, [])
+                ],
+            }
             for m in c_meetings
         ]
         doc["action_items"] = [
@@ -256,8 +346,12 @@ def build_document(citizen_id: int | None = None, now: datetime | None = None) -
         out_citizens.append(doc)
 
     mentors = [
-        {"key": mentor_key(m.id), "name": m.name, "email": m.email,
-         "is_default": bool(m.is_default)}
+        {
+            "key": mentor_key(m.id),
+            "name": m.name,
+            "email": m.email,
+            "is_default": bool(m.is_default),
+        }
         for m in _rows("SELECT * FROM mentor ORDER BY id")
         if citizen_id is None or m.id in used
     ]
@@ -293,7 +387,8 @@ def too_large(size: int) -> str | None:
     if size <= MAX_IMPORT_BYTES:
         return None
     return _("The file is {size} MB; a mentorterm export is at most {limit} MB.").format(
-        size=round(size / 1e6), limit=MAX_IMPORT_BYTES // 1_000_000)
+        size=round(size / 1e6), limit=MAX_IMPORT_BYTES // 1_000_000
+    )
 
 
 def read_import_text(path: Path) -> str:
@@ -353,8 +448,9 @@ def _bad_text(value: Any, where: str = "") -> str | None:
     for key, item in items:
         if isinstance(key, str) and _bad_text(key) is not None:
             return where or "."
-        place = f"{where}[{key}]" if isinstance(key, int) else (
-            f"{where}.{key}" if where else str(key))
+        place = (
+            f"{where}[{key}]" if isinstance(key, int) else (f"{where}.{key}" if where else str(key))
+        )
         found = _bad_text(item, place)
         if found is not None:
             return found
@@ -371,32 +467,53 @@ def parse_document(text: str) -> InterchangeDocument:
     if (refusal := too_large(len(text))) is not None:
         raise ImportFailed([refusal])
     if nesting_depth(text) > MAX_DEPTH:
-        raise ImportFailed([
-            _("The file nests lists and sections more than {limit} levels deep; a mentorterm "
-              "export has 7. This is not a mentorterm export.").format(limit=MAX_DEPTH)])
+        raise ImportFailed(
+            [
+                _(
+                    "The file nests lists and sections more than {limit} levels deep; a mentorterm "
+                    "export has 7. This is not a mentorterm export."
+                ).format(limit=MAX_DEPTH)
+            ]
+        )
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportFailed(
-            [_("Line {line}, column {column}: not valid JSON ({reason}).").format(
-                line=exc.lineno, column=exc.colno, reason=exc.msg)]
+            [
+                _("Line {line}, column {column}: not valid JSON ({reason}).").format(
+                    line=exc.lineno, column=exc.colno, reason=exc.msg
+                )
+            ]
         ) from None
     except (ValueError, RecursionError):
         # A number of thousands of digits (Python's limit on int size), or
         # nesting that slipped past the scanner: refused, not a traceback.
-        raise ImportFailed([_("The file holds a value mentorterm cannot read (such as a number "
-                              "with thousands of digits). This is not a mentorterm export.")]
-                           ) from None
+        raise ImportFailed(
+            [
+                _(
+                    "The file holds a value mentorterm cannot read (such as a number "
+                    "with thousands of digits). This is not a mentorterm export."
+                )
+            ]
+        ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
-        raise ImportFailed([_("This is not a mentorterm export (no \"format\": \"mentorterm\").")])
+        raise ImportFailed([_('This is not a mentorterm export (no "format": "mentorterm").')])
     if data.get("version") != FORMAT_VERSION:
-        raise ImportFailed([
-            _("This export has format version {found}; this mentorterm reads version {known}.")
-            .format(found=data.get("version"), known=FORMAT_VERSION)
-        ])
+        raise ImportFailed(
+            [
+                _(
+                    "This export has format version {found}; this mentorterm reads version {known}."
+                ).format(found=data.get("version"), known=FORMAT_VERSION)
+            ]
+        )
     if (where := _bad_text(data)) is not None:
-        raise ImportFailed([_("{where}: holds a character that is not text (a broken "
-                              "\\u escape).").format(where=where)])
+        raise ImportFailed(
+            [
+                _("{where}: holds a character that is not text (a broken \\u escape).").format(
+                    where=where
+                )
+            ]
+        )
     try:
         return InterchangeDocument.model_validate(data)
     except ValidationError as exc:
@@ -420,7 +537,7 @@ def _columns(doc, model: type[BaseModel], now: datetime, **extra) -> dict[str, A
 
 def _insert(model: type[BaseModel], rows: list[dict[str, Any]]) -> None:
     for start in range(0, len(rows), 500):
-        model.insert_many(rows[start:start + 500]).execute()
+        model.insert_many(rows[start : start + 500]).execute()
 
 
 def _resolve_mentors(mentors: list[MentorDoc], now: datetime) -> dict[str, int]:
@@ -434,8 +551,13 @@ def _resolve_mentors(mentors: list[MentorDoc], now: datetime) -> dict[str, int]:
         if found is None:
             found = Mentor.get_or_none(Mentor.name == mentor.name)
         if found is None:
-            found = Mentor.create(name=mentor.name, email=mentor.email, is_default=False,
-                                  created_at=now, updated_at=now)
+            found = Mentor.create(
+                name=mentor.name,
+                email=mentor.email,
+                is_default=False,
+                created_at=now,
+                updated_at=now,
+            )
         ids[mentor.key] = found.id
     return ids
 
@@ -445,12 +567,15 @@ def _already_here(citizens: list[CitizenDoc]) -> list[str]:
     for index, citizen in enumerate(citizens):
         if citizen.created_at is None:
             continue
-        if Citizen.select().where(
-            (Citizen.name == citizen.name) & (Citizen.created_at == citizen.created_at)
-        ).exists():
+        if (
+            Citizen.select()
+            .where((Citizen.name == citizen.name) & (Citizen.created_at == citizen.created_at))
+            .exists()
+        ):
             problems.append(
-                _("citizens[{index}]: {name} is already in this database (imported before?).")
-                .format(index=index, name=citizen.name)
+                _(
+                    "citizens[{index}]: {name} is already in this database (imported before?)."
+                ).format(index=index, name=citizen.name)
             )
     return problems
 
@@ -468,13 +593,17 @@ def import_document(document: InterchangeDocument, now: datetime | None = None) 
         records = sum(count for _id, count in imported)
         # One row for the import; it names the citizen when there is exactly one.
         only = imported[0][0] if len(imported) == 1 else None
-        audit.record("import", "interchange", citizen_id=only, record_id=only,
-                     purpose=f"import of {len(imported)} citizen(s)")
+        audit.record(
+            "import",
+            "interchange",
+            citizen_id=only,
+            record_id=only,
+            purpose=f"import of {len(imported)} citizen(s)",
+        )
     return ImportResult(citizens=len(document.citizens), records=records)
 
 
-def _import_citizen(doc: CitizenDoc, mentor_ids: dict[str, int],
-                    now: datetime) -> tuple[int, int]:
+def _import_citizen(doc: CitizenDoc, mentor_ids: dict[str, int], now: datetime) -> tuple[int, int]:
     """Insert one citizen with every record; (the new citizen's id, rows written)."""
     mentor = mentor_ids.get
     owner = mentor_ids[doc.mentor]
@@ -484,37 +613,84 @@ def _import_citizen(doc: CitizenDoc, mentor_ids: dict[str, int],
     for course in doc.courses:
         course_id = Course.insert(_columns(course, Course, now, citizen=citizen_id)).execute()
         course_ids.append(course_id)
-        _insert(CourseExtension, [_columns(x, CourseExtension, now, course=course_id)
-                                  for x in course.extensions])
+        _insert(
+            CourseExtension,
+            [_columns(x, CourseExtension, now, course=course_id) for x in course.extensions],
+        )
         count += 1 + len(course.extensions)
     for goal in doc.sub_goals:
-        goal_id = SubGoal.insert(_columns(
-            goal, SubGoal, now, citizen=citizen_id,
-            course=None if goal.course is None else course_ids[goal.course])).execute()
-        _insert(AllianceScore, [_columns(s, AllianceScore, now, sub_goal=goal_id,
-                                         mentor=mentor(s.mentor)) for s in goal.scores])
+        goal_id = SubGoal.insert(
+            _columns(
+                goal,
+                SubGoal,
+                now,
+                citizen=citizen_id,
+                course=None if goal.course is None else course_ids[goal.course],
+            )
+        ).execute()
+        _insert(
+            AllianceScore,
+            [
+                _columns(s, AllianceScore, now, sub_goal=goal_id, mentor=mentor(s.mentor))
+                for s in goal.scores
+            ],
+        )
         count += 1 + len(goal.scores)
     for placement in doc.placements:
-        placement_id = Placement.insert(_columns(
-            placement, Placement, now, citizen=citizen_id,
-            course=None if placement.course is None else course_ids[placement.course])).execute()
-        _insert(HoursStep, [_columns(s, HoursStep, now, placement=placement_id)
-                            for s in placement.hours_steps])
-        _insert(LogbookEntry, [_columns(e, LogbookEntry, now, placement=placement_id,
-                                        citizen=citizen_id) for e in placement.logbook])
+        placement_id = Placement.insert(
+            _columns(
+                placement,
+                Placement,
+                now,
+                citizen=citizen_id,
+                course=None if placement.course is None else course_ids[placement.course],
+            )
+        ).execute()
+        _insert(
+            HoursStep,
+            [_columns(s, HoursStep, now, placement=placement_id) for s in placement.hours_steps],
+        )
+        _insert(
+            LogbookEntry,
+            [
+                _columns(e, LogbookEntry, now, placement=placement_id, citizen=citizen_id)
+                for e in placement.logbook
+            ],
+        )
         count += 1 + len(placement.hours_steps) + len(placement.logbook)
     meeting_ids = []
     for meeting in doc.meetings:
-        meeting_id = Meeting.insert(_columns(meeting, Meeting, now, citizen=citizen_id,
-                                             mentor=mentor(meeting.mentor))).execute()
+        meeting_id = Meeting.insert(
+            _columns(meeting, Meeting, now, citizen=citizen_id, mentor=mentor(meeting.mentor))
+        ).execute()
         meeting_ids.append(meeting_id)
-        _insert(MeetingParticipant, [_columns(p, MeetingParticipant, now, meeting=meeting_id)
-                                     for p in meeting.participants])
+        _insert(
+            MeetingParticipant,
+            [
+                _columns(p, MeetingParticipant, now, meeting=meeting_id)
+                for p in meeting.participants
+            ],
+        )
         count += 1 + len(meeting.participants)
-    _insert(ActionItem, [_columns(
-        a, ActionItem, now, citizen=citizen_id,
-        meeting=None if a.meeting is None else meeting_ids[a.meeting]) for a in doc.action_items])
-    _insert(ReviewNote, [_columns(r, ReviewNote, now, citizen=citizen_id, mentor=mentor(r.mentor))
-                         for r in doc.review_notes])
+    _insert(
+        ActionItem,
+        [
+            _columns(
+                a,
+                ActionItem,
+                now,
+                citizen=citizen_id,
+                meeting=None if a.meeting is None else meeting_ids[a.meeting],
+            )
+            for a in doc.action_items
+        ],
+    )
+    _insert(
+        ReviewNote,
+        [
+            _columns(r, ReviewNote, now, citizen=citizen_id, mentor=mentor(r.mentor))
+            for r in doc.review_notes
+        ],
+    )
     _insert(Report, [_columns(r, Report, now, citizen=citizen_id) for r in doc.reports])
     return citizen_id, count + len(doc.action_items) + len(doc.review_notes) + len(doc.reports)

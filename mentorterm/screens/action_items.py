@@ -44,8 +44,11 @@ def matches(row: ActionItemRow, needle: str) -> bool:
 
 def due_cell(row: ActionItemRow) -> Text:
     if row.overdue:
-        return Text.assemble(show_date(row.due_date), " ", (
-            _("{days} d overdue").format(days=row.days_overdue), "bold red"))
+        return Text.assemble(
+            show_date(row.due_date),
+            " ",
+            (_("{days} d overdue").format(days=row.days_overdue), "bold red"),
+        )
     return Text(show_date(row.due_date) if row.due_date else "–")
 
 
@@ -59,11 +62,13 @@ def _short(text: str, width: int, style: str = "") -> Text:
 
 def cells(row: ActionItemRow) -> tuple:
     done = not row.is_open
-    return (Text(show_date(row.due_date), style="dim") if done else due_cell(row),
-            _short(row.what, WHAT_WIDTH, "dim strike" if done else ""),
-            _short(row.owner, NAME_WIDTH, "dim" if done else ""),
-            _short(row.citizen_name, NAME_WIDTH, "dim" if done else ""),
-            Text(show_date(row.done_on), style="green") if done else "")
+    return (
+        Text(show_date(row.due_date), style="dim") if done else due_cell(row),
+        _short(row.what, WHAT_WIDTH, "dim strike" if done else ""),
+        _short(row.owner, NAME_WIDTH, "dim" if done else ""),
+        _short(row.citizen_name, NAME_WIDTH, "dim" if done else ""),
+        Text(show_date(row.done_on), style="green") if done else "",
+    )
 
 
 class ActionItemsScreen(RecordListScreen):
@@ -100,7 +105,8 @@ class ActionItemsScreen(RecordListScreen):
     def on_mount(self) -> None:
         self._show_filter(False)
         self.query_one("#items-title", Static).update(
-            _("[b]Agreements[/b] · who does what by when, across the caseload"))
+            _("[b]Agreements[/b] · who does what by when, across the caseload")
+        )
         self.load()
 
     def _show_filter(self, shown: bool) -> None:
@@ -119,8 +125,7 @@ class ActionItemsScreen(RecordListScreen):
         the row does not jump to the end of the list under the mentor's eyes).
         """
         fetched = action_items(self.app.today, include_done=True)
-        rows = [r for r in fetched
-                if r.is_open or self.include_done or r.id in self.done_here]
+        rows = [r for r in fetched if r.is_open or self.include_done or r.id in self.done_here]
         if keep_order:
             place = {row.id: index for index, row in enumerate(self.all_rows)}
             rows.sort(key=lambda r: place.get(r.id, len(place)))
@@ -143,19 +148,28 @@ class ActionItemsScreen(RecordListScreen):
         table = self.query_one(DataTable)
         empty.display, table.display = not self.rows, bool(self.rows)
         if self.needle:
-            empty.update(_("No agreement matches “{text}”. Press [b]escape[/b] in the filter "
-                           "to clear it.").format(text=escape(self.needle)))
+            empty.update(
+                _(
+                    "No agreement matches “{text}”. Press [b]escape[/b] in the filter to clear it."
+                ).format(text=escape(self.needle))
+            )
         elif self.include_done:
             empty.update(_("No agreements yet. They are made in a meeting note."))
         else:
-            empty.update(_("No open agreements: everything agreed is done. "
-                           "Press [b]d[/b] to see the done ones."))
+            empty.update(
+                _(
+                    "No open agreements: everything agreed is done. "
+                    "Press [b]d[/b] to see the done ones."
+                )
+            )
 
     def show_status(self) -> None:
         open_rows = [r for r in self.rows if r.is_open]
         overdue = sum(r.overdue for r in open_rows)
-        parts = [_("{open} open").format(open=len(open_rows)),
-                 ngettext("{count} overdue", "{count} overdue", overdue).format(count=overdue)]
+        parts = [
+            _("{open} open").format(open=len(open_rows)),
+            ngettext("{count} overdue", "{count} overdue", overdue).format(count=overdue),
+        ]
         if self.include_done:
             parts.append(_("done ones shown (d hides them)"))
         if self.needle:
@@ -173,12 +187,23 @@ class ActionItemsScreen(RecordListScreen):
         box.display = row is not None
         if row is None:
             return
-        state = _("done {day}").format(day=show_date(row.done_on)) if row.done_on else (
-            _("due {day}").format(day=show_date(row.due_date)) if row.due_date
-            else _("no due date"))
-        box.update(_("[b]{what}[/b]\n{owner} · {citizen} · {state}").format(
-            what=escape(row.what), owner=escape(row.owner), citizen=escape(row.citizen_name),
-            state=state))
+        state = (
+            _("done {day}").format(day=show_date(row.done_on))
+            if row.done_on
+            else (
+                _("due {day}").format(day=show_date(row.due_date))
+                if row.due_date
+                else _("no due date")
+            )
+        )
+        box.update(
+            _("[b]{what}[/b]\n{owner} · {citizen} · {state}").format(
+                what=escape(row.what),
+                owner=escape(row.owner),
+                citizen=escape(row.citizen_name),
+                state=state,
+            )
+        )
 
     # --- actions --------------------------------------------------------------
 
@@ -198,14 +223,16 @@ class ActionItemsScreen(RecordListScreen):
         if row is None:
             return
         if not row.is_open:
-            self.notify(_("Already done on {day}. u opens it again.").format(
-                day=show_date(row.done_on)))
+            self.notify(
+                _("Already done on {day}. u opens it again.").format(day=show_date(row.done_on))
+            )
             return
         mark_done(row.id, self.app.today, today=self.app.today)
         self.done_here.add(row.id)
         self.last_done = (row.id, row.what)
         self._undo_notice = _("Done {day}: {what} — u undoes").format(
-            day=show_date(self.app.today), what=escape(row.what))
+            day=show_date(self.app.today), what=escape(row.what)
+        )
         self.notify(self._undo_notice, timeout=8)
         self.load(keep_order=True)
 

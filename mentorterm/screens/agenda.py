@@ -58,11 +58,21 @@ class CalendarSaveForm(SaveFileForm):
     """Where to save the calendar; the place goes in only when ticked."""
 
     MODEL = CalendarFileIn
-    FIELDS = [*SaveFileForm.FIELDS,
-              FieldSpec("include_place", _("Include the place"), kind="bool",
-                        hint=escape(_("Off: initials, meeting kind and time only (a place "
-                                      "can say who the citizen is). The default is "
-                                      "include_place in [calendar] in the settings.")))]
+    FIELDS = [
+        *SaveFileForm.FIELDS,
+        FieldSpec(
+            "include_place",
+            _("Include the place"),
+            kind="bool",
+            hint=escape(
+                _(
+                    "Off: initials, meeting kind and time only (a place "
+                    "can say who the citizen is). The default is "
+                    "include_place in [calendar] in the settings."
+                )
+            ),
+        ),
+    ]
 
     def __init__(self, today: date, path: str, include_place: bool) -> None:
         super().__init__(path, b"", _("Export upcoming meetings (.ics)"), overwrite=True)
@@ -124,8 +134,7 @@ class AgendaScreen(RecordListScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns(
-            "", _("When"), _("Citizen"), _("Kind"), _("Place"))
+        self.query_one(DataTable).add_columns("", _("When"), _("Citizen"), _("Kind"), _("Place"))
         self.load()
 
     def now(self) -> datetime | None:
@@ -147,13 +156,19 @@ class AgendaScreen(RecordListScreen):
         table.clear()
         previous = None
         for section, item in rows:
-            label = Text(SECTIONS[section], style=SECTION_STYLE[section]) \
-                if section != previous else ""
+            label = (
+                Text(SECTIONS[section], style=SECTION_STYLE[section]) if section != previous else ""
+            )
             previous = section
             # User text as Text: a "[" in a name or place is not markup.
-            table.add_row(label, when(item.starts_at), Text(item.citizen_name),
-                          MeetingKind(item.kind).label, Text(item.place),
-                          key=str(item.meeting_id))
+            table.add_row(
+                label,
+                when(item.starts_at),
+                Text(item.citizen_name),
+                MeetingKind(item.kind).label,
+                Text(item.place),
+                key=str(item.meeting_id),
+            )
         if rows:
             table.move_cursor(row=min(keep, len(rows) - 1))
         self.show_title()
@@ -161,21 +176,30 @@ class AgendaScreen(RecordListScreen):
         empty.display = not rows
         table.display = bool(rows)
         if not rows:
-            empty.update(_(
-                "Nothing is planned this week or next, and every past meeting is recorded.\n\n"
-                "Plan a meeting from a citizen's page (open the citizen from the caseload)."))
+            empty.update(
+                _(
+                    "Nothing is planned this week or next, and every past meeting is recorded.\n\n"
+                    "Plan a meeting from a citizen's page (open the citizen from the caseload)."
+                )
+            )
 
     def show_title(self) -> None:
         counts = {key: self.sections.count(key) for key in SECTIONS}
         today = self.app.today
         title = _("[b]Agenda[/b] · planned meetings across the caseload · today {day}").format(
-            day=f"{weekday_name(today)[:3]} {show_date(today)}")
-        parts = [ngettext("{count} to record", "{count} to record",
-                          counts[TO_RECORD]).format(count=counts[TO_RECORD]),
-                 ngettext("{count} this week", "{count} this week",
-                          counts[THIS_WEEK]).format(count=counts[THIS_WEEK]),
-                 ngettext("{count} next week", "{count} next week",
-                          counts[NEXT_WEEK]).format(count=counts[NEXT_WEEK])]
+            day=f"{weekday_name(today)[:3]} {show_date(today)}"
+        )
+        parts = [
+            ngettext("{count} to record", "{count} to record", counts[TO_RECORD]).format(
+                count=counts[TO_RECORD]
+            ),
+            ngettext("{count} this week", "{count} this week", counts[THIS_WEEK]).format(
+                count=counts[THIS_WEEK]
+            ),
+            ngettext("{count} next week", "{count} next week", counts[NEXT_WEEK]).format(
+                count=counts[NEXT_WEEK]
+            ),
+        ]
         self.query_one("#agenda-title", Static).update(title)
         # h and o are in the footer; the other outcome keys are named here.
         parts.append(_("c cancelled · r rescheduled · u undo"))
@@ -200,22 +224,46 @@ class AgendaScreen(RecordListScreen):
             return
         outcome = MeetingStatus(status)
         # Held and no-show tell what happened: not for a meeting of a day still to come.
-        if outcome in (MeetingStatus.HELD, MeetingStatus.NO_SHOW) \
-                and item.starts_at.date() > self.app.today:
-            self.notify(_("The meeting with {name} is on {day}: it has not taken place yet. "
-                          "Press c if the citizen cancelled, r if it was moved.").format(
-                              name=escape(item.citizen_name), day=when(item.starts_at)),
-                        severity="warning")
+        if (
+            outcome in (MeetingStatus.HELD, MeetingStatus.NO_SHOW)
+            and item.starts_at.date() > self.app.today
+        ):
+            self.notify(
+                _(
+                    "The meeting with {name} is on {day}: it has not taken place yet. "
+                    "Press c if the citizen cancelled, r if it was moved."
+                ).format(name=escape(item.citizen_name), day=when(item.starts_at)),
+                severity="warning",
+            )
             return
         what = _("{name}, {day}").format(name=item.citizen_name, day=when(item.starts_at))
         if outcome == MeetingStatus.NO_SHOW:  # asks for an optional note first
-            self.app.push_screen(NoShowScreen(what), lambda note: note is not None and (
-                self._record(item, outcome, lambda: domain.record_no_show(item.meeting_id,
-                                                                          note))))
+            self.app.push_screen(
+                NoShowScreen(what),
+                lambda note: (
+                    note is not None
+                    and (
+                        self._record(
+                            item, outcome, lambda: domain.record_no_show(item.meeting_id, note)
+                        )
+                    )
+                ),
+            )
         elif outcome == MeetingStatus.CANCELLED:  # asks who cancelled, and why
-            self.app.push_screen(CancelMeetingScreen(what), lambda data: data is not None and (
-                self._record(item, outcome, lambda: domain.cancel_meeting(item.meeting_id, data),
-                             data.cancelled_by.label)))
+            self.app.push_screen(
+                CancelMeetingScreen(what),
+                lambda data: (
+                    data is not None
+                    and (
+                        self._record(
+                            item,
+                            outcome,
+                            lambda: domain.cancel_meeting(item.meeting_id, data),
+                            data.cancelled_by.label,
+                        )
+                    )
+                ),
+            )
         else:
             self._record(item, outcome, lambda: domain.set_status(item.meeting_id, outcome))
 
@@ -223,9 +271,10 @@ class AgendaScreen(RecordListScreen):
     def _record(self, item: AgendaItem, outcome: MeetingStatus, write, who: str = "") -> None:
         write()
         self.last_change = (item.meeting_id, escape(item.citizen_name))
-        told = (_("cancelled by {who}").format(who=who) if who else OUTCOMES[outcome])
+        told = _("cancelled by {who}").format(who=who) if who else OUTCOMES[outcome]
         message = _("{name}, {day}: recorded as {outcome}. u undoes it.").format(
-            name=escape(item.citizen_name), day=when(item.starts_at), outcome=escape(told))
+            name=escape(item.citizen_name), day=when(item.starts_at), outcome=escape(told)
+        )
         if outcome == MeetingStatus.HELD:
             message += " " + _("Write the note from the citizen's meetings (enter).")
         elif outcome == MeetingStatus.RESCHEDULED:
@@ -255,18 +304,27 @@ class AgendaScreen(RecordListScreen):
             include_place = load_settings().calendar.include_place
         except SettingsError:  # a mistyped settings file: the safe default
             include_place = False
-        form = CalendarSaveForm(self.app.today, str(documents_folder() / CALENDAR_FILE),
-                                include_place)
+        form = CalendarSaveForm(
+            self.app.today, str(documents_folder() / CALENDAR_FILE), include_place
+        )
 
         def saved(path: str | None) -> None:
             if path:
-                self.notify(ngettext(
-                    "{count} meeting (the next 8 weeks) saved to {path}.",
-                    "{count} meetings (the next 8 weeks) saved to {path}.",
-                    form.count).format(count=form.count, path=escape(path)) + " " + (
-                    _("Initials, meeting kinds, times and places only: no names, no notes.")
-                    if form.included_place else
-                    _("Initials, meeting kinds and times only: no names, no places, no notes.")),
-                    timeout=10)
+                self.notify(
+                    ngettext(
+                        "{count} meeting (the next 8 weeks) saved to {path}.",
+                        "{count} meetings (the next 8 weeks) saved to {path}.",
+                        form.count,
+                    ).format(count=form.count, path=escape(path))
+                    + " "
+                    + (
+                        _("Initials, meeting kinds, times and places only: no names, no notes.")
+                        if form.included_place
+                        else _(
+                            "Initials, meeting kinds and times only: no names, no places, no notes."
+                        )
+                    ),
+                    timeout=10,
+                )
 
         self.app.push_screen(form, saved)

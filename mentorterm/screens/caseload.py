@@ -34,6 +34,7 @@ def _by(value: Callable[[CaseloadRow], object]) -> Callable[[CaseloadRow], tuple
     def key(row: CaseloadRow) -> tuple:
         found = value(row)
         return _LAST if found is None else (0, found)
+
     return key
 
 
@@ -45,9 +46,16 @@ class Column:
     fit: Col  # how it gives way in a narrow terminal (columns.py)
 
 
-def _column(key: str, label: str, sort: Callable[[CaseloadRow], tuple], width: int,
-            short: str = "", min_width: int = 0, drop: int | None = None,
-            flex: bool = False) -> Column:
+def _column(
+    key: str,
+    label: str,
+    sort: Callable[[CaseloadRow], tuple],
+    width: int,
+    short: str = "",
+    min_width: int = 0,
+    drop: int | None = None,
+    flex: bool = False,
+) -> Column:
     return Column(key, label, sort, Col(key, label, width, min_width, short, drop, flex))
 
 
@@ -55,18 +63,26 @@ def _column(key: str, label: str, sort: Callable[[CaseloadRow], tuple], width: i
 # attendance and open agreements, the two red signals among them. The others
 # give way in their drop order: weeks left, then the placement, then the purpose.
 COLUMNS = [
-    _column("name", _("Citizen"), _by(lambda r: r.name.casefold()), 28, min_width=12,
-            flex=True),
-    _column("purpose", _("Purpose"), _by(lambda r: r.purpose), 24, _("Purp."), 9, drop=3,
-            flex=True),
+    _column("name", _("Citizen"), _by(lambda r: r.name.casefold()), 28, min_width=12, flex=True),
+    _column(
+        "purpose", _("Purpose"), _by(lambda r: r.purpose), 24, _("Purp."), 9, drop=3, flex=True
+    ),
     _column("week", _("Week"), _by(lambda r: r.week_of_course), 5, _("Wk")),
     _column("left", _("Wks left"), _by(lambda r: r.weeks_left), 3, _("Left"), drop=1),
     _column("since", _("Last met"), _by(lambda r: r.days_since_meeting), 6, _("Met")),
     _column("next", _("Next meeting"), _by(lambda r: r.next_meeting), 10, _("Next")),
     _column("attendance", _("Att. 14 d"), _by(lambda r: r.attendance_rate), 5, _("Att.")),
     _column("items", _("Open"), _by(lambda r: r.open_action_items), 3, _("Op.")),
-    _column("placement", _("Placement"), _by(lambda r: (r.workplace or "").casefold() or None),
-            40, _("Placem."), 12, drop=2, flex=True),
+    _column(
+        "placement",
+        _("Placement"),
+        _by(lambda r: (r.workplace or "").casefold() or None),
+        40,
+        _("Placem."),
+        12,
+        drop=2,
+        flex=True,
+    ),
 ]
 #: Room beside each header for the sort arrow.
 SORT_MARK = 2
@@ -76,8 +92,11 @@ VIEW_LABELS = {
     CourseFilter.ENDED: _("Ended courses"),
     CourseFilter.ALL: _("All citizens"),
 }
-NEXT_VIEW = {CourseFilter.ACTIVE: CourseFilter.ENDED, CourseFilter.ENDED: CourseFilter.ALL,
-             CourseFilter.ALL: CourseFilter.ACTIVE}
+NEXT_VIEW = {
+    CourseFilter.ACTIVE: CourseFilter.ENDED,
+    CourseFilter.ENDED: CourseFilter.ALL,
+    CourseFilter.ALL: CourseFilter.ACTIVE,
+}
 
 
 def cells(row: CaseloadRow) -> tuple:
@@ -94,7 +113,8 @@ def cells(row: CaseloadRow) -> tuple:
         purpose = _("Archived {date}").format(date=show_date(row.archived_on))
     elif row.course_ended_on is not None:
         purpose = _("Ended: {outcome}").format(
-            outcome=CourseOutcome(row.outcome).label if row.outcome else "")
+            outcome=CourseOutcome(row.outcome).label if row.outcome else ""
+        )
     else:
         purpose = CoursePurpose(row.purpose).short_label if row.purpose else _("(no course)")
     placement = ""
@@ -116,8 +136,10 @@ def cells(row: CaseloadRow) -> tuple:
 
 def matches(row: CaseloadRow, needle: str) -> bool:
     """Filter as you type: name, workplace or caseworker contains the text."""
-    return any(needle in (value or "").casefold()
-               for value in (row.name, row.workplace, row.caseworker_name))
+    return any(
+        needle in (value or "").casefold()
+        for value in (row.name, row.workplace, row.caseworker_name)
+    )
 
 
 class CaseloadScreen(Screen):
@@ -146,9 +168,14 @@ class CaseloadScreen(Screen):
         with Vertical(id="body"):
             yield Input(placeholder=_("Filter by name, workplace or caseworker…"), id="filter")
             yield Static(id="empty")
-            yield FittingTable([c.fit for c in COLUMNS], header_extra=SORT_MARK,
-                               header=self.header, id="caseload", cursor_type="row",
-                               zebra_stripes=True)
+            yield FittingTable(
+                [c.fit for c in COLUMNS],
+                header_extra=SORT_MARK,
+                header=self.header,
+                id="caseload",
+                cursor_type="row",
+                zebra_stripes=True,
+            )
             yield Static(id="caseload-detail")
             yield Static(id="status")
         yield Footer()
@@ -240,8 +267,7 @@ class CaseloadScreen(Screen):
         """The highlighted citizen's values the table drops or cuts for the width."""
         box = self.query_one("#caseload-detail", Static)
         selected = self.selected_citizen()
-        hidden = (self.query_one(FittingTable).hidden(str(selected))
-                  if selected is not None else [])
+        hidden = self.query_one(FittingTable).hidden(str(selected)) if selected is not None else []
         text = " · ".join(f"{label}: {value}" for label, value in hidden)
         box.display = bool(text)
         box.update(Text(text))
@@ -251,19 +277,25 @@ class CaseloadScreen(Screen):
         table = self.query_one(DataTable)
         nothing_at_all = not self.rows and self.view == CourseFilter.ACTIVE and not self.needle
         if nothing_at_all and not self.app_has_citizens():
-            empty.update(_(
-                "[b]Welcome to mentorterm.[/b]\n\n"
-                "There are no citizens in this database yet.\n\n"
-                "  [b]n[/b]  create your first citizen\n"
-                "  [b]d[/b]  try a fictional demo caseload (its own file; yours stays "
-                "empty)\n"
-                "  [b]?[/b]  every key on this screen\n"
-            ))
+            empty.update(
+                _(
+                    "[b]Welcome to mentorterm.[/b]\n\n"
+                    "There are no citizens in this database yet.\n\n"
+                    "  [b]n[/b]  create your first citizen\n"
+                    "  [b]d[/b]  try a fictional demo caseload (its own file; yours stays "
+                    "empty)\n"
+                    "  [b]?[/b]  every key on this screen\n"
+                )
+            )
             empty.display, table.display = True, False
             self.set_focus(None)
         elif not rows:
-            empty.update(_("No citizens match. Press [b]/[/b] to change the filter or "
-                           "[b]v[/b] to see active, ended or all courses."))
+            empty.update(
+                _(
+                    "No citizens match. Press [b]/[/b] to change the filter or "
+                    "[b]v[/b] to see active, ended or all courses."
+                )
+            )
             empty.display, table.display = True, False
         else:
             empty.display, table.display = False, True
@@ -276,8 +308,10 @@ class CaseloadScreen(Screen):
         return count_citizens() > 0
 
     def show_status(self, matching: int, shown: int) -> None:
-        parts = [_("{view} (v)").format(view=VIEW_LABELS[self.view]),
-                 ngettext("{count} citizen", "{count} citizens", matching).format(count=matching)]
+        parts = [
+            _("{view} (v)").format(view=VIEW_LABELS[self.view]),
+            ngettext("{count} citizen", "{count} citizens", matching).format(count=matching),
+        ]
         if shown < matching:
             parts.append(_("showing the first {shown}: type / to narrow").format(shown=shown))
         if self.needle:
@@ -389,9 +423,13 @@ class CaseloadScreen(Screen):
             self.notify(_("This is already the demo."))
             return
         if self.app_has_citizens():
-            self.notify(_("The demo is offered only while your database is empty. Run "
-                          "'mentorterm demo' in a terminal to make it in its own file."),
-                        severity="warning")
+            self.notify(
+                _(
+                    "The demo is offered only while your database is empty. Run "
+                    "'mentorterm demo' in a terminal to make it in its own file."
+                ),
+                severity="warning",
+            )
             return
         if self.app.open_demo():
             self.load()

@@ -48,8 +48,11 @@ def hours_chart(points: Sequence[WeekPoint], width: int = 40) -> str:
     for p in points:
         worked, planned = cells(p.hours_worked), cells(p.hours_planned)
         solid = min(worked, planned)
-        bar = (f"[green]{'█' * solid}[/]" + f"[dim]{'░' * max(0, planned - worked)}[/]"
-               + f"[cyan]{'▓' * max(0, worked - planned)}[/]")
+        bar = (
+            f"[green]{'█' * solid}[/]"
+            + f"[dim]{'░' * max(0, planned - worked)}[/]"
+            + f"[cyan]{'▓' * max(0, worked - planned)}[/]"
+        )
         pad = " " * (width - max(worked, planned))
         figures = f"{show_hours(p.hours_worked) or '0'} / {show_hours(p.hours_planned) or '0'} h"
         lines.append(f"{_week_number(p.week):>4} {bar}{pad} {figures}")
@@ -80,7 +83,9 @@ def calendar_grid(days: Sequence[CalendarDay]) -> str:
             cells.append(f" [{colour}]{mark}[/]" if colour else f" {mark}")
         lines.append(f"W{week:02d} {show_date(monday):<11} " + " ".join(cells))
         monday += timedelta(weeks=1)
-    legend = _("[green]✓[/] present  [yellow]½[/] left early  [red]S[/] sick  "
-               "[magenta]N[/] away with notice  [bold red]U[/] away without notice  "
-               "[dim]·[/] not logged")
+    legend = _(
+        "[green]✓[/] present  [yellow]½[/] left early  [red]S[/] sick  "
+        "[magenta]N[/] away with notice  [bold red]U[/] away without notice  "
+        "[dim]·[/] not logged"
+    )
     return "\n".join(lines + [legend])

@@ -34,8 +34,9 @@ def score_bar(citizen_score: int | None, width: int = 10) -> str:
     if citizen_score is None:
         return "[dim]" + "·" * width + _(" not scored") + "[/]"
     mentor = 10 - citizen_score
-    return (f"[b green]{'█' * citizen_score}[/][blue]{'░' * mentor}[/] "
-            + _("citizen {c} · mentor {m}").format(c=citizen_score, m=mentor))
+    return f"[b green]{'█' * citizen_score}[/][blue]{'░' * mentor}[/] " + _(
+        "citizen {c} · mentor {m}"
+    ).format(c=citizen_score, m=mentor)
 
 
 def _lines(pairs: list[tuple[str, str]]) -> str:
@@ -48,25 +49,46 @@ def _lines(pairs: list[tuple[str, str]]) -> str:
 def course_text(course: CourseView | None, today) -> str:
     if course is None:
         return _("No course. Press c to start one.")
-    lines = [f"[b]{course.purpose.label}[/b]" + (f" · {escape(course.programme)}"
-                                                 if course.programme else "")]
+    lines = [
+        f"[b]{course.purpose.label}[/b]"
+        + (f" · {escape(course.programme)}" if course.programme else "")
+    ]
     starts_later = course.is_open and course.start_date > today
-    lines.append((_("Referred {ref} · starts {start} · planned end {end}") if starts_later
-                  else _("Referred {ref} · started {start} · planned end {end}")).format(
-        ref=show_date(course.referral_date), start=show_date(course.start_date),
-        end=show_date(course.current_end)))
+    lines.append(
+        (
+            _("Referred {ref} · starts {start} · planned end {end}")
+            if starts_later
+            else _("Referred {ref} · started {start} · planned end {end}")
+        ).format(
+            ref=show_date(course.referral_date),
+            start=show_date(course.start_date),
+            end=show_date(course.current_end),
+        )
+    )
     if starts_later:  # not "week 0 of 26, 28 weeks left"
-        lines.append(_("Starts in {days} · {m} weeks · meet every {cadence}").format(
-            days=show_days((course.start_date - today).days), m=course.total_weeks,
-            cadence=show_days(course.meeting_cadence_days)))
+        lines.append(
+            _("Starts in {days} · {m} weeks · meet every {cadence}").format(
+                days=show_days((course.start_date - today).days),
+                m=course.total_weeks,
+                cadence=show_days(course.meeting_cadence_days),
+            )
+        )
     elif course.is_open:
         weeks_left = max(0, (course.current_end - today).days // 7)
-        lines.append(_("Week {n} of {m} · {left} left · meet every {days}").format(
-            n=course.week_number(today), m=course.total_weeks, left=show_weeks(weeks_left),
-            days=show_days(course.meeting_cadence_days)))
+        lines.append(
+            _("Week {n} of {m} · {left} left · meet every {days}").format(
+                n=course.week_number(today),
+                m=course.total_weeks,
+                left=show_weeks(weeks_left),
+                days=show_days(course.meeting_cadence_days),
+            )
+        )
     else:
-        lines.append(_("[b]Ended {date}: {outcome}[/b]").format(
-            date=show_date(course.end_date), outcome=course.outcome.label))
+        lines.append(
+            _("[b]Ended {date}: {outcome}[/b]").format(
+                date=show_date(course.end_date), outcome=course.outcome.label
+            )
+        )
         if course.end_note:
             lines.append(escape(course.end_note))
     if course.weekly_hours:
@@ -76,8 +98,11 @@ def course_text(course: CourseView | None, today) -> str:
         lines.append(_("  first planned end {end}").format(end=show_date(course.planned_end)))
         for ext in course.extensions:
             reason = f" – {escape(ext.reason)}" if ext.reason else ""
-            lines.append(_("  {decided}: extended to {end}{reason}").format(
-                decided=show_date(ext.decided_on), end=show_date(ext.new_end), reason=reason))
+            lines.append(
+                _("  {decided}: extended to {end}{reason}").format(
+                    decided=show_date(ext.decided_on), end=show_date(ext.new_end), reason=reason
+                )
+            )
     lines.append(_("[dim]h: history, corrections[/]"))
     return "\n".join(lines)
 
@@ -107,10 +132,14 @@ class CitizenScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="citizen-title")
-        yield Static(_("[b]g[/b] sub-goals · [b]l[/b] logbook · [b]m[/b] meetings · "
-                       "[b]p[/b] placements · [b]h[/b] history · [b]r[/b] reports · "
-                       "[b]A[/b] access export · [b]?[/b] keys"),
-                     id="record-keys")
+        yield Static(
+            _(
+                "[b]g[/b] sub-goals · [b]l[/b] logbook · [b]m[/b] meetings · "
+                "[b]p[/b] placements · [b]h[/b] history · [b]r[/b] reports · "
+                "[b]A[/b] access export · [b]?[/b] keys"
+            ),
+            id="record-keys",
+        )
         with VerticalScroll(id="overview"):
             with Horizontal(id="columns"):
                 with Vertical(classes="column"):
@@ -155,7 +184,8 @@ class CitizenScreen(Screen):
         title = f"[b]{escape(c.name)}[/b]"
         if c.interpreter_needed:
             title += _("  [reverse] interpreter: {language} [/]").format(
-                language=escape(c.interpreter_language))
+                language=escape(c.interpreter_language)
+            )
         if c.archived_on:
             title += _("  [reverse] archived {date} [/]").format(date=show_date(c.archived_on))
         self.query_one("#citizen-title", Static).update(title)
@@ -167,20 +197,29 @@ class CitizenScreen(Screen):
             self.query_one("#placement", Static).update(_("[dim]No placement now.[/]"))
         else:
             step = placement.step_on(today)
-            lines = [f"[b]{escape(placement.workplace)}[/b] · {placement.kind.label}",
-                     _("Since {start}").format(start=show_date(placement.start_date))
-                     + (_(" until {end}").format(end=show_date(placement.end_date))
-                        if placement.end_date else "")]
+            lines = [
+                f"[b]{escape(placement.workplace)}[/b] · {placement.kind.label}",
+                _("Since {start}").format(start=show_date(placement.start_date))
+                + (
+                    _(" until {end}").format(end=show_date(placement.end_date))
+                    if placement.end_date
+                    else ""
+                ),
+            ]
             if step is not None:
-                lines.append(_("Now {hours} h a week{schedule} (since {since})").format(
-                    hours=show_hours(step.hours_per_week),
-                    schedule=f": {escape(step.schedule)}" if step.schedule else "",
-                    since=show_date(step.from_date)))
+                lines.append(
+                    _("Now {hours} h a week{schedule} (since {since})").format(
+                        hours=show_hours(step.hours_per_week),
+                        schedule=f": {escape(step.schedule)}" if step.schedule else "",
+                        since=show_date(step.from_date),
+                    )
+                )
             if placement.supervisor_name:
                 lines.append(_("Supervisor: {name}").format(name=escape(placement.supervisor_name)))
             if placement.accommodations:
-                lines.append(_("Accommodations here: {text}").format(
-                    text=escape(placement.accommodations)))
+                lines.append(
+                    _("Accommodations here: {text}").format(text=escape(placement.accommodations))
+                )
             self.query_one("#placement", Static).update("\n".join(lines))
 
         active = [g for g in data.sub_goals if g.status == "active"]
@@ -190,7 +229,8 @@ class CitizenScreen(Screen):
                 flag = ""
                 if goal.target_date and goal.target_date < today:
                     flag = _(" [b red](target {date} passed)[/]").format(
-                        date=show_date(goal.target_date))
+                        date=show_date(goal.target_date)
+                    )
                 goal_lines.append(f"{escape(goal.title)}{flag}\n  {score_bar(goal.latest_score)}")
             self.query_one("#sub-goals", Static).update("\n".join(goal_lines))
         else:
@@ -199,16 +239,23 @@ class CitizenScreen(Screen):
         meeting_lines = []
         if data.next_meeting:
             m = data.next_meeting
-            meeting_lines.append(_("Next: [b]{when}[/b] {kind}{place}").format(
-                when=show_datetime(m.starts_at), kind=m.kind.label,
-                place=f" · {escape(m.place)}" if m.place else ""))
+            meeting_lines.append(
+                _("Next: [b]{when}[/b] {kind}{place}").format(
+                    when=show_datetime(m.starts_at),
+                    kind=m.kind.label,
+                    place=f" · {escape(m.place)}" if m.place else "",
+                )
+            )
         else:
             meeting_lines.append(_("[b red]No next meeting booked.[/]"))
         if data.last_held_meeting:
             m = data.last_held_meeting
             days = (today - m.starts_at.date()).days
-            meeting_lines.append(_("Last held: {when} ({ago})").format(
-                when=show_date(m.starts_at), ago=days_ago(days)))
+            meeting_lines.append(
+                _("Last held: {when} ({ago})").format(
+                    when=show_date(m.starts_at), ago=days_ago(days)
+                )
+            )
         if data.open_action_items:
             meeting_lines.append(_("Open agreements:"))
             for item in data.open_action_items:
@@ -224,13 +271,28 @@ class CitizenScreen(Screen):
         if wishes:
             job += "\n" + "\n".join(f"{i}. {escape(w)}" for i, w in enumerate(wishes, 1))
         self.query_one("#job", Static).update(job)
-        self.query_one("#accommodations", Static).update(_lines([
-            (_("Accommodations"), c.accommodations), (_("Aids"), c.aids),
-            (_("Parallel efforts"), c.parallel_efforts)]))
-        self.query_one("#contact", Static).update(_lines([
-            (_("Phone"), c.phone), (_("E-mail"), c.email), (_("Address"), c.address),
-            (_("Caseworker"), c.caseworker_name), (_("Caseworker's phone"), c.caseworker_phone),
-            (_("Caseworker's e-mail"), c.caseworker_email), (_("Jobcenter"), c.jobcenter)]))
+        self.query_one("#accommodations", Static).update(
+            _lines(
+                [
+                    (_("Accommodations"), c.accommodations),
+                    (_("Aids"), c.aids),
+                    (_("Parallel efforts"), c.parallel_efforts),
+                ]
+            )
+        )
+        self.query_one("#contact", Static).update(
+            _lines(
+                [
+                    (_("Phone"), c.phone),
+                    (_("E-mail"), c.email),
+                    (_("Address"), c.address),
+                    (_("Caseworker"), c.caseworker_name),
+                    (_("Caseworker's phone"), c.caseworker_phone),
+                    (_("Caseworker's e-mail"), c.caseworker_email),
+                    (_("Jobcenter"), c.jobcenter),
+                ]
+            )
+        )
         self.query_one("#notes", Static).update(_lines([(_("Notes"), c.notes)]))
 
     # --- actions --------------------------------------------------------------
@@ -248,6 +310,7 @@ class CitizenScreen(Screen):
             if result:
                 self.notify(message)
                 self.load()
+
         return done
 
     def action_course(self) -> None:
@@ -255,15 +318,20 @@ class CitizenScreen(Screen):
 
         assert self.data is not None
         if self.data.current_course is not None:
-            self.notify(_("{name} already has a running course. End it (f) before referring "
-                          "them again, or extend it (x); to correct it, open the course "
-                          "history (h).").format(name=self.data.citizen.name),
-                        severity="warning")
+            self.notify(
+                _(
+                    "{name} already has a running course. End it (f) before referring "
+                    "them again, or extend it (x); to correct it, open the course "
+                    "history (h)."
+                ).format(name=self.data.citizen.name),
+                severity="warning",
+            )
             return
         again = bool(self.data.courses)
         self.app.push_screen(
             CourseForm(self.citizen_id, self.data.citizen.name, again, self.app.today),
-            self._saved(_("The course was started.")))
+            self._saved(_("The course was started.")),
+        )
 
     def action_extend(self) -> None:
         from .citizen_forms import ExtendCourseForm
@@ -272,8 +340,10 @@ class CitizenScreen(Screen):
         if course is None:
             self.notify(_("There is no running course to extend."), severity="warning")
             return
-        self.app.push_screen(ExtendCourseForm(course.id, course.current_end, self.app.today),
-                             self._saved(_("The course was extended.")))
+        self.app.push_screen(
+            ExtendCourseForm(course.id, course.current_end, self.app.today),
+            self._saved(_("The course was extended.")),
+        )
 
     def action_finish(self) -> None:
         from .citizen_forms import EndCourseForm
@@ -281,13 +351,20 @@ class CitizenScreen(Screen):
         course = self.data.current_course if self.data else None
         if course is None:
             latest = self.data.latest_course if self.data else None
-            self.notify(_("There is no running course to end.") if latest is None else
-                        _("The course ended {date}. To correct or undo its end, open the "
-                          "course history (h).").format(date=show_date(latest.end_date)),
-                        severity="warning")
+            self.notify(
+                _("There is no running course to end.")
+                if latest is None
+                else _(
+                    "The course ended {date}. To correct or undo its end, open the "
+                    "course history (h)."
+                ).format(date=show_date(latest.end_date)),
+                severity="warning",
+            )
             return
-        self.app.push_screen(EndCourseForm(course.id, self.app.today),
-                             self._saved(_("The course was ended. Every record is kept.")))
+        self.app.push_screen(
+            EndCourseForm(course.id, self.app.today),
+            self._saved(_("The course was ended. Every record is kept.")),
+        )
 
     def action_archive(self) -> None:
         from .forms import ConfirmScreen
@@ -296,31 +373,36 @@ class CitizenScreen(Screen):
         if self.data.citizen.archived_on is not None:
             self._set_archived(False)  # back on the caseload: nothing is hidden, no question
             return
-        question = _("[b]Archive {name}?[/b]\n\nThey disappear from the caseload, the weekly "
-                     "review and the agenda. Every record is kept, and the caseload's "
-                     "view “all” (v) finds them to bring them back.").format(
-            name=escape(self.data.citizen.name))
+        question = _(
+            "[b]Archive {name}?[/b]\n\nThey disappear from the caseload, the weekly "
+            "review and the agenda. Every record is kept, and the caseload's "
+            "view “all” (v) finds them to bring them back."
+        ).format(name=escape(self.data.citizen.name))
         course = self.data.current_course
         if course is not None:
             question += "\n\n" + _(
                 "[b]Their course is still running[/b] (since {start}, planned end {end}). "
-                "Archived, nobody sees their next step: end the course first (f).").format(
-                start=show_date(course.start_date), end=show_date(course.current_end))
+                "Archived, nobody sees their next step: end the course first (f)."
+            ).format(start=show_date(course.start_date), end=show_date(course.current_end))
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self._set_archived(True)
 
-        self.app.push_screen(ConfirmScreen(question, yes=_("Archive"), no=_("Keep on caseload")),
-                             answered)
+        self.app.push_screen(
+            ConfirmScreen(question, yes=_("Archive"), no=_("Keep on caseload")), answered
+        )
 
     @safely
     def _set_archived(self, archived: bool) -> None:
         from ..domain.citizens import set_archived
 
         set_archived(self.citizen_id, archived, today=self.app.today)
-        self.notify(_("Archived: hidden from the caseload, every record kept.") if archived
-                    else _("Back on the caseload."))
+        self.notify(
+            _("Archived: hidden from the caseload, every record kept.")
+            if archived
+            else _("Back on the caseload.")
+        )
         self.load()
 
     def action_delete(self) -> None:
@@ -380,13 +462,19 @@ class CitizenScreen(Screen):
         self.query_one("#overview").loading = False
         if error is not None:
             message = user_message(error) or _("The access export failed ({reason}).").format(
-                reason=error)
+                reason=error
+            )
             self.notify(escape(message), severity="error", timeout=10)
             return
         assert self.data is not None
-        self.notify(_("Access export written, everything held about {name}:\n{json}\n{pdf}")
-                    .format(name=escape(self.data.citizen.name), json=escape(str(written[0])),
-                            pdf=escape(str(written[1]))), timeout=20)
+        self.notify(
+            _("Access export written, everything held about {name}:\n{json}\n{pdf}").format(
+                name=escape(self.data.citizen.name),
+                json=escape(str(written[0])),
+                pdf=escape(str(written[1])),
+            ),
+            timeout=20,
+        )
 
     def action_help(self) -> None:
         self.app.show_help(self, _("Citizen"))
@@ -394,43 +482,114 @@ class CitizenScreen(Screen):
 
 def _record_table(kind: str, citizen_id: int, today) -> tuple[str, list[str], list[tuple]]:
     if kind == "sub_goals":
-        rows = [(g.title, SubGoalStatus(g.status).label,
-                 "" if g.latest_score is None else f"{g.latest_score} + {10 - g.latest_score}",
-                 show_date(g.latest_scored_on), str(g.score_count), show_date(g.target_date))
-                for g in domain.sub_goal_summaries(citizen_id)]
-        return _("Sub-goals"), [_("Sub-goal"), _("Status"), _("Score (citizen + mentor)"),
-                                _("Last scored"), _("Scores"), _("Target")], rows
+        rows = [
+            (
+                g.title,
+                SubGoalStatus(g.status).label,
+                "" if g.latest_score is None else f"{g.latest_score} + {10 - g.latest_score}",
+                show_date(g.latest_scored_on),
+                str(g.score_count),
+                show_date(g.target_date),
+            )
+            for g in domain.sub_goal_summaries(citizen_id)
+        ]
+        return (
+            _("Sub-goals"),
+            [
+                _("Sub-goal"),
+                _("Status"),
+                _("Score (citizen + mentor)"),
+                _("Last scored"),
+                _("Scores"),
+                _("Target"),
+            ],
+            rows,
+        )
     if kind == "logbook":
-        rows = [(show_date(e.entry_date), e.workplace, Attendance(e.attendance).label,
-                 show_hours(e.hours_planned), show_hours(e.hours_worked),
-                 e.left_early_reason if e.left_early else "", e.tasks)
-                for e in domain.logbook_of(citizen_id, limit=1000)]
-        return _("Logbook"), [_("Date"), _("Workplace"), _("Attendance"), _("Planned h"),
-                              _("Worked h"), _("Left early"), _("Tasks")], rows
+        rows = [
+            (
+                show_date(e.entry_date),
+                e.workplace,
+                Attendance(e.attendance).label,
+                show_hours(e.hours_planned),
+                show_hours(e.hours_worked),
+                e.left_early_reason if e.left_early else "",
+                e.tasks,
+            )
+            for e in domain.logbook_of(citizen_id, limit=1000)
+        ]
+        return (
+            _("Logbook"),
+            [
+                _("Date"),
+                _("Workplace"),
+                _("Attendance"),
+                _("Planned h"),
+                _("Worked h"),
+                _("Left early"),
+                _("Tasks"),
+            ],
+            rows,
+        )
     if kind == "meetings":
-        rows = [(show_datetime(m.starts_at), MeetingKind(m.kind).label,
-                 MeetingStatus(m.status).label, m.place, m.decisions.replace("\n", " "))
-                for m in domain.meetings_of(citizen_id)]
-        return _("Meetings"), [_("When"), _("Kind"), _("Status"), _("Place"),
-                               _("Decisions")], rows
+        rows = [
+            (
+                show_datetime(m.starts_at),
+                MeetingKind(m.kind).label,
+                MeetingStatus(m.status).label,
+                m.place,
+                m.decisions.replace("\n", " "),
+            )
+            for m in domain.meetings_of(citizen_id)
+        ]
+        return _("Meetings"), [_("When"), _("Kind"), _("Status"), _("Place"), _("Decisions")], rows
     if kind == "placements":
         rows = []
         for p in domain.placements_of(citizen_id):
             step = p.step_on(today)
             steps = " → ".join(show_hours(s.hours_per_week) for s in p.hours_steps)
-            rows.append((p.workplace, PlacementKind(p.kind).label, show_date(p.start_date),
-                         show_date(p.end_date),
-                         show_hours(step.hours_per_week) if step else "", steps))
-        return _("Placements"), [_("Workplace"), _("Kind"), _("From"), _("To"),
-                                 _("Hours now"), _("Hours steps")], rows
+            rows.append(
+                (
+                    p.workplace,
+                    PlacementKind(p.kind).label,
+                    show_date(p.start_date),
+                    show_date(p.end_date),
+                    show_hours(step.hours_per_week) if step else "",
+                    steps,
+                )
+            )
+        return (
+            _("Placements"),
+            [_("Workplace"), _("Kind"), _("From"), _("To"), _("Hours now"), _("Hours steps")],
+            rows,
+        )
     from ..domain.courses import courses_of
 
-    rows = [(CoursePurpose(c.purpose).label, show_date(c.referral_date), show_date(c.start_date),
-             show_date(c.current_end), str(len(c.extensions)), show_date(c.end_date),
-             CourseOutcome(c.outcome).label if c.outcome else _("running"))
-            for c in courses_of(citizen_id)]
-    return _("Course history"), [_("Purpose"), _("Referred"), _("Started"), _("Planned end"),
-                                 _("Extensions"), _("Ended"), _("Outcome")], rows
+    rows = [
+        (
+            CoursePurpose(c.purpose).label,
+            show_date(c.referral_date),
+            show_date(c.start_date),
+            show_date(c.current_end),
+            str(len(c.extensions)),
+            show_date(c.end_date),
+            CourseOutcome(c.outcome).label if c.outcome else _("running"),
+        )
+        for c in courses_of(citizen_id)
+    ]
+    return (
+        _("Course history"),
+        [
+            _("Purpose"),
+            _("Referred"),
+            _("Started"),
+            _("Planned end"),
+            _("Extensions"),
+            _("Ended"),
+            _("Outcome"),
+        ],
+        rows,
+    )
 
 
 RECORD_KINDS = {
@@ -464,12 +623,14 @@ class RecordsScreen(Screen):
         title, columns, rows = _record_table(self.kind, self.citizen_id, self.app.today)
         self.title_text = title
         self.query_one("#records-title", Static).update(
-            f"[b]{escape(self.citizen_name)}[/b] · {title} ({len(rows)})")
+            f"[b]{escape(self.citizen_name)}[/b] · {title} ({len(rows)})"
+        )
         table = self.query_one(DataTable)
         table.add_columns(*columns)
         table.add_rows(rows)
         self.query_one("#records-empty", Static).update(
-            "" if rows else _("[dim]Nothing recorded yet.[/]"))
+            "" if rows else _("[dim]Nothing recorded yet.[/]")
+        )
         table.focus()
 
     def action_back(self) -> None:

@@ -38,8 +38,7 @@ class CitizenForm(FormScreen[int]):
     TITLE = _("New citizen")
     MODEL = CitizenIn
     FIELDS = [
-        FieldSpec("name", _("Name"), required=True,
-                  hint=_("A pseudonym or initials is fine.")),
+        FieldSpec("name", _("Name"), required=True, hint=_("A pseudonym or initials is fine.")),
         FieldSpec("phone", _("Phone")),
         FieldSpec("email", _("E-mail")),
         FieldSpec("address", _("Address"), "area"),
@@ -53,11 +52,19 @@ class CitizenForm(FormScreen[int]):
         FieldSpec("job_wish_1", _("Job wish 1 (first priority)")),
         FieldSpec("job_wish_2", _("Job wish 2")),
         FieldSpec("job_wish_3", _("Job wish 3")),
-        FieldSpec("accommodations", _("Accommodations"), "area",
-                  hint=_("e.g. no heavy lifting; start after 10:00; quiet room")),
+        FieldSpec(
+            "accommodations",
+            _("Accommodations"),
+            "area",
+            hint=_("e.g. no heavy lifting; start after 10:00; quiet room"),
+        ),
         FieldSpec("aids", _("Aids"), "area"),
-        FieldSpec("parallel_efforts", _("Parallel efforts"), "area",
-                  hint=_("psychiatry, addiction treatment, doctor, …")),
+        FieldSpec(
+            "parallel_efforts",
+            _("Parallel efforts"),
+            "area",
+            hint=_("psychiatry, addiction treatment, doctor, …"),
+        ),
         FieldSpec("notes", _("Notes"), "area"),
     ]
 
@@ -85,14 +92,21 @@ class CitizenForm(FormScreen[int]):
 
 def _course_fields() -> list[FieldSpec]:
     return [
-        FieldSpec("purpose", _("Purpose"), "select", options=CoursePurpose.choices(),
-                  required=True),
+        FieldSpec(
+            "purpose", _("Purpose"), "select", options=CoursePurpose.choices(), required=True
+        ),
         FieldSpec("referral_date", _("Referred on"), "date", required=True),
         FieldSpec("start_date", _("Starts on"), "date", required=True),
-        FieldSpec("weeks", _("Length in weeks"), "number",
-                  hint=_("e.g. 13 or 26: sets the planned end.")),
-        FieldSpec("planned_end", _("Planned end"), "date", required=True,
-                  hint=_("Follows start and length until typed here.")),
+        FieldSpec(
+            "weeks", _("Length in weeks"), "number", hint=_("e.g. 13 or 26: sets the planned end.")
+        ),
+        FieldSpec(
+            "planned_end",
+            _("Planned end"),
+            "date",
+            required=True,
+            hint=_("Follows start and length until typed here."),
+        ),
         FieldSpec("weekly_hours", _("Hours a week"), hint=_("A band, e.g. 4-6, 12 or 16.")),
         FieldSpec("programme", _("Programme")),
         FieldSpec("meeting_cadence_days", _("Meet every … days"), "number"),
@@ -193,8 +207,9 @@ class _CourseFields(_PlainErrors, FormScreen[Any]):
     def action_save(self) -> None:
         text = self.query_one("#f-weeks", Input).value.strip()
         if text and _parse_weeks(text) is None:
-            self.show_errors({"weeks": _("Write the length as whole weeks, e.g. 13 or 26 "
-                                         "(or leave it empty).")})
+            self.show_errors(
+                {"weeks": _("Write the length as whole weeks, e.g. 13 or 26 (or leave it empty).")}
+            )
             return
         super().action_save()
 
@@ -205,11 +220,18 @@ class CourseForm(_CourseFields):
     TITLE = _("Start a course")
 
     def __init__(self, citizen_id: int, name: str, again: bool, today: date) -> None:
-        title = (_("Refer {name} again: a new course") if again
-                 else _("Start a course for {name}")).format(name=name)
-        super().__init__({"referral_date": today, "start_date": today,
-                          "planned_end": courses.planned_end_for(today, 13),
-                          "meeting_cadence_days": 14}, title)
+        title = (
+            _("Refer {name} again: a new course") if again else _("Start a course for {name}")
+        ).format(name=name)
+        super().__init__(
+            {
+                "referral_date": today,
+                "start_date": today,
+                "planned_end": courses.planned_end_for(today, 13),
+                "meeting_cadence_days": 14,
+            },
+            title,
+        )
         self.citizen_id = citizen_id
 
     def submit(self, data: CourseIn) -> int:
@@ -222,8 +244,10 @@ class CourseEditForm(_CourseFields):
     TITLE = _("Correct the course")
 
     def __init__(self, course_id: int, name: str) -> None:
-        super().__init__(courses.course_input(course_id),
-                         _("Correct the course of {name}").format(name=plain(name)))
+        super().__init__(
+            courses.course_input(course_id),
+            _("Correct the course of {name}").format(name=plain(name)),
+        )
         self.course_id = course_id
 
     def submit(self, data: CourseIn) -> bool:
@@ -240,8 +264,10 @@ class ExtendCourseForm(FormScreen[int]):
     ]
 
     def __init__(self, course_id: int, current_end: date, today: date) -> None:
-        super().__init__({"decided_on": today},
-                         _("Extend the course (now ends {end})").format(end=show_date(current_end)))
+        super().__init__(
+            {"decided_on": today},
+            _("Extend the course (now ends {end})").format(end=show_date(current_end)),
+        )
         self.course_id = course_id
 
     def submit(self, data: CourseExtensionIn) -> int:
@@ -282,14 +308,18 @@ class EndCourseForm(_PlainErrors, FormScreen[bool]):
 
     def __init__(self, course_id: int, today: date, initial: dict[str, Any] | None = None) -> None:
         self.correcting = initial is not None
-        super().__init__(initial or {"end_date": today},
-                         _("Correct the end of the course") if self.correcting else None)
+        super().__init__(
+            initial or {"end_date": today},
+            _("Correct the end of the course") if self.correcting else None,
+        )
         self.course_id = course_id
 
     def show_errors(self, errors: dict[str, str]) -> None:
         if "outcome" in errors and not self.values().get("outcome"):
-            errors = {**errors, "outcome": _("Choose how the course ended: nothing is "
-                                             "chosen for you.")}
+            errors = {
+                **errors,
+                "outcome": _("Choose how the course ended: nothing is chosen for you."),
+            }
         super().show_errors(errors)
 
     def submit(self, data: CourseEndIn) -> bool:
@@ -304,15 +334,24 @@ class AccessExportForm(FormScreen[Path]):
 
     TITLE = _("Access export")
     MODEL = ExportFileIn
-    FIELDS = [FieldSpec("path", _("Folder"), required=True,
-                        hint=_("Two files are written here: the data as JSON and a readable "
-                               "PDF. They hold everything about the citizen: hand them over "
-                               "safely."))]
+    FIELDS = [
+        FieldSpec(
+            "path",
+            _("Folder"),
+            required=True,
+            hint=_(
+                "Two files are written here: the data as JSON and a readable "
+                "PDF. They hold everything about the citizen: hand them over "
+                "safely."
+            ),
+        )
+    ]
 
     def __init__(self, name: str) -> None:
-        super().__init__({"path": str(files.documents_folder())},
-                         _("Access export: everything held about {name}").format(
-                             name=escape(name)))
+        super().__init__(
+            {"path": str(files.documents_folder())},
+            _("Access export: everything held about {name}").format(name=escape(name)),
+        )
 
     def submit(self, data: ExportFileIn) -> Path:
         folder = Path(data.path).expanduser()
@@ -321,8 +360,10 @@ class AccessExportForm(FormScreen[Path]):
         except (OSError, ValueError):  # a name too long, a folder without access
             found = False
         if not found:
-            raise DomainError(_("The folder {folder} does not exist or cannot be opened.")
-                              .format(folder=folder), field="path")
+            raise DomainError(
+                _("The folder {folder} does not exist or cannot be opened.").format(folder=folder),
+                field="path",
+            )
         return folder
 
 
@@ -330,8 +371,9 @@ def access_file_stem(folder: Path, name: str, today: date) -> str:
     """``<name>-<date>`` (``-2``, ``-3`` … when an export of today is there already)."""
     stem = f"{files.safe_file_name(name)}-{today.isoformat()}"
     candidate, n = stem, 1
-    while any(files.export_exists(folder / f"{candidate}-access{suffix}")
-              for suffix in (".json", ".pdf")):
+    while any(
+        files.export_exists(folder / f"{candidate}-access{suffix}") for suffix in (".json", ".pdf")
+    ):
         n += 1
         candidate = f"{stem}-{n}"
     return candidate
@@ -341,12 +383,19 @@ def backups_text(paths: list[Path], limit: int = 6) -> str:
     """The backups found beside the database, for a confirmation (markup escaped)."""
     if not paths:
         return _("No backups were found beside the database.")
-    lines = [_("[b]These backups beside the database still hold copies[/b] (delete them too "
-               "if the data must be gone everywhere):")]
+    lines = [
+        _(
+            "[b]These backups beside the database still hold copies[/b] (delete them too "
+            "if the data must be gone everywhere):"
+        )
+    ]
     lines += [f"  • {escape(str(p))}" for p in paths[:limit]]
     if len(paths) > limit:
-        lines.append(_("  … and {count} more in {folder}").format(
-            count=len(paths) - limit, folder=escape(str(paths[0].parent))))
+        lines.append(
+            _("  … and {count} more in {folder}").format(
+                count=len(paths) - limit, folder=escape(str(paths[0].parent))
+            )
+        )
     return "\n".join(lines)
 
 
@@ -354,9 +403,14 @@ def all_backups_text() -> str:
     """What copies may still exist, for any erasure's confirmation."""
     path = erasure.database_path()
     found = erasure.backups_on_disk(path) if path is not None else []
-    return (backups_text(found) + "\n" +
-            _("Backups kept anywhere else (another folder, a USB stick, a server) cannot be "
-              "found from here: erase them there yourself."))
+    return (
+        backups_text(found)
+        + "\n"
+        + _(
+            "Backups kept anywhere else (another folder, a USB stick, a server) cannot be "
+            "found from here: erase them there yourself."
+        )
+    )
 
 
 class DeleteCitizenScreen(ModalScreen[bool]):
@@ -382,12 +436,14 @@ class DeleteCitizenScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical():
             with VerticalScroll(id="delete-text"):
-                yield Static(_(
-                    "[b]Erase {name} and every record about them?[/b]\n\n"
-                    "Courses, sub-goals and scores, placements and logbook, meetings and "
-                    "notes, drafts and saved reports are all erased, and their text is "
-                    "overwritten in the database file. This cannot be undone."
-                ).format(name=escape(self.citizen_name)))
+                yield Static(
+                    _(
+                        "[b]Erase {name} and every record about them?[/b]\n\n"
+                        "Courses, sub-goals and scores, placements and logbook, meetings and "
+                        "notes, drafts and saved reports are all erased, and their text is "
+                        "overwritten in the database file. This cannot be undone."
+                    ).format(name=escape(self.citizen_name))
+                )
                 yield Static(all_backups_text(), id="delete-backups")
             yield Static(_("Type the name to confirm, then press enter (escape cancels):"))
             yield Input(placeholder=self.citizen_name, id="confirm-name")
@@ -407,14 +463,22 @@ class DeleteCitizenScreen(ModalScreen[bool]):
             self.query_one("#delete-error", Static).update(escape(message))
             return
         self.app.deleted_citizens.add(self.citizen_id)
-        self.app.notify(ngettext("{name} and all their records were erased ({rows} row).",
-                                 "{name} and all their records were erased ({rows} rows).",
-                                 result.rows_deleted).format(
-            name=escape(result.citizen_name), rows=result.rows_deleted))
+        self.app.notify(
+            ngettext(
+                "{name} and all their records were erased ({rows} row).",
+                "{name} and all their records were erased ({rows} rows).",
+                result.rows_deleted,
+            ).format(name=escape(result.citizen_name), rows=result.rows_deleted)
+        )
         if not result.wal_cleared:
-            self.app.notify(_("Another window still reads the database: the last traces in "
-                              "its journal file are cleared when that window closes."),
-                            severity="warning", timeout=15)
+            self.app.notify(
+                _(
+                    "Another window still reads the database: the last traces in "
+                    "its journal file are cleared when that window closes."
+                ),
+                severity="warning",
+                timeout=15,
+            )
         self.dismiss(True)
 
     def action_cancel(self) -> None:

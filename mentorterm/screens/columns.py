@@ -79,16 +79,23 @@ def _need(col: Col, header_extra: int, short: bool) -> int:
 def _narrow_order(cols: Sequence[Col]) -> list[Col]:
     """Who gives width first: the droppable ones in their drop order, then the
     essential ones, flexible (free text) before fixed ones."""
+
     def rank(col: Col) -> tuple:
         return (col.drop is None, col.drop or 0, not col.flex, cols.index(col))
+
     return sorted(cols, key=rank)
 
 
-def _layout(cols: Sequence[Col], available: int, header_extra: int,
-            squeeze_essentials: bool) -> list[Shown] | None:
+def _layout(
+    cols: Sequence[Col], available: int, header_extra: int, squeeze_essentials: bool
+) -> list[Shown] | None:
     natural = {c.key: max(c.width, _need(c, header_extra, False)) for c in cols}
-    floor = {c.key: max(c.narrowest, _need(c, header_extra, True))
-             if squeeze_essentials or c.drop is not None else natural[c.key] for c in cols}
+    floor = {
+        c.key: max(c.narrowest, _need(c, header_extra, True))
+        if squeeze_essentials or c.drop is not None
+        else natural[c.key]
+        for c in cols
+    }
     room = available - PADDING * len(cols)
     if sum(floor.values()) > room:
         return None
@@ -100,9 +107,14 @@ def _layout(cols: Sequence[Col], available: int, header_extra: int,
         give = min(excess, widths[col.key] - floor[col.key])
         widths[col.key] -= give
         excess -= give
-    return [Shown(c, widths[c.key],
-                  c.label if widths[c.key] >= _need(c, header_extra, False)
-                  else (c.short or c.label)) for c in cols]
+    return [
+        Shown(
+            c,
+            widths[c.key],
+            c.label if widths[c.key] >= _need(c, header_extra, False) else (c.short or c.label),
+        )
+        for c in cols
+    ]
 
 
 def fit(cols: Sequence[Col], available: int, header_extra: int = 0) -> list[Shown]:
@@ -124,8 +136,9 @@ def fit(cols: Sequence[Col], available: int, header_extra: int = 0) -> list[Show
     layout = _layout(shown, available, header_extra, squeeze_essentials=True)
     if layout is not None:
         return layout
-    return [Shown(c, max(c.narrowest, _need(c, header_extra, True)), c.short or c.label)
-            for c in shown]
+    return [
+        Shown(c, max(c.narrowest, _need(c, header_extra, True)), c.short or c.label) for c in shown
+    ]
 
 
 def measured(cols: Sequence[Col], rows: Sequence[Sequence[str | Text]]) -> list[Col]:
@@ -169,8 +182,14 @@ class FittingTable(DataTable):
     detail line under the table.
     """
 
-    def __init__(self, columns: Sequence[Col], *, header_extra: int = 0,
-                 header: Callable[[Shown], str] | None = None, **kwargs) -> None:
+    def __init__(
+        self,
+        columns: Sequence[Col],
+        *,
+        header_extra: int = 0,
+        header: Callable[[Shown], str] | None = None,
+        **kwargs,
+    ) -> None:
         super().__init__(**kwargs)
         self.specs = list(columns)
         self.header_extra = header_extra

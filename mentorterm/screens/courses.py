@@ -20,30 +20,39 @@ from .markup import escape
 
 
 def course_span(course: CourseView) -> str:
-    return _("{start} – {end}").format(start=show_date(course.start_date),
-                                       end=show_date(course.end_date or course.current_end))
+    return _("{start} – {end}").format(
+        start=show_date(course.start_date), end=show_date(course.end_date or course.current_end)
+    )
 
 
 def course_detail(course: CourseView) -> str:
     """Every field of the course, as the edit form has them, and how it stands."""
     weeks = domain.weeks_of(course.start_date, course.planned_end)
     length = (" " + ngettext("({n} week)", "({n} weeks)", weeks).format(n=weeks)) if weeks else ""
-    lines = [f"[b]{course.purpose.label}[/b]"
-             + (f" · {escape(course.programme)}" if course.programme else ""),
-             _("Referred {ref} · started {start} · planned end {end}{length}").format(
-                 ref=show_date(course.referral_date), start=show_date(course.start_date),
-                 end=show_date(course.planned_end), length=length),
-             _("Hours a week: {band} · meet every {days} days").format(
-                 band=escape(course.weekly_hours) or _("not set"),
-                 days=course.meeting_cadence_days)]
+    lines = [
+        f"[b]{course.purpose.label}[/b]"
+        + (f" · {escape(course.programme)}" if course.programme else ""),
+        _("Referred {ref} · started {start} · planned end {end}{length}").format(
+            ref=show_date(course.referral_date),
+            start=show_date(course.start_date),
+            end=show_date(course.planned_end),
+            length=length,
+        ),
+        _("Hours a week: {band} · meet every {days} days").format(
+            band=escape(course.weekly_hours) or _("not set"), days=course.meeting_cadence_days
+        ),
+    ]
     if course.is_open:
         if course.extensions:
             lines.append(_("Running; now ends {end}").format(end=show_date(course.current_end)))
         else:
             lines.append(_("Running"))
     else:
-        lines.append(_("[b]Ended {date}: {outcome}[/b]").format(
-            date=show_date(course.end_date), outcome=course.outcome.label))
+        lines.append(
+            _("[b]Ended {date}: {outcome}[/b]").format(
+                date=show_date(course.end_date), outcome=course.outcome.label
+            )
+        )
         if course.end_note:
             lines.append(escape(course.end_note))
         lines.append(_("[dim]f corrects the end · u undoes it (the course runs again)[/]"))
@@ -108,14 +117,22 @@ class CourseHistoryScreen(BackHelpScreen):
         self.courses = domain.courses_of(self.citizen_id)
         table.clear()
         for c in self.courses:
-            table.add_row(c.purpose.label, show_date(c.referral_date), show_date(c.start_date),
-                          show_date(c.current_end), str(len(c.extensions)), show_date(c.end_date),
-                          c.outcome.label if c.outcome else _("running"), key=str(c.id))
+            table.add_row(
+                c.purpose.label,
+                show_date(c.referral_date),
+                show_date(c.start_date),
+                show_date(c.current_end),
+                str(len(c.extensions)),
+                show_date(c.end_date),
+                c.outcome.label if c.outcome else _("running"),
+                key=str(c.id),
+            )
         self.query_one("#records-title", Static).update(
-            f"[b]{escape(self.citizen_name)}[/b] · {_('Course history')} ({len(self.courses)})")
+            f"[b]{escape(self.citizen_name)}[/b] · {_('Course history')} ({len(self.courses)})"
+        )
         self.query_one("#records-empty", Static).update(
-            "" if self.courses else _("[dim]No course yet: press c on the citizen to start "
-                                      "one.[/]"))
+            "" if self.courses else _("[dim]No course yet: press c on the citizen to start one.[/]")
+        )
         self.query_one("#records-empty").display = not self.courses
         if keep is not None:
             for i, c in enumerate(self.courses):
@@ -152,11 +169,18 @@ class CourseHistoryScreen(BackHelpScreen):
         detail.border_title = course_span(course)
         detail.update(course_detail(course))
         for ext in course.extensions:
-            extensions.add_row(show_date(ext.decided_on), show_date(ext.new_end),
-                               Text(ext.reason.replace("\n", " ")), key=str(ext.id))
+            extensions.add_row(
+                show_date(ext.decided_on),
+                show_date(ext.new_end),
+                Text(ext.reason.replace("\n", " ")),
+                key=str(ext.id),
+            )
         extensions.display = bool(course.extensions)
-        title.update(_("Extensions (tab to reach them; e corrects, delete removes):")
-                     if course.extensions else _("[dim]No extensions.[/]"))
+        title.update(
+            _("Extensions (tab to reach them; e corrects, delete removes):")
+            if course.extensions
+            else _("[dim]No extensions.[/]")
+        )
 
     @on(DataTable.RowHighlighted, "#records")
     def _course_highlighted(self) -> None:
@@ -169,8 +193,11 @@ class CourseHistoryScreen(BackHelpScreen):
         extension_id = self.current_extension_id()
         reason = self.query_one("#extension-reason", Static)
         ext = next((x for x in course.extensions if x.id == extension_id), None) if course else None
-        reason.update(_("[dim]Reason:[/] {reason}").format(reason=escape(ext.reason))
-                      if ext is not None and ext.reason else "")
+        reason.update(
+            _("[dim]Reason:[/] {reason}").format(reason=escape(ext.reason))
+            if ext is not None and ext.reason
+            else ""
+        )
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:
@@ -189,6 +216,7 @@ class CourseHistoryScreen(BackHelpScreen):
             elif result is False:
                 self.notify(_("Nothing was changed."))
             self.load()
+
         return done
 
     def action_edit(self) -> None:
@@ -201,11 +229,13 @@ class CourseHistoryScreen(BackHelpScreen):
         if self._in_extensions():
             extension_id = self.current_extension_id()
             if extension_id is not None:
-                self.app.push_screen(ExtensionEditForm(extension_id),
-                                     self._done(_("The extension was corrected.")))
+                self.app.push_screen(
+                    ExtensionEditForm(extension_id), self._done(_("The extension was corrected."))
+                )
                 return
-        self.app.push_screen(CourseEditForm(course.id, self.citizen_name),
-                             self._done(_("The course was corrected.")))
+        self.app.push_screen(
+            CourseEditForm(course.id, self.citizen_name), self._done(_("The course was corrected."))
+        )
 
     def action_end(self) -> None:
         from .citizen_forms import EndCourseForm
@@ -215,13 +245,20 @@ class CourseHistoryScreen(BackHelpScreen):
             self.notify(_("There is no course to end."), severity="warning")
             return
         if course.is_open:
-            self.app.push_screen(EndCourseForm(course.id, self.app.today),
-                                 self._done(_("The course was ended. Every record is kept.")))
+            self.app.push_screen(
+                EndCourseForm(course.id, self.app.today),
+                self._done(_("The course was ended. Every record is kept.")),
+            )
             return
-        initial = {"end_date": course.end_date, "outcome": course.outcome,
-                   "end_note": course.end_note}
-        self.app.push_screen(EndCourseForm(course.id, self.app.today, initial),
-                             self._done(_("The end was corrected.")))
+        initial = {
+            "end_date": course.end_date,
+            "outcome": course.outcome,
+            "end_note": course.end_note,
+        }
+        self.app.push_screen(
+            EndCourseForm(course.id, self.app.today, initial),
+            self._done(_("The end was corrected.")),
+        )
 
     def action_open(self) -> None:
         """enter: the course or extension in focus, in its correction form."""
@@ -234,8 +271,7 @@ class CourseHistoryScreen(BackHelpScreen):
     def action_reopen(self) -> None:
         course = self.current_course()
         if course is None or course.is_open:
-            self.notify(_("This course is running: there is no end to undo."),
-                        severity="warning")
+            self.notify(_("This course is running: there is no end to undo."), severity="warning")
             return
 
         def answered(yes: bool | None) -> None:
@@ -243,20 +279,34 @@ class CourseHistoryScreen(BackHelpScreen):
                 self._reopen(course.id)
             self.load()
 
-        self.app.push_screen(ConfirmScreen(
-            _("Undo the end of the course {span}?\n\nThe course runs again: the end date "
-              "{date} and the outcome “{outcome}” are removed (the log keeps them). Use this "
-              "when the course was ended by mistake.").format(
-                span=course_span(course), date=show_date(course.end_date),
-                outcome=course.outcome.label),
-            yes=_("Undo the end"), no=_("Keep it ended")), answered)
+        self.app.push_screen(
+            ConfirmScreen(
+                _(
+                    "Undo the end of the course {span}?\n\nThe course runs again: the end date "
+                    "{date} and the outcome “{outcome}” are removed (the log keeps them). Use this "
+                    "when the course was ended by mistake."
+                ).format(
+                    span=course_span(course),
+                    date=show_date(course.end_date),
+                    outcome=course.outcome.label,
+                ),
+                yes=_("Undo the end"),
+                no=_("Keep it ended"),
+            ),
+            answered,
+        )
 
     def action_delete(self) -> None:
         course = self.current_course()
         extension_id = self.current_extension_id() if self._in_extensions() else None
         if course is None or extension_id is None:
-            self.notify(_("A course is not removed: correct it with e. To remove an "
-                          "extension, tab to it first."), severity="warning")
+            self.notify(
+                _(
+                    "A course is not removed: correct it with e. To remove an "
+                    "extension, tab to it first."
+                ),
+                severity="warning",
+            )
             return
         ext = next(x for x in course.extensions if x.id == extension_id)
 
@@ -265,13 +315,26 @@ class CourseHistoryScreen(BackHelpScreen):
                 self._remove(extension_id)
             self.load()
 
-        self.app.push_screen(ConfirmScreen(
-            _("Remove the extension to {end} (decided {decided})?\n\nThe course then ends "
-              "{before}. Use this for an extension entered by mistake.").format(
-                end=show_date(ext.new_end), decided=show_date(ext.decided_on),
-                before=show_date(max([course.planned_end] + [x.new_end for x in course.extensions
-                                                              if x.id != extension_id]))),
-            yes=_("Remove"), no=_("Keep it")), answered)
+        self.app.push_screen(
+            ConfirmScreen(
+                _(
+                    "Remove the extension to {end} (decided {decided})?\n\nThe course then ends "
+                    "{before}. Use this for an extension entered by mistake."
+                ).format(
+                    end=show_date(ext.new_end),
+                    decided=show_date(ext.decided_on),
+                    before=show_date(
+                        max(
+                            [course.planned_end]
+                            + [x.new_end for x in course.extensions if x.id != extension_id]
+                        )
+                    ),
+                ),
+                yes=_("Remove"),
+                no=_("Keep it"),
+            ),
+            answered,
+        )
 
     @safely
     def _reopen(self, course_id: int) -> None:

@@ -50,9 +50,11 @@ def restore_kept(app, draft: drafts.DraftView) -> None:
         return
     context = _context(draft)
     try:
-        opened = {"logbook-entry": _logbook_entry, "report-texts": _report_texts,
-                  "review-decision": _review_decision}.get(form, _read_only)(
-                      app, draft, context, fields)
+        opened = {
+            "logbook-entry": _logbook_entry,
+            "report-texts": _report_texts,
+            "review-decision": _review_decision,
+        }.get(form, _read_only)(app, draft, context, fields)
     except Exception:  # the record went meanwhile, a hand-edited draft: show the text
         opened = False
     if not opened:
@@ -69,12 +71,15 @@ def _logbook_entry(app, draft, context, fields) -> bool:
     entry_id = context.get("entry")
     placement = placement_view(placement_id)
     name = get_citizen(draft.citizen_id).name if draft.citizen_id is not None else ""
-    initial = (logbook.entry_input(int(entry_id)).model_dump() if entry_id is not None
-               else dict(fields))
+    initial = (
+        logbook.entry_input(int(entry_id)).model_dump() if entry_id is not None else dict(fields)
+    )
     screen = LogbookScreen(placement_id, f"{name} · {placement.workplace}")
     app.push_screen(screen)
-    app.push_screen(LogbookEntryForm(placement_id, entry_id, initial).restore_from(fields),
-                    lambda saved: saved and screen.load(select_id=saved))
+    app.push_screen(
+        LogbookEntryForm(placement_id, entry_id, initial).restore_from(fields),
+        lambda saved: saved and screen.load(select_id=saved),
+    )
     return True
 
 
@@ -86,8 +91,13 @@ def _report_texts(app, draft, context, fields) -> bool:
     report_id = context.get("report")
     start = date.fromisoformat(context["start"])
     end = date.fromisoformat(context["end"])
-    screen = ReportScreen(citizen_id, get_citizen(citizen_id).name, start, end,
-                          report_id=int(report_id) if report_id is not None else None)
+    screen = ReportScreen(
+        citizen_id,
+        get_citizen(citizen_id).name,
+        start,
+        end,
+        report_id=int(report_id) if report_id is not None else None,
+    )
     app.push_screen(screen)
     screen.edit_texts(restore=fields)
     return True
@@ -124,10 +134,13 @@ class KeptDraftScreen(BackHelpScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(_("[b]{title}[/b] · kept {when}, not saved. Open the form again and it "
-                       "offers this text back; [b]escape[/b] goes back.").format(
-                           title=escape(self.draft.title),
-                           when=show_datetime(self.draft.saved_at)), id="kept-title")
+        yield Static(
+            _(
+                "[b]{title}[/b] · kept {when}, not saved. Open the form again and it "
+                "offers this text back; [b]escape[/b] goes back."
+            ).format(title=escape(self.draft.title), when=show_datetime(self.draft.saved_at)),
+            id="kept-title",
+        )
         lines = []
         for name, value in (_fields(self.draft) or {}).items():
             if value in (None, "", False):

@@ -85,8 +85,9 @@ class DraftTimer:
     QUIET = 0.5
     MAX_WAIT = 2.0
 
-    def __init__(self, owner: Any, keep: Callable[[], None],
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, owner: Any, keep: Callable[[], None], clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.owner = owner
         self.keep = keep
         self.clock = clock
@@ -125,7 +126,7 @@ class DraftTimer:
 
 
 def _kebab(name: str) -> str:
-    """"LogbookEntryForm" -> "logbook-entry"."""
+    """ "LogbookEntryForm" -> "logbook-entry"."""
     name = name.removesuffix("Form") or name
     return re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower()
 
@@ -170,7 +171,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
 
 class DiscardScreen(ConfirmScreen):
-    """"Throw away what you typed?" after an escape in a form: a second escape
+    """ "Throw away what you typed?" after an escape in a form: a second escape
     says yes (two escapes always leave), `n` or enter keeps editing."""
 
     DEFAULT_CSS = """
@@ -181,8 +182,13 @@ class DiscardScreen(ConfirmScreen):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog"):
             yield Static(self.question, id="question")
-            yield Static(_("[b]escape[/b] again throws it away and leaves · [b]n[/b] or "
-                           "[b]enter[/b] goes back to the form"), id="discard-keys")
+            yield Static(
+                _(
+                    "[b]escape[/b] again throws it away and leaves · [b]n[/b] or "
+                    "[b]enter[/b] goes back to the form"
+                ),
+                id="discard-keys",
+            )
             with Horizontal(classes="buttons"):
                 yield Button(f"{self.yes_label} (y, escape)", id="yes", variant="error")
                 yield Button(f"{self.no_label} (n)", id="no", variant="primary")
@@ -229,8 +235,17 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     # The attributes naming the form's record, in its draft's key (and to find
     # the citizen the draft belongs to).
     restored = False  # the values came from a kept draft
-    DRAFT_IDS = ("citizen_id", "placement_id", "entry_id", "meeting_id", "report_id",
-                 "course_id", "extension_id", "sub_goal_id", "step_id")
+    DRAFT_IDS = (
+        "citizen_id",
+        "placement_id",
+        "entry_id",
+        "meeting_id",
+        "report_id",
+        "course_id",
+        "extension_id",
+        "sub_goal_id",
+        "step_id",
+    )
 
     def __init__(self, initial: dict[str, Any] | None = None, title: str | None = None) -> None:
         super().__init__()
@@ -286,16 +301,20 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
                     area.show_line_numbers = False
                     yield area
                 elif spec.kind == "select":
-                    yield Select(spec.options,
-                                 value=value if value is not None else Select.NULL,
-                                 allow_blank=not spec.required, id=widget_id, classes="field",
-                                 prompt=_("Choose…"))
+                    yield Select(
+                        spec.options,
+                        value=value if value is not None else Select.NULL,
+                        allow_blank=not spec.required,
+                        id=widget_id,
+                        classes="field",
+                        prompt=_("Choose…"),
+                    )
                 else:
                     placeholder = spec.placeholder or {
-                        "date": _("DD-MM-YYYY"), "datetime": _("DD-MM-YYYY HH:MM"),
+                        "date": _("DD-MM-YYYY"),
+                        "datetime": _("DD-MM-YYYY HH:MM"),
                     }.get(spec.kind, "")
-                    yield Input(value or "", placeholder=placeholder, id=widget_id,
-                                classes="field")
+                    yield Input(value or "", placeholder=placeholder, id=widget_id, classes="field")
         if spec.hint:
             yield Static(spec.hint, classes="field-hint")
         yield Static(id=f"e-{spec.name}", classes="field-error")
@@ -329,8 +348,11 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
 
     def draft_ids(self) -> dict[str, int | None]:
         """The ids naming the form's record (None: a new one)."""
-        return {name.removesuffix("_id"): getattr(self, name) for name in self.DRAFT_IDS
-                if hasattr(self, name)}
+        return {
+            name.removesuffix("_id"): getattr(self, name)
+            for name in self.DRAFT_IDS
+            if hasattr(self, name)
+        }
 
     def form_draft_key(self) -> str:
         return drafts.draft_key(self.draft_form(), **self.draft_ids())
@@ -365,17 +387,24 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
             else:
                 self._safe(lambda: drafts.discard_draft(self._draft_key))
 
-        self.app.push_screen(ConfirmScreen(
-            _("What you typed in this form was kept on {when} and not saved. Restore it?")
-            .format(when=show_datetime(draft.saved_at)), yes=_("Restore"),
-            no=_("Start afresh")), answered)
+        self.app.push_screen(
+            ConfirmScreen(
+                _(
+                    "What you typed in this form was kept on {when} and not saved. Restore it?"
+                ).format(when=show_datetime(draft.saved_at)),
+                yes=_("Restore"),
+                no=_("Start afresh"),
+            ),
+            answered,
+        )
 
     def _mark_restored(self, values: dict[str, Any]) -> None:
         self.restored = True
         self._kept_values = self.values()
         if "(restored draft)" not in self.form_title:
             self.query_one("#form-title", Static).update(
-                self.form_title + " " + _("(restored draft)"))
+                self.form_title + " " + _("(restored draft)")
+            )
         # The cursor goes back where the typing most likely was: the end of the
         # last text area with text in it.
         areas = [area for area in self.query(TextArea) if area.text.strip()]
@@ -434,17 +463,24 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         if not self._draft_owner_known:
             self._draft_citizen = self._safe(lambda: drafts.owner_citizen(**self.draft_ids()))
             self._draft_owner_known = True
-        payload = {"form": self.draft_form(), "context": self.draft_context(),
-                   "fields": values}
-        if self._safe(lambda: drafts.save_draft(key, payload, title=self.draft_title(),
-                                                citizen_id=self._draft_citizen)
-                      or True):
+        payload = {"form": self.draft_form(), "context": self.draft_context(), "fields": values}
+        if self._safe(
+            lambda: (
+                drafts.save_draft(
+                    key, payload, title=self.draft_title(), citizen_id=self._draft_citizen
+                )
+                or True
+            )
+        ):
             self._kept_values = values
 
     def discard_kept_draft(self) -> None:
         self.draft_timer.stop()
-        if self._keeps_drafts and self._draft_key is not None and (
-                self._kept_values is not None or self.restored):
+        if (
+            self._keeps_drafts
+            and self._draft_key is not None
+            and (self._kept_values is not None or self.restored)
+        ):
             key = self._draft_key
             self._safe(lambda: drafts.discard_draft(key))
         self._kept_values = None
@@ -478,8 +514,7 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
 
     @property
     def is_dirty(self) -> bool:
-        return bool(self._start_values) and (self.restored
-                                             or self.values() != self._start_values)
+        return bool(self._start_values) and (self.restored or self.values() != self._start_values)
 
     # --- errors -------------------------------------------------------------
 
@@ -553,8 +588,9 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
                 self.dismiss(None)
 
         self.app.push_screen(
-            DiscardScreen(_("Throw away what you typed in this form?"), yes=_("Discard"),
-                          no=_("Keep editing")),
+            DiscardScreen(
+                _("Throw away what you typed in this form?"), yes=_("Discard"), no=_("Keep editing")
+            ),
             answered,
         )
 

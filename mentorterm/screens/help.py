@@ -69,12 +69,14 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-box"):
             yield Static(_("Keys: {screen}").format(screen=self.title_text), id="help-title")
             yield Static(_("On this screen"), classes="section")
-            yield Static("\n".join(f"  [b]{k:<16}[/b] {d}" for k, d in self.keys),
-                         id="help-keys")
+            yield Static("\n".join(f"  [b]{k:<16}[/b] {d}" for k, d in self.keys), id="help-keys")
             yield Static(_("Everywhere"), classes="section")
             yield Static("\n".join(f"  [b]{k:<16}[/b] {d}" for k, d in GLOBAL_KEYS))
-            yield Static(_("escape closes this help; down and pgdn scroll it."),
-                         classes="section", id="help-end")
+            yield Static(
+                _("escape closes this help; down and pgdn scroll it."),
+                classes="section",
+                id="help-end",
+            )
 
     def action_dismiss(self) -> None:
         self.dismiss(None)

@@ -33,9 +33,11 @@ from .forms import FieldSpec, FormScreen
 def wait_message(seconds: float) -> str:
     """ "Wait 8 seconds before the next try." """
     whole = max(1, int(seconds + 0.999))
-    return ngettext("Wait {seconds} second before the next try.",
-                    "Wait {seconds} seconds before the next try.",
-                    whole).format(seconds=whole)
+    return ngettext(
+        "Wait {seconds} second before the next try.",
+        "Wait {seconds} seconds before the next try.",
+        whole,
+    ).format(seconds=whole)
 
 
 class PassphraseInput(Input):
@@ -80,26 +82,32 @@ class PassphraseScreen(Screen):
         with Center(), Vertical(id="pass-box"):
             if self.mode == "create":
                 yield Static(_("Choose a passphrase for your database"), id="pass-title")
-                yield Static(_(
-                    "The notes are encrypted with it: without it nobody can read them, "
-                    "not even you. Write it down somewhere safe, away from the laptop. "
-                    "A few words you can remember are best."))
+                yield Static(
+                    _(
+                        "The notes are encrypted with it: without it nobody can read them, "
+                        "not even you. Write it down somewhere safe, away from the laptop. "
+                        "A few words you can remember are best."
+                    )
+                )
                 yield PassphraseInput(password=True, placeholder=_("passphrase"), id="pass-1")
-                yield PassphraseInput(password=True, placeholder=_("the same again"),
-                                      id="pass-2")
+                yield PassphraseInput(password=True, placeholder=_("the same again"), id="pass-2")
             else:
-                title = (_("mentorterm is locked") if self.mode == "lock"
-                         else _("Unlock mentorterm"))
+                title = _("mentorterm is locked") if self.mode == "lock" else _("Unlock mentorterm")
                 yield Static(title, id="pass-title")
                 if self.encrypted:
                     yield Static(_("Passphrase for {where}:").format(where=self.where))
                 else:
-                    yield Static(_(
-                        "{where} is not encrypted, so it has no passphrase: press enter to "
-                        "go on. Quit and run 'mentorterm encrypt' to protect it with one.")
-                        .format(where=self.where))
-                yield PassphraseInput(password=True, placeholder=_("passphrase")
-                                      if self.encrypted else "", id="pass-1")
+                    yield Static(
+                        _(
+                            "{where} is not encrypted, so it has no passphrase: press enter to "
+                            "go on. Quit and run 'mentorterm encrypt' to protect it with one."
+                        ).format(where=self.where)
+                    )
+                yield PassphraseInput(
+                    password=True,
+                    placeholder=_("passphrase") if self.encrypted else "",
+                    id="pass-1",
+                )
             yield Static(id="pass-hint")
             yield Static(id="pass-error")
             yield Static(id="pass-wait")
@@ -135,8 +143,11 @@ class PassphraseScreen(Screen):
         moves to the second at once (typing ahead goes where it belongs).
         True when the key was used up here."""
         self.keep_focus()
-        if self.mode == "create" and event.key == "enter" \
-                and getattr(self.focused, "id", None) == "pass-1":
+        if (
+            self.mode == "create"
+            and event.key == "enter"
+            and getattr(self.focused, "id", None) == "pass-1"
+        ):
             self.set_focus(self.query_one("#pass-2", Input))
             return True
         return False
@@ -150,7 +161,8 @@ class PassphraseScreen(Screen):
             from ..domain.security import passphrase_hint
 
             self.query_one("#pass-hint", Static).update(
-                passphrase_hint(event.value, (self.where,)) if event.value else "")
+                passphrase_hint(event.value, (self.where,)) if event.value else ""
+            )
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -237,8 +249,9 @@ class LockGuard:
     def _refused(self, what: object) -> None:
         self.log.warning(f"locked: refused {what!r}")  # type: ignore[attr-defined]
 
-    def push_screen(self, screen: Any, callback: Any = None, wait_for_dismiss: bool = False,
-                    **kwargs: Any) -> Any:
+    def push_screen(
+        self, screen: Any, callback: Any = None, wait_for_dismiss: bool = False, **kwargs: Any
+    ) -> Any:
         if self.sealed and not isinstance(screen, PassphraseScreen):
             self._refused(screen)
             if wait_for_dismiss:
@@ -249,8 +262,12 @@ class LockGuard:
                 future.set_result(None)  # as if the mentor had cancelled it
                 return future
             return AwaitMount(self.screen, [])  # type: ignore[attr-defined]
-        return super().push_screen(screen, callback, wait_for_dismiss,  # type: ignore[misc]
-                                   **kwargs)
+        return super().push_screen(
+            screen,
+            callback,
+            wait_for_dismiss,  # type: ignore[misc]
+            **kwargs,
+        )
 
     def _nothing(self) -> AwaitComplete:
         async def nothing() -> None:
@@ -303,24 +320,35 @@ class IdentityForm(FormScreen[MentorIdentity]):
     TITLE = _("Your name and organisation")
     MODEL = MentorIdentityIn
     FIELDS = [
-        FieldSpec("name", _("Your name"), required=True,
-                  hint=_("As it stands on your notes, reports and handouts")),
-        FieldSpec("organisation", _("Your organisation"),
-                  hint=_("The provider you work for, as it stands on reports")),
+        FieldSpec(
+            "name",
+            _("Your name"),
+            required=True,
+            hint=_("As it stands on your notes, reports and handouts"),
+        ),
+        FieldSpec(
+            "organisation",
+            _("Your organisation"),
+            hint=_("The provider you work for, as it stands on reports"),
+        ),
     ]
 
     def __init__(self, first_run: bool = False) -> None:
         self.first_run = first_run
         known = mentor_identity()
-        super().__init__({"name": known.name, "organisation": known.organisation},
-                         _("Welcome: who keeps this database?") if first_run else None)
+        super().__init__(
+            {"name": known.name, "organisation": known.organisation},
+            _("Welcome: who keeps this database?") if first_run else None,
+        )
 
     def keys_line(self) -> str:
         if self.first_run:
-            return _("[b]ctrl+s[/b] save · [b]escape[/b] skip for now · [b]tab[/b] next field"
-                     "\nIt stays on this computer, in your settings. Skipped, it is asked "
-                     "again at the next start; ctrl+p \"Your name and organisation\" "
-                     "changes it any time.")
+            return _(
+                "[b]ctrl+s[/b] save · [b]escape[/b] skip for now · [b]tab[/b] next field"
+                "\nIt stays on this computer, in your settings. Skipped, it is asked "
+                'again at the next start; ctrl+p "Your name and organisation" '
+                "changes it any time."
+            )
         return super().keys_line()
 
     def submit(self, data: MentorIdentityIn) -> MentorIdentity:

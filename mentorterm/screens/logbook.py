@@ -34,8 +34,9 @@ class LeftEarlyForm(FormScreen[bool]):
     def __init__(self, entry_id: int) -> None:
         self.entry_id = entry_id
         self.current = domain.entry_input(entry_id)
-        super().__init__({"hours_worked": self.current.hours_worked / 2
-                          if self.current.hours_worked else 0})
+        super().__init__(
+            {"hours_worked": self.current.hours_worked / 2 if self.current.hours_worked else 0}
+        )
 
     def model_data(self, values):
         data = self.current.model_dump()
@@ -53,16 +54,24 @@ class ReasonForm(FormScreen[bool]):
 
     TITLE = _("Reason for the absence")
     MODEL = LogbookEntryIn
-    FIELDS = [FieldSpec("absence_reason", _("Why?"), required=True,
-                        hint=_("In the citizen's words, e.g. migraine, child ill, dentist"))]
+    FIELDS = [
+        FieldSpec(
+            "absence_reason",
+            _("Why?"),
+            required=True,
+            hint=_("In the citizen's words, e.g. migraine, child ill, dentist"),
+        )
+    ]
 
     def __init__(self, entry_id: int) -> None:
         self.entry_id = entry_id
         self.current = domain.entry_input(entry_id)
-        super().__init__({"absence_reason": self.current.absence_reason},
-                         _("Why was the citizen away on {day}? ({kind})").format(
-                             day=show_date(self.current.entry_date),
-                             kind=self.current.attendance.label))
+        super().__init__(
+            {"absence_reason": self.current.absence_reason},
+            _("Why was the citizen away on {day}? ({kind})").format(
+                day=show_date(self.current.entry_date), kind=self.current.attendance.label
+            ),
+        )
 
     def model_data(self, values):
         data = self.current.model_dump()
@@ -81,31 +90,42 @@ class LogbookEntryForm(FormScreen[int]):
     MODEL = LogbookEntryIn
     FIELDS = [
         FieldSpec("entry_date", _("Day"), "date", required=True),
-        FieldSpec("attendance", _("Attendance"), "select", options=Attendance.choices(),
-                  required=True),
+        FieldSpec(
+            "attendance", _("Attendance"), "select", options=Attendance.choices(), required=True
+        ),
         FieldSpec("hours_planned", _("Hours planned"), "number"),
         FieldSpec("hours_worked", _("Hours worked"), "number"),
-        FieldSpec("absence_reason", _("Reason for the absence"),
-                  hint=_("Only for a day away: sick, with or without notice")),
+        FieldSpec(
+            "absence_reason",
+            _("Reason for the absence"),
+            hint=_("Only for a day away: sick, with or without notice"),
+        ),
         FieldSpec("left_early", _("Left early"), "bool"),
         FieldSpec("left_early_reason", _("Why did they leave early?")),
         FieldSpec("tasks", _("Tasks"), "area"),
         FieldSpec("breaks", _("Breaks")),
         FieldSpec("energy", _("Energy (1-10)"), "number"),
         FieldSpec("pain", _("Pain (1-10)"), "number"),
-        FieldSpec("life_after_work", _("Life after work"), "area",
-                  hint=_("How the rest of the day went: rest, family, sleep")),
+        FieldSpec(
+            "life_after_work",
+            _("Life after work"),
+            "area",
+            hint=_("How the rest of the day went: rest, family, sleep"),
+        ),
         FieldSpec("notes", _("Notes"), "area"),
-        FieldSpec("written_by", _("Written by"), "select", options=Author.choices(),
-                  required=True),
+        FieldSpec("written_by", _("Written by"), "select", options=Author.choices(), required=True),
     ]
 
-    def __init__(self, placement_id: int, entry_id: int | None = None,
-                 initial: dict | None = None) -> None:
+    def __init__(
+        self, placement_id: int, entry_id: int | None = None, initial: dict | None = None
+    ) -> None:
         self.placement_id = placement_id
         self.entry_id = entry_id
-        title = (_("Edit the logbook day {day}").format(day=show_date(initial["entry_date"]))
-                 if entry_id is not None and initial else _("New logbook day"))
+        title = (
+            _("Edit the logbook day {day}").format(day=show_date(initial["entry_date"]))
+            if entry_id is not None and initial
+            else _("New logbook day")
+        )
         super().__init__(initial, title)
 
     def fields(self) -> list[FieldSpec]:
@@ -113,11 +133,23 @@ class LogbookEntryForm(FormScreen[int]):
         if not mentor:
             return self.FIELDS
         # "Mentor (Anna Holm)": the mentor sees their own name among the authors.
-        options = [(author_label(Author(value), mentor), value) for _label, value in
-                   Author.choices()]
-        return [FieldSpec(spec.name, spec.label, spec.kind, options, spec.placeholder,
-                          spec.hint, spec.required) if spec.name == "written_by" else spec
-                for spec in self.FIELDS]
+        options = [
+            (author_label(Author(value), mentor), value) for _label, value in Author.choices()
+        ]
+        return [
+            FieldSpec(
+                spec.name,
+                spec.label,
+                spec.kind,
+                options,
+                spec.placeholder,
+                spec.hint,
+                spec.required,
+            )
+            if spec.name == "written_by"
+            else spec
+            for spec in self.FIELDS
+        ]
 
     def draft_title(self) -> str:
         day = self.values().get("entry_date") or ""
@@ -125,8 +157,9 @@ class LogbookEntryForm(FormScreen[int]):
             workplace = placement_view(self.placement_id).workplace
         except Exception:  # the title is a help, not a must
             workplace = ""
-        return " · ".join(part for part in (_("Logbook day {day}").format(day=day),
-                                            workplace) if part)
+        return " · ".join(
+            part for part in (_("Logbook day {day}").format(day=day), workplace) if part
+        )
 
     def submit(self, data: LogbookEntryIn) -> int:
         if self.entry_id is None:
@@ -150,21 +183,33 @@ def author_label(author: Author, mentor: str = "") -> str:
 def day_detail(e: domain.LogbookEntryView, mentor: str = "") -> str:
     """Everything written about one day, under the list."""
     head = f"[b]{domain.weekday_name(e.entry_date)} {show_date(e.entry_date)}[/b] · " + (
-        e.attendance.label if not e.left_early else _("Left early"))
+        e.attendance.label if not e.left_early else _("Left early")
+    )
     if e.attendance == Attendance.PRESENT:
         head += " · " + _("{worked} of {planned} h").format(
-            worked=show_hours(e.hours_worked) or "0", planned=show_hours(e.hours_planned) or "0")
+            worked=show_hours(e.hours_worked) or "0", planned=show_hours(e.hours_planned) or "0"
+        )
     head += " · " + _("written by {who}").format(who=escape(author_label(e.written_by, mentor)))
     lines = [head]
     reason = e.absence_reason if e.attendance != Attendance.PRESENT else e.left_early_reason
     if e.attendance != Attendance.PRESENT or e.left_early:
-        lines.append(_("Reason: {reason}").format(reason=escape(reason)) if reason
-                     else _("[dim]No reason written: press [b]r[/b] to add it.[/]"))
-    body = [(_("Tasks"), e.tasks), (_("Breaks"), e.breaks),
-            (_("Life after work"), e.life_after_work), (_("Notes"), e.notes)]
+        lines.append(
+            _("Reason: {reason}").format(reason=escape(reason))
+            if reason
+            else _("[dim]No reason written: press [b]r[/b] to add it.[/]")
+        )
+    body = [
+        (_("Tasks"), e.tasks),
+        (_("Breaks"), e.breaks),
+        (_("Life after work"), e.life_after_work),
+        (_("Notes"), e.notes),
+    ]
     lines += [f"{label}: {escape(' '.join(text.split()))}" for label, text in body if text]
-    felt = [f"{label} {value}/10" for label, value in ((_("energy"), e.energy),
-                                                      (_("pain"), e.pain)) if value]
+    felt = [
+        f"{label} {value}/10"
+        for label, value in ((_("energy"), e.energy), (_("pain"), e.pain))
+        if value
+    ]
     if felt:
         lines.append(" · ".join(felt))
     return "\n".join(lines)
@@ -206,11 +251,10 @@ class LogbookScreen(RecordListScreen):
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns(
-            _("Day"), _("Attendance"), _("Planned h"), _("Worked h"), _("Reason"),
-            _("Tasks"))
+            _("Day"), _("Attendance"), _("Planned h"), _("Worked h"), _("Reason"), _("Tasks")
+        )
         self.mentor = mentor_name()
         self.load()
-
 
     @safely
     def load(self, select_id: int | None = None) -> None:
@@ -220,34 +264,54 @@ class LogbookScreen(RecordListScreen):
         keep = table.cursor_row
         table.clear()
         for e in self.rows:
-            table.add_row(f"{domain.weekday_name(e.entry_date)[:3]} {show_date(e.entry_date)}",
-                          _("Left early") if e.left_early else e.attendance.label,
-                          show_hours(e.hours_planned),
-                          show_hours(e.hours_worked),
-                          e.left_early_reason if e.left_early else e.absence_reason, e.tasks,
-                          key=str(e.id))
+            table.add_row(
+                f"{domain.weekday_name(e.entry_date)[:3]} {show_date(e.entry_date)}",
+                _("Left early") if e.left_early else e.attendance.label,
+                show_hours(e.hours_planned),
+                show_hours(e.hours_worked),
+                e.left_early_reason if e.left_early else e.absence_reason,
+                e.tasks,
+                key=str(e.id),
+            )
         if select_id is not None:
             keep = next((i for i, e in enumerate(self.rows) if e.id == select_id), 0)
         if self.rows:
             table.move_cursor(row=min(keep, len(self.rows) - 1))
         placement = placement_view(self.placement_id)
         step = placement.step_on(today)
-        now = _(" · now {hours} h a week").format(hours=show_hours(step.hours_per_week)) + (
-            f" ({escape(step.schedule)})" if step.schedule else "") if step else ""
+        now = (
+            _(" · now {hours} h a week").format(hours=show_hours(step.hours_per_week))
+            + (f" ({escape(step.schedule)})" if step.schedule else "")
+            if step
+            else ""
+        )
         self.query_one("#logbook-title", Static).update(
-            ngettext("[b]{title}[/b] · logbook ({count} day)",
-                     "[b]{title}[/b] · logbook ({count} days)", len(self.rows)).format(
-                title=escape(self.title_text), count=len(self.rows)) + now)
+            ngettext(
+                "[b]{title}[/b] · logbook ({count} day)",
+                "[b]{title}[/b] · logbook ({count} days)",
+                len(self.rows),
+            ).format(title=escape(self.title_text), count=len(self.rows))
+            + now
+        )
         start, end = period_bounds(PeriodChoice.LAST_4_WEEKS, placement, today)
         stats = period_stats(self.placement_id, start, end, today)
-        self.query_one("#logbook-stats", Static).update(_(
-            "Last 4 weeks ({start} – {end}): attendance {rate} · hours {worked} of {planned} · "
-            "sick {sick} · no notice {without} · left early {early}").format(
-            start=show_date(start), end=show_date(end), rate=show_percent(stats.attendance_rate)
-            or "–", worked=show_hours(stats.hours_worked) or "0",
-            planned=show_hours(stats.hours_planned) or "0", sick=stats.sick_days,
-            without=stats.absent_without_notice, early=stats.left_early)
-            + "  " + _("[dim](t: statistics)[/]"))
+        self.query_one("#logbook-stats", Static).update(
+            _(
+                "Last 4 weeks ({start} – {end}): attendance {rate} · hours {worked} of {planned} · "
+                "sick {sick} · no notice {without} · left early {early}"
+            ).format(
+                start=show_date(start),
+                end=show_date(end),
+                rate=show_percent(stats.attendance_rate) or "–",
+                worked=show_hours(stats.hours_worked) or "0",
+                planned=show_hours(stats.hours_planned) or "0",
+                sick=stats.sick_days,
+                without=stats.absent_without_notice,
+                early=stats.left_early,
+            )
+            + "  "
+            + _("[dim](t: statistics)[/]")
+        )
         self.show_detail()
 
     @on(DataTable.RowHighlighted)
@@ -262,11 +326,14 @@ class LogbookScreen(RecordListScreen):
         entry = self.current()
         box = self.query_one("#day-detail", Static)
         if entry is None:
-            box.update(_("No days yet. Press [b]a[/b] to add the next working day, "
-                         "or [b]A[/b] to add a day of your choice."))
+            box.update(
+                _(
+                    "No days yet. Press [b]a[/b] to add the next working day, "
+                    "or [b]A[/b] to add a day of your choice."
+                )
+            )
         else:
             box.update(day_detail(entry, self.mentor))
-
 
     @safely
     def action_add(self) -> None:
@@ -287,8 +354,9 @@ class LogbookScreen(RecordListScreen):
         before = domain.mark_attendance(entry.id, kind)
         day = f"{domain.weekday_name(entry.entry_date)[:3]} {show_date(entry.entry_date)}"
         if before is None:
-            self.notify(_("{day} is already marked {kind}.").format(
-                day=day, kind=kind.label.lower()))
+            self.notify(
+                _("{day} is already marked {kind}.").format(day=day, kind=kind.label.lower())
+            )
             return
         self.undo_mark = (entry.id, before)
         self.load(select_id=entry.id)
@@ -315,16 +383,20 @@ class LogbookScreen(RecordListScreen):
     def action_undo(self) -> None:
         """u: the day whose attendance was last marked here, back exactly as it was."""
         if self.undo_mark is None:
-            self.notify(_("Nothing to undo here: u takes back the last attendance marked "
-                          "with 1-4."))
+            self.notify(
+                _("Nothing to undo here: u takes back the last attendance marked with 1-4.")
+            )
             return
         entry_id, before = self.undo_mark
         self.undo_mark = None
         domain.update_entry(entry_id, before, purpose="undone")
         self.withdraw_undo_notice()
         self.load(select_id=entry_id)
-        self.notify(_("Undone: {day} is {kind} again.").format(
-            day=show_date(before.entry_date), kind=before.attendance.label.lower()))
+        self.notify(
+            _("Undone: {day} is {kind} again.").format(
+                day=show_date(before.entry_date), kind=before.attendance.label.lower()
+            )
+        )
 
     def action_reason(self) -> None:
         self.forget_undo()  # u must not throw away what is written next
@@ -343,18 +415,28 @@ class LogbookScreen(RecordListScreen):
         entry = self.current()
         if entry is not None:
             initial = domain.entry_input(entry.id).model_dump()
-            self.app.push_screen(LogbookEntryForm(self.placement_id, entry.id, initial),
-                                 lambda saved: saved and self.load(select_id=saved))
+            self.app.push_screen(
+                LogbookEntryForm(self.placement_id, entry.id, initial),
+                lambda saved: saved and self.load(select_id=saved),
+            )
 
     @safely
     def action_add_day(self) -> None:
         self.forget_undo()
         draft = domain.draft_for_next_day(self.placement_id, self.app.today)
-        initial = draft.model_dump() if draft else {
-            "entry_date": self.app.today, "attendance": Attendance.PRESENT,
-            "written_by": domain.usual_author(self.placement_id)}
-        self.app.push_screen(LogbookEntryForm(self.placement_id, None, initial),
-                             lambda made: made and self.load(select_id=made))
+        initial = (
+            draft.model_dump()
+            if draft
+            else {
+                "entry_date": self.app.today,
+                "attendance": Attendance.PRESENT,
+                "written_by": domain.usual_author(self.placement_id),
+            }
+        )
+        self.app.push_screen(
+            LogbookEntryForm(self.placement_id, None, initial),
+            lambda made: made and self.load(select_id=made),
+        )
 
     def action_statistics(self) -> None:
         from .statistics import StatisticsScreen
@@ -380,7 +462,10 @@ class LogbookScreen(RecordListScreen):
                 self.load()
 
         self.app.push_screen(
-            ConfirmScreen(_("Delete the logbook day {day}?").format(
-                day=show_date(entry.entry_date)), yes=_("Delete"), no=_("Keep it")),
-            lambda yes: answered(self, yes))
-
+            ConfirmScreen(
+                _("Delete the logbook day {day}?").format(day=show_date(entry.entry_date)),
+                yes=_("Delete"),
+                no=_("Keep it"),
+            ),
+            lambda yes: answered(self, yes),
+        )

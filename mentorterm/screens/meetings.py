@@ -69,8 +69,7 @@ def participants_from(values: dict[str, Any]) -> list[dict[str, str]]:
     people = []
     for role, name, _label in ROLES:
         text = (values.get(name) or "").strip()
-        names = [n.strip() for n in text.split(",")] if role == ParticipantRole.OTHER \
-            else [text]
+        names = [n.strip() for n in text.split(",")] if role == ParticipantRole.OTHER else [text]
         people += [{"name": n, "role": role.value} for n in names if n]
     return people
 
@@ -102,17 +101,26 @@ class MeetingForm(FormScreen[int]):
             self._saved_time = (saved.starts_at, saved.duration_minutes)
 
     def fields(self) -> list[FieldSpec]:
-        status = FieldSpec("status", _("Status"), "select", options=MeetingStatus.choices(),
-                           required=True)
+        status = FieldSpec(
+            "status", _("Status"), "select", options=MeetingStatus.choices(), required=True
+        )
         # Correcting a saved meeting: its outcome too (who cancelled, the note).
-        outcome = [
-            FieldSpec("cancelled_by", _("Cancelled by"), "select",
-                      options=CancelledBy.choices(), hint=_("Only for a cancelled meeting")),
-            FieldSpec("outcome_note", _("Why cancelled / no-show note")),
-        ] if self.meeting_id is not None else []
+        outcome = (
+            [
+                FieldSpec(
+                    "cancelled_by",
+                    _("Cancelled by"),
+                    "select",
+                    options=CancelledBy.choices(),
+                    hint=_("Only for a cancelled meeting"),
+                ),
+                FieldSpec("outcome_note", _("Why cancelled / no-show note")),
+            ]
+            if self.meeting_id is not None
+            else []
+        )
         if outcome:
-            status.hint = _("Back to Planned undoes a no-show or cancellation recorded by "
-                            "mistake")
+            status.hint = _("Back to Planned undoes a no-show or cancellation recorded by mistake")
         return [
             FieldSpec("kind", _("Kind"), "select", options=MeetingKind.choices(), required=True),
             FieldSpec("starts_at", _("Date and time"), "datetime", required=True),
@@ -133,8 +141,11 @@ class MeetingForm(FormScreen[int]):
             super().action_save()  # shows the errors next to the fields
             return
         moment = (data.starts_at, data.duration_minutes)
-        if data.status != MeetingStatus.PLANNED or moment == self._accepted \
-                or (self.meeting_id is not None and moment == self._saved_time):
+        if (
+            data.status != MeetingStatus.PLANNED
+            or moment == self._accepted
+            or (self.meeting_id is not None and moment == self._saved_time)
+        ):
             super().action_save()
             return
         clashes = domain.overlapping(data.starts_at, data.duration_minutes, self.meeting_id)
@@ -151,11 +162,18 @@ class MeetingForm(FormScreen[int]):
                 self._accepted = moment
                 super(MeetingForm, self).action_save()
 
-        self.app.push_screen(ConfirmScreen(
-            ngettext("This time overlaps a meeting already booked: {meetings}. Save anyway?",
-                     "This time overlaps meetings already booked: {meetings}. Save anyway?",
-                     len(clashes)).format(meetings=escape(names)),
-            yes=_("Save anyway"), no=_("Change the time")), answered)
+        self.app.push_screen(
+            ConfirmScreen(
+                ngettext(
+                    "This time overlaps a meeting already booked: {meetings}. Save anyway?",
+                    "This time overlaps meetings already booked: {meetings}. Save anyway?",
+                    len(clashes),
+                ).format(meetings=escape(names)),
+                yes=_("Save anyway"),
+                no=_("Change the time"),
+            ),
+            answered,
+        )
 
     def model_data(self, values: dict[str, Any]) -> dict[str, Any]:
         data = {k: v for k, v in values.items() if v is not None and not k.startswith("p_")}
@@ -178,8 +196,12 @@ class MeetingForm(FormScreen[int]):
 def _point_fields(kind: MeetingKind) -> list[FieldSpec]:
     """The standard points of a note; a three-party note has the workplace's view too."""
     specs = [
-        FieldSpec("attendance_note", _("1. Attendance"), "area",
-                  hint=_("Prefilled from the logbook since the previous follow-up")),
+        FieldSpec(
+            "attendance_note",
+            _("1. Attendance"),
+            "area",
+            hint=_("Prefilled from the logbook since the previous follow-up"),
+        ),
         FieldSpec("tasks_note", _("2. Tasks and work capacity"), "area"),
         FieldSpec("motivation_note", _("3. Motivation and well-being"), "area"),
         FieldSpec("accommodations_note", _("4. Accommodations and life after work"), "area"),
@@ -202,9 +224,17 @@ class NoteForm(FormScreen[int]):
     NoteForm #note-goals { color: $text-muted; margin-left: 31; }
     """
 
-    def __init__(self, citizen_id: int, citizen_name: str, today: date, *,
-                 meeting_id: int | None = None, kind: MeetingKind = MeetingKind.THREE_PARTY,
-                 initial: dict | None = None, restored: bool = False) -> None:
+    def __init__(
+        self,
+        citizen_id: int,
+        citizen_name: str,
+        today: date,
+        *,
+        meeting_id: int | None = None,
+        kind: MeetingKind = MeetingKind.THREE_PARTY,
+        initial: dict | None = None,
+        restored: bool = False,
+    ) -> None:
         self.citizen_id = citizen_id
         self.citizen_name = citizen_name
         self.meeting_id = meeting_id
@@ -244,13 +274,17 @@ class NoteForm(FormScreen[int]):
         """A new note: the logbook figures, the usual participants, the next date."""
         d = self.defaults
         values: dict[str, Any] = {
-            "kind": self.kind.value, "starts_at": start, "status": MeetingStatus.HELD.value,
+            "kind": self.kind.value,
+            "starts_at": start,
+            "status": MeetingStatus.HELD.value,
             "duration_minutes": 60,
-            "p_citizen": d.citizen, "p_mentor": d.mentor, "p_interpreter": d.interpreter,
-            "attendance_note": domain.prefill_attendance_note(self.citizen_id, start.date(),
-                                                              self.today),
-            "next_meeting_date": domain.default_next_meeting_date(self.citizen_id,
-                                                                  start.date()),
+            "p_citizen": d.citizen,
+            "p_mentor": d.mentor,
+            "p_interpreter": d.interpreter,
+            "attendance_note": domain.prefill_attendance_note(
+                self.citizen_id, start.date(), self.today
+            ),
+            "next_meeting_date": domain.default_next_meeting_date(self.citizen_id, start.date()),
         }
         if self.kind in (MeetingKind.THREE_PARTY, MeetingKind.NETWORK):
             values.update(p_supervisor=d.supervisor, p_consultant=d.consultant)
@@ -258,11 +292,21 @@ class NoteForm(FormScreen[int]):
             values["p_caseworker"] = d.caseworker
         if self.meeting_id is not None:  # a planned meeting: its time, place and people
             planned = domain.meeting_input(self.meeting_id)
-            values.update(starts_at=planned.starts_at, place=planned.place,
-                          duration_minutes=planned.duration_minutes)
-            for field in ("attendance_note", "tasks_note", "motivation_note",
-                          "accommodations_note", "citizen_view", "workplace_view", "notes",
-                          "decisions"):
+            values.update(
+                starts_at=planned.starts_at,
+                place=planned.place,
+                duration_minutes=planned.duration_minutes,
+            )
+            for field in (
+                "attendance_note",
+                "tasks_note",
+                "motivation_note",
+                "accommodations_note",
+                "citizen_view",
+                "workplace_view",
+                "notes",
+                "decisions",
+            ):
                 if getattr(planned, field):
                     values[field] = getattr(planned, field)
             values.update(participant_values(planned.participants) or {})
@@ -276,20 +320,27 @@ class NoteForm(FormScreen[int]):
             FieldSpec("starts_at", _("Date and time"), "datetime", required=True),
             FieldSpec("duration_minutes", _("Minutes"), "number"),
             FieldSpec("place", _("Place")),
-            FieldSpec("status", _("Status"), "select", options=MeetingStatus.choices(),
-                      required=True),
+            FieldSpec(
+                "status", _("Status"), "select", options=MeetingStatus.choices(), required=True
+            ),
             *participant_fields(),
             *_point_fields(self.kind),
             FieldSpec("decisions", _("Decisions"), "area"),
         ]
         if self.defaults.placement_id is not None:
             specs += [
-                FieldSpec("hours_from", _("Hours change from"), "date",
-                          hint=_("Decided here? It becomes the next hours step at {place}.")
-                          .format(place=self.defaults.workplace)),
+                FieldSpec(
+                    "hours_from",
+                    _("Hours change from"),
+                    "date",
+                    hint=_("Decided here? It becomes the next hours step at {place}.").format(
+                        place=self.defaults.workplace
+                    ),
+                ),
                 FieldSpec("hours_per_week", _("New hours a week"), "number"),
-                FieldSpec("hours_schedule", _("New schedule"),
-                          hint=_("e.g. 3 x 4 h Mon, Wed, Fri")),
+                FieldSpec(
+                    "hours_schedule", _("New schedule"), hint=_("e.g. 3 x 4 h Mon, Wed, Fri")
+                ),
             ]
         for n in range(1, ACTION_ROWS + 1):
             specs += [
@@ -297,15 +348,22 @@ class NoteForm(FormScreen[int]):
                 FieldSpec(f"a{n}_owner", _("Agreement {n}: who").format(n=n)),
                 FieldSpec(f"a{n}_due", _("Agreement {n}: by").format(n=n), "date"),
             ]
-        specs.append(FieldSpec("next_meeting_date", _("Next meeting"), "date",
-                               hint=_("Planned at the same time and place")))
+        specs.append(
+            FieldSpec(
+                "next_meeting_date",
+                _("Next meeting"),
+                "date",
+                hint=_("Planned at the same time and place"),
+            )
+        )
         return specs
 
     def on_mount(self) -> None:
         super().on_mount()
         # The sub-goals under review sit right after the decisions.
-        self.query_one("#fields").mount(Static(self._goals_text(), id="note-goals"),
-                                        after=self.query_one("#e-decisions"))
+        self.query_one("#fields").mount(
+            Static(self._goals_text(), id="note-goals"), after=self.query_one("#e-decisions")
+        )
         if self.restored:  # the restored text is kept already: nothing new to keep yet
             self._saved_values = self.values()
 
@@ -315,33 +373,41 @@ class NoteForm(FormScreen[int]):
             return _("No active sub-goals to review.")
         lines = [_("Sub-goals (ctrl+g scores one through the alliance scale):")]
         for r in rows:
-            score = (_("citizen {c} / mentor {m}, {ago}").format(
-                c=r.latest_score, m=r.mentor_score, ago=days_ago(r.days_since_scored))
-                if r.latest_score else _("not scored yet"))
+            score = (
+                _("citizen {c} / mentor {m}, {ago}").format(
+                    c=r.latest_score, m=r.mentor_score, ago=days_ago(r.days_since_scored)
+                )
+                if r.latest_score
+                else _("not scored yet")
+            )
             lines.append(f"  • {escape(r.title)}: {score}")
         return "\n".join(lines)
 
     # --- reading the form into the note ----------------------------------------------
 
     def model_data(self, values: dict[str, Any]) -> dict[str, Any]:
-        meeting = {k: v for k, v in values.items()
-                   if v is not None and not re.match(r"p_|a\d+_|hours_", k)}
+        meeting = {
+            k: v for k, v in values.items() if v is not None and not re.match(r"p_|a\d+_|hours_", k)
+        }
         if meeting.get("duration_minutes") == "":
             del meeting["duration_minutes"]
         meeting["participants"] = participants_from(values)
         items = []
         for n in range(1, ACTION_ROWS + 1):
-            what, owner, due = (values.get(f"a{n}_{part}") or "" for part in
-                                ("what", "owner", "due"))
+            what, owner, due = (
+                values.get(f"a{n}_{part}") or "" for part in ("what", "owner", "due")
+            )
             if what.strip() or owner.strip() or due.strip():
                 items.append({"what": what, "owner": owner, "due_date": due or None})
         data: dict[str, Any] = {"meeting": meeting, "action_items": items}
-        hours = [values.get(k) or "" for k in ("hours_from", "hours_per_week",
-                                               "hours_schedule")]
+        hours = [values.get(k) or "" for k in ("hours_from", "hours_per_week", "hours_schedule")]
         if any(h.strip() for h in hours):
-            data["hours_change"] = {"placement_id": self.defaults.placement_id,
-                                    "from_date": hours[0], "hours_per_week": hours[1],
-                                    "schedule": hours[2]}
+            data["hours_change"] = {
+                "placement_id": self.defaults.placement_id,
+                "from_date": hours[0],
+                "hours_per_week": hours[1],
+                "schedule": hours[2],
+            }
         return data
 
     def show_errors(self, errors: dict[str, str]) -> None:
@@ -357,18 +423,23 @@ class NoteForm(FormScreen[int]):
                 name = f"a{int(parts[1]) + 1}_{part}"
             elif parts[0] == "hours_change" and len(parts) > 1:
                 name = {"from_date": "hours_from", "schedule": "hours_schedule"}.get(
-                    parts[1], parts[1])
+                    parts[1], parts[1]
+                )
             elif parts[0] in ("from_date", "hours_per_week", "schedule", "placement_id"):
-                name = {"from_date": "hours_from", "schedule": "hours_schedule",
-                        "placement_id": "hours_from"}.get(parts[0], parts[0])
+                name = {
+                    "from_date": "hours_from",
+                    "schedule": "hours_schedule",
+                    "placement_id": "hours_from",
+                }.get(parts[0], parts[0])
             else:
                 name = location
             flat.setdefault(name, message)
         super().show_errors(flat)
 
     def submit(self, data: domain.MeetingNoteIn) -> int:
-        meeting_id = domain.save_note(self.citizen_id, data, self.meeting_id,
-                                      draft_key=self.draft_key)
+        meeting_id = domain.save_note(
+            self.citizen_id, data, self.meeting_id, draft_key=self.draft_key
+        )
         self._stop_timer()
         self._warn_next_overlap(data.meeting)
         return meeting_id
@@ -378,14 +449,23 @@ class NoteForm(FormScreen[int]):
         if meeting.next_meeting_date is None:
             return
         start = datetime.combine(meeting.next_meeting_date, meeting.starts_at.time())
-        clashes = [c for c in domain.overlapping(start, meeting.duration_minutes)
-                   if c.starts_at != start or c.citizen_name != self.citizen_name]
+        clashes = [
+            c
+            for c in domain.overlapping(start, meeting.duration_minutes)
+            if c.starts_at != start or c.citizen_name != self.citizen_name
+        ]
         if clashes:
-            self.app.notify(_("The next meeting ({when}) overlaps {meetings}: e on it in the "
-                              "meetings list moves it.").format(
-                                  when=show_datetime(start),
-                                  meetings=escape(", ".join(c.text for c in clashes[:3]))),
-                            severity="warning", timeout=10)
+            self.app.notify(
+                _(
+                    "The next meeting ({when}) overlaps {meetings}: e on it in the "
+                    "meetings list moves it."
+                ).format(
+                    when=show_datetime(start),
+                    meetings=escape(", ".join(c.text for c in clashes[:3])),
+                ),
+                severity="warning",
+                timeout=10,
+            )
 
     # --- the draft -------------------------------------------------------------------
 
@@ -417,11 +497,18 @@ class NoteForm(FormScreen[int]):
             return
         if values == self._saved_values:
             return
-        drafts.save_draft(self.draft_key, {
-            "meeting_id": self.meeting_id, "kind": self.kind.value, "fields": values,
-        }, title=_("{kind} note · {name} · {when}").format(
-            kind=self.kind.label, name=self.citizen_name, when=values.get("starts_at") or ""),
-            citizen_id=self.citizen_id)
+        drafts.save_draft(
+            self.draft_key,
+            {
+                "meeting_id": self.meeting_id,
+                "kind": self.kind.value,
+                "fields": values,
+            },
+            title=_("{kind} note · {name} · {when}").format(
+                kind=self.kind.label, name=self.citizen_name, when=values.get("starts_at") or ""
+            ),
+            citizen_id=self.citizen_id,
+        )
         self._saved_values = values
 
     def action_cancel(self) -> None:
@@ -438,8 +525,13 @@ class NoteForm(FormScreen[int]):
                 self.dismiss(None)
 
         self.app.push_screen(
-            DiscardScreen(_("Throw away this note? The draft is deleted too."),
-                          yes=_("Discard"), no=_("Keep writing")), answered)
+            DiscardScreen(
+                _("Throw away this note? The draft is deleted too."),
+                yes=_("Discard"),
+                no=_("Keep writing"),
+            ),
+            answered,
+        )
 
     def action_score(self) -> None:
         rows = [r for r in sub_goal_rows(self.citizen_id, self.today) if r.status == "active"]
@@ -452,12 +544,14 @@ class NoteForm(FormScreen[int]):
             if goal_id is None:
                 return
             title = next(r.title for r in rows if r.id == goal_id)
-            self.app.push_screen(ScoringScreen(goal_id, title, self.today),
-                                 lambda _done: self.query_one("#note-goals", Static)
-                                 .update(self._goals_text()))
+            self.app.push_screen(
+                ScoringScreen(goal_id, title, self.today),
+                lambda _done: self.query_one("#note-goals", Static).update(self._goals_text()),
+            )
 
-        self.app.push_screen(PickScreen(_("Which sub-goal?"),
-                                        [(r.id, r.title) for r in rows]), picked)
+        self.app.push_screen(
+            PickScreen(_("Which sub-goal?"), [(r.id, r.title) for r in rows]), picked
+        )
 
 
 class PickScreen(ModalScreen[int | None]):
@@ -523,13 +617,22 @@ class CancelMeetingScreen(ModalScreen[domain.CancellationIn | None]):
         with VerticalScroll():
             yield Static(_("[b]Cancel {what}[/b]").format(what=escape(self.what)))
             yield Static(_("Who cancelled it?"), id="cancel-who-label")
-            yield OptionList(*(f"{n}  {who.label}" for n, who in enumerate(CANCELLERS, 1)),
-                             id="cancel-who")
+            yield OptionList(
+                *(f"{n}  {who.label}" for n, who in enumerate(CANCELLERS, 1)), id="cancel-who"
+            )
             yield Static(_("Why (optional)"))
-            yield Input(id="cancel-why", placeholder=_("e.g. ill, the supervisor is away"),
-                        select_on_focus=False)
-            yield Static(_("[b]1[/b]–[b]5[/b] who · [b]tab[/b] why · [b]enter[/b] saves · "
-                           "[b]escape[/b] keeps the meeting"), classes="dialog-keys")
+            yield Input(
+                id="cancel-why",
+                placeholder=_("e.g. ill, the supervisor is away"),
+                select_on_focus=False,
+            )
+            yield Static(
+                _(
+                    "[b]1[/b]–[b]5[/b] who · [b]tab[/b] why · [b]enter[/b] saves · "
+                    "[b]escape[/b] keeps the meeting"
+                ),
+                classes="dialog-keys",
+            )
 
     def on_mount(self) -> None:
         who = self.query_one(OptionList)
@@ -540,13 +643,17 @@ class CancelMeetingScreen(ModalScreen[domain.CancellationIn | None]):
     def _who_shown(self, event: OptionList.OptionHighlighted) -> None:
         # Named beside the question too: the choice stays readable once "why" has focus.
         self.query_one("#cancel-who-label", Static).update(
-            _("Who cancelled it? [b]{who}[/b]").format(
-                who=CANCELLERS[event.option_index].label))
+            _("Who cancelled it? [b]{who}[/b]").format(who=CANCELLERS[event.option_index].label)
+        )
 
     def on_key(self, event) -> None:
         # Typing on the list of people starts the reason: nothing typed is lost.
-        if not isinstance(self.focused, Input) and event.character \
-                and event.character.isprintable() and event.character not in "12345":
+        if (
+            not isinstance(self.focused, Input)
+            and event.character
+            and event.character.isprintable()
+            and event.character not in "12345"
+        ):
             reason = self.query_one(Input)
             reason.focus()
             reason.insert_text_at_cursor(event.character)
@@ -565,8 +672,11 @@ class CancelMeetingScreen(ModalScreen[domain.CancellationIn | None]):
 
     def action_save(self) -> None:
         index = self.query_one(OptionList).highlighted or 0
-        self.dismiss(domain.CancellationIn(cancelled_by=CANCELLERS[index],
-                                           reason=self.query_one(Input).value))
+        self.dismiss(
+            domain.CancellationIn(
+                cancelled_by=CANCELLERS[index], reason=self.query_one(Input).value
+            )
+        )
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -594,8 +704,10 @@ class NoShowScreen(ModalScreen[str | None]):
             yield Static(_("[b]No-show: {what}[/b]").format(what=escape(self.what)))
             yield Static(_("Note (optional): what do you know, what did you do?"))
             yield Input(id="no-show-note", placeholder=_("e.g. did not answer the phone"))
-            yield Static(_("[b]enter[/b] records the no-show · [b]escape[/b] keeps the "
-                           "meeting planned"), classes="dialog-keys")
+            yield Static(
+                _("[b]enter[/b] records the no-show · [b]escape[/b] keeps the meeting planned"),
+                classes="dialog-keys",
+            )
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -614,21 +726,31 @@ class NoShowScreen(ModalScreen[str | None]):
 
 def meeting_detail_text(detail: domain.MeetingDetail) -> str:
     outcome = domain.outcome_text(detail.status, detail.cancelled_by, detail.outcome_note)
-    lines = [f"[b]{detail.kind.label}[/b] · {show_datetime(detail.starts_at)} · "
-             f"{escape(outcome)}" + (f" · {escape(detail.place)}" if detail.place else "")]
-    if detail.outcome_note and detail.status not in (MeetingStatus.CANCELLED,
-                                                     MeetingStatus.NO_SHOW):
+    lines = [
+        f"[b]{detail.kind.label}[/b] · {show_datetime(detail.starts_at)} · "
+        f"{escape(outcome)}" + (f" · {escape(detail.place)}" if detail.place else "")
+    ]
+    if detail.outcome_note and detail.status not in (
+        MeetingStatus.CANCELLED,
+        MeetingStatus.NO_SHOW,
+    ):
         lines.append(_("Earlier outcome note: {note}").format(note=escape(detail.outcome_note)))
     if detail.participants:
-        lines.append(_("With: {names}").format(names=escape(", ".join(
-            f"{p.name} ({p.role.label})" for p in detail.participants))))
-    for label, text in ((_("Attendance"), detail.attendance_note),
-                        (_("Tasks"), detail.tasks_note),
-                        (_("Motivation"), detail.motivation_note),
-                        (_("Accommodations"), detail.accommodations_note),
-                        (_("Citizen"), detail.citizen_view),
-                        (_("Workplace"), detail.workplace_view),
-                        (_("Decisions"), detail.decisions), (_("Notes"), detail.notes)):
+        lines.append(
+            _("With: {names}").format(
+                names=escape(", ".join(f"{p.name} ({p.role.label})" for p in detail.participants))
+            )
+        )
+    for label, text in (
+        (_("Attendance"), detail.attendance_note),
+        (_("Tasks"), detail.tasks_note),
+        (_("Motivation"), detail.motivation_note),
+        (_("Accommodations"), detail.accommodations_note),
+        (_("Citizen"), detail.citizen_view),
+        (_("Workplace"), detail.workplace_view),
+        (_("Decisions"), detail.decisions),
+        (_("Notes"), detail.notes),
+    ):
         if text:
             lines.append(f"{label}: {escape(' '.join(text.split()))}")
     for item in detail.action_items:
@@ -654,11 +776,12 @@ class MeetingsScreen(CitizenRecordsScreen):
 
     TITLE_ID = "meetings-title"
     TABLE_ID = "meetings"
-    BOXES = ('meeting-detail',)
+    BOXES = ("meeting-detail",)
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns(_("When"), _("Kind"), _("Status"), _("Place"),
-                                              _("Decisions"))
+        self.query_one(DataTable).add_columns(
+            _("When"), _("Kind"), _("Status"), _("Place"), _("Decisions")
+        )
         self.load()
 
     @safely
@@ -673,13 +796,21 @@ class MeetingsScreen(CitizenRecordsScreen):
             status = escape(domain.outcome_text(m.status, m.cancelled_by, ""))
             if m.status == MeetingStatus.PLANNED and m.starts_at.date() < self.app.today:
                 status = _("[b red]{status}: record it[/]").format(status=status)
-            table.add_row(show_datetime(m.starts_at), m.kind.label, status, m.place,
-                          " ".join(m.decisions.split())[:60], key=str(m.id))
+            table.add_row(
+                show_datetime(m.starts_at),
+                m.kind.label,
+                status,
+                m.place,
+                " ".join(m.decisions.split())[:60],
+                key=str(m.id),
+            )
         if self.rows:
             table.move_cursor(row=min(keep, len(self.rows) - 1))
         self.query_one("#meetings-title", Static).update(
-            _("[b]{name}[/b] · meetings ({count})").format(name=escape(self.citizen_name),
-                                                          count=len(self.rows)))
+            _("[b]{name}[/b] · meetings ({count})").format(
+                name=escape(self.citizen_name), count=len(self.rows)
+            )
+        )
         self.show_detail()
 
     @on(DataTable.RowHighlighted)
@@ -695,8 +826,12 @@ class MeetingsScreen(CitizenRecordsScreen):
         box = self.query_one("#meeting-detail", Static)
         m = self.current()
         if m is None:
-            box.update(_("No meetings yet. [b]W[/b] writes the note of a meeting held now; "
-                         "[b]n[/b] plans one."))
+            box.update(
+                _(
+                    "No meetings yet. [b]W[/b] writes the note of a meeting held now; "
+                    "[b]n[/b] plans one."
+                )
+            )
             return
         box.update(meeting_detail_text(domain.meeting_detail(m.id)))
 
@@ -707,10 +842,17 @@ class MeetingsScreen(CitizenRecordsScreen):
 
         def push(values: dict | None) -> None:
             self.app.push_screen(
-                NoteForm(self.citizen_id, self.citizen_name, self.app.today,
-                         meeting_id=meeting_id, kind=kind, initial=values,
-                         restored=values is not None),
-                lambda saved: saved and self.load(select_id=saved))
+                NoteForm(
+                    self.citizen_id,
+                    self.citizen_name,
+                    self.app.today,
+                    meeting_id=meeting_id,
+                    kind=kind,
+                    initial=values,
+                    restored=values is not None,
+                ),
+                lambda saved: saved and self.load(select_id=saved),
+            )
 
         if draft is None or not isinstance(draft.values.get("fields"), dict):
             push(None)
@@ -723,15 +865,24 @@ class MeetingsScreen(CitizenRecordsScreen):
                 drafts.discard_draft(key)
                 push(None)
 
-        self.app.push_screen(ConfirmScreen(
-            _("A draft of this note was kept on {when}. Restore it?").format(
-                when=show_datetime(draft.saved_at)), yes=_("Restore"), no=_("Start afresh")),
-            answered)
+        self.app.push_screen(
+            ConfirmScreen(
+                _("A draft of this note was kept on {when}. Restore it?").format(
+                    when=show_datetime(draft.saved_at)
+                ),
+                yes=_("Restore"),
+                no=_("Start afresh"),
+            ),
+            answered,
+        )
 
     def action_write_note(self) -> None:
         m = self.current()
-        if m is None or m.status in (MeetingStatus.NO_SHOW, MeetingStatus.CANCELLED,
-                                     MeetingStatus.RESCHEDULED):
+        if m is None or m.status in (
+            MeetingStatus.NO_SHOW,
+            MeetingStatus.CANCELLED,
+            MeetingStatus.RESCHEDULED,
+        ):
             if m is not None:
                 self.notify(_("That meeting did not take place; W writes a new note."))
             return
@@ -741,8 +892,9 @@ class MeetingsScreen(CitizenRecordsScreen):
     def action_view(self) -> None:
         m = self.current()
         if m is not None:
-            self.app.push_screen(NoteViewScreen(self.citizen_name,
-                                                meeting_detail_text(domain.meeting_detail(m.id))))
+            self.app.push_screen(
+                NoteViewScreen(self.citizen_name, meeting_detail_text(domain.meeting_detail(m.id)))
+            )
 
     def action_new_note(self) -> None:
         self.open_note(None, MeetingKind.THREE_PARTY)
@@ -750,25 +902,37 @@ class MeetingsScreen(CitizenRecordsScreen):
     def action_new_meeting(self) -> None:
         # The default day at 10:00, or the next time not already booked; the
         # mentor takes part in every meeting (the others depend on its kind).
-        starts_at = domain.next_free_slot(datetime.combine(
-            domain.default_next_meeting_date(self.citizen_id, self.app.today),
-            datetime.min.time().replace(hour=10)))
+        starts_at = domain.next_free_slot(
+            datetime.combine(
+                domain.default_next_meeting_date(self.citizen_id, self.app.today),
+                datetime.min.time().replace(hour=10),
+            )
+        )
         people = domain.note_defaults(self.citizen_id, starts_at.date())
-        initial = {"kind": MeetingKind.THREE_PARTY.value, "starts_at": starts_at,
-                   "status": MeetingStatus.PLANNED.value,
-                   "p_citizen": self.citizen_name, "p_mentor": people.mentor}
-        self.app.push_screen(MeetingForm(self.citizen_id, initial),
-                             lambda made: made and self.load(select_id=made))
+        initial = {
+            "kind": MeetingKind.THREE_PARTY.value,
+            "starts_at": starts_at,
+            "status": MeetingStatus.PLANNED.value,
+            "p_citizen": self.citizen_name,
+            "p_mentor": people.mentor,
+        }
+        self.app.push_screen(
+            MeetingForm(self.citizen_id, initial), lambda made: made and self.load(select_id=made)
+        )
 
     def action_edit(self) -> None:
         m = self.current()
         if m is None:
             return
         current = domain.meeting_input(m.id)
-        initial = {**current.model_dump(exclude={"participants"}),
-                   **participant_values(current.participants)}
-        self.app.push_screen(MeetingForm(self.citizen_id, initial, m.id),
-                             lambda saved: saved and self.load(select_id=saved))
+        initial = {
+            **current.model_dump(exclude={"participants"}),
+            **participant_values(current.participants),
+        }
+        self.app.push_screen(
+            MeetingForm(self.citizen_id, initial, m.id),
+            lambda saved: saved and self.load(select_id=saved),
+        )
 
     @safely
     def action_status(self, status: str) -> None:
@@ -777,19 +941,26 @@ class MeetingsScreen(CitizenRecordsScreen):
         if m is None:
             return
         if m.status != MeetingStatus.PLANNED:
-            self.notify(_("Only a planned meeting can become a no-show or be cancelled; "
-                          "this one is {status}. e edits it.").format(status=m.status.label))
+            self.notify(
+                _(
+                    "Only a planned meeting can become a no-show or be cancelled; "
+                    "this one is {status}. e edits it."
+                ).format(status=m.status.label)
+            )
             return
         what = _("the meeting of {when}").format(when=show_datetime(m.starts_at))
         if MeetingStatus(status) == MeetingStatus.NO_SHOW:
             if m.starts_at.date() > self.app.today:
-                self.notify(_("The meeting on {when} has not taken place yet; c cancels it.")
-                            .format(when=show_datetime(m.starts_at)), severity="warning")
+                self.notify(
+                    _("The meeting on {when} has not taken place yet; c cancels it.").format(
+                        when=show_datetime(m.starts_at)
+                    ),
+                    severity="warning",
+                )
                 return
             self.app.push_screen(NoShowScreen(what), lambda note: self._no_show(m, note))
         else:
-            self.app.push_screen(CancelMeetingScreen(what),
-                                 lambda data: self._cancelled(m, data))
+            self.app.push_screen(CancelMeetingScreen(what), lambda data: self._cancelled(m, data))
 
     @safely
     def _no_show(self, m, note: str | None) -> None:
@@ -805,8 +976,11 @@ class MeetingsScreen(CitizenRecordsScreen):
             return
         domain.cancel_meeting(m.id, data)
         self.load(select_id=m.id)
-        self.notify(_("{when}: cancelled by {who}.").format(
-            when=show_datetime(m.starts_at), who=data.cancelled_by.label))
+        self.notify(
+            _("{when}: cancelled by {who}.").format(
+                when=show_datetime(m.starts_at), who=data.cancelled_by.label
+            )
+        )
 
     @safely
     def action_reschedule(self) -> None:
@@ -815,12 +989,15 @@ class MeetingsScreen(CitizenRecordsScreen):
             return
         domain.set_status(m.id, MeetingStatus.RESCHEDULED)
         current = domain.meeting_input(m.id)
-        initial = {**current.model_dump(exclude={"participants", "status"}),
-                   **participant_values(current.participants),
-                   "status": MeetingStatus.PLANNED.value}
+        initial = {
+            **current.model_dump(exclude={"participants", "status"}),
+            **participant_values(current.participants),
+            "status": MeetingStatus.PLANNED.value,
+        }
         self.load(select_id=m.id)
-        self.app.push_screen(MeetingForm(self.citizen_id, initial),
-                             lambda made: made and self.load(select_id=made))
+        self.app.push_screen(
+            MeetingForm(self.citizen_id, initial), lambda made: made and self.load(select_id=made)
+        )
 
     def action_delete(self) -> None:
         m = self.current()
@@ -833,10 +1010,16 @@ class MeetingsScreen(CitizenRecordsScreen):
                 domain.delete_meeting(m.id)
                 self.load()
 
-        self.app.push_screen(ConfirmScreen(
-            _("Delete the meeting of {when} with its note?").format(
-                when=show_datetime(m.starts_at)), yes=_("Delete"), no=_("Keep it")),
-            lambda yes: answered(self, yes))
+        self.app.push_screen(
+            ConfirmScreen(
+                _("Delete the meeting of {when} with its note?").format(
+                    when=show_datetime(m.starts_at)
+                ),
+                yes=_("Delete"),
+                no=_("Keep it"),
+            ),
+            lambda yes: answered(self, yes),
+        )
 
 
 class NoteViewScreen(BackHelpScreen):
@@ -856,8 +1039,10 @@ class NoteViewScreen(BackHelpScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(_("[b]{name}[/b] · the meeting's note").format(
-            name=escape(self.citizen_name)), id="note-view-title")
+        yield Static(
+            _("[b]{name}[/b] · the meeting's note").format(name=escape(self.citizen_name)),
+            id="note-view-title",
+        )
         with VerticalScroll(id="note-view"):
             yield Static(self.text)
         yield Footer()
@@ -883,10 +1068,14 @@ class RestoreDraftsScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(_("[b]Unsaved texts were kept[/b] when mentorterm last stopped. "
-                           "[b]r[/b] or enter restores the one in focus, word for word, in "
-                           "its own form; [b]d[/b] discards it; [b]escape[/b] keeps them for "
-                           "later (they come back when you open the form)."))
+            yield Static(
+                _(
+                    "[b]Unsaved texts were kept[/b] when mentorterm last stopped. "
+                    "[b]r[/b] or enter restores the one in focus, word for word, in "
+                    "its own form; [b]d[/b] discards it; [b]escape[/b] keeps them for "
+                    "later (they come back when you open the form)."
+                )
+            )
             table = DataTable(cursor_type="row", id="drafts")
             table.add_columns(_("Kept"), _("Draft"))
             for draft in self.pending:
@@ -902,7 +1091,8 @@ class RestoreDraftsScreen(ModalScreen[None]):
 
         # The list names each citizen: one read each, as every list of citizens logs.
         ViewLog("kept_drafts", "kept unsaved texts offered").saw(
-            draft.citizen_id for draft in self.pending)
+            draft.citizen_id for draft in self.pending
+        )
 
     def _current(self) -> drafts.DraftView | None:
         table = self.query_one(DataTable)
@@ -936,8 +1126,14 @@ class RestoreDraftsScreen(ModalScreen[None]):
                 table = self.query_one(DataTable)
                 table.remove_row(draft.key)
 
-        self.app.push_screen(ConfirmScreen(_("Throw away the kept draft “{title}”?").format(
-            title=draft.title), yes=_("Discard"), no=_("Keep it")), answered)
+        self.app.push_screen(
+            ConfirmScreen(
+                _("Throw away the kept draft “{title}”?").format(title=draft.title),
+                yes=_("Discard"),
+                no=_("Keep it"),
+            ),
+            answered,
+        )
 
     def action_later(self) -> None:
         self.dismiss(None)

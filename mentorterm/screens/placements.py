@@ -66,8 +66,9 @@ class AsksAboutScheduleHours:
             else:
                 self.query_one(f"#f-{self.HOURS_FIELD}").focus()
 
-        self.app.push_screen(ConfirmScreen(question, yes=_("Save anyway"), no=_("Change it")),
-                             answered)
+        self.app.push_screen(
+            ConfirmScreen(question, yes=_("Save anyway"), no=_("Change it")), answered
+        )
 
 
 class PlacementForm(AsksAboutScheduleHours, FormScreen[int]):
@@ -83,8 +84,12 @@ class PlacementForm(AsksAboutScheduleHours, FormScreen[int]):
         FieldSpec("company_consultant", _("Company consultant")),
         FieldSpec("work_functions", _("Work functions"), "area"),
         FieldSpec("training_goals", _("Training goals"), "area"),
-        FieldSpec("accommodations", _("Accommodations"), "area",
-                  hint=_("e.g. no heavy lifting; start after 10:00; may leave if overwhelmed")),
+        FieldSpec(
+            "accommodations",
+            _("Accommodations"),
+            "area",
+            hint=_("e.g. no heavy lifting; start after 10:00; may leave if overwhelmed"),
+        ),
         FieldSpec("aids", _("Aids"), "area"),
         FieldSpec("support_on_site", _("Support on site"), "area"),
         FieldSpec("follow_up_frequency", _("Follow-up"), hint=_("e.g. monthly three-party")),
@@ -93,18 +98,32 @@ class PlacementForm(AsksAboutScheduleHours, FormScreen[int]):
 
     # A new placement takes its first hours step in the same form, from its start.
     FIRST_STEP = [
-        FieldSpec("first_step_hours", _("Hours a week at first"), "number",
-                  hint=_("Later steps: enter on the placement, then n")),
-        FieldSpec("first_step_schedule", _("Schedule"),
-                  hint=_("e.g. 2 x 2 h Tue+Thu, or 5 x 3 h Mon-Fri")),
-        FieldSpec("first_step_from", _("Hours from"), "date",
-                  hint=_("The placement's start, unless you change it")),
+        FieldSpec(
+            "first_step_hours",
+            _("Hours a week at first"),
+            "number",
+            hint=_("Later steps: enter on the placement, then n"),
+        ),
+        FieldSpec(
+            "first_step_schedule", _("Schedule"), hint=_("e.g. 2 x 2 h Tue+Thu, or 5 x 3 h Mon-Fri")
+        ),
+        FieldSpec(
+            "first_step_from",
+            _("Hours from"),
+            "date",
+            hint=_("The placement's start, unless you change it"),
+        ),
     ]
     HOURS_FIELD = "first_step_hours"
     SCHEDULE_FIELD = "first_step_schedule"
 
-    def __init__(self, citizen_id: int, today: date, placement_id: int | None = None,
-                 initial: dict | None = None) -> None:
+    def __init__(
+        self,
+        citizen_id: int,
+        today: date,
+        placement_id: int | None = None,
+        initial: dict | None = None,
+    ) -> None:
         title = _("Edit placement") if placement_id is not None else None
         super().__init__(initial or {"start_date": today, "first_step_from": today}, title)
         self.citizen_id = citizen_id
@@ -131,8 +150,9 @@ class PlacementForm(AsksAboutScheduleHours, FormScreen[int]):
 
     def submit(self, data: PlacementIn) -> int:
         if self.placement_id is None:
-            return domain.create_placement(self.citizen_id, data.placement(),
-                                           first_step=data.first_step())
+            return domain.create_placement(
+                self.citizen_id, data.placement(), first_step=data.first_step()
+            )
         domain.update_placement(self.placement_id, data)
         return self.placement_id
 
@@ -146,21 +166,26 @@ class HoursStepForm(AsksAboutScheduleHours, FormScreen[int]):
         FieldSpec("schedule", _("Schedule"), hint=_("e.g. 2 x 2 h Tue+Thu, or 5 x 3 h Mon-Fri")),
     ]
 
-    def __init__(self, placement_id: int, today: date, workplace: str = "",
-                 step_id: int | None = None) -> None:
+    def __init__(
+        self, placement_id: int, today: date, workplace: str = "", step_id: int | None = None
+    ) -> None:
         self.placement_id = placement_id
         self.step_id = step_id
         if step_id is not None:
             initial = domain.hours_step_input(step_id).model_dump()
-            title = _("Correct the hours step · {workplace}").format(workplace=workplace) \
-                if workplace else _("Correct the hours step")
+            title = (
+                _("Correct the hours step · {workplace}").format(workplace=workplace)
+                if workplace
+                else _("Correct the hours step")
+            )
         else:
             placement = domain.placement_view(placement_id)
             # The first step starts with the placement; a later one today.
             first = placement.start_date if not placement.hours_steps else today
             initial = {"from_date": first}
-            title = _("New hours step · {workplace}").format(workplace=workplace) \
-                if workplace else None
+            title = (
+                _("New hours step · {workplace}").format(workplace=workplace) if workplace else None
+            )
         super().__init__(initial, title)
 
     def submit(self, data: HoursStepIn) -> int:
@@ -191,8 +216,11 @@ def steps_timeline(steps) -> str:
     """The hours steps as a small timeline: 4 h → 6 h → 10 h, with their dates."""
     if not steps:
         return _("[dim]No hours steps yet: press [b]a[/b] to add the first.[/]")
-    parts = [f"{show_date(s.from_date)}: [b]{show_hours(s.hours_per_week)} h[/b]"
-             + (f" ({escape(s.schedule)})" if s.schedule else "") for s in steps]
+    parts = [
+        f"{show_date(s.from_date)}: [b]{show_hours(s.hours_per_week)} h[/b]"
+        + (f" ({escape(s.schedule)})" if s.schedule else "")
+        for s in steps
+    ]
     return " → ".join(parts)
 
 
@@ -209,7 +237,7 @@ class PlacementsScreen(CitizenRecordsScreen):
 
     TITLE_ID = "placements-title"
     TABLE_ID = "placements"
-    BOXES = ('placement-detail',)
+    BOXES = ("placement-detail",)
 
     # Below this width the list drops Kind (the detail pane names it) and cuts
     # the workplace and the schedule; the dates and the hours now stay whole.
@@ -230,12 +258,11 @@ class PlacementsScreen(CitizenRecordsScreen):
         self.narrow = narrow
         table.clear(columns=True)
         if narrow:
-            table.add_columns(_("Workplace"), _("From"), _("To"), _("Hours now"),
-                              _("Schedule"))
+            table.add_columns(_("Workplace"), _("From"), _("To"), _("Hours now"), _("Schedule"))
         else:
-            table.add_columns(_("Workplace"), _("Kind"), _("From"), _("To"), _("Hours now"),
-                              _("Schedule"))
-
+            table.add_columns(
+                _("Workplace"), _("Kind"), _("From"), _("To"), _("Hours now"), _("Schedule")
+            )
 
     @safely
     def load(self, select_id: int | None = None) -> None:
@@ -259,19 +286,32 @@ class PlacementsScreen(CitizenRecordsScreen):
                 workplace.truncate(room * 3 // 5, overflow="ellipsis")
                 cut = Text(schedule)
                 cut.truncate(room - workplace.cell_len, overflow="ellipsis")
-                table.add_row(workplace, show_date(p.start_date), show_date(p.end_date), hours,
-                              cut, key=str(p.id))
+                table.add_row(
+                    workplace,
+                    show_date(p.start_date),
+                    show_date(p.end_date),
+                    hours,
+                    cut,
+                    key=str(p.id),
+                )
             else:
-                table.add_row(p.workplace, PlacementKind(p.kind).label,
-                              show_date(p.start_date), show_date(p.end_date), hours, schedule,
-                              key=str(p.id))
+                table.add_row(
+                    p.workplace,
+                    PlacementKind(p.kind).label,
+                    show_date(p.start_date),
+                    show_date(p.end_date),
+                    hours,
+                    schedule,
+                    key=str(p.id),
+                )
         if self.rows:
             table.move_cursor(row=min(keep, len(self.rows) - 1))
         self.query_one("#placements-title", Static).update(
             _("[b]{name}[/b] · placements ({count})").format(
-                name=escape(self.citizen_name), count=len(self.rows)))
+                name=escape(self.citizen_name), count=len(self.rows)
+            )
+        )
         self.show_detail()
-
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -283,9 +323,11 @@ class PlacementsScreen(CitizenRecordsScreen):
         if p is None:
             box.update(_("No placements yet. Press [b]n[/b] to add the first."))
             return
-        lines = [f"[b]{escape(p.workplace)}[/b] · {PlacementKind(p.kind).label} · "
-                 + _("[dim][b]enter[/b] opens it to correct its hours steps[/]"),
-                 _("Hours steps: {timeline}").format(timeline=steps_timeline(p.hours_steps))]
+        lines = [
+            f"[b]{escape(p.workplace)}[/b] · {PlacementKind(p.kind).label} · "
+            + _("[dim][b]enter[/b] opens it to correct its hours steps[/]"),
+            _("Hours steps: {timeline}").format(timeline=steps_timeline(p.hours_steps)),
+        ]
         if p.supervisor_name:
             lines.append(_("Supervisor: {name}").format(name=escape(p.supervisor_name)))
         if p.accommodations:
@@ -319,8 +361,10 @@ class PlacementsScreen(CitizenRecordsScreen):
     def action_add_step(self) -> None:
         p = self.current()
         if p is not None:
-            self.app.push_screen(HoursStepForm(p.id, self.app.today, p.workplace),
-                                 lambda made: made and self.notify(_("Hours step added.")))
+            self.app.push_screen(
+                HoursStepForm(p.id, self.app.today, p.workplace),
+                lambda made: made and self.notify(_("Hours step added.")),
+            )
 
     def action_finish(self) -> None:
         p = self.current()
@@ -333,7 +377,6 @@ class PlacementsScreen(CitizenRecordsScreen):
         p = self.current()
         if p is not None:
             self.app.push_screen(LogbookScreen(p.id, f"{self.citizen_name} · {p.workplace}"))
-
 
 
 class PlacementScreen(BackHelpScreen):
@@ -366,8 +409,9 @@ class PlacementScreen(BackHelpScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns(_("From"), _("Hours a week"), _("Schedule"),
-                                              _("In force"))
+        self.query_one(DataTable).add_columns(
+            _("From"), _("Hours a week"), _("Schedule"), _("In force")
+        )
         self.load()
         self.query_one(DataTable).focus()
 
@@ -394,36 +438,51 @@ class PlacementScreen(BackHelpScreen):
                 state = _("planned")
             else:
                 state = ""
-            table.add_row(show_date(step.from_date), show_hours(step.hours_per_week),
-                          step.schedule, state, key=str(step.id))
+            table.add_row(
+                show_date(step.from_date),
+                show_hours(step.hours_per_week),
+                step.schedule,
+                state,
+                key=str(step.id),
+            )
         if select_id is not None:
             keep = next((i for i, s in enumerate(self.steps) if s.id == select_id), keep)
         if keep is None:  # first shown: the step in force today has the cursor
-            keep = next((i for i, s in enumerate(self.steps) if now and s.id == now.id),
-                        len(self.steps) - 1)
+            keep = next(
+                (i for i, s in enumerate(self.steps) if now and s.id == now.id), len(self.steps) - 1
+            )
         if self.steps:
             table.move_cursor(row=max(0, min(keep, len(self.steps) - 1)))
         table.display = bool(self.steps)
         self.query_one("#placement-title", Static).update(
             _("[b]{name}[/b] · {workplace} · {kind}").format(
-                name=escape(self.citizen_name), workplace=escape(p.workplace),
-                kind=PlacementKind(p.kind).label))
-        lines = [_("{start} to {end}").format(start=show_date(p.start_date),
-                                              end=show_date(p.end_date))
-                 if p.end_date else _("Since {start}, no end date yet").format(
-                     start=show_date(p.start_date))]
-        for label, text in ((_("Supervisor"), agreement.supervisor_name),
-                            (_("Work functions"), agreement.work_functions),
-                            (_("Training goals"), agreement.training_goals),
-                            (_("Accommodations"), agreement.accommodations),
-                            (_("Follow-up"), agreement.follow_up_frequency)):
+                name=escape(self.citizen_name),
+                workplace=escape(p.workplace),
+                kind=PlacementKind(p.kind).label,
+            )
+        )
+        lines = [
+            _("{start} to {end}").format(start=show_date(p.start_date), end=show_date(p.end_date))
+            if p.end_date
+            else _("Since {start}, no end date yet").format(start=show_date(p.start_date))
+        ]
+        for label, text in (
+            (_("Supervisor"), agreement.supervisor_name),
+            (_("Work functions"), agreement.work_functions),
+            (_("Training goals"), agreement.training_goals),
+            (_("Accommodations"), agreement.accommodations),
+            (_("Follow-up"), agreement.follow_up_frequency),
+        ):
             if text:
                 lines.append(f"{label}: {escape(text)}")
         self.query_one("#agreement", Static).update("\n".join(lines))
         self.query_one("#steps-title", Static).update(
-            _("Hours steps ({count}) · [b]n[/b] new · [b]e[/b] correct · [b]del[/b] delete")
-            .format(count=len(self.steps)) if self.steps else
-            _("No hours steps yet: press [b]n[/b] to add the first."))
+            _("Hours steps ({count}) · [b]n[/b] new · [b]e[/b] correct · [b]del[/b] delete").format(
+                count=len(self.steps)
+            )
+            if self.steps
+            else _("No hours steps yet: press [b]n[/b] to add the first.")
+        )
 
     def current_step(self):
         table = self.query_one(DataTable)
@@ -437,8 +496,7 @@ class PlacementScreen(BackHelpScreen):
                 self.load(select_id=step_id)
                 self.notify(_("Hours step added."))
 
-        self.app.push_screen(HoursStepForm(self.placement_id, self.app.today, self.workplace),
-                             made)
+        self.app.push_screen(HoursStepForm(self.placement_id, self.app.today, self.workplace), made)
 
     def action_edit(self) -> None:
         step = self.current_step()
@@ -451,26 +509,37 @@ class PlacementScreen(BackHelpScreen):
                 self.load(select_id=step_id)
                 self.notify(_("Hours step corrected."))
 
-        self.app.push_screen(HoursStepForm(self.placement_id, self.app.today, self.workplace,
-                                           step_id=step.id), corrected)
+        self.app.push_screen(
+            HoursStepForm(self.placement_id, self.app.today, self.workplace, step_id=step.id),
+            corrected,
+        )
 
     def action_delete(self) -> None:
         step = self.current_step()
         if step is None:
             return
-        question = _("Delete the hours step from {day} ({hours} h a week{schedule})? "
-                     "Logbook days already written keep their hours.").format(
-            day=show_date(step.from_date), hours=show_hours(step.hours_per_week),
-            schedule=f", {escape(step.schedule)}" if step.schedule else "")
+        question = _(
+            "Delete the hours step from {day} ({hours} h a week{schedule})? "
+            "Logbook days already written keep their hours."
+        ).format(
+            day=show_date(step.from_date),
+            hours=show_hours(step.hours_per_week),
+            schedule=f", {escape(step.schedule)}" if step.schedule else "",
+        )
         before = [s for s in self.steps if s.from_date < step.from_date]
         if before:
-            question += " " + _("From {day} the step from {earlier} ({hours} h a week) "
-                                "applies.").format(day=show_date(step.from_date),
-                                                   earlier=show_date(before[-1].from_date),
-                                                   hours=show_hours(before[-1].hours_per_week))
+            question += " " + _(
+                "From {day} the step from {earlier} ({hours} h a week) applies."
+            ).format(
+                day=show_date(step.from_date),
+                earlier=show_date(before[-1].from_date),
+                hours=show_hours(before[-1].hours_per_week),
+            )
 
-        self.app.push_screen(ConfirmScreen(question, yes=_("Delete"), no=_("Keep it")),
-                             lambda yes: yes and self._delete(step.id))
+        self.app.push_screen(
+            ConfirmScreen(question, yes=_("Delete"), no=_("Keep it")),
+            lambda yes: yes and self._delete(step.id),
+        )
 
     @safely
     def _delete(self, step_id: int) -> None:

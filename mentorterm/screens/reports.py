@@ -41,7 +41,7 @@ class ReportsScreen(CitizenRecordsScreen):
 
     TITLE_ID = "reports-title"
     TABLE_ID = "reports"
-    BOXES = ('reports-empty',)
+    BOXES = ("reports-empty",)
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns(_("Period"), _("Title"), _("Saved on"))
@@ -55,18 +55,28 @@ class ReportsScreen(CitizenRecordsScreen):
         keep = table.cursor_row
         table.clear()
         for r in self.rows:
-            table.add_row(_period(r.start, r.end), r.title or _("Progression report"),
-                          show_date(r.saved_on), key=str(r.id))
+            table.add_row(
+                _period(r.start, r.end),
+                r.title or _("Progression report"),
+                show_date(r.saved_on),
+                key=str(r.id),
+            )
         if self.rows:
             table.move_cursor(row=min(keep, len(self.rows) - 1))
         table.display = bool(self.rows)
         self.query_one("#reports-title", Static).update(
             _("[b]{name}[/b] · progression reports ({count})").format(
-                name=escape(self.citizen_name), count=len(self.rows)))
+                name=escape(self.citizen_name), count=len(self.rows)
+            )
+        )
         self.query_one("#reports-empty", Static).update(
-            "" if self.rows else
-            _("No saved reports yet. Press [b]n[/b] for a new one: choose the period, "
-              "then write the texts with [b]e[/b]."))
+            ""
+            if self.rows
+            else _(
+                "No saved reports yet. Press [b]n[/b] for a new one: choose the period, "
+                "then write the texts with [b]e[/b]."
+            )
+        )
 
     def action_new(self) -> None:
         start, end = domain.default_report_period(self.citizen_id, self.app.today)
@@ -76,10 +86,14 @@ class ReportsScreen(CitizenRecordsScreen):
                 self.app.push_screen(ReportScreen(self.citizen_id, self.citizen_name, *period))
 
         self.app.push_screen(
-            PeriodForm({"start": start, "end": end},
-                       _("New progression report for {name}: the period").format(
-                           name=escape(self.citizen_name))),
-            chosen)
+            PeriodForm(
+                {"start": start, "end": end},
+                _("New progression report for {name}: the period").format(
+                    name=escape(self.citizen_name)
+                ),
+            ),
+            chosen,
+        )
 
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
@@ -91,19 +105,27 @@ class ReportsScreen(CitizenRecordsScreen):
         report = self.current()
         if report is None:
             return
-        self.app.push_screen(ReportScreen(self.citizen_id, self.citizen_name, report.start,
-                                          report.end, report_id=report.id))
+        self.app.push_screen(
+            ReportScreen(
+                self.citizen_id, self.citizen_name, report.start, report.end, report_id=report.id
+            )
+        )
 
     def action_delete(self) -> None:
         report = self.current()
         if report is None:
             return
         self.app.push_screen(
-            ConfirmScreen(_("Delete the report for {period}{title}?").format(
-                period=_period(report.start, report.end),
-                title=f" ({escape(report.title)})" if report.title else ""),
-                yes=_("Delete"), no=_("Keep")),
-            lambda yes: self._delete(report.id) if yes else None)
+            ConfirmScreen(
+                _("Delete the report for {period}{title}?").format(
+                    period=_period(report.start, report.end),
+                    title=f" ({escape(report.title)})" if report.title else "",
+                ),
+                yes=_("Delete"),
+                no=_("Keep"),
+            ),
+            lambda yes: self._delete(report.id) if yes else None,
+        )
 
     @safely
     def _delete(self, report_id: int) -> None:
@@ -129,8 +151,15 @@ class ReportTextsForm(FormScreen[tuple[int, ReportTextsIn]]):
         FieldSpec("recommended_next_steps", _("Recommended next steps"), "area"),
     ]
 
-    def __init__(self, citizen_id: int, start: date, end: date, texts: ReportTextsIn,
-                 report_id: int | None, title: str | None = None) -> None:
+    def __init__(
+        self,
+        citizen_id: int,
+        start: date,
+        end: date,
+        texts: ReportTextsIn,
+        report_id: int | None,
+        title: str | None = None,
+    ) -> None:
         super().__init__(texts.model_dump(), title)
         self.citizen_id = citizen_id
         self.start = start
@@ -138,12 +167,10 @@ class ReportTextsForm(FormScreen[tuple[int, ReportTextsIn]]):
         self.report_id = report_id
 
     def draft_context(self) -> dict:
-        return {**self.draft_ids(), "start": self.start.isoformat(),
-                "end": self.end.isoformat()}
+        return {**self.draft_ids(), "start": self.start.isoformat(), "end": self.end.isoformat()}
 
     def submit(self, data: ReportTextsIn) -> tuple[int, ReportTextsIn]:
-        report_id = domain.save_report(self.citizen_id, self.start, self.end, data,
-                                       self.report_id)
+        report_id = domain.save_report(self.citizen_id, self.start, self.end, data, self.report_id)
         return report_id, data
 
 
@@ -158,8 +185,9 @@ class ReportScreen(BackHelpScreen):
     HELP_TITLE = _("Progression report")
     BINDINGS = keys.bindings("report")
 
-    def __init__(self, citizen_id: int, name: str, start: date, end: date,
-                 report_id: int | None = None) -> None:
+    def __init__(
+        self, citizen_id: int, name: str, start: date, end: date, report_id: int | None = None
+    ) -> None:
         super().__init__()
         self.citizen_id = citizen_id
         self.citizen_name = name
@@ -186,15 +214,27 @@ class ReportScreen(BackHelpScreen):
         """Build the report from the records (on this, the main, thread) and show it."""
         if self.report_id is not None:
             self.texts = domain.report_texts(self.report_id)
-        self.report = domain.progression_report(self.citizen_id, self.start, self.end,
-                                                self.app.today, texts=self.texts,
-                                                report_id=self.report_id)
-        state = (_("saved") if self.report_id is not None
-                 else _("not saved yet: [b]e[/b] writes the texts and saves the report"))
+        self.report = domain.progression_report(
+            self.citizen_id,
+            self.start,
+            self.end,
+            self.app.today,
+            texts=self.texts,
+            report_id=self.report_id,
+        )
+        state = (
+            _("saved")
+            if self.report_id is not None
+            else _("not saved yet: [b]e[/b] writes the texts and saves the report")
+        )
         self.query_one("#report-title", Static).update(
             _("[b]{name}[/b] · {title} · {period} · {state}").format(
-                name=escape(self.citizen_name), title=escape(self.report.display_title),
-                period=_period(self.start, self.end), state=state))
+                name=escape(self.citizen_name),
+                title=escape(self.report.display_title),
+                period=_period(self.start, self.end),
+                state=state,
+            )
+        )
         self.query_one("#report-preview", Markdown).update(domain.render_markdown(self.report))
 
     def action_edit(self) -> None:
@@ -202,17 +242,23 @@ class ReportScreen(BackHelpScreen):
 
     def edit_texts(self, restore: dict | None = None) -> None:
         """The texts form; ``restore``: a kept draft's values, put back word for word."""
+
         def saved(result: tuple[int, ReportTextsIn] | None) -> None:
             if result is not None:
                 self.report_id, self.texts = result
                 self.notify(_("The report was saved."))
                 self.load()
 
-        form = ReportTextsForm(self.citizen_id, self.start, self.end, self.texts,
-                               self.report_id,
-                               _("The report's texts · {name} · {period}").format(
-                                   name=escape(self.citizen_name),
-                                   period=_period(self.start, self.end)))
+        form = ReportTextsForm(
+            self.citizen_id,
+            self.start,
+            self.end,
+            self.texts,
+            self.report_id,
+            _("The report's texts · {name} · {period}").format(
+                name=escape(self.citizen_name), period=_period(self.start, self.end)
+            ),
+        )
         if restore is not None:
             form.restore_from(restore)
         self.app.push_screen(form, saved)
@@ -226,8 +272,10 @@ class ReportScreen(BackHelpScreen):
         if self.report is None:
             return
         data = domain.export_report(self.report, "markdown")
-        self.app.push_screen(SaveFileForm(self._default_path(".md"), data,
-                                          _("Save the report as Markdown")), self._saved)
+        self.app.push_screen(
+            SaveFileForm(self._default_path(".md"), data, _("Save the report as Markdown")),
+            self._saved,
+        )
 
     def action_pdf(self) -> None:
         if self.report is None or self.rendering:
@@ -259,17 +307,18 @@ class ReportScreen(BackHelpScreen):
     def _pdf_failed(self, exc: Exception) -> None:
         self._done_rendering()
         message = user_message(exc) or _("The PDF could not be made ({reason}).").format(
-            reason=escape(str(exc)))
+            reason=escape(str(exc))
+        )
         self.notify(message, severity="error", timeout=10)
 
     def _pdf_ready(self, data: bytes) -> None:
         self._done_rendering()
         if self.app.screen is not self:  # left while it rendered: ask nothing
             return
-        self.app.push_screen(SaveFileForm(self._default_path(".pdf"), data,
-                                          _("Save the report as PDF")), self._saved)
+        self.app.push_screen(
+            SaveFileForm(self._default_path(".pdf"), data, _("Save the report as PDF")), self._saved
+        )
 
     def _saved(self, path: str | None) -> None:
         if path:
             self.notify(_("Saved: {path}").format(path=escape(path)), timeout=10)
-

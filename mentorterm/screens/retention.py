@@ -68,12 +68,18 @@ class RetentionScreen(Screen):
     def on_mount(self) -> None:
         self.years, problem = retention_years()
         if problem:
-            self.notify(ngettext("{problem} Using {years} year.", "{problem} Using {years} years.",
-                                 self.years).format(problem=escape(problem), years=self.years),
-                        severity="warning", timeout=15)
+            self.notify(
+                ngettext(
+                    "{problem} Using {years} year.", "{problem} Using {years} years.", self.years
+                ).format(problem=escape(problem), years=self.years),
+                severity="warning",
+                timeout=15,
+            )
         table = self.query_one(DataTable)
-        self.columns = [table.add_column(" ", width=1, key="mark"),
-                        *table.add_columns(_("Name"), _("Last course ended"), _("Time since"))]
+        self.columns = [
+            table.add_column(" ", width=1, key="mark"),
+            *table.add_columns(_("Name"), _("Last course ended"), _("Time since")),
+        ]
         self.load()
         table.focus()
 
@@ -86,24 +92,38 @@ class RetentionScreen(Screen):
         keep = table.cursor_row
         table.clear()
         for item in self.items:
-            ended = (show_date(item.last_end) if item.had_course
-                     else _("no course (created {date})").format(date=show_date(item.last_end)))
-            table.add_row(self._mark(item.citizen_id), item.name, ended, item.how_long_ago,
-                          key=str(item.citizen_id))
+            ended = (
+                show_date(item.last_end)
+                if item.had_course
+                else _("no course (created {date})").format(date=show_date(item.last_end))
+            )
+            table.add_row(
+                self._mark(item.citizen_id),
+                item.name,
+                ended,
+                item.how_long_ago,
+                key=str(item.citizen_id),
+            )
         if self.items:
             table.move_cursor(row=min(keep, len(self.items) - 1))
         table.display = bool(self.items)
         self.query_one("#retention-empty", Static).update(
-            "" if self.items else _("Nobody is due for erasure today."))
+            "" if self.items else _("Nobody is due for erasure today.")
+        )
         self.show_title()
 
     def show_title(self) -> None:
         self.query_one("#retention-title", Static).update(
-            _("[b]Due for erasure[/b] · kept more than {years} after their last course "
-              "ended (or, with no course, after they were created) · {count} due · "
-              "{marked} marked").format(years=ngettext("{n} year", "{n} years", self.years)
-                                        .format(n=self.years), count=len(self.items),
-                                        marked=len(self.marked)))
+            _(
+                "[b]Due for erasure[/b] · kept more than {years} after their last course "
+                "ended (or, with no course, after they were created) · {count} due · "
+                "{marked} marked"
+            ).format(
+                years=ngettext("{n} year", "{n} years", self.years).format(n=self.years),
+                count=len(self.items),
+                marked=len(self.marked),
+            )
+        )
 
     def _mark(self, citizen_id: int) -> str:
         return f"[b red]{MARK}[/]" if citizen_id in self.marked else ""
@@ -153,8 +173,9 @@ class RetentionScreen(Screen):
             "{backups}",
             "[b]Erase {count} citizens and every record about them?[/b]\n{names}\n\n"
             "Their text is overwritten in the database file. This cannot be undone.\n\n"
-            "{backups}", len(chosen)).format(count=len(chosen), names=names,
-                                             backups=all_backups_text())
+            "{backups}",
+            len(chosen),
+        ).format(count=len(chosen), names=names, backups=all_backups_text())
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -191,13 +212,22 @@ class RetentionScreen(Screen):
         self.app.deleted_citizens.update(ids)
         if error is not None:
             message = user_message(error) or str(error)
-            self.notify(_("Erasing stopped: {message} The citizens before it were erased; "
-                          "the rest are kept.").format(message=escape(message)),
-                        severity="error", timeout=15)
+            self.notify(
+                _(
+                    "Erasing stopped: {message} The citizens before it were erased; "
+                    "the rest are kept."
+                ).format(message=escape(message)),
+                severity="error",
+                timeout=15,
+            )
         else:
-            self.notify(ngettext("{count} citizen and all their records were erased.",
-                                 "{count} citizens and all their records were erased.",
-                                 erased).format(count=erased))
+            self.notify(
+                ngettext(
+                    "{count} citizen and all their records were erased.",
+                    "{count} citizens and all their records were erased.",
+                    erased,
+                ).format(count=erased)
+            )
         self.load()
 
     def action_back(self) -> None:

@@ -54,45 +54,63 @@ class ActionItemForm(FormScreen[int]):
 
 def detail_text(item: domain.ReviewItem, detail: ReviewDetail, as_of) -> str:
     """Everything the team reads about one citizen, as Rich markup."""
-    lines = [f"[b]{escape(item.name)}[/b]" + ("" if item.on_course
-                                              else _("  [dim](course ended: aftercare)[/]"))]
+    lines = [
+        f"[b]{escape(item.name)}[/b]"
+        + ("" if item.on_course else _("  [dim](course ended: aftercare)[/]"))
+    ]
     lines.append(_("[b]Signals[/b]"))
-    lines += [f"  [yellow]●[/] {escape(s.text)}" for s in item.signals] or [
-        _("  none")]
+    lines += [f"  [yellow]●[/] {escape(s.text)}" for s in item.signals] or [_("  none")]
     if detail.sub_goals:
         lines.append(_("[b]Sub-goals[/b] (citizen's part, oldest score first)"))
         for g in detail.sub_goals:
-            score = (_("{c} now, {ago}").format(c=g.latest_score,
-                                                ago=days_ago(g.days_since_scored))
-                     if g.latest_score else _("not scored"))
+            score = (
+                _("{c} now, {ago}").format(c=g.latest_score, ago=days_ago(g.days_since_scored))
+                if g.latest_score
+                else _("not scored")
+            )
             lines.append(f"  {sparkline(g.history):<12} {escape(g.title)} · {score}")
     if detail.attendance is not None:
         a = detail.attendance
-        lines.append(_("[b]Attendance, last 4 weeks[/b] at {place}: {rate} · {worked} of "
-                       "{planned} h · sick {sick} · no notice {without} · left early {early}")
-                     .format(place=escape(detail.workplace),
-                             rate=show_percent(a.attendance_rate) or "–",
-                             worked=show_hours(a.hours_worked) or "0",
-                             planned=show_hours(a.hours_planned) or "0", sick=a.sick_days,
-                             without=a.absent_without_notice, early=a.left_early))
+        lines.append(
+            _(
+                "[b]Attendance, last 4 weeks[/b] at {place}: {rate} · {worked} of "
+                "{planned} h · sick {sick} · no notice {without} · left early {early}"
+            ).format(
+                place=escape(detail.workplace),
+                rate=show_percent(a.attendance_rate) or "–",
+                worked=show_hours(a.hours_worked) or "0",
+                planned=show_hours(a.hours_planned) or "0",
+                sick=a.sick_days,
+                without=a.absent_without_notice,
+                early=a.left_early,
+            )
+        )
     else:
         lines.append(_("[b]Attendance[/b]: no placement running."))
     if detail.action_items:
         lines.append(_("[b]Open agreements[/b]"))
         for a in detail.action_items:
             late = a.due_date is not None and a.due_date < as_of
-            due = (_(" by {day}").format(day=show_date(a.due_date)) if a.due_date else "")
+            due = _(" by {day}").format(day=show_date(a.due_date)) if a.due_date else ""
             text = f"  → {escape(a.what)} · {escape(a.owner)}{due}"
             lines.append(f"[red]{text}[/]" if late else text)
     if detail.last_meeting is not None:
         m = detail.last_meeting
-        lines.append(_("[b]Last held meeting[/b] {when} ({kind}): {decisions}").format(
-            when=show_datetime(m.starts_at), kind=m.kind.label,
-            decisions=escape(" ".join(m.decisions.split())) or _("no decisions written")))
-    lines.append(_("[b]Next meeting[/b]: {when}").format(
-        when=f"{show_datetime(detail.next_meeting.starts_at)} "
-             f"({detail.next_meeting.kind.label})" if detail.next_meeting
-        else _("[red]none booked[/]")))
+        lines.append(
+            _("[b]Last held meeting[/b] {when} ({kind}): {decisions}").format(
+                when=show_datetime(m.starts_at),
+                kind=m.kind.label,
+                decisions=escape(" ".join(m.decisions.split())) or _("no decisions written"),
+            )
+        )
+    lines.append(
+        _("[b]Next meeting[/b]: {when}").format(
+            when=f"{show_datetime(detail.next_meeting.starts_at)} "
+            f"({detail.next_meeting.kind.label})"
+            if detail.next_meeting
+            else _("[red]none booked[/]")
+        )
+    )
     return "\n".join(lines)
 
 
@@ -131,9 +149,13 @@ class ReviewScreen(Screen):
             with Vertical(id="review-right"):
                 with VerticalScroll(id="review-detail"):
                     yield Static(id="review-facts")
-                yield Static(_("[b]Decision[/b] · d writes · escape stops (kept) · "
-                               "x or ctrl+s: reviewed, next · pgup/pgdn scroll"),
-                             id="decision-label")
+                yield Static(
+                    _(
+                        "[b]Decision[/b] · d writes · escape stops (kept) · "
+                        "x or ctrl+s: reviewed, next · pgup/pgdn scroll"
+                    ),
+                    id="decision-label",
+                )
                 yield TextArea(id="decision", soft_wrap=True)
         yield Footer()
 
@@ -166,8 +188,11 @@ class ReviewScreen(Screen):
         try:
             thresholds = load_settings().review
         except SettingsError as error:  # a mistyped settings file: say so, use the defaults
-            self.notify(_("{problem} The review uses the default thresholds.").format(
-                problem=error), severity="warning", timeout=15)
+            self.notify(
+                _("{problem} The review uses the default thresholds.").format(problem=error),
+                severity="warning",
+                timeout=15,
+            )
             thresholds = ReviewThresholds()
         keep = self.items[self.index].citizen_id if self.items and not resume else None
         self.items = domain.review_queue(self.as_of, thresholds=thresholds)
@@ -175,11 +200,16 @@ class ReviewScreen(Screen):
         table = self.query_one(DataTable)
         table.clear()
         for item in self.items:
-            table.add_row(item.name[:22], str(len(item.signals)), "✓" if item.reviewed else "",
-                          key=str(item.citizen_id))
+            table.add_row(
+                item.name[:22],
+                str(len(item.signals)),
+                "✓" if item.reviewed else "",
+                key=str(item.citizen_id),
+            )
         if not self.items:
             self.query_one("#review-facts", Static).update(
-                _("Nobody needs attention this week: no signals."))
+                _("Nobody needs attention this week: no signals.")
+            )
             self.update_title()
             return
         write = False
@@ -199,9 +229,16 @@ class ReviewScreen(Screen):
     def update_title(self) -> None:
         done = sum(item.reviewed for item in self.items)
         self.query_one("#review-title", Static).update(
-            _("[b]Weekly review[/b] · week {week} · as of {day} · [b]{done} of {total}[/b] "
-              "reviewed").format(week=self.iso_week.split("-W")[-1], day=show_date(self.as_of),
-                                 done=done, total=len(self.items)))
+            _(
+                "[b]Weekly review[/b] · week {week} · as of {day} · [b]{done} of {total}[/b] "
+                "reviewed"
+            ).format(
+                week=self.iso_week.split("-W")[-1],
+                day=show_date(self.as_of),
+                done=done,
+                total=len(self.items),
+            )
+        )
 
     def current(self) -> domain.ReviewItem | None:
         return self.items[self.index] if self.items else None
@@ -228,10 +265,14 @@ class ReviewScreen(Screen):
             text = kept_text
             if kept.key not in self._told:  # once, not again when the screen resumes
                 self._told.add(kept.key)
-                self.notify(_("The decision you were typing on {when} was kept: it is back "
-                              "in the box, not saved yet.").format(
-                                  when=show_datetime(kept.saved_at)),
-                            title=_("Restored draft"), timeout=10)
+                self.notify(
+                    _(
+                        "The decision you were typing on {when} was kept: it is back "
+                        "in the box, not saved yet."
+                    ).format(when=show_datetime(kept.saved_at)),
+                    title=_("Restored draft"),
+                    timeout=10,
+                )
         area = self.query_one("#decision", TextArea)
         if area.text != text:  # the same text stays as it is, cursor and all
             area.text = text
@@ -278,12 +319,18 @@ class ReviewScreen(Screen):
                 drafts.discard_draft(key)
                 self._kept_text = None
             return
-        drafts.save_draft(key, {"form": "review-decision",
-                                "context": {"citizen": item.citizen_id, "week": self.iso_week},
-                                "fields": {"decision": text}},
-                          title=_("Review decision · {name} · week {week}").format(
-                              name=item.name, week=self.iso_week.split("-W")[-1]),
-                          citizen_id=item.citizen_id)
+        drafts.save_draft(
+            key,
+            {
+                "form": "review-decision",
+                "context": {"citizen": item.citizen_id, "week": self.iso_week},
+                "fields": {"decision": text},
+            },
+            title=_("Review decision · {name} · week {week}").format(
+                name=item.name, week=self.iso_week.split("-W")[-1]
+            ),
+            citizen_id=item.citizen_id,
+        )
         self._kept_text = text
 
     @safely
@@ -301,16 +348,23 @@ class ReviewScreen(Screen):
                 self._kept_text = None
             return
         with drafts.saved_with(key):  # the decision saved, its draft gone, together
-            saved = domain.save_decision(item.citizen_id, self.iso_week, text,
-                                         reviewed=item.reviewed if reviewed is None
-                                         else reviewed, now=datetime.now())
+            saved = domain.save_decision(
+                item.citizen_id,
+                self.iso_week,
+                text,
+                reviewed=item.reviewed if reviewed is None else reviewed,
+                now=datetime.now(),
+            )
         self._kept_text = None
-        self.items[self.index] = item.model_copy(update={
-            "decision": saved.decision, "reviewed": saved.reviewed,
-            "reviewed_at": saved.reviewed_at})
+        self.items[self.index] = item.model_copy(
+            update={
+                "decision": saved.decision,
+                "reviewed": saved.reviewed,
+                "reviewed_at": saved.reviewed_at,
+            }
+        )
         self._shown_text = text
-        self.query_one(DataTable).update_cell_at((self.index, 2),
-                                                 "✓" if saved.reviewed else "")
+        self.query_one(DataTable).update_cell_at((self.index, 2), "✓" if saved.reviewed else "")
         self.update_title()
 
     def action_scroll_facts(self, direction: int) -> None:
@@ -342,8 +396,10 @@ class ReviewScreen(Screen):
     def action_agreement(self) -> None:
         item = self.current()
         if item is not None:
-            self.app.push_screen(ActionItemForm(item.citizen_id, item.name),
-                                 lambda made: made and self.show_current())
+            self.app.push_screen(
+                ActionItemForm(item.citizen_id, item.name),
+                lambda made: made and self.show_current(),
+            )
 
     def action_book(self) -> None:
         item = self.current()
@@ -354,11 +410,16 @@ class ReviewScreen(Screen):
         from .meetings import MeetingForm
 
         day = default_next_meeting_date(item.citizen_id, self.as_of)
-        initial = {"kind": MeetingKind.ONE_TO_ONE.value,
-                   "starts_at": datetime.combine(day, datetime.min.time().replace(hour=10)),
-                   "status": MeetingStatus.PLANNED.value, "p_citizen": item.name}
-        self.app.push_screen(MeetingForm(item.citizen_id, initial),
-                             lambda made: made and self.notify(_("Meeting booked.")))
+        initial = {
+            "kind": MeetingKind.ONE_TO_ONE.value,
+            "starts_at": datetime.combine(day, datetime.min.time().replace(hour=10)),
+            "status": MeetingStatus.PLANNED.value,
+            "p_citizen": item.name,
+        }
+        self.app.push_screen(
+            MeetingForm(item.citizen_id, initial),
+            lambda made: made and self.notify(_("Meeting booked.")),
+        )
 
     def action_open(self) -> None:
         item = self.current()
@@ -380,7 +441,10 @@ class ReviewScreen(Screen):
 
     def check_action(self, action: str, parameters) -> bool | None:
         # While the decision is being typed, letters are text, not keys.
-        if self.is_mounted and self.query_one("#decision", TextArea).has_focus \
-                and action not in ("leave", "help", "reviewed", "scroll_facts"):
+        if (
+            self.is_mounted
+            and self.query_one("#decision", TextArea).has_focus
+            and action not in ("leave", "help", "reviewed", "scroll_facts")
+        ):
             return False
         return True

@@ -25,9 +25,10 @@ def big_scale(citizen_score: int) -> str:
     numbers = "".join(
         f"[b reverse]{n:^5}[/]" if n == citizen_score else f"{n:^5}" for n in range(1, 11)
     )
-    bar = (f"[green]{'█████' * citizen_score}[/]" + f"[blue]{'░░░░░' * mentor}[/]")
+    bar = f"[green]{'█████' * citizen_score}[/]" + f"[blue]{'░░░░░' * mentor}[/]"
     legend = _("[b green]You: {c}[/]      [b blue]Mentor: {m}[/]      {c} + {m} = 10").format(
-        c=citizen_score, m=mentor)
+        c=citizen_score, m=mentor
+    )
     return f"{numbers}\n{bar}\n{bar}\n\n{legend}"
 
 
@@ -36,7 +37,8 @@ def small_scale(citizen_score: int) -> str:
     mentor = 10 - citizen_score
     bar = f"[green]{'██' * citizen_score}[/][blue]{'░░' * mentor}[/]"
     return _("[b green]You: {c}[/] {bar} [b blue]Mentor: {m}[/]   {c} + {m} = 10").format(
-        c=citizen_score, m=mentor, bar=bar)
+        c=citizen_score, m=mentor, bar=bar
+    )
 
 
 def history_chart(points: list[tuple[date, int]], width: int = 60) -> str:
@@ -50,8 +52,9 @@ def history_chart(points: list[tuple[date, int]], width: int = 60) -> str:
         columns[round((day - first).days * (width - 1) / span)] = score
     lines = []
     for value in range(10, 0, -1):
-        row = "".join("●" if columns.get(x) == value else
-                      ("·" if value == 1 else " ") for x in range(width))
+        row = "".join(
+            "●" if columns.get(x) == value else ("·" if value == 1 else " ") for x in range(width)
+        )
         lines.append(f"{value:>2} │{row}")
     lines.append("   └" + "─" * width)
     left, right = show_date(first), show_date(last)

@@ -49,12 +49,20 @@ class SaveFileForm(FormScreen[str]):
 
     TITLE = _("Save to a file")
     MODEL = ExportFileIn
-    FIELDS = [FieldSpec("path", _("File"), required=True,
-                        hint=_("The file holds personal details: keep it on this computer "
-                               "or hand it over safely."))]
+    FIELDS = [
+        FieldSpec(
+            "path",
+            _("File"),
+            required=True,
+            hint=_(
+                "The file holds personal details: keep it on this computer or hand it over safely."
+            ),
+        )
+    ]
 
-    def __init__(self, path: str, data: bytes, title: str | None = None,
-                 overwrite: bool = False) -> None:
+    def __init__(
+        self, path: str, data: bytes, title: str | None = None, overwrite: bool = False
+    ) -> None:
         super().__init__({"path": path}, title)
         self.data = data
         # A file already there is replaced only after the mentor said yes to it,
@@ -66,10 +74,12 @@ class SaveFileForm(FormScreen[str]):
     def submit(self, data: ExportFileIn) -> str:
         if files.export_exists(data.path) and self._replace_confirmed != data.path:
             self._ask_replace(data.path)
-            raise DomainError(_("{path} already exists: replace it?").format(path=data.path),
-                              field="path")
-        return str(files.write_export(data.path, self.data,
-                                      overwrite=self._replace_confirmed == data.path))
+            raise DomainError(
+                _("{path} already exists: replace it?").format(path=data.path), field="path"
+            )
+        return str(
+            files.write_export(data.path, self.data, overwrite=self._replace_confirmed == data.path)
+        )
 
     def _ask_replace(self, path: str) -> None:
         from .forms import ConfirmScreen
@@ -79,13 +89,14 @@ class SaveFileForm(FormScreen[str]):
                 self._replace_confirmed = path
                 self.action_save()
             else:
-                self.show_errors({"path": _("{path} already exists; choose another name.")
-                                  .format(path=path)})
+                self.show_errors(
+                    {"path": _("{path} already exists; choose another name.").format(path=path)}
+                )
 
-        question = _("[b]{path}[/b] already exists. Replace it with this one? The old file "
-                     "is gone then.").format(path=escape(path))
-        self.app.push_screen(ConfirmScreen(question, yes=_("Replace"), no=_("Keep it")),
-                             answered)
+        question = _(
+            "[b]{path}[/b] already exists. Replace it with this one? The old file is gone then."
+        ).format(path=escape(path))
+        self.app.push_screen(ConfirmScreen(question, yes=_("Replace"), no=_("Keep it")), answered)
 
 
 def _signed(value: float | None, unit: str = "") -> str:
@@ -105,27 +116,50 @@ def figure_rows(stats: PeriodStats) -> list[tuple[str, str, str, str]]:
         return "–" if value is None else (show_hours(value) or "0") + " h"
 
     def count(label: str, now: int, before: int | None) -> tuple[str, str, str, str]:
-        return (label, str(now), "–" if before is None else str(before),
-                _signed(None if before is None else now - before))
+        return (
+            label,
+            str(now),
+            "–" if before is None else str(before),
+            _signed(None if before is None else now - before),
+        )
 
     return [
         (_("Days logged"), str(stats.days_logged), str(prev.days_logged) if prev else "–", ""),
-        (_("Attendance"), show_percent(stats.attendance_rate) or "–",
-         (show_percent(prev.attendance_rate) or "–") if prev else "–",
-         _signed(stats.attendance_rate_change, _(" pt"))),
-        (_("Hours planned"), hours(stats.hours_planned),
-         hours(prev.hours_planned) if prev else "–",
-         _signed(None if prev is None else stats.hours_planned - prev.hours_planned, " h")),
-        (_("Hours worked"), hours(stats.hours_worked), hours(prev.hours_worked) if prev else "–",
-         _signed(stats.hours_worked_change, " h")),
-        (_("Effective hours a week"), hours(stats.effective_hours_per_week),
-         hours(prev.effective_hours_per_week) if prev else "–",
-         _signed(stats.hours_per_week_change, " h")),
+        (
+            _("Attendance"),
+            show_percent(stats.attendance_rate) or "–",
+            (show_percent(prev.attendance_rate) or "–") if prev else "–",
+            _signed(stats.attendance_rate_change, _(" pt")),
+        ),
+        (
+            _("Hours planned"),
+            hours(stats.hours_planned),
+            hours(prev.hours_planned) if prev else "–",
+            _signed(None if prev is None else stats.hours_planned - prev.hours_planned, " h"),
+        ),
+        (
+            _("Hours worked"),
+            hours(stats.hours_worked),
+            hours(prev.hours_worked) if prev else "–",
+            _signed(stats.hours_worked_change, " h"),
+        ),
+        (
+            _("Effective hours a week"),
+            hours(stats.effective_hours_per_week),
+            hours(prev.effective_hours_per_week) if prev else "–",
+            _signed(stats.hours_per_week_change, " h"),
+        ),
         count(_("Sick days"), stats.sick_days, prev.sick_days if prev else None),
-        count(_("Away with notice"), stats.absent_with_notice,
-              prev.absent_with_notice if prev else None),
-        count(_("Away without notice"), stats.absent_without_notice,
-              prev.absent_without_notice if prev else None),
+        count(
+            _("Away with notice"),
+            stats.absent_with_notice,
+            prev.absent_with_notice if prev else None,
+        ),
+        count(
+            _("Away without notice"),
+            stats.absent_without_notice,
+            prev.absent_without_notice if prev else None,
+        ),
         count(_("Left early"), stats.left_early, prev.left_early if prev else None),
     ]
 
@@ -144,8 +178,9 @@ def figures_table(rows: list[tuple[str, str, str, str]]) -> Table:
 def absence_details(stats: PeriodStats) -> str:
     """Days away by weekday, and every kind of absence by its reasons."""
     names = [_("Mo"), _("Tu"), _("We"), _("Th"), _("Fr"), _("Sa"), _("Su")]
-    weekdays = "  ".join(f"{name} {count}" for name, count
-                         in zip(names, stats.absence_by_weekday, strict=True))
+    weekdays = "  ".join(
+        f"{name} {count}" for name, count in zip(names, stats.absence_by_weekday, strict=True)
+    )
     lines = [_("[b]Days away by weekday[/b]  {days}").format(days=weekdays)]
     if stats.absence_by_reason:
         lines.append(_("[b]By reason[/b]"))
@@ -166,8 +201,12 @@ class StatisticsScreen(BackHelpScreen):
     HELP_TITLE = _("Statistics")
     BINDINGS = keys.bindings("statistics")
 
-    def __init__(self, placement_id: int, title: str,
-                 choice: PeriodChoice | tuple[date, date] = PeriodChoice.LAST_4_WEEKS) -> None:
+    def __init__(
+        self,
+        placement_id: int,
+        title: str,
+        choice: PeriodChoice | tuple[date, date] = PeriodChoice.LAST_4_WEEKS,
+    ) -> None:
         super().__init__()
         self.placement_id = placement_id
         self.title_text = title
@@ -204,13 +243,22 @@ class StatisticsScreen(BackHelpScreen):
         start, end = period_bounds(self.choice, placement, today)
         stats = period_stats(self.placement_id, start, end, today)
         self.start, self.end = stats.start, stats.end
-        compared = (_("compared with {start} – {end}").format(
-            start=show_date(stats.previous.start), end=show_date(stats.previous.end))
-            if stats.previous else _("no earlier period of the placement to compare with"))
+        compared = (
+            _("compared with {start} – {end}").format(
+                start=show_date(stats.previous.start), end=show_date(stats.previous.end)
+            )
+            if stats.previous
+            else _("no earlier period of the placement to compare with")
+        )
         self.query_one("#stats-title", Static).update(
-            _("[b]{title}[/b] · statistics · [b]{period}[/b]: {start} – {end}, {compared}")
-            .format(title=escape(self.title_text), period=self.period_label(),
-                    start=show_date(stats.start), end=show_date(stats.end), compared=compared))
+            _("[b]{title}[/b] · statistics · [b]{period}[/b]: {start} – {end}, {compared}").format(
+                title=escape(self.title_text),
+                period=self.period_label(),
+                start=show_date(stats.start),
+                end=show_date(stats.end),
+                compared=compared,
+            )
+        )
         rows = figure_rows(stats)
         self.figures = {label: tuple(rest) for label, *rest in rows}
         self.query_one("#stats-figures", Static).update(figures_table(rows))
@@ -221,9 +269,11 @@ class StatisticsScreen(BackHelpScreen):
             self.query_one("#stats-calendar", Static).update(empty)
             return
         self.query_one("#stats-hours", Static).update(
-            hours_chart(weekly_series(self.placement_id, stats.start, stats.end)))
+            hours_chart(weekly_series(self.placement_id, stats.start, stats.end))
+        )
         self.query_one("#stats-calendar", Static).update(
-            calendar_grid(attendance_calendar(self.placement_id, stats.start, stats.end)))
+            calendar_grid(attendance_calendar(self.placement_id, stats.start, stats.end))
+        )
 
     def action_period(self, choice: str) -> None:
         self.choice = PeriodChoice(choice)
@@ -244,13 +294,14 @@ class StatisticsScreen(BackHelpScreen):
         if self.start is None or self.end is None or self.end < self.start:
             self.notify(_("The placement has no days in this period."))
             return
-        text = absence_overview_markdown(self.placement_id, self.start, self.end,
-                                         self.app.today)
+        text = absence_overview_markdown(self.placement_id, self.start, self.end, self.app.today)
         name = files.safe_file_name(
             f"{_('absence-overview')}-{self.title_text.split(' · ')[0]}-"
-            f"{self.start.isoformat()}-{self.end.isoformat()}")
-        self.app.push_screen(AbsenceOverviewScreen(text, str(files.documents_folder()
-                                                             / f"{name}.md")))
+            f"{self.start.isoformat()}-{self.end.isoformat()}"
+        )
+        self.app.push_screen(
+            AbsenceOverviewScreen(text, str(files.documents_folder() / f"{name}.md"))
+        )
 
 
 class AbsenceOverviewScreen(BackHelpScreen):
@@ -270,9 +321,13 @@ class AbsenceOverviewScreen(BackHelpScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(_("[b]Absence overview[/b] · what the doctor or caseworker gets. "
-                       "Notes, tasks and health details from the logbook are left out."),
-                     id="overview-title")
+        yield Static(
+            _(
+                "[b]Absence overview[/b] · what the doctor or caseworker gets. "
+                "Notes, tasks and health details from the logbook are left out."
+            ),
+            id="overview-title",
+        )
         with VerticalScroll(id="overview-body"):
             yield Markdown(self.text)
         yield Footer()
@@ -286,6 +341,7 @@ class AbsenceOverviewScreen(BackHelpScreen):
                 self.path = path
                 self.notify(_("Saved: {path}").format(path=path), timeout=10)
 
-        self.app.push_screen(SaveFileForm(self.path, self.text.encode("utf-8"),
-                                          _("Save the absence overview")), saved)
-
+        self.app.push_screen(
+            SaveFileForm(self.path, self.text.encode("utf-8"), _("Save the absence overview")),
+            saved,
+        )

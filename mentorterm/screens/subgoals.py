@@ -25,8 +25,12 @@ from .markup import escape
 from .scale import big_scale, history_chart, small_scale, sparkline
 
 # Each status with its own sign and colour: achieved and dropped never look alike.
-_STATUS_LOOK = {"active": ("●", "green"), "paused": ("‖", "yellow"),
-                "achieved": ("✓", "bold green"), "dropped": ("✗", "dim")}
+_STATUS_LOOK = {
+    "active": ("●", "green"),
+    "paused": ("‖", "yellow"),
+    "achieved": ("✓", "bold green"),
+    "dropped": ("✗", "dim"),
+}
 
 
 def status_cell(status: str) -> Text:
@@ -55,10 +59,18 @@ class SubGoalForm(FormScreen[int]):
     TITLE = _("New sub-goal")
     MODEL = SubGoalIn
     FIELDS = [
-        FieldSpec("title", _("Sub-goal"), required=True,
-                  hint=_("Small and concrete: 'Come on time two days a week for a month'.")),
-        FieldSpec("success_criterion", _("We know it is reached when"), "area",
-                  hint=_("Something you could check together.")),
+        FieldSpec(
+            "title",
+            _("Sub-goal"),
+            required=True,
+            hint=_("Small and concrete: 'Come on time two days a week for a month'."),
+        ),
+        FieldSpec(
+            "success_criterion",
+            _("We know it is reached when"),
+            "area",
+            hint=_("Something you could check together."),
+        ),
         FieldSpec("target_date", _("Target date"), "date"),
         FieldSpec("area", _("Area"), hint=_("e.g. work, health, family, practical")),
         FieldSpec("description", _("Description"), "area"),
@@ -91,8 +103,7 @@ class StatusForm(FormScreen[bool]):
     TITLE = _("Change the sub-goal's status")
     MODEL = SubGoalStatusIn
     FIELDS = [
-        FieldSpec("status", _("Status"), "select", options=SubGoalStatus.choices(),
-                  required=True),
+        FieldSpec("status", _("Status"), "select", options=SubGoalStatus.choices(), required=True),
         FieldSpec("status_date", _("Date"), "date", required=True),
         FieldSpec("status_note", _("Note"), "area"),
     ]
@@ -139,8 +150,9 @@ class ScoringScreen(ModalScreen[bool]):
     AUTO_FOCUS = ""  # the number first: digits and arrows belong to the scale
     BINDINGS = keys.bindings("scoring")
 
-    def __init__(self, sub_goal_id: int, title: str, today: date,
-                 score_id: int | None = None) -> None:
+    def __init__(
+        self, sub_goal_id: int, title: str, today: date, score_id: int | None = None
+    ) -> None:
         super().__init__()
         self.sub_goal_id = sub_goal_id
         self.goal_title = title
@@ -161,7 +173,8 @@ class ScoringScreen(ModalScreen[bool]):
         title = escape(self.goal_title)
         if self.saved:
             title = _("Correct the score of {day} · {title}").format(
-                day=show_date(self.saved.scored_on), title=title)
+                day=show_date(self.saved.scored_on), title=title
+            )
         # One scroll for the whole dialog: on a small terminal the field in
         # focus scrolls into sight, whichever question it is.
         with VerticalScroll(id="score-dialog", can_focus=False):
@@ -171,8 +184,11 @@ class ScoringScreen(ModalScreen[bool]):
             yield Static(id="score-error")
             with Vertical(id="questions"):
                 yield Static(_("Date of the conversation"), classes="question")
-                yield Input(show_date(self.saved.scored_on if self.saved else self.today),
-                            id="q-date", placeholder=_("DD-MM-YYYY"))
+                yield Input(
+                    show_date(self.saved.scored_on if self.saved else self.today),
+                    id="q-date",
+                    placeholder=_("DD-MM-YYYY"),
+                )
                 for name, question in (
                     ("what_it_takes", _("What does it take?")),
                     ("own_actions", _("What can you do yourself?")),
@@ -181,11 +197,17 @@ class ScoringScreen(ModalScreen[bool]):
                     yield Static(question, classes="question")
                     earlier = getattr(self.previous, name, "") if self.previous else ""
                     if earlier:
-                        yield Static(_("Last time ({date}): {text}").format(
-                            date=show_date(self.previous.scored_on), text=escape(earlier)),
-                            classes="previous")
-                    yield TextArea(getattr(self.saved, name) if self.saved else "",
-                                   id=f"q-{name}", soft_wrap=True)
+                        yield Static(
+                            _("Last time ({date}): {text}").format(
+                                date=show_date(self.previous.scored_on), text=escape(earlier)
+                            ),
+                            classes="previous",
+                        )
+                    yield TextArea(
+                        getattr(self.saved, name) if self.saved else "",
+                        id=f"q-{name}",
+                        soft_wrap=True,
+                    )
 
     def on_mount(self) -> None:
         self.draw()
@@ -199,13 +221,16 @@ class ScoringScreen(ModalScreen[bool]):
             where = _("Where are you on the scale? 1 = far from it, 10 = can do it alone.")
             if self.previous:
                 where += "\n" + _("Last time ({date}): {score}").format(
-                    date=show_date(self.previous.scored_on), score=self.previous.citizen_score)
+                    date=show_date(self.previous.scored_on), score=self.previous.citizen_score
+                )
             self.query_one("#scale", Static).update(f"{where}\n\n{big_scale(self.score)}")
         if self.has_class("answering"):
             keys = _("[b]ctrl+s[/b] save · [b]tab[/b] next field · [b]escape[/b] cancel")
         else:
-            keys = _("[b]1[/b]-[b]9[/b], [b]0[/b] = 10 or [b]← →[/b] choose · [b]enter[/b] "
-                     "the questions · [b]ctrl+s[/b] save · [b]escape[/b] cancel")
+            keys = _(
+                "[b]1[/b]-[b]9[/b], [b]0[/b] = 10 or [b]← →[/b] choose · [b]enter[/b] "
+                "the questions · [b]ctrl+s[/b] save · [b]escape[/b] cancel"
+            )
         self.query_one("#score-keys", Static).update(keys)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
@@ -230,8 +255,10 @@ class ScoringScreen(ModalScreen[bool]):
         self.query_one("#q-date", Input).focus()
 
     def answers(self) -> dict[str, str]:
-        return {name: self.query_one(f"#q-{name}", TextArea).text
-                for name in ("what_it_takes", "own_actions", "help_needed")}
+        return {
+            name: self.query_one(f"#q-{name}", TextArea).text
+            for name in ("what_it_takes", "own_actions", "help_needed")
+        }
 
     def show_error(self, message: str) -> None:
         box = self.query_one("#score-error", Static)
@@ -242,8 +269,11 @@ class ScoringScreen(ModalScreen[bool]):
         from pydantic import ValidationError
 
         try:
-            day = self.query_one("#q-date", Input).value if self.has_class("answering") \
+            day = (
+                self.query_one("#q-date", Input).value
+                if self.has_class("answering")
                 else (self.saved.scored_on if self.saved else self.today)
+            )
             data = AllianceScoreIn(scored_on=day, citizen_score=self.score, **self.answers())
         except ValidationError as exc:
             self.show_error("\n".join(friendly_errors(exc).values()))
@@ -254,16 +284,18 @@ class ScoringScreen(ModalScreen[bool]):
             else:
                 alliance.score_sub_goal(self.sub_goal_id, data, replace=replace)
         except alliance.SameDayScore as same:
-            question = _("This sub-goal was already scored on {day} ({score}). "
-                         "Replace that score with {new}?").format(
-                day=show_date(data.scored_on), score=same.existing_score, new=self.score)
+            question = _(
+                "This sub-goal was already scored on {day} ({score}). "
+                "Replace that score with {new}?"
+            ).format(day=show_date(data.scored_on), score=same.existing_score, new=self.score)
 
             def answered(yes: bool | None) -> None:
                 if yes:
                     self.action_save(replace=True)
 
-            self.app.push_screen(ConfirmScreen(question, yes=_("Replace"), no=_("Keep it")),
-                                 answered)
+            self.app.push_screen(
+                ConfirmScreen(question, yes=_("Replace"), no=_("Keep it")), answered
+            )
             return
         except Exception as exc:
             message = user_message(exc)
@@ -274,11 +306,16 @@ class ScoringScreen(ModalScreen[bool]):
         self.dismiss(True)
 
     def action_cancel(self) -> None:
-        start = {name: getattr(self.saved, name) if self.saved else ""
-                 for name in ("what_it_takes", "own_actions", "help_needed")}
+        start = {
+            name: getattr(self.saved, name) if self.saved else ""
+            for name in ("what_it_takes", "own_actions", "help_needed")
+        }
         day = show_date(self.saved.scored_on if self.saved else self.today)
-        if (not self.touched and self.answers() == start
-                and self.query_one("#q-date", Input).value == day):
+        if (
+            not self.touched
+            and self.answers() == start
+            and self.query_one("#q-date", Input).value == day
+        ):
             self.dismiss(False)
             return
 
@@ -286,8 +323,12 @@ class ScoringScreen(ModalScreen[bool]):
             if discard:
                 self.dismiss(False)
 
-        self.app.push_screen(DiscardScreen(_("Throw away this score and the answers?"),
-                                           yes=_("Discard"), no=_("Keep scoring")), answered)
+        self.app.push_screen(
+            DiscardScreen(
+                _("Throw away this score and the answers?"), yes=_("Discard"), no=_("Keep scoring")
+            ),
+            answered,
+        )
 
 
 class HistoryScreen(BackHelpScreen):
@@ -319,8 +360,13 @@ class HistoryScreen(BackHelpScreen):
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns(
-            _("Date"), _("Citizen"), _("Mentor"), _("What it takes"), _("Can do myself"),
-            _("Help needed, from whom"))
+            _("Date"),
+            _("Citizen"),
+            _("Mentor"),
+            _("What it takes"),
+            _("Can do myself"),
+            _("Help needed, from whom"),
+        )
         self.load()
         self.query_one(DataTable).focus()
 
@@ -330,21 +376,30 @@ class HistoryScreen(BackHelpScreen):
         trend = alliance.trend([s.citizen_score for s in history])
         summary = ""
         if trend.count:
-            summary = ngettext(" · {n} score: {latest}",
-                               " · {n} scores, from {first} to {latest}", trend.count).format(
-                n=trend.count, first=trend.first, latest=trend.latest)
+            summary = ngettext(
+                " · {n} score: {latest}", " · {n} scores, from {first} to {latest}", trend.count
+            ).format(n=trend.count, first=trend.first, latest=trend.latest)
         self.query_one("#history-title", Static).update(
-            f"[b]{escape(self.goal_title)}[/b]{summary}")
+            f"[b]{escape(self.goal_title)}[/b]{summary}"
+        )
         chart_width = max(20, min(80, self.app.size.width - 10))
         self.query_one("#chart", Static).update(
-            history_chart([(s.scored_on, s.citizen_score) for s in history], chart_width))
+            history_chart([(s.scored_on, s.citizen_score) for s in history], chart_width)
+        )
         table = self.query_one(DataTable)
         keep = table.cursor_row
         table.clear()
         self.history = list(reversed(history))
         for s in self.history:
-            table.add_row(show_date(s.scored_on), str(s.citizen_score), str(s.mentor_score),
-                          s.what_it_takes, s.own_actions, s.help_needed, key=str(s.id))
+            table.add_row(
+                show_date(s.scored_on),
+                str(s.citizen_score),
+                str(s.mentor_score),
+                s.what_it_takes,
+                s.own_actions,
+                s.help_needed,
+                key=str(s.id),
+            )
         if select_id is not None:
             keep = next((i for i, s in enumerate(self.history) if s.id == select_id), keep)
         if self.history:
@@ -361,12 +416,18 @@ class HistoryScreen(BackHelpScreen):
         box.display = score is not None
         if score is None:
             return
-        lines = [_("[b]{day}[/b] · citizen {citizen} + mentor {mentor}").format(
-            day=show_date(score.scored_on), citizen=score.citizen_score,
-            mentor=score.mentor_score)]
-        for label, text in ((_("What it takes"), score.what_it_takes),
-                            (_("Can do myself"), score.own_actions),
-                            (_("Help needed, from whom"), score.help_needed)):
+        lines = [
+            _("[b]{day}[/b] · citizen {citizen} + mentor {mentor}").format(
+                day=show_date(score.scored_on),
+                citizen=score.citizen_score,
+                mentor=score.mentor_score,
+            )
+        ]
+        for label, text in (
+            (_("What it takes"), score.what_it_takes),
+            (_("Can do myself"), score.own_actions),
+            (_("Help needed, from whom"), score.help_needed),
+        ):
             if text:
                 lines.append(f"{label}: {escape(text)}")
         box.update("\n".join(lines))
@@ -388,18 +449,24 @@ class HistoryScreen(BackHelpScreen):
                 self.load(select_id=score.id)
                 self.notify(_("Score corrected."))
 
-        self.app.push_screen(ScoringScreen(self.sub_goal_id, self.goal_title, self.app.today,
-                                           score_id=score.id), corrected)
+        self.app.push_screen(
+            ScoringScreen(self.sub_goal_id, self.goal_title, self.app.today, score_id=score.id),
+            corrected,
+        )
 
     def action_delete(self) -> None:
         score = self.current()
         if score is None:
             return
-        question = _("Delete the score of {day} ({citizen} + {mentor})? Its answers go "
-                     "with it.").format(day=show_date(score.scored_on),
-                                        citizen=score.citizen_score, mentor=score.mentor_score)
-        self.app.push_screen(ConfirmScreen(question, yes=_("Delete"), no=_("Keep it")),
-                             lambda yes: yes and self._delete(score.id))
+        question = _(
+            "Delete the score of {day} ({citizen} + {mentor})? Its answers go with it."
+        ).format(
+            day=show_date(score.scored_on), citizen=score.citizen_score, mentor=score.mentor_score
+        )
+        self.app.push_screen(
+            ConfirmScreen(question, yes=_("Delete"), no=_("Keep it")),
+            lambda yes: yes and self._delete(score.id),
+        )
 
     @safely
     def _delete(self, score_id: int) -> None:
@@ -424,7 +491,7 @@ class SubGoalsScreen(CitizenRecordsScreen):
 
     TITLE_ID = "goals-title"
     TABLE_ID = "goals"
-    BOXES = ('goals-empty', 'goal-detail')
+    BOXES = ("goals-empty", "goal-detail")
 
     # Below this width the list is narrow: the score as "3+7", the last six
     # scores of the trend, no status date (the detail pane has it). The number,
@@ -448,18 +515,25 @@ class SubGoalsScreen(CitizenRecordsScreen):
             return
         self.narrow = narrow
         table.clear(columns=True)
-        table.add_columns(_("#"), _("Sub-goal"),
-                          _("Score") if narrow else _("Citizen + mentor"), _("Trend"),
-                          _("Scored") if narrow else _("Last scored"), _("Target"),
-                          _("Status"))
+        table.add_columns(
+            _("#"),
+            _("Sub-goal"),
+            _("Score") if narrow else _("Citizen + mentor"),
+            _("Trend"),
+            _("Scored") if narrow else _("Last scored"),
+            _("Target"),
+            _("Status"),
+        )
 
     def _title_room(self, table: DataTable, cells: list[list]) -> int:
         """The width left for the title: the other columns take what they need
         (each with a cell's padding of 2), the scroll bar 2."""
         headers = [column.label for column in table.columns.values()]
-        others = sum(max((Text(c) if isinstance(c, str) else c).cell_len
-                         for c in (headers[i], *column)) + 2
-                     for i, column in enumerate(zip(*cells, strict=True)) if i != 1)
+        others = sum(
+            max((Text(c) if isinstance(c, str) else c).cell_len for c in (headers[i], *column)) + 2
+            for i, column in enumerate(zip(*cells, strict=True))
+            if i != 1
+        )
         return max(16, self.app.size.width - others - 2)
 
     @safely
@@ -486,10 +560,17 @@ class SubGoalsScreen(CitizenRecordsScreen):
             status = status_cell(row.status)
             if row.status != "active" and row.status_date and not narrow:
                 status.append(f" {show_date(row.status_date)}")
-            cells.append([str(row.priority) if row.status == "active" else "",
-                          row.title, _bar(row.latest_score, compact=narrow),
-                          sparkline(row.history[-6:] if narrow else row.history),
-                          since, target_cell, status])
+            cells.append(
+                [
+                    str(row.priority) if row.status == "active" else "",
+                    row.title,
+                    _bar(row.latest_score, compact=narrow),
+                    sparkline(row.history[-6:] if narrow else row.history),
+                    since,
+                    target_cell,
+                    status,
+                ]
+            )
         if cells:
             # At any width the status stays in sight. Where the titles do not
             # fit, first the status dates go (the detail pane has them), then a
@@ -511,13 +592,18 @@ class SubGoalsScreen(CitizenRecordsScreen):
         active = sum(1 for r in self.rows if r.status == "active")
         self.query_one("#goals-title", Static).update(
             _("[b]{name}[/b] · sub-goals ({active} active of {total})").format(
-                name=escape(self.citizen_name), active=active, total=len(self.rows)))
+                name=escape(self.citizen_name), active=active, total=len(self.rows)
+            )
+        )
         self.query_one("#goals-empty", Static).update(
-            "" if self.rows else _("No sub-goals yet. Press [b]n[/b] to set the first one "
-                                   "together with the citizen."))
+            ""
+            if self.rows
+            else _(
+                "No sub-goals yet. Press [b]n[/b] to set the first one together with the citizen."
+            )
+        )
         table.display = bool(self.rows)
         self.show_detail()
-
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -556,15 +642,20 @@ class SubGoalsScreen(CitizenRecordsScreen):
             self.notify(_("Create a sub-goal first (n)."), severity="warning")
             return
         if row.status != "active":
-            self.notify(_("Only an active sub-goal is scored. Make it active again with t."),
-                        severity="warning")
+            self.notify(
+                _("Only an active sub-goal is scored. Make it active again with t."),
+                severity="warning",
+            )
             return
-        self.app.push_screen(ScoringScreen(row.id, row.title, self.app.today),
-                             lambda saved: saved and self.notify(_("Score saved.")))
+        self.app.push_screen(
+            ScoringScreen(row.id, row.title, self.app.today),
+            lambda saved: saved and self.notify(_("Score saved.")),
+        )
 
     def action_new(self) -> None:
-        self.app.push_screen(SubGoalForm(self.citizen_id),
-                             lambda made: made and self.notify(_("Sub-goal created.")))
+        self.app.push_screen(
+            SubGoalForm(self.citizen_id), lambda made: made and self.notify(_("Sub-goal created."))
+        )
 
     def action_edit(self) -> None:
         row = self.current()
@@ -617,8 +708,9 @@ class PresentationScreen(Screen):
     def compose(self) -> ComposeResult:
         view = alliance.presentation(self.citizen_id, today=self.app.today)
         with VerticalScroll():
-            yield Static(_("Your goals, {name}").format(name=escape(view.first_name)),
-                         id="present-title")
+            yield Static(
+                _("Your goals, {name}").format(name=escape(view.first_name)), id="present-title"
+            )
             if not view.goals:
                 yield Static(_("No goals yet: we set the first one together."), classes="goal")
             for goal in view.goals:
@@ -631,7 +723,8 @@ class PresentationScreen(Screen):
                         change = goal.latest_score - goal.first_score
                         if change > 0:
                             line += _(" · up {n} since you started at {first}").format(
-                                n=change, first=goal.first_score)
+                                n=change, first=goal.first_score
+                            )
                         elif change == 0:
                             line += _(" · the same as when you started")
                         else:
@@ -641,12 +734,15 @@ class PresentationScreen(Screen):
                 if goal.next_step:
                     lines.append(_("Your next step: {text}").format(text=escape(goal.next_step)))
                 if goal.help_promised:
-                    lines.append(_("Help you get: {text}").format(
-                        text=escape(goal.help_promised)))
+                    lines.append(_("Help you get: {text}").format(text=escape(goal.help_promised)))
                 yield Static("\n".join(lines), classes="goal")
             if view.next_meeting is not None:
-                yield Static(_("We meet again: [b]{when}[/b]").format(
-                    when=view.next_meeting.strftime("%d-%m-%Y %H:%M")), id="present-next")
+                yield Static(
+                    _("We meet again: [b]{when}[/b]").format(
+                        when=view.next_meeting.strftime("%d-%m-%Y %H:%M")
+                    ),
+                    id="present-next",
+                )
         yield Static(_("↑ ↓ scroll · escape: back"), id="present-keys")
 
     def action_back(self) -> None:
