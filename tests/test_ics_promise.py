@@ -100,8 +100,8 @@ async def _export(app, pilot, target: Path, tick: bool | None = None) -> Checkbo
 
 
 async def test_agenda_export_leaves_the_place_out_unless_ticked(
-    caseload,
-    db_path,  # noqa: F811
+    caseload,  # noqa: F811
+    db_path,
     tmp_path,
 ):
     plain, placed = tmp_path / "plain.ics", tmp_path / "placed.ics"
@@ -120,8 +120,8 @@ async def test_agenda_export_leaves_the_place_out_unless_ticked(
 
 
 async def test_the_setting_ticks_the_box_and_it_fits_at_80x24(
-    caseload,
-    db_path,  # noqa: F811
+    caseload,  # noqa: F811
+    db_path,
     tmp_path,
 ):
     save_section("calendar", {"include_place": True}, Path(os.environ["MENTORTERM_SETTINGS"]))
