@@ -1,0 +1,218 @@
+"""The settings' sections: what each key means, its default and its bounds (pydantic)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ENV_VAR = "MENTORTERM_SETTINGS"
+FILE_NAME = "settings.toml"
+
+
+class SettingsError(Exception):
+    """The settings file cannot be used; the message says which file and key, and why."""
+
+
+def _days(default: int, description: str, low: int = 1, high: int = 365) -> Any:
+    return Field(
+        default,
+        ge=low,
+        le=high,
+        strict=True,
+        description=description,
+        json_schema_extra={"must_be": f"a whole number of days from {low} to {high}"},
+    )
+
+
+def _percent(default: int, description: str) -> Any:
+    return Field(
+        default,
+        ge=1,
+        le=100,
+        strict=True,
+        description=description,
+        json_schema_extra={"must_be": "a percentage from 1 to 100"},
+    )
+
+
+class ReviewThresholds(BaseModel):
+    """When the weekly review raises a signal (defaults from issue 7 and DOMAIN.md)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    attendance_below: Annotated[
+        int, _percent(75, "Attendance over the recent period below this percentage is a signal.")
+    ]
+    attendance_days: Annotated[
+        int, _days(14, "The recent attendance period, in days (today included).", high=90)
+    ]
+    attendance_drop_points: Annotated[
+        int,
+        _percent(
+            20,
+            "A fall of this many percentage points or more against the period of the same "
+            "length just before is a signal.",
+        ),
+    ]
+    no_notice_days: Annotated[
+        int,
+        _days(
+            7,
+            "An absence without notice within this many days (today included) is a signal.",
+            high=90,
+        ),
+    ]
+    sub_goal_unscored_days: Annotated[
+        int, _days(28, "An active sub-goal not scored for this many days or more is a signal.")
+    ]
+    course_ending_days: Annotated[
+        int,
+        _days(
+            28,
+            "A course ending within this many days, with no extension or end decided, is a signal.",
+        ),
+    ]
+    placement_transition_days: Annotated[
+        int, _days(14, "A placement starting or ending within this many days is a signal.")
+    ]
+    hours_step_days: Annotated[
+        int,
+        _days(
+            28,
+            "An hours step in force this many days or more without a three-party follow-up "
+            "since is a signal.",
+        ),
+    ]
+    aftercare_days: Annotated[
+        int, _days(90, "Aftercare is due this many days after a job or flexjob started.", high=730)
+    ]
+    aftercare_window_days: Annotated[
+        int,
+        _days(
+            14,
+            "The aftercare signal shows from this many days before the due day to this many "
+            "days after it, unless a meeting was held in that time.",
+            low=0,
+            high=90,
+        ),
+    ]
+    missed_in_a_row: Annotated[
+        int,
+        Field(
+            2,
+            ge=1,
+            le=10,
+            strict=True,
+            description="This many cancellations or no-shows in a row (no held meeting between) "
+            "is a signal.",
+            json_schema_extra={"must_be": "a whole number of meetings from 1 to 10"},
+        ),
+    ]
+
+
+class SecuritySettings(BaseModel):
+    """Protecting the notes on a laptop left on a table."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    lock_after_minutes: Annotated[
+        int,
+        Field(
+            5,
+            ge=1,
+            le=240,
+            strict=True,
+            description="Lock the app after this many minutes without a key pressed (ctrl+l locks "
+            "at once).",
+            json_schema_extra={"must_be": "a whole number of minutes from 1 to 240"},
+        ),
+    ]
+
+
+class RetentionSettings(BaseModel):
+    """How long a citizen's records are kept after their last course ended."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    years: Annotated[
+        int,
+        Field(
+            5,
+            ge=1,
+            le=30,
+            strict=True,
+            description="Years after a citizen's last course ended before they are due for "
+            "erasure.",
+            json_schema_extra={"must_be": "a whole number of years from 1 to 30"},
+        ),
+    ]
+
+
+class MentorSettings(BaseModel):
+    """Who keeps this database: shown in notes, reports and handouts."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: Annotated[
+        str,
+        Field(
+            "",
+            max_length=200,
+            strict=True,
+            description="Your name as it stands in meeting notes, reports and handouts.",
+            json_schema_extra={"must_be": "a text in quotes"},
+        ),
+    ]
+    organisation: Annotated[
+        str,
+        Field(
+            "",
+            max_length=200,
+            strict=True,
+            description="The provider you work for, as it stands on reports and handouts.",
+            json_schema_extra={"must_be": "a text in quotes"},
+        ),
+    ]
+
+
+class CalendarSettings(BaseModel):
+    """What the .ics calendar export of planned meetings holds."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    include_place: Annotated[
+        bool,
+        Field(
+            False,
+            strict=True,
+            description="Also put each meeting's place in the calendar. Off: an event holds only "
+            "the citizen's initials, the kind of meeting and the time, because a "
+            "calendar is synced to phones and shown where others can see it (a place "
+            "such as a clinic or a home address can tell who the citizen is).",
+            json_schema_extra={"must_be": "true or false"},
+        ),
+    ]
+
+
+SECTIONS: dict[str, type[BaseModel]] = {
+    "mentor": MentorSettings,
+    "review": ReviewThresholds,
+    "security": SecuritySettings,
+    "retention": RetentionSettings,
+    "calendar": CalendarSettings,
+}
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    mentor: MentorSettings = Field(default_factory=MentorSettings)
+    review: ReviewThresholds = Field(default_factory=ReviewThresholds)
+    security: SecuritySettings = Field(default_factory=SecuritySettings)
+    retention: RetentionSettings = Field(default_factory=RetentionSettings)
+    calendar: CalendarSettings = Field(default_factory=CalendarSettings)
+
+    @property
+    def retention_years(self) -> int:
+        return self.retention.years
