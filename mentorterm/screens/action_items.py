@@ -17,10 +17,10 @@ from ..domain.action_items import ActionItemRow, action_items, mark_done, reopen
 from ..domain.audit import ViewLog
 from ..format import show_date
 from ..i18n import _, ngettext
-from .columns import Col, FittingTable
-from .guard import safely
-from .lists import RecordListScreen
-from .markup import escape
+from ..widgets.columns import Col, FittingTable
+from ..widgets.guard import safely
+from ..widgets.lists import RecordListScreen
+from ..widgets.markup import escape
 
 WHAT_WIDTH = 44
 NAME_WIDTH = 16

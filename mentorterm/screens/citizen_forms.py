@@ -27,9 +27,9 @@ from ..schemas import (
     ExportFileIn,
     parse_date_text,
 )
+from ..widgets.markup import escape
+from ..widgets.markup import escape as plain
 from .forms import FieldSpec, FormScreen
-from .markup import escape
-from .markup import escape as plain
 
 
 class CitizenForm(FormScreen[int]):

@@ -13,10 +13,10 @@ from ..domain import courses as domain
 from ..domain.views import CourseView
 from ..format import show_date
 from ..i18n import _, ngettext
+from ..widgets.guard import safely
+from ..widgets.lists import BackHelpScreen
+from ..widgets.markup import escape
 from .forms import ConfirmScreen
-from .guard import safely
-from .lists import BackHelpScreen
-from .markup import escape
 
 
 def course_span(course: CourseView) -> str:

@@ -20,8 +20,8 @@ from .. import keys
 from ..domain import drafts
 from ..format import show_datetime
 from ..i18n import _
-from .lists import BackHelpScreen
-from .markup import escape
+from ..widgets.lists import BackHelpScreen
+from ..widgets.markup import escape
 
 
 def _form(draft: drafts.DraftView) -> str:

@@ -41,7 +41,7 @@ from ..domain.errors import DomainError, user_message
 from ..format import show_date, show_datetime
 from ..i18n import _
 from ..schemas import friendly_errors
-from .guard import tell_or_raise
+from ..widgets.guard import tell_or_raise
 
 T = TypeVar("T")
 

@@ -15,10 +15,10 @@ from ..enums import Attendance, Author
 from ..format import show_date, show_hours, show_percent
 from ..i18n import _, ngettext
 from ..schemas import LogbookEntryIn
+from ..widgets.guard import safely
+from ..widgets.lists import RecordListScreen
+from ..widgets.markup import escape
 from .forms import ConfirmScreen, FieldSpec, FormScreen
-from .guard import safely
-from .lists import RecordListScreen
-from .markup import escape
 
 
 class LeftEarlyForm(FormScreen[bool]):

@@ -24,10 +24,10 @@ from ..schemas import (
     PlacementIn,
     parse_number_text,
 )
+from ..widgets.guard import safely
+from ..widgets.lists import BackHelpScreen, CitizenRecordsScreen
+from ..widgets.markup import escape
 from .forms import ConfirmScreen, FieldSpec, FormScreen
-from .guard import safely
-from .lists import BackHelpScreen, CitizenRecordsScreen
-from .markup import escape
 
 
 class AsksAboutScheduleHours:

@@ -17,10 +17,10 @@ from ..domain.errors import user_message
 from ..format import show_date
 from ..i18n import _
 from ..schemas import ReportTextsIn
+from ..widgets.guard import safely
+from ..widgets.lists import BackHelpScreen, CitizenRecordsScreen
+from ..widgets.markup import escape
 from .forms import ConfirmScreen, FieldSpec, FormScreen
-from .guard import safely
-from .lists import BackHelpScreen, CitizenRecordsScreen
-from .markup import escape
 from .statistics import PeriodForm, SaveFileForm
 
 

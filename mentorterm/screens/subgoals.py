@@ -18,11 +18,11 @@ from ..enums import SubGoalStatus
 from ..format import show_date
 from ..i18n import _, ngettext
 from ..schemas import AllianceScoreIn, SubGoalIn, SubGoalStatusIn, friendly_errors
+from ..widgets.guard import safely
+from ..widgets.lists import BackHelpScreen, CitizenRecordsScreen
+from ..widgets.markup import escape
+from ..widgets.scale import big_scale, history_chart, small_scale, sparkline
 from .forms import ConfirmScreen, DiscardScreen, FieldSpec, FormScreen
-from .guard import safely
-from .lists import BackHelpScreen, CitizenRecordsScreen
-from .markup import escape
-from .scale import big_scale, history_chart, small_scale, sparkline
 
 # Each status with its own sign and colour: achieved and dropped never look alike.
 _STATUS_LOOK = {
