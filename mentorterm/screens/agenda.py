@@ -26,10 +26,10 @@ from ..enums import MeetingKind, MeetingStatus
 from ..format import show_date
 from ..i18n import _, ngettext
 from ..schemas import CalendarFileIn
+from ..widgets.fields import FieldSpec
 from ..widgets.guard import safely
 from ..widgets.lists import RecordListScreen
 from ..widgets.markup import escape
-from .forms import FieldSpec
 from .meetings import CancelMeetingScreen, NoShowScreen
 from .statistics import SaveFileForm
 

@@ -27,9 +27,10 @@ from ..schemas import (
     ExportFileIn,
     parse_date_text,
 )
+from ..widgets.fields import FieldSpec
+from ..widgets.form import FormScreen
 from ..widgets.markup import escape
 from ..widgets.markup import escape as plain
-from .forms import FieldSpec, FormScreen
 
 
 class CitizenForm(FormScreen[int]):

@@ -13,10 +13,10 @@ from ..domain import courses as domain
 from ..domain.views import CourseView
 from ..format import show_date
 from ..i18n import _, ngettext
+from ..widgets.confirm import ConfirmScreen
 from ..widgets.guard import safely
 from ..widgets.lists import BackHelpScreen
 from ..widgets.markup import escape
-from .forms import ConfirmScreen
 
 
 def course_span(course: CourseView) -> str:

@@ -27,7 +27,8 @@ from ..domain.identity import MentorIdentity, mentor_identity, save_mentor_ident
 from ..domain.security import FREE_TRIES, wait_after  # noqa: F401  (kept importable here)
 from ..i18n import _, ngettext
 from ..schemas import MentorIdentityIn
-from .forms import FieldSpec, FormScreen
+from ..widgets.fields import FieldSpec
+from ..widgets.form import FormScreen
 
 
 def wait_message(seconds: float) -> str:

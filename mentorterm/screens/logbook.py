@@ -15,10 +15,12 @@ from ..enums import Attendance, Author
 from ..format import show_date, show_hours, show_percent
 from ..i18n import _, ngettext
 from ..schemas import LogbookEntryIn
+from ..widgets.confirm import ConfirmScreen
+from ..widgets.fields import FieldSpec
+from ..widgets.form import FormScreen
 from ..widgets.guard import safely
 from ..widgets.lists import RecordListScreen
 from ..widgets.markup import escape
-from .forms import ConfirmScreen, FieldSpec, FormScreen
 
 
 class LeftEarlyForm(FormScreen[bool]):

@@ -38,10 +38,13 @@ from ..enums import CancelledBy, MeetingKind, MeetingStatus, ParticipantRole
 from ..format import days_ago, show_date, show_datetime
 from ..i18n import _, ngettext
 from ..schemas import MeetingIn
+from ..widgets.confirm import ConfirmScreen, DiscardScreen
+from ..widgets.draft_timer import DraftTimer
+from ..widgets.fields import FieldSpec
+from ..widgets.form import FormScreen
 from ..widgets.guard import safely
 from ..widgets.lists import BackHelpScreen, CitizenRecordsScreen
 from ..widgets.markup import escape
-from .forms import ConfirmScreen, DiscardScreen, DraftTimer, FieldSpec, FormScreen
 
 NOTE_FORM = "meeting-note"
 ACTION_ROWS = 4  # agreement rows on a note; more go on the next note or the list

@@ -24,10 +24,12 @@ from ..schemas import (
     PlacementIn,
     parse_number_text,
 )
+from ..widgets.confirm import ConfirmScreen
+from ..widgets.fields import FieldSpec
+from ..widgets.form import FormScreen
 from ..widgets.guard import safely
 from ..widgets.lists import BackHelpScreen, CitizenRecordsScreen
 from ..widgets.markup import escape
-from .forms import ConfirmScreen, FieldSpec, FormScreen
 
 
 class AsksAboutScheduleHours:

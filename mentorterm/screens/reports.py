@@ -17,10 +17,12 @@ from ..domain.errors import user_message
 from ..format import show_date
 from ..i18n import _
 from ..schemas import ReportTextsIn
+from ..widgets.confirm import ConfirmScreen
+from ..widgets.fields import FieldSpec
+from ..widgets.form import FormScreen
 from ..widgets.guard import safely
 from ..widgets.lists import BackHelpScreen, CitizenRecordsScreen
 from ..widgets.markup import escape
-from .forms import ConfirmScreen, FieldSpec, FormScreen
 from .statistics import PeriodForm, SaveFileForm
 
 

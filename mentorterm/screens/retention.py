@@ -14,10 +14,10 @@ from ..domain.errors import user_message
 from ..domain.retention import RetentionItem
 from ..format import show_date
 from ..i18n import _, ngettext
+from ..widgets.confirm import ConfirmScreen
 from ..widgets.guard import safely
 from ..widgets.markup import escape
 from .citizen_forms import all_backups_text
-from .forms import ConfirmScreen
 
 MARK = "✔"
 

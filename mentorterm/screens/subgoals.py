@@ -18,11 +18,13 @@ from ..enums import SubGoalStatus
 from ..format import show_date
 from ..i18n import _, ngettext
 from ..schemas import AllianceScoreIn, SubGoalIn, SubGoalStatusIn, friendly_errors
+from ..widgets.confirm import ConfirmScreen, DiscardScreen
+from ..widgets.fields import FieldSpec
+from ..widgets.form import FormScreen
 from ..widgets.guard import safely
 from ..widgets.lists import BackHelpScreen, CitizenRecordsScreen
 from ..widgets.markup import escape
 from ..widgets.scale import big_scale, history_chart, small_scale, sparkline
-from .forms import ConfirmScreen, DiscardScreen, FieldSpec, FormScreen
 
 # Each status with its own sign and colour: achieved and dropped never look alike.
 _STATUS_LOOK = {

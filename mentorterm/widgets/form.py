@@ -17,184 +17,31 @@ in the save's own transaction; throwing the form away removes it too.
 
 from __future__ import annotations
 
-import re
-import time
-from collections.abc import Callable
 from contextlib import nullcontext
-from dataclasses import dataclass, field
-from datetime import date, datetime
-from enum import Enum
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.timer import Timer
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from .. import keys
 from ..domain import drafts
 from ..domain.errors import DomainError, user_message
-from ..format import show_date, show_datetime
 from ..i18n import _
 from ..schemas import friendly_errors
-from ..widgets.guard import tell_or_raise
+from .confirm import DiscardScreen
+from .draft_timer import DraftTimer
+from .fields import FieldSpec
+from .fields import show_value as _show
+from .form_drafts import FormDrafts
 
 T = TypeVar("T")
 
 
-@dataclass
-class FieldSpec:
-    """One field of a form: its input-model name, label and kind of widget."""
-
-    name: str
-    label: str
-    kind: str = "text"  # text | area | date | datetime | select | bool | number
-    options: list[tuple[str, str]] = field(default_factory=list)
-    placeholder: str = ""
-    hint: str = ""
-    required: bool = False
-
-
-def _show(value: Any, kind: str) -> Any:
-    if value is None:
-        return "" if kind not in ("bool", "select") else value
-    if kind == "date" and isinstance(value, date):
-        return show_date(value)
-    if kind == "datetime" and isinstance(value, datetime):
-        return show_datetime(value)
-    if isinstance(value, Enum):
-        return value.value
-    if kind == "number" and isinstance(value, float):
-        return f"{value:g}".replace(".", ",")
-    return value if kind in ("bool", "select") else str(value)
-
-
-class DraftTimer:
-    """When to keep a draft: ``QUIET`` s after the last change, but never more
-    than ``MAX_WAIT`` s after the first change not kept yet, so continuous
-    typing or a long paste is kept too (a pure debounce would wait for a pause).
-
-    ``owner`` gives ``set_timer`` (a screen); ``keep`` writes the draft;
-    ``clock`` is replaceable in tests.
-    """
-
-    QUIET = 0.5
-    MAX_WAIT = 2.0
-
-    def __init__(
-        self, owner: Any, keep: Callable[[], None], clock: Callable[[], float] = time.monotonic
-    ) -> None:
-        self.owner = owner
-        self.keep = keep
-        self.clock = clock
-        self._first: float | None = None  # the first change not kept yet
-        self._timer: Timer | None = None
-
-    @property
-    def pending(self) -> bool:
-        return self._first is not None
-
-    def changed(self) -> None:
-        now = self.clock()
-        if self._first is None:
-            self._first = now
-        delay = min(self.QUIET, self._first + self.MAX_WAIT - now)
-        self._cancel()
-        if delay <= 0:
-            self.flush()
-            return
-        self._timer = self.owner.set_timer(delay, self.flush)
-
-    def flush(self) -> None:
-        """Keep now (the timer ran out, or the app is about to lock)."""
-        self.stop()
-        self.keep()
-
-    def stop(self) -> None:
-        """Forget the pending change (the form was saved or thrown away)."""
-        self._cancel()
-        self._first = None
-
-    def _cancel(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-
-
-def _kebab(name: str) -> str:
-    """ "LogbookEntryForm" -> "logbook-entry"."""
-    name = name.removesuffix("Form") or name
-    return re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower()
-
-
-class ConfirmScreen(ModalScreen[bool]):
-    """A yes/no question; `y` says yes, `n` or escape says no (enter: the focused button)."""
-
-    DEFAULT_CSS = """
-    ConfirmScreen { align: center middle; }
-    ConfirmScreen > #dialog {
-        width: 90; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $warning; background: $surface; padding: 0 1;
-    }
-    ConfirmScreen #question { height: auto; }
-    ConfirmScreen .buttons { height: auto; margin-top: 1; }
-    ConfirmScreen .buttons Button { margin-right: 2; }
-    """
-    BINDINGS = keys.bindings("confirm")
-
-    def __init__(self, question: str, yes: str | None = None, no: str | None = None) -> None:
-        super().__init__()
-        self.question = question
-        self.yes_label = yes or _("Yes")
-        self.no_label = no or _("No")
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="dialog", classes="dialog"):
-            yield Static(self.question, id="question")
-            with Horizontal(classes="buttons"):
-                yield Button(f"{self.yes_label} (y)", id="yes", variant="error")
-                yield Button(f"{self.no_label} (n)", id="no", variant="primary")
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
-
-    def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
-
-
-class DiscardScreen(ConfirmScreen):
-    """ "Throw away what you typed?" after an escape in a form: a second escape
-    says yes (two escapes always leave), `n` or enter keeps editing."""
-
-    DEFAULT_CSS = """
-    DiscardScreen #discard-keys { color: $text-muted; margin-top: 1; height: auto; }
-    """
-    BINDINGS = keys.bindings("discard")
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="dialog", classes="dialog"):
-            yield Static(self.question, id="question")
-            yield Static(
-                _(
-                    "[b]escape[/b] again throws it away and leaves · [b]n[/b] or "
-                    "[b]enter[/b] goes back to the form"
-                ),
-                id="discard-keys",
-            )
-            with Horizontal(classes="buttons"):
-                yield Button(f"{self.yes_label} (y, escape)", id="yes", variant="error")
-                yield Button(f"{self.no_label} (n)", id="no", variant="primary")
-
-
-class FormScreen(ModalScreen[T | None], Generic[T]):
+class FormScreen(FormDrafts, ModalScreen[T | None], Generic[T]):
     """Base of every form. Subclasses set TITLE, MODEL, FIELDS and ``submit``."""
 
     DEFAULT_CSS = """
@@ -334,105 +181,6 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         else:
             self.offer_kept_draft()
 
-    # --- the draft ----------------------------------------------------------
-
-    @property
-    def keeps_drafts(self) -> bool:
-        if self.KEEPS_DRAFTS is not None:
-            return self.KEEPS_DRAFTS
-        return any(spec.kind == "area" for spec in self.fields())
-
-    def draft_form(self) -> str:
-        """The form's name in its draft's key ("logbook-entry")."""
-        return _kebab(type(self).__name__)
-
-    def draft_ids(self) -> dict[str, int | None]:
-        """The ids naming the form's record (None: a new one)."""
-        return {
-            name.removesuffix("_id"): getattr(self, name)
-            for name in self.DRAFT_IDS
-            if hasattr(self, name)
-        }
-
-    def form_draft_key(self) -> str:
-        return drafts.draft_key(self.draft_form(), **self.draft_ids())
-
-    def draft_context(self) -> dict[str, Any]:
-        """What reopens the form where it was (kept beside the values)."""
-        return dict(self.draft_ids())
-
-    def draft_title(self) -> str:
-        """The draft's line in the list of kept drafts (the title, as plain text)."""
-        try:
-            return Text.from_markup(self.form_title).plain
-        except Exception:  # not markup after all
-            return self.form_title
-
-    def restore_from(self, values: dict[str, Any]) -> FormScreen[T]:
-        """Open with a kept draft's values (before the form is pushed)."""
-        self._restore = values
-        return self
-
-    def offer_kept_draft(self) -> None:
-        """A draft of this very form was kept (a crash, a killed terminal): offer it."""
-        draft = self._safe(lambda: drafts.load_draft(self._draft_key))
-        if draft is None or not isinstance(draft.values.get("fields"), dict):
-            return
-        values = draft.values["fields"]
-
-        def answered(restore: bool | None) -> None:
-            if restore:
-                self._fill(values)
-                self._mark_restored(values)
-            else:
-                self._safe(lambda: drafts.discard_draft(self._draft_key))
-
-        self.app.push_screen(
-            ConfirmScreen(
-                _(
-                    "What you typed in this form was kept on {when} and not saved. Restore it?"
-                ).format(when=show_datetime(draft.saved_at)),
-                yes=_("Restore"),
-                no=_("Start afresh"),
-            ),
-            answered,
-        )
-
-    def _mark_restored(self, values: dict[str, Any]) -> None:
-        self.restored = True
-        self._kept_values = self.values()
-        if "(restored draft)" not in self.form_title:
-            self.query_one("#form-title", Static).update(
-                self.form_title + " " + _("(restored draft)")
-            )
-        # The cursor goes back where the typing most likely was: the end of the
-        # last text area with text in it.
-        areas = [area for area in self.query(TextArea) if area.text.strip()]
-        if areas:
-            area = areas[-1]
-            area.focus()
-            area.move_cursor(area.document.end)
-            self.call_after_refresh(area.scroll_visible, animate=False)
-
-    def _fill(self, values: dict[str, Any]) -> None:
-        """Put kept values back into the fields, word for word."""
-        for spec in self.fields():
-            if spec.name not in values:
-                continue
-            value = values[spec.name]
-            widget = self.query_one(f"#f-{spec.name}")
-            try:
-                if isinstance(widget, TextArea):
-                    widget.text = value or ""
-                elif isinstance(widget, Select):
-                    widget.value = Select.NULL if value is None else value
-                elif isinstance(widget, Checkbox):
-                    widget.value = bool(value)
-                else:
-                    widget.value = "" if value is None else str(value)
-            except Exception:  # an option no longer offered: that field stays as it is
-                continue
-
     @on(Input.Changed)
     @on(TextArea.Changed)
     @on(Select.Changed)
@@ -440,58 +188,6 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     def _draft_changed(self) -> None:
         if self._keeps_drafts and self.is_mounted and self._start_values:
             self.draft_timer.changed()
-
-    def keep_draft_now(self) -> None:
-        """Keep what is typed at once (the app is about to lock)."""
-        self.draft_timer.stop()
-        if self._keeps_drafts and self.is_mounted:
-            self.keep_draft()
-
-    def keep_draft(self) -> None:
-        """Keep what is typed (only what differs from what the form opened with)."""
-        if not self._keeps_drafts or not self.is_mounted or self._draft_key is None:
-            return
-        values = self.values()
-        if values == self._kept_values:
-            return
-        key = self._draft_key
-        if values == self._start_values and not self.restored:
-            if self._kept_values is not None:  # typed, then taken back
-                self._safe(lambda: drafts.discard_draft(key))
-                self._kept_values = None
-            return
-        if not self._draft_owner_known:
-            self._draft_citizen = self._safe(lambda: drafts.owner_citizen(**self.draft_ids()))
-            self._draft_owner_known = True
-        payload = {"form": self.draft_form(), "context": self.draft_context(), "fields": values}
-        if self._safe(
-            lambda: (
-                drafts.save_draft(
-                    key, payload, title=self.draft_title(), citizen_id=self._draft_citizen
-                )
-                or True
-            )
-        ):
-            self._kept_values = values
-
-    def discard_kept_draft(self) -> None:
-        self.draft_timer.stop()
-        if (
-            self._keeps_drafts
-            and self._draft_key is not None
-            and (self._kept_values is not None or self.restored)
-        ):
-            key = self._draft_key
-            self._safe(lambda: drafts.discard_draft(key))
-        self._kept_values = None
-
-    def _safe(self, call: Callable[[], Any]) -> Any:
-        """A draft that cannot be written or read is a message, never a crash."""
-        try:
-            return call()
-        except Exception as error:
-            tell_or_raise(self.app, error)
-            return None
 
     # --- reading ------------------------------------------------------------
 
