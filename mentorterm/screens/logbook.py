@@ -15,7 +15,7 @@ from ..enums import Attendance, Author
 from ..format import show_date, show_hours, show_percent
 from ..i18n import _, ngettext
 from ..schemas import LogbookEntryIn
-from ..widgets.confirm import ConfirmScreen
+from ..widgets.confirm import confirm_then
 from ..widgets.fields import FieldSpec
 from ..widgets.form import FormScreen
 from ..widgets.guard import safely
@@ -457,17 +457,10 @@ class LogbookScreen(RecordListScreen):
         if entry is None:
             return
 
-        @safely
-        def answered(screen, yes: bool | None) -> None:
-            if yes:
-                domain.delete_entry(entry.id)
-                self.load()
+        def delete() -> None:
+            domain.delete_entry(entry.id)
+            self.load()
 
-        self.app.push_screen(
-            ConfirmScreen(
-                _("Delete the logbook day {day}?").format(day=show_date(entry.entry_date)),
-                yes=_("Delete"),
-                no=_("Keep it"),
-            ),
-            lambda yes: answered(self, yes),
+        confirm_then(
+            self, _("Delete the logbook day {day}?").format(day=show_date(entry.entry_date)), delete
         )

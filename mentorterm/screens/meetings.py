@@ -38,7 +38,7 @@ from ..enums import CancelledBy, MeetingKind, MeetingStatus, ParticipantRole
 from ..format import days_ago, show_date, show_datetime
 from ..i18n import _, ngettext
 from ..schemas import MeetingIn
-from ..widgets.confirm import ConfirmScreen, DiscardScreen
+from ..widgets.confirm import ConfirmScreen, DiscardScreen, confirm_then
 from ..widgets.draft_timer import DraftTimer
 from ..widgets.fields import FieldSpec
 from ..widgets.form import FormScreen
@@ -1007,21 +1007,16 @@ class MeetingsScreen(CitizenRecordsScreen):
         if m is None:
             return
 
-        @safely
-        def answered(screen, yes: bool | None) -> None:
-            if yes:
-                domain.delete_meeting(m.id)
-                self.load()
+        def delete() -> None:
+            domain.delete_meeting(m.id)
+            self.load()
 
-        self.app.push_screen(
-            ConfirmScreen(
-                _("Delete the meeting of {when} with its note?").format(
-                    when=show_datetime(m.starts_at)
-                ),
-                yes=_("Delete"),
-                no=_("Keep it"),
+        confirm_then(
+            self,
+            _("Delete the meeting of {when} with its note?").format(
+                when=show_datetime(m.starts_at)
             ),
-            lambda yes: answered(self, yes),
+            delete,
         )
 
 
@@ -1119,23 +1114,19 @@ class RestoreDraftsScreen(ModalScreen[None]):
         if draft is None:
             return
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                drafts.discard_draft(draft.key)
-                self.pending.remove(draft)
-                if not self.pending:
-                    self.dismiss(None)
-                    return
-                table = self.query_one(DataTable)
-                table.remove_row(draft.key)
+        def discard() -> None:
+            drafts.discard_draft(draft.key)
+            self.pending.remove(draft)
+            if not self.pending:
+                self.dismiss(None)
+                return
+            self.query_one(DataTable).remove_row(draft.key)
 
-        self.app.push_screen(
-            ConfirmScreen(
-                _("Throw away the kept draft “{title}”?").format(title=draft.title),
-                yes=_("Discard"),
-                no=_("Keep it"),
-            ),
-            answered,
+        confirm_then(
+            self,
+            _("Throw away the kept draft “{title}”?").format(title=draft.title),
+            discard,
+            yes=_("Discard"),
         )
 
     def action_later(self) -> None:

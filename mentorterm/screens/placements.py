@@ -24,7 +24,7 @@ from ..schemas import (
     PlacementIn,
     parse_number_text,
 )
-from ..widgets.confirm import ConfirmScreen
+from ..widgets.confirm import ConfirmScreen, confirm_then
 from ..widgets.fields import FieldSpec
 from ..widgets.form import FormScreen
 from ..widgets.guard import safely
@@ -538,13 +538,8 @@ class PlacementScreen(BackHelpScreen):
                 hours=show_hours(before[-1].hours_per_week),
             )
 
-        self.app.push_screen(
-            ConfirmScreen(question, yes=_("Delete"), no=_("Keep it")),
-            lambda yes: yes and self._delete(step.id),
-        )
+        def delete() -> None:
+            domain.delete_hours_step(step.id)
+            self.load()
 
-    @safely
-    def _delete(self, step_id: int) -> None:
-        domain.delete_hours_step(step_id)
-        self.load()
-        self.notify(_("Hours step deleted."))
+        confirm_then(self, question, delete, _("Hours step deleted."))

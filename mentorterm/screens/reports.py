@@ -17,7 +17,7 @@ from ..domain.errors import user_message
 from ..format import show_date
 from ..i18n import _
 from ..schemas import ReportTextsIn
-from ..widgets.confirm import ConfirmScreen
+from ..widgets.confirm import confirm_then
 from ..widgets.fields import FieldSpec
 from ..widgets.form import FormScreen
 from ..widgets.guard import safely
@@ -117,22 +117,16 @@ class ReportsScreen(CitizenRecordsScreen):
         report = self.current()
         if report is None:
             return
-        self.app.push_screen(
-            ConfirmScreen(
-                _("Delete the report for {period}{title}?").format(
-                    period=_period(report.start, report.end),
-                    title=f" ({escape(report.title)})" if report.title else "",
-                ),
-                yes=_("Delete"),
-                no=_("Keep"),
+        confirm_then(
+            self,
+            _("Delete the report for {period}{title}?").format(
+                period=_period(report.start, report.end),
+                title=f" ({escape(report.title)})" if report.title else "",
             ),
-            lambda yes: self._delete(report.id) if yes else None,
+            lambda: domain.delete_report(report.id),
+            _("The report was deleted; the records it was built from stay."),
+            no=_("Keep"),
         )
-
-    @safely
-    def _delete(self, report_id: int) -> None:
-        domain.delete_report(report_id)
-        self.notify(_("The report was deleted; the records it was built from stay."))
         self.load()
 
 

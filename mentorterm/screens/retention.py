@@ -14,7 +14,7 @@ from ..domain.errors import user_message
 from ..domain.retention import RetentionItem
 from ..format import show_date
 from ..i18n import _, ngettext
-from ..widgets.confirm import ConfirmScreen
+from ..widgets.confirm import confirm_then
 from ..widgets.guard import safely
 from ..widgets.markup import escape
 from .citizen_forms import all_backups_text
@@ -176,12 +176,13 @@ class RetentionScreen(Screen):
             "{backups}",
             len(chosen),
         ).format(count=len(chosen), names=names, backups=all_backups_text())
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.start_erasing([i.citizen_id for i in chosen])
-
-        self.app.push_screen(ConfirmScreen(question, yes=_("Erase"), no=_("Keep")), answered)
+        confirm_then(
+            self,
+            question,
+            lambda: self.start_erasing([i.citizen_id for i in chosen]),
+            yes=_("Erase"),
+            no=_("Keep"),
+        )
 
     def start_erasing(self, ids: list[int]) -> None:
         self.erasing = True

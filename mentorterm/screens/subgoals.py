@@ -18,7 +18,7 @@ from ..enums import SubGoalStatus
 from ..format import show_date
 from ..i18n import _, ngettext
 from ..schemas import AllianceScoreIn, SubGoalIn, SubGoalStatusIn, friendly_errors
-from ..widgets.confirm import ConfirmScreen, DiscardScreen
+from ..widgets.confirm import ConfirmScreen, DiscardScreen, confirm_then
 from ..widgets.fields import FieldSpec
 from ..widgets.form import FormScreen
 from ..widgets.guard import safely
@@ -465,16 +465,12 @@ class HistoryScreen(BackHelpScreen):
         ).format(
             day=show_date(score.scored_on), citizen=score.citizen_score, mentor=score.mentor_score
         )
-        self.app.push_screen(
-            ConfirmScreen(question, yes=_("Delete"), no=_("Keep it")),
-            lambda yes: yes and self._delete(score.id),
-        )
 
-    @safely
-    def _delete(self, score_id: int) -> None:
-        alliance.delete_score(score_id)
-        self.load()
-        self.notify(_("Score deleted."))
+        def delete() -> None:
+            alliance.delete_score(score.id)
+            self.load()
+
+        confirm_then(self, question, delete, _("Score deleted."))
 
 
 class SubGoalsScreen(CitizenRecordsScreen):

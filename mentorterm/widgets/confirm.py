@@ -86,22 +86,33 @@ def confirm_then(
     *,
     yes: str | None = None,
     no: str | None = None,
+    then: Callable[[], object] | None = None,
 ) -> None:
-    """Ask ``question``; on yes run ``action`` and then say ``done_message``.
+    """Ask ``question`` (buttons ``yes``/``no``, "Delete"/"Keep it" unless given);
+    on yes run ``action``, then say ``done_message``.
 
     A database or rule error from ``action`` becomes a notification (as
-    ``safely`` does); ``no`` or escape changes nothing.
+    ``safely`` does) and no done message; no or escape changes nothing.
+    ``then`` runs after the answer, whichever it was (a reload).
     """
 
     def answered(answer: bool | None) -> None:
-        if not answer:
-            return
-        try:
-            action()
-        except Exception as error:
-            tell_or_raise(screen.app, error)
-            return
-        if done_message:
-            screen.notify(done_message)
+        if answer:
+            try:
+                action()
+            except Exception as error:
+                tell_or_raise(screen.app, error)
+            else:
+                if done_message:
+                    screen.notify(done_message)
+        if then is not None:
+            then()
 
-    screen.app.push_screen(ConfirmScreen(question, yes=yes, no=no), answered)
+    screen.app.push_screen(
+        ConfirmScreen(
+            question,
+            yes=_("Delete") if yes is None else yes,
+            no=_("Keep it") if no is None else no,
+        ),
+        answered,
+    )
