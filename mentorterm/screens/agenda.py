@@ -30,7 +30,7 @@ from ..widgets.fields import FieldSpec
 from ..widgets.guard import safely
 from ..widgets.lists import RecordListScreen
 from ..widgets.markup import escape
-from .meetings import CancelMeetingScreen, NoShowScreen
+from .meeting_dialogs import CancelMeetingScreen, NoShowScreen
 from .statistics import SaveFileForm
 
 TO_RECORD = "to_record"
