@@ -17,7 +17,7 @@ from ..i18n import _, ngettext
 from ..widgets.confirm import confirm_then
 from ..widgets.guard import safely
 from ..widgets.markup import escape
-from .citizen_forms import all_backups_text
+from .citizen_files import all_backups_text
 
 MARK = "✔"
 
