@@ -94,7 +94,7 @@ class ActionItemsScreen(RecordListScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="items-title")
+        yield Static(id="items-title", classes="screen-title")
         yield Input(placeholder=_("Filter by citizen or by who does it…"), id="items-filter")
         yield Static(id="items-empty")
         yield FittingTable(COLUMNS, id="action-items", cursor_type="row", zebra_stripes=True)

@@ -127,7 +127,7 @@ class AgendaScreen(RecordListScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="agenda-title")
+        yield Static(id="agenda-title", classes="screen-title")
         yield Static(id="agenda-empty")
         yield DataTable(id="agenda", cursor_type="row", zebra_stripes=True)
         yield Static(id="agenda-status")

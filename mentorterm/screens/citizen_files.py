@@ -110,16 +110,7 @@ def all_backups_text() -> str:
 class DeleteCitizenScreen(ModalScreen[bool]):
     """Erasing is final: the mentor types the citizen's name to confirm."""
 
-    DEFAULT_CSS = """
-    DeleteCitizenScreen { align: center middle; }
-    DeleteCitizenScreen > Vertical {
-        width: 90; max-width: 100%; height: auto; max-height: 100%; border: thick $error;
-        background: $surface; padding: 1 2;
-    }
-    DeleteCitizenScreen #delete-text { height: auto; max-height: 60vh; }
-    DeleteCitizenScreen #delete-backups { margin: 1 0; }
-    DeleteCitizenScreen #delete-error { color: $error; }
-    """
+    CSS_PATH = "citizen_files.tcss"
     BINDINGS = keys.bindings("delete_citizen")
 
     def __init__(self, citizen_id: int, name: str) -> None:

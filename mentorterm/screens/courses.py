@@ -79,7 +79,7 @@ class CourseHistoryScreen(BackHelpScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="records-title")
+        yield Static(id="records-title", classes="screen-title")
         yield DataTable(id="records", cursor_type="row", zebra_stripes=True)
         yield Static(id="records-empty")
         with VerticalScroll(id="course-pane", can_focus=False):

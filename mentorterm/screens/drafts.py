@@ -121,10 +121,7 @@ def _read_only(app, draft, context, fields) -> bool:
 class KeptDraftScreen(BackHelpScreen):
     """A kept draft of a form that cannot be reopened from here, to read and copy."""
 
-    DEFAULT_CSS = """
-    KeptDraftScreen #kept-title { padding: 0 1; background: $boost; height: auto; }
-    KeptDraftScreen #kept-text { height: 1fr; padding: 0 1; }
-    """
+    CSS_PATH = "drafts.tcss"
     HELP_TITLE = _("A kept draft")
     BINDINGS = keys.bindings("kept_draft")
 
@@ -140,6 +137,7 @@ class KeptDraftScreen(BackHelpScreen):
                 "offers this text back; [b]escape[/b] goes back."
             ).format(title=escape(self.draft.title), when=show_datetime(self.draft.saved_at)),
             id="kept-title",
+            classes="screen-title",
         )
         lines = []
         for name, value in (_fields(self.draft) or {}).items():

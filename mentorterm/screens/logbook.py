@@ -75,13 +75,7 @@ class LogbookScreen(RecordListScreen):
     planned hours; a digit then changes the attendance of the day in focus
     (1 present, 2 sick, 3 with notice, 4 without), which `u` undoes."""
 
-    DEFAULT_CSS = """
-    LogbookScreen #logbook-title { padding: 0 1; background: $boost; }
-    LogbookScreen #logbook { height: 1fr; }
-    LogbookScreen #logbook-stats { height: auto; padding: 0 1;
-                                   border-top: solid $primary-background-lighten-2; }
-    LogbookScreen #day-detail { height: auto; max-height: 6; padding: 0 1; }
-    """
+    CSS_PATH = "logbook.tcss"
     BINDINGS = keys.bindings("logbook")
 
     HELP_TITLE = _("Logbook")
@@ -97,7 +91,7 @@ class LogbookScreen(RecordListScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="logbook-title")
+        yield Static(id="logbook-title", classes="screen-title")
         yield DataTable(id="logbook", cursor_type="row", zebra_stripes=True)
         yield Static(id="day-detail")
         yield Static(id="logbook-stats")

@@ -29,15 +29,7 @@ class CancelMeetingScreen(ModalScreen[domain.CancellationIn | None]):
     meeting as it was.
     """
 
-    DEFAULT_CSS = """
-    CancelMeetingScreen { align: center middle; }
-    CancelMeetingScreen > VerticalScroll { width: 76; max-width: 100%; height: auto;
-        max-height: 100%; border: thick $warning; background: $surface; padding: 0 1; }
-    CancelMeetingScreen OptionList { height: auto; max-height: 7; }
-    CancelMeetingScreen Input { border: none; height: 1; padding: 0 1; background: $panel; }
-    CancelMeetingScreen Input:focus { border: none; background: $primary 40%; }
-    CancelMeetingScreen .dialog-keys { color: $text-muted; }
-    """
+    CSS_PATH = "meeting_dialogs.tcss"
     BINDINGS = keys.bindings("cancel_meeting")
 
     def __init__(self, what: str) -> None:
@@ -116,14 +108,7 @@ class CancelMeetingScreen(ModalScreen[domain.CancellationIn | None]):
 class NoShowScreen(ModalScreen[str | None]):
     """The citizen did not come: an optional note; enter saves, escape changes nothing."""
 
-    DEFAULT_CSS = """
-    NoShowScreen { align: center middle; }
-    NoShowScreen > VerticalScroll { width: 76; max-width: 100%; height: auto;
-        max-height: 100%; border: thick $warning; background: $surface; padding: 0 1; }
-    NoShowScreen Input { border: none; height: 1; padding: 0 1; background: $panel; }
-    NoShowScreen Input:focus { border: none; background: $primary 40%; }
-    NoShowScreen .dialog-keys { color: $text-muted; }
-    """
+    CSS_PATH = "meeting_dialogs.tcss"
     BINDINGS = keys.bindings("no_show")
 
     def __init__(self, what: str) -> None:

@@ -38,12 +38,7 @@ from .restore_drafts import RestoreDraftsScreen
 class MeetingsScreen(CitizenRecordsScreen):
     """A citizen's meetings, newest first; the note of the one in focus below."""
 
-    DEFAULT_CSS = """
-    MeetingsScreen #meetings-title { padding: 0 1; background: $boost; }
-    MeetingsScreen #meetings { height: 1fr; }
-    MeetingsScreen #meeting-detail { height: auto; max-height: 14; padding: 0 1;
-                                     border-top: solid $primary-background-lighten-2; }
-    """
+    CSS_PATH = "meetings.tcss"
     BINDINGS = keys.bindings("meetings")
     HELP_TITLE = _("Meetings")
 

@@ -71,10 +71,7 @@ class NoteForm(FormScreen[int]):
     MODEL = domain.MeetingNoteIn
     BINDINGS = keys.bindings("note_form")
     KEEPS_DRAFTS = False  # the note keeps its own draft, removed in save_note's transaction
-    DEFAULT_CSS = """
-    NoteForm > #form { width: 110; }
-    NoteForm #note-goals { color: $text-muted; margin-left: 31; }
-    """
+    CSS_PATH = "note_form.tcss"
 
     def __init__(
         self,

@@ -60,10 +60,7 @@ def meeting_detail_text(detail: domain.MeetingDetail) -> str:
 class NoteViewScreen(BackHelpScreen):
     """A meeting's whole note, to read (the box under the list shows its start)."""
 
-    DEFAULT_CSS = """
-    NoteViewScreen #note-view-title { padding: 0 1; background: $boost; }
-    NoteViewScreen #note-view { height: 1fr; padding: 0 1; }
-    """
+    CSS_PATH = "note_view.tcss"
     HELP_TITLE = _("The meeting's note")
     BINDINGS = keys.bindings("note_view")
 
@@ -77,6 +74,7 @@ class NoteViewScreen(BackHelpScreen):
         yield Static(
             _("[b]{name}[/b] · the meeting's note").format(name=escape(self.citizen_name)),
             id="note-view-title",
+            classes="screen-title",
         )
         with VerticalScroll(id="note-view"):
             yield Static(self.text)

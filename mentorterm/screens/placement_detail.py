@@ -21,12 +21,7 @@ from .placement_forms import HoursStepForm
 class PlacementScreen(BackHelpScreen):
     """One placement: its agreement, and its hours steps to add, correct or delete."""
 
-    DEFAULT_CSS = """
-    PlacementScreen #placement-title { padding: 0 1; background: $boost; }
-    PlacementScreen #agreement-box { height: auto; max-height: 40%; padding: 0 1; }
-    PlacementScreen #steps-title { padding: 0 1; text-style: bold; margin-top: 1; }
-    PlacementScreen #steps { height: 1fr; min-height: 4; }
-    """
+    CSS_PATH = "placement_detail.tcss"
     HELP_TITLE = _("Placement and hours steps")
     BINDINGS = keys.bindings("placement")
 
@@ -40,7 +35,7 @@ class PlacementScreen(BackHelpScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="placement-title")
+        yield Static(id="placement-title", classes="screen-title")
         with VerticalScroll(id="agreement-box"):
             yield Static(id="agreement")
         yield Static(_("Hours steps"), id="steps-title")

@@ -45,12 +45,7 @@ def steps_timeline(steps) -> str:
 
 
 class PlacementsScreen(CitizenRecordsScreen):
-    DEFAULT_CSS = """
-    PlacementsScreen #placements-title { padding: 0 1; background: $boost; }
-    PlacementsScreen #placements { height: 1fr; }
-    PlacementsScreen #placement-detail { height: auto; max-height: 12; padding: 0 1;
-                                         border-top: solid $primary-background-lighten-2; }
-    """
+    CSS_PATH = "placements.tcss"
     BINDINGS = keys.bindings("placements")
 
     HELP_TITLE = _("Placements")

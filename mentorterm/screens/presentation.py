@@ -18,14 +18,7 @@ from ..widgets.markup import escape
 class PresentationScreen(Screen):
     """A calm view for the citizen: their own goals, scores and next steps only."""
 
-    DEFAULT_CSS = """
-    PresentationScreen { background: $surface; }
-    PresentationScreen VerticalScroll { padding: 1 4; }
-    PresentationScreen #present-title { text-style: bold; padding-bottom: 1; }
-    PresentationScreen .goal { padding: 0 2; margin-bottom: 1; border: round $primary; }
-    PresentationScreen #present-next { padding: 1 2; }
-    PresentationScreen #present-keys { color: $text-muted; dock: bottom; padding: 0 1; }
-    """
+    CSS_PATH = "presentation.tcss"
     AUTO_FOCUS = "VerticalScroll"  # arrows and page keys scroll a long list of goals
     BINDINGS = keys.bindings("presentation")
 

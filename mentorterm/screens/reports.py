@@ -33,11 +33,7 @@ def _period(start: date, end: date) -> str:
 class ReportsScreen(CitizenRecordsScreen):
     """The citizen's saved progression reports, the latest period first."""
 
-    DEFAULT_CSS = """
-    ReportsScreen #reports-title { padding: 0 1; background: $boost; }
-    ReportsScreen #reports { height: 1fr; }
-    ReportsScreen #reports-empty { padding: 1 2; height: auto; }
-    """
+    CSS_PATH = "reports.tcss"
     BINDINGS = keys.bindings("reports")
     HELP_TITLE = _("Progression reports")
 
@@ -133,9 +129,7 @@ class ReportsScreen(CitizenRecordsScreen):
 class ReportTextsForm(FormScreen[tuple[int, ReportTextsIn]]):
     """The mentor's judgement parts of a report; saving saves the report."""
 
-    DEFAULT_CSS = """
-    ReportTextsForm #fields TextArea { height: 5; }
-    """
+    CSS_PATH = "reports.tcss"
     TITLE = _("The report's texts")
     MODEL = ReportTextsIn
     FIELDS = [
@@ -174,10 +168,7 @@ class ReportScreen(BackHelpScreen):
     """One report as it will be handed over: facts from the records as they are
     now, the mentor's texts; `e` edits the texts, `m`/`f` export."""
 
-    DEFAULT_CSS = """
-    ReportScreen #report-title { padding: 0 1; background: $boost; height: auto; }
-    ReportScreen #report-body { height: 1fr; padding: 0 1; }
-    """
+    CSS_PATH = "reports.tcss"
     HELP_TITLE = _("Progression report")
     BINDINGS = keys.bindings("report")
 
@@ -196,7 +187,7 @@ class ReportScreen(BackHelpScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="report-title")
+        yield Static(id="report-title", classes="screen-title")
         with VerticalScroll(id="report-body"):
             yield Markdown(id="report-preview")
         yield Footer()

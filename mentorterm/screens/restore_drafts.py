@@ -23,12 +23,7 @@ from ..widgets.guard import safely
 class RestoreDraftsScreen(ModalScreen[None]):
     """At start: notes and other texts that were being written when mentorterm stopped."""
 
-    DEFAULT_CSS = """
-    RestoreDraftsScreen { align: center middle; }
-    RestoreDraftsScreen > Vertical { width: 90; max-width: 100%; height: auto;
-        border: thick $warning; background: $surface; padding: 0 1; }
-    RestoreDraftsScreen DataTable { height: auto; max-height: 12; }
-    """
+    CSS_PATH = "restore_drafts.tcss"
     BINDINGS = keys.bindings("restore_drafts")
 
     def __init__(self, pending: list[drafts.DraftView]) -> None:

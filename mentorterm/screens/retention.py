@@ -40,13 +40,7 @@ def retention_years() -> tuple[int, str]:
 class RetentionScreen(Screen):
     """Who is due for erasure; `space` marks, `a` marks all, `E` erases the marked."""
 
-    DEFAULT_CSS = """
-    RetentionScreen #retention-title { padding: 0 1; background: $boost; height: auto; }
-    RetentionScreen #due { height: 1fr; }
-    RetentionScreen #retention-empty { padding: 1 2; height: auto; }
-    RetentionScreen #erase-progress { padding: 0 1; height: auto; display: none; }
-    RetentionScreen #erase-progress.shown { display: block; }
-    """
+    CSS_PATH = "retention.tcss"
     BINDINGS = keys.bindings("retention")
 
     def __init__(self) -> None:
@@ -59,7 +53,7 @@ class RetentionScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="retention-title")
+        yield Static(id="retention-title", classes="screen-title")
         yield DataTable(id="due", cursor_type="row", zebra_stripes=True)
         yield Static(id="retention-empty")
         yield ProgressBar(id="erase-progress", show_eta=False)

@@ -30,27 +30,7 @@ class ScoringScreen(ModalScreen[bool]):
     answers shown for reference; ctrl+s saves.
     """
 
-    DEFAULT_CSS = """
-    ScoringScreen { align: center middle; }
-    ScoringScreen > #score-dialog {
-        width: 80; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 2;
-    }
-    ScoringScreen #score-title { text-style: bold; padding: 1 0 0 0; }
-    ScoringScreen #scale { padding: 1 0; }
-    ScoringScreen #questions { height: auto; display: none; }
-    ScoringScreen.answering #questions { display: block; }
-    ScoringScreen .question { text-style: bold; margin-top: 1; }
-    ScoringScreen .previous { color: $text-muted; text-style: italic; }
-    ScoringScreen TextArea { height: 3; border: none; background: $panel; }
-    ScoringScreen TextArea:focus { border: none; background: $primary 40%; }
-    ScoringScreen Input { border: none; height: 1; padding: 0 1; background: $panel; width: 20; }
-    ScoringScreen Input:focus { border: none; background: $primary 40%; }
-    ScoringScreen #score-keys { color: $text-muted; padding-bottom: 1; }
-    ScoringScreen #score-error { color: $error; height: auto; display: none; }
-    ScoringScreen #score-error.shown { display: block; }
-    ScoringScreen.answering #scale { padding: 0 0 1 0; }
-    """
+    CSS_PATH = "scoring.tcss"
     AUTO_FOCUS = ""  # the number first: digits and arrows belong to the scale
     BINDINGS = keys.bindings("scoring")
 

@@ -23,13 +23,7 @@ from .scoring import ScoringScreen
 class HistoryScreen(BackHelpScreen):
     """Every score of one sub-goal with its answers, and the chart over time."""
 
-    DEFAULT_CSS = """
-    HistoryScreen #history-title { padding: 0 1; background: $boost; }
-    HistoryScreen #chart { padding: 0 2; height: auto; }
-    HistoryScreen #scores { height: 1fr; min-height: 4; }
-    HistoryScreen #score-detail { height: auto; max-height: 5; padding: 0 1;
-                                  border-top: solid $primary-background-lighten-2; }
-    """
+    CSS_PATH = "subgoal_history.tcss"
     HELP_TITLE = _("Sub-goal history")
     BINDINGS = keys.bindings("subgoal_history")
 
@@ -41,7 +35,7 @@ class HistoryScreen(BackHelpScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="history-title")
+        yield Static(id="history-title", classes="screen-title")
         yield Static(id="chart")
         yield DataTable(id="scores", cursor_type="row", zebra_stripes=True)
         yield Static(id="score-detail")  # the answers whole, however narrow the table

@@ -66,13 +66,7 @@ def _bar(score: int | None, compact: bool = False) -> Text:
 class SubGoalsScreen(CitizenRecordsScreen):
     """A citizen's sub-goals: active first in priority order, each with its scale."""
 
-    DEFAULT_CSS = """
-    SubGoalsScreen #goals-title { padding: 0 1; background: $boost; }
-    SubGoalsScreen #goals { height: 1fr; }
-    SubGoalsScreen #goals-empty { padding: 1 2; height: auto; }
-    SubGoalsScreen #goal-detail { height: auto; max-height: 8; padding: 0 1;
-                                  border-top: solid $primary-background-lighten-2; }
-    """
+    CSS_PATH = "subgoals.tcss"
     BINDINGS = keys.bindings("subgoals")
 
     HELP_TITLE = _("Sub-goals")

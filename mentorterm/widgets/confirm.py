@@ -18,16 +18,6 @@ from .guard import tell_or_raise
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question; `y` says yes, `n` or escape says no (enter: the focused button)."""
 
-    DEFAULT_CSS = """
-    ConfirmScreen { align: center middle; }
-    ConfirmScreen > #dialog {
-        width: 90; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $warning; background: $surface; padding: 0 1;
-    }
-    ConfirmScreen #question { height: auto; }
-    ConfirmScreen .buttons { height: auto; margin-top: 1; }
-    ConfirmScreen .buttons Button { margin-right: 2; }
-    """
     BINDINGS = keys.bindings("confirm")
 
     def __init__(self, question: str, yes: str | None = None, no: str | None = None) -> None:
@@ -58,9 +48,6 @@ class DiscardScreen(ConfirmScreen):
     """ "Throw away what you typed?" after an escape in a form: a second escape
     says yes (two escapes always leave), `n` or enter keeps editing."""
 
-    DEFAULT_CSS = """
-    DiscardScreen #discard-keys { color: $text-muted; margin-top: 1; height: auto; }
-    """
     BINDINGS = keys.bindings("discard")
 
     def compose(self) -> ComposeResult:

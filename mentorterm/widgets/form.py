@@ -44,34 +44,6 @@ T = TypeVar("T")
 class FormScreen(FormDrafts, ModalScreen[T | None], Generic[T]):
     """Base of every form. Subclasses set TITLE, MODEL, FIELDS and ``submit``."""
 
-    DEFAULT_CSS = """
-    FormScreen { align: center middle; }
-    FormScreen > #form {
-        width: 100; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
-    FormScreen #form-title { text-style: bold; }
-    FormScreen #fields { height: auto; max-height: 1fr; }
-    FormScreen .row { height: auto; }
-    FormScreen .field-label { width: 30; padding-right: 1; color: $text-muted; }
-    FormScreen .row Input, FormScreen .row Select, FormScreen .row TextArea { width: 1fr; }
-    FormScreen Input { border: none; height: 1; padding: 0 1; background: $panel; }
-    FormScreen Input:focus { border: none; background: $primary 40%; }
-    FormScreen TextArea { border: none; height: 3; padding: 0 1; background: $panel; }
-    FormScreen TextArea:focus { border: none; background: $primary 40%; }
-    FormScreen Select { height: auto; }
-    FormScreen SelectCurrent { border: none; height: 1; padding: 0 1; background: $panel; }
-    FormScreen Select:focus > SelectCurrent { border: none; background: $primary 40%; }
-    FormScreen Checkbox { border: none; padding: 0; margin-left: 31; background: $surface; }
-    FormScreen .row-gap { height: 1; }
-    FormScreen .field-hint { color: $text-muted; text-style: italic; margin-left: 31; }
-    FormScreen .field-error { color: $error; display: none; margin-left: 31; }
-    FormScreen .field-error.shown { display: block; }
-    FormScreen #form-error { color: $error; display: none; }
-    FormScreen #form-error.shown { display: block; }
-    FormScreen #form-keys { color: $text-muted; padding-bottom: 1; }
-    """
-
     BINDINGS = keys.bindings("form")
 
     TITLE: str = ""

@@ -71,7 +71,7 @@ class CitizenRecordsScreen(RecordListScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id=self.TITLE_ID)
+        yield Static(id=self.TITLE_ID, classes="screen-title")
         yield DataTable(id=self.TABLE_ID, cursor_type="row", zebra_stripes=True)
         for box in self.BOXES:
             yield Static(id=box)
