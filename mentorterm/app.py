@@ -53,6 +53,7 @@ class MentortermApp(LockGuard, App[int]):
     TITLE = "mentorterm"
     COMMANDS = App.COMMANDS | {CitizenCommands}
     BINDINGS = keys.bindings("app")
+    CSS_PATH = "app.tcss"
 
     def __init__(
         self,

@@ -26,7 +26,7 @@ from mentorterm.domain import courses, drafts, logbook, placements
 from mentorterm.domain.citizens import create_citizen
 from mentorterm.models import Draft, LogbookEntry, Report, ReviewNote, SubGoal
 from mentorterm.schemas import CitizenIn, CourseIn, HoursStepIn, LogbookEntryIn, PlacementIn
-from mentorterm.screens.forms import DraftTimer
+from mentorterm.widgets.draft_timer import DraftTimer
 
 TODAY = date(2026, 11, 22)  # a Sunday
 SIZE = (120, 36)

@@ -17,6 +17,7 @@ from textual.screen import Screen
 
 import mentorterm.app
 import mentorterm.screens
+import mentorterm.widgets
 from mentorterm import keys
 
 # Where each screen class's keys live in keys.py (its id there).
@@ -59,10 +60,11 @@ SCREEN_IDS = {
 
 
 def ui_classes() -> list[type]:
-    """Every Screen and App class defined in mentorterm (screens/ and app.py)."""
+    """Every Screen and App class defined in mentorterm (screens/, widgets/ and app.py)."""
     modules = [mentorterm.app] + [
-        importlib.import_module(f"mentorterm.screens.{info.name}")
-        for info in pkgutil.iter_modules(mentorterm.screens.__path__)
+        importlib.import_module(info.name)
+        for package in (mentorterm.screens, mentorterm.widgets)
+        for info in pkgutil.walk_packages(package.__path__, f"{package.__name__}.")
     ]
     found = []
     for module in modules:

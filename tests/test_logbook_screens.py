@@ -22,7 +22,7 @@ from mentorterm.domain.statistics import LEFT_EARLY, OFF, CalendarDay, WeekPoint
 from mentorterm.enums import Attendance
 from mentorterm.models import LogbookEntry
 from mentorterm.schemas import CitizenIn, HoursStepIn, LogbookEntryIn, PlacementIn
-from mentorterm.screens.charts import calendar_grid, hours_chart
+from mentorterm.widgets.charts import calendar_grid, hours_chart
 
 TODAY = date(2026, 11, 22)
 SIZE = (120, 36)

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from textual.markup import to_content
 
-from mentorterm.screens.markup import escape
+from mentorterm.widgets.markup import escape
 
 
 def shown(text: str) -> str:

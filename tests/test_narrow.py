@@ -18,7 +18,7 @@ from mentorterm import storage
 from mentorterm.app import make_app
 from mentorterm.demo import generate_demo
 from mentorterm.screens import action_items, caseload
-from mentorterm.screens.columns import PADDING, Col, cut, fit, measured, table_width
+from mentorterm.widgets.columns import PADDING, Col, cut, fit, measured, table_width
 
 TODAY = date(2026, 11, 22)
 NARROW = (80, 24)
@@ -314,7 +314,7 @@ async def test_review_at_80x24_shows_queue_facts_and_decision(demo_db):
 async def test_fitting_table_refits_on_resize_and_names_what_it_hides():
     from textual.app import App
 
-    from mentorterm.screens.columns import FittingTable
+    from mentorterm.widgets.columns import FittingTable
 
     cols = [
         Col("name", "Name", 30, 8, flex=True),

@@ -17,10 +17,10 @@ from ..domain.action_items import ActionItemRow, action_items, mark_done, reopen
 from ..domain.audit import ViewLog
 from ..format import show_date
 from ..i18n import _, ngettext
-from .columns import Col, FittingTable
-from .guard import safely
-from .lists import RecordListScreen
-from .markup import escape
+from ..widgets.columns import Col, FittingTable
+from ..widgets.guard import safely
+from ..widgets.lists import RecordListScreen
+from ..widgets.markup import escape
 
 WHAT_WIDTH = 44
 NAME_WIDTH = 16
@@ -94,7 +94,7 @@ class ActionItemsScreen(RecordListScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="items-title")
+        yield Static(id="items-title", classes="screen-title")
         yield Input(placeholder=_("Filter by citizen or by who does it…"), id="items-filter")
         yield Static(id="items-empty")
         yield FittingTable(COLUMNS, id="action-items", cursor_type="row", zebra_stripes=True)

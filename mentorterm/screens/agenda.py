@@ -26,11 +26,11 @@ from ..enums import MeetingKind, MeetingStatus
 from ..format import show_date
 from ..i18n import _, ngettext
 from ..schemas import CalendarFileIn
-from .forms import FieldSpec
-from .guard import safely
-from .lists import RecordListScreen
-from .markup import escape
-from .meetings import CancelMeetingScreen, NoShowScreen
+from ..widgets.fields import FieldSpec
+from ..widgets.guard import safely
+from ..widgets.lists import RecordListScreen
+from ..widgets.markup import escape
+from .meeting_dialogs import CancelMeetingScreen, NoShowScreen
 from .statistics import SaveFileForm
 
 TO_RECORD = "to_record"
@@ -127,7 +127,7 @@ class AgendaScreen(RecordListScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="agenda-title")
+        yield Static(id="agenda-title", classes="screen-title")
         yield Static(id="agenda-empty")
         yield DataTable(id="agenda", cursor_type="row", zebra_stripes=True)
         yield Static(id="agenda-status")

@@ -13,10 +13,10 @@ from ..domain import courses as domain
 from ..domain.views import CourseView
 from ..format import show_date
 from ..i18n import _, ngettext
-from .forms import ConfirmScreen
-from .guard import safely
-from .lists import BackHelpScreen
-from .markup import escape
+from ..widgets.confirm import confirm_then
+from ..widgets.guard import safely
+from ..widgets.lists import BackHelpScreen
+from ..widgets.markup import escape
 
 
 def course_span(course: CourseView) -> str:
@@ -79,7 +79,7 @@ class CourseHistoryScreen(BackHelpScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="records-title")
+        yield Static(id="records-title", classes="screen-title")
         yield DataTable(id="records", cursor_type="row", zebra_stripes=True)
         yield Static(id="records-empty")
         with VerticalScroll(id="course-pane", can_focus=False):
@@ -273,27 +273,22 @@ class CourseHistoryScreen(BackHelpScreen):
         if course is None or course.is_open:
             self.notify(_("This course is running: there is no end to undo."), severity="warning")
             return
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._reopen(course.id)
-            self.load()
-
-        self.app.push_screen(
-            ConfirmScreen(
-                _(
-                    "Undo the end of the course {span}?\n\nThe course runs again: the end date "
-                    "{date} and the outcome “{outcome}” are removed (the log keeps them). Use this "
-                    "when the course was ended by mistake."
-                ).format(
-                    span=course_span(course),
-                    date=show_date(course.end_date),
-                    outcome=course.outcome.label,
-                ),
-                yes=_("Undo the end"),
-                no=_("Keep it ended"),
+        confirm_then(
+            self,
+            _(
+                "Undo the end of the course {span}?\n\nThe course runs again: the end date "
+                "{date} and the outcome “{outcome}” are removed (the log keeps them). Use this "
+                "when the course was ended by mistake."
+            ).format(
+                span=course_span(course),
+                date=show_date(course.end_date),
+                outcome=course.outcome.label,
             ),
-            answered,
+            lambda: domain.reopen_course(course.id),
+            _("The course runs again; its end was undone."),
+            yes=_("Undo the end"),
+            no=_("Keep it ended"),
+            then=self.load,
         )
 
     def action_delete(self) -> None:
@@ -310,38 +305,23 @@ class CourseHistoryScreen(BackHelpScreen):
             return
         ext = next(x for x in course.extensions if x.id == extension_id)
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._remove(extension_id)
-            self.load()
-
-        self.app.push_screen(
-            ConfirmScreen(
-                _(
-                    "Remove the extension to {end} (decided {decided})?\n\nThe course then ends "
-                    "{before}. Use this for an extension entered by mistake."
-                ).format(
-                    end=show_date(ext.new_end),
-                    decided=show_date(ext.decided_on),
-                    before=show_date(
-                        max(
-                            [course.planned_end]
-                            + [x.new_end for x in course.extensions if x.id != extension_id]
-                        )
-                    ),
+        confirm_then(
+            self,
+            _(
+                "Remove the extension to {end} (decided {decided})?\n\nThe course then ends "
+                "{before}. Use this for an extension entered by mistake."
+            ).format(
+                end=show_date(ext.new_end),
+                decided=show_date(ext.decided_on),
+                before=show_date(
+                    max(
+                        [course.planned_end]
+                        + [x.new_end for x in course.extensions if x.id != extension_id]
+                    )
                 ),
-                yes=_("Remove"),
-                no=_("Keep it"),
             ),
-            answered,
+            lambda: domain.delete_extension(extension_id),
+            _("The extension was removed."),
+            yes=_("Remove"),
+            then=self.load,
         )
-
-    @safely
-    def _reopen(self, course_id: int) -> None:
-        domain.reopen_course(course_id)
-        self.notify(_("The course runs again; its end was undone."))
-
-    @safely
-    def _remove(self, extension_id: int) -> None:
-        domain.delete_extension(extension_id)
-        self.notify(_("The extension was removed."))

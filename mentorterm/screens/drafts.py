@@ -20,8 +20,8 @@ from .. import keys
 from ..domain import drafts
 from ..format import show_datetime
 from ..i18n import _
-from .lists import BackHelpScreen
-from .markup import escape
+from ..widgets.lists import BackHelpScreen
+from ..widgets.markup import escape
 
 
 def _form(draft: drafts.DraftView) -> str:
@@ -121,10 +121,7 @@ def _read_only(app, draft, context, fields) -> bool:
 class KeptDraftScreen(BackHelpScreen):
     """A kept draft of a form that cannot be reopened from here, to read and copy."""
 
-    DEFAULT_CSS = """
-    KeptDraftScreen #kept-title { padding: 0 1; background: $boost; height: auto; }
-    KeptDraftScreen #kept-text { height: 1fr; padding: 0 1; }
-    """
+    CSS_PATH = "drafts.tcss"
     HELP_TITLE = _("A kept draft")
     BINDINGS = keys.bindings("kept_draft")
 
@@ -140,6 +137,7 @@ class KeptDraftScreen(BackHelpScreen):
                 "offers this text back; [b]escape[/b] goes back."
             ).format(title=escape(self.draft.title), when=show_datetime(self.draft.saved_at)),
             id="kept-title",
+            classes="screen-title",
         )
         lines = []
         for name, value in (_fields(self.draft) or {}).items():

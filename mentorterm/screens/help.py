@@ -47,16 +47,7 @@ def bindings_of(screen: Screen) -> list[tuple[str, str]]:
 class HelpScreen(ModalScreen[None]):
     # One scrolling box, as high as its text up to the whole screen: at 80x24
     # the longest help is read to its end with down / pgdn (the box has focus).
-    DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll {
-        width: 72; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 2;
-    }
-    HelpScreen > VerticalScroll:focus { border: thick $primary; }
-    HelpScreen #help-title { text-style: bold; padding: 1 0 0 0; }
-    HelpScreen .section { text-style: bold; color: $text-muted; padding-top: 1; }
-    """
+    CSS_PATH = "help.tcss"
     AUTO_FOCUS = "#help-box"
     BINDINGS = keys.bindings("help")
 

@@ -27,7 +27,8 @@ from ..domain.identity import MentorIdentity, mentor_identity, save_mentor_ident
 from ..domain.security import FREE_TRIES, wait_after  # noqa: F401  (kept importable here)
 from ..i18n import _, ngettext
 from ..schemas import MentorIdentityIn
-from .forms import FieldSpec, FormScreen
+from ..widgets.fields import FieldSpec
+from ..widgets.form import FormScreen
 
 
 def wait_message(seconds: float) -> str:
@@ -55,18 +56,7 @@ class PassphraseScreen(Screen):
     the database and says whether it worked (a message when not, with the
     wait of the back-off that ``app.passphrase_wait()`` also tells)."""
 
-    DEFAULT_CSS = """
-    PassphraseScreen { align: center middle; background: $background 100%; }
-    PassphraseScreen #pass-box { width: 72; max-width: 100%; height: auto;
-        border: thick $primary; background: $surface; padding: 1 2; }
-    PassphraseScreen #pass-title { text-style: bold; margin-bottom: 1; }
-    PassphraseScreen Input { border: none; height: 1; padding: 0 1; margin-bottom: 1;
-                             background: $panel; }
-    PassphraseScreen Input:focus { border: none; background: $primary 40%; }
-    PassphraseScreen #pass-hint { color: $text-muted; }
-    PassphraseScreen #pass-error { color: $error; }
-    PassphraseScreen #pass-wait { color: $warning; }
-    """
+    CSS_PATH = "lock.tcss"
     BINDINGS = keys.bindings("lock")
     AUTO_FOCUS = "#pass-1"
 

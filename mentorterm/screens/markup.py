@@ -1,14 +1,5 @@
-"""Text a person typed, shown as typed inside Textual markup."""
+"""Old path of widgets.markup, kept for the screens and app.py that import it from here."""
 
-from __future__ import annotations
+from ..widgets.markup import escape
 
-
-def escape(text: str) -> str:
-    """``Føtex [Vest]``, ``[b]`` and a trailing ``\\`` stay as typed inside markup.
-
-    rich's ``escape`` (and Textual's) leave ``[Vest]`` alone, which Textual's
-    markup then reads as a style and drops; a backslash at the end would
-    escape the tag that follows it, so it gets an invisible zero-width space.
-    """
-    text = text.replace("[", "\\[")
-    return text + "\u200b" if text.endswith("\\") else text
+__all__ = ["escape"]

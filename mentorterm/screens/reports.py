@@ -17,10 +17,12 @@ from ..domain.errors import user_message
 from ..format import show_date
 from ..i18n import _
 from ..schemas import ReportTextsIn
-from .forms import ConfirmScreen, FieldSpec, FormScreen
-from .guard import safely
-from .lists import BackHelpScreen, CitizenRecordsScreen
-from .markup import escape
+from ..widgets.confirm import confirm_then
+from ..widgets.fields import FieldSpec
+from ..widgets.form import FormScreen
+from ..widgets.guard import safely
+from ..widgets.lists import BackHelpScreen, CitizenRecordsScreen
+from ..widgets.markup import escape
 from .statistics import PeriodForm, SaveFileForm
 
 
@@ -31,11 +33,7 @@ def _period(start: date, end: date) -> str:
 class ReportsScreen(CitizenRecordsScreen):
     """The citizen's saved progression reports, the latest period first."""
 
-    DEFAULT_CSS = """
-    ReportsScreen #reports-title { padding: 0 1; background: $boost; }
-    ReportsScreen #reports { height: 1fr; }
-    ReportsScreen #reports-empty { padding: 1 2; height: auto; }
-    """
+    CSS_PATH = "reports.tcss"
     BINDINGS = keys.bindings("reports")
     HELP_TITLE = _("Progression reports")
 
@@ -115,31 +113,23 @@ class ReportsScreen(CitizenRecordsScreen):
         report = self.current()
         if report is None:
             return
-        self.app.push_screen(
-            ConfirmScreen(
-                _("Delete the report for {period}{title}?").format(
-                    period=_period(report.start, report.end),
-                    title=f" ({escape(report.title)})" if report.title else "",
-                ),
-                yes=_("Delete"),
-                no=_("Keep"),
+        confirm_then(
+            self,
+            _("Delete the report for {period}{title}?").format(
+                period=_period(report.start, report.end),
+                title=f" ({escape(report.title)})" if report.title else "",
             ),
-            lambda yes: self._delete(report.id) if yes else None,
+            lambda: domain.delete_report(report.id),
+            _("The report was deleted; the records it was built from stay."),
+            no=_("Keep"),
         )
-
-    @safely
-    def _delete(self, report_id: int) -> None:
-        domain.delete_report(report_id)
-        self.notify(_("The report was deleted; the records it was built from stay."))
         self.load()
 
 
 class ReportTextsForm(FormScreen[tuple[int, ReportTextsIn]]):
     """The mentor's judgement parts of a report; saving saves the report."""
 
-    DEFAULT_CSS = """
-    ReportTextsForm #fields TextArea { height: 5; }
-    """
+    CSS_PATH = "reports.tcss"
     TITLE = _("The report's texts")
     MODEL = ReportTextsIn
     FIELDS = [
@@ -178,10 +168,7 @@ class ReportScreen(BackHelpScreen):
     """One report as it will be handed over: facts from the records as they are
     now, the mentor's texts; `e` edits the texts, `m`/`f` export."""
 
-    DEFAULT_CSS = """
-    ReportScreen #report-title { padding: 0 1; background: $boost; height: auto; }
-    ReportScreen #report-body { height: 1fr; padding: 0 1; }
-    """
+    CSS_PATH = "reports.tcss"
     HELP_TITLE = _("Progression report")
     BINDINGS = keys.bindings("report")
 
@@ -200,7 +187,7 @@ class ReportScreen(BackHelpScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="report-title")
+        yield Static(id="report-title", classes="screen-title")
         with VerticalScroll(id="report-body"):
             yield Markdown(id="report-preview")
         yield Footer()

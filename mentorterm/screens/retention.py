@@ -14,10 +14,10 @@ from ..domain.errors import user_message
 from ..domain.retention import RetentionItem
 from ..format import show_date
 from ..i18n import _, ngettext
-from .citizen_forms import all_backups_text
-from .forms import ConfirmScreen
-from .guard import safely
-from .markup import escape
+from ..widgets.confirm import confirm_then
+from ..widgets.guard import safely
+from ..widgets.markup import escape
+from .citizen_files import all_backups_text
 
 MARK = "✔"
 
@@ -40,13 +40,7 @@ def retention_years() -> tuple[int, str]:
 class RetentionScreen(Screen):
     """Who is due for erasure; `space` marks, `a` marks all, `E` erases the marked."""
 
-    DEFAULT_CSS = """
-    RetentionScreen #retention-title { padding: 0 1; background: $boost; height: auto; }
-    RetentionScreen #due { height: 1fr; }
-    RetentionScreen #retention-empty { padding: 1 2; height: auto; }
-    RetentionScreen #erase-progress { padding: 0 1; height: auto; display: none; }
-    RetentionScreen #erase-progress.shown { display: block; }
-    """
+    CSS_PATH = "retention.tcss"
     BINDINGS = keys.bindings("retention")
 
     def __init__(self) -> None:
@@ -59,7 +53,7 @@ class RetentionScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="retention-title")
+        yield Static(id="retention-title", classes="screen-title")
         yield DataTable(id="due", cursor_type="row", zebra_stripes=True)
         yield Static(id="retention-empty")
         yield ProgressBar(id="erase-progress", show_eta=False)
@@ -176,12 +170,13 @@ class RetentionScreen(Screen):
             "{backups}",
             len(chosen),
         ).format(count=len(chosen), names=names, backups=all_backups_text())
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.start_erasing([i.citizen_id for i in chosen])
-
-        self.app.push_screen(ConfirmScreen(question, yes=_("Erase"), no=_("Keep")), answered)
+        confirm_then(
+            self,
+            question,
+            lambda: self.start_erasing([i.citizen_id for i in chosen]),
+            yes=_("Erase"),
+            no=_("Keep"),
+        )
 
     def start_erasing(self, ids: list[int]) -> None:
         self.erasing = True

@@ -1,0 +1,1 @@
+"""Reusable Textual pieces the screens share: tables, charts, dialogs, form parts."""
