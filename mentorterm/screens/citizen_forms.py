@@ -1,4 +1,8 @@
-"""Forms for citizens and their courses."""
+"""Forms for citizens and their courses.
+
+The access export and deleting a citizen live in citizen_files and are
+re-exported here.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""A placement's daily logbook, entered fast with single keys."""
+"""A placement's daily logbook, entered fast with single keys.
+
+Its forms live in logbook_forms and are re-exported here.
+"""
 
 from __future__ import annotations
 

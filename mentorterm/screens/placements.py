@@ -1,4 +1,8 @@
-"""A citizen's placements: the individual agreement and its hours steps."""
+"""A citizen's placements: the list, with the individual agreement and its hours steps.
+
+The forms (placement_forms) and one placement's screen (placement_detail) live
+beside it and are re-exported here.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Sub-goals on the asymmetric-alliance scale: the list, scoring, history, life cycle."""
+"""A citizen's sub-goals on the asymmetric-alliance scale: the list and its keys.
+
+Scoring, history, presentation and the forms live beside it (scoring,
+subgoal_history, presentation, subgoal_forms) and are re-exported here.
+"""
 
 from __future__ import annotations
 
