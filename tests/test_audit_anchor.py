@@ -314,6 +314,7 @@ def test_a_failing_anchor_write_never_undoes_a_commit(database, db_path, monkeyp
 
     monkeypatch.setattr(anchor_file, "_write_anchor", refuse)
     audit.open_record(cid, "follow-up")
+    audit.flush()  # the writer has tried, and failed
     assert audit.count() == 7 and audit.verify() == []
     monkeypatch.undo()
     assert _anchor(db_path)["last_id"] == 6  # behind: accepted, and moved up on the next check

@@ -5,7 +5,7 @@ This is the only package that connects to a database. Everything above it
 ``open_database`` has bound them, and through the functions named here; what
 is particular to the engine (SQLite/SQLCipher today) stays inside. The rooms:
 errors, paths, passphrase, connection, probe, wal, schema, migrations,
-backup, encryption, opening, upkeep, audit_chain.
+backup, encryption, opening, upkeep, audit_chain, invariants, records, rows.
 """
 
 from __future__ import annotations
@@ -59,15 +59,18 @@ from .paths import (
     target_path,
 )
 from .probe import CORE_TABLES
+from .records import citizen_ids, plain_rows, rows_by_parent
+from .rows import insert_row, row_by_id
 from .schema import AUDIT_TRIGGERS, TRIGGERS, create_schema
 from .upkeep import (
+    database_file,
     ensure_default_mentor,
     integrity_problems,
     is_duplicate,
     row_counts,
     schema_version,
 )
-from .wal import checkpoint, keep_damaged_wal, kept_wal_copies, wal_path, wal_problems
+from .wal import checkpoint, compact, keep_damaged_wal, kept_wal_copies, wal_path, wal_problems
 
 __all__ = [
     "APP_NAME",
@@ -102,14 +105,18 @@ __all__ = [
     "change_passphrase",
     "check_new_passphrase",
     "check_openable",
+    "citizen_ids",
     "checkpoint",
     "close_database",
+    "compact",
     "create_schema",
+    "database_file",
     "default_database_path",
     "describe",
     "driver_errors",
     "encrypt_database",
     "ensure_default_mentor",
+    "insert_row",
     "integrity_problems",
     "is_duplicate",
     "is_encrypted",
@@ -122,10 +129,13 @@ __all__ = [
     "needs_passphrase",
     "open_database",
     "passphrase_hint",
+    "plain_rows",
     "plaintext_requested",
     "refuse_empty_file",
     "resolve_target",
+    "row_by_id",
     "row_counts",
+    "rows_by_parent",
     "run_migrations",
     "schema_version",
     "storage_errors",

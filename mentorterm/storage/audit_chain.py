@@ -115,13 +115,31 @@ def has_log(execute: Execute) -> bool:
     )
 
 
-def head(execute: Execute) -> tuple[int, str, int] | None:
-    """(last id, its hash, number of rows) in one statement, so one snapshot."""
+def head(execute: Execute, since: tuple[int, int] | None = None) -> tuple[int, str, int] | None:
+    """(last id, its hash, number of rows) in one statement, so one snapshot.
+
+    ``since`` = (an id, the number of rows up to it, as counted then): the
+    rows after it are counted and added, not the whole log on every save,
+    unless an erasure came since (it removed rows before it: all are counted).
+    """
+    if since is None:
+        row = execute(
+            "SELECT id, hash, (SELECT COUNT(*) FROM audit_entry) FROM audit_entry "
+            "ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        return (int(row[0]), str(row[1]), int(row[2])) if row else None
+    after, counted = since
     row = execute(
-        "SELECT id, hash, (SELECT COUNT(*) FROM audit_entry) FROM audit_entry "
-        "ORDER BY id DESC LIMIT 1"
+        "SELECT id, hash, (SELECT COUNT(*) FROM audit_entry WHERE id > ?), "
+        "(SELECT COUNT(*) FROM audit_entry WHERE id > ? AND action = 'erase') "
+        "FROM audit_entry ORDER BY id DESC LIMIT 1",
+        (after, after),
     ).fetchone()
-    return (int(row[0]), str(row[1]), int(row[2])) if row else None
+    if row is None:
+        return None
+    if row[3]:
+        return head(execute)
+    return int(row[0]), str(row[1]), counted + int(row[2])
 
 
 def erase_details(execute: Execute, after_id: int) -> list[str]:

@@ -1,6 +1,8 @@
-"""Small questions and chores on the open database: its mentor, version, counts, integrity."""
+"""Small questions on the open database: its mentor, file, version, counts, integrity, duplicates."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from ..i18n import _
 from ..models import ALL_MODELS, Mentor, db
@@ -46,3 +48,11 @@ def is_duplicate(exc: BaseException, table: str, *columns: str) -> bool:
         return False
     named = text.split("UNIQUE constraint failed:", 1)[1]
     return {part.strip() for part in named.split(",")} == {f"{table}.{c}" for c in columns}
+
+
+def database_file() -> Path | None:
+    """The file of the open database; None for an in-memory one (or a URI)."""
+    name = getattr(db.obj, "database", None)
+    if not name or name == ":memory:" or str(name).startswith("file:"):
+        return None
+    return Path(name)

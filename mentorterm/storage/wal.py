@@ -151,3 +151,15 @@ def checkpoint(database: peewee.SqliteDatabase | None = None) -> bool:
     except (peewee.DatabaseError, *driver_errors()):
         return False
     return bool(row) and row[0] == 0
+
+
+def compact(vacuum: bool = False) -> bool:
+    """Move every committed page into the database file and empty the -wal; with
+    ``vacuum``, rebuild the file too (no free pages left). True when the -wal was
+    emptied; False when another connection was reading (its snapshot still needs
+    the old pages): the next checkpoint clears them. Errors are raised."""
+    busy = db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    if vacuum:
+        db.execute_sql("VACUUM")
+        busy = db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    return busy == 0

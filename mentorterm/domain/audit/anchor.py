@@ -74,10 +74,12 @@ def _advance(path: Path, execute, now: datetime | None = None, *, later: bool = 
     """
     write = anchor_file.write_later if later else anchor_file._write_anchor
     with _anchor_lock:
-        head = audit_chain.head(execute)
+        state, anchor = anchor_file.current(path)
+        # From an anchor, only the rows after it are counted (not the whole log).
+        since = (anchor["last_id"], anchor["count"]) if anchor is not None else None
+        head = audit_chain.head(execute, since)
         if head is None:
             return "empty"
-        state, anchor = anchor_file.current(path)
         if state == "unreadable":
             return "held"
         if anchor is not None:
