@@ -18,6 +18,7 @@ import pytest
 
 from mentorterm import cli, storage
 from mentorterm.domain import audit, erasure, logbook, transfer
+from mentorterm.domain.audit import anchor_file
 from mentorterm.models import db
 from mentorterm.schemas import LogbookEntryIn
 
@@ -26,8 +27,14 @@ from .factories import full_citizen
 NAME = "Mette Jørgensen"
 
 
+def _anchor_file(db_path: Path) -> Path:
+    """The anchor beside the database, once the writer thread has put it on disk."""
+    audit.flush()  # the anchor is written off the save's path: wait for it
+    return Path(str(db_path) + audit.ANCHOR_SUFFIX)
+
+
 def _anchor(db_path: Path) -> dict:
-    return json.loads(Path(str(db_path) + audit.ANCHOR_SUFFIX).read_text())
+    return json.loads(_anchor_file(db_path).read_text())
 
 
 def _some_log(rows: dict | None = None) -> int:
@@ -45,6 +52,7 @@ def _some_log(rows: dict | None = None) -> int:
     transfer.export_document(cid)
     audit.open_record(cid, "weekly review")
     assert audit.count() == 6
+    audit.flush()  # the anchor at entry 6 on disk, as each test starts from
     return cid
 
 
@@ -84,7 +92,7 @@ def test_the_anchor_follows_every_commit_that_appends_rows(database, db_path):
     head = db.execute_sql("SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1").fetchone()
     assert (anchor["last_id"], anchor["hash"], anchor["count"]) == (head[0], head[1], 6)
     assert anchor["since_id"] == 1
-    mode = stat.S_IMODE(Path(str(db_path) + audit.ANCHOR_SUFFIX).stat().st_mode)
+    mode = stat.S_IMODE(_anchor_file(db_path).stat().st_mode)
     assert mode == 0o600
     # No .part file is left behind.
     assert [p.name for p in db_path.parent.iterdir() if p.name.endswith(".part")] == []
@@ -164,7 +172,7 @@ def test_a_rewritten_tail_with_a_valid_chain_is_detected(database, db_path):
 def test_a_missing_anchor_is_made_with_a_note_not_an_error(database, db_path, capsys):
     _some_log()
     storage.close_database()
-    Path(str(db_path) + audit.ANCHOR_SUFFIX).unlink()  # an older database: none kept yet
+    _anchor_file(db_path).unlink()  # an older database: none kept yet
     status, output = _cli_verify(db_path, capsys)
     assert status == 0
     assert "no audit anchor" in output and "made now at entry 6" in output
@@ -179,10 +187,10 @@ def test_a_missing_anchor_is_made_with_a_note_not_an_error(database, db_path, ca
 def test_an_anchor_behind_the_log_is_accepted_and_moved_up(database, db_path):
     """A kill between the commit and the anchor's write leaves it behind: not tampering."""
     cid = _some_log()
-    lagging = Path(str(db_path) + audit.ANCHOR_SUFFIX).read_bytes()
+    lagging = _anchor_file(db_path).read_bytes()
     audit.open_record(cid, "follow-up")
     audit.open_record(cid, "follow-up")
-    Path(str(db_path) + audit.ANCHOR_SUFFIX).write_bytes(lagging)
+    _anchor_file(db_path).write_bytes(lagging)
     assert _anchor(db_path)["last_id"] == 6
     assert audit.check() == ([], [])
     assert _anchor(db_path)["last_id"] == 8
@@ -191,18 +199,18 @@ def test_an_anchor_behind_the_log_is_accepted_and_moved_up(database, db_path):
 def test_an_erasure_after_the_anchor_is_accounted_for(database, db_path):
     """The anchor's last entry may be one an erasure removed: its hash is in the erase row."""
     cid = _some_log()
-    before = Path(str(db_path) + audit.ANCHOR_SUFFIX).read_bytes()
+    before = _anchor_file(db_path).read_bytes()
     erasure.erase_citizen(cid, NAME)
     assert audit.count() == 1  # only the erase row is left
     # The anchor as it stood before the erasure (written by a process killed after it).
-    Path(str(db_path) + audit.ANCHOR_SUFFIX).write_bytes(before)
+    _anchor_file(db_path).write_bytes(before)
     assert audit.check() == ([], [])
     assert _anchor(db_path)["last_id"] == 7 and _anchor(db_path)["count"] == 1
 
 
 def test_an_unreadable_anchor_is_a_problem(database, db_path):
     _some_log()
-    Path(str(db_path) + audit.ANCHOR_SUFFIX).write_text("{not json")
+    _anchor_file(db_path).write_text("{not json")
     problems, _notes = audit.check()
     assert len(problems) == 1 and "cannot be read" in problems[0]
 
@@ -242,7 +250,7 @@ def test_a_backup_beside_the_database_catches_a_cut_even_without_the_live_anchor
     _cut_tail(db_path, keep=4)
     storage.open_database(db_path, create=False)
     head = db.execute_sql("SELECT hash FROM audit_entry WHERE id = 4").fetchone()[0]
-    Path(str(db_path) + audit.ANCHOR_SUFFIX).write_text(
+    _anchor_file(db_path).write_text(
         json.dumps({**live_anchor, "last_id": 4, "hash": head, "count": 4})
     )
     storage.close_database()
@@ -253,7 +261,7 @@ def test_a_backup_beside_the_database_catches_a_cut_even_without_the_live_anchor
 
 def test_opening_a_database_without_rows_writes_no_anchor(database, db_path):
     assert audit.count() == 0
-    assert not Path(str(db_path) + audit.ANCHOR_SUFFIX).exists()
+    assert not _anchor_file(db_path).exists()
     assert audit.check() == ([], [])
 
 
@@ -268,7 +276,7 @@ def test_on_an_encrypted_database_the_anchor_and_the_backup_anchor_are_kept(
         _some_log()
         assert _anchor(db_path)["last_id"] == 6
         # The anchor holds ids and hashes only: nothing of the citizen.
-        text = Path(str(db_path) + audit.ANCHOR_SUFFIX).read_text()
+        text = _anchor_file(db_path).read_text()
         assert "Mette" not in text and "Jørgensen" not in text
         backup = storage.backup_database(tmp_path / "backup.db")
         assert json.loads(Path(str(backup) + audit.ANCHOR_SUFFIX).read_text())["last_id"] == 6
@@ -286,12 +294,12 @@ def test_a_folder_that_takes_no_anchor_is_a_note_and_the_work_is_kept(
     database, db_path, monkeypatch
 ):
     cid = _some_log()
-    Path(str(db_path) + audit.ANCHOR_SUFFIX).unlink()
+    _anchor_file(db_path).unlink()
 
     def refuse(path, data):  # a read-only folder (root may write anywhere, so simulated)
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(audit, "_write_anchor", refuse)
+    monkeypatch.setattr(anchor_file, "_write_anchor", refuse)
     audit.open_record(cid, "follow-up")  # committed, though no anchor can be written
     assert audit.count() == 7
     problems, notes = audit.check()
@@ -304,8 +312,9 @@ def test_a_failing_anchor_write_never_undoes_a_commit(database, db_path, monkeyp
     def refuse(path, data):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(audit, "_write_anchor", refuse)
+    monkeypatch.setattr(anchor_file, "_write_anchor", refuse)
     audit.open_record(cid, "follow-up")
+    audit.flush()  # the writer has tried, and failed
     assert audit.count() == 7 and audit.verify() == []
     monkeypatch.undo()
     assert _anchor(db_path)["last_id"] == 6  # behind: accepted, and moved up on the next check

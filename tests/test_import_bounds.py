@@ -102,7 +102,7 @@ def test_a_broken_unicode_escape_is_refused_with_its_place():
 
 
 def test_size_over_the_limit_is_refused(monkeypatch, tmp_path):
-    monkeypatch.setattr(transfer, "MAX_IMPORT_BYTES", 1000)
+    monkeypatch.setattr(transfer.reading, "MAX_IMPORT_BYTES", 1000)
     [problem] = refused(json.dumps(MINIMAL) + " " * 1000)
     assert "at most 0 MB" in problem  # the limit as the mentor reads it
     path = tmp_path / "big.json"

@@ -308,8 +308,10 @@ def test_failed_migration_changes_nothing(v1_copy, closing):
 
 def test_open_database_backs_up_before_migrating(v1_copy, closing, monkeypatch):
     newer = storage.SCHEMA_VERSION + 1
-    monkeypatch.setattr(storage, "SCHEMA_VERSION", newer)
-    monkeypatch.setattr(storage, "MIGRATIONS", {**storage.MIGRATIONS, newer: rebuild_placement})
+    monkeypatch.setattr(storage.migrations, "SCHEMA_VERSION", newer)
+    monkeypatch.setattr(
+        storage.migrations, "MIGRATIONS", {**storage.MIGRATIONS, newer: rebuild_placement}
+    )
     children = raw_counts(v1_copy)
 
     storage.open_database(v1_copy)
@@ -346,8 +348,8 @@ def test_failed_migration_on_open_keeps_database_and_backup(v1_copy, monkeypatch
         rebuild_placement(migrator)
         db.execute_sql("UPDATE no_such_table SET x = 1")
 
-    monkeypatch.setattr(storage, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(storage, "MIGRATIONS", {2: broken})
+    monkeypatch.setattr(storage.migrations, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(storage.migrations, "MIGRATIONS", {2: broken})
     with pytest.raises(storage.StorageError):
         storage.open_database(v1_copy)
     assert db.obj.is_closed()

@@ -1,7 +1,7 @@
 """Erasing a citizen for good: every row, and every byte of their text in the file.
 
 Deleting the citizen row cascades to everything about them (courses, scores,
-logbook, meetings, drafts, saved reports...). ``secure_delete`` (storage.py)
+logbook, meetings, drafts, saved reports...). ``secure_delete`` (storage/connection.py)
 makes SQLite overwrite the deleted cells and pages with zeros, but in WAL
 mode the old page images stay in the -wal file until a checkpoint copies the
 pages back and the WAL is truncated: ``scrub`` does that after the
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .. import storage
 from ..i18n import _
-from ..models import ALL_MODELS, Citizen, db
+from ..models import Citizen, db
 from .errors import DomainError, NotFound
 from .views import View
 
@@ -26,10 +26,6 @@ class ErasureResult(View):
     rows_deleted: int  # the citizen and every record linked to them
     wal_cleared: bool  # False: another connection kept the WAL busy; erased, bytes pending
     seconds: float
-
-
-def _counts() -> dict[str, int]:
-    return {m._meta.table_name: m.select().count() for m in ALL_MODELS}
 
 
 def delete_rows(citizen_id: int, count: bool = True, purpose: str = "erased") -> int:
@@ -44,10 +40,10 @@ def delete_rows(citizen_id: int, count: bool = True, purpose: str = "erased") ->
 
     if Citizen.get_or_none(Citizen.id == citizen_id) is None:
         raise NotFound(_("This citizen no longer exists (erased in another window?)."))
-    before = sum(_counts().values()) if count else 0
+    before = sum(storage.row_counts().values()) if count else 0
     erase_trail(citizen_id, purpose=purpose)
     Citizen.delete().where(Citizen.id == citizen_id).execute()
-    return before - sum(_counts().values()) if count else 0
+    return before - sum(storage.row_counts().values()) if count else 0
 
 
 def scrub(vacuum: bool = False) -> bool:
@@ -58,11 +54,7 @@ def scrub(vacuum: bool = False) -> bool:
     them. ``vacuum`` also rebuilds the file (not needed with secure_delete:
     see bench/README.md for what it costs).
     """
-    busy, _frames, _moved = db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-    if vacuum:
-        db.execute_sql("VACUUM")
-        busy, _frames, _moved = db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-    return busy == 0
+    return storage.compact(vacuum)
 
 
 def erase_citizen(citizen_id: int, typed_name: str, *, vacuum: bool = False) -> ErasureResult:
@@ -99,8 +91,4 @@ def backups_on_disk(db_path: str | Path) -> list[Path]:
 
 def database_path() -> Path | None:
     """The file of the open database (None for an in-memory one), to look for backups."""
-    database = db.obj
-    name = getattr(database, "database", None)
-    if not name or name == ":memory:" or str(name).startswith("file:"):
-        return None
-    return Path(name)
+    return storage.database_file()

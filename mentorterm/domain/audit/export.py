@@ -1,0 +1,36 @@
+"""The log as a citizen's access export reads it: every access to their record."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from ...enums import AuditAction
+from ...i18n import _
+from ...storage import audit_chain
+from .labels import VIEW_LABELS, WHAT_LABELS, local_time
+
+if TYPE_CHECKING:  # access.py imports transfer.py, which records exports here
+    from ..access import AccessEvent
+
+
+def accesses_of(citizen_id: int) -> list[AccessEvent]:
+    """Every logged access to the citizen's record, for their access export (art. 15).
+
+    When (local time), who (the mentor's name) and for what: opening the
+    record, each change, each export. Oldest first.
+    """
+    from ..access import AccessEvent
+
+    rows = audit_chain.accesses(citizen_id)
+    events = []
+    for at, action, what, purpose, mentor in rows:
+        kind = _(WHAT_LABELS.get(what, what))
+        text = f"{AuditAction(action).label}: {kind}"
+        if action == AuditAction.OPEN_RECORD.value and what in VIEW_LABELS:
+            text = _(VIEW_LABELS[what])
+        elif purpose and _(purpose) != kind:
+            text += f" ({_(purpose)})"
+        stamp = datetime.fromisoformat(at) if isinstance(at, str) else at
+        events.append(AccessEvent(at=local_time(stamp), who=mentor or "–", purpose=text))
+    return events

@@ -1,0 +1,215 @@
+"""Import: a validated document written in one transaction, all or nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+from ...i18n import _
+from ...interchange import (
+    CitizenDoc,
+    InterchangeDocument,
+    MentorDoc,
+)
+from ...models import (
+    ActionItem,
+    AllianceScore,
+    BaseModel,
+    Citizen,
+    Course,
+    CourseExtension,
+    HoursStep,
+    LogbookEntry,
+    Meeting,
+    MeetingParticipant,
+    Mentor,
+    Placement,
+    Report,
+    ReviewNote,
+    SubGoal,
+    db,
+    utcnow,
+)
+from .. import audit
+from .columns import COLUMNS
+from .reading import ImportFailed
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    citizens: int
+    records: int
+
+
+def _columns(doc, model: type[BaseModel], now: datetime, **extra) -> dict[str, Any]:
+    row = {name: getattr(doc, name) for name in COLUMNS[model]}
+    for name, value in row.items():
+        if isinstance(value, Enum):
+            row[name] = value.value
+    row["created_at"] = doc.created_at or now
+    row["updated_at"] = doc.updated_at or row["created_at"]
+    row.update(extra)
+    return row
+
+
+def _insert(model: type[BaseModel], rows: list[dict[str, Any]]) -> None:
+    for start in range(0, len(rows), 500):
+        model.insert_many(rows[start : start + 500]).execute()
+
+
+def _resolve_mentors(mentors: list[MentorDoc], now: datetime) -> dict[str, int]:
+    """Map each document mentor to a mentor here: the default to the default,
+    others by name, creating the ones this database lacks."""
+    ids: dict[str, int] = {}
+    for mentor in mentors:
+        found = None
+        if mentor.is_default:
+            found = Mentor.get_or_none(Mentor.is_default == True)
+        if found is None:
+            found = Mentor.get_or_none(Mentor.name == mentor.name)
+        if found is None:
+            found = Mentor.create(
+                name=mentor.name,
+                email=mentor.email,
+                is_default=False,
+                created_at=now,
+                updated_at=now,
+            )
+        ids[mentor.key] = found.id
+    return ids
+
+
+def _already_here(citizens: list[CitizenDoc]) -> list[str]:
+    problems = []
+    for index, citizen in enumerate(citizens):
+        if citizen.created_at is None:
+            continue
+        if (
+            Citizen.select()
+            .where((Citizen.name == citizen.name) & (Citizen.created_at == citizen.created_at))
+            .exists()
+        ):
+            problems.append(
+                _(
+                    "citizens[{index}]: {name} is already in this database (imported before?)."
+                ).format(index=index, name=citizen.name)
+            )
+    return problems
+
+
+def import_document(document: InterchangeDocument, now: datetime | None = None) -> ImportResult:
+    """Write a validated document in one transaction (all or nothing)."""
+    now = now or utcnow()
+    records = 0
+    with db.atomic():
+        problems = _already_here(document.citizens)
+        if problems:
+            raise ImportFailed(problems)
+        mentor_ids = _resolve_mentors(document.mentors, now)
+        imported = [_import_citizen(citizen, mentor_ids, now) for citizen in document.citizens]
+        records = sum(count for _id, count in imported)
+        # One row for the import; it names the citizen when there is exactly one.
+        only = imported[0][0] if len(imported) == 1 else None
+        audit.record(
+            "import",
+            "interchange",
+            citizen_id=only,
+            record_id=only,
+            purpose=f"import of {len(imported)} citizen(s)",
+        )
+    return ImportResult(citizens=len(document.citizens), records=records)
+
+
+def _import_citizen(doc: CitizenDoc, mentor_ids: dict[str, int], now: datetime) -> tuple[int, int]:
+    """Insert one citizen with every record; (the new citizen's id, rows written)."""
+    mentor = mentor_ids.get
+    owner = mentor_ids[doc.mentor]
+    citizen_id = Citizen.insert(_columns(doc, Citizen, now, mentor=owner)).execute()
+    count = 1
+    course_ids = []
+    for course in doc.courses:
+        course_id = Course.insert(_columns(course, Course, now, citizen=citizen_id)).execute()
+        course_ids.append(course_id)
+        _insert(
+            CourseExtension,
+            [_columns(x, CourseExtension, now, course=course_id) for x in course.extensions],
+        )
+        count += 1 + len(course.extensions)
+    for goal in doc.sub_goals:
+        goal_id = SubGoal.insert(
+            _columns(
+                goal,
+                SubGoal,
+                now,
+                citizen=citizen_id,
+                course=None if goal.course is None else course_ids[goal.course],
+            )
+        ).execute()
+        _insert(
+            AllianceScore,
+            [
+                _columns(s, AllianceScore, now, sub_goal=goal_id, mentor=mentor(s.mentor))
+                for s in goal.scores
+            ],
+        )
+        count += 1 + len(goal.scores)
+    for placement in doc.placements:
+        placement_id = Placement.insert(
+            _columns(
+                placement,
+                Placement,
+                now,
+                citizen=citizen_id,
+                course=None if placement.course is None else course_ids[placement.course],
+            )
+        ).execute()
+        _insert(
+            HoursStep,
+            [_columns(s, HoursStep, now, placement=placement_id) for s in placement.hours_steps],
+        )
+        _insert(
+            LogbookEntry,
+            [
+                _columns(e, LogbookEntry, now, placement=placement_id, citizen=citizen_id)
+                for e in placement.logbook
+            ],
+        )
+        count += 1 + len(placement.hours_steps) + len(placement.logbook)
+    meeting_ids = []
+    for meeting in doc.meetings:
+        meeting_id = Meeting.insert(
+            _columns(meeting, Meeting, now, citizen=citizen_id, mentor=mentor(meeting.mentor))
+        ).execute()
+        meeting_ids.append(meeting_id)
+        _insert(
+            MeetingParticipant,
+            [
+                _columns(p, MeetingParticipant, now, meeting=meeting_id)
+                for p in meeting.participants
+            ],
+        )
+        count += 1 + len(meeting.participants)
+    _insert(
+        ActionItem,
+        [
+            _columns(
+                a,
+                ActionItem,
+                now,
+                citizen=citizen_id,
+                meeting=None if a.meeting is None else meeting_ids[a.meeting],
+            )
+            for a in doc.action_items
+        ],
+    )
+    _insert(
+        ReviewNote,
+        [
+            _columns(r, ReviewNote, now, citizen=citizen_id, mentor=mentor(r.mentor))
+            for r in doc.review_notes
+        ],
+    )
+    _insert(Report, [_columns(r, Report, now, citizen=citizen_id) for r in doc.reports])
+    return citizen_id, count + len(doc.action_items) + len(doc.review_notes) + len(doc.reports)

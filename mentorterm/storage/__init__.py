@@ -1,0 +1,147 @@
+"""Storage, the one face: opening the database, schema versions and migrations, backups.
+
+This is the only package that connects to a database. Everything above it
+(domain functions, screens, the CLI) works through the models once
+``open_database`` has bound them, and through the functions named here; what
+is particular to the engine (SQLite/SQLCipher today) stays inside. The rooms:
+errors, paths, passphrase, connection, probe, wal, schema, migrations,
+backup, encryption, opening, upkeep, audit_chain, invariants, records, rows.
+"""
+
+from __future__ import annotations
+
+from ..models import utcnow
+from .backup import BACKUP_HOOKS, backup_before_migration, backup_database, backup_to
+from .connection import BUSY_TIMEOUT, PRAGMAS, is_encrypted, storage_errors
+from .encryption import change_passphrase, encrypt_database
+from .errors import (
+    DatabaseCorrupt,
+    DatabaseLocked,
+    DatabaseMissing,
+    DatabaseReadOnly,
+    DatabaseTooNew,
+    DiskFull,
+    PassphraseNeeded,
+    StorageError,
+    WeakPassphrase,
+    WrongPassphrase,
+    driver_errors,
+    translate_error,
+)
+from .migrations import MIGRATION_WAIT, MIGRATIONS, SCHEMA_VERSION, run_migrations
+from .opening import (
+    CLOSE_HOOKS,
+    check_openable,
+    close_database,
+    lock_database,
+    make_files_private,
+    needs_passphrase,
+    open_database,
+    refuse_empty_file,
+)
+from .passphrase import (
+    MIN_PASSPHRASE,
+    PLAINTEXT_HEADER,
+    allow_plaintext_for_tests,
+    check_new_passphrase,
+    is_encrypted_file,
+    passphrase_hint,
+    plaintext_requested,
+)
+from .paths import (
+    APP_NAME,
+    ENV_VAR,
+    backups_of,
+    default_database_path,
+    describe,
+    latest_backup,
+    resolve_target,
+    target_path,
+)
+from .probe import CORE_TABLES
+from .records import citizen_ids, plain_rows, rows_by_parent
+from .rows import insert_row, row_by_id
+from .schema import AUDIT_TRIGGERS, TRIGGERS, create_schema
+from .upkeep import (
+    database_file,
+    ensure_default_mentor,
+    integrity_problems,
+    is_duplicate,
+    row_counts,
+    schema_version,
+)
+from .wal import checkpoint, compact, keep_damaged_wal, kept_wal_copies, wal_path, wal_problems
+
+__all__ = [
+    "APP_NAME",
+    "AUDIT_TRIGGERS",
+    "BACKUP_HOOKS",
+    "BUSY_TIMEOUT",
+    "CLOSE_HOOKS",
+    "CORE_TABLES",
+    "DatabaseCorrupt",
+    "DatabaseLocked",
+    "DatabaseMissing",
+    "DatabaseReadOnly",
+    "DatabaseTooNew",
+    "DiskFull",
+    "ENV_VAR",
+    "MIGRATIONS",
+    "MIGRATION_WAIT",
+    "MIN_PASSPHRASE",
+    "PLAINTEXT_HEADER",
+    "PRAGMAS",
+    "PassphraseNeeded",
+    "SCHEMA_VERSION",
+    "StorageError",
+    "TRIGGERS",
+    "WeakPassphrase",
+    "WrongPassphrase",
+    "allow_plaintext_for_tests",
+    "backup_before_migration",
+    "backup_database",
+    "backup_to",
+    "backups_of",
+    "change_passphrase",
+    "check_new_passphrase",
+    "check_openable",
+    "citizen_ids",
+    "checkpoint",
+    "close_database",
+    "compact",
+    "create_schema",
+    "database_file",
+    "default_database_path",
+    "describe",
+    "driver_errors",
+    "encrypt_database",
+    "ensure_default_mentor",
+    "insert_row",
+    "integrity_problems",
+    "is_duplicate",
+    "is_encrypted",
+    "is_encrypted_file",
+    "keep_damaged_wal",
+    "kept_wal_copies",
+    "latest_backup",
+    "lock_database",
+    "make_files_private",
+    "needs_passphrase",
+    "open_database",
+    "passphrase_hint",
+    "plain_rows",
+    "plaintext_requested",
+    "refuse_empty_file",
+    "resolve_target",
+    "row_by_id",
+    "row_counts",
+    "rows_by_parent",
+    "run_migrations",
+    "schema_version",
+    "storage_errors",
+    "target_path",
+    "translate_error",
+    "utcnow",
+    "wal_path",
+    "wal_problems",
+]

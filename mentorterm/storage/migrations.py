@@ -1,0 +1,187 @@
+"""Schema versions and the steps between them, run in one transaction."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+import peewee
+
+from ..i18n import _
+from ..models import AUDIT_MODELS
+from .connection import BUSY_TIMEOUT
+from .errors import DatabaseCorrupt
+from .schema import AUDIT_TRIGGERS
+
+if TYPE_CHECKING:
+    from playhouse.migrate import SqliteMigrator
+
+
+#: The schema version this code writes. Each released version is kept as a
+#: fixture database in tests/fixtures/ so its migration stays tested.
+SCHEMA_VERSION = 5
+
+
+#: Seconds a second process opening an old database waits for the first one's
+#: upgrade to finish (a large logbook takes a while to rebuild).
+MIGRATION_WAIT = 300
+
+
+@contextlib.contextmanager
+def _exclusive(database: peewee.SqliteDatabase) -> Iterator[None]:
+    """One write transaction holding the database's write lock from its BEGIN,
+    with a long wait for another process's upgrade."""
+    database.execute_sql(f"PRAGMA busy_timeout = {MIGRATION_WAIT * 1000}")
+    try:
+        with database.atomic(lock_type="EXCLUSIVE"):
+            yield
+    finally:
+        database.execute_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT * 1000}")
+
+
+def _to_schema_2(migrator: SqliteMigrator) -> None:
+    """Logbook days get the reason for an absence; forms get drafts."""
+    from ..models import Draft
+
+    # A plain ADD COLUMN (NOT NULL with a DEFAULT) rewrites no rows: quick
+    # on a logbook of hundreds of thousands of days.
+    migrator.database.execute_sql(
+        """ALTER TABLE "logbook_entry" ADD COLUMN "absence_reason" TEXT NOT NULL DEFAULT ''"""
+    )
+    migrator.database.create_tables([Draft])
+
+
+def _to_schema_3(migrator: SqliteMigrator) -> None:
+    """Saved progression reports (the mentor's judgement texts and the period)."""
+    from ..models import Report
+
+    migrator.database.create_tables([Report])
+
+
+def _to_schema_4(migrator: SqliteMigrator) -> None:
+    """The audit log (append-only, hash-chained) and its erasure marker."""
+    migrator.database.create_tables(AUDIT_MODELS)
+    for statement in AUDIT_TRIGGERS:
+        migrator.database.execute_sql(statement)
+
+
+def _to_schema_5(migrator: SqliteMigrator) -> None:
+    """Meetings: who cancelled and why (a no-show's note), two new kinds.
+
+    The kind and status CHECKs change, which SQLite can only do by rebuilding
+    the table: the old one is renamed aside (legacy_alter_table keeps the
+    participants' and action items' foreign keys naming "meeting"), the new
+    one made exactly as a new database makes it, the rows copied with their
+    ids, and the old one dropped. Every old cancellation was recorded as
+    "cancelled_by_citizen": it becomes "cancelled" by the citizen.
+    """
+    from ..models import Meeting
+
+    database = migrator.database
+    old_indexes = database.execute_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'meeting' "
+        "AND sql IS NOT NULL"
+    ).fetchall()
+    for (name,) in old_indexes:
+        database.execute_sql(f'DROP INDEX "{name}"')
+    database.execute_sql("PRAGMA legacy_alter_table = ON")
+    try:
+        database.execute_sql('ALTER TABLE "meeting" RENAME TO "meeting_schema4"')
+    finally:
+        database.execute_sql("PRAGMA legacy_alter_table = OFF")
+    database.create_tables([Meeting])
+    kept = [
+        name
+        for (_cid, name, *_rest) in database.execute_sql(
+            'PRAGMA table_info("meeting_schema4")'
+        ).fetchall()
+    ]
+    columns = ", ".join(f'"{name}"' for name in kept)
+    chosen = ", ".join(
+        "CASE WHEN status = 'cancelled_by_citizen' THEN 'cancelled' ELSE status END"
+        if name == "status"
+        else f'"{name}"'
+        for name in kept
+    )
+    database.execute_sql(
+        f'INSERT INTO "meeting" ({columns}, "cancelled_by", "outcome_note") '
+        f"SELECT {chosen}, CASE WHEN status = 'cancelled_by_citizen' THEN 'citizen' END, '' "
+        'FROM "meeting_schema4"'
+    )
+    database.execute_sql('DROP TABLE "meeting_schema4"')
+
+
+#: Forward migrations: MIGRATIONS[n] takes a database at schema n-1 to n.
+#: Each runs inside ``migrator.migration_context()`` (foreign keys off, one
+#: transaction): a table rebuild outside it cascades deletes to child rows.
+MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {
+    2: _to_schema_2,
+    3: _to_schema_3,
+    4: _to_schema_4,
+    5: _to_schema_5,
+}
+
+
+def run_migrations(
+    database: peewee.SqliteDatabase,
+    from_version: int,
+    to_version: int | None = None,
+    migrations: dict[int, Callable[[SqliteMigrator], None]] | None = None,
+) -> None:
+    """Apply the migrations after ``from_version`` up to ``to_version``."""
+    to_version = SCHEMA_VERSION if to_version is None else to_version
+    migrations = MIGRATIONS if migrations is None else migrations
+    from playhouse.migrate import SqliteMigrator  # only needed for an upgrade
+
+    migrator = SqliteMigrator(database)
+    # Every step in one transaction (SQLite's DDL is transactional, table
+    # rebuilds included): a failure or a full disk at any step leaves the
+    # file at from_version, not half-way. Foreign keys go off outside it.
+    fks = database.execute_sql("PRAGMA foreign_keys").fetchone()[0]
+    if fks:
+        database.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        with database.atomic():
+            _run_steps(database, migrator, migrations, from_version, to_version)
+    finally:
+        if fks:
+            database.execute_sql("PRAGMA foreign_keys = ON")
+
+
+def _run_steps(
+    database: peewee.SqliteDatabase,
+    migrator: SqliteMigrator,
+    migrations: dict[int, Callable[[SqliteMigrator], None]],
+    from_version: int,
+    to_version: int,
+) -> None:
+    for version in range(from_version + 1, to_version + 1):
+        step = migrations[version]
+        with migrator.migration_context():
+            # A table rebuild (new table, copy, drop, rename) drops the
+            # triggers on the rebuilt table, and SQLite refuses the rename
+            # while a trigger on another table names the dropped one
+            # ("error in trigger ...: no such table"). So the triggers are set
+            # aside for the step and put back after it, unless the step made
+            # its own trigger of that name (SQLite's 12-step ALTER procedure).
+            triggers = database.execute_sql(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+            ).fetchall()
+            for name, _sql in triggers:
+                database.execute_sql(f'DROP TRIGGER "{name}"')
+            step(migrator)
+            for name, sql in triggers:
+                exists = database.execute_sql(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)
+                ).fetchone()
+                if not exists:
+                    database.execute_sql(sql)
+            database.execute_sql(f"PRAGMA user_version = {version}")
+        problems = database.execute_sql("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            raise DatabaseCorrupt(
+                _("The upgrade to schema {version} left broken links; restore the backup.").format(
+                    version=version
+                )
+            )
