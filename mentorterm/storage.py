@@ -20,6 +20,7 @@ import peewee
 
 from . import private
 from .i18n import _, ngettext
+from .migration_v6 import to_schema_6
 from .models import ALL_MODELS, AUDIT_MODELS, Mentor, db, utcnow
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
 #: The schema version this code writes. Each released version is kept as a
 #: fixture database in tests/fixtures/ so its migration stays tested.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 APP_NAME = "mentorterm"
 ENV_VAR = "MENTORTERM_DB"
@@ -1091,6 +1092,7 @@ MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {
     3: _to_schema_3,
     4: _to_schema_4,
     5: _to_schema_5,
+    6: lambda migrator: to_schema_6(migrator.database, migrator),
 }
 
 
