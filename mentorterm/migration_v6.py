@@ -9,6 +9,9 @@ indexes dropped, the old table renamed aside with legacy_alter_table on (so
 the foreign keys of its children keep naming it), the new one made exactly as
 a new database makes it, every row copied with its id, the old one dropped.
 
+Schema 6 also adds the caseload summary (mentorterm/summary.py): one row
+per citizen kept by triggers, filled here from the rows already there.
+
 The audit log (audit_entry) is left exactly as it is: its rows are hashed
 with their ``at`` text, and the chain must keep verifying.
 """
@@ -19,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from peewee import DateTimeField
 
+from . import summary
 from .fields import to_micros
 from .models import ALL_MODELS
 
@@ -64,10 +68,13 @@ def _rebuild(database: peewee.SqliteDatabase, model) -> None:
 
 
 def to_schema_6(database: peewee.SqliteDatabase, migrator: SqliteMigrator) -> None:
-    """Rebuild every record table with integer ``created_at`` / ``updated_at``."""
+    """Rebuild every record table with integer ``created_at`` / ``updated_at``,
+    then make and fill the caseload summary (mentorterm/summary.py)."""
     del migrator  # the step works on the tables directly, as schema 5's did
     database.connection().create_function(
         "mentorterm_micros", 1, stamp_as_micros, deterministic=True
     )
     for model in ALL_MODELS:
         _rebuild(database, model)
+    for statement in summary.STATEMENTS + summary.FILL:
+        database.execute_sql(statement)

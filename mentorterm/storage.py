@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlparse
 
 import peewee
 
-from . import private
+from . import private, summary
 from .i18n import _, ngettext
 from .migration_v6 import to_schema_6
 from .models import ALL_MODELS, AUDIT_MODELS, Mentor, db, utcnow
@@ -980,7 +980,7 @@ def close_database() -> None:
 def _create_schema(database: peewee.SqliteDatabase) -> None:
     with database.atomic():
         database.create_tables(ALL_MODELS + AUDIT_MODELS)
-        for statement in TRIGGERS + AUDIT_TRIGGERS:
+        for statement in TRIGGERS + AUDIT_TRIGGERS + summary.STATEMENTS:
             database.execute_sql(statement)
         database.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
 

@@ -18,7 +18,7 @@ import peewee
 import pytest
 from playhouse.migrate import migrate
 
-from mentorterm import storage
+from mentorterm import storage, summary
 from mentorterm.migration_v6 import STAMPS, stamp_as_micros
 from mentorterm.models import (
     AllianceScore,
@@ -59,13 +59,18 @@ ADDED_LATER = {"draft": 0, "report": 0}
 
 CHILDREN_OF_PLACEMENT = ("hours_step", "logbook_entry")
 
-# Every trigger of the current schema: the logbook's (schema 1) and the audit log's (4).
-ALL_TRIGGERS = {
+# Every trigger of schema 5: the logbook's (schema 1) and the audit log's (4).
+TRIGGERS_V5 = {
     "logbook_entry_citizen_insert",
     "logbook_entry_citizen_update",
     "audit_entry_no_update",
     "audit_entry_no_delete",
 }
+# ... and of the current schema: those and the caseload summary's (6).
+SUMMARY_TRIGGERS = {
+    re.search(r'TRIGGER IF NOT EXISTS "(\w+)"', t).group(1) for t in summary.TRIGGERS
+}
+ALL_TRIGGERS = TRIGGERS_V5 | SUMMARY_TRIGGERS
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -523,7 +528,7 @@ def test_migrated_to_4_is_the_schema_4_fixture(tmp_path, fixture):
             for (name,) in database.execute_sql(
                 "SELECT name FROM sqlite_master WHERE type = 'trigger'"
             ).fetchall()
-        } == ALL_TRIGGERS
+        } == TRIGGERS_V5
     finally:
         database.close()
     assert user_version(path) == 4
