@@ -28,88 +28,94 @@ TABLE = """CREATE TABLE IF NOT EXISTS "caseload_summary" (
     "hours_from" DATE,
     "hours_per_week" REAL)"""
 
-_LATEST_COURSE = """FROM course co WHERE co.citizen_id = {who}
+_WHO = "caseload_summary.citizen_id"
+_LATEST_COURSE = f"""FROM course co WHERE co.citizen_id = {_WHO}
      ORDER BY co.end_date IS NULL DESC, co.start_date DESC, co.id DESC LIMIT 1"""
-_LATEST_PLACEMENT = """FROM placement p WHERE p.citizen_id = {who}
+_LATEST_PLACEMENT = f"""FROM placement p WHERE p.citizen_id = {_WHO}
      ORDER BY p.start_date DESC, p.id DESC LIMIT 1"""
-_LATEST_STEP = """FROM hours_step h WHERE h.placement_id = (SELECT p.id {placement})
-     ORDER BY h.from_date DESC LIMIT 1""".replace("{placement}", _LATEST_PLACEMENT)
+_LATEST_STEP = f"""FROM hours_step h WHERE h.placement_id = (SELECT p.id {_LATEST_PLACEMENT})
+     ORDER BY h.from_date DESC LIMIT 1"""
 
-#: Recompute one citizen's row ({who}: an SQL expression for the citizen's id).
-REFRESH = (
-    """UPDATE caseload_summary SET
-  course_id = (SELECT co.id """
-    + _LATEST_COURSE
-    + """),
+# What each kind of row decides, as SET clauses correlated to the summary row.
+_COURSE = f"""course_id = (SELECT co.id {_LATEST_COURSE}),
   course_end = (SELECT COALESCE((SELECT max(x.new_end) FROM course_extension x
-                                  WHERE x.course_id = co.id), co.planned_end) """
-    + _LATEST_COURSE
-    + """),
-  open_actions = (SELECT count(*) FROM action_item a
-                   WHERE a.citizen_id = {who} AND a.done_on IS NULL),
-  last_held = (SELECT max(m.starts_at) FROM meeting m
-                WHERE m.citizen_id = {who} AND m.status = 'held'),
+                                  WHERE x.course_id = co.id), co.planned_end) {_LATEST_COURSE})"""
+_ACTIONS = f"""open_actions = (SELECT count(*) FROM action_item a
+                   WHERE a.citizen_id = {_WHO} AND a.done_on IS NULL)"""
+_MEETINGS = f"""last_held = (SELECT max(m.starts_at) FROM meeting m
+                WHERE m.citizen_id = {_WHO} AND m.status = 'held'),
   next_planned = (SELECT min(m.starts_at) FROM meeting m
-                   WHERE m.citizen_id = {who} AND m.status = 'planned'),
-  placement_id = (SELECT p.id """
-    + _LATEST_PLACEMENT
-    + """),
-  placement_start = (SELECT p.start_date """
-    + _LATEST_PLACEMENT
-    + """),
-  placement_end = (SELECT p.end_date """
-    + _LATEST_PLACEMENT
-    + """),
-  hours_from = (SELECT h.from_date """
-    + _LATEST_STEP
-    + """),
-  hours_per_week = (SELECT h.hours_per_week """
-    + _LATEST_STEP
-    + """)
-WHERE citizen_id = {who}"""
+                   WHERE m.citizen_id = {_WHO} AND m.status = 'planned')"""
+_HOURS = f"""hours_from = (SELECT h.from_date {_LATEST_STEP}),
+  hours_per_week = (SELECT h.hours_per_week {_LATEST_STEP})"""
+_PLACEMENT = f"""placement_id = (SELECT p.id {_LATEST_PLACEMENT}),
+  placement_start = (SELECT p.start_date {_LATEST_PLACEMENT}),
+  placement_end = (SELECT p.end_date {_LATEST_PLACEMENT}),
+  {_HOURS}"""
+
+
+def _refresh(parts: str, who: str) -> str:
+    """Recompute ``parts`` of the summary rows of the citizens ``who`` (SQL)."""
+    # One line: trigger texts are parsed on every connection's first statement.
+    return " ".join(f"UPDATE caseload_summary SET {parts} WHERE citizen_id IN ({who})".split())
+
+
+#: Fill every column of every row (the upgrade to schema 6, and the tests).
+REFRESH_ALL = _refresh(
+    ", ".join([_COURSE, _ACTIONS, _MEETINGS, _PLACEMENT]), "SELECT id FROM citizen"
 )
 
-# (table, the columns the summary is made from, the citizen of a row as SQL).
+# (table, the columns the summary is made from, the citizen of a row, what it decides).
 _SOURCES = [
-    ("course", "citizen_id, start_date, end_date, planned_end", "{row}.citizen_id"),
+    ("course", "citizen_id, start_date, end_date, planned_end", "{row}.citizen_id", _COURSE),
     (
         "course_extension",
         "course_id, new_end",
-        "(SELECT citizen_id FROM course WHERE id = {row}.course_id)",
+        "SELECT citizen_id FROM course WHERE id = {row}.course_id",
+        _COURSE,
     ),
-    ("action_item", "citizen_id, done_on", "{row}.citizen_id"),
-    ("meeting", "citizen_id, status, starts_at", "{row}.citizen_id"),
-    ("placement", "citizen_id, start_date, end_date", "{row}.citizen_id"),
+    ("action_item", "citizen_id, done_on", "{row}.citizen_id", _ACTIONS),
+    ("meeting", "citizen_id, status, starts_at", "{row}.citizen_id", _MEETINGS),
+    ("placement", "citizen_id, start_date, end_date", "{row}.citizen_id", _PLACEMENT),
     (
         "hours_step",
         "placement_id, from_date, hours_per_week",
-        "(SELECT citizen_id FROM placement WHERE id = {row}.placement_id)",
+        "SELECT citizen_id FROM placement WHERE id = {row}.placement_id",
+        _HOURS,
     ),
 ]
 
 
-def _trigger(name: str, event: str, table: str, rows: list[str]) -> str:
-    body = " ".join(REFRESH.format(who=who) + ";" for who in rows)
+def _trigger(name: str, event: str, table: str, body: str) -> str:
     return (
         f'CREATE TRIGGER IF NOT EXISTS "{name}" AFTER {event} ON "{table}" '
-        f"FOR EACH ROW BEGIN {body} END"
+        f"FOR EACH ROW BEGIN {body}; END"
     )
 
 
 def _triggers() -> list[str]:
     made = [
-        'CREATE TRIGGER IF NOT EXISTS "caseload_summary_citizen_insert" AFTER INSERT '
-        'ON "citizen" FOR EACH ROW BEGIN '
-        "INSERT OR IGNORE INTO caseload_summary (citizen_id) VALUES (NEW.id); "
-        + REFRESH.format(who="NEW.id")
-        + "; END"
+        _trigger(
+            "caseload_summary_citizen_insert",
+            "INSERT",
+            "citizen",
+            "INSERT OR IGNORE INTO caseload_summary (citizen_id) VALUES (NEW.id); "
+            + _refresh(", ".join([_COURSE, _ACTIONS, _MEETINGS, _PLACEMENT]), "NEW.id"),
+        )
     ]
-    for table, columns, citizen in _SOURCES:
+    for table, columns, citizen, parts in _SOURCES:
         new, old = citizen.format(row="NEW"), citizen.format(row="OLD")
+        if citizen.startswith("SELECT"):  # a sub-select: one per IN (...) item
+            new, old = f"({new})", f"({old})"
         made += [
-            _trigger(f"caseload_summary_{table}_insert", "INSERT", table, [new]),
-            _trigger(f"caseload_summary_{table}_delete", "DELETE", table, [old]),
-            _trigger(f"caseload_summary_{table}_update", f"UPDATE OF {columns}", table, [old, new]),
+            _trigger(f"caseload_summary_{table}_insert", "INSERT", table, _refresh(parts, new)),
+            _trigger(f"caseload_summary_{table}_delete", "DELETE", table, _refresh(parts, old)),
+            _trigger(
+                f"caseload_summary_{table}_update",
+                f"UPDATE OF {columns}",
+                table,
+                _refresh(parts, f"{old}, {new}"),
+            ),
         ]
     return made
 
@@ -122,5 +128,5 @@ STATEMENTS = [TABLE, *TRIGGERS]
 #: Fill the table for the citizens already there (the upgrade to schema 6).
 FILL = [
     "INSERT OR IGNORE INTO caseload_summary (citizen_id) SELECT id FROM citizen",
-    REFRESH.format(who="caseload_summary.citizen_id"),
+    REFRESH_ALL,
 ]
