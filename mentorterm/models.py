@@ -1,8 +1,9 @@
 """The Peewee models: every record a mentor keeps.
 
 Rules that hold for every table:
-- ``created_at`` / ``updated_at`` (UTC) on every row; ``save()`` keeps
-  ``updated_at`` current.
+- ``created_at`` / ``updated_at`` (UTC) on every row, stored as integer
+  microseconds (fields.StampField, schema 6); ``save()`` keeps ``updated_at``
+  current.
 - Every record belongs to a mentor: a citizen is owned by one mentor and
   everything about the citizen hangs off the citizen. Records a mentor writes
   themself (scores, meetings, review notes) also name that mentor, so a shared
@@ -53,6 +54,7 @@ from .enums import (
     PlacementKind,
     SubGoalStatus,
 )
+from .fields import StampField
 
 db = DatabaseProxy()
 
@@ -70,8 +72,8 @@ def _enum_check(column: str, enum: type[StrEnum], null: bool = False) -> Check:
 
 
 class BaseModel(Model):
-    created_at = DateTimeField(default=utcnow)
-    updated_at = DateTimeField(default=utcnow)
+    created_at = StampField(default=utcnow)
+    updated_at = StampField(default=utcnow)
 
     class Meta:
         database = db

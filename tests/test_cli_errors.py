@@ -269,12 +269,20 @@ def test_flipped_byte_in_page_2_is_refused(env, work, name):
 
 
 def flip_middle_page(db: Path) -> None:
-    """Damage the header of the table root page nearest the middle of the file."""
+    """Damage the header of the record table root page nearest the middle of the file
+    (a record table: every command reads those, not always the bookkeeping ones)."""
+    from mentorterm.models import ALL_MODELS
+
+    records = {model._meta.table_name for model in ALL_MODELS}
     conn = sqlite3.connect(db)
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
-    roots = conn.execute(
-        "SELECT name, rootpage FROM sqlite_master WHERE type = 'table' AND rootpage > 2"
-    ).fetchall()
+    roots = [
+        (name, root)
+        for name, root in conn.execute(
+            "SELECT name, rootpage FROM sqlite_master WHERE type = 'table' AND rootpage > 2"
+        ).fetchall()
+        if name in records
+    ]
     conn.close()
     _table, root = min(roots, key=lambda row: abs(row[1] - pages / 2))
     assert 2 < root < pages

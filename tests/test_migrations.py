@@ -28,12 +28,15 @@ from mentorterm.models import (
     Placement,
     db,
 )
+from mentorterm.storage import summary
+from mentorterm.storage.migration_v6 import STAMPS, stamp_as_micros
 
 FIXTURE = Path(__file__).parent / "fixtures" / "schema_v1.db"
 FIXTURE_V2 = FIXTURE.with_name("schema_v2.db")
 FIXTURE_V3 = FIXTURE.with_name("schema_v3.db")
 FIXTURE_V4 = FIXTURE.with_name("schema_v4.db")
 FIXTURE_V5 = FIXTURE.with_name("schema_v5.db")
+FIXTURE_V6 = FIXTURE.with_name("schema_v6.db")
 
 # What make_fixture_v1.py put in, written out so a changed fixture is noticed.
 FIXTURE_COUNTS = {
@@ -57,13 +60,18 @@ ADDED_LATER = {"draft": 0, "report": 0}
 
 CHILDREN_OF_PLACEMENT = ("hours_step", "logbook_entry")
 
-# Every trigger of the current schema: the logbook's (schema 1) and the audit log's (4).
-ALL_TRIGGERS = {
+# Every trigger of schema 5: the logbook's (schema 1) and the audit log's (4).
+TRIGGERS_V5 = {
     "logbook_entry_citizen_insert",
     "logbook_entry_citizen_update",
     "audit_entry_no_update",
     "audit_entry_no_delete",
 }
+# ... and of the current schema: those and the caseload summary's (6).
+SUMMARY_TRIGGERS = {
+    re.search(r'TRIGGER IF NOT EXISTS "(\w+)"', t).group(1) for t in summary.TRIGGERS
+}
+ALL_TRIGGERS = TRIGGERS_V5 | SUMMARY_TRIGGERS
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -102,6 +110,17 @@ def raw_counts(path: Path) -> dict[str, int]:
 
 def rows(table: str) -> list[tuple]:
     return db.execute_sql(f'SELECT * FROM "{table}" ORDER BY id').fetchall()
+
+
+def raw_rows(conn: sqlite3.Connection, table: str) -> list[tuple]:
+    """A table's rows as an older schema holds them, with the stamps as schema 6
+    stores them (integer microseconds), to compare with the rows after an upgrade."""
+    cursor = conn.execute(f'SELECT * FROM "{table}" ORDER BY id')
+    stamps = [i for i, d in enumerate(cursor.description) if d[0] in STAMPS]
+    return [
+        tuple(stamp_as_micros(v) if i in stamps else v for i, v in enumerate(row))
+        for row in cursor.fetchall()
+    ]
 
 
 def rows_as_before(before: dict[str, list[tuple]]) -> dict[str, list[tuple]]:
@@ -364,6 +383,15 @@ def test_failed_migration_on_open_keeps_database_and_backup(v1_copy, monkeypatch
     assert len(backups) == 1 and raw_counts(backups[0]) == FIXTURE_COUNTS
 
 
+def _schema_as_of_5(path: Path) -> list[tuple]:
+    """The schema with the stamps typed as schemas 1-5 typed them. The steps to
+    schemas 2 and 3 make their new tables (draft, report) from today's models,
+    so a file stopped half-way has INTEGER stamps there; step 6 rebuilds them."""
+    stamps = '"created_at" INTEGER NOT NULL, "updated_at" INTEGER NOT NULL'
+    old = '"created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL'
+    return [(k, n, t, sql.replace(stamps, old) if sql else sql) for k, n, t, sql in _schema(path)]
+
+
 def _schema(path: Path) -> list[tuple]:
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
@@ -424,7 +452,7 @@ def test_schema_2_fixture_opens_with_reasons_and_drafts(tmp_path, closing):
 def test_migration_to_2_rewrites_no_logbook_row(v1_copy, closing):
     """ADD COLUMN with a default: the rows keep their ids and every value."""
     conn = sqlite3.connect(v1_copy)
-    before = conn.execute("SELECT * FROM logbook_entry ORDER BY id").fetchall()
+    before = raw_rows(conn, "logbook_entry")
     conn.close()
     storage.open_database(v1_copy)
     after = rows("logbook_entry")
@@ -449,17 +477,14 @@ def test_migrated_to_3_is_the_schema_3_fixture(tmp_path, fixture):
     finally:
         database.close()
     assert user_version(path) == 3
-    assert _schema(path) == _schema(FIXTURE_V3)
+    assert _schema_as_of_5(path) == _schema(FIXTURE_V3)
 
 
 def test_migration_to_3_keeps_every_row_of_schema_2(tmp_path, closing):
     path = tmp_path / "v2.db"
     shutil.copy(FIXTURE_V2, path)
     conn = sqlite3.connect(path)
-    before = {
-        t: conn.execute(f'SELECT * FROM "{t}" ORDER BY id').fetchall()
-        for t in (*FIXTURE_COUNTS, "draft")
-    }
+    before = {t: raw_rows(conn, t) for t in (*FIXTURE_COUNTS, "draft")}
     conn.close()
     storage.open_database(path)
     assert rows_as_before(before) == before
@@ -506,11 +531,11 @@ def test_migrated_to_4_is_the_schema_4_fixture(tmp_path, fixture):
             for (name,) in database.execute_sql(
                 "SELECT name FROM sqlite_master WHERE type = 'trigger'"
             ).fetchall()
-        } == ALL_TRIGGERS
+        } == TRIGGERS_V5
     finally:
         database.close()
     assert user_version(path) == 4
-    assert _schema(path) == _schema(FIXTURE_V4)
+    assert _schema_as_of_5(path) == _schema(FIXTURE_V4)
 
 
 def test_migration_to_4_keeps_every_row_of_schema_3_and_starts_an_empty_log(tmp_path, closing):
@@ -519,10 +544,7 @@ def test_migration_to_4_keeps_every_row_of_schema_3_and_starts_an_empty_log(tmp_
     path = tmp_path / "v3.db"
     shutil.copy(FIXTURE_V3, path)
     conn = sqlite3.connect(path)
-    before = {
-        t: conn.execute(f'SELECT * FROM "{t}" ORDER BY id').fetchall()
-        for t in (*FIXTURE_COUNTS, "draft", "report")
-    }
+    before = {t: raw_rows(conn, t) for t in (*FIXTURE_COUNTS, "draft", "report")}
     conn.close()
     storage.open_database(path)
     assert rows_as_before(before) == before
@@ -576,21 +598,20 @@ def test_schema_4_fixture_opens_with_its_audit_log(tmp_path, closing):
     [FIXTURE, FIXTURE_V2, FIXTURE_V3, FIXTURE_V4],
     ids=["from-1", "from-2", "from-3", "from-4"],
 )
-def test_migrated_to_5_is_the_schema_a_new_database_gets(tmp_path, fixture):
-    """Every older file reaches schema 5 with the same tables, columns, indexes
-    and triggers, word for word, as a new database and the schema 5 fixture."""
+def test_migrated_to_5_is_the_schema_5_fixture(tmp_path, fixture):
+    """Every older file stopped at schema 5 has the same tables, columns, indexes
+    and triggers, word for word, as schema 5 wrote them."""
     path = tmp_path / "old.db"
     shutil.copy(fixture, path)
-    storage.open_database(path)
-    assert storage.schema_version() == 5
-    assert storage.integrity_problems() == []
-    assert triggers() == ALL_TRIGGERS
-    storage.close_database()
-    fresh = tmp_path / "fresh.db"
-    storage.open_database(fresh)
-    storage.close_database()
-    assert _schema(path) == _schema(fresh)
-    assert _schema(path) == _schema(FIXTURE_V5)
+    database = peewee.SqliteDatabase(str(path), pragmas={"foreign_keys": 1})
+    database.connect()
+    db.initialize(database)
+    try:
+        storage.run_migrations(database, user_version(path), 5)
+    finally:
+        database.close()
+    assert user_version(path) == 5
+    assert _schema_as_of_5(path) == _schema(FIXTURE_V5)
 
 
 def test_migration_to_5_keeps_every_meeting_and_names_who_cancelled(tmp_path, closing):
@@ -605,10 +626,7 @@ def test_migration_to_5_keeps_every_meeting_and_names_who_cancelled(tmp_path, cl
     conn = sqlite3.connect(path)
     conn.execute("UPDATE meeting SET status = 'cancelled_by_citizen' WHERE id = 2")
     conn.commit()
-    before = {
-        t: conn.execute(f'SELECT * FROM "{t}" ORDER BY id').fetchall()
-        for t in (*FIXTURE_COUNTS, "draft", "report")
-    }
+    before = {t: raw_rows(conn, t) for t in (*FIXTURE_COUNTS, "draft", "report")}
     conn.close()
     storage.open_database(path)
     assert [b.name.split("-")[0] for b in tmp_path.glob("*.bak")] == ["v4.db.schema4"]
@@ -653,10 +671,108 @@ def test_schema_5_fixture_opens_with_who_cancelled_and_the_new_kinds(tmp_path, c
     path = tmp_path / "v5.db"
     shutil.copy(FIXTURE_V5, path)
     storage.open_database(path, create=False)
-    assert list(tmp_path.glob("*.bak")) == []
+    # Opened by schema 6 code: migrated, and the schema 5 file backed up first.
+    assert [b.name.split("-")[0] for b in tmp_path.glob("*.bak")] == ["v5.db.schema5"]
     assert storage.row_counts() == {**FIXTURE_COUNTS, "meeting": 6, "draft": 1, "report": 1}
     cancelled = Meeting.get(Meeting.status == MeetingStatus.CANCELLED)
     assert (cancelled.cancelled_by, cancelled.outcome_note) == (CancelledBy.WORKPLACE, "Lone syg")
     no_show = Meeting.get(Meeting.status == MeetingStatus.NO_SHOW)
     assert no_show.outcome_note == "Tog ikke telefonen"
     assert Meeting.get(Meeting.kind == MeetingKind.AFTERCARE).place == "Telefon"
+
+
+# --------------------------------------------------------------------------- schema 6
+
+
+@pytest.mark.parametrize(
+    "fixture",
+    [FIXTURE, FIXTURE_V2, FIXTURE_V3, FIXTURE_V4, FIXTURE_V5],
+    ids=["from-1", "from-2", "from-3", "from-4", "from-5"],
+)
+def test_migrated_to_6_is_the_schema_a_new_database_gets(tmp_path, fixture):
+    """Every older file reaches schema 6 with the same tables, columns, indexes
+    and triggers, word for word, as a new database and the schema 6 fixture."""
+    path = tmp_path / "old.db"
+    shutil.copy(fixture, path)
+    storage.open_database(path)
+    assert storage.schema_version() == 6
+    assert storage.integrity_problems() == []
+    assert triggers() == ALL_TRIGGERS
+    storage.close_database()
+    fresh = tmp_path / "fresh.db"
+    storage.open_database(fresh)
+    storage.close_database()
+    assert _schema(path) == _schema(fresh)
+    assert _schema(path) == _schema(FIXTURE_V6)
+
+
+def test_migration_to_6_keeps_every_row_and_every_moment(tmp_path, closing):
+    """Every table is rebuilt: each row keeps its id and values, each stamp the
+    same moment to the microsecond (now an integer), the audit log its chain."""
+    from mentorterm.domain import audit
+    from mentorterm.models import ALL_MODELS, Draft, Report
+
+    path = tmp_path / "v5.db"
+    shutil.copy(FIXTURE_V5, path)
+    conn = sqlite3.connect(path)
+    # A stamp to the microsecond, and one as a hand-written statement puts it.
+    conn.execute("UPDATE citizen SET updated_at = '2026-03-05 14:01:02.000042' WHERE id = 1")
+    conn.execute("UPDATE report SET created_at = '2026-03-01'")
+    conn.commit()
+    tables = [m._meta.table_name for m in ALL_MODELS]
+    text = {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY id').fetchall() for t in tables}
+    before = {t: raw_rows(conn, t) for t in tables}
+    audit_before = conn.execute("SELECT * FROM audit_entry ORDER BY id").fetchall()
+    conn.close()
+    storage.open_database(path)
+    after = {t: rows(t) for t in tables}
+    assert after == before
+    assert after != text  # the stamps did change form
+    types = db.execute_sql(
+        "SELECT DISTINCT typeof(created_at), typeof(updated_at) FROM logbook_entry"
+    ).fetchall()
+    assert types == [("integer", "integer")]
+    assert Citizen.get_by_id(1).updated_at == datetime(2026, 3, 5, 14, 1, 2, 42)
+    assert Citizen.get_by_id(1).created_at == datetime(2026, 3, 2, 9, 30)
+    assert Report.get().created_at == datetime(2026, 3, 1)
+    assert Draft.get().citizen.name == "Mette Jørgensen"
+    # The audit log is not touched: the same rows, the same texts, the chain holds.
+    assert db.execute_sql("SELECT * FROM audit_entry ORDER BY id").fetchall() == audit_before
+    assert audit.verify() == []
+    assert triggers() == ALL_TRIGGERS
+    assert storage.integrity_problems() == []
+    # The logbook's guard against a wrong citizen still works on the new table.
+    entry = LogbookEntry.get(LogbookEntry.left_early == True)
+    other = Citizen.get(Citizen.id != entry.citizen_id)
+    with pytest.raises(peewee.IntegrityError, match="differs from placement citizen"):
+        with db.atomic():
+            LogbookEntry.update(citizen=other).where(LogbookEntry.id == entry.id).execute()
+    # The children's foreign keys point at the rebuilt tables: cascades still work.
+    with db.atomic():
+        Citizen.get(Citizen.name == "Mette Jørgensen").delete_instance()
+    left = storage.row_counts()
+    assert (left["logbook_entry"], left["draft"], left["report"]) == (1, 0, 0)
+    assert storage.integrity_problems() == []
+
+
+def test_schema_6_fixture_opens_with_its_moments_to_the_microsecond(tmp_path, closing):
+    from mentorterm.models import SubGoal
+
+    path = tmp_path / "v6.db"
+    shutil.copy(FIXTURE_V6, path)
+    storage.open_database(path, create=False)
+    assert list(tmp_path.glob("*.bak")) == []
+    counts = {**FIXTURE_COUNTS, "meeting": 6, "draft": 1, "report": 1}
+    assert storage.row_counts() == {**counts, "logbook_entry": 5, "sub_goal": 3}
+    corrected = LogbookEntry.get(LogbookEntry.entry_date == date(2026, 3, 13))
+    assert corrected.created_at == datetime(2026, 3, 13, 7, 45, 12, 345678)
+    assert corrected.updated_at == datetime(2026, 3, 14, 16, 5, 0, 1)
+    assert (corrected.hours_planned, corrected.hours_worked) == (3.5, 3.25)
+    goal = SubGoal.get(SubGoal.title == "Handle ind efter arbejde")
+    assert goal.created_at == datetime(2027, 1, 1)
+    # Saving a change moves updated_at on, and it reads back exactly.
+    corrected.notes = "Rettet"
+    corrected.save()
+    again = LogbookEntry.get_by_id(corrected.id)
+    assert again.updated_at == corrected.updated_at > datetime(2026, 3, 14, 16, 5, 0, 1)
+    assert again.created_at == datetime(2026, 3, 13, 7, 45, 12, 345678)

@@ -1,9 +1,10 @@
 """The caseload: one row per citizen with what a mentor checks every morning.
 
-One SQL statement with correlated subqueries per citizen: each subquery is an
-index range scan on (citizen, date) so the cost grows with one citizen's
-records, not with the whole logbook (measured in bench/: GROUP BY over the
-whole logbook was several times slower).
+One SQL statement: the caseload summary (one row per citizen, kept by
+triggers) answers what does not depend on the day, and correlated subqueries,
+each an index range scan on (citizen, date), the rest, so the cost grows with
+one citizen's records, not with the whole logbook (measured in bench/: GROUP
+BY over the whole logbook was several times slower).
 """
 
 from __future__ import annotations
@@ -80,35 +81,51 @@ class CaseloadRow(NamedTuple):
         return max(0, (self.course_end - self.today).days // 7)
 
 
+# The caseload summary (mentorterm/summary.py) answers most columns with one
+# row per citizen; each CASE uses its value only where it holds for :today and
+# otherwise asks the tables (the lookups the summary saves), so a figure is the
+# same with or without it, and a citizen without a summary row still shows.
 _SQL = """
 SELECT c.id, c.name, c.caseworker_name,
        co.id, co.purpose, co.start_date,
+       CASE WHEN s.citizen_id IS NOT NULL THEN s.course_end ELSE
        COALESCE((SELECT max(x.new_end) FROM course_extension x WHERE x.course_id = co.id),
-                co.planned_end),
+                co.planned_end) END,
        co.end_date, co.outcome, COALESCE(co.meeting_cadence_days, 14),
+       CASE WHEN s.citizen_id IS NOT NULL AND (s.last_held IS NULL OR s.last_held < :tomorrow)
+            THEN s.last_held ELSE
        (SELECT max(m.starts_at) FROM meeting m
-         WHERE m.citizen_id = c.id AND m.status = 'held' AND m.starts_at < :tomorrow),
+         WHERE m.citizen_id = c.id AND m.status = 'held' AND m.starts_at < :tomorrow) END,
+       CASE WHEN s.citizen_id IS NOT NULL AND (s.next_planned IS NULL OR s.next_planned >= :today)
+            THEN s.next_planned ELSE
        (SELECT min(m.starts_at) FROM meeting m
-         WHERE m.citizen_id = c.id AND m.status = 'planned' AND m.starts_at >= :today),
+         WHERE m.citizen_id = c.id AND m.status = 'planned' AND m.starts_at >= :today) END,
        -- days logged * 1000 + days present, in one index range scan
        (SELECT count(*) * 1000 + COALESCE(sum(l.attendance = 'present'), 0)
           FROM logbook_entry l
          WHERE l.citizen_id = c.id AND l.entry_date > :window_start AND l.entry_date <= :today),
-       (SELECT count(*) FROM action_item a WHERE a.citizen_id = c.id AND a.done_on IS NULL),
+       CASE WHEN s.citizen_id IS NOT NULL THEN s.open_actions ELSE
+       (SELECT count(*) FROM action_item a WHERE a.citizen_id = c.id AND a.done_on IS NULL) END,
        p.workplace,
+       CASE WHEN p.id = s.placement_id AND (s.hours_from IS NULL OR s.hours_from <= :today)
+            THEN s.hours_per_week ELSE
        (SELECT h.hours_per_week FROM hours_step h
          WHERE h.placement_id = p.id AND h.from_date <= :today
-         ORDER BY h.from_date DESC LIMIT 1),
+         ORDER BY h.from_date DESC LIMIT 1) END,
        c.archived_on
 FROM citizen c
-LEFT JOIN course co ON co.id = (
+LEFT JOIN caseload_summary s ON s.citizen_id = c.id
+LEFT JOIN course co ON co.id = CASE WHEN s.citizen_id IS NOT NULL THEN s.course_id ELSE (
     SELECT c2.id FROM course c2 WHERE c2.citizen_id = c.id
-    ORDER BY c2.end_date IS NULL DESC, c2.start_date DESC, c2.id DESC LIMIT 1)
-LEFT JOIN placement p ON p.id = (
+    ORDER BY c2.end_date IS NULL DESC, c2.start_date DESC, c2.id DESC LIMIT 1) END
+LEFT JOIN placement p ON p.id = CASE
+    WHEN s.citizen_id IS NOT NULL AND (s.placement_id IS NULL OR (
+         s.placement_start <= :today AND (s.placement_end IS NULL OR s.placement_end >= :today)))
+    THEN s.placement_id ELSE (
     SELECT p2.id FROM placement p2
      WHERE p2.citizen_id = c.id AND p2.start_date <= :today
        AND (p2.end_date IS NULL OR p2.end_date >= :today)
-     ORDER BY p2.start_date DESC LIMIT 1)
+     ORDER BY p2.start_date DESC, p2.id DESC LIMIT 1) END
 WHERE 1 = 1 {mentor} {status}
 """
 

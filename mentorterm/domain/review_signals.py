@@ -185,7 +185,7 @@ WHERE """
 
 _SUB_GOALS = (
     """
-SELECT g.citizen_id, g.id, g.title, g.target_date, substr(g.created_at, 1, 10),
+SELECT g.citizen_id, g.id, g.title, g.target_date, date(g.created_at / 1000000, 'unixepoch'),
        (SELECT max(s.scored_on) FROM alliance_score s
          WHERE s.sub_goal_id = g.id AND s.scored_on <= :as_of)
 FROM citizen c JOIN sub_goal g ON g.citizen_id = c.id
@@ -193,7 +193,7 @@ WHERE """
     + _IN_SCOPE
     + """
   AND (g.status = 'active' OR g.status_date > :as_of)
-  AND substr(g.created_at, 1, 10) <= :as_of
+  AND date(g.created_at / 1000000, 'unixepoch') <= :as_of
 ORDER BY g.citizen_id, g.priority, g.id
 """
 )
@@ -208,7 +208,7 @@ WHERE """
     + """
   AND (a.done_on IS NULL OR a.done_on > :as_of)
   AND a.due_date < :as_of
-  AND substr(a.created_at, 1, 10) <= :as_of
+  AND date(a.created_at / 1000000, 'unixepoch') <= :as_of
   AND (a.meeting_id IS NULL OR m.starts_at < :tomorrow)
 ORDER BY a.citizen_id, a.due_date, a.id
 """

@@ -12,6 +12,7 @@ from ..i18n import _
 from ..models import AUDIT_MODELS
 from .connection import BUSY_TIMEOUT
 from .errors import DatabaseCorrupt
+from .migration_v6 import to_schema_6
 from .schema import AUDIT_TRIGGERS
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 #: The schema version this code writes. Each released version is kept as a
 #: fixture database in tests/fixtures/ so its migration stays tested.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 #: Seconds a second process opening an old database waits for the first one's
@@ -120,6 +121,7 @@ MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {
     3: _to_schema_3,
     4: _to_schema_4,
     5: _to_schema_5,
+    6: lambda migrator: to_schema_6(migrator.database, migrator),
 }
 
 

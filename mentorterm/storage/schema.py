@@ -5,13 +5,14 @@ from __future__ import annotations
 import peewee
 
 from ..models import ALL_MODELS, AUDIT_MODELS
+from . import summary
 
 
 def create_schema(database: peewee.SqliteDatabase, version: int) -> None:
     """Every table and trigger of a new database, marked as schema ``version``."""
     with database.atomic():
         database.create_tables(ALL_MODELS + AUDIT_MODELS)
-        for statement in TRIGGERS + AUDIT_TRIGGERS:
+        for statement in TRIGGERS + AUDIT_TRIGGERS + summary.STATEMENTS:
             database.execute_sql(statement)
         database.execute_sql(f"PRAGMA user_version = {int(version)}")
 

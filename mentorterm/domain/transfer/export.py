@@ -8,6 +8,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from ... import storage
+from ...fields import from_micros
 from ...i18n import _
 from ...interchange import (
     FORMAT_NAME,
@@ -49,6 +50,8 @@ def _plain(name: str, value: Any) -> Any:
     if name in _BOOLEANS:
         return bool(value)
     if name in _MOMENTS:
+        if isinstance(value, int):  # a stamp, stored as microseconds (schema 6)
+            value = from_micros(value)
         text = str(value).replace(" ", "T", 1)
         # A meeting time is written to the second, as the format reads it back
         # (a row saved before the input model cut the fraction may hold one).

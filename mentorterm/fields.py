@@ -1,0 +1,53 @@
+"""Column types of our own: how a model's moments are stored on disk.
+
+``StampField`` keeps a UTC moment (``created_at``, ``updated_at``) as an
+integer count of microseconds since 1970-01-01: 8 bytes on disk instead of
+the 26 of an ISO text, exact to the microsecond, still a ``datetime`` in
+Python. Schema 6 brought it in (mentorterm/migration_v6.py); a 250,000-day
+logbook is about a quarter smaller for it (bench/README.md).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from peewee import Field
+
+EPOCH = datetime(1970, 1, 1)
+_MICROSECOND = timedelta(microseconds=1)
+
+
+def to_micros(value: datetime) -> int:
+    """A naive UTC datetime as whole microseconds since the epoch (exact)."""
+    return (value - EPOCH) // _MICROSECOND
+
+
+def from_micros(value: int) -> datetime:
+    return EPOCH + timedelta(microseconds=value)
+
+
+class StampField(Field):
+    """A naive UTC ``datetime`` stored as integer microseconds since 1970."""
+
+    field_type = "INTEGER"
+
+    def db_value(self, value):
+        if value is None or isinstance(value, int):
+            return value
+        if isinstance(value, str):
+            value = datetime.fromisoformat(value)
+        elif isinstance(value, date) and not isinstance(value, datetime):
+            value = datetime.combine(value, datetime.min.time())
+        if isinstance(value, datetime):
+            if value.tzinfo is not None:
+                value = value.astimezone(UTC).replace(tzinfo=None)
+            return to_micros(value)
+        return value
+
+    def python_value(self, value):
+        if value is None or isinstance(value, datetime):
+            return value
+        if isinstance(value, int):
+            return from_micros(value)
+        # A text a hand-written statement put there: read it as peewee would.
+        return datetime.fromisoformat(str(value))
