@@ -25,7 +25,7 @@ from ..domain import drafts
 from ..domain import review as domain
 from ..domain.action_items import add_action_item
 from ..domain.audit import ViewLog
-from ..domain.review_detail import ReviewDetail, review_detail
+from ..domain.review import ReviewDetail, review_detail
 from ..format import days_ago, show_date, show_datetime, show_hours, show_percent
 from ..i18n import _
 from ..schemas import ActionItemIn

@@ -1,4 +1,4 @@
-"""What the weekly review shows of the citizen in focus, beside the signals.
+"""The weekly review's detail: what it shows of the citizen in focus, beside the signals.
 
 The sub-goals' score histories, attendance over the last four weeks, the open
 agreements, the last held meeting's decisions and the next meeting: the
@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from ..enums import MeetingKind, MeetingStatus
-from ..models import Meeting
-from .overview import open_action_items
-from .placements import placement_running_on
-from .statistics import PeriodStats, period_stats
-from .subgoals import SubGoalRow, sub_goal_rows
-from .views import ActionItemView, View
+from ...enums import MeetingKind, MeetingStatus
+from ...models import Meeting
+from ..overview import open_action_items
+from ..placements import placement_running_on
+from ..statistics import PeriodStats, period_stats
+from ..subgoals import SubGoalRow, sub_goal_rows
+from ..views import ActionItemView, View
 
 
 class MeetingLine(View):

@@ -1,0 +1,125 @@
+"""The review's facts read from the database: the queries' rows made into plain facts."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from ...fields import from_micros
+from ...models import db
+from ...settings import ReviewThresholds
+from . import queries
+from .facts import (
+    Attendance,
+    CitizenCase,
+    CitizenFacts,
+    CourseEnded,
+    HoursStepFacts,
+    JobStart,
+    MissedMeeting,
+    OverdueItem,
+    PlacementChange,
+    SubGoalFacts,
+)
+from .signal import iso_week_of
+
+
+def _d(value) -> date | None:
+    if isinstance(value, int):  # a stamp, integer microseconds (schema 6)
+        return from_micros(value).date()
+    if value is None or isinstance(value, date):
+        return value.date() if isinstance(value, datetime) else value
+    return date.fromisoformat(str(value)[:10])
+
+
+def _dt(value) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
+
+
+def _fetch(template: str, params: dict, mentor_id: int | None) -> list[tuple]:
+    return db.execute_sql(queries.sql(template, mentor_id), params).fetchall()
+
+
+def citizen_facts(row: tuple) -> CitizenFacts:
+    """One row of ``queries.CITIZENS`` as facts."""
+    (
+        cid,
+        name,
+        course_id,
+        start,
+        planned_end,
+        cadence,
+        end_date,
+        extended_to,
+        last_held,
+        next_booked,
+        attendance,
+        no_notice,
+        missed,
+        job_placement,
+        job_course,
+    ) = row
+    planned, extended = _d(planned_end), _d(extended_to)
+    missed_list = []
+    for part in missed.split("|") if missed else []:
+        status, _sep, moment = part.partition("@")
+        missed_list.append(MissedMeeting(status, _dt(moment)))
+    missed_list.sort(key=lambda m: m.starts_at, reverse=True)
+    job = None
+    if job_placement:
+        kind, start_text, workplace = job_placement.split("|", 2)
+        job = JobStart(kind, _d(start_text), workplace)
+    ended = None
+    if job_course:
+        outcome, end_text = job_course.split("|", 1)
+        ended = CourseEnded(outcome, _d(end_text))
+    return CitizenFacts(
+        citizen_id=cid,
+        name=name,
+        course_id=course_id,
+        course_start=_d(start),
+        course_end=max(planned, extended) if extended and planned else planned,
+        cadence=cadence,
+        course_end_recorded=_d(end_date),
+        last_held=_dt(last_held),
+        next_booked=_dt(next_booked),
+        attendance=Attendance(*(int(x) for x in (attendance or "0 0 0 0").split())),
+        no_notice=sorted(_d(x) for x in (no_notice or "").split()),
+        missed=missed_list,
+        job_placement=job,
+        job_course=ended,
+    )
+
+
+def citizen_cases(as_of: date, mentor_id: int | None, t: ReviewThresholds) -> list[CitizenCase]:
+    """Every citizen in scope (not archived on ``as_of``, of the mentor) with their facts."""
+    params = queries.params(as_of, t, mentor_id)
+    cases = {
+        row[0]: CitizenCase(citizen_facts(row))
+        for row in _fetch(queries.CITIZENS, params, mentor_id)
+    }
+    for cid, gid, title, target, created, last_scored in _fetch(
+        queries.SUB_GOALS, params, mentor_id
+    ):
+        goal = SubGoalFacts(gid, title, _d(target), _d(created), _d(last_scored))
+        cases[cid].sub_goals.append(goal)
+    for cid, what, owner, due in _fetch(queries.ACTION_ITEMS, params, mentor_id):
+        cases[cid].overdue.append(OverdueItem(what, owner, _d(due)))
+    for cid, kind, workplace, start, end, next_start in _fetch(
+        queries.TRANSITIONS, params, mentor_id
+    ):
+        change = PlacementChange(kind, workplace, _d(start), _d(end), _d(next_start))
+        cases[cid].transitions.append(change)
+    for cid, workplace, from_date, hours, schedule, follow_up in _fetch(
+        queries.HOURS_STEPS, params, mentor_id
+    ):
+        step = HoursStepFacts(workplace, _d(from_date), hours, schedule, _d(follow_up))
+        cases[cid].hours_steps.append(step)
+    return list(cases.values())
+
+
+def week_decisions(as_of: date, mentor_id: int | None) -> dict[int, tuple[str, datetime | None]]:
+    """{citizen id: (decision, reviewed_at)} recorded for ``as_of``'s ISO week."""
+    params = {"as_of": as_of.isoformat(), "week": iso_week_of(as_of), "mentor": mentor_id}
+    return {row[0]: (row[1], _dt(row[2])) for row in _fetch(queries.NOTES, params, mentor_id)}

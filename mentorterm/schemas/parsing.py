@@ -1,0 +1,179 @@
+"""The input models' parsing of typed text: Danish and ISO dates, times, decimals, whole numbers."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime
+from typing import Any
+
+from pydantic_core import PydanticCustomError
+
+from ..i18n import _, ngettext
+
+# Records outside this window are typing mistakes (2062 for 2026, 1926 ...).
+EARLIEST = date(2000, 1, 1)
+LATEST = date(2050, 12, 31)
+
+_DATE_FORMATS = ("%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d")
+_DATETIME_FORMATS = tuple(f"{d} {t}" for d in _DATE_FORMATS for t in ("%H:%M", "%H.%M", "%H:%M:%S"))
+# Files written before times were cut to the second carry a fraction of one.
+_DATETIME_FORMATS += ("%Y-%m-%d %H:%M:%S.%f",)
+
+
+_DATE_PARTS = re.compile(r"(\d{1,2})[-./](\d{1,2})[-./](\d+)|(\d{4})-(\d{1,2})-(\d{1,2})")
+_TIME_PARTS = re.compile(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?")
+
+
+def _month_name(month: int) -> str:
+    return (
+        _("January"),
+        _("February"),
+        _("March"),
+        _("April"),
+        _("May"),
+        _("June"),
+        _("July"),
+        _("August"),
+        _("September"),
+        _("October"),
+        _("November"),
+        _("December"),
+    )[month - 1]
+
+
+def date_problem(text: str) -> str:
+    """What is wrong with a typed date that did not parse, in a mentor's words:
+    "February 2026 has 28 days", "There is no month 13", or how to write one."""
+    how = _("write the date as DD-MM-YYYY, e.g. 22-11-2026.")
+    match = _DATE_PARTS.fullmatch(text.strip())
+    if match is None:
+        return _("Not a date: write it as DD-MM-YYYY, e.g. 22-11-2026.")
+    if match.group(1) is not None:
+        day, month, year_text = int(match.group(1)), int(match.group(2)), match.group(3)
+    else:
+        year_text, month, day = match.group(4), int(match.group(5)), int(match.group(6))
+    if len(year_text) != 4:
+        return _("Write the year with four digits, e.g. 22-11-2026.")
+    year = int(year_text)
+    if not 1 <= month <= 12:
+        return _("There is no month {month}: {how}").format(month=month, how=how)
+    if year < 1:
+        return _("There is no year 0000: {how}").format(how=how)
+    last = calendar.monthrange(year, month)[1]
+    if day < 1:
+        return _("There is no day 0: {how}").format(how=how)
+    if day > last:
+        return ngettext(
+            "{month} {year} has {days} day.", "{month} {year} has {days} days.", last
+        ).format(month=_month_name(month), year=year, days=last)
+    return _("Not a date: write it as DD-MM-YYYY, e.g. 22-11-2026.")
+
+
+def datetime_problem(text: str) -> str:
+    """What is wrong with a typed date and time that did not parse."""
+    how = _("Not a date and time: write it as DD-MM-YYYY HH:MM, e.g. 22-11-2026 10:00.")
+    parts = text.strip().replace("T", " ").split()
+    if len(parts) != 2:
+        if len(parts) == 1 and _DATE_PARTS.fullmatch(parts[0]):
+            return _("Add the time: write it as DD-MM-YYYY HH:MM, e.g. 22-11-2026 10:00.")
+        return how
+    day_text, time_text = parts
+    if _DATE_PARTS.fullmatch(day_text) is None:
+        return how
+    if not any(_parses(day_text, fmt) for fmt in _DATE_FORMATS):
+        return date_problem(day_text)
+    clock = _TIME_PARTS.fullmatch(time_text)
+    if clock is None:
+        return how
+    hour, minute = int(clock.group(1)), int(clock.group(2))
+    if hour > 23 or minute > 59 or (clock.group(3) and int(clock.group(3)) > 59):
+        return _("There is no time {time}: hours go from 00 to 23, minutes from 00 to 59.").format(
+            time=time_text
+        )
+    return how
+
+
+def _parses(text: str, fmt: str) -> bool:
+    try:
+        datetime.strptime(text, fmt)
+    except ValueError:
+        return False
+    return True
+
+
+def parse_date_text(value: Any) -> Any:
+    """Accept a date typed as DD-MM-YYYY (or . /) or ISO; leave others to pydantic."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return None
+        for fmt in _DATE_FORMATS:
+            try:
+                return datetime.strptime(text, fmt).date()
+            except ValueError:
+                continue
+        raise PydanticCustomError("date_text", "{message}", {"message": date_problem(text)})
+    return value
+
+
+def parse_datetime_text(value: Any) -> Any:
+    if isinstance(value, str):
+        text = value.strip().replace("T", " ")
+        if not text:
+            return None
+        for fmt in _DATETIME_FORMATS:
+            try:
+                return datetime.strptime(text, fmt)
+            except ValueError:
+                continue
+        raise PydanticCustomError("datetime_text", "{message}", {"message": datetime_problem(text)})
+    return value
+
+
+def _in_window(value: date | None) -> date | None:
+    if value is not None and not (EARLIEST <= value <= LATEST):
+        raise PydanticCustomError(
+            "date_window",
+            _("The date {value} looks mistyped: use a date between {first} and {last}.").format(
+                value=value.strftime("%d-%m-%Y"),
+                first=EARLIEST.strftime("%d-%m-%Y"),
+                last=LATEST.strftime("%d-%m-%Y"),
+            ),
+        )
+    return value
+
+
+def _datetime_in_window(value: datetime | None) -> datetime | None:
+    if value is not None:
+        _in_window(value.date())
+        # Stored at the precision the export format carries (to the second), so
+        # a time given as a datetime (``datetime.now()``) exports and imports again.
+        value = value.replace(microsecond=0)
+    return value
+
+
+def parse_number_text(value: Any) -> Any:
+    """'7,5' (Danish) and '7.5' both mean seven and a half."""
+    if isinstance(value, str):
+        text = value.strip().replace(",", ".")
+        if not text:
+            return None
+        try:
+            return float(text)
+        except ValueError:
+            raise PydanticCustomError("number_text", _("Write a number, e.g. 7,5.")) from None
+    return value
+
+
+def parse_whole_text(value: Any) -> Any:
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return None
+        if not re.fullmatch(r"[+-]?\d+", text):
+            raise PydanticCustomError("whole_text", _("Write a whole number, e.g. 7."))
+        return int(text)
+    return value
