@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
+from ..documents import Block, Column, Document, Facts, Heading, Table, Text, write_pdf
 from ..enums import (
     Attendance,
     Author,
@@ -32,7 +33,6 @@ from ..format import show_date, show_datetime
 from ..i18n import _
 from ..models import Draft, db
 from . import audit
-from .pdf import PdfDocument
 from .transfer import build_document, dumps
 from .views import View
 
@@ -122,15 +122,9 @@ def _rows(kind: str, record: dict[str, Any], refs: dict[str, str]) -> list[tuple
 
 
 def _record(
-    pdf: PdfDocument,
-    title: str,
-    kind: str,
-    record: dict[str, Any],
-    refs: dict[str, str] | None = None,
-) -> None:
-    pdf.subheading(title)
-    pdf.set_font_size(9)
-    pdf.facts(_rows(kind, record, refs or {}), label_width=52)
+    title: str, kind: str, record: dict[str, Any], refs: dict[str, str] | None = None
+) -> list[Block]:
+    return [Heading(title, level=2), Facts(_rows(kind, record, refs or {}), label_width=52)]
 
 
 def _mentor_names(document: dict[str, Any]) -> dict[str | None, str]:
@@ -140,6 +134,149 @@ def _mentor_names(document: dict[str, Any]) -> dict[str | None, str]:
     return names
 
 
+class _Citizen:
+    """One citizen's records as blocks, with linked records named by what they are."""
+
+    def __init__(self, citizen: dict[str, Any], mentors: dict[str | None, str]):
+        self.citizen = citizen
+        self.mentors = mentors
+
+    def mentor(self, key: str | None) -> dict[str, str]:
+        return {"mentor": self.mentors.get(key, "–")}
+
+    def course_name(self, position: int | None) -> dict[str, str]:
+        if position is None:
+            return {"course": "–"}
+        course = self.citizen["courses"][position]
+        start = _value("", "", course["start_date"])
+        return {"course": _("Course from {start}").format(start=start)}
+
+    def meeting_name(self, position: int | None) -> dict[str, str]:
+        if position is None:
+            return {"meeting": "–"}
+        when = _value("", "", self.citizen["meetings"][position]["starts_at"])
+        return {"meeting": _("Meeting {when}").format(when=when)}
+
+    def courses(self, n: int, record: dict[str, Any]) -> list[Block]:
+        blocks = _record(f"{_('Course')} {n}", "course", record)
+        for x in record["extensions"]:
+            blocks += _record(_("Extension"), "extension", x)
+        return blocks
+
+    def sub_goals(self, n: int, record: dict[str, Any]) -> list[Block]:
+        title = f"{_('Sub-goal')} {n}: {record['title']}"
+        blocks = _record(title, "sub_goal", record, self.course_name(record["course"]))
+        for s in record["scores"]:
+            day = _value("", "", s["scored_on"])
+            blocks += _record(
+                _("Score {day}").format(day=day), "score", s, self.mentor(s["mentor"])
+            )
+        return blocks
+
+    def placements(self, n: int, record: dict[str, Any]) -> list[Block]:
+        title = f"{_('Placement')} {n}: {record['workplace']}"
+        blocks = _record(title, "placement", record, self.course_name(record["course"]))
+        for s in record["hours_steps"]:
+            blocks += _record(_("Hours step"), "hours_step", s)
+        for e in record["logbook"]:
+            day = _value("", "", e["entry_date"])
+            blocks += _record(_("Logbook {day}").format(day=day), "logbook", e)
+        return blocks
+
+    def meetings(self, n: int, record: dict[str, Any]) -> list[Block]:
+        blocks = _record(f"{_('Meeting')} {n}", "meeting", record, self.mentor(record["mentor"]))
+        for p in record["participants"]:
+            blocks += _record(_("Participant"), "participant", p)
+        return blocks
+
+    def action_items(self, n: int, record: dict[str, Any]) -> list[Block]:
+        refs = self.meeting_name(record["meeting"])
+        return _record(f"{_('Agreement')} {n}", "action_item", record, refs)
+
+    def review_notes(self, n: int, record: dict[str, Any]) -> list[Block]:
+        refs = self.mentor(record["mentor"])
+        return _record(f"{_('Review note')} {n}", "review_note", record, refs)
+
+    def reports(self, n: int, record: dict[str, Any]) -> list[Block]:
+        return _record(f"{_('Report')} {n}", "report", record)
+
+    def sections(self) -> list[Block]:
+        blocks: list[Block] = [Heading(_("Personal details"))]
+        blocks += _record(
+            self.citizen["name"], "citizen", self.citizen, self.mentor(self.citizen["mentor"])
+        )
+        for key, heading in (
+            ("courses", _("Courses")),
+            ("sub_goals", _("Sub-goals and scores")),
+            ("placements", _("Placements and logbook")),
+            ("meetings", _("Meetings")),
+            ("action_items", _("Agreements (action items)")),
+            ("review_notes", _("Case review notes")),
+            ("reports", _("Progression reports")),
+        ):
+            records = self.citizen.get(key, [])
+            blocks.append(Heading(f"{heading} ({len(records)})"))
+            if not records:
+                blocks.append(Text(_("None."), muted=True))
+            for n, record in enumerate(records, start=1):
+                blocks += getattr(self, key)(n, record)
+        return blocks
+
+
+def _drafts_blocks(drafts: Sequence[dict[str, Any]] | None) -> list[Block]:
+    blocks: list[Block] = [Heading(_("Unsaved drafts ({count})").format(count=len(drafts or [])))]
+    if not drafts:
+        blocks.append(Text(_("None."), muted=True))
+    for draft in drafts or []:
+        facts = [(_field_label(k), _value("draft", k, v)) for k, v in draft.items() if k != "title"]
+        blocks += [Heading(draft["title"] or _("Draft"), level=2), Facts(facts, label_width=52)]
+    return blocks
+
+
+def _accesses_blocks(accesses: Sequence[AccessEvent] | None) -> list[Block]:
+    blocks: list[Block] = [Heading(_("Access to your record"))]
+    if accesses is None:
+        text = _("No log of who opened the record and why is kept yet.")
+        return [*blocks, Text(text, muted=True)]
+    if not accesses:
+        return [*blocks, Text(_("No access is logged."), muted=True)]
+    columns = (
+        Column(_("When"), width=34),
+        Column(_("Who"), width=50),
+        Column(_("Purpose"), width=90),
+    )
+    rows = [[show_datetime(a.at), a.who, a.purpose] for a in accesses]
+    return [*blocks, Table(columns, rows)]
+
+
+def access_document(
+    document: dict[str, Any],
+    today: date,
+    accesses: Sequence[AccessEvent] | None = None,
+    drafts: Sequence[dict[str, Any]] | None = None,
+) -> Document:
+    """The readable form of a one-citizen interchange document (and its drafts), as blocks."""
+    citizen = document["citizens"][0]
+    mentors = _mentor_names(document)
+    meta = [
+        (_("Citizen"), citizen["name"]),
+        (_("Written on"), show_date(today)),
+        (_("Kept by"), mentors.get(citizen["mentor"], "–")),
+    ]
+    intro = _(
+        "This document lists every record about you in the mentor's program, "
+        "field by field. The enclosed JSON file holds the same data in a "
+        "machine-readable form."
+    )
+    result = Document(
+        _("Everything held about {name}").format(name=citizen["name"]),
+        meta,
+        footer=f"{citizen['name']} · {_('Access to own data')}",
+    )
+    result.add(Text(intro, muted=True), *_Citizen(citizen, mentors).sections())
+    return result.add(*_drafts_blocks(drafts), *_accesses_blocks(accesses))
+
+
 def access_pdf(
     document: dict[str, Any],
     today: date,
@@ -147,149 +284,7 @@ def access_pdf(
     drafts: Sequence[dict[str, Any]] | None = None,
 ) -> bytes:
     """The readable PDF of a one-citizen interchange document (and its drafts)."""
-    citizen = document["citizens"][0]
-    mentors = _mentor_names(document)
-    title = _("Everything held about {name}").format(name=citizen["name"])
-    pdf = PdfDocument(f"{citizen['name']} · {_('Access to own data')}")
-    pdf.set_title(title)
-    pdf.set_creator("mentorterm")
-    pdf.title_block(
-        title,
-        [
-            (_("Citizen"), citizen["name"]),
-            (_("Written on"), show_date(today)),
-            (_("Kept by"), mentors.get(citizen["mentor"], "–")),
-        ],
-    )
-    pdf.paragraph(
-        _(
-            "This document lists every record about you in the mentor's program, "
-            "field by field. The enclosed JSON file holds the same data in a "
-            "machine-readable form."
-        ),
-        muted=True,
-    )
-
-    def course_name(position: int | None) -> str:
-        if position is None:
-            return "–"
-        course = citizen["courses"][position]
-        return _("Course from {start}").format(start=_value("", "", course["start_date"]))
-
-    def meeting_name(position: int | None) -> str:
-        if position is None:
-            return "–"
-        return _("Meeting {when}").format(
-            when=_value("", "", citizen["meetings"][position]["starts_at"])
-        )
-
-    pdf.heading(_("Personal details"))
-    _record(pdf, citizen["name"], "citizen", citizen, {"mentor": mentors[citizen["mentor"]]})
-
-    sections: list[tuple[str, str]] = [
-        ("courses", _("Courses")),
-        ("sub_goals", _("Sub-goals and scores")),
-        ("placements", _("Placements and logbook")),
-        ("meetings", _("Meetings")),
-        ("action_items", _("Agreements (action items)")),
-        ("review_notes", _("Case review notes")),
-        ("reports", _("Progression reports")),
-    ]
-    for key, heading in sections:
-        records = citizen.get(key, [])
-        pdf.heading(f"{heading} ({len(records)})")
-        if not records:
-            pdf.paragraph(_("None."), muted=True)
-        for n, record in enumerate(records, start=1):
-            if key == "courses":
-                _record(pdf, f"{_('Course')} {n}", "course", record)
-                for x in record["extensions"]:
-                    _record(pdf, _("Extension"), "extension", x)
-            elif key == "sub_goals":
-                _record(
-                    pdf,
-                    f"{_('Sub-goal')} {n}: {record['title']}",
-                    "sub_goal",
-                    record,
-                    {"course": course_name(record["course"])},
-                )
-                for s in record["scores"]:
-                    _record(
-                        pdf,
-                        _("Score {day}").format(day=_value("", "", s["scored_on"])),
-                        "score",
-                        s,
-                        {"mentor": mentors.get(s["mentor"], "–")},
-                    )
-            elif key == "placements":
-                _record(
-                    pdf,
-                    f"{_('Placement')} {n}: {record['workplace']}",
-                    "placement",
-                    record,
-                    {"course": course_name(record["course"])},
-                )
-                for s in record["hours_steps"]:
-                    _record(pdf, _("Hours step"), "hours_step", s)
-                for e in record["logbook"]:
-                    _record(
-                        pdf,
-                        _("Logbook {day}").format(day=_value("", "", e["entry_date"])),
-                        "logbook",
-                        e,
-                    )
-            elif key == "meetings":
-                _record(
-                    pdf,
-                    f"{_('Meeting')} {n}",
-                    "meeting",
-                    record,
-                    {"mentor": mentors.get(record["mentor"], "–")},
-                )
-                for p in record["participants"]:
-                    _record(pdf, _("Participant"), "participant", p)
-            elif key == "action_items":
-                _record(
-                    pdf,
-                    f"{_('Agreement')} {n}",
-                    "action_item",
-                    record,
-                    {"meeting": meeting_name(record["meeting"])},
-                )
-            elif key == "review_notes":
-                _record(
-                    pdf,
-                    f"{_('Review note')} {n}",
-                    "review_note",
-                    record,
-                    {"mentor": mentors.get(record["mentor"], "–")},
-                )
-            else:
-                _record(pdf, f"{_('Report')} {n}", "report", record)
-
-    pdf.heading(_("Unsaved drafts ({count})").format(count=len(drafts or [])))
-    if not drafts:
-        pdf.paragraph(_("None."), muted=True)
-    for draft in drafts or []:
-        pdf.subheading(draft["title"] or _("Draft"))
-        pdf.set_font_size(9)
-        pdf.facts(
-            [(_field_label(k), _value("draft", k, v)) for k, v in draft.items() if k != "title"],
-            label_width=52,
-        )
-
-    pdf.heading(_("Access to your record"))
-    if accesses is None:
-        pdf.paragraph(_("No log of who opened the record and why is kept yet."), muted=True)
-    elif not accesses:
-        pdf.paragraph(_("No access is logged."), muted=True)
-    else:
-        pdf.data_table(
-            [_("When"), _("Who"), _("Purpose")],
-            [[show_datetime(a.at), a.who, a.purpose] for a in accesses],
-            widths=(34, 50, 90),
-        )
-    return pdf.to_bytes()
+    return write_pdf(access_document(document, today, accesses, drafts))
 
 
 def access_export(
