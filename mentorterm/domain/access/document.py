@@ -1,40 +1,16 @@
-"""The citizen's right of access (GDPR art. 15): everything held about them.
-
-Two files: the interchange JSON of that one citizen (complete, machine
-readable, the same format ``mentorterm export --citizen`` writes) and a PDF
-a person can read: every field of every record, grouped by kind, dates
-written the Danish way, linked records named by what they are.
-
-Art. 15 also asks for the dates and purposes of access to the record: the
-audit log's rows for the citizen (``audit.accesses_of``), this export's own
-row included, fill that section.
-"""
+"""The access export's readable form, built as a Document: every record, field by field."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from ..documents import Block, Column, Document, Facts, Heading, Table, Text, write_pdf
-from ..enums import (
-    Attendance,
-    Author,
-    CourseOutcome,
-    CoursePurpose,
-    MeetingKind,
-    MeetingStatus,
-    ParticipantRole,
-    PlacementKind,
-    SubGoalStatus,
-)
-from ..format import show_date, show_datetime
-from ..i18n import _
-from ..models import Draft, db
-from . import audit
-from .transfer import build_document, dumps
-from .views import View
+from ...documents import Block, Column, Document, Facts, Heading, Table, Text
+from ...format import show_date, show_datetime
+from ...i18n import _
+from ..views import View
+from .values import field_label, record_rows, show_value
 
 
 class AccessEvent(View):
@@ -45,86 +21,10 @@ class AccessEvent(View):
     purpose: str
 
 
-# Fixed lists whose stored value has a label, by (kind of record, field).
-_ENUMS = {
-    ("course", "purpose"): CoursePurpose,
-    ("course", "outcome"): CourseOutcome,
-    ("sub_goal", "status"): SubGoalStatus,
-    ("placement", "kind"): PlacementKind,
-    ("logbook", "attendance"): Attendance,
-    ("logbook", "written_by"): Author,
-    ("meeting", "kind"): MeetingKind,
-    ("meeting", "status"): MeetingStatus,
-    ("participant", "role"): ParticipantRole,
-}
-_LINKS = {
-    "courses",
-    "extensions",
-    "sub_goals",
-    "scores",
-    "placements",
-    "hours_steps",
-    "logbook",
-    "meetings",
-    "participants",
-    "action_items",
-    "review_notes",
-    "reports",
-}
-
-
-def _field_label(name: str) -> str:
-    special = {
-        "created_at": _("Created (UTC)"),
-        "updated_at": _("Last changed (UTC)"),
-        "job_wish_1": _("Job wish 1"),
-        "job_wish_2": _("Job wish 2"),
-        "job_wish_3": _("Job wish 3"),
-        "iso_week": _("Week"),
-    }
-    return special.get(name) or _(name.replace("_", " ").capitalize())
-
-
-def _value(kind: str, name: str, value: Any) -> str:
-    """A stored value as a person reads it."""
-    if value is None or value == "":
-        return "–"
-    if isinstance(value, bool):
-        return _("Yes") if value else _("No")
-    enum = _ENUMS.get((kind, name))
-    if enum is not None:
-        try:
-            return enum(value).label
-        except ValueError:
-            return str(value)
-    if isinstance(value, str) and len(value) >= 10 and value[4] == "-" and value[7] == "-":
-        try:
-            if len(value) == 10:
-                return show_date(date.fromisoformat(value))
-            return show_datetime(datetime.fromisoformat(value))
-        except ValueError:
-            pass
-    if isinstance(value, float):
-        return f"{value:g}".replace(".", ",")
-    return str(value)
-
-
-def _rows(kind: str, record: dict[str, Any], refs: dict[str, str]) -> list[tuple[str, str]]:
-    rows = []
-    for name, value in record.items():
-        if name in _LINKS:
-            continue
-        if name in refs:
-            rows.append((_field_label(name), refs[name]))
-            continue
-        rows.append((_field_label(name), _value(kind, name, value)))
-    return rows
-
-
 def _record(
     title: str, kind: str, record: dict[str, Any], refs: dict[str, str] | None = None
 ) -> list[Block]:
-    return [Heading(title, level=2), Facts(_rows(kind, record, refs or {}), label_width=52)]
+    return [Heading(title, level=2), Facts(record_rows(kind, record, refs or {}), label_width=52)]
 
 
 def _mentor_names(document: dict[str, Any]) -> dict[str | None, str]:
@@ -148,13 +48,13 @@ class _Citizen:
         if position is None:
             return {"course": "–"}
         course = self.citizen["courses"][position]
-        start = _value("", "", course["start_date"])
+        start = show_value("", "", course["start_date"])
         return {"course": _("Course from {start}").format(start=start)}
 
     def meeting_name(self, position: int | None) -> dict[str, str]:
         if position is None:
             return {"meeting": "–"}
-        when = _value("", "", self.citizen["meetings"][position]["starts_at"])
+        when = show_value("", "", self.citizen["meetings"][position]["starts_at"])
         return {"meeting": _("Meeting {when}").format(when=when)}
 
     def courses(self, n: int, record: dict[str, Any]) -> list[Block]:
@@ -167,7 +67,7 @@ class _Citizen:
         title = f"{_('Sub-goal')} {n}: {record['title']}"
         blocks = _record(title, "sub_goal", record, self.course_name(record["course"]))
         for s in record["scores"]:
-            day = _value("", "", s["scored_on"])
+            day = show_value("", "", s["scored_on"])
             blocks += _record(
                 _("Score {day}").format(day=day), "score", s, self.mentor(s["mentor"])
             )
@@ -179,7 +79,7 @@ class _Citizen:
         for s in record["hours_steps"]:
             blocks += _record(_("Hours step"), "hours_step", s)
         for e in record["logbook"]:
-            day = _value("", "", e["entry_date"])
+            day = show_value("", "", e["entry_date"])
             blocks += _record(_("Logbook {day}").format(day=day), "logbook", e)
         return blocks
 
@@ -228,7 +128,9 @@ def _drafts_blocks(drafts: Sequence[dict[str, Any]] | None) -> list[Block]:
     if not drafts:
         blocks.append(Text(_("None."), muted=True))
     for draft in drafts or []:
-        facts = [(_field_label(k), _value("draft", k, v)) for k, v in draft.items() if k != "title"]
+        facts = [
+            (field_label(k), show_value("draft", k, v)) for k, v in draft.items() if k != "title"
+        ]
         blocks += [Heading(draft["title"] or _("Draft"), level=2), Facts(facts, label_width=52)]
     return blocks
 
@@ -275,63 +177,3 @@ def access_document(
     )
     result.add(Text(intro, muted=True), *_Citizen(citizen, mentors).sections())
     return result.add(*_drafts_blocks(drafts), *_accesses_blocks(accesses))
-
-
-def access_pdf(
-    document: dict[str, Any],
-    today: date,
-    accesses: Sequence[AccessEvent] | None = None,
-    drafts: Sequence[dict[str, Any]] | None = None,
-) -> bytes:
-    """The readable PDF of a one-citizen interchange document (and its drafts)."""
-    return write_pdf(access_document(document, today, accesses, drafts))
-
-
-def access_export(
-    citizen_id: int, today: date, accesses: Sequence[AccessEvent] | None = None
-) -> tuple[bytes, bytes]:
-    """(interchange JSON, readable PDF) of everything held about one citizen.
-
-    Writes one audit row (the export), then lists the dates and purposes of
-    access to the record (GDPR art. 15(1)) from the audit log, that row
-    included; ``accesses`` replaces that list (tests).
-    """
-    with db.atomic():
-        document = build_document(citizen_id)
-        audit.record(
-            "export",
-            "access_export",
-            citizen_id=citizen_id,
-            record_id=citizen_id,
-            purpose="access export",
-        )
-        if accesses is None:
-            accesses = audit.accesses_of(citizen_id)
-    return (
-        dumps(document).encode("utf-8"),
-        access_pdf(document, today, accesses, drafts=_drafts(citizen_id)),
-    )
-
-
-def _drafts(citizen_id: int) -> list[dict[str, Any]]:
-    """Half-typed forms about the citizen: not in the interchange format, but held."""
-    rows = []
-    for draft in Draft.select().where(Draft.citizen == citizen_id).order_by(Draft.id):
-        try:
-            values = json.loads(draft.payload)
-        except ValueError:
-            values = None
-        fields = (
-            {k: "" if v is None else str(v) for k, v in values.items()}
-            if isinstance(values, dict)
-            else {"payload": draft.payload}
-        )
-        rows.append(
-            {
-                "title": draft.title,
-                **fields,
-                "created_at": draft.created_at.isoformat(),
-                "updated_at": draft.updated_at.isoformat(),
-            }
-        )
-    return rows
