@@ -163,3 +163,27 @@ def test_emphasis_in_markdown_and_plain_on_paper():
     document = Document("T").add(Text((Strong("Decision:"), " ", Emph("none recorded yet"))))
     assert write_markdown(document).endswith("**Decision:** _none recorded yet_\n")
     assert "Decision: none recorded yet" in _pdf(document)[0]
+
+
+def test_the_documents_package_knows_nothing_of_the_domain():
+    """A lower layer: the domain builds on it, never the other way round."""
+    import ast
+    from pathlib import Path
+
+    import mentorterm.documents
+
+    offenders = []
+    for path in Path(mentorterm.documents.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                names = [("." * node.level) + (node.module or "")]
+                names += [f"{names[0]}.{a.name}" for a in node.names]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            else:
+                continue
+            for name in names:
+                bare = name.lstrip(".").removeprefix("mentorterm.")
+                if bare.split(".")[0] in ("domain", "models", "storage", "schemas", "screens"):
+                    offenders.append(f"{path.name}: {name}")
+    assert offenders == []
