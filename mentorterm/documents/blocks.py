@@ -80,9 +80,6 @@ class Marked:
     text: str
     remark: str
 
-    def __str__(self) -> str:
-        return self.text
-
 
 Cell = str | Marked
 

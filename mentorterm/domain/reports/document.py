@@ -21,7 +21,6 @@ from .model import ProgressionReport
 from .wording import course_lines, cover, period, placement_end, step_from
 
 _ASSESSMENT = ("resources_observed", "clarified", "still_open", "recommended_next_steps")
-LEFT, RIGHT = "left", "right"
 
 
 def _mentor_text(field: str, text: str) -> list[Block]:
