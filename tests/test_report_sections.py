@@ -14,8 +14,7 @@ from pypdf import PdfReader
 from mentorterm import storage
 from mentorterm.domain import reports
 from mentorterm.domain.identity import MentorIdentity, save_mentor_identity
-from mentorterm.domain.report_render import contact_line
-from mentorterm.domain.reports import ContactFrequency
+from mentorterm.domain.reports import ContactFrequency, contact_line
 from mentorterm.models import Citizen, Course, Meeting, Placement, Report
 from mentorterm.schemas import ReportTextsIn
 

@@ -6,12 +6,12 @@ prints ``ReviewHandout``'s JSON Schema, the contract of the JSON form.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..documents import Block, Bullets, Document, Emph, Heading, Rule, Strong, Text, write_markdown
 from ..format import show_date, show_datetime
 from ..i18n import _, ngettext
 from ..settings import ReviewThresholds
@@ -154,62 +154,51 @@ def render_text(h: ReviewHandout) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+def _citizen(number: int, item: ReviewItem) -> list[Block]:
+    done = _(" (reviewed)") if item.reviewed else ""
+    blocks: list[Block] = [Heading((f"{number}. ", one_line(item.name), done))]
+    if item.signals:
+        count = ngettext("{n} signal", "{n} signals", len(item.signals)).format(n=len(item.signals))
+        blocks.append(
+            Text(_("Urgency {urgency}; {count}.").format(urgency=item.urgency, count=count))
+        )
+        blocks.append(Bullets([signal.text for signal in item.signals]))
+    else:
+        blocks.append(Bullets([_("No signal now (a decision was recorded this week).")]))
+    if item.decision:
+        when = (
+            _(" (reviewed {when})").format(when=show_datetime(item.reviewed_at))
+            if item.reviewed and item.reviewed_at
+            else ""
+        )
+        blocks.append(Text((Strong(_("Decision:")), " ", item.decision, when)))
+    else:
+        blocks.append(Text((Strong(_("Decision:")), " ", Emph(_("none recorded yet")))))
+    return blocks
 
 
-def _md(text: str) -> str:
-    """Text safe inside Markdown: what would format is escaped."""
-    text = _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-    return "\\" + text if text.startswith(("#", "-", "+")) else text
+def handout_document(h: ReviewHandout) -> Document:
+    """The handout as blocks: the week, then one section per citizen in the queue."""
+    count = ngettext(
+        "{n} citizen needs attention", "{n} citizens need attention", len(h.citizens)
+    ).format(n=len(h.citizens))
+    document = Document(f"{_week_title(h)} ({h.iso_week})", author=_author(h))
+    if _author(h):
+        document.add(Text(_author(h) + "."))
+    document.add(
+        Text(
+            _("As of {day}. {count}. Progress: {progress}.").format(
+                day=show_date(h.as_of), count=count, progress=_progress(h)
+            )
+        )
+    )
+    if not h.citizens:
+        document.add(Text(_("No citizen has a signal this week.")))
+    for number, item in enumerate(h.citizens, start=1):
+        document.add(*_citizen(number, item))
+    return document.add(Rule(), Text(_("Progress: {progress}.").format(progress=_progress(h))))
 
 
 def render_markdown(h: ReviewHandout) -> str:
     """A handout the team reads at the review meeting: one section per citizen."""
-    lines = [
-        f"# {_week_title(h)} ({h.iso_week})",
-        "",
-        _("As of {day}. {count}. Progress: {progress}.").format(
-            day=show_date(h.as_of),
-            count=ngettext(
-                "{n} citizen needs attention", "{n} citizens need attention", len(h.citizens)
-            ).format(n=len(h.citizens)),
-            progress=_progress(h),
-        ),
-        "",
-    ]
-    if _author(h):
-        lines[2:2] = [_md(_author(h)) + ".", ""]
-    if not h.citizens:
-        lines += [_("No citizen has a signal this week."), ""]
-    for number, item in enumerate(h.citizens, start=1):
-        done = _(" (reviewed)") if item.reviewed else ""
-        lines += [f"## {number}. {_md(one_line(item.name))}{done}", ""]
-        if item.signals:
-            lines += [
-                _("Urgency {urgency}; {count}.").format(
-                    urgency=item.urgency,
-                    count=ngettext("{n} signal", "{n} signals", len(item.signals)).format(
-                        n=len(item.signals)
-                    ),
-                ),
-                "",
-            ]
-        for signal in item.signals:
-            lines.append(f"- {_md(signal.text)}")
-        if not item.signals:
-            lines.append("- " + _("No signal now (a decision was recorded this week)."))
-        lines.append("")
-        if item.decision:
-            when = (
-                _(" (reviewed {when})").format(when=show_datetime(item.reviewed_at))
-                if item.reviewed and item.reviewed_at
-                else ""
-            )
-            lines.append(
-                _("**Decision:** {decision}{when}").format(decision=_md(item.decision), when=when)
-            )
-        else:
-            lines.append(_("**Decision:** _none recorded yet_"))
-        lines.append("")
-    lines += ["---", "", _("Progress: {progress}.").format(progress=_progress(h))]
-    return "\n".join(lines) + "\n"
+    return write_markdown(handout_document(h))

@@ -1,4 +1,4 @@
-"""A small PDF writer for the documents a mentor hands on (fpdf2, pure Python).
+"""The A4 page the PDF writer draws on (fpdf2, pure Python): fonts, furniture, primitives.
 
 One look for every PDF: A4, DejaVu Sans (bundled in mentorterm/fonts, so
 æ ø å, “ ” – and names from any European language render on a machine with
@@ -64,6 +64,10 @@ class PdfDocument(FPDF):
         self.multi_cell(0, 8, title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(1)
         self.facts(lines)
+        self.rule()
+
+    def rule(self) -> None:
+        """A thin line across the page, below what was written last."""
         self.set_draw_color(*_RULE)
         self.line(self.l_margin, self.get_y() + 1, self.w - self.r_margin, self.get_y() + 1)
         self.ln(4)
@@ -137,10 +141,15 @@ class PdfDocument(FPDF):
 
     # -- charts -----------------------------------------------------------
     def score_chart(
-        self, points: Sequence[tuple[date, int]], width: float = 90, height: float = 32
+        self,
+        points: Sequence[tuple[date, int]],
+        labels: tuple[str, str],
+        width: float = 90,
+        height: float = 32,
     ) -> None:
-        """The citizen's scores (1-10) over time, with the mentor's part (10 - score).
+        """Scores (1-10) over time with their complement (10 - score), and a legend.
 
+        ``labels`` names the two lines: the citizen's score, the mentor's part.
         Dates are placed by their distance in days, so a long gap between two
         scorings shows as a long line.
         """
@@ -186,9 +195,7 @@ class PdfDocument(FPDF):
             self.cell(width / 2, 3.6, show_date(last), align="R")
         # The legend beside the chart.
         legend_x = left + width + 6
-        for row, (colour, label) in enumerate(
-            ((_CITIZEN, _("Citizen's score")), (_MENTOR, _("Mentor's part (10 − score)")))
-        ):
+        for row, (colour, label) in enumerate(((_CITIZEN, labels[0]), (_MENTOR, labels[1]))):
             y = top + 2 + row * 5
             self.set_fill_color(*colour)
             self.rect(legend_x, y, 4, 2, style="F")

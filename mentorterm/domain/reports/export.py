@@ -1,0 +1,49 @@
+"""The progression report as the bytes of a file to hand over (Markdown or PDF), logged."""
+
+from __future__ import annotations
+
+from ...documents import write_markdown, write_pdf
+from ...i18n import _
+from .. import audit
+from .document import report_document
+from .model import ProgressionReport
+
+
+def render_markdown(report: ProgressionReport) -> str:
+    """The report as a Markdown document."""
+    return write_markdown(report_document(report))
+
+
+def render_pdf(report: ProgressionReport) -> bytes:
+    """The report as a PDF: the same sections, with tables and a chart per sub-goal."""
+    return write_pdf(report_document(report))
+
+
+def report_file_stem(report: ProgressionReport) -> str:
+    """A file name (no suffix) for an export: "progression-Mette-Jorgensen-2026-11-29"."""
+    from ..files import safe_file_name
+
+    return f"{_('progression')}-{safe_file_name(report.citizen_name)}-{report.end.isoformat()}"
+
+
+def export_report(report: ProgressionReport, kind: str) -> bytes:
+    """The report as the bytes of a file to hand over ("markdown" or "pdf"), logged.
+
+    The export's audit row is written here, not in the renderers: the screen
+    renders Markdown for its preview too. Safe in a worker thread (the row
+    goes through a connection of its own there).
+    """
+    from ..threads import in_own_connection
+
+    if kind not in ("markdown", "pdf"):
+        raise ValueError(f"kind is 'markdown' or 'pdf', not {kind!r}")
+    data = render_pdf(report) if kind == "pdf" else render_markdown(report).encode("utf-8")
+    in_own_connection(
+        audit.record,
+        "export",
+        "report",
+        citizen_id=report.citizen_id,
+        record_id=report.report_id,
+        purpose=f"progression report ({kind})",
+    )
+    return data
