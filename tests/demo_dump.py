@@ -51,7 +51,9 @@ def dump_open_database() -> dict[str, list[list]]:
         for name, field in model._meta.fields.items():
             if name == "id":
                 continue
-            value = getattr(row, field.name if not isinstance(field, ForeignKeyField) else name + "_id")
+            value = getattr(
+                row, field.name if not isinstance(field, ForeignKeyField) else name + "_id"
+            )
             if isinstance(field, ForeignKeyField):
                 value = key_of(field.rel_model, value)
             values.append([name, _plain(value)])
