@@ -16,7 +16,8 @@ from .pools import _BREAKS, _LIFE_AFTER_WORK
 
 
 class LogbookWriter:
-    """Logbook days through ``logbook.add_entry``, stamped when they were written."""
+    """Logbook days through ``logbook.add_entries`` (``add_entry``'s rules), each stamped
+    when it was written."""
 
     def _logbook(self, placement_id: int, plan: PlacementPlan, persona: Persona) -> list[_Day]:
         rng, today = self.rng, self.today
@@ -42,12 +43,12 @@ class LogbookWriter:
                 if earlier:
                     surge.add(rng.choice(earlier))
 
-        kept = []
+        kept, entries, stamps = [], [], []
         for day, planned in scheduled:
             data = self._log_day(day, planned, absences, persona, plan, day in surge)
             stamp = _stamp(day, 16 if data.attendance == "present" else 9, rng.randint(0, 59))
-            with self._at(stamp):
-                logbook.add_entry(placement_id, data)
+            entries.append(data)
+            stamps.append(stamp)
             entry = data.model_dump(mode="json")
             reason = entry.get("absence_reason") or entry.get("notes") or entry["left_early_reason"]
             kept.append(
@@ -60,6 +61,10 @@ class LogbookWriter:
                     entry["left_early"],
                 )
             )
+        if entries:
+            # One call for the placement's days, each stamped when it was written.
+            with self._at(max(stamps)):
+                logbook.add_entries(placement_id, entries, written_at=stamps)
         return kept
 
     def _absence_rate(self, day: date, absences: Absences) -> float:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from ..enums import Attendance, Author
 from ..format import show_date
@@ -109,8 +109,11 @@ def schedule_of(placement_id: int) -> Schedule:
     return Schedule(hours_steps(placement_id))
 
 
-def _check_day(placement: Placement, day: date, entry_id: int | None = None) -> None:
-    """Refuse a day outside the placement or a second entry for the same day."""
+def _check_day(
+    placement: Placement, day: date, entry_id: int | None = None, taken: set[date] | None = None
+) -> None:
+    """Refuse a day outside the placement or a second entry for the same day
+    (``taken``: the placement's days already known, instead of asking the database)."""
     if day < placement.start_date or (placement.end_date and day > placement.end_date):
         if placement.end_date:
             message = _(
@@ -132,7 +135,7 @@ def _check_day(placement: Placement, day: date, entry_id: int | None = None) -> 
     )
     if entry_id is not None:
         same_day = same_day.where(LogbookEntry.id != entry_id)
-    if same_day.exists():
+    if (day in taken) if taken is not None else same_day.exists():
         raise DomainError(
             _("The logbook already has {weekday} {day}; open that entry to change it.").format(
                 weekday=weekday_name(day), day=show_date(day)
@@ -151,6 +154,34 @@ def add_entry(placement_id: int, data: LogbookEntryIn) -> int:
         ).id
         audit.record("create", "logbook_entry", citizen_id=placement.citizen_id, record_id=entry_id)
         return entry_id
+
+
+def add_entries(
+    placement_id: int, entries: list[LogbookEntryIn], *, written_at: list[datetime] | None = None
+) -> int:
+    """Write many days at once under ``add_entry``'s rules (all or none); one audit
+    row for the lot. ``written_at`` stamps each row when it was written (history
+    entered after the fact, such as the demo's). Returns how many were written."""
+    with db.atomic():
+        placement = _placement(placement_id)
+        query = LogbookEntry.select(LogbookEntry.entry_date).where(
+            LogbookEntry.placement == placement
+        )
+        taken = {day for (day,) in query.tuples()}
+        rows = []
+        for data, stamp in zip(entries, written_at or [None] * len(entries), strict=True):
+            _check_day(placement, data.entry_date, taken=taken)
+            taken.add(data.entry_date)
+            row = dict(
+                placement=placement, citizen=placement.citizen_id, **data.model_dump(mode="python")
+            )
+            rows.append(row | ({"created_at": stamp, "updated_at": stamp} if stamp else {}))
+        for start in range(0, len(rows), 200):
+            LogbookEntry.insert_many(rows[start : start + 200]).execute()
+        audit.record(
+            "create", "logbook_entry", citizen_id=placement.citizen_id, purpose="days at once"
+        )
+    return len(rows)
 
 
 # Free text of a day: an audit row says that it changed, never what it says.
