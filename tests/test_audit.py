@@ -359,6 +359,23 @@ CASES = [
         "logbook_entry",
     ),
     Case(
+        "add logbook days at once",
+        lambda r: logbook.add_entries(
+            r["placement"].id,
+            [
+                LogbookEntryIn(
+                    entry_date=date(2026, 2, day),
+                    attendance="present",
+                    hours_planned=2,
+                    hours_worked=2,
+                )
+                for day in (5, 6)
+            ],
+        ),
+        "create",
+        "logbook_entry",
+    ),
+    Case(
         "update logbook day",
         lambda r: logbook.update_entry(
             r["entry"].id,
@@ -607,6 +624,7 @@ COVERED = {
     "courses.update_end",
     "courses.update_extension",
     "erasure.erase_citizen",
+    "logbook.add_entries",
     "logbook.add_entry",
     "logbook.delete_entry",
     "logbook.mark_attendance",
