@@ -21,7 +21,7 @@ Rules that hold for every table:
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 
 from peewee import (
@@ -40,6 +40,7 @@ from peewee import (
 )
 from playhouse.sqlite_ext import AutoIncrementField
 
+from . import clock
 from .enums import (
     LEGACY_CANCELLED,
     Attendance,
@@ -60,8 +61,9 @@ db = DatabaseProxy()
 
 
 def utcnow() -> datetime:
-    """The current UTC time, naive, to the microsecond (how rows store it)."""
-    return datetime.now(UTC).replace(tzinfo=None)
+    """The current UTC time, naive, to the microsecond (how rows store it);
+    inside ``clock.stopped_at`` the moment it holds."""
+    return clock.utcnow()
 
 
 def _enum_check(column: str, enum: type[StrEnum], null: bool = False) -> Check:

@@ -359,6 +359,23 @@ CASES = [
         "logbook_entry",
     ),
     Case(
+        "add logbook days at once",
+        lambda r: logbook.add_entries(
+            r["placement"].id,
+            [
+                LogbookEntryIn(
+                    entry_date=date(2026, 2, day),
+                    attendance="present",
+                    hours_planned=2,
+                    hours_worked=2,
+                )
+                for day in (5, 6)
+            ],
+        ),
+        "create",
+        "logbook_entry",
+    ),
+    Case(
         "update logbook day",
         lambda r: logbook.update_entry(
             r["entry"].id,
@@ -607,6 +624,7 @@ COVERED = {
     "courses.update_end",
     "courses.update_extension",
     "erasure.erase_citizen",
+    "logbook.add_entries",
     "logbook.add_entry",
     "logbook.delete_entry",
     "logbook.mark_attendance",
@@ -710,13 +728,18 @@ def test_drafts_are_not_logged(database):
     assert audit.count() == 0
 
 
-def test_demo_writes_one_import_row(database):
+def test_demo_writes_through_the_domain_and_ends_with_one_import_row(database):
+    """The demo's records are made by the domain (its create/update rows, stamped
+    when the story has them written); one "import demo" row marks the demo."""
     from mentorterm.demo import generate_demo
 
     generate_demo(today=TODAY)
-    assert [(e.action.value, e.what, e.citizen_id) for e in audit.entries()] == [
-        ("import", "demo", None)
-    ]
+    rows = [(e.action.value, e.what, e.citizen_id) for e in audit.entries()]
+    assert rows[-1] == ("import", "demo", None)
+    assert rows.count(("import", "demo", None)) == 1
+    assert {action for action, _what, _citizen in rows[:-1]} == {"create", "update"}
+    assert all(citizen is not None for _action, _what, citizen in rows[:-1])
+    assert audit.verify() == []
 
 
 def test_erasing_many_writes_one_row_per_citizen(database):

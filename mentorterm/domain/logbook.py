@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from types import SimpleNamespace
 
 import peewee
@@ -154,12 +154,16 @@ def _one_entry_a_day(day: date) -> Iterator[None]:
     except peewee.IntegrityError as exc:
         if not storage.is_duplicate(exc, "logbook_entry", "placement_id", "entry_date"):
             raise
-        raise DomainError(
-            _("The logbook already has {weekday} {day}; open that entry to change it.").format(
-                weekday=weekday_name(day), day=show_date(day)
-            ),
-            field="entry_date",
-        ) from None
+        raise _already_there(day) from None
+
+
+def _already_there(day: date) -> DomainError:
+    return DomainError(
+        _("The logbook already has {weekday} {day}; open that entry to change it.").format(
+            weekday=weekday_name(day), day=show_date(day)
+        ),
+        field="entry_date",
+    )
 
 
 def add_entry(placement_id: int, data: LogbookEntryIn) -> int:
@@ -178,6 +182,36 @@ def add_entry(placement_id: int, data: LogbookEntryIn) -> int:
             )
         audit.record("create", "logbook_entry", citizen_id=placement.citizen_id, record_id=entry_id)
         return entry_id
+
+
+def add_entries(
+    placement_id: int, entries: list[LogbookEntryIn], *, written_at: list[datetime] | None = None
+) -> int:
+    """Write many days at once under ``add_entry``'s rules (all or none); one audit
+    row for the lot. ``written_at`` stamps each row when it was written (history
+    entered after the fact, such as the demo's). Returns how many were written."""
+    with db.atomic():
+        placement = _placement(placement_id)
+        query = LogbookEntry.select(LogbookEntry.entry_date).where(
+            LogbookEntry.placement == placement
+        )
+        taken = {day for (day,) in query.tuples()}
+        rows = []
+        for data, stamp in zip(entries, written_at or [None] * len(entries), strict=True):
+            _check_dates(placement, data.entry_date)
+            if data.entry_date in taken:
+                raise _already_there(data.entry_date)
+            taken.add(data.entry_date)
+            row = dict(
+                placement=placement, citizen=placement.citizen_id, **data.model_dump(mode="python")
+            )
+            rows.append(row | ({"created_at": stamp, "updated_at": stamp} if stamp else {}))
+        for start in range(0, len(rows), 200):
+            LogbookEntry.insert_many(rows[start : start + 200]).execute()
+        audit.record(
+            "create", "logbook_entry", citizen_id=placement.citizen_id, purpose="days at once"
+        )
+    return len(rows)
 
 
 # Free text of a day: an audit row says that it changed, never what it says.

@@ -46,10 +46,12 @@ def _meeting_values(data: MeetingIn) -> dict:
 
 def _store_participants(meeting: Meeting, participants: list[ParticipantIn]) -> None:
     MeetingParticipant.delete().where(MeetingParticipant.meeting == meeting).execute()
-    for person in participants:
-        MeetingParticipant.create(
-            meeting=meeting, name=person.name, role=ParticipantRole(person.role).value
-        )
+    rows = [
+        {"meeting": meeting, "name": p.name, "role": ParticipantRole(p.role).value}
+        for p in participants
+    ]
+    if rows:  # one statement for all of them
+        MeetingParticipant.insert_many(rows).execute()
 
 
 def _write_meeting(citizen: Citizen, data: MeetingIn, meeting_id: int | None) -> Meeting:
