@@ -1,0 +1,1 @@
+"""Reusable widgets: the pieces screens are built from."""
