@@ -10,8 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
-from textual.widgets.data_table import CellDoesNotExist
+from textual.widgets import Footer, Header, Input, Static
 
 from .. import keys
 from ..domain.audit import ViewLog
@@ -19,13 +18,16 @@ from ..domain.caseload import CaseloadRow, CourseFilter, caseload
 from ..enums import CourseOutcome, CoursePurpose
 from ..format import show_date, show_hours, show_percent
 from ..i18n import _, ngettext
-from .columns import Col, FittingTable, Shown
+from ..widgets.caselist import CaseList
+from ..widgets.loader import Loader
+from .columns import Col, Shown
 from .guard import safely
 
-# A DataTable measures every cell it is given (about half a millisecond a row
-# here): a hundred rows fill three screens and keep each keystroke of the
-# filter quick; the filter narrows the rest (bench/README.md).
+# A hundred rows fill three screens; the filter narrows the rest (bench/README.md).
 MAX_ROWS = 100
+# Read at once, before the first frame: a screenful and more. A longer list
+# comes whole from a worker a moment later.
+FIRST_PAGE = 60
 
 _LAST = (1, 0)  # sorts empty values after real ones
 
@@ -142,7 +144,7 @@ def matches(row: CaseloadRow, needle: str) -> bool:
     )
 
 
-class CaseloadScreen(Screen):
+class CaseloadScreen(Loader, Screen):
     """Who needs attention today, at a glance."""
 
     CSS_PATH = "caseload.tcss"
@@ -159,6 +161,7 @@ class CaseloadScreen(Screen):
         self.rows: list[CaseloadRow] = []
         self.needle = ""
         self._shown_rows: list[CaseloadRow] = []
+        self.complete = True  # False while the rest of a long list is on its way
         # Each citizen on the list is one read in the audit log, once per session
         # of this screen (a filter or a reload writes nothing new).
         self._reads = ViewLog("caseload", "caseload list")
@@ -168,12 +171,11 @@ class CaseloadScreen(Screen):
         with Vertical(id="body"):
             yield Input(placeholder=_("Filter by name, workplace or caseworker…"), id="filter")
             yield Static(id="empty")
-            yield FittingTable(
+            yield CaseList(
                 [c.fit for c in COLUMNS],
                 header_extra=SORT_MARK,
                 header=self.header,
                 id="caseload",
-                cursor_type="row",
                 zebra_stripes=True,
             )
             yield Static(id="caseload-detail")
@@ -195,22 +197,38 @@ class CaseloadScreen(Screen):
     def on_screen_resume(self) -> None:
         # Coming back from a citizen (or a form) shows what changed meanwhile.
         if self._resumed_once:
-            self.load()
+            if len(self.rows) > FIRST_PAGE and self.complete:
+                # A long list stays as it is until the worker brings it anew.
+                self.load_in_worker("caseload", caseload, today=self.app.today, courses=self.view)
+            else:
+                self.load()
             # Back from a citizen, keys belong to the list, not to the filter
             # box (the citizen may even have left this view).
             self._focus_list()
         self._resumed_once = True
 
     def _focus_list(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(CaseList)
         self.set_focus(table if table.display else None)
 
     # --- data -----------------------------------------------------------------
 
     @safely
     def load(self) -> None:
-        """Read the caseload again (after a change, or a switch of view)."""
-        self.rows = caseload(today=self.app.today, courses=self.view)
+        """Read the caseload again (after a change, or a switch of view).
+
+        The first page is read at once; a longer list follows from a worker.
+        """
+        first = caseload(today=self.app.today, courses=self.view, limit=FIRST_PAGE + 1)
+        self.complete = len(first) <= FIRST_PAGE
+        self.rows = first if self.complete else first[:FIRST_PAGE]
+        if not self.complete:
+            self.load_in_worker("caseload", caseload, today=self.app.today, courses=self.view)
+        self.show()
+
+    def loaded_caseload(self, rows: list[CaseloadRow]) -> None:
+        self.rows = rows
+        self.complete = True
         self.show()
 
     def visible_rows(self) -> list[CaseloadRow]:
@@ -226,7 +244,7 @@ class CaseloadScreen(Screen):
         return self._sorted
 
     def show(self) -> None:
-        table = self.query_one(FittingTable)
+        table = self.query_one(CaseList)
         selected = self.selected_citizen()
         rows = self.visible_rows()
         shown = rows[:MAX_ROWS]
@@ -251,7 +269,7 @@ class CaseloadScreen(Screen):
     @property
     def shown_columns(self) -> list[Shown]:
         """The columns on screen now (the terminal's width chose them)."""
-        return self.query_one(FittingTable).shown
+        return self.query_one(CaseList).shown
 
     def header(self, column: Shown) -> str:
         """A column's title, the sorted one with its arrow (the same width either way)."""
@@ -259,22 +277,22 @@ class CaseloadScreen(Screen):
         mark = ("↓" if self.sort_reverse else "↑") if column.key == sorted_key else " "
         return f"{column.label} {mark}"
 
-    @on(DataTable.RowHighlighted, "#caseload")
-    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+    @on(CaseList.RowHighlighted, "#caseload")
+    def _highlighted(self, event: CaseList.RowHighlighted) -> None:
         self.show_detail()
 
     def show_detail(self) -> None:
         """The highlighted citizen's values the table drops or cuts for the width."""
         box = self.query_one("#caseload-detail", Static)
         selected = self.selected_citizen()
-        hidden = self.query_one(FittingTable).hidden(str(selected)) if selected is not None else []
+        hidden = self.query_one(CaseList).hidden(str(selected)) if selected is not None else []
         text = " · ".join(f"{label}: {value}" for label, value in hidden)
         box.display = bool(text)
         box.update(Text(text))
 
     def show_empty(self, rows: list[CaseloadRow]) -> None:
         empty = self.query_one("#empty", Static)
-        table = self.query_one(DataTable)
+        table = self.query_one(CaseList)
         nothing_at_all = not self.rows and self.view == CourseFilter.ACTIVE and not self.needle
         if nothing_at_all and not self.app_has_citizens():
             empty.update(
@@ -310,30 +328,29 @@ class CaseloadScreen(Screen):
     def show_status(self, matching: int, shown: int) -> None:
         parts = [
             _("{view} (v)").format(view=VIEW_LABELS[self.view]),
-            ngettext("{count} citizen", "{count} citizens", matching).format(count=matching),
+            ngettext("{count} citizen", "{count} citizens", matching).format(count=matching)
+            if self.complete
+            else _("the first {count} citizens, the rest on their way").format(count=matching),
         ]
-        if shown < matching:
+        if shown < matching and self.complete:
             parts.append(_("showing the first {shown}: type / to narrow").format(shown=shown))
         if self.needle:
             parts.append(_("filter: “{text}”").format(text=self.needle))
         self.query_one("#status", Static).update(" · ".join(parts))
 
     def selected_citizen(self) -> int | None:
-        table = self.query_one(DataTable)
-        if not table.row_count or not table.display:
+        table = self.query_one(CaseList)
+        key = table.selected_key
+        if key is None or not table.display:
             return None
-        try:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        except CellDoesNotExist:  # no cursor row
-            return None
-        return int(key.value)
+        return int(key)
 
     # --- actions --------------------------------------------------------------
 
-    @on(DataTable.RowSelected)
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
+    @on(CaseList.RowSelected)
+    def _row_selected(self, event: CaseList.RowSelected) -> None:
         event.stop()
-        self.open_citizen(int(event.row_key.value))
+        self.open_citizen(int(event.row_key))
 
     def action_open_citizen(self) -> None:
         citizen_id = self.selected_citizen()
