@@ -510,3 +510,105 @@ async def test_back_from_a_citizen_the_keys_go_to_the_list_not_the_filter(seeded
         assert app.screen.query_one("#filter", Input).value == "mette"
         assert names(app) == ["Mette Jørgensen"]
         assert "Ended courses" in text_of(app, "#status")
+
+
+# --- a long caseload: the first page at once, the rest from the worker -------------
+
+
+def seed_many(path, count: int) -> None:
+    storage.open_database(path)
+    for number in range(count):
+        cid = citizens.create_citizen(CitizenIn(name=f"Citizen {number:03d}"))
+        courses.start_course(
+            cid,
+            CourseIn(
+                referral_date="2026-10-05",
+                start_date="2026-10-05",
+                planned_end="2027-01-03",
+                purpose="ordinary_job",
+            ),
+        )
+    storage.close_database()
+
+
+async def test_a_long_caseload_shows_its_first_page_then_all_of_it(db_path, monkeypatch):
+    import threading
+
+    from mentorterm.screens import caseload as screen_module
+    from mentorterm.screens.caseload import FIRST_PAGE, MAX_ROWS
+
+    seed_many(db_path, MAX_ROWS + 20)
+    go = threading.Event()
+    read = screen_module.caseload
+
+    def held(**kwargs):  # the whole list waits until the test has seen the first page
+        if kwargs.get("limit") is None:
+            go.wait(10)
+        return read(**kwargs)
+
+    monkeypatch.setattr(screen_module, "caseload", held)
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        # Before the worker is done: the first page, and the status says so.
+        assert len(screen.rows) == FIRST_PAGE and not screen.complete
+        assert names(app)[0] == "Citizen 000"
+        assert "the rest on their way" in text_of(app, "#status")
+        go.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(screen.rows) == MAX_ROWS + 20 and screen.complete
+        assert len(names(app)) == MAX_ROWS  # the list still shows the first hundred
+        assert f"{MAX_ROWS + 20} citizens" in text_of(app, "#status")
+        await pilot.press("end")
+        assert app.screen.selected_citizen() == screen._shown_rows[-1].citizen_id
+
+
+async def test_a_failed_load_is_a_message_not_a_crash(db_path, monkeypatch):
+    from mentorterm.domain.errors import DomainError
+    from mentorterm.screens import caseload as screen_module
+
+    seed_many(db_path, screen_module.FIRST_PAGE + 5)
+    app = make_app(db_path, today=TODAY)
+    told = []
+    monkeypatch.setattr(app, "notify", lambda message, **kw: told.append(message))
+
+    def broken(**_kwargs):
+        raise DomainError("The caseload could not be read.")
+
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.screen.load_in_worker("caseload", broken)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "The caseload could not be read." in told
+        assert type(app.screen).__name__ == "CaseloadScreen"
+        assert len(app.screen.rows) == screen_module.FIRST_PAGE + 5  # what was shown stays
+
+
+async def test_the_case_list_draws_a_changed_row_anew_and_keeps_the_cursor_on_screen():
+    from textual.app import App
+
+    from mentorterm.screens.columns import Col
+
+    class One(App):
+        def compose(self):
+            yield CaseList([Col("name", "Name", 20), Col("open", "Open", 4)], id="list")
+
+    app = One()
+    async with app.run_test(size=(40, 10)) as pilot:
+        table = app.query_one(CaseList)
+        table.fill((str(n), (f"Person {n}", "1")) for n in range(30))
+        await pilot.pause()
+        assert "Person 0" in table.render_line(1).text
+        table.fill((str(n), (f"Person {n}", "9" if n == 0 else "1")) for n in range(30))
+        assert "9" in table.render_line(1).text  # the same key, its new cells
+        table.focus()
+        await pilot.press("end")
+        await pilot.pause()
+        assert table.cursor_row == 29 and table.selected_key == "29"
+        height = table.scrollable_content_region.height
+        assert "Person 29" in table.render_line(height - 1).text  # scrolled into view
+        await pilot.press("home")
+        assert table.cursor_row == 0 and table.scroll_y == 0

@@ -162,6 +162,7 @@ class CaseloadScreen(Loader, Screen):
         self.needle = ""
         self._shown_rows: list[CaseloadRow] = []
         self.complete = True  # False while the rest of a long list is on its way
+        self._cells: dict[CaseloadRow, tuple] = {}  # each row's cells, made once per load
         # Each citizen on the list is one read in the audit log, once per session
         # of this screen (a filter or a reload writes nothing new).
         self._reads = ViewLog("caseload", "caseload list")
@@ -221,12 +222,14 @@ class CaseloadScreen(Loader, Screen):
         """
         first = caseload(today=self.app.today, courses=self.view, limit=FIRST_PAGE + 1)
         self.complete = len(first) <= FIRST_PAGE
+        self._cells = {}
         self.rows = first if self.complete else first[:FIRST_PAGE]
         if not self.complete:
             self.load_in_worker("caseload", caseload, today=self.app.today, courses=self.view)
         self.show()
 
     def loaded_caseload(self, rows: list[CaseloadRow]) -> None:
+        self._cells = {}
         self.rows = rows
         self.complete = True
         self.show()
@@ -249,7 +252,7 @@ class CaseloadScreen(Loader, Screen):
         rows = self.visible_rows()
         shown = rows[:MAX_ROWS]
         self._log_reads(shown)
-        table.fill((str(row.citizen_id), cells(row)) for row in shown)
+        table.fill((str(row.citizen_id), self._cells_of(row)) for row in shown)
         self._shown_rows = shown
         if selected is not None:
             for index, row in enumerate(shown):
@@ -259,6 +262,13 @@ class CaseloadScreen(Loader, Screen):
         self.show_empty(rows)
         self.show_status(len(rows), len(shown))
         self.show_detail()
+
+    def _cells_of(self, row: CaseloadRow) -> tuple:
+        # The same row gives the same cells object: the list then knows it unchanged.
+        found = self._cells.get(row)
+        if found is None:
+            found = self._cells[row] = cells(row)
+        return found
 
     @safely
     def _log_reads(self, shown: list[CaseloadRow]) -> None:
