@@ -193,11 +193,7 @@ def absence_details(stats: PeriodStats) -> str:
 class StatisticsScreen(BackHelpScreen):
     """Figures for a period, against the one before it; the charts below."""
 
-    DEFAULT_CSS = """
-    StatisticsScreen #stats-title { padding: 0 1; background: $boost; }
-    StatisticsScreen #stats-body { height: 1fr; padding: 0 1; }
-    StatisticsScreen .stats-heading { text-style: bold; margin-top: 1; }
-    """
+    CSS_PATH = "statistics.tcss"
     HELP_TITLE = _("Statistics")
     BINDINGS = keys.bindings("statistics")
 
@@ -307,10 +303,7 @@ class StatisticsScreen(BackHelpScreen):
 class AbsenceOverviewScreen(BackHelpScreen):
     """The absence overview as it will be handed over; `s` saves it as Markdown."""
 
-    DEFAULT_CSS = """
-    AbsenceOverviewScreen #overview-title { padding: 0 1; background: $boost; }
-    AbsenceOverviewScreen #overview-body { height: 1fr; padding: 0 1; }
-    """
+    CSS_PATH = "statistics.tcss"
     HELP_TITLE = _("Absence overview")
     BINDINGS = keys.bindings("absence_overview")
 
