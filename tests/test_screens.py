@@ -612,3 +612,18 @@ async def test_the_case_list_draws_a_changed_row_anew_and_keeps_the_cursor_on_sc
         assert "Person 29" in table.render_line(height - 1).text  # scrolled into view
         await pilot.press("home")
         assert table.cursor_row == 0 and table.scroll_y == 0
+
+
+def test_the_filters_search_text_matches_what_matches_says(seeded, db_path):
+    from mentorterm.domain.caseload import CourseFilter, caseload
+    from mentorterm.screens.caseload import matches
+    from mentorterm.screens.caseload_columns import searched_text
+
+    storage.open_database(db_path)
+    try:
+        found = caseload(today=TODAY, courses=CourseFilter.ALL)
+    finally:
+        storage.close_database()
+    for needle in ["ali", "føtex", "karin", "jens", "e", "x", "hassan føtex", "sagsbehandler"]:
+        for row in found:
+            assert (needle in searched_text(row)) == matches(row, needle), (needle, row.name)

@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from rich.cells import cell_len
-from rich.padding import Padding
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -23,7 +22,6 @@ from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
-from textual.renderables.styled import Styled
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
@@ -33,6 +31,20 @@ from textual.widgets._data_table import default_cell_formatter
 from ..screens.columns import Col, Shown, cut, fit, table_width
 
 Cells = Sequence[str | Text]
+
+
+def _cell(text: Text, width: int, pre: Style, post: Style, console) -> list[Segment]:
+    """What a DataTable draws for one cell (``Styled(Padding(text, (0, 1)), pre, post)``
+    on one line ``width`` + 2 wide), built directly: a tenth of the time."""
+    edge = pre + post
+    out = [Segment(" ", edge)]
+    used = 0
+    for segment in text.render(console, end=""):
+        style = pre + segment.style + post if segment.style else edge
+        out.append(Segment(segment.text, style))
+        used += segment.cell_length
+    out.append(Segment(" " * (max(0, width - used) + 1), edge))
+    return out
 
 
 def _width(value: str | Text) -> int:
@@ -292,16 +304,11 @@ class CaseList(ScrollView, can_focus=True):
         extra = style("datatable--cursor") if cursor else Style()
         post = Style.from_color(color=extra.color) if cursor else Style.null()
         console = self.app.console
-        console_options = self.app.console_options
         segments: list[Segment] = []
         for number, (column, cell) in enumerate(zip(self.shown, cells, strict=True)):
-            options = console_options.update_dimensions(column.width + 2, 1).update(no_wrap=True)
             # A cell's own meta, as in a DataTable: cells stay apart segments.
             pre = row_style + Style.from_meta({"column": number}) + extra
-            lines = console.render_lines(
-                Styled(Padding(cell, (0, 1)), pre_style=pre, post_style=post), options
-            )
-            segments.extend(lines[0])
+            segments += _cell(cell, column.width, pre, post, console)
         used = sum(column.width + 2 for column in self.shown)
         rest = max(0, self.size.width - used)
         edge = Style.from_meta({"column": 0, "out_of_bounds": True})
