@@ -108,7 +108,7 @@ class CaseList(ScrollView, can_focus=True):
         self._cells: dict[str, Cells] = {}
         self._widths: dict[str, tuple[int, ...]] = {}  # each row's cell widths, measured once
         self._order: list[str] = []
-        self._strips: dict[tuple, list[Segment]] = {}  # a rendered row, by key and look
+        self._strips: dict[tuple, Strip] = {}  # a rendered row, by key and look
         self._header: tuple[str, ...] = ()
 
     # --- the rows -----------------------------------------------------------------
@@ -261,30 +261,35 @@ class CaseList(ScrollView, can_focus=True):
     # --- drawing ------------------------------------------------------------------
 
     def render_lines(self, crop):
+        # Once per frame, not per line: the focus state and the widget's style.
         self._look = self.get_pseudo_class_state()
+        self._base = self.rich_style
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        base = self.rich_style
+        base = getattr(self, "_base", None) or self.rich_style
         if y == 0:
-            segments = self._row(None, -1, False)
+            strip = self._row(None, -1, False, base)
         else:
             index = y - 1 + round(self.scroll_y)
             if index >= len(self._order):
                 return Strip.blank(width, base)
-            segments = self._row(self._order[index], index, index == self.cursor_row)
+            strip = self._row(self._order[index], index, index == self.cursor_row, base)
         x = round(self.scroll_x)
-        return Strip(segments).crop(x, x + width).adjust_cell_length(width, base).simplify()
+        if x == 0 and strip.cell_length == width:
+            return strip
+        return strip.crop(x, x + width).adjust_cell_length(width, base).simplify()
 
-    def _row(self, key: str | None, index: int, cursor: bool) -> list[Segment]:
+    def _row(self, key: str | None, index: int, cursor: bool, base: Style) -> Strip:
         stripe = index % 2 if self.zebra_stripes else -1
-        look = (key, stripe, cursor, self.size.width, getattr(self, "_look", None))
+        look = (key, stripe, cursor, self.size.width, getattr(self, "_look", None), base)
         if key is None:
-            look = (None, self._header, self.size.width, getattr(self, "_look", None))
+            look = (None, self._header, self.size.width, getattr(self, "_look", None), base)
         found = self._strips.get(look)
         if found is None:
-            found = self._strips[look] = self._render_row(key, index, cursor)
+            segments = self._render_row(key, index, cursor)
+            found = self._strips[look] = Strip(segments).simplify()
         return found
 
     def _render_row(self, key: str | None, index: int, cursor: bool) -> list[Segment]:
