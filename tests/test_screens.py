@@ -627,3 +627,46 @@ def test_the_filters_search_text_matches_what_matches_says(seeded, db_path):
     for needle in ["ali", "føtex", "karin", "jens", "e", "x", "hassan føtex", "sagsbehandler"]:
         for row in found:
             assert (needle in searched_text(row)) == matches(row, needle), (needle, row.name)
+
+
+async def test_a_failed_access_export_is_told_and_the_overview_comes_back(seeded, db_path):
+    from mentorterm.domain.errors import DomainError
+
+    ali_id, _course = seeded["Ali Hassan"]
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_citizen(ali_id)
+        await pilot.pause()
+        screen = app.screen
+        told = []
+        screen.notify = lambda message, **kw: told.append(message)
+
+        def failing(*_args):
+            raise DomainError("The folder is not writable.")
+
+        screen.query_one("#overview").loading = True
+        screen.load_in_worker("access_export", failing)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert told == ["The folder is not writable."]
+        assert not screen.query_one("#overview").loading
+        assert type(app.screen).__name__ == "CitizenScreen"
+
+
+def test_an_access_export_that_fails_halfway_leaves_no_file(tmp_path, monkeypatch):
+    from mentorterm.domain import files
+    from mentorterm.screens import citizen
+
+    monkeypatch.setattr("mentorterm.domain.access.access_export", lambda *a: (b"{}", b"%PDF"))
+    real = files.write_export
+
+    def second_fails(path, data, **kw):
+        if str(path).endswith(".pdf"):
+            raise OSError("disk full")
+        return real(path, data, **kw)
+
+    monkeypatch.setattr(files, "write_export", second_fails)
+    with pytest.raises(OSError):
+        citizen.write_access_export(1, TODAY, tmp_path, "x")
+    assert list(tmp_path.iterdir()) == []

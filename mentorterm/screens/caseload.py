@@ -34,7 +34,7 @@ from .guard import safely
 MAX_ROWS = 100
 # Read at once, before the first frame: a screenful and more. A longer list
 # comes whole from a worker a moment later.
-FIRST_PAGE = 60
+FIRST_PAGE = 40
 
 __all__ = ["COLUMNS", "NEXT_VIEW", "SORT_MARK", "VIEW_LABELS", "CaseloadScreen", "Column"]
 __all__ += ["cells", "matches"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
@@ -16,6 +15,7 @@ from ..domain.errors import NotFound
 from ..domain.views import CitizenOverview
 from ..format import days_ago, show_date, show_datetime, show_hours
 from ..i18n import _
+from ..widgets.loader import Loader
 from .citizen_text import _lines, course_text, score_bar
 from .guard import safely
 from .markup import escape
@@ -32,7 +32,24 @@ class Section(Static):
         self.border_title = title
 
 
-class CitizenScreen(Screen):
+def write_access_export(citizen_id: int, today, folder: Path, stem: str) -> list[Path]:
+    """The access export's two files (JSON and PDF), both or neither."""
+    from ..domain.access import access_export
+    from ..domain.files import write_export
+
+    written: list[Path] = []
+    try:
+        data, pdf = access_export(citizen_id, today)
+        written.append(write_export(folder / f"{stem}-access.json", data))
+        written.append(write_export(folder / f"{stem}-access.pdf", pdf))
+    except BaseException:
+        for path in written:  # both files or none
+            path.unlink(missing_ok=True)
+        raise
+    return written
+
+
+class CitizenScreen(Loader, Screen):
     CSS_PATH = "citizen.tcss"
     BINDINGS = keys.bindings("citizen")
 
@@ -344,40 +361,16 @@ class CitizenScreen(Screen):
                 return
             stem = access_file_stem(folder, name, self.app.today)
             self.query_one("#overview").loading = True
-            self._write_access_export(folder, stem, name)
+            # Reading everything and drawing the PDF takes about a second: in
+            # the loader's worker, the screen stays alive meanwhile.
+            self.load_in_worker(
+                "access_export", write_access_export, self.citizen_id, self.app.today, folder, stem
+            )
 
         self.app.push_screen(AccessExportForm(name), chosen)
 
-    @work(thread=True, exclusive=True, group="access-export")
-    def _write_access_export(self, folder: Path, stem: str, name: str) -> None:
-        # Reading everything and drawing the PDF takes about a second: a worker
-        # with its own connection keeps the screen alive meanwhile.
-        from ..domain.access import access_export
-        from ..domain.files import write_export
-        from ..domain.threads import in_own_connection
-
-        written: list[Path] = []
-        try:
-            data, pdf = in_own_connection(access_export, self.citizen_id, self.app.today)
-            written.append(write_export(folder / f"{stem}-access.json", data))
-            written.append(write_export(folder / f"{stem}-access.pdf", pdf))
-        except Exception as exc:  # noqa: BLE001 - shown as a message below
-            for path in written:  # both files or none
-                path.unlink(missing_ok=True)
-            self.app.call_from_thread(self._access_export_done, [], exc)
-            return
-        self.app.call_from_thread(self._access_export_done, written, None)
-
-    def _access_export_done(self, written: list[Path], error: Exception | None) -> None:
-        from ..domain.errors import user_message
-
+    def loaded_access_export(self, written: list[Path]) -> None:
         self.query_one("#overview").loading = False
-        if error is not None:
-            message = user_message(error) or _("The access export failed ({reason}).").format(
-                reason=error
-            )
-            self.notify(escape(message), severity="error", timeout=10)
-            return
         assert self.data is not None
         self.notify(
             _("Access export written, everything held about {name}:\n{json}\n{pdf}").format(
@@ -387,6 +380,19 @@ class CitizenScreen(Screen):
             ),
             timeout=20,
         )
+
+    def load_failed(self, name: str, error: Exception) -> None:
+        if name != "access_export":
+            super().load_failed(name, error)
+            return
+        from ..domain.errors import user_message
+
+        # Whatever went wrong, the mentor is told, and no half export is left.
+        self.query_one("#overview").loading = False
+        message = user_message(error) or _("The access export failed ({reason}).").format(
+            reason=error
+        )
+        self.notify(escape(message), severity="error", timeout=10)
 
     def action_help(self) -> None:
         self.app.show_help(self, _("Citizen"))
