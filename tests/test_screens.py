@@ -670,3 +670,21 @@ def test_an_access_export_that_fails_halfway_leaves_no_file(tmp_path, monkeypatc
     with pytest.raises(OSError):
         citizen.write_access_export(1, TODAY, tmp_path, "x")
     assert list(tmp_path.iterdir()) == []
+
+
+async def test_a_load_overtaken_by_a_newer_one_is_dropped(seeded, db_path):
+    from mentorterm.widgets.loader import Loaded
+
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        before = list(screen.rows)
+        screen.load_in_worker("caseload", lambda: before)  # the newest load
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        stale = object()  # a worker that finished just before it was replaced
+        screen.post_message(Loaded("caseload", [], worker=stale))  # arrives late
+        await pilot.pause()
+        assert screen.rows == before  # the stale empty list was not shown
+        assert names(app) == ["Ali Hassan", "Birgitte Holm", "Mette Jørgensen"]

@@ -26,9 +26,12 @@ from ..domain.threads import in_own_connection
 class Loaded(Message):
     """A load finished in its worker: its ``result``, or the ``error`` it raised."""
 
-    def __init__(self, name: str, result: Any = None, error: Exception | None = None) -> None:
+    def __init__(
+        self, name: str, result: Any = None, error: Exception | None = None, worker=None
+    ) -> None:
         super().__init__()
         self.name = name
+        self.worker = worker
         self.result = result
         self.error = error
 
@@ -39,10 +42,10 @@ def _run(target: Any, name: str, call: Callable[..., Any], args: tuple, kwargs: 
         result = in_own_connection(call, *args, **kwargs)
     except Exception as error:  # noqa: BLE001 - handed to the UI thread, told there
         if not worker.is_cancelled:
-            target.post_message(Loaded(name, error=error))
+            target.post_message(Loaded(name, error=error, worker=worker))
         return
     if not worker.is_cancelled:  # a newer load of the same name took its place
-        target.post_message(Loaded(name, result))
+        target.post_message(Loaded(name, result, worker=worker))
 
 
 class Loader:
@@ -50,7 +53,7 @@ class Loader:
 
     def load_in_worker(self, name: str, call: Callable[..., Any], *args, **kwargs) -> Worker:
         """Run ``call(*args, **kwargs)`` in a thread; its result goes to ``loaded_<name>``."""
-        return self.run_worker(  # type: ignore[attr-defined]
+        worker = self.run_worker(  # type: ignore[attr-defined]
             partial(_run, self, name, call, args, kwargs),
             name=name,
             group=f"load-{name}",
@@ -58,9 +61,16 @@ class Loader:
             exclusive=True,
             exit_on_error=False,
         )
+        if not hasattr(self, "_latest_loads"):
+            self._latest_loads: dict[str, Worker] = {}
+        self._latest_loads[name] = worker
+        return worker
 
     def on_loaded(self, message: Loaded) -> None:
         message.stop()
+        latest = getattr(self, "_latest_loads", {}).get(message.name)
+        if message.worker is not None and message.worker is not latest:
+            return  # finished just as a newer load of the same name began: out of date
         if message.error is not None:
             self.load_failed(message.name, message.error)
             return
