@@ -35,7 +35,7 @@ from mentorterm.domain.overview import placements_of  # noqa: E402
 from mentorterm.enums import Attendance  # noqa: E402
 from mentorterm.models import db  # noqa: E402
 from mentorterm.schemas import CitizenIn, HoursStepIn, PlacementIn  # noqa: E402
-from mentorterm.screens.charts import calendar_grid, hours_chart  # noqa: E402
+from mentorterm.widgets.charts import calendar_grid, hours_chart  # noqa: E402
 
 TODAY = date(2026, 11, 22)
 START = date(2024, 11, 25)

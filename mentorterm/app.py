@@ -17,7 +17,7 @@ from .domain import security
 from .format import show_date
 from .i18n import _
 from .screens.lock import LockGuard
-from .screens.markup import escape
+from .widgets.markup import escape
 
 #: Seconds without a key press after which the -wal is checkpointed.
 CHECKPOINT_EVERY = 120

@@ -716,7 +716,7 @@ def _settings():
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    from .domain import review_handout as handout
+    from .domain.review import handout
 
     if args.schema:
         print(json.dumps(handout.handout_schema(), indent=2, ensure_ascii=False))

@@ -271,7 +271,7 @@ def test_default_period_without_a_course_is_the_last_three_months(database):
 
 
 def test_the_review_handout_names_who_made_it(ali):
-    from mentorterm.domain import review_handout as handout
+    from mentorterm.domain.review import handout
 
     made = handout.review_handout(TODAY, identity=ANNA)
     assert (made.mentor_name, made.organisation) == ("Anna Holm", "Jobvejen ApS")

@@ -25,7 +25,7 @@ from mentorterm import cli, storage
 from mentorterm.domain import review
 from mentorterm.domain.errors import DomainError, NotFound
 from mentorterm.domain.review import SignalKind, review_progress, review_queue
-from mentorterm.domain.review_handout import ReviewHandout
+from mentorterm.domain.review.handout import ReviewHandout
 from mentorterm.models import (
     ActionItem,
     AllianceScore,

@@ -21,6 +21,7 @@ from mentorterm.models import (
     db,
 )
 from mentorterm.schemas import CitizenIn, CourseEndIn, CourseIn
+from mentorterm.widgets.caselist import CaseList
 
 TODAY = date(2026, 11, 22)
 SIZE = (120, 36)
@@ -69,7 +70,7 @@ def seed_caseload(path):
 
 
 def rows(app) -> list[list]:
-    table = app.screen.query_one("#caseload", DataTable)
+    table = app.screen.query_one("#caseload", CaseList)
     return [table.get_row_at(i) for i in range(table.row_count)]
 
 
@@ -219,7 +220,7 @@ async def test_extend_end_and_refer_again(seeded, db_path):
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.screen.query_one(DataTable).move_cursor(row=names(app).index("Mette Jørgensen"))
+        app.screen.query_one(CaseList).move_cursor(row=names(app).index("Mette Jørgensen"))
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "CitizenScreen"
@@ -390,7 +391,8 @@ async def test_digits_sort_by_that_column_and_again_reverse(seeded, db_path):
         await pilot.press("4")  # weeks left
         await pilot.pause()
         assert names(app) == ["Ali Hassan", "Mette Jørgensen", "Birgitte Holm"]
-        assert "Wks left ↑" in str(app.screen.query_one(DataTable).columns["left"].label)
+        table = app.screen.query_one(CaseList)
+        assert "Wks left ↑" in table.header_labels[[c.key for c in table.shown].index("left")]
         await pilot.press("4")
         await pilot.pause()
         assert names(app) == ["Birgitte Holm", "Mette Jørgensen", "Ali Hassan"]
@@ -508,3 +510,181 @@ async def test_back_from_a_citizen_the_keys_go_to_the_list_not_the_filter(seeded
         assert app.screen.query_one("#filter", Input).value == "mette"
         assert names(app) == ["Mette Jørgensen"]
         assert "Ended courses" in text_of(app, "#status")
+
+
+# --- a long caseload: the first page at once, the rest from the worker -------------
+
+
+def seed_many(path, count: int) -> None:
+    storage.open_database(path)
+    for number in range(count):
+        cid = citizens.create_citizen(CitizenIn(name=f"Citizen {number:03d}"))
+        courses.start_course(
+            cid,
+            CourseIn(
+                referral_date="2026-10-05",
+                start_date="2026-10-05",
+                planned_end="2027-01-03",
+                purpose="ordinary_job",
+            ),
+        )
+    storage.close_database()
+
+
+async def test_a_long_caseload_shows_its_first_page_then_all_of_it(db_path, monkeypatch):
+    import threading
+
+    from mentorterm.screens import caseload as screen_module
+    from mentorterm.screens.caseload import FIRST_PAGE, MAX_ROWS
+
+    seed_many(db_path, MAX_ROWS + 20)
+    go = threading.Event()
+    read = screen_module.caseload
+
+    def held(**kwargs):  # the whole list waits until the test has seen the first page
+        if kwargs.get("limit") is None:
+            go.wait(10)
+        return read(**kwargs)
+
+    monkeypatch.setattr(screen_module, "caseload", held)
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        # Before the worker is done: the first page, and the status says so.
+        assert len(screen.rows) == FIRST_PAGE and not screen.complete
+        assert names(app)[0] == "Citizen 000"
+        assert "the rest on their way" in text_of(app, "#status")
+        go.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(screen.rows) == MAX_ROWS + 20 and screen.complete
+        assert len(names(app)) == MAX_ROWS  # the list still shows the first hundred
+        assert f"{MAX_ROWS + 20} citizens" in text_of(app, "#status")
+        await pilot.press("end")
+        assert app.screen.selected_citizen() == screen._shown_rows[-1].citizen_id
+
+
+async def test_a_failed_load_is_a_message_not_a_crash(db_path, monkeypatch):
+    from mentorterm.domain.errors import DomainError
+    from mentorterm.screens import caseload as screen_module
+
+    seed_many(db_path, screen_module.FIRST_PAGE + 5)
+    app = make_app(db_path, today=TODAY)
+    told = []
+    monkeypatch.setattr(app, "notify", lambda message, **kw: told.append(message))
+
+    def broken(**_kwargs):
+        raise DomainError("The caseload could not be read.")
+
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.screen.load_in_worker("caseload", broken)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "The caseload could not be read." in told
+        assert type(app.screen).__name__ == "CaseloadScreen"
+        assert len(app.screen.rows) == screen_module.FIRST_PAGE + 5  # what was shown stays
+
+
+async def test_the_case_list_draws_a_changed_row_anew_and_keeps_the_cursor_on_screen():
+    from textual.app import App
+
+    from mentorterm.widgets.columns import Col
+
+    class One(App):
+        def compose(self):
+            yield CaseList([Col("name", "Name", 20), Col("open", "Open", 4)], id="list")
+
+    app = One()
+    async with app.run_test(size=(40, 10)) as pilot:
+        table = app.query_one(CaseList)
+        table.fill((str(n), (f"Person {n}", "1")) for n in range(30))
+        await pilot.pause()
+        assert "Person 0" in table.render_line(1).text
+        table.fill((str(n), (f"Person {n}", "9" if n == 0 else "1")) for n in range(30))
+        assert "9" in table.render_line(1).text  # the same key, its new cells
+        table.focus()
+        await pilot.press("end")
+        await pilot.pause()
+        assert table.cursor_row == 29 and table.selected_key == "29"
+        height = table.scrollable_content_region.height
+        assert "Person 29" in table.render_line(height - 1).text  # scrolled into view
+        await pilot.press("home")
+        assert table.cursor_row == 0 and table.scroll_y == 0
+
+
+def test_the_filters_search_text_matches_what_matches_says(seeded, db_path):
+    from mentorterm.domain.caseload import CourseFilter, caseload
+    from mentorterm.screens.caseload import matches
+    from mentorterm.screens.caseload_columns import searched_text
+
+    storage.open_database(db_path)
+    try:
+        found = caseload(today=TODAY, courses=CourseFilter.ALL)
+    finally:
+        storage.close_database()
+    for needle in ["ali", "føtex", "karin", "jens", "e", "x", "hassan føtex", "sagsbehandler"]:
+        for row in found:
+            assert (needle in searched_text(row)) == matches(row, needle), (needle, row.name)
+
+
+async def test_a_failed_access_export_is_told_and_the_overview_comes_back(seeded, db_path):
+    from mentorterm.domain.errors import DomainError
+
+    ali_id, _course = seeded["Ali Hassan"]
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_citizen(ali_id)
+        await pilot.pause()
+        screen = app.screen
+        told = []
+        screen.notify = lambda message, **kw: told.append(message)
+
+        def failing(*_args):
+            raise DomainError("The folder is not writable.")
+
+        screen.query_one("#overview").loading = True
+        screen.load_in_worker("access_export", failing)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert told == ["The folder is not writable."]
+        assert not screen.query_one("#overview").loading
+        assert type(app.screen).__name__ == "CitizenScreen"
+
+
+def test_an_access_export_that_fails_halfway_leaves_no_file(tmp_path, monkeypatch):
+    from mentorterm.domain import files
+    from mentorterm.screens import citizen
+
+    monkeypatch.setattr("mentorterm.domain.access.access_export", lambda *a: (b"{}", b"%PDF"))
+    real = files.write_export
+
+    def second_fails(path, data, **kw):
+        if str(path).endswith(".pdf"):
+            raise OSError("disk full")
+        return real(path, data, **kw)
+
+    monkeypatch.setattr(files, "write_export", second_fails)
+    with pytest.raises(OSError):
+        citizen.write_access_export(1, TODAY, tmp_path, "x")
+    assert list(tmp_path.iterdir()) == []
+
+
+async def test_a_load_overtaken_by_a_newer_one_is_dropped(seeded, db_path):
+    from mentorterm.widgets.loader import Loaded
+
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        before = list(screen.rows)
+        screen.load_in_worker("caseload", lambda: before)  # the newest load
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        stale = object()  # a worker that finished just before it was replaced
+        screen.post_message(Loaded("caseload", [], worker=stale))  # arrives late
+        await pilot.pause()
+        assert screen.rows == before  # the stale empty list was not shown
+        assert names(app) == ["Ali Hassan", "Birgitte Holm", "Mette Jørgensen"]

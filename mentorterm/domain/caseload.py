@@ -81,7 +81,7 @@ class CaseloadRow(NamedTuple):
         return max(0, (self.course_end - self.today).days // 7)
 
 
-# The caseload summary (mentorterm/summary.py) answers most columns with one
+# The caseload summary (mentorterm/storage/summary.py) answers most columns with one
 # row per citizen; each CASE uses its value only where it holds for :today and
 # otherwise asks the tables (the lookups the summary saves), so a figure is the
 # same with or without it, and a citizen without a summary row still shows.
@@ -126,8 +126,17 @@ LEFT JOIN placement p ON p.id = CASE
      WHERE p2.citizen_id = c.id AND p2.start_date <= :today
        AND (p2.end_date IS NULL OR p2.end_date >= :today)
      ORDER BY p2.start_date DESC, p2.id DESC LIMIT 1) END
-WHERE 1 = 1 {mentor} {status}
+WHERE 1 = 1 {mentor} {status} {first}
 """
+
+# The first ``limit`` citizens by name, chosen before the per-citizen figures are
+# read (a first screenful at once; the whole list follows in a worker).
+_FIRST = """AND c.id IN (
+    SELECT c.id FROM citizen c
+    LEFT JOIN course co ON co.id = (
+        SELECT c2.id FROM course c2 WHERE c2.citizen_id = c.id
+        ORDER BY c2.end_date IS NULL DESC, c2.start_date DESC, c2.id DESC LIMIT 1)
+    WHERE 1 = 1 {mentor} {status} ORDER BY lower(c.name) LIMIT :limit)"""
 
 
 def _as_date(value) -> date | None:
@@ -146,6 +155,7 @@ def caseload_sql(
     mentor_id: int | None = None,
     today: date | None = None,
     courses: CourseFilter = CourseFilter.ACTIVE,
+    limit: int | None = None,
 ) -> tuple[str, dict[str, object]]:
     """The caseload statement and its parameters (what ``caseload`` runs).
 
@@ -159,14 +169,15 @@ def caseload_sql(
         CourseFilter.ENDED: "AND c.archived_on IS NULL AND co.end_date IS NOT NULL",
         CourseFilter.ALL: "",
     }[CourseFilter(courses)]
-    sql = _SQL.format(
-        mentor="AND c.mentor_id = :mentor" if mentor_id is not None else "", status=status
-    )
+    mentor = "AND c.mentor_id = :mentor" if mentor_id is not None else ""
+    first = _FIRST.format(mentor=mentor, status=status) if limit is not None else ""
+    sql = _SQL.format(mentor=mentor, status=status, first=first)
     params = {
         "today": today.isoformat(),
         "tomorrow": (today + timedelta(days=1)).isoformat(),
         "window_start": (today - timedelta(days=ATTENDANCE_WINDOW_DAYS)).isoformat(),
         "mentor": mentor_id,
+        "limit": limit,
     }
     return sql, params
 
@@ -175,14 +186,17 @@ def caseload(
     mentor_id: int | None = None,
     today: date | None = None,
     courses: CourseFilter = CourseFilter.ACTIVE,
+    limit: int | None = None,
 ) -> list[CaseloadRow]:
     """The caseload as of ``today``: one row per citizen (their latest course).
 
     ``mentor_id`` None means every mentor's citizens (the org-wide list);
-    ``courses`` chooses citizens whose latest course is active, ended, or all.
+    ``courses`` chooses citizens whose latest course is active, ended, or all;
+    ``limit`` keeps only the first that many by name (ASCII case-blind, so a
+    first page may differ from the whole list's at a non-ASCII initial).
     """
     today = today or date.today()
-    sql, params = caseload_sql(mentor_id, today, courses)
+    sql, params = caseload_sql(mentor_id, today, courses, limit)
     rows = db.execute_sql(sql, params).fetchall()
     result = [
         CaseloadRow(

@@ -2,147 +2,45 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
-from textual.widgets.data_table import CellDoesNotExist
+from textual.widgets import Footer, Header, Input, Static
 
 from .. import keys
 from ..domain.audit import ViewLog
 from ..domain.caseload import CaseloadRow, CourseFilter, caseload
-from ..enums import CourseOutcome, CoursePurpose
-from ..format import show_date, show_hours, show_percent
 from ..i18n import _, ngettext
-from .columns import Col, FittingTable, Shown
-from .guard import safely
+from ..widgets.caselist import CaseList
+from ..widgets.columns import Shown
+from ..widgets.guard import safely
+from ..widgets.loader import Loader
 
-# A DataTable measures every cell it is given (about half a millisecond a row
-# here): a hundred rows fill three screens and keep each keystroke of the
-# filter quick; the filter narrows the rest (bench/README.md).
+# The columns, their cells and the filter's match (re-exported: the old names hold).
+from .caseload_columns import (
+    COLUMNS,
+    NEXT_VIEW,
+    SORT_MARK,
+    VIEW_LABELS,
+    Column,
+    cells,
+    matches,
+    searched_text,
+)
+
+# A hundred rows fill three screens; the filter narrows the rest (bench/README.md).
 MAX_ROWS = 100
+# Read at once, before the first frame: a screenful and more. A longer list
+# comes whole from a worker a moment later.
+FIRST_PAGE = 40
 
-_LAST = (1, 0)  # sorts empty values after real ones
-
-
-def _by(value: Callable[[CaseloadRow], object]) -> Callable[[CaseloadRow], tuple]:
-    def key(row: CaseloadRow) -> tuple:
-        found = value(row)
-        return _LAST if found is None else (0, found)
-
-    return key
+__all__ = ["COLUMNS", "NEXT_VIEW", "SORT_MARK", "VIEW_LABELS", "CaseloadScreen", "Column"]
+__all__ += ["cells", "matches"]
 
 
-@dataclass(frozen=True)
-class Column:
-    key: str
-    label: str
-    sort: Callable[[CaseloadRow], tuple]
-    fit: Col  # how it gives way in a narrow terminal (columns.py)
-
-
-def _column(
-    key: str,
-    label: str,
-    sort: Callable[[CaseloadRow], tuple],
-    width: int,
-    short: str = "",
-    min_width: int = 0,
-    drop: int | None = None,
-    flex: bool = False,
-) -> Column:
-    return Column(key, label, sort, Col(key, label, width, min_width, short, drop, flex))
-
-
-# Essential at 80 columns (drop=None): name, week, last met, next meeting,
-# attendance and open agreements, the two red signals among them. The others
-# give way in their drop order: weeks left, then the placement, then the purpose.
-COLUMNS = [
-    _column("name", _("Citizen"), _by(lambda r: r.name.casefold()), 28, min_width=12, flex=True),
-    _column(
-        "purpose", _("Purpose"), _by(lambda r: r.purpose), 24, _("Purp."), 9, drop=3, flex=True
-    ),
-    _column("week", _("Week"), _by(lambda r: r.week_of_course), 5, _("Wk")),
-    _column("left", _("Wks left"), _by(lambda r: r.weeks_left), 3, _("Left"), drop=1),
-    _column("since", _("Last met"), _by(lambda r: r.days_since_meeting), 6, _("Met")),
-    _column("next", _("Next meeting"), _by(lambda r: r.next_meeting), 10, _("Next")),
-    _column("attendance", _("Att. 14 d"), _by(lambda r: r.attendance_rate), 5, _("Att.")),
-    _column("items", _("Open"), _by(lambda r: r.open_action_items), 3, _("Op.")),
-    _column(
-        "placement",
-        _("Placement"),
-        _by(lambda r: (r.workplace or "").casefold() or None),
-        40,
-        _("Placem."),
-        12,
-        drop=2,
-        flex=True,
-    ),
-]
-#: Room beside each header for the sort arrow.
-SORT_MARK = 2
-
-VIEW_LABELS = {
-    CourseFilter.ACTIVE: _("Active courses"),
-    CourseFilter.ENDED: _("Ended courses"),
-    CourseFilter.ALL: _("All citizens"),
-}
-NEXT_VIEW = {
-    CourseFilter.ACTIVE: CourseFilter.ENDED,
-    CourseFilter.ENDED: CourseFilter.ALL,
-    CourseFilter.ALL: CourseFilter.ACTIVE,
-}
-
-
-def cells(row: CaseloadRow) -> tuple:
-    week = row.week_of_course
-    since = row.days_since_meeting
-    since_cell = Text("–" if since is None else _("{days} d").format(days=since))
-    if row.course_ended_on is None and row.archived_on is None and row.meeting_overdue:
-        since_cell.stylize("bold red")
-    rate = row.attendance_rate
-    rate_cell = Text(show_percent(rate))
-    if rate is not None and rate < 0.75:
-        rate_cell.stylize("bold red")
-    if row.archived_on is not None:
-        purpose = _("Archived {date}").format(date=show_date(row.archived_on))
-    elif row.course_ended_on is not None:
-        purpose = _("Ended: {outcome}").format(
-            outcome=CourseOutcome(row.outcome).label if row.outcome else ""
-        )
-    else:
-        purpose = CoursePurpose(row.purpose).short_label if row.purpose else _("(no course)")
-    placement = ""
-    if row.workplace:
-        hours = show_hours(row.hours_per_week)
-        placement = f"{row.workplace} · {hours} h" if hours else row.workplace
-    return (
-        row.name,
-        purpose,
-        f"{week[0]}/{week[1]}" if week else "",
-        "" if row.weeks_left is None else str(row.weeks_left),
-        since_cell,
-        show_date(row.next_meeting),
-        rate_cell,
-        str(row.open_action_items) if row.open_action_items else "",
-        placement,
-    )
-
-
-def matches(row: CaseloadRow, needle: str) -> bool:
-    """Filter as you type: name, workplace or caseworker contains the text."""
-    return any(
-        needle in (value or "").casefold()
-        for value in (row.name, row.workplace, row.caseworker_name)
-    )
-
-
-class CaseloadScreen(Screen):
+class CaseloadScreen(Loader, Screen):
     """Who needs attention today, at a glance."""
 
     CSS_PATH = "caseload.tcss"
@@ -156,9 +54,12 @@ class CaseloadScreen(Screen):
         self.sort_reverse = False
         self._sorted: list[CaseloadRow] = []
         self._sorted_for: tuple | None = None
+        self._searched: list[str] = []  # what the filter looks in, per sorted row
         self.rows: list[CaseloadRow] = []
         self.needle = ""
         self._shown_rows: list[CaseloadRow] = []
+        self.complete = True  # False while the rest of a long list is on its way
+        self._cells: dict[CaseloadRow, tuple] = {}  # each row's cells, made once per load
         # Each citizen on the list is one read in the audit log, once per session
         # of this screen (a filter or a reload writes nothing new).
         self._reads = ViewLog("caseload", "caseload list")
@@ -168,12 +69,11 @@ class CaseloadScreen(Screen):
         with Vertical(id="body"):
             yield Input(placeholder=_("Filter by name, workplace or caseworker…"), id="filter")
             yield Static(id="empty")
-            yield FittingTable(
+            yield CaseList(
                 [c.fit for c in COLUMNS],
                 header_extra=SORT_MARK,
                 header=self.header,
                 id="caseload",
-                cursor_type="row",
                 zebra_stripes=True,
             )
             yield Static(id="caseload-detail")
@@ -195,22 +95,40 @@ class CaseloadScreen(Screen):
     def on_screen_resume(self) -> None:
         # Coming back from a citizen (or a form) shows what changed meanwhile.
         if self._resumed_once:
-            self.load()
+            if len(self.rows) > FIRST_PAGE and self.complete:
+                # A long list stays as it is until the worker brings it anew.
+                self.load_in_worker("caseload", caseload, today=self.app.today, courses=self.view)
+            else:
+                self.load()
             # Back from a citizen, keys belong to the list, not to the filter
             # box (the citizen may even have left this view).
             self._focus_list()
         self._resumed_once = True
 
     def _focus_list(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(CaseList)
         self.set_focus(table if table.display else None)
 
     # --- data -----------------------------------------------------------------
 
     @safely
     def load(self) -> None:
-        """Read the caseload again (after a change, or a switch of view)."""
-        self.rows = caseload(today=self.app.today, courses=self.view)
+        """Read the caseload again (after a change, or a switch of view).
+
+        The first page is read at once; a longer list follows from a worker.
+        """
+        first = caseload(today=self.app.today, courses=self.view, limit=FIRST_PAGE + 1)
+        self.complete = len(first) <= FIRST_PAGE
+        self._cells = {}
+        self.rows = first if self.complete else first[:FIRST_PAGE]
+        if not self.complete:
+            self.load_in_worker("caseload", caseload, today=self.app.today, courses=self.view)
+        self.show()
+
+    def loaded_caseload(self, rows: list[CaseloadRow]) -> None:
+        self._cells = {}
+        self.rows = rows
+        self.complete = True
         self.show()
 
     def visible_rows(self) -> list[CaseloadRow]:
@@ -221,17 +139,21 @@ class CaseloadScreen(Screen):
             column = COLUMNS[self.sort_column]
             self._sorted = sorted(self.rows, key=column.sort, reverse=self.sort_reverse)
             self._sorted_for = order
+            self._searched = [searched_text(r) for r in self._sorted]
         if self.needle:
-            return [r for r in self._sorted if matches(r, self.needle)]
+            needle = self.needle
+            return [
+                r for r, text in zip(self._sorted, self._searched, strict=True) if needle in text
+            ]
         return self._sorted
 
     def show(self) -> None:
-        table = self.query_one(FittingTable)
+        table = self.query_one(CaseList)
         selected = self.selected_citizen()
         rows = self.visible_rows()
         shown = rows[:MAX_ROWS]
         self._log_reads(shown)
-        table.fill((str(row.citizen_id), cells(row)) for row in shown)
+        table.fill((str(row.citizen_id), self._cells_of(row)) for row in shown)
         self._shown_rows = shown
         if selected is not None:
             for index, row in enumerate(shown):
@@ -242,6 +164,13 @@ class CaseloadScreen(Screen):
         self.show_status(len(rows), len(shown))
         self.show_detail()
 
+    def _cells_of(self, row: CaseloadRow) -> tuple:
+        # The same row gives the same cells object: the list then knows it unchanged.
+        found = self._cells.get(row)
+        if found is None:
+            found = self._cells[row] = cells(row)
+        return found
+
     @safely
     def _log_reads(self, shown: list[CaseloadRow]) -> None:
         # A filter keystroke can bring citizens into view: a failed write is a
@@ -251,7 +180,7 @@ class CaseloadScreen(Screen):
     @property
     def shown_columns(self) -> list[Shown]:
         """The columns on screen now (the terminal's width chose them)."""
-        return self.query_one(FittingTable).shown
+        return self.query_one(CaseList).shown
 
     def header(self, column: Shown) -> str:
         """A column's title, the sorted one with its arrow (the same width either way)."""
@@ -259,22 +188,22 @@ class CaseloadScreen(Screen):
         mark = ("↓" if self.sort_reverse else "↑") if column.key == sorted_key else " "
         return f"{column.label} {mark}"
 
-    @on(DataTable.RowHighlighted, "#caseload")
-    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+    @on(CaseList.RowHighlighted, "#caseload")
+    def _highlighted(self, event: CaseList.RowHighlighted) -> None:
         self.show_detail()
 
     def show_detail(self) -> None:
         """The highlighted citizen's values the table drops or cuts for the width."""
         box = self.query_one("#caseload-detail", Static)
         selected = self.selected_citizen()
-        hidden = self.query_one(FittingTable).hidden(str(selected)) if selected is not None else []
+        hidden = self.query_one(CaseList).hidden(str(selected)) if selected is not None else []
         text = " · ".join(f"{label}: {value}" for label, value in hidden)
         box.display = bool(text)
         box.update(Text(text))
 
     def show_empty(self, rows: list[CaseloadRow]) -> None:
         empty = self.query_one("#empty", Static)
-        table = self.query_one(DataTable)
+        table = self.query_one(CaseList)
         nothing_at_all = not self.rows and self.view == CourseFilter.ACTIVE and not self.needle
         if nothing_at_all and not self.app_has_citizens():
             empty.update(
@@ -310,30 +239,29 @@ class CaseloadScreen(Screen):
     def show_status(self, matching: int, shown: int) -> None:
         parts = [
             _("{view} (v)").format(view=VIEW_LABELS[self.view]),
-            ngettext("{count} citizen", "{count} citizens", matching).format(count=matching),
+            ngettext("{count} citizen", "{count} citizens", matching).format(count=matching)
+            if self.complete
+            else _("the first {count} citizens, the rest on their way").format(count=matching),
         ]
-        if shown < matching:
+        if shown < matching and self.complete:
             parts.append(_("showing the first {shown}: type / to narrow").format(shown=shown))
         if self.needle:
             parts.append(_("filter: “{text}”").format(text=self.needle))
         self.query_one("#status", Static).update(" · ".join(parts))
 
     def selected_citizen(self) -> int | None:
-        table = self.query_one(DataTable)
-        if not table.row_count or not table.display:
+        table = self.query_one(CaseList)
+        key = table.selected_key
+        if key is None or not table.display:
             return None
-        try:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        except CellDoesNotExist:  # no cursor row
-            return None
-        return int(key.value)
+        return int(key)
 
     # --- actions --------------------------------------------------------------
 
-    @on(DataTable.RowSelected)
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
+    @on(CaseList.RowSelected)
+    def _row_selected(self, event: CaseList.RowSelected) -> None:
         event.stop()
-        self.open_citizen(int(event.row_key.value))
+        self.open_citizen(int(event.row_key))
 
     def action_open_citizen(self) -> None:
         citizen_id = self.selected_citizen()

@@ -1,126 +1,55 @@
-"""One citizen: the overview, their course's life cycle, and their records."""
+"""One citizen: the overview and their course's life cycle (records: records.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
 from .. import keys
 from ..domain import overview as domain
 from ..domain.errors import NotFound
-from ..domain.views import CitizenOverview, CourseView
-from ..enums import (
-    Attendance,
-    CourseOutcome,
-    CoursePurpose,
-    MeetingKind,
-    MeetingStatus,
-    PlacementKind,
-    SubGoalStatus,
-)
-from ..format import days_ago, show_date, show_datetime, show_days, show_hours, show_weeks
+from ..domain.views import CitizenOverview
+from ..format import days_ago, show_date, show_datetime, show_hours
 from ..i18n import _
-from .guard import safely
-from .markup import escape
+from ..widgets.guard import safely
+from ..widgets.loader import Loader
+from ..widgets.markup import escape
+from .citizen_text import _lines, course_text, score_bar
+from .records import RECORD_KINDS, RecordsScreen
 
-
-def score_bar(citizen_score: int | None, width: int = 10) -> str:
-    """The asymmetric alliance as two parts that add up to 10."""
-    if citizen_score is None:
-        return "[dim]" + "·" * width + _(" not scored") + "[/]"
-    mentor = 10 - citizen_score
-    return f"[b green]{'█' * citizen_score}[/][blue]{'░' * mentor}[/] " + _(
-        "citizen {c} · mentor {m}"
-    ).format(c=citizen_score, m=mentor)
-
-
-def _lines(pairs: list[tuple[str, str]]) -> str:
-    shown = [(k, v) for k, v in pairs if v]
-    if not shown:
-        return _("[dim]Nothing recorded.[/]")
-    return "\n".join(f"[dim]{k}:[/] {escape(v)}" for k, v in shown)
-
-
-def course_text(course: CourseView | None, today) -> str:
-    if course is None:
-        return _("No course. Press c to start one.")
-    lines = [
-        f"[b]{course.purpose.label}[/b]"
-        + (f" · {escape(course.programme)}" if course.programme else "")
-    ]
-    starts_later = course.is_open and course.start_date > today
-    lines.append(
-        (
-            _("Referred {ref} · starts {start} · planned end {end}")
-            if starts_later
-            else _("Referred {ref} · started {start} · planned end {end}")
-        ).format(
-            ref=show_date(course.referral_date),
-            start=show_date(course.start_date),
-            end=show_date(course.current_end),
-        )
-    )
-    if starts_later:  # not "week 0 of 26, 28 weeks left"
-        lines.append(
-            _("Starts in {days} · {m} weeks · meet every {cadence}").format(
-                days=show_days((course.start_date - today).days),
-                m=course.total_weeks,
-                cadence=show_days(course.meeting_cadence_days),
-            )
-        )
-    elif course.is_open:
-        weeks_left = max(0, (course.current_end - today).days // 7)
-        lines.append(
-            _("Week {n} of {m} · {left} left · meet every {days}").format(
-                n=course.week_number(today),
-                m=course.total_weeks,
-                left=show_weeks(weeks_left),
-                days=show_days(course.meeting_cadence_days),
-            )
-        )
-    else:
-        lines.append(
-            _("[b]Ended {date}: {outcome}[/b]").format(
-                date=show_date(course.end_date), outcome=course.outcome.label
-            )
-        )
-        if course.end_note:
-            lines.append(escape(course.end_note))
-    if course.weekly_hours:
-        lines.append(_("Hours a week: {band}").format(band=escape(course.weekly_hours)))
-    if course.extensions:
-        lines.append(_("Extensions:"))
-        lines.append(_("  first planned end {end}").format(end=show_date(course.planned_end)))
-        for ext in course.extensions:
-            reason = f" – {escape(ext.reason)}" if ext.reason else ""
-            lines.append(
-                _("  {decided}: extended to {end}{reason}").format(
-                    decided=show_date(ext.decided_on), end=show_date(ext.new_end), reason=reason
-                )
-            )
-    lines.append(_("[dim]h: history, corrections[/]"))
-    return "\n".join(lines)
+__all__ = ["RECORD_KINDS", "CitizenScreen", "RecordsScreen", "Section", "course_text", "score_bar"]
 
 
 class Section(Static):
     """A titled box of the overview."""
-
-    DEFAULT_CSS = """
-    Section { border: round $primary-background-lighten-2; padding: 0 1; margin: 0 0 1 0;
-              height: auto; }
-    """
 
     def __init__(self, title: str, id: str) -> None:
         super().__init__(id=id)
         self.border_title = title
 
 
-class CitizenScreen(Screen):
+def write_access_export(citizen_id: int, today, folder: Path, stem: str) -> list[Path]:
+    """The access export's two files (JSON and PDF), both or neither."""
+    from ..domain.access import access_export
+    from ..domain.files import write_export
+
+    written: list[Path] = []
+    try:
+        data, pdf = access_export(citizen_id, today)
+        written.append(write_export(folder / f"{stem}-access.json", data))
+        written.append(write_export(folder / f"{stem}-access.pdf", pdf))
+    except BaseException:
+        for path in written:  # both files or none
+            path.unlink(missing_ok=True)
+        raise
+    return written
+
+
+class CitizenScreen(Loader, Screen):
     CSS_PATH = "citizen.tcss"
     BINDINGS = keys.bindings("citizen")
 
@@ -367,7 +296,7 @@ class CitizenScreen(Screen):
         )
 
     def action_archive(self) -> None:
-        from .forms import ConfirmScreen
+        from ..widgets.confirm import ConfirmScreen
 
         assert self.data is not None
         if self.data.citizen.archived_on is not None:
@@ -432,40 +361,16 @@ class CitizenScreen(Screen):
                 return
             stem = access_file_stem(folder, name, self.app.today)
             self.query_one("#overview").loading = True
-            self._write_access_export(folder, stem, name)
+            # Reading everything and drawing the PDF takes about a second: in
+            # the loader's worker, the screen stays alive meanwhile.
+            self.load_in_worker(
+                "access_export", write_access_export, self.citizen_id, self.app.today, folder, stem
+            )
 
         self.app.push_screen(AccessExportForm(name), chosen)
 
-    @work(thread=True, exclusive=True, group="access-export")
-    def _write_access_export(self, folder: Path, stem: str, name: str) -> None:
-        # Reading everything and drawing the PDF takes about a second: a worker
-        # with its own connection keeps the screen alive meanwhile.
-        from ..domain.access import access_export
-        from ..domain.files import write_export
-        from ..domain.threads import in_own_connection
-
-        written: list[Path] = []
-        try:
-            data, pdf = in_own_connection(access_export, self.citizen_id, self.app.today)
-            written.append(write_export(folder / f"{stem}-access.json", data))
-            written.append(write_export(folder / f"{stem}-access.pdf", pdf))
-        except Exception as exc:  # noqa: BLE001 - shown as a message below
-            for path in written:  # both files or none
-                path.unlink(missing_ok=True)
-            self.app.call_from_thread(self._access_export_done, [], exc)
-            return
-        self.app.call_from_thread(self._access_export_done, written, None)
-
-    def _access_export_done(self, written: list[Path], error: Exception | None) -> None:
-        from ..domain.errors import user_message
-
+    def loaded_access_export(self, written: list[Path]) -> None:
         self.query_one("#overview").loading = False
-        if error is not None:
-            message = user_message(error) or _("The access export failed ({reason}).").format(
-                reason=error
-            )
-            self.notify(escape(message), severity="error", timeout=10)
-            return
         assert self.data is not None
         self.notify(
             _("Access export written, everything held about {name}:\n{json}\n{pdf}").format(
@@ -476,165 +381,18 @@ class CitizenScreen(Screen):
             timeout=20,
         )
 
+    def load_failed(self, name: str, error: Exception) -> None:
+        if name != "access_export":
+            super().load_failed(name, error)
+            return
+        from ..domain.errors import user_message
+
+        # Whatever went wrong, the mentor is told, and no half export is left.
+        self.query_one("#overview").loading = False
+        message = user_message(error) or _("The access export failed ({reason}).").format(
+            reason=error
+        )
+        self.notify(escape(message), severity="error", timeout=10)
+
     def action_help(self) -> None:
         self.app.show_help(self, _("Citizen"))
-
-
-def _record_table(kind: str, citizen_id: int, today) -> tuple[str, list[str], list[tuple]]:
-    if kind == "sub_goals":
-        rows = [
-            (
-                g.title,
-                SubGoalStatus(g.status).label,
-                "" if g.latest_score is None else f"{g.latest_score} + {10 - g.latest_score}",
-                show_date(g.latest_scored_on),
-                str(g.score_count),
-                show_date(g.target_date),
-            )
-            for g in domain.sub_goal_summaries(citizen_id)
-        ]
-        return (
-            _("Sub-goals"),
-            [
-                _("Sub-goal"),
-                _("Status"),
-                _("Score (citizen + mentor)"),
-                _("Last scored"),
-                _("Scores"),
-                _("Target"),
-            ],
-            rows,
-        )
-    if kind == "logbook":
-        rows = [
-            (
-                show_date(e.entry_date),
-                e.workplace,
-                Attendance(e.attendance).label,
-                show_hours(e.hours_planned),
-                show_hours(e.hours_worked),
-                e.left_early_reason if e.left_early else "",
-                e.tasks,
-            )
-            for e in domain.logbook_of(citizen_id, limit=1000)
-        ]
-        return (
-            _("Logbook"),
-            [
-                _("Date"),
-                _("Workplace"),
-                _("Attendance"),
-                _("Planned h"),
-                _("Worked h"),
-                _("Left early"),
-                _("Tasks"),
-            ],
-            rows,
-        )
-    if kind == "meetings":
-        rows = [
-            (
-                show_datetime(m.starts_at),
-                MeetingKind(m.kind).label,
-                MeetingStatus(m.status).label,
-                m.place,
-                m.decisions.replace("\n", " "),
-            )
-            for m in domain.meetings_of(citizen_id)
-        ]
-        return _("Meetings"), [_("When"), _("Kind"), _("Status"), _("Place"), _("Decisions")], rows
-    if kind == "placements":
-        rows = []
-        for p in domain.placements_of(citizen_id):
-            step = p.step_on(today)
-            steps = " → ".join(show_hours(s.hours_per_week) for s in p.hours_steps)
-            rows.append(
-                (
-                    p.workplace,
-                    PlacementKind(p.kind).label,
-                    show_date(p.start_date),
-                    show_date(p.end_date),
-                    show_hours(step.hours_per_week) if step else "",
-                    steps,
-                )
-            )
-        return (
-            _("Placements"),
-            [_("Workplace"), _("Kind"), _("From"), _("To"), _("Hours now"), _("Hours steps")],
-            rows,
-        )
-    from ..domain.courses import courses_of
-
-    rows = [
-        (
-            CoursePurpose(c.purpose).label,
-            show_date(c.referral_date),
-            show_date(c.start_date),
-            show_date(c.current_end),
-            str(len(c.extensions)),
-            show_date(c.end_date),
-            CourseOutcome(c.outcome).label if c.outcome else _("running"),
-        )
-        for c in courses_of(citizen_id)
-    ]
-    return (
-        _("Course history"),
-        [
-            _("Purpose"),
-            _("Referred"),
-            _("Started"),
-            _("Planned end"),
-            _("Extensions"),
-            _("Ended"),
-            _("Outcome"),
-        ],
-        rows,
-    )
-
-
-RECORD_KINDS = {
-    "sub_goals": _("Sub-goals"),
-    "logbook": _("Logbook"),
-    "meetings": _("Meetings"),
-    "placements": _("Placements"),
-    "courses": _("Course history"),
-}
-
-
-class RecordsScreen(Screen):
-    """A list of one kind of the citizen's records (the full views come later)."""
-
-    BINDINGS = keys.bindings("records")
-
-    def __init__(self, citizen_id: int, name: str, kind: str) -> None:
-        super().__init__()
-        self.citizen_id = citizen_id
-        self.citizen_name = name
-        self.kind = kind
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(id="records-title")
-        yield DataTable(id="records", cursor_type="row", zebra_stripes=True)
-        yield Static(id="records-empty")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        title, columns, rows = _record_table(self.kind, self.citizen_id, self.app.today)
-        self.title_text = title
-        self.query_one("#records-title", Static).update(
-            f"[b]{escape(self.citizen_name)}[/b] · {title} ({len(rows)})"
-        )
-        table = self.query_one(DataTable)
-        table.add_columns(*columns)
-        table.add_rows(rows)
-        self.query_one("#records-empty", Static).update(
-            "" if rows else _("[dim]Nothing recorded yet.[/]")
-        )
-        table.focus()
-
-    def action_back(self) -> None:
-        self.app.pop_screen()
-
-    def action_help(self) -> None:
-        self.app.show_help(self, self.title_text)

@@ -25,11 +25,12 @@ from ..domain.statistics import (
 from ..format import show_date, show_hours, show_percent
 from ..i18n import _
 from ..schemas import ExportFileIn, PeriodIn
-from .charts import calendar_grid, hours_chart
-from .forms import FieldSpec, FormScreen
-from .guard import safely
-from .lists import BackHelpScreen
-from .markup import escape
+from ..widgets.charts import calendar_grid, hours_chart
+from ..widgets.fields import FieldSpec
+from ..widgets.form import FormScreen
+from ..widgets.guard import safely
+from ..widgets.lists import BackHelpScreen
+from ..widgets.markup import escape
 
 
 class PeriodForm(FormScreen[tuple[date, date]]):
@@ -82,7 +83,7 @@ class SaveFileForm(FormScreen[str]):
         )
 
     def _ask_replace(self, path: str) -> None:
-        from .forms import ConfirmScreen
+        from ..widgets.confirm import ConfirmScreen
 
         def answered(replace: bool | None) -> None:
             if replace:
@@ -193,11 +194,7 @@ def absence_details(stats: PeriodStats) -> str:
 class StatisticsScreen(BackHelpScreen):
     """Figures for a period, against the one before it; the charts below."""
 
-    DEFAULT_CSS = """
-    StatisticsScreen #stats-title { padding: 0 1; background: $boost; }
-    StatisticsScreen #stats-body { height: 1fr; padding: 0 1; }
-    StatisticsScreen .stats-heading { text-style: bold; margin-top: 1; }
-    """
+    CSS_PATH = "statistics.tcss"
     HELP_TITLE = _("Statistics")
     BINDINGS = keys.bindings("statistics")
 
@@ -307,10 +304,7 @@ class StatisticsScreen(BackHelpScreen):
 class AbsenceOverviewScreen(BackHelpScreen):
     """The absence overview as it will be handed over; `s` saves it as Markdown."""
 
-    DEFAULT_CSS = """
-    AbsenceOverviewScreen #overview-title { padding: 0 1; background: $boost; }
-    AbsenceOverviewScreen #overview-body { height: 1fr; padding: 0 1; }
-    """
+    CSS_PATH = "statistics.tcss"
     HELP_TITLE = _("Absence overview")
     BINDINGS = keys.bindings("absence_overview")
 

@@ -1,1 +1,1 @@
-"""Reusable Textual pieces the screens share: tables, charts, dialogs, form parts."""
+"""Reusable Textual pieces the screens share: tables, lists, charts, dialogs, form parts, loads."""

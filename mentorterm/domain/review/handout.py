@@ -11,14 +11,15 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..documents import Block, Bullets, Document, Emph, Heading, Rule, Strong, Text, write_markdown
-from ..format import show_date, show_datetime
-from ..i18n import _, ngettext
-from ..settings import ReviewThresholds
-from ..terminal import one_line
-from . import audit
-from .identity import MentorIdentity, mentor_identity
-from .review import ReviewItem, iso_week_of, review_queue
+from ...documents import Block, Bullets, Document, Emph, Heading, Rule, Strong, Text, write_markdown
+from ...format import show_date, show_datetime
+from ...i18n import _, ngettext
+from ...settings import ReviewThresholds
+from ...terminal import one_line
+from .. import audit
+from ..identity import MentorIdentity, mentor_identity
+from .queue import ReviewItem, review_queue
+from .signal import iso_week_of
 
 
 class HandoutProgress(BaseModel):

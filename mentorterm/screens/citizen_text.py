@@ -1,0 +1,86 @@
+"""The citizen overview's texts: the alliance bar, the course, labelled lines."""
+
+from __future__ import annotations
+
+from ..domain.views import CourseView
+from ..format import show_date, show_days, show_weeks
+from ..i18n import _
+from ..widgets.markup import escape
+
+
+def score_bar(citizen_score: int | None, width: int = 10) -> str:
+    """The asymmetric alliance as two parts that add up to 10."""
+    if citizen_score is None:
+        return "[dim]" + "·" * width + _(" not scored") + "[/]"
+    mentor = 10 - citizen_score
+    return f"[b green]{'█' * citizen_score}[/][blue]{'░' * mentor}[/] " + _(
+        "citizen {c} · mentor {m}"
+    ).format(c=citizen_score, m=mentor)
+
+
+def _lines(pairs: list[tuple[str, str]]) -> str:
+    shown = [(k, v) for k, v in pairs if v]
+    if not shown:
+        return _("[dim]Nothing recorded.[/]")
+    return "\n".join(f"[dim]{k}:[/] {escape(v)}" for k, v in shown)
+
+
+def course_text(course: CourseView | None, today) -> str:
+    if course is None:
+        return _("No course. Press c to start one.")
+    lines = [
+        f"[b]{course.purpose.label}[/b]"
+        + (f" · {escape(course.programme)}" if course.programme else "")
+    ]
+    starts_later = course.is_open and course.start_date > today
+    lines.append(
+        (
+            _("Referred {ref} · starts {start} · planned end {end}")
+            if starts_later
+            else _("Referred {ref} · started {start} · planned end {end}")
+        ).format(
+            ref=show_date(course.referral_date),
+            start=show_date(course.start_date),
+            end=show_date(course.current_end),
+        )
+    )
+    if starts_later:  # not "week 0 of 26, 28 weeks left"
+        lines.append(
+            _("Starts in {days} · {m} weeks · meet every {cadence}").format(
+                days=show_days((course.start_date - today).days),
+                m=course.total_weeks,
+                cadence=show_days(course.meeting_cadence_days),
+            )
+        )
+    elif course.is_open:
+        weeks_left = max(0, (course.current_end - today).days // 7)
+        lines.append(
+            _("Week {n} of {m} · {left} left · meet every {days}").format(
+                n=course.week_number(today),
+                m=course.total_weeks,
+                left=show_weeks(weeks_left),
+                days=show_days(course.meeting_cadence_days),
+            )
+        )
+    else:
+        lines.append(
+            _("[b]Ended {date}: {outcome}[/b]").format(
+                date=show_date(course.end_date), outcome=course.outcome.label
+            )
+        )
+        if course.end_note:
+            lines.append(escape(course.end_note))
+    if course.weekly_hours:
+        lines.append(_("Hours a week: {band}").format(band=escape(course.weekly_hours)))
+    if course.extensions:
+        lines.append(_("Extensions:"))
+        lines.append(_("  first planned end {end}").format(end=show_date(course.planned_end)))
+        for ext in course.extensions:
+            reason = f" – {escape(ext.reason)}" if ext.reason else ""
+            lines.append(
+                _("  {decided}: extended to {end}{reason}").format(
+                    decided=show_date(ext.decided_on), end=show_date(ext.new_end), reason=reason
+                )
+            )
+    lines.append(_("[dim]h: history, corrections[/]"))
+    return "\n".join(lines)

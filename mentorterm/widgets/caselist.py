@@ -1,0 +1,321 @@
+"""A long list drawn line by line: only the rows on screen are rendered, each once.
+
+``CaseList`` looks and answers like the ``FittingTable`` (a ``DataTable`` whose
+columns fit the terminal, screens/columns.py) it replaces on the caseload:
+the same columns, widths, header, zebra stripes, row cursor and styles (it
+uses the DataTable's component classes and CSS). But it is a ScrollView with
+``render_line``: a row is rendered the first time it is on screen and kept as
+a Strip for its key, so a filter keystroke that brings other rows into view
+renders only those, and a row is rendered again only when its cells change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import DataTable
+from textual.widgets._data_table import default_cell_formatter
+
+from .columns import Col, Shown, cut, fit, table_width
+
+Cells = Sequence[str | Text]
+
+
+def _cell(text: Text, width: int, pre: Style, post: Style, console) -> list[Segment]:
+    """What a DataTable draws for one cell (``Styled(Padding(text, (0, 1)), pre, post)``
+    on one line ``width`` + 2 wide), built directly: a tenth of the time."""
+    edge = pre + post
+    out = [Segment(" ", edge)]
+    used = 0
+    for segment in text.render(console, end=""):
+        style = pre + segment.style + post if segment.style else edge
+        out.append(Segment(segment.text, style))
+        used += segment.cell_length
+    out.append(Segment(" " * (max(0, width - used) + 1), edge))
+    return out
+
+
+def _width(value: str | Text) -> int:
+    return value.cell_len if isinstance(value, Text) else cell_len(str(value))
+
+
+class CaseList(ScrollView, can_focus=True):
+    """Rows of cells under a header row, a row cursor; columns fitted to the width."""
+
+    COMPONENT_CLASSES = {
+        "datatable--header",
+        "datatable--cursor",
+        "datatable--even-row",
+        "datatable--odd-row",
+    }
+    # The DataTable's own look, so the list reads the same as every other table.
+    DEFAULT_CSS = DataTable.DEFAULT_CSS.replace("DataTable {", "CaseList {", 1)
+
+    BINDINGS = [
+        Binding("enter", "select_cursor", show=False),
+        Binding("up", "cursor(-1)", show=False),
+        Binding("down", "cursor(1)", show=False),
+        Binding("pageup", "page(-1)", show=False),
+        Binding("pagedown", "page(1)", show=False),
+        Binding("ctrl+home,home", "to(0)", show=False),
+        Binding("ctrl+end,end", "to(-1)", show=False),
+    ]
+
+    class RowHighlighted(Message):
+        """The cursor is on another row."""
+
+        def __init__(self, case_list: CaseList, cursor_row: int, row_key: str) -> None:
+            super().__init__()
+            self.case_list = case_list
+            self.cursor_row = cursor_row
+            self.row_key = row_key
+
+        @property
+        def control(self) -> CaseList:
+            return self.case_list
+
+    class RowSelected(RowHighlighted):
+        """Enter (or a click) on a row."""
+
+    def __init__(
+        self,
+        columns: Sequence[Col],
+        *,
+        header_extra: int = 0,
+        header: Callable[[Shown], str] | None = None,
+        zebra_stripes: bool = True,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.specs = list(columns)
+        self.header_extra = header_extra
+        self.header = header or (lambda shown: shown.label)
+        self.zebra_stripes = zebra_stripes
+        self.shown: list[Shown] = []
+        self.cursor_row = 0
+        self._cells: dict[str, Cells] = {}
+        self._widths: dict[str, tuple[int, ...]] = {}  # each row's cell widths, measured once
+        self._order: list[str] = []
+        self._strips: dict[tuple, Strip] = {}  # a rendered row, by key and look
+        self._header: tuple[str, ...] = ()
+
+    # --- the rows -----------------------------------------------------------------
+
+    @property
+    def row_count(self) -> int:
+        return len(self._order)
+
+    @property
+    def keys(self) -> list[str]:
+        return self._order
+
+    def fill(self, rows: Iterable[tuple[str, Cells]]) -> None:
+        """Show these rows (the cursor stays on the same line number)."""
+        cells: dict[str, Cells] = {}
+        order: list[str] = []
+        for key, row in rows:
+            if self._cells.get(key, row) != row:  # changed: render it again
+                self._forget(key)
+            if key not in self._widths or key not in self._cells:
+                self._widths[key] = tuple(_width(value) for value in row)
+            cells[key] = row
+            order.append(key)
+        self._cells = cells
+        self._order = order
+        self._arrange(self.choose())
+        self._set_cursor(min(max(self.cursor_row, 0), max(len(order) - 1, 0)), post=False)
+
+    def _forget(self, key: str) -> None:
+        self._widths.pop(key, None)
+        for cached in [k for k in self._strips if k[0] == key]:
+            del self._strips[cached]
+
+    def get_row_at(self, index: int) -> list[str | Text]:
+        """The cells of the row at ``index`` as shown (cut to their column)."""
+        return self._shown_cells(self._order[index])
+
+    def _shown_cells(self, key: str) -> list[str | Text]:
+        index = {c.key: i for i, c in enumerate(self.specs)}
+        cells = self._cells[key]
+        return [cut(cells[index[c.key]], c.width) for c in self.shown]
+
+    def hidden(self, key: str) -> list[tuple[str, str]]:
+        """(full header, full text) of the row's cells the list drops or cuts."""
+        cells = self._cells.get(key)
+        if cells is None:
+            return []
+        widths = {c.key: c.width for c in self.shown}
+        found = []
+        for spec, value in zip(self.specs, cells, strict=True):
+            text = value.plain if isinstance(value, Text) else str(value)
+            if text and (spec.key not in widths or _width(text) > widths[spec.key]):
+                found.append((spec.label, text))
+        return found
+
+    # --- the columns --------------------------------------------------------------
+
+    def available(self) -> int:
+        # The width of its place, as FittingTable measures it (screens/columns.py).
+        container = self.parent.size.width if isinstance(self.parent, Widget) else 0
+        return table_width(container or self.app.size.width)
+
+    def choose(self) -> list[Shown]:
+        specs = self.specs
+        if self._order:
+            widest = [
+                max(column) for column in zip(*(self._widths[k] for k in self._order), strict=True)
+            ]
+            specs = []
+            for col, found in zip(self.specs, widest, strict=True):
+                width = max(1, min(col.width, found))
+                specs.append(replace(col, width=width, min_width=min(col.narrowest, width)))
+        return fit(specs, self.available(), header_extra=self.header_extra)
+
+    def _arrange(self, chosen: list[Shown]) -> None:
+        if [(c.key, c.width) for c in chosen] != [(c.key, c.width) for c in self.shown]:
+            self._strips.clear()
+        self.shown = chosen
+        self.relabel()
+        width = sum(c.width + 2 for c in chosen)
+        self.virtual_size = Size(width, len(self._order) + 1)
+        self.refresh()
+
+    @property
+    def header_labels(self) -> tuple[str, ...]:
+        """The header row's titles, as shown."""
+        return self._header
+
+    def relabel(self) -> None:
+        """Headers again (after a change the header function shows, e.g. a sort)."""
+        self._header = tuple(self.header(column) for column in self.shown)
+        self.refresh()
+
+    def on_resize(self) -> None:
+        chosen = self.choose()
+        self._strips.clear()  # the rows reach to the edge
+        self._arrange(chosen)
+
+    # --- the cursor ---------------------------------------------------------------
+
+    @property
+    def selected_key(self) -> str | None:
+        if not self._order:
+            return None
+        return self._order[self.cursor_row]
+
+    def move_cursor(self, *, row: int, animate: bool = False) -> None:
+        if self._order:
+            self._set_cursor(min(max(row, 0), len(self._order) - 1))
+
+    def _set_cursor(self, row: int, post: bool = True) -> None:
+        changed = row != self.cursor_row
+        self.cursor_row = row
+        self._scroll_to_cursor()
+        self.refresh()
+        if self._order and (changed or post):
+            self.post_message(self.RowHighlighted(self, row, self._order[row]))
+
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def _scroll_to_cursor(self) -> None:
+        page = self._page()
+        top = round(self.scroll_y)
+        if self.cursor_row < top:
+            self.scroll_to(y=self.cursor_row, animate=False, force=True)
+        elif self.cursor_row >= top + page:
+            self.scroll_to(y=self.cursor_row - page + 1, animate=False, force=True)
+
+    def action_cursor(self, step: int) -> None:
+        self.move_cursor(row=self.cursor_row + step)
+
+    def action_page(self, step: int) -> None:
+        self.move_cursor(row=self.cursor_row + step * self._page())
+
+    def action_to(self, row: int) -> None:
+        self.move_cursor(row=row if row >= 0 else len(self._order) - 1)
+
+    def action_select_cursor(self) -> None:
+        if self._order:
+            self.post_message(self.RowSelected(self, self.cursor_row, self._order[self.cursor_row]))
+
+    def on_click(self, event: events.Click) -> None:
+        row = event.y - 1 + round(self.scroll_y)
+        if event.y >= 1 and 0 <= row < len(self._order):
+            self.move_cursor(row=row)
+            self.action_select_cursor()
+            event.stop()
+
+    # --- drawing ------------------------------------------------------------------
+
+    def render_lines(self, crop):
+        # Once per frame, not per line: the focus state and the widget's style.
+        self._look = self.get_pseudo_class_state()
+        self._base = self.rich_style
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = getattr(self, "_base", None) or self.rich_style
+        if y == 0:
+            strip = self._row(None, -1, False, base)
+        else:
+            index = y - 1 + round(self.scroll_y)
+            if index >= len(self._order):
+                return Strip.blank(width, base)
+            strip = self._row(self._order[index], index, index == self.cursor_row, base)
+        x = round(self.scroll_x)
+        if x == 0 and strip.cell_length == width:
+            return strip
+        return strip.crop(x, x + width).adjust_cell_length(width, base).simplify()
+
+    def _row(self, key: str | None, index: int, cursor: bool, base: Style) -> Strip:
+        stripe = index % 2 if self.zebra_stripes else -1
+        look = (key, stripe, cursor, self.size.width, getattr(self, "_look", None), base)
+        if key is None:
+            look = (None, self._header, self.size.width, getattr(self, "_look", None), base)
+        found = self._strips.get(look)
+        if found is None:
+            segments = self._render_row(key, index, cursor)
+            found = self._strips[look] = Strip(segments).simplify()
+        return found
+
+    def _render_row(self, key: str | None, index: int, cursor: bool) -> list[Segment]:
+        style = self.get_component_rich_style
+        if key is None:
+            row_style = self.get_component_styles("datatable--header").rich_style
+            cells: list = [Text.from_markup(label) for label in self._header]
+        else:
+            if self.zebra_stripes:
+                name = "datatable--odd-row" if index % 2 else "datatable--even-row"
+                row_style = self.get_component_styles(name).rich_style
+            else:
+                row_style = self.rich_style
+            cells = [
+                default_cell_formatter(c, wrap=False, height=1) for c in self._shown_cells(key)
+            ]
+        extra = style("datatable--cursor") if cursor else Style()
+        post = Style.from_color(color=extra.color) if cursor else Style.null()
+        console = self.app.console
+        segments: list[Segment] = []
+        for number, (column, cell) in enumerate(zip(self.shown, cells, strict=True)):
+            # A cell's own meta, as in a DataTable: cells stay apart segments.
+            pre = row_style + Style.from_meta({"column": number}) + extra
+            segments += _cell(cell, column.width, pre, post, console)
+        used = sum(column.width + 2 for column in self.shown)
+        rest = max(0, self.size.width - used)
+        edge = Style.from_meta({"column": 0, "out_of_bounds": True})
+        segments.append(Segment(" " * rest, row_style + extra + edge))
+        return segments
