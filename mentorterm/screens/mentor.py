@@ -11,10 +11,10 @@ class MentorIdentityFlow:
 
     def identity_at_start(self) -> None:
         """The first start asks the mentor's name; a known one names the database's mentor."""
-        from ..domain.identity import mentor_identity, name_default_mentor
-
         if self.demo:  # fictional people: neither asked about nor named after the mentor
             return
+        from ..domain.identity import mentor_identity, name_default_mentor
+
         known = mentor_identity()
         if known.known:
             try:
@@ -45,13 +45,13 @@ class MentorIdentityFlow:
                 )
             )
 
-        from .lock import IdentityForm
+        from .identity import IdentityForm
 
         self.push_screen(IdentityForm(first_run=True), answered)
 
     def edit_identity(self) -> None:
         """The palette's "Your name and organisation"."""
-        from .lock import IdentityForm
+        from .identity import IdentityForm
 
         def answered(identity) -> None:
             if identity is not None:
