@@ -182,3 +182,57 @@ def test_the_start_asks_drafts_and_the_demo_mark_in_one_query_each(db_path):
 
     audit.record(*demo._DEMO_AUDIT, purpose="fictional demo caseload")
     assert session.is_demo() and demo.is_demo_database()
+
+
+_FIRST_FRAME_MODULES = """
+import asyncio, sys
+from mentorterm import storage
+storage.allow_plaintext_for_tests()
+from mentorterm.app import make_app
+
+async def main():
+    app = make_app(sys.argv[1])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        print(type(app.screen).__name__)
+        print(" ".join(sorted(m for m in sys.modules if m.startswith("mentorterm"))))
+
+asyncio.run(main())
+"""
+
+
+def test_the_first_frame_imports_no_form_draft_or_demo_machinery(db_path):
+    """Without a kept draft the start needs neither the drafts nor the meetings
+    screen, the forms, the pydantic input schemas, nor the demo builder."""
+    import os
+    import subprocess
+    import sys
+
+    storage.open_database(db_path)
+    one = {
+        "format": "mentorterm",
+        "version": 1,
+        "mentors": [{"key": "m", "name": "Me", "is_default": True}],
+        "citizens": [{"name": "Aktiv Borger", "mentor": "m", "courses": []}],
+    }
+    import_document(parse_document(json.dumps(one)))
+    storage.close_database()
+    run = subprocess.run(
+        [sys.executable, "-c", _FIRST_FRAME_MODULES, str(db_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ, PYTHONPATH=os.getcwd()),
+    )
+    screen, modules = run.stdout.splitlines()[-2:]
+    assert screen == "CaseloadScreen", run.stderr
+    loaded = set(modules.split())
+    assert "mentorterm.screens.caseload" in loaded  # the list itself is there
+    unneeded = {
+        "mentorterm.domain.drafts",
+        "mentorterm.screens.meetings",
+        "mentorterm.screens.forms",
+        "mentorterm.schemas",
+        "mentorterm.demo",
+    }
+    assert loaded & unneeded == set()
