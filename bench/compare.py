@@ -163,7 +163,7 @@ def peer_programs(work: Path) -> list[Program]:
     )
     env = {"PYTHONPATH": ""}
     return [
-        Program("toolong", [str(bins["toolong"] / "tl"), str(log)], "line 20", b"\x11", env),
+        Program("toolong", [str(bins["toolong"] / "tl"), str(log)], "line 499", b"\x11", env),
         Program(
             "posting",
             [str(bins["posting"] / "posting"), "--collection", str(collection)],
@@ -246,6 +246,9 @@ def main() -> None:
         for program in programs:
             run_once(program, count=run > 0)
         print(f"run {run}/{args.runs} done", file=sys.stderr)
+        if run and run < args.runs:  # the figures so far, in case the run is cut short
+            report(t0s, programs, run)
+            print(flush=True)
     report(t0s, programs, args.runs)
 
 
