@@ -5,46 +5,25 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from datetime import date
-from functools import partial
 from pathlib import Path
 
 from textual.app import App, SystemCommand
-from textual.command import Hit, Hits, Provider
 from textual.screen import Screen
 
-from . import keys, storage
-from .domain import security
+from . import keys
+from .domain import security, session
 from .format import show_date
 from .i18n import _
 from .screens.lock import LockGuard
-from .widgets.markup import escape
+from .screens.mentor import MentorIdentityFlow
+from .screens.navigation import Navigation
+from .screens.palette import CitizenCommands, app_commands
 
 #: Seconds without a key press after which the -wal is checkpointed.
 CHECKPOINT_EVERY = 120
 
 
-class CitizenCommands(Provider):
-    """ctrl+p: jump to any citizen by name."""
-
-    async def search(self, query: str) -> Hits:
-        from .domain.citizens import citizen_names
-
-        app = self.app
-        if getattr(app, "sealed", False):  # locked: no names, the database is closed
-            return
-        matcher = self.matcher(query)
-        for citizen_id, name in citizen_names():
-            score = matcher.match(name)
-            if score > 0:
-                yield Hit(
-                    score,
-                    matcher.highlight(name),
-                    partial(app.open_citizen, citizen_id),
-                    help=_("Open this citizen"),
-                )
-
-
-class MentortermApp(LockGuard, App[int]):
+class MentortermApp(LockGuard, Navigation, MentorIdentityFlow, App[int]):
     """The mentor's terminal. The database is open and bound before it starts.
 
     While the passphrase screen shows (at the start, after the lock) the app is
@@ -69,7 +48,7 @@ class MentortermApp(LockGuard, App[int]):
         self.database_label = database_label
         self._today = today
         self.deleted_citizens: set[int] = set()  # deleted in this session
-        self.target = target  # what storage.open_database opens (again, after the lock)
+        self.target = target  # what session.open opens (again, after the lock)
         self.ask = ask  # "create" / "unlock": the passphrase comes first
         self.locked = False
         # The wrong-passphrase back-off (also kept beside the database); the
@@ -81,6 +60,17 @@ class MentortermApp(LockGuard, App[int]):
         self.demo = False  # the open database holds the fictional demo (header: DEMO)
         # Ask the mentor's name at the start while it is unknown (once a session).
         self.ask_identity = ask_identity
+
+    def get_driver_class(self):
+        """Textual's driver, but on Linux/macOS one that quits without idle waits."""
+        from textual import constants
+
+        driver = super().get_driver_class()
+        if constants.DRIVER is None and driver.__name__ == "LinuxDriver":
+            from .driver import QuickQuitDriver
+
+            return QuickQuitDriver
+        return driver
 
     @property
     def today(self) -> date:
@@ -110,9 +100,7 @@ class MentortermApp(LockGuard, App[int]):
             self.sub_title = f"{self.database_label} · {show_date(self.today)}"
 
     def _check_demo(self) -> None:
-        from .demo import is_demo_database
-
-        self.demo = is_demo_database()
+        self.demo = session.is_demo()
         self.show_title()
 
     def start(self) -> None:
@@ -121,7 +109,7 @@ class MentortermApp(LockGuard, App[int]):
 
         self._check_demo()
         self.push_screen(CaseloadScreen())
-        for kept in storage.kept_wal_copies.values():
+        for kept in session.damaged_wal_copies():
             self.notify(
                 _(
                     "Some recently saved changes could not be read back (the -wal file "
@@ -134,9 +122,9 @@ class MentortermApp(LockGuard, App[int]):
         # Said every time a real (not demo) database opens unencrypted: no
         # setting or variable hides it.
         if (
-            storage.target_path(self.target or ":memory:") is not None
+            session.target_path(self.target or ":memory:") is not None
             and not self.demo
-            and not storage.is_encrypted()
+            and not session.is_encrypted()
         ):
             self.notify(
                 _(
@@ -148,65 +136,6 @@ class MentortermApp(LockGuard, App[int]):
             )
         self.offer_kept_drafts()
         self.identity_at_start()
-
-    # --- who the mentor is --------------------------------------------------------
-
-    def identity_at_start(self) -> None:
-        """The first start asks the mentor's name; a known one names the database's mentor."""
-        from .domain.identity import mentor_identity, name_default_mentor
-
-        if self.demo:  # fictional people: neither asked about nor named after the mentor
-            return
-        known = mentor_identity()
-        if known.known:
-            try:
-                name_default_mentor(known.name)
-            except Exception as error:  # a read-only or busy file must not stop the start
-                from .domain.errors import user_message
-
-                if user_message(error) is None:
-                    raise
-            return
-        if not self.ask_identity:
-            return
-        self.ask_identity = False  # not again this session
-
-        def answered(identity) -> None:
-            if identity is None:
-                self.notify(
-                    _(
-                        'You will be asked again at the next start; ctrl+p "Your name '
-                        'and organisation" tells it any time.'
-                    ),
-                    timeout=10,
-                )
-                return
-            self.notify(
-                _("Thank you, {name}: your name now stands on your notes and reports.").format(
-                    name=escape(identity.name)
-                )
-            )
-
-        from .screens.lock import IdentityForm
-
-        self.push_screen(IdentityForm(first_run=True), answered)
-
-    def edit_identity(self) -> None:
-        """The palette's "Your name and organisation"."""
-        from .screens.lock import IdentityForm
-
-        def answered(identity) -> None:
-            if identity is not None:
-                self.notify(
-                    _("Saved: {name}{organisation}.").format(
-                        name=escape(identity.name),
-                        organisation=f", {escape(identity.organisation)}"
-                        if identity.organisation
-                        else "",
-                    )
-                )
-
-        self.push_screen(IdentityForm(), answered)
 
     # --- the passphrase and the lock ------------------------------------------------
 
@@ -251,14 +180,14 @@ class MentortermApp(LockGuard, App[int]):
 
     def _checkpoint_when_idle(self) -> None:
         """After a quiet spell, every saved change goes from the -wal into the
-        database file itself (storage.checkpoint), so a damaged or lost -wal
+        database file itself (session.checkpoint), so a damaged or lost -wal
         cannot take committed work with it."""
         if (
             not self.locked
             and not self.ask
             and time.monotonic() - self._last_activity >= CHECKPOINT_EVERY
         ):
-            storage.checkpoint()
+            session.checkpoint()
 
     def keep_drafts_now(self) -> None:
         """Every open form keeps what is typed now, not at its next timer tick."""
@@ -281,14 +210,14 @@ class MentortermApp(LockGuard, App[int]):
 
         self.keep_drafts_now()
         self.push_screen(
-            PassphraseScreen("lock", self.database_label, encrypted=storage.is_encrypted())
+            PassphraseScreen("lock", self.database_label, encrypted=session.is_encrypted())
         )
         self.locked = True
         self.seal()
-        storage.lock_database()
+        session.lock()
 
     def _tries_path(self) -> Path | None:
-        return storage.target_path(self.target) if self.target is not None else None
+        return session.target_path(self.target) if self.target is not None else None
 
     def passphrase_wait(self) -> float:
         """Seconds before the next passphrase may be tried (the back-off)."""
@@ -305,13 +234,13 @@ class MentortermApp(LockGuard, App[int]):
         if mode != "create" and self.passphrase_wait():
             return ""
         try:
-            storage.open_database(
+            session.open(
                 self.target,
                 passphrase=passphrase or None,
                 plaintext=False if mode == "create" else None,
             )
-        except storage.StorageError as error:
-            if mode == "create" or not isinstance(error, storage.WrongPassphrase):
+        except session.StorageError as error:
+            if mode == "create" or not isinstance(error, session.WrongPassphrase):
                 return str(error)
             self._tries = security.wrong_try(path, self.clock(), self._tries)
             return str(error)
@@ -338,7 +267,7 @@ class MentortermApp(LockGuard, App[int]):
 
         try:
             path, _made = open_demo_database(today=self.today)
-        except (storage.StorageError, DemoRefused) as error:
+        except (session.StorageError, DemoRefused) as error:
             self.notify(str(error), severity="error", timeout=15)
             return False
         self.target = path
@@ -358,10 +287,13 @@ class MentortermApp(LockGuard, App[int]):
     def offer_kept_drafts(self) -> None:
         """Texts being written when mentorterm last stopped (notes, logbook days, report
         texts, review decisions, any form's text) are offered back first."""
-        from .domain.drafts import pending_drafts
-        from .screens.meetings import RestoreDraftsScreen
-
         try:
+            # One query first: the drafts machinery (and the meetings screen with
+            # it) is imported only when there is something to offer.
+            if not session.has_drafts():
+                return
+            from .domain.drafts import pending_drafts
+
             pending = pending_drafts()
         except Exception as error:  # a damaged draft must not stop the app opening
             from .domain.errors import user_message
@@ -370,10 +302,12 @@ class MentortermApp(LockGuard, App[int]):
                 raise
             return
         if pending:
+            from .screens.meetings import RestoreDraftsScreen
+
             self.push_screen(RestoreDraftsScreen(pending))
 
     def on_unmount(self) -> None:
-        storage.close_database()
+        session.close()
 
     # --- a crash never shows a citizen's data --------------------------------------
 
@@ -411,185 +345,7 @@ class MentortermApp(LockGuard, App[int]):
         if self.sealed:  # the palette does not open while locked; nothing to offer either
             return
         yield from super().get_system_commands(screen)
-        yield SystemCommand(_("Caseload"), _("Go to the caseload (home)"), self.go_home)
-        yield SystemCommand(
-            _("New citizen"), _("Create a citizen and start their course"), self.new_citizen
-        )
-        yield SystemCommand(
-            _("Weekly review"),
-            _("The week's queue of citizens who need attention (R)"),
-            self.action_review,
-        )
-        yield SystemCommand(
-            _("Agenda"),
-            _("Meetings across the caseload: to record, this week, next week"),
-            self.show_agenda,
-        )
-        yield SystemCommand(
-            _("Agreements"),
-            _("Action items across the caseload, overdue first"),
-            self.show_agreements,
-        )
-        from .screens.retention import open_retention
-
-        yield SystemCommand(
-            _("Retention"),
-            _("Citizens kept past the retention period: erase them"),
-            partial(open_retention, self),
-        )
-        yield SystemCommand(
-            _("Lock"), _("Hide everything and close the database (ctrl+l)"), self.action_lock
-        )
-        yield SystemCommand(
-            _("Your name and organisation"),
-            _("As they stand on your notes, reports and handouts"),
-            self.edit_identity,
-        )
-        yield SystemCommand(
-            _("Help"),
-            _("Every key of the current screen"),
-            lambda: self.show_help(self.screen, self.screen.__class__.__name__),
-        )
-        citizen_id = getattr(screen, "citizen_id", None)
-        if citizen_id is not None:
-            from .screens.citizen import RECORD_KINDS
-
-            for kind, title in RECORD_KINDS.items():
-                yield SystemCommand(
-                    title,
-                    _("This citizen's {what}").format(what=title.lower()),
-                    partial(self.open_records, citizen_id, kind),
-                )
-
-    # --- navigation shared by every screen -------------------------------------
-
-    def action_review(self) -> None:
-        from .screens.review import ReviewScreen
-
-        if isinstance(self.screen, ReviewScreen):
-            return
-        self.go_home()
-        self.push_screen(ReviewScreen())
-
-    def show_agenda(self) -> None:
-        from .screens.agenda import AgendaScreen
-
-        self.go_home()
-        self.push_screen(AgendaScreen())
-
-    def show_agreements(self) -> None:
-        from .screens.action_items import ActionItemsScreen
-
-        self.go_home()
-        self.push_screen(ActionItemsScreen())
-
-    def go_home(self) -> None:
-        if self.sealed:  # the lock is not popped by anything but the passphrase
-            return
-        while len(self.screen_stack) > 2:
-            self.pop_screen()
-
-    def open_citizen(self, citizen_id: int, keep_place: bool = False) -> None:
-        """Open a citizen from the caseload; with ``keep_place`` on top of the
-        current screen, so escape returns there (the agenda, the agreements)."""
-        from .screens.citizen import CitizenScreen
-
-        if not keep_place:
-            self.go_home()
-        self.push_screen(CitizenScreen(citizen_id))
-
-    def open_records(self, citizen_id: int, kind: str) -> None:
-        from .domain.citizens import get_citizen
-        from .screens.citizen import RecordsScreen
-
-        if self.sealed:  # the database is closed behind the lock
-            return
-        name = get_citizen(citizen_id).name
-        if kind == "sub_goals":
-            from .screens.subgoals import SubGoalsScreen
-
-            self.push_screen(SubGoalsScreen(citizen_id, name))
-            return
-        if kind == "placements":
-            from .screens.placements import PlacementsScreen
-
-            self.push_screen(PlacementsScreen(citizen_id, name))
-            return
-        if kind == "meetings":
-            from .screens.meetings import MeetingsScreen
-
-            self.push_screen(MeetingsScreen(citizen_id, name))
-            return
-        if kind == "logbook":
-            from .domain.placements import logbook_placement
-            from .screens.logbook import LogbookScreen
-
-            # The placement running today, else the latest; others via `p`.
-            chosen = logbook_placement(citizen_id, self.today)
-            if chosen is None:
-                self.notify(_("No placement yet, so no logbook: press p to add a placement."))
-                return
-            self.push_screen(LogbookScreen(chosen.id, f"{name} · {chosen.workplace}"))
-            return
-        if kind == "courses":
-            from .screens.courses import CourseHistoryScreen
-
-            self.push_screen(CourseHistoryScreen(citizen_id, name))
-            return
-        self.push_screen(RecordsScreen(citizen_id, name, kind))
-
-    def restore_note(self, draft) -> None:
-        """Open a kept note draft where it was written: the citizen's meetings."""
-        from .domain.citizens import get_citizen
-        from .enums import MeetingKind
-        from .screens.meetings import MeetingsScreen, NoteForm
-
-        if self.sealed:
-            return
-        values = draft.values
-        if draft.citizen_id is None or not isinstance(values.get("fields"), dict):
-            self.notify(_("This draft cannot be opened; it was left as it is."), severity="warning")
-            return
-        from .domain.audit import viewed
-
-        viewed([draft.citizen_id], "draft", "restored a draft")  # its text shows again
-        name = get_citizen(draft.citizen_id).name
-        meetings = MeetingsScreen(draft.citizen_id, name)
-        self.push_screen(meetings)
-        self.push_screen(
-            NoteForm(
-                draft.citizen_id,
-                name,
-                self.today,
-                meeting_id=values.get("meeting_id"),
-                kind=MeetingKind(values.get("kind") or MeetingKind.THREE_PARTY),
-                initial=values["fields"],
-                restored=True,
-            ),
-            lambda saved: saved and meetings.load(select_id=saved),
-        )
-
-    def new_citizen(self) -> None:
-        """Create a citizen, then start their course, then open them."""
-        from .screens.citizen_forms import CitizenForm, CourseForm
-
-        def created(citizen_id: int | None) -> None:
-            if citizen_id is None:
-                return
-            from .domain.citizens import get_citizen
-
-            name = get_citizen(citizen_id).name
-            self.open_citizen(citizen_id)
-            self.push_screen(
-                CourseForm(citizen_id, name, again=False, today=self.today), lambda _result: None
-            )
-
-        self.push_screen(CitizenForm(), created)
-
-    def show_help(self, screen: Screen, title: str) -> None:
-        from .screens.help import HelpScreen
-
-        self.push_screen(HelpScreen(screen, title))
+        yield from app_commands(self, screen)
 
 
 def make_app(
@@ -604,20 +360,20 @@ def make_app(
 
     An encrypted database without ``passphrase`` is opened by the app itself
     once the mentor has typed it; a new one asks the mentor to choose one.
-    Otherwise it raises storage.StorageError, with a message for the mentor,
+    Otherwise it raises StorageError, with a message for the mentor,
     before any screen is drawn when the database cannot be used.
     ``ask_identity`` (the CLI's start) asks the mentor's name and
     organisation after the passphrase while they are not known.
     """
     from .domain import audit  # noqa: F401 - every backup, also before a migration, gets its anchor
 
-    path = storage.target_path(database)
+    path = session.target_path(database)
     label = path.name if path is not None else ":memory:"
-    ask = storage.needs_passphrase(database, passphrase)
+    ask = session.needs_passphrase(database, passphrase)
     if ask is None:
-        storage.open_database(database, passphrase=passphrase)
+        session.open(database, passphrase=passphrase)
     elif path is not None:
-        storage.check_openable(path, create=ask == "create")
+        session.check_openable(path, create=ask == "create")
     return MentortermApp(
         label,
         today=today,

@@ -69,3 +69,170 @@ async def test_the_caseload_lists_active_citizens(db_path):
         assert names == ["Aktiv Borger"]
         assert table.get_row_at(0)[2] == "7/13"  # 5 Oct + 48 days: week 7 of a 13-week course
         await pilot.press("q")
+
+
+# --- on a real terminal: the driver that quits without idle waits -----------------
+
+_CHILD = """
+import os, sys, termios, threading
+before = termios.tcgetattr(0)
+fds_before = len(os.listdir("/proc/self/fd"))
+from mentorterm.cli import main
+code = main(["--db", sys.argv[1]])
+after = termios.tcgetattr(0)
+threads = sorted(t.name for t in threading.enumerate() if t is not threading.main_thread())
+fds_after = len(os.listdir("/proc/self/fd"))
+sys.stdout.write(f"\\nRESULT code={code} restored={before == after} threads={threads} "
+                 f"fds={fds_after - fds_before}\\n")
+"""
+
+
+def _on_a_pty(db_path, keys_after_start: list[bytes]) -> tuple[str, str]:
+    """Run the CLI's app on a pseudo-terminal, type keys, return (screen text seen, RESULT line)."""
+    import os
+    import pty
+    import select
+    import subprocess
+    import sys
+    import time
+
+    master, slave = pty.openpty()
+    env = dict(os.environ, TERM="xterm-256color", PYTHONPATH=os.getcwd())
+    process = subprocess.Popen(
+        [sys.executable, "-c", _CHILD, str(db_path)],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        start_new_session=True,
+    )
+    os.close(slave)
+    seen = b""
+
+    def read_until(needle: bytes, limit: float, since: int = 0) -> bool:
+        """Read until ``needle`` shows in what came after byte ``since``."""
+        nonlocal seen
+        end = time.monotonic() + limit
+        while needle not in seen[since:] and time.monotonic() < end:
+            ready, _, _ = select.select([master], [], [], 0.05)
+            if ready:
+                try:
+                    data = os.read(master, 1 << 16)
+                except OSError:  # the child has gone
+                    break
+                seen += data
+                if b"\x1b[c" in data:  # answer the device-attributes query
+                    os.write(master, b"\x1b[?62;22c")
+        return needle in seen[since:]
+
+    try:
+        assert read_until(b"no citizens", 60), seen[-2000:]
+        for key, needle in keys_after_start:
+            mark = len(seen)
+            os.write(master, key)
+            if needle:
+                assert read_until(needle, 20, since=mark), (key, seen[-2000:])
+        mark = len(seen)
+        assert read_until(b"RESULT", 30, since=mark), seen[-2000:]
+        read_until(b"\n", 5, since=seen.index(b"RESULT"))  # the rest of its line
+        process.wait(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        os.close(master)
+    text = seen.decode("utf-8", "replace")
+    return text, text[text.index("RESULT") :].splitlines()[0]
+
+
+def test_on_a_terminal_keys_are_read_and_quit_leaves_nothing_behind(db_path, tmp_path):
+    from mentorterm.cli import main
+
+    assert main(["settings", "--mentor-name", "Pty Mentor"]) == 0
+    storage.open_database(db_path)
+    storage.close_database()
+    # Keys reach the app through the driver (? opens the help, escape closes it),
+    # then q quits: the input thread is gone, the wake-up pipe closed, the
+    # terminal's modes as they were.
+    _text, result = _on_a_pty(db_path, [(b"?", b"Help"), (b"\x1b", b"no citizens"), (b"q", None)])
+    assert result == "RESULT code=0 restored=True threads=[] fds=0", result
+
+
+def test_the_app_runs_on_the_quick_quit_driver():
+    from textual.drivers.linux_driver import LinuxDriver
+
+    from mentorterm.app import MentortermApp
+    from mentorterm.driver import QuickQuitDriver
+
+    app = MentortermApp("x.db")
+    assert app.driver_class is QuickQuitDriver
+    assert issubclass(QuickQuitDriver, LinuxDriver)
+
+
+def test_the_start_asks_drafts_and_the_demo_mark_in_one_query_each(db_path):
+    from mentorterm import demo
+    from mentorterm.domain import drafts, session
+
+    assert session.DEMO_MARK == demo._DEMO_AUDIT  # the mark generate_demo writes
+    storage.open_database(db_path)
+    assert not session.has_drafts() and not session.is_demo()
+    drafts.save_draft("meeting-note:citizen=new", {"notes": "x"}, title="t", citizen_id=None)
+    assert session.has_drafts()
+    from mentorterm.domain import audit
+
+    audit.record(*demo._DEMO_AUDIT, purpose="fictional demo caseload")
+    assert session.is_demo() and demo.is_demo_database()
+
+
+_FIRST_FRAME_MODULES = """
+import asyncio, sys
+from mentorterm import storage
+storage.allow_plaintext_for_tests()
+from mentorterm.app import make_app
+
+async def main():
+    app = make_app(sys.argv[1])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        print(type(app.screen).__name__)
+        print(" ".join(sorted(m for m in sys.modules if m.startswith("mentorterm"))))
+
+asyncio.run(main())
+"""
+
+
+def test_the_first_frame_imports_no_form_draft_or_demo_machinery(db_path):
+    """Without a kept draft the start needs neither the drafts nor the meetings
+    screen, the forms, the pydantic input schemas, nor the demo builder."""
+    import os
+    import subprocess
+    import sys
+
+    storage.open_database(db_path)
+    one = {
+        "format": "mentorterm",
+        "version": 1,
+        "mentors": [{"key": "m", "name": "Me", "is_default": True}],
+        "citizens": [{"name": "Aktiv Borger", "mentor": "m", "courses": []}],
+    }
+    import_document(parse_document(json.dumps(one)))
+    storage.close_database()
+    run = subprocess.run(
+        [sys.executable, "-c", _FIRST_FRAME_MODULES, str(db_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ, PYTHONPATH=os.getcwd()),
+    )
+    screen, modules = run.stdout.splitlines()[-2:]
+    assert screen == "CaseloadScreen", run.stderr
+    loaded = set(modules.split())
+    assert "mentorterm.screens.caseload" in loaded  # the list itself is there
+    unneeded = {
+        "mentorterm.domain.drafts",
+        "mentorterm.screens.meetings",
+        "mentorterm.widgets.form",
+        "mentorterm.schemas",
+        "mentorterm.demo",
+    }
+    assert loaded & unneeded == set()

@@ -448,7 +448,7 @@ def test_the_cli_counts_wrong_passphrases_and_refuses_while_the_wait_runs(
     caseload, tmp_path, monkeypatch, capsys
 ):
     now = [START]
-    monkeypatch.setattr(cli, "_clock", lambda: now[0])
+    monkeypatch.setattr(cli.passphrase, "_clock", lambda: now[0])
     wrong, right = tmp_path / "wrong.txt", tmp_path / "right.txt"
     wrong.write_text("not the passphrase\n")
     right.write_text(PASS + "\n")
@@ -479,7 +479,7 @@ def test_the_cli_counts_wrong_passphrases_and_refuses_while_the_wait_runs(
 
 def test_the_cli_refuses_before_asking_at_a_terminal(caseload, monkeypatch, capsys):
     asked: list[str] = []
-    monkeypatch.setattr(cli, "_clock", lambda: START + 1)
+    monkeypatch.setattr(cli.passphrase, "_clock", lambda: START + 1)
     monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
     monkeypatch.setattr("getpass.getpass", lambda prompt="": asked.append(prompt) or PASS)
     wrong_try(caseload, START, Tries(5, START))  # 6 wrong: 16 s

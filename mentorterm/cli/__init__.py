@@ -1,0 +1,132 @@
+"""The ``mentorterm`` command: the TUI by default, and the maintenance commands.
+
+Every failure ends as one clear line on stderr and a non-zero exit status;
+no traceback reaches the mentor (unexpected ones go to a log file). One
+module per group of commands; ``mentorterm.cli:main`` is the entry point.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from ..i18n import _
+from ..terminal import terminal_safe
+from .common import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    EXIT_USAGE,
+    EXIT_WAIT,
+    NEW_PASSPHRASE_TRIES,
+    CliError,
+)
+from .database import (
+    cmd_backup,
+    cmd_check,
+    cmd_demo,
+    cmd_encrypt,
+    cmd_info,
+    cmd_open,
+    cmd_passphrase,
+)
+from .parser import build_parser
+from .records import cmd_audit, cmd_review, cmd_settings
+from .transfer import cmd_export, cmd_import, cmd_schema
+
+__all__ = [
+    "COMMANDS",
+    "EXIT_OK",
+    "EXIT_PROBLEM",
+    "EXIT_USAGE",
+    "EXIT_WAIT",
+    "NEW_PASSPHRASE_TRIES",
+    "CliError",
+    "build_parser",
+    "main",
+]
+
+
+COMMANDS = {
+    None: cmd_open,
+    "open": cmd_open,
+    "info": cmd_info,
+    "demo": cmd_demo,
+    "encrypt": cmd_encrypt,
+    "passphrase": cmd_passphrase,
+    "export": cmd_export,
+    "import": cmd_import,
+    "backup": cmd_backup,
+    "check": cmd_check,
+    "audit": cmd_audit,
+    "schema": cmd_schema,
+    "review": cmd_review,
+    "settings": cmd_settings,
+}
+
+
+def _at_start() -> None:
+    """Owner-only from the first file on: umask 077, and the log folder tightened."""
+    from .. import crashlog, private
+
+    private.restrict_umask()
+    crashlog.secure_log_folder()
+
+
+def _tighten_database_files(args: argparse.Namespace) -> None:
+    """The database's files an older mentorterm left readable to others become
+    0600 before anything else, even before its passphrase is asked."""
+    from .. import storage
+
+    try:
+        path = storage.target_path(storage.resolve_target(getattr(args, "db", None)))
+        if path is not None and path.is_file():
+            storage.make_files_private(path)
+    except (storage.StorageError, OSError, ValueError):
+        return  # the command itself says what is wrong with the target
+
+
+def main(argv: list[str] | None = None) -> int:
+    import peewee
+
+    from ..storage import StorageError, driver_errors
+
+    args = None
+    try:
+        _at_start()
+        args = build_parser().parse_args(argv)
+        if args.command not in ("schema", "settings"):
+            _tighten_database_files(args)
+        return COMMANDS[args.command](args)
+    except CliError as exc:
+        print(terminal_safe(f"mentorterm: {exc}"), file=sys.stderr)
+        return exc.status
+    except StorageError as exc:
+        print(terminal_safe(f"mentorterm: {exc}"), file=sys.stderr)
+        return EXIT_PROBLEM
+    except (peewee.DatabaseError, *driver_errors()) as exc:
+        from ..storage import resolve_target, translate_error
+
+        message = translate_error(exc, resolve_target(getattr(args, "db", None)))
+        print(terminal_safe(f"mentorterm: {message}"), file=sys.stderr)
+        return EXIT_PROBLEM
+    except KeyboardInterrupt:
+        print(_("mentorterm: stopped."), file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`mentorterm review | head`): not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as exc:  # the last guard: never a traceback on the screen
+        from .. import crashlog
+
+        log = crashlog.write(exc)
+        where = _(" Details are in {log}.").format(log=log) if log else ""
+        print(
+            _(
+                "mentorterm: something unexpected went wrong ({kind}); nothing half-done was "
+                "saved.{where}"
+            ).format(kind=type(exc).__name__, where=where),
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEM

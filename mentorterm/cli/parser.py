@@ -1,0 +1,137 @@
+"""The command line: every command, its options and their help texts."""
+
+from __future__ import annotations
+
+import argparse
+
+from .. import __version__
+from ..i18n import _
+from .common import _date_arg, _Parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # --db is accepted before or after the subcommand: the subparsers share it
+    # with SUPPRESS so a value given before is not reset by the default.
+    db_parent = argparse.ArgumentParser(add_help=False)
+    db_parent.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help=_("database file (default: $MENTORTERM_DB, else your per-user database)"),
+    )
+    # The passphrase never comes from the command line (it would show in the
+    # process list and the shell history): a prompt, a file or a descriptor.
+    db_parent.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help=_("read the database's passphrase from the first line of FILE"),
+    )
+    db_parent.add_argument(
+        "--passphrase-fd",
+        metavar="N",
+        type=int,
+        default=argparse.SUPPRESS,
+        help=_("read the database's passphrase from file descriptor N"),
+    )
+    parser = _Parser(
+        prog="mentorterm",
+        description=_("The employment mentor's terminal. Without a command, opens the app."),
+        parents=[db_parent],
+    )
+    parser.add_argument("--version", action="version", version=f"mentorterm {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help_text, description=help_text, parents=[db_parent])
+
+    add("open", _("open the app (the same as no command)"))
+    add("info", _("show the database's path, schema version and row counts"))
+    demo = add(
+        "demo",
+        _(
+            "make a fictional demo caseload in its own file (demo.db beside your "
+            "database), or in an empty --db"
+        ),
+    )
+    demo.add_argument("--seed", type=int, default=1, help=_("random seed (default 1)"))
+    demo.add_argument(
+        "--today",
+        type=_date_arg,
+        default=None,
+        help=_("date the demo is built around (default today)"),
+    )
+    demo.add_argument(
+        "--plaintext",
+        action="store_true",
+        help=_("make a new demo database unencrypted (fictional data only)"),
+    )
+    add("encrypt", _("encrypt an existing unencrypted database (asks for a new passphrase)"))
+    add("passphrase", _("change the passphrase of an encrypted database"))
+    export = add("export", _("export the database, or one citizen, as JSON"))
+    export.add_argument("--citizen", type=int, metavar="ID", help=_("only this citizen"))
+    export.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (default: screen)"))
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help=_("replace FILE if it exists (without it, an existing file is kept)"),
+    )
+    imp = add("import", _("import a JSON export (all or nothing)"))
+    imp.add_argument("file", metavar="FILE")
+    backup = add("backup", _("copy the database safely, even while the app is open"))
+    backup.add_argument("dest", metavar="DEST", help=_("a new file, or a folder to put it in"))
+    add("check", _("check the database's integrity and the domain's rules"))
+    audit = add("audit", _("print the audit log: who did what to which record, when and why"))
+    audit.add_argument("--citizen", type=int, metavar="ID", help=_("only this citizen's entries"))
+    audit.add_argument(
+        "--verify",
+        action="store_true",
+        help=_("check that no entry was changed or removed (exit 1 if one was)"),
+    )
+    add("schema", _("print the JSON Schema of the export format"))
+    review = add(
+        "review",
+        _(
+            "print the weekly review: who needs attention and why, with the "
+            "facts and the decisions recorded for that week"
+        ),
+    )
+    review.add_argument(
+        "--as-of",
+        type=_date_arg,
+        default=None,
+        metavar="DATE",
+        help=_("read the records as they stood on DATE, YYYY-MM-DD (default today)"),
+    )
+    review.add_argument(
+        "--format",
+        choices=("text", "json", "markdown"),
+        default="text",
+        help=_("text (default), json, or markdown (a handout for the meeting)"),
+    )
+    review.add_argument(
+        "--mentor",
+        type=int,
+        metavar="ID",
+        help=_("only this mentor's citizens (default: everyone's)"),
+    )
+    review.add_argument(
+        "--schema", action="store_true", help=_("print the JSON Schema of --format json and stop")
+    )
+    settings = add("settings", _("show the settings file's path and the settings in force"))
+    settings.add_argument(
+        "--write-defaults",
+        action="store_true",
+        help=_("write a commented file with the defaults (never overwrites)"),
+    )
+    settings.add_argument(
+        "--mentor-name",
+        metavar="NAME",
+        help=_("your name, as it stands on notes, reports and handouts"),
+    )
+    settings.add_argument(
+        "--organisation",
+        metavar="NAME",
+        help=_("the provider you work for, as it stands on reports"),
+    )
+    return parser

@@ -1,0 +1,86 @@
+"""The command palette (ctrl+p): citizens by name, and the app's own commands."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+
+from textual.app import SystemCommand
+from textual.command import Hit, Hits, Provider
+from textual.screen import Screen
+
+from ..i18n import _
+
+
+class CitizenCommands(Provider):
+    """ctrl+p: jump to any citizen by name."""
+
+    async def search(self, query: str) -> Hits:
+        from ..domain.citizens import citizen_names
+
+        app = self.app
+        if getattr(app, "sealed", False):  # locked: no names, the database is closed
+            return
+        matcher = self.matcher(query)
+        for citizen_id, name in citizen_names():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(name),
+                    partial(app.open_citizen, citizen_id),
+                    help=_("Open this citizen"),
+                )
+
+
+def app_commands(app, screen: Screen) -> Iterable[SystemCommand]:
+    """The palette's own commands, after Textual's; the current citizen's records last."""
+    yield SystemCommand(_("Caseload"), _("Go to the caseload (home)"), app.go_home)
+    yield SystemCommand(
+        _("New citizen"), _("Create a citizen and start their course"), app.new_citizen
+    )
+    yield SystemCommand(
+        _("Weekly review"),
+        _("The week's queue of citizens who need attention (R)"),
+        app.action_review,
+    )
+    yield SystemCommand(
+        _("Agenda"),
+        _("Meetings across the caseload: to record, this week, next week"),
+        app.show_agenda,
+    )
+    yield SystemCommand(
+        _("Agreements"),
+        _("Action items across the caseload, overdue first"),
+        app.show_agreements,
+    )
+    from .retention import open_retention
+
+    yield SystemCommand(
+        _("Retention"),
+        _("Citizens kept past the retention period: erase them"),
+        partial(open_retention, app),
+    )
+    yield SystemCommand(
+        _("Lock"), _("Hide everything and close the database (ctrl+l)"), app.action_lock
+    )
+    yield SystemCommand(
+        _("Your name and organisation"),
+        _("As they stand on your notes, reports and handouts"),
+        app.edit_identity,
+    )
+    yield SystemCommand(
+        _("Help"),
+        _("Every key of the current screen"),
+        lambda: app.show_help(app.screen, app.screen.__class__.__name__),
+    )
+    citizen_id = getattr(screen, "citizen_id", None)
+    if citizen_id is not None:
+        from .citizen import RECORD_KINDS
+
+        for kind, title in RECORD_KINDS.items():
+            yield SystemCommand(
+                title,
+                _("This citizen's {what}").format(what=title.lower()),
+                partial(app.open_records, citizen_id, kind),
+            )
