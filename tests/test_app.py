@@ -154,7 +154,9 @@ def test_on_a_terminal_keys_are_read_and_quit_leaves_nothing_behind(db_path, tmp
     # Keys reach the app through the driver (? opens the help, escape closes it),
     # then q quits: the input thread is gone, the wake-up pipe closed, the
     # terminal's modes as they were.
-    _text, result = _on_a_pty(db_path, [(b"?", b"Help"), (b"\x1b", b"no citizens"), (b"q", None)])
+    _text, result = _on_a_pty(
+        db_path, [(b"?", b"Keys: Caseload"), (b"\x1b", b"to mentorterm."), (b"q", None)]
+    )
     assert result == "RESULT code=0 restored=True threads=[] fds=0", result
 
 
