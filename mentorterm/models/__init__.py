@@ -1,0 +1,74 @@
+"""The Peewee models: every record a mentor keeps.
+
+Rules that hold for every table:
+- ``created_at`` / ``updated_at`` (UTC) on every row, stored as integer
+  microseconds (fields.StampField, schema 6); ``save()`` keeps ``updated_at``
+  current.
+- Every record belongs to a mentor: a citizen is owned by one mentor and
+  everything about the citizen hangs off the citizen. Records a mentor writes
+  themself (scores, meetings, review notes) also name that mentor, so a shared
+  team database later needs no rewrite.
+- Deleting a citizen deletes everything about them (ON DELETE CASCADE all the
+  way down); a mentor who still owns citizens cannot be deleted (RESTRICT);
+  optional links (a sub-goal's course, an action item's meeting) become NULL.
+- Only ``storage.py`` binds these models to a database (``db`` is a proxy).
+- A foreign key that is the first column of a composite index gets no index
+  of its own (``index=False``): the composite serves the lookups and the
+  ON DELETE checks, and a second index only costs space and a page write per
+  insert (bench/README.md). tests/test_query_plans.py checks that every
+  foreign key still leads some index.
+"""
+
+from __future__ import annotations
+
+from peewee import SQL  # noqa: F401  (re-exported for the domain's raw fragments)
+
+from .audit import (  # noqa: F401
+    AuditEntry,
+    ErasureInProgress,
+)
+from .base import (  # noqa: F401
+    BaseModel,
+    _enum_check,
+    db,
+    utcnow,
+)
+from .courses import (  # noqa: F401
+    AllianceScore,
+    Course,
+    CourseExtension,
+    SubGoal,
+)
+from .meetings import (  # noqa: F401
+    ActionItem,
+    Meeting,
+    MeetingParticipant,
+    ReviewNote,
+    _MeetingStatusField,
+)
+from .people import (  # noqa: F401
+    Citizen,
+    Mentor,
+)
+from .placements import (  # noqa: F401
+    HoursStep,
+    LogbookEntry,
+    Placement,
+)
+from .records import (  # noqa: F401
+    Draft,
+    Report,
+)
+from .registry import (  # noqa: F401
+    ALL_MODELS,
+    AUDIT_MODELS,
+)
+
+__all__ = [m.__name__ for m in ALL_MODELS + AUDIT_MODELS] + [
+    "db",
+    "utcnow",
+    "ALL_MODELS",
+    "AUDIT_MODELS",
+    "BaseModel",
+    "SQL",
+]

@@ -1,0 +1,97 @@
+"""Meetings, who took part, agreements and the weekly review's notes."""
+
+from __future__ import annotations
+
+from peewee import (
+    CharField,
+    Check,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    TextField,
+)
+
+from ..enums import (
+    LEGACY_CANCELLED,
+    CancelledBy,
+    MeetingKind,
+    MeetingStatus,
+    ParticipantRole,
+)
+from .base import BaseModel, _enum_check
+from .people import Citizen, Mentor
+
+
+class _MeetingStatusField(CharField):
+    """The status column; the value schema 4 wrote for a cancellation is stored
+    (and compared) as "cancelled", so older code and data keep working."""
+
+    def db_value(self, value):
+        value = super().db_value(value)
+        return MeetingStatus.CANCELLED.value if value == LEGACY_CANCELLED else value
+
+
+class Meeting(BaseModel):
+    citizen = ForeignKeyField(Citizen, backref="meetings", on_delete="CASCADE", index=False)
+    mentor = ForeignKeyField(Mentor, null=True, on_delete="SET NULL")
+    starts_at = DateTimeField()
+    duration_minutes = IntegerField(default=60, constraints=[Check("duration_minutes > 0")])
+    kind = CharField(max_length=30, constraints=[_enum_check("kind", MeetingKind)])
+    place = CharField(max_length=200, default="")
+    status = _MeetingStatusField(
+        max_length=30, default="planned", constraints=[_enum_check("status", MeetingStatus)]
+    )
+    # The five follow-up points (DOMAIN.md), used by three-party meetings and,
+    # as far as they apply, by 1:1 conversations.
+    attendance_note = TextField(default="")
+    tasks_note = TextField(default="")
+    motivation_note = TextField(default="")
+    accommodations_note = TextField(default="")
+    citizen_view = TextField(default="")
+    workplace_view = TextField(default="")
+    notes = TextField(default="")
+    decisions = TextField(default="")
+    next_meeting_date = DateField(null=True)
+    # Schema 5: who called a cancelled meeting off, and the mentor's word on the
+    # outcome (why it was cancelled, what is known of a no-show).
+    cancelled_by = CharField(
+        max_length=30, null=True, constraints=[_enum_check("cancelled_by", CancelledBy, null=True)]
+    )
+    outcome_note = TextField(default="")
+
+    class Meta:
+        # (citizen, status, starts_at): the caseload's last-held / next-planned
+        # lookups are one covering seek each (bench/README.md).
+        indexes = ((("citizen", "status", "starts_at"), False), (("starts_at",), False))
+
+
+class MeetingParticipant(BaseModel):
+    meeting = ForeignKeyField(Meeting, backref="participants", on_delete="CASCADE")
+    name = CharField(max_length=200)
+    role = CharField(max_length=30, constraints=[_enum_check("role", ParticipantRole)])
+
+
+class ActionItem(BaseModel):
+    citizen = ForeignKeyField(Citizen, backref="action_items", on_delete="CASCADE", index=False)
+    meeting = ForeignKeyField(Meeting, backref="action_items", null=True, on_delete="SET NULL")
+    what = TextField()
+    owner = CharField(max_length=200)  # who does it: "citizen", "mentor", a name
+    due_date = DateField(null=True)
+    done_on = DateField(null=True)
+
+    class Meta:
+        indexes = ((("citizen", "done_on", "due_date"), False),)
+
+
+class ReviewNote(BaseModel):
+    """The weekly case review's decision for one citizen in one ISO week."""
+
+    citizen = ForeignKeyField(Citizen, backref="review_notes", on_delete="CASCADE", index=False)
+    mentor = ForeignKeyField(Mentor, null=True, on_delete="SET NULL")
+    iso_week = CharField(max_length=8)  # "2026-W47"
+    decision = TextField(default="")
+    reviewed_at = DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("citizen", "iso_week"), True),)

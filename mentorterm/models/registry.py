@@ -1,0 +1,39 @@
+"""Every model in creation order, as storage creates and migrates them."""
+
+from __future__ import annotations
+
+from peewee import (
+    Model,
+)
+
+from .audit import AuditEntry, ErasureInProgress
+from .base import BaseModel
+from .courses import AllianceScore, Course, CourseExtension, SubGoal
+from .meetings import ActionItem, Meeting, MeetingParticipant, ReviewNote
+from .people import Citizen, Mentor
+from .placements import HoursStep, LogbookEntry, Placement
+from .records import Draft, Report
+
+# Tables in dependency order (parents first): creation order, and the order
+# an export walks.
+ALL_MODELS: list[type[BaseModel]] = [
+    Mentor,
+    Citizen,
+    Course,
+    CourseExtension,
+    SubGoal,
+    AllianceScore,
+    Placement,
+    HoursStep,
+    LogbookEntry,
+    Meeting,
+    MeetingParticipant,
+    ActionItem,
+    ReviewNote,
+    Draft,
+    Report,
+]
+
+
+# The audit log's tables: created with the schema, outside ALL_MODELS.
+AUDIT_MODELS: list[type[Model]] = [AuditEntry, ErasureInProgress]
