@@ -11,7 +11,7 @@ Rules that hold for every table:
 - Deleting a citizen deletes everything about them (ON DELETE CASCADE all the
   way down); a mentor who still owns citizens cannot be deleted (RESTRICT);
   optional links (a sub-goal's course, an action item's meeting) become NULL.
-- Only ``storage.py`` binds these models to a database (``db`` is a proxy).
+- Only ``storage`` binds these models to a database (``db`` is a proxy).
 - A foreign key that is the first column of a composite index gets no index
   of its own (``index=False``): the composite serves the lookups and the
   ON DELETE checks, and a second index only costs space and a page write per

@@ -20,7 +20,7 @@ from .base import _enum_check, db, utcnow
 class AuditEntry(Model):
     """One row of the audit log: who did what to which record, when and why.
 
-    Append-only and hash-chained (domain/audit.py; triggers in storage.py).
+    Append-only and hash-chained (domain/audit/; triggers in storage/schema.py).
     It holds ids, kinds, actions and purposes only, never a name or a note:
     rows outlive the records they name until the citizen is erased. Not a
     ``BaseModel`` (a row is never updated, so no ``updated_at``) and not in

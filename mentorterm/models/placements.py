@@ -63,7 +63,7 @@ class LogbookEntry(BaseModel):
 
     ``citizen`` repeats the placement's citizen so the caseload can read
     attendance through the (citizen, entry_date, attendance) index; a trigger
-    (storage.py) refuses a row whose citizen differs from its placement's.
+    (storage/schema.py) refuses a row whose citizen differs from its placement's.
     """
 
     placement = ForeignKeyField(Placement, backref="logbook", on_delete="CASCADE", index=False)

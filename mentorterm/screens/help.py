@@ -39,7 +39,7 @@ def bindings_of(screen: Screen) -> list[tuple[str, str]]:
             if not isinstance(binding, Binding) or not binding.description:
                 continue
             key = binding.key_display or binding.key.split(",")[0]
-            # The tooltip (keys.py's help text) where the footer's label is short.
+            # The tooltip (the key's help text in keys/) where the footer's label is short.
             seen.setdefault(binding.tooltip or binding.description, _key_text(key))
     return [(key, description) for description, key in seen.items()]
 

@@ -1,7 +1,7 @@
 """A long list drawn line by line: only the rows on screen are rendered, each once.
 
 ``CaseList`` looks and answers like the ``FittingTable`` (a ``DataTable`` whose
-columns fit the terminal, screens/columns.py) it replaces on the caseload:
+columns fit the terminal, widgets/columns.py) it replaces on the caseload:
 the same columns, widths, header, zebra stripes, row cursor and styles (it
 uses the DataTable's component classes and CSS). But it is a ScrollView with
 ``render_line``: a row is rendered the first time it is on screen and kept as
@@ -167,7 +167,7 @@ class CaseList(ScrollView, can_focus=True):
     # --- the columns --------------------------------------------------------------
 
     def available(self) -> int:
-        # The width of its place, as FittingTable measures it (screens/columns.py).
+        # The width of its place, as FittingTable measures it (widgets/columns.py).
         container = self.parent.size.width if isinstance(self.parent, Widget) else 0
         return table_width(container or self.app.size.width)
 
