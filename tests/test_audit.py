@@ -28,12 +28,12 @@ from mentorterm.domain import (
     reports,
     retention,
     review,
-    review_handout,
     statistics,
     subgoals,
     transfer,
 )
 from mentorterm.domain.meetings import HoursChangeIn, MeetingNoteIn
+from mentorterm.domain.review import handout as review_handout
 from mentorterm.models import (
     ActionItem,
     AuditEntry,
@@ -650,7 +650,7 @@ COVERED = {
     "reports.save_report",
     "retention.erase_many",
     "review.save_decision",
-    "review_handout.review_handout",
+    "handout.review_handout",
     "statistics.absence_overview_markdown",
     "subgoals.create_sub_goal",
     "subgoals.move_priority",

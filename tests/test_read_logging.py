@@ -17,11 +17,11 @@ from mentorterm.domain import (
     courses,
     drafts,
     meetings,
-    review_handout,
     transfer,
 )
 from mentorterm.domain.action_items import add_action_item
 from mentorterm.domain.citizens import create_citizen
+from mentorterm.domain.review import handout as review_handout
 from mentorterm.models import AuditEntry
 from mentorterm.schemas import ActionItemIn, CitizenIn, CourseIn, MeetingIn
 

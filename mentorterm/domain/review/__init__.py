@@ -5,8 +5,7 @@ facts the rules read), ``queries`` (the SQL that gathers them) and ``gather``
 (rows into facts), ``rules_*`` and ``rules`` (the eleven pure rules),
 ``signals`` (gather, then rules), ``queue`` (the week's queue and progress),
 ``decisions`` (the week's notes), ``detail`` (the citizen in focus).
-The printed review (now ``domain/review_handout.py``) belongs here as
-``handout.py``.
+``handout`` is the printed review for the team's meeting.
 """
 
 from __future__ import annotations
