@@ -28,7 +28,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable
 from textual.widgets._data_table import default_cell_formatter
 
-from .columns import Col, Shown, cut, fit, table_width
+from .columns import Col, Shown, cut, fit, hidden_cells, table_width
 
 Cells = Sequence[str | Text]
 
@@ -153,16 +153,7 @@ class CaseList(ScrollView, can_focus=True):
 
     def hidden(self, key: str) -> list[tuple[str, str]]:
         """(full header, full text) of the row's cells the list drops or cuts."""
-        cells = self._cells.get(key)
-        if cells is None:
-            return []
-        widths = {c.key: c.width for c in self.shown}
-        found = []
-        for spec, value in zip(self.specs, cells, strict=True):
-            text = value.plain if isinstance(value, Text) else str(value)
-            if text and (spec.key not in widths or _width(text) > widths[spec.key]):
-                found.append((spec.label, text))
-        return found
+        return hidden_cells(self.specs, self.shown, self._cells.get(key))
 
     # --- the columns --------------------------------------------------------------
 

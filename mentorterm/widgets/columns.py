@@ -252,16 +252,20 @@ class FittingTable(DataTable):
 
     def hidden(self, key: str) -> list[tuple[str, str]]:
         """(full header, full text) of the row's cells the table drops or cuts."""
-        cells = self._cells.get(key)
-        if cells is None:
-            return []
-        widths = {c.key: c.width for c in self.shown}
-        found = []
-        for spec, value in zip(self.specs, cells, strict=True):
-            text = value.plain if isinstance(value, Text) else str(value)
-            if text and (spec.key not in widths or _cell_len(text) > widths[spec.key]):
-                found.append((spec.label, text))
-        return found
+        return hidden_cells(self.specs, self.shown, self._cells.get(key))
+
+
+def hidden_cells(specs, shown, cells) -> list[tuple[str, str]]:
+    """(full header, full text) of each cell a layout drops or cuts (none for no row)."""
+    if cells is None:
+        return []
+    widths = {c.key: c.width for c in shown}
+    found = []
+    for spec, value in zip(specs, cells, strict=True):
+        text = value.plain if isinstance(value, Text) else str(value)
+        if text and (spec.key not in widths or _cell_len(text) > widths[spec.key]):
+            found.append((spec.label, text))
+    return found
 
 
 def _layout_key(shown: Sequence[Shown]) -> list[tuple[str, int]]:
