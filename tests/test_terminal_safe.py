@@ -15,7 +15,7 @@ from datetime import date
 
 from hypothesis import given
 from hypothesis import strategies as st
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from mentorterm import cli, storage
 from mentorterm.app import make_app
@@ -25,6 +25,7 @@ from mentorterm.domain.transfer import import_document, parse_document
 from mentorterm.models import Citizen
 from mentorterm.schemas import CitizenIn, CourseIn
 from mentorterm.terminal import json_terminal_safe, one_line, terminal_safe
+from mentorterm.widgets.caselist import CaseList
 
 CLEAR = "\x1b[2J"
 CLIPBOARD = "\x1b]52;c;aGFja2Vk\x07"  # OSC 52: put "hacked" on the clipboard
@@ -169,7 +170,7 @@ async def test_markup_in_a_name_is_shown_literally(db_path):
     app = make_app(db_path, today=date(2026, 11, 22))
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one("#caseload", CaseList)
         cells = [str(cell) for cell in table.get_row_at(0)]
         assert "[b]Ali[/b] [i]Ha[/i]" in cells
         await pilot.press("enter")
@@ -197,7 +198,7 @@ async def test_a_stored_escape_sequence_never_reaches_the_terminal(db_path):
                 for y in range(w.size.height)
             )
 
-        table = painted(app.screen.query(DataTable))
+        table = painted(app.screen.query(CaseList))
         assert "Ali" in table and not UNSAFE.search(table)
         await pilot.press("enter")
         await pilot.pause()
