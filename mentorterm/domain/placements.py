@@ -298,13 +298,10 @@ def update_hours_step(step_id: int, data: HoursStepIn) -> None:
         _check_step_date(placement, data.from_date, step_id=step.id)
         old = _step_values(step)
         new = data.model_dump()
-        for field, value in new.items():
-            setattr(step, field, value)
-        step.save()
-        audit.correction(
+        audit.apply_correction(
+            step,
             "hours_step",
             citizen_id=placement.citizen_id,
-            record_id=step.id,
             old=old,
             new=new,
             private={"schedule"},

@@ -57,7 +57,7 @@ from .anchor import (
 from .anchor_file import ANCHOR_FORMAT, ANCHOR_SUFFIX, flush, read_anchor
 from .chain import GENESIS, count, digest, entries, erase_trail, record
 from .checking import check, verify
-from .corrections import changes, correction, open_record, unlocked
+from .corrections import apply_correction, changes, correction, open_record, unlocked
 from .export import accesses_of
 from .labels import VIEW_LABELS, WHAT_LABELS, AuditView, local_time
 from .view_log import ViewLog, viewed
@@ -79,6 +79,7 @@ __all__ = [
     "anchor_path",
     "changes",
     "check",
+    "apply_correction",
     "correction",
     "count",
     "digest",

@@ -65,6 +65,36 @@ def correction(
     )
 
 
+def apply_correction(
+    row,
+    what: str,
+    *,
+    citizen_id: int,
+    old: dict,
+    new: dict,
+    private: frozenset[str] | set[str] = frozenset(),
+    purpose: str = "corrected",
+) -> int | None:
+    """Write ``new`` onto the saved ``row``, save it and log the correction old → new.
+
+    The one way a correction form's values reach a record: every field of
+    ``new`` is set, the row is saved, and the audit row (``correction``) is
+    written in the same transaction, which the caller holds.
+    """
+    for name, value in new.items():
+        setattr(row, name, value)
+    row.save()
+    return correction(
+        what,
+        citizen_id=citizen_id,
+        record_id=row.id,
+        old=old,
+        new=new,
+        private=private,
+        purpose=purpose,
+    )
+
+
 def open_record(citizen_id: int, purpose: str = "", now: datetime | None = None) -> int:
     """Log that the citizen's record was opened (the screen calls this on opening)."""
     return record(

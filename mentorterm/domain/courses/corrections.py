@@ -132,16 +132,8 @@ def update_course(course_id: int, data: CourseIn) -> bool:
             end=course.end_date,
             field="start_date",
         )
-        for name, value in new.items():
-            setattr(course, name, value)
-        course.save()
-        audit.correction(
-            "course",
-            citizen_id=course.citizen_id,
-            record_id=course.id,
-            old=old,
-            new=new,
-            private={"programme"},
+        audit.apply_correction(
+            course, "course", citizen_id=course.citizen_id, old=old, new=new, private={"programme"}
         )
     return True
 
@@ -181,13 +173,10 @@ def update_extension(extension_id: int, data: CourseExtensionIn) -> bool:
                 ),
                 field="decided_on",
             )
-        for name, value in new.items():
-            setattr(ext, name, value)
-        ext.save()
-        audit.correction(
+        audit.apply_correction(
+            ext,
             "course_extension",
             citizen_id=course.citizen_id,
-            record_id=ext.id,
             old=old,
             new=new,
             private={"reason"},
@@ -236,13 +225,10 @@ def update_end(course_id: int, data: CourseEndIn) -> bool:
             end=data.end_date,
             field="end_date",
         )
-        for name, value in new.items():
-            setattr(course, name, value)
-        course.save()
-        audit.correction(
+        audit.apply_correction(
+            course,
             "course",
             citizen_id=course.citizen_id,
-            record_id=course.id,
             old=old,
             new=new,
             private={"end_note"},
@@ -274,16 +260,11 @@ def reopen_course(course_id: int) -> None:
                     "latest course can run again."
                 ).format(start=show_date(later.start_date))
             )
-        old = {name: getattr(course, name) for name in END_FIELDS}
-        course.end_date = None
-        course.outcome = None
-        course.end_note = ""
-        course.save()
-        audit.correction(
+        audit.apply_correction(
+            course,
             "course",
             citizen_id=course.citizen_id,
-            record_id=course.id,
-            old=old,
+            old={name: getattr(course, name) for name in END_FIELDS},
             new={"end_date": None, "outcome": None, "end_note": ""},
             private={"end_note"},
             purpose="course end undone",

@@ -118,13 +118,10 @@ def update_score(score_id: int, data: AllianceScoreIn) -> None:
             )
         old = _score_values(row)
         new = data.model_dump()
-        for field, value in new.items():
-            setattr(row, field, value)
-        row.save()
-        audit.correction(
+        audit.apply_correction(
+            row,
             "alliance_score",
             citizen_id=row.sub_goal.citizen_id,
-            record_id=row.id,
             old=old,
             new=new,
             private=_ANSWERS,
