@@ -2,6 +2,12 @@
 
 A Danish catalogue is a compiled gettext file under ``mentorterm/locale``;
 without one, the English source text is shown.
+
+``_()`` translates at the moment it is called; ``N_()`` only marks a string
+for the catalogue (a label in a table, translated later where it is shown
+with ``_(label)``). ``use(language)`` switches the language for the rest of
+the run; ``language()`` tells which one is in use ("da" or "en"), so dates,
+numbers and documents can follow it.
 """
 
 from __future__ import annotations
@@ -12,20 +18,44 @@ from pathlib import Path
 
 _LOCALE_DIR = Path(__file__).parent / "locale"
 
+#: The languages mentorterm speaks; the first is the source language.
+LANGUAGES = ("en", "da")
 
-def _load() -> gettext.NullTranslations:
-    languages = None
-    if lang := os.environ.get("MENTORTERM_LANG"):
-        languages = [lang]
+
+def _load(language: str | None) -> gettext.NullTranslations:
+    languages = [language] if language else None
     return gettext.translation("mentorterm", _LOCALE_DIR, languages=languages, fallback=True)
 
 
-_translation = _load()
+def _initial() -> str | None:
+    return os.environ.get("MENTORTERM_LANG") or None
+
+
+_language: str | None = _initial()
+_translation = _load(_language)
+
+
+def use(language: str) -> None:
+    """Show every later ``_()`` in ``language`` ("da" or "en")."""
+    global _language, _translation
+    _language = language
+    _translation = _load(language)
+
+
+def language() -> str:
+    """The language in use: "da" when the Danish catalogue is loaded, else "en"."""
+    lang = (_translation.info().get("language") or "").split("_")[0].lower()
+    return lang if lang in LANGUAGES else "en"
 
 
 def _(message: str) -> str:
     """Translate a user-facing message."""
     return _translation.gettext(message)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalogue without translating it now."""
+    return message
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
