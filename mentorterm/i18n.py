@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import gettext
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 _LOCALE_DIR = Path(__file__).parent / "locale"
@@ -60,3 +62,16 @@ def N_(message: str) -> str:
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     return _translation.ngettext(singular, plural, n)
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Translate in ``language`` inside the block (a document for a reader
+    of another language), then go back to the language in use before."""
+    global _language, _translation
+    before = _language, _translation
+    use(language)
+    try:
+        yield
+    finally:
+        _language, _translation = before
