@@ -205,7 +205,7 @@ asyncio.run(main())
 
 def test_the_first_frame_imports_no_form_draft_or_demo_machinery(db_path):
     """Without a kept draft the start needs neither the drafts nor the meetings
-    screen, the forms, the pydantic input schemas, nor the demo builder."""
+    screen, the forms, pydantic (input schemas or read models), nor the demo builder."""
     import os
     import subprocess
     import sys
@@ -236,5 +236,7 @@ def test_the_first_frame_imports_no_form_draft_or_demo_machinery(db_path):
         "mentorterm.widgets.form",
         "mentorterm.schemas",
         "mentorterm.demo",
+        "mentorterm.domain.views",  # pydantic's read models
+        "mentorterm.domain.audit.entry_view",
     }
     assert loaded & unneeded == set()

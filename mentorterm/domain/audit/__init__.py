@@ -59,10 +59,20 @@ from .chain import GENESIS, count, digest, entries, erase_trail, record
 from .checking import check, verify
 from .corrections import apply_correction, changes, correction, open_record, unlocked
 from .export import accesses_of
-from .labels import VIEW_LABELS, WHAT_LABELS, AuditView, local_time
+from .labels import VIEW_LABELS, WHAT_LABELS, local_time
 from .view_log import ViewLog, viewed
 
 _register_backup_hook()
+
+
+def __getattr__(name: str) -> object:
+    # AuditView needs pydantic, which the caseload's first frame does without.
+    if name == "AuditView":
+        from .entry_view import AuditView
+
+        return AuditView
+    raise AttributeError(name)
+
 
 __all__ = [
     "ANCHOR_FORMAT",

@@ -6,12 +6,15 @@ import contextlib
 import hashlib
 import json
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from ...enums import AuditAction
 from ...models import AuditEntry, db, utcnow
 from ...storage import audit_chain
 from .anchor import _after_commit
-from .labels import AuditView
+
+if TYPE_CHECKING:
+    from .entry_view import AuditView
 
 #: The ``prev_hash`` of the first row.
 GENESIS = "0" * 64
@@ -142,6 +145,8 @@ def erase_trail(citizen_id: int, purpose: str = "erased", now: datetime | None =
 
 def entries(citizen_id: int | None = None) -> list[AuditView]:
     """The log in the order written; only one citizen's rows when ``citizen_id``."""
+    from .entry_view import AuditView  # pydantic: not on the start path
+
     query = AuditEntry.select().order_by(AuditEntry.id)
     if citizen_id is not None:
         query = query.where(AuditEntry.citizen_id == citizen_id)

@@ -1,13 +1,12 @@
-"""How the log reads to a person: the kinds of record, the views, a row as shown."""
+"""How the log reads to a person: the kinds of record, the views, a time as shown.
+
+A row as shown is ``entry_view.AuditView`` (pydantic, loaded only when rows are
+read: the caseload's first frame needs these labels, not pydantic)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
-
-from ...enums import AuditAction
-from ...i18n import _
-from ..views import View
 
 # The kinds of record, as a person reads them (the access export, the CLI).
 WHAT_LABELS = {
@@ -51,21 +50,6 @@ VIEW_LABELS = {
     "draft": "An unsaved draft was restored",
     "kept_drafts": "Named among the unsaved texts offered back at start",
 }
-
-
-class AuditView(View):
-    id: int
-    at: datetime  # UTC
-    action: AuditAction
-    what: str
-    record_id: int | None
-    citizen_id: int | None
-    mentor_id: int | None
-    purpose: str
-
-    @property
-    def what_label(self) -> str:
-        return _(WHAT_LABELS.get(self.what, self.what))
 
 
 def local_time(at: datetime) -> datetime:
