@@ -135,7 +135,9 @@ class MentortermApp(LockGuard, Navigation, MentorIdentityFlow, App[int]):
                 timeout=20,
             )
         self.offer_kept_drafts()
-        self.identity_at_start()
+        # The mentor's name lives in the settings (pydantic): read after the
+        # first frame, so the caseload shows without waiting for it.
+        self.call_after_refresh(self.identity_at_start)
 
     # --- the passphrase and the lock ------------------------------------------------
 
