@@ -123,10 +123,12 @@ def run_once(program: Program, count: bool) -> None:
 
 
 def mentorterm_program(name: str, db: Path, expect: str, src: Path, config: Path, needle=""):
-    code = "import sys; from mentorterm.cli import main; sys.exit(main())"
+    # The installed command's entry point; -P: the checkout named by --src, not
+    # whatever mentorterm the current folder holds.
+    code = "from mentorterm.cli import run; run()"
     env = {"PYTHONPATH": str(src), "XDG_CONFIG_HOME": str(config)}
     return Program(
-        name, [sys.executable, "-c", code, "--db", str(db)], expect, env=env, needle=needle
+        name, [sys.executable, "-P", "-c", code, "--db", str(db)], expect, env=env, needle=needle
     )
 
 
@@ -135,7 +137,7 @@ def known_mentor(src: Path, config: Path) -> None:
     env = dict(os.environ, PYTHONPATH=str(src), XDG_CONFIG_HOME=str(config))
     code = "import sys; from mentorterm.cli import main; sys.exit(main())"
     subprocess.run(
-        [sys.executable, "-c", code, "settings", "--mentor-name", "Bench mentor"],
+        [sys.executable, "-P", "-c", code, "settings", "--mentor-name", "Bench mentor"],
         env=env,
         check=True,
         capture_output=True,

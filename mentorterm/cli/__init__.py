@@ -44,6 +44,7 @@ __all__ = [
     "CliError",
     "build_parser",
     "main",
+    "run",
 ]
 
 
@@ -130,3 +131,38 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_PROBLEM
+
+
+def run() -> None:
+    """The installed ``mentorterm`` command: ``main()``, then leave at once.
+
+    Once a command has finished, every change is synced; what is left is the
+    interpreter's own teardown (collecting every module and object: about
+    100 ms after a session in the app), which a mentor waits through for
+    nothing. So any thread that is not a daemon is waited for, the database is
+    closed (checkpointed: no -wal file left), the exit handlers run (the
+    audit anchor's last write, the logs), the output is flushed, and the
+    process ends without the teardown.
+    """
+    status = main()
+    _leave_now(status)
+
+
+def _leave_now(status: int) -> None:
+    import atexit
+    import threading
+
+    for thread in threading.enumerate():
+        if thread is not threading.current_thread() and not thread.daemon:
+            thread.join()
+    if "mentorterm.storage" in sys.modules:  # checkpointed and closed, no -wal left
+        from .. import storage
+
+        storage.close_database()
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass  # a reader that went away (`mentorterm review | head`)
+    os._exit(status)

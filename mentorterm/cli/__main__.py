@@ -1,7 +1,5 @@
 """``python -m mentorterm.cli``: the same as the ``mentorterm`` command."""
 
-import sys
+from . import run
 
-from . import main
-
-sys.exit(main())
+run()
