@@ -125,7 +125,10 @@ def run_once(program: Program, count: bool) -> None:
 def mentorterm_program(name: str, db: Path, expect: str, src: Path, config: Path, needle=""):
     # The installed command's entry point; -P: the checkout named by --src, not
     # whatever mentorterm the current folder holds.
-    code = "from mentorterm.cli import run; run()"
+    code = (
+        "import sys; import mentorterm.cli as c; "
+        "c.run() if hasattr(c, 'run') else sys.exit(c.main())"
+    )
     env = {"PYTHONPATH": str(src), "XDG_CONFIG_HOME": str(config)}
     return Program(
         name, [sys.executable, "-P", "-c", code, "--db", str(db)], expect, env=env, needle=needle
