@@ -91,6 +91,21 @@ def cmd_settings(args: argparse.Namespace) -> int:
     from ..settings import SettingsError, describe_settings, settings_path, write_default_settings
 
     path = settings_path()
+    if getattr(args, "language", None) is not None:
+        from ..settings import save_section
+
+        value = "" if args.language == "auto" else args.language
+        try:
+            save_section("mentor", {"language": value}, path)
+        except SettingsError as exc:
+            raise CliError(str(exc)) from None
+        print(
+            _("Saved in {path}: language = {language}.").format(
+                path=path, language=f'"{value}"' if value else _('"" (the computer\'s language)')
+            )
+        )
+        if args.mentor_name is None and args.organisation is None:
+            return EXIT_OK
     if args.mentor_name is not None or args.organisation is not None:
         from ..domain.errors import DomainError
         from ..domain.identity import mentor_identity, save_mentor_identity

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -192,6 +192,18 @@ class MentorSettings(BaseModel):
             strict=True,
             description=N_("The provider you work for, as it stands on reports and handouts."),
             json_schema_extra={"must_be": N_("a text in quotes")},
+        ),
+    ]
+    language: Annotated[
+        Literal["", "da", "en"],
+        Field(
+            "",
+            description=N_(
+                'The language mentorterm speaks: "da" (Danish) or "en" (English). Empty: the '
+                "computer's language (LANG), else English. 'mentorterm --lang en' overrides it "
+                "for one run."
+            ),
+            json_schema_extra={"must_be": N_('"da", "en" or "" (the computer\'s language)')},
         ),
     ]
 
