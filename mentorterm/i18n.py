@@ -80,17 +80,17 @@ def choose(
     return from_environment(environ) or LANGUAGES[0]
 
 
-def _initial() -> str | None:
-    return os.environ.get(ENV_VAR) or None
-
-
-_language: str | None = _initial()
+# Until the CLI chooses (with --lang and the settings), the environment's
+# choice: MENTORTERM_LANG, else the locale's, else English.
+_language: str = choose()
 _translation = _load(_language)
 
 
 def use(language: str) -> None:
     """Show every later ``_()`` in ``language`` ("da" or "en")."""
     global _language, _translation
+    if language == _language:
+        return  # already spoken: the catalogue is not read again
     _language = language
     _translation = _load(language)
 
