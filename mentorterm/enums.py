@@ -49,17 +49,16 @@ class CoursePurpose(_Labelled):
     @property
     def short_label(self) -> str:
         """A label narrow enough for a table column."""
-        return _(
-            {
-                "ordinary_job": N_("Job"),
-                "work_capacity_clarification": N_("Clarification"),
-                "flexjob": N_("Flexjob"),
-                "resource_course": N_("Resource crs."),
-                "early_retirement": N_("Early retirem."),
-                "education": N_("Education"),
-                "other": N_("Other"),
-            }[self.value]
-        )
+        labels = {
+            "ordinary_job": N_("Job"),
+            "work_capacity_clarification": N_("Clarification"),
+            "flexjob": N_("Flexjob"),
+            "resource_course": N_("Resource crs."),
+            "early_retirement": N_("Early retirem."),
+            "education": N_("Education"),
+            "other": N_("Other"),
+        }
+        return _(labels[self.value])
 
 
 class CourseOutcome(_Labelled):

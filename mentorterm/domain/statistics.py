@@ -49,14 +49,13 @@ class PeriodChoice(StrEnum):
 
     @property
     def label(self) -> str:
-        return _(
-            {
-                "last_2_weeks": N_("Last 2 weeks"),
-                "last_4_weeks": N_("Last 4 weeks"),
-                "last_13_weeks": N_("Last 13 weeks"),
-                "whole_placement": N_("Whole placement"),
-            }[self.value]
-        )
+        labels = {
+            "last_2_weeks": N_("Last 2 weeks"),
+            "last_4_weeks": N_("Last 4 weeks"),
+            "last_13_weeks": N_("Last 13 weeks"),
+            "whole_placement": N_("Whole placement"),
+        }
+        return _(labels[self.value])
 
 
 _WEEKS = {

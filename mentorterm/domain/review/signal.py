@@ -40,21 +40,20 @@ class SignalKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return _(
-            {
-                "passive_period": N_("Passive period"),
-                "missed_meetings": N_("Missed meetings"),
-                "attendance": N_("Attendance"),
-                "no_notice_absence": N_("Absent without notice"),
-                "sub_goal": N_("Sub-goal"),
-                "action_items_overdue": N_("Action items overdue"),
-                "course_ending": N_("Course ending"),
-                "placement_transition": N_("Placement transition"),
-                "hours_step": N_("Hours step"),
-                "aftercare_due": N_("Aftercare due"),
-                "no_next_meeting": N_("No next meeting"),
-            }[self.value]
-        )
+        labels = {
+            "passive_period": N_("Passive period"),
+            "missed_meetings": N_("Missed meetings"),
+            "attendance": N_("Attendance"),
+            "no_notice_absence": N_("Absent without notice"),
+            "sub_goal": N_("Sub-goal"),
+            "action_items_overdue": N_("Action items overdue"),
+            "course_ending": N_("Course ending"),
+            "placement_transition": N_("Placement transition"),
+            "hours_step": N_("Hours step"),
+            "aftercare_due": N_("Aftercare due"),
+            "no_next_meeting": N_("No next meeting"),
+        }
+        return _(labels[self.value])
 
 
 Fact = bool | int | float | str | list[str] | None
