@@ -224,3 +224,15 @@ def test_a_key_term_is_rendered_with_its_danish_word(term, danish):
                     wrong.append((source, text))
     assert wrong == []
     assert seen > 0, "a checked term the messages never use proves nothing: drop its match"
+
+
+def test_a_purpose_stored_with_a_value_in_it_reads_in_danish_with_the_value():
+    from mentorterm.domain.audit import purpose_label
+
+    assert purpose_label("progression report (pdf)") == "progression report (pdf)"
+    i18n.use("da")
+    assert purpose_label("progression report (pdf)") == "statusrapport (pdf)"
+    assert purpose_label("import of 12 citizen(s)") == "import af 12 borger(e)"
+    assert purpose_label("course ended") == i18n._("course ended") != "course ended"
+    assert purpose_label("something an older version wrote") == "something an older version wrote"
+    assert purpose_label("") == ""

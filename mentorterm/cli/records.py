@@ -52,7 +52,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         print(
             terminal_safe(
                 f"{when:<19}  {e.action.value:<12} {e.what:<18} {record:>7} "
-                f"{citizen:>7}  {_(e.purpose)}".rstrip()
+                f"{citizen:>7}  {audit.purpose_label(e.purpose)}".rstrip()
             )
         )
     return EXIT_OK

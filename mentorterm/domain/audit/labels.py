@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -51,6 +52,37 @@ VIEW_LABELS = {
     "draft": N_("An unsaved draft was restored"),
     "kept_drafts": N_("Named among the unsaved texts offered back at start"),
 }
+
+
+# Purposes written with a value in them: the English template is stored filled
+# in; shown, it is matched back and the value put into the translated template.
+PURPOSE_TEMPLATES = (
+    N_("progression report ({kind})"),
+    N_("planned meetings, {weeks} weeks"),
+    N_("import of {count} citizen(s)"),
+)
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    parts = re.split(r"\{(\w+)\}", template)
+    return re.compile(
+        "".join(
+            re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts)
+        )
+    )
+
+
+_PATTERNS = tuple((template, _pattern(template)) for template in PURPOSE_TEMPLATES)
+
+
+def purpose_label(purpose: str) -> str:
+    """A stored purpose as the mentor reads it, in the language in use."""
+    if not purpose:
+        return ""
+    for template, pattern in _PATTERNS:
+        if found := pattern.fullmatch(purpose):
+            return _(template).format(**found.groupdict())
+    return _(purpose)
 
 
 class AuditView(View):
