@@ -9,7 +9,6 @@ environment (the command that needs the settings says what is wrong).
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -35,8 +34,16 @@ def setting(environ: Mapping[str, str] | None = None) -> str | None:
     """``language`` in the settings file's ``[mentor]`` section, if it names one."""
     environ = os.environ if environ is None else environ
     try:
-        data = tomllib.loads(_settings_file(environ).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = _settings_file(environ).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if "language" not in text:
+        return None  # no need to parse it (nor to import tomllib)
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
         return None
     mentor = data.get("mentor")
     value = mentor.get("language") if isinstance(mentor, dict) else None
