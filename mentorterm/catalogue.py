@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import re
 import sys
 from pathlib import Path
 
@@ -78,8 +79,14 @@ def _write_po(catalog, path: Path, **options) -> None:
 
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=WIDTH, sort_by_file=True, **options)
+    if path.exists() and _undated(path.read_bytes()) == _undated(buffer.getvalue()):
+        return  # nothing but the creation date would change: keep the file as it is
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(buffer.getvalue())
+
+
+def _undated(text: bytes) -> bytes:
+    return re.sub(rb'"POT-Creation-Date: [^"]*"', b"", text)
 
 
 def read(path: Path):
