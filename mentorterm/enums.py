@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from .i18n import _
+from .i18n import N_, _
 
 
 class _Labelled(StrEnum):
@@ -37,29 +37,28 @@ class CoursePurpose(_Labelled):
     @classmethod
     def _labels(cls) -> dict[str, str]:
         return {
-            "ordinary_job": "Ordinary job",
-            "work_capacity_clarification": "Clarification of work capacity",
-            "flexjob": "Toward flexjob",
-            "resource_course": "Toward resource course",
-            "early_retirement": "Toward early retirement",
-            "education": "Education",
-            "other": "Other",
+            "ordinary_job": N_("Ordinary job"),
+            "work_capacity_clarification": N_("Clarification of work capacity"),
+            "flexjob": N_("Toward flexjob"),
+            "resource_course": N_("Toward resource course"),
+            "early_retirement": N_("Toward early retirement"),
+            "education": N_("Education"),
+            "other": N_("Other"),
         }
 
     @property
     def short_label(self) -> str:
         """A label narrow enough for a table column."""
-        return _(
-            {
-                "ordinary_job": "Job",
-                "work_capacity_clarification": "Clarification",
-                "flexjob": "Flexjob",
-                "resource_course": "Resource crs.",
-                "early_retirement": "Early retirem.",
-                "education": "Education",
-                "other": "Other",
-            }[self.value]
-        )
+        labels = {
+            "ordinary_job": N_("Job"),
+            "work_capacity_clarification": N_("Clarification"),
+            "flexjob": N_("Flexjob"),
+            "resource_course": N_("Resource crs."),
+            "early_retirement": N_("Early retirem."),
+            "education": N_("Education"),
+            "other": N_("Other"),
+        }
+        return _(labels[self.value])
 
 
 class CourseOutcome(_Labelled):
@@ -78,17 +77,17 @@ class CourseOutcome(_Labelled):
     @classmethod
     def _labels(cls) -> dict[str, str]:
         return {
-            "ordinary_job": "Ordinary job",
-            "paid_hours": "Paid hours / small job",
-            "wage_subsidy": "Wage subsidy",
-            "education": "Education",
-            "flexjob_granted": "Flexjob granted",
-            "resource_course": "Resource course",
-            "early_retirement": "Early retirement",
-            "other_provider": "Moved to another provider",
-            "absence_sanction": "Ended for absence / sanction",
-            "sick_leave": "Sick leave",
-            "other": "Other",
+            "ordinary_job": N_("Ordinary job"),
+            "paid_hours": N_("Paid hours / small job"),
+            "wage_subsidy": N_("Wage subsidy"),
+            "education": N_("Education"),
+            "flexjob_granted": N_("Flexjob granted"),
+            "resource_course": N_("Resource course"),
+            "early_retirement": N_("Early retirement"),
+            "other_provider": N_("Moved to another provider"),
+            "absence_sanction": N_("Ended for absence / sanction"),
+            "sick_leave": N_("Sick leave"),
+            "other": N_("Other"),
         }
 
     @property
@@ -111,10 +110,10 @@ class SubGoalStatus(_Labelled):
     @classmethod
     def _labels(cls) -> dict[str, str]:
         return {
-            "active": "Active",
-            "achieved": "Achieved",
-            "paused": "Paused",
-            "dropped": "Dropped",
+            "active": N_("Active"),
+            "achieved": N_("Achieved"),
+            "paused": N_("Paused"),
+            "dropped": N_("Dropped"),
         }
 
 
@@ -130,13 +129,13 @@ class PlacementKind(_Labelled):
     @classmethod
     def _labels(cls) -> dict[str, str]:
         return {
-            "training_ground": "Internal training ground",
-            "company_internship": "Company internship",
-            "wage_subsidy": "Wage subsidy",
-            "paid_hours": "Paid hours / small job",
-            "hybrid": "Hybrid",
-            "flexjob": "Flexjob",
-            "ordinary_job": "Ordinary job",
+            "training_ground": N_("Internal training ground"),
+            "company_internship": N_("Company internship"),
+            "wage_subsidy": N_("Wage subsidy"),
+            "paid_hours": N_("Paid hours / small job"),
+            "hybrid": N_("Hybrid"),
+            "flexjob": N_("Flexjob"),
+            "ordinary_job": N_("Ordinary job"),
         }
 
 
@@ -149,10 +148,10 @@ class Attendance(_Labelled):
     @classmethod
     def _labels(cls) -> dict[str, str]:
         return {
-            "present": "Present",
-            "sick": "Sick",
-            "absent_with_notice": "Absent with notice",
-            "absent_without_notice": "Absent without notice",
+            "present": N_("Present"),
+            "sick": N_("Sick"),
+            "absent_with_notice": N_("Absent with notice"),
+            "absent_without_notice": N_("Absent without notice"),
         }
 
 
@@ -165,7 +164,7 @@ class Author(_Labelled):
 
     @classmethod
     def _labels(cls) -> dict[str, str]:
-        return {"citizen": "Citizen", "mentor": "Mentor", "workplace": "Workplace"}
+        return {"citizen": N_("Citizen"), "mentor": N_("Mentor"), "workplace": N_("Workplace")}
 
 
 class MeetingKind(_Labelled):
@@ -183,14 +182,14 @@ class MeetingKind(_Labelled):
     @classmethod
     def _labels(cls) -> dict[str, str]:
         return {
-            "one_to_one": "1:1 conversation",
-            "three_party": "Three-party follow-up",
-            "caseworker": "Caseworker meeting",
-            "network": "Network meeting",
-            "phone": "Phone call",
-            "walk": "Walk",
-            "aftercare": "Aftercare follow-up",
-            "workplace_follow_up": "Workplace follow-up (supervisor)",
+            "one_to_one": N_("1:1 conversation"),
+            "three_party": N_("Three-party follow-up"),
+            "caseworker": N_("Caseworker meeting"),
+            "network": N_("Network meeting"),
+            "phone": N_("Phone call"),
+            "walk": N_("Walk"),
+            "aftercare": N_("Aftercare follow-up"),
+            "workplace_follow_up": N_("Workplace follow-up (supervisor)"),
         }
 
 
@@ -212,11 +211,11 @@ class MeetingStatus(_Labelled):
     @classmethod
     def _labels(cls) -> dict[str, str]:
         return {
-            "planned": "Planned",
-            "held": "Held",
-            "cancelled": "Cancelled",
-            "no_show": "No-show",
-            "rescheduled": "Rescheduled",
+            "planned": N_("Planned"),
+            "held": N_("Held"),
+            "cancelled": N_("Cancelled"),
+            "no_show": N_("No-show"),
+            "rescheduled": N_("Rescheduled"),
         }
 
 
@@ -236,11 +235,11 @@ class CancelledBy(_Labelled):
     @classmethod
     def _labels(cls) -> dict[str, str]:
         return {
-            "citizen": "Citizen",
-            "workplace": "Workplace",
-            "mentor": "Mentor",
-            "caseworker": "Caseworker",
-            "interpreter": "Interpreter",
+            "citizen": N_("Citizen"),
+            "workplace": N_("Workplace"),
+            "mentor": N_("Mentor"),
+            "caseworker": N_("Caseworker"),
+            "interpreter": N_("Interpreter"),
         }
 
 
@@ -256,13 +255,13 @@ class ParticipantRole(_Labelled):
     @classmethod
     def _labels(cls) -> dict[str, str]:
         return {
-            "citizen": "Citizen",
-            "mentor": "Mentor",
-            "placement_supervisor": "Placement supervisor",
-            "company_consultant": "Company consultant",
-            "caseworker": "Caseworker",
-            "interpreter": "Interpreter",
-            "other": "Other",
+            "citizen": N_("Citizen"),
+            "mentor": N_("Mentor"),
+            "placement_supervisor": N_("Placement supervisor"),
+            "company_consultant": N_("Company consultant"),
+            "caseworker": N_("Caseworker"),
+            "interpreter": N_("Interpreter"),
+            "other": N_("Other"),
         }
 
 
@@ -282,13 +281,13 @@ class AuditAction(_Labelled):
     @classmethod
     def _labels(cls) -> dict[str, str]:
         return {
-            "create": "Created",
-            "update": "Changed",
-            "delete": "Deleted",
-            "export": "Exported",
-            "import": "Imported",
-            "erase": "Erased",
-            "open_record": "Opened the record",
-            "unlock": "Unlocked",
-            "backup": "Backed up",
+            "create": N_("Created"),
+            "update": N_("Changed"),
+            "delete": N_("Deleted"),
+            "export": N_("Exported"),
+            "import": N_("Imported"),
+            "erase": N_("Erased"),
+            "open_record": N_("Opened the record"),
+            "unlock": N_("Unlocked"),
+            "backup": N_("Backed up"),
         }

@@ -5,7 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from mentorterm import storage
+# The suite speaks English whatever the developer's LANG: MENTORTERM_LANG is
+# the strongest choice (i18n.choose), and it is read when mentorterm.i18n is
+# first imported, so it is set before anything of mentorterm is. Child
+# processes inherit it. Tests of Danish choose it explicitly.
+os.environ["MENTORTERM_LANG"] = "en"
+
+from mentorterm import i18n, storage  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -20,6 +26,14 @@ def _private_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("MENTORTERM_PLAINTEXT", raising=False)  # the app ignores it anyway
     monkeypatch.setenv("MENTORTERM_SETTINGS", str(home / "config" / "settings.toml"))
     yield
+
+
+@pytest.fixture(autouse=True)
+def _english_after():
+    """A test that switched to Danish (i18n.use) leaves English behind it."""
+    yield
+    if i18n.language() != "en":
+        i18n.use("en")
 
 
 @pytest.fixture(autouse=True)

@@ -13,6 +13,7 @@ import sys
 
 from ..i18n import _
 from ..terminal import terminal_safe
+from . import language
 from .common import (
     EXIT_OK,
     EXIT_PROBLEM,
@@ -95,7 +96,13 @@ def main(argv: list[str] | None = None) -> int:
     args = None
     try:
         _at_start()
+        argv = sys.argv[1:] if argv is None else argv
+        # Before the parser (its help texts) and before any screen module is
+        # imported (their class-level labels are translated at import).
+        language.install(argv)
         args = build_parser().parse_args(argv)
+        if getattr(args, "lang", None) and language.flag(argv) is None:
+            language.install([language.FLAG, args.lang])  # an abbreviation (--lan da)
         if args.command not in ("schema", "settings"):
             _tighten_database_files(args)
         return COMMANDS[args.command](args)

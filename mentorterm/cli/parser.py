@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from .. import __version__
-from ..i18n import _
+from ..i18n import LANGUAGES, _
 from .common import _date_arg, _Parser
 
 
@@ -33,6 +33,15 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=argparse.SUPPRESS,
         help=_("read the database's passphrase from file descriptor N"),
+    )
+    db_parent.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=argparse.SUPPRESS,
+        help=_(
+            "the language for this run: da (Danish) or en (English); default: the "
+            "settings' language, else the computer's (LANG)"
+        ),
     )
     parser = _Parser(
         prog="mentorterm",
@@ -133,5 +142,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--organisation",
         metavar="NAME",
         help=_("the provider you work for, as it stands on reports"),
+    )
+    settings.add_argument(
+        "--language",
+        choices=(*LANGUAGES, "auto"),
+        help=_(
+            "the language mentorterm speaks to you: da (Danish), en (English) or auto "
+            "(the computer's language)"
+        ),
     )
     return parser

@@ -52,7 +52,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         print(
             terminal_safe(
                 f"{when:<19}  {e.action.value:<12} {e.what:<18} {record:>7} "
-                f"{citizen:>7}  {_(e.purpose)}".rstrip()
+                f"{citizen:>7}  {audit.purpose_label(e.purpose)}".rstrip()
             )
         )
     return EXIT_OK
@@ -91,6 +91,21 @@ def cmd_settings(args: argparse.Namespace) -> int:
     from ..settings import SettingsError, describe_settings, settings_path, write_default_settings
 
     path = settings_path()
+    if getattr(args, "language", None) is not None:
+        from ..settings import save_section
+
+        value = "" if args.language == "auto" else args.language
+        try:
+            save_section("mentor", {"language": value}, path)
+        except SettingsError as exc:
+            raise CliError(str(exc)) from None
+        print(
+            _("Saved in {path}: language = {language}.").format(
+                path=path, language=f'"{value}"' if value else _('"" (the computer\'s language)')
+            )
+        )
+        if args.mentor_name is None and args.organisation is None:
+            return EXIT_OK
     if args.mentor_name is not None or args.organisation is not None:
         from ..domain.errors import DomainError
         from ..domain.identity import mentor_identity, save_mentor_identity

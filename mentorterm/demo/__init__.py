@@ -23,7 +23,7 @@ import random
 from datetime import date
 
 from ..domain import audit, demo_store
-from ..i18n import _
+from ..i18n import N_, _
 from .builder import _Builder
 from .file import (
     _DEMO_AUDIT,
@@ -69,6 +69,6 @@ def generate_demo(*, seed: int = 1, today: date | None = None) -> dict[str, int]
             builder.add_persona(persona)
         builder.add_review_notes(personas)
         # The mark of a demo database (its records are fictional).
-        audit.record(*_DEMO_AUDIT, purpose="fictional demo caseload")
+        audit.record(*_DEMO_AUDIT, purpose=N_("fictional demo caseload"))
         after = demo_store.row_counts()
     return {table: after[table] - before.get(table, 0) for table in after}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..format import show_date
-from ..i18n import _
+from ..i18n import N_, _
 from ..models import ActionItem, Citizen, Meeting, db
 from ..schemas import ActionItemIn
 from . import audit
@@ -139,7 +139,7 @@ def mark_done(item_id: int, on: date, today: date | None = None) -> None:
         item = _item(item_id)
         item.done_on = on
         item.save()
-        _audit("update", item, "marked done")
+        _audit("update", item, N_("marked done"))
 
 
 def reopen(item_id: int) -> None:
@@ -148,7 +148,7 @@ def reopen(item_id: int) -> None:
         item = _item(item_id)
         item.done_on = None
         item.save()
-        _audit("update", item, "opened again")
+        _audit("update", item, N_("opened again"))
 
 
 def _check_meeting(citizen_id: int, meeting_id: int | None) -> None:

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 from ..enums import MeetingKind, MeetingStatus
-from ..i18n import _
+from ..i18n import N_, _
 from ..models import Citizen, Meeting
 from . import audit, files
 from .errors import DomainError
@@ -131,7 +131,12 @@ def calendar_ics(
         if citizen_id is not None
         else [c for (c,) in query.select(Meeting.citizen).tuples()]
     )
-    audit.viewed(shown, "calendar", f"planned meetings, {weeks} weeks", action="export")
+    audit.viewed(
+        shown,
+        "calendar",
+        N_("planned meetings, {weeks} weeks").format(weeks=weeks),
+        action="export",
+    )
     return data
 
 

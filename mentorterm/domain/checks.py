@@ -2,22 +2,38 @@
 
 from __future__ import annotations
 
-from ..i18n import _
+from ..i18n import N_, _
 from ..storage import invariants
 
 # Each rule's offending rows (citizen id, name, detail; storage/invariants.py)
 # and how a mentor reads one.
 _RULES: dict[str, str] = {
-    "extension_before_course": "Citizen {1} (id {0}): a course extension ends ({2}) before the course starts.",
-    "logbook_outside_placement": "Citizen {1} (id {0}): a logbook entry on {2} lies outside its placement's dates.",
-    "work_on_absence": "Citizen {1} (id {0}): the logbook for {2} records work on a day of absence.",
-    "logbook_other_citizen": "Citizen {1} (id {0}): the logbook entry for {2} belongs to another citizen's placement.",
-    "open_courses": "Citizen {1} (id {0}) has {2} open courses at once; end all but one.",
-    "status_without_date": "Citizen {1} (id {0}): the sub-goal '{2}' changed status without a date.",
-    "placement_other_course": "Citizen {1} (id {0}): the placement at {2} is linked to another citizen's course.",
-    "sub_goal_other_course": "Citizen {1} (id {0}): the sub-goal '{2}' is linked to another citizen's course.",
-    "action_item_other_meeting": "Citizen {1} (id {0}): the action item '{2}' is linked to another citizen's meeting.",
-    "default_mentor": "There must be exactly one default mentor (found {2}).",
+    "extension_before_course": N_(
+        "Citizen {1} (id {0}): a course extension ends ({2}) before the course starts."
+    ),
+    "logbook_outside_placement": N_(
+        "Citizen {1} (id {0}): a logbook entry on {2} lies outside its placement's dates."
+    ),
+    "work_on_absence": N_(
+        "Citizen {1} (id {0}): the logbook for {2} records work on a day of absence."
+    ),
+    "logbook_other_citizen": N_(
+        "Citizen {1} (id {0}): the logbook entry for {2} belongs to another citizen's placement."
+    ),
+    "open_courses": N_("Citizen {1} (id {0}) has {2} open courses at once; end all but one."),
+    "status_without_date": N_(
+        "Citizen {1} (id {0}): the sub-goal '{2}' changed status without a date."
+    ),
+    "placement_other_course": N_(
+        "Citizen {1} (id {0}): the placement at {2} is linked to another citizen's course."
+    ),
+    "sub_goal_other_course": N_(
+        "Citizen {1} (id {0}): the sub-goal '{2}' is linked to another citizen's course."
+    ),
+    "action_item_other_meeting": N_(
+        "Citizen {1} (id {0}): the action item '{2}' is linked to another citizen's meeting."
+    ),
+    "default_mentor": N_("There must be exactly one default mentor (found {2})."),
 }
 
 

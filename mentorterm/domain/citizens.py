@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..i18n import _
+from ..i18n import N_, _
 from ..models import Citizen, db
 from ..schemas import CitizenIn
 from . import audit
@@ -62,7 +62,7 @@ def set_archived(citizen_id: int, archived: bool, today: date | None = None) -> 
             "citizen",
             citizen_id=citizen_id,
             record_id=citizen_id,
-            purpose="archived" if archived else "brought back from the archive",
+            purpose=N_("archived") if archived else N_("brought back from the archive"),
         )
 
 
@@ -78,7 +78,7 @@ def delete_citizen(citizen_id: int, typed_name: str) -> None:
         if typed_name.strip() != citizen.name.strip():
             raise DomainError(_("The name does not match; nothing was deleted."))
         # Deleting is erasing: the citizen's audit rows go too, one erase row stays.
-        audit.erase_trail(citizen_id, purpose="deleted")
+        audit.erase_trail(citizen_id, purpose=N_("deleted"))
         citizen.delete_instance()  # ON DELETE CASCADE removes every record
     # No old page image of theirs may stay in the -wal (see erasure.py).
     from .erasure import scrub

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from .. import storage
-from ..i18n import _
+from ..i18n import N_, _
 from ..models import Citizen, db
 from .errors import DomainError, NotFound
 from .views import View
@@ -28,7 +28,7 @@ class ErasureResult(View):
     seconds: float
 
 
-def delete_rows(citizen_id: int, count: bool = True, purpose: str = "erased") -> int:
+def delete_rows(citizen_id: int, count: bool = True, purpose: str = N_("erased")) -> int:
     """Delete the citizen and (by ON DELETE CASCADE) everything linked.
 
     Returns the rows removed (0 unless ``count``: counting reads every

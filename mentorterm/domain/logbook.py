@@ -17,7 +17,7 @@ import peewee
 from .. import storage
 from ..enums import Attendance, Author
 from ..format import show_date
-from ..i18n import _
+from ..i18n import N_, _
 from ..models import HoursStep, LogbookEntry, Placement, db
 from ..schemas import LogbookEntryIn
 from . import audit
@@ -209,7 +209,7 @@ def add_entries(
         for start in range(0, len(rows), 200):
             LogbookEntry.insert_many(rows[start : start + 200]).execute()
         audit.record(
-            "create", "logbook_entry", citizen_id=placement.citizen_id, purpose="days at once"
+            "create", "logbook_entry", citizen_id=placement.citizen_id, purpose=N_("days at once")
         )
     return len(rows)
 
@@ -220,7 +220,7 @@ _PRIVATE = frozenset(
 )
 
 
-def update_entry(entry_id: int, data: LogbookEntryIn, purpose: str = "corrected") -> None:
+def update_entry(entry_id: int, data: LogbookEntryIn, purpose: str = N_("corrected")) -> None:
     """Change an entry (its date too, under the same rules as a new one).
 
     Audited as a correction, old → new (free text only as "changed"); the
@@ -285,7 +285,7 @@ def mark_attendance(entry_id: int, attendance: Attendance | str) -> LogbookEntry
             hours_worked=data["hours_planned"] if present else 0,
             absence_reason="" if present else data["absence_reason"],
         )
-        _write(entry, LogbookEntryIn(**data), "attendance marked")
+        _write(entry, LogbookEntryIn(**data), N_("attendance marked"))
         return before
 
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from ..enums import PlacementKind
 from ..format import show_date, show_hours
-from ..i18n import _, ngettext
+from ..i18n import N_, _, ngettext
 from ..models import Citizen, Course, HoursStep, LogbookEntry, Placement, db
 from ..schemas import HoursStepIn, PlacementEndIn, PlacementIn
 from . import audit
@@ -216,7 +216,7 @@ def end_placement(placement_id: int, data: PlacementEndIn) -> None:
             "placement",
             citizen_id=placement.citizen_id,
             record_id=placement.id,
-            purpose="placement ended",
+            purpose=N_("placement ended"),
         )
 
 
@@ -323,7 +323,7 @@ def delete_hours_step(step_id: int) -> int:
             "hours_step",
             citizen_id=placement.citizen_id,
             record_id=step_id,
-            purpose="deleted by the mentor",
+            purpose=N_("deleted by the mentor"),
         )
         return placement.id
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from ..i18n import _
+from ..i18n import N_, _
 from ..models import Citizen, Course, db
 from .erasure import delete_rows, scrub
 from .errors import NotFound
@@ -101,7 +101,7 @@ def erase_many(
         for done, citizen_id in enumerate(ids, start=1):
             try:
                 with db.atomic():
-                    delete_rows(citizen_id, count=False, purpose="retention period passed")
+                    delete_rows(citizen_id, count=False, purpose=N_("retention period passed"))
                 erased += 1
             except NotFound:
                 pass

@@ -19,7 +19,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..i18n import _
+from ..i18n import N_, _
 from ..storage import MIN_PASSPHRASE, StorageError, WeakPassphrase
 from ..storage import check_new_passphrase as _check_not_empty
 
@@ -47,53 +47,55 @@ _JUDGED = 72
 _OWN_WORDS = ("mentorterm", "mentor", "borger", "jobcenter", "forløb", "praktik", "logbog")
 
 # zxcvbn's English feedback, said in the mentor's words (and through _(), so the
-# Danish catalogue translates them).
+# Danish catalogue translates them where they are shown).
 _WARNINGS = {
-    "This is a top-10 common password.": _("It is one of the ten most used passwords."),
-    "This is a top-100 common password.": _("It is one of the hundred most used passwords."),
-    "This is a very common password.": _("It is a very common password."),
-    "This is similar to a commonly used password.": _("It is close to a much used password."),
-    "A word by itself is easy to guess.": _("One word on its own is easy to guess."),
-    "Names and surnames by themselves are easy to guess.": _("A name on its own is easy to guess."),
-    "Common names and surnames are easy to guess.": _("Common names are easy to guess."),
-    "Straight rows of keys are easy to guess.": _(
+    "This is a top-10 common password.": N_("It is one of the ten most used passwords."),
+    "This is a top-100 common password.": N_("It is one of the hundred most used passwords."),
+    "This is a very common password.": N_("It is a very common password."),
+    "This is similar to a commonly used password.": N_("It is close to a much used password."),
+    "A word by itself is easy to guess.": N_("One word on its own is easy to guess."),
+    "Names and surnames by themselves are easy to guess.": N_(
+        "A name on its own is easy to guess."
+    ),
+    "Common names and surnames are easy to guess.": N_("Common names are easy to guess."),
+    "Straight rows of keys are easy to guess.": N_(
         "A row of keys on the keyboard is easy to guess."
     ),
-    "Short keyboard patterns are easy to guess.": _("A pattern on the keyboard is easy to guess."),
-    'Repeats like "aaa" are easy to guess.': _("Repeated letters are easy to guess."),
-    'Repeats like "abcabcabc" are only slightly harder to guess than "abc".': _(
+    "Short keyboard patterns are easy to guess.": N_("A pattern on the keyboard is easy to guess."),
+    'Repeats like "aaa" are easy to guess.': N_("Repeated letters are easy to guess."),
+    'Repeats like "abcabcabc" are only slightly harder to guess than "abc".': N_(
         "Repeating a part does not make it much harder to guess."
     ),
-    'Sequences like "abc" or "6543" are easy to guess.': _(
+    'Sequences like "abc" or "6543" are easy to guess.': N_(
         "Runs like abc or 6543 are easy to guess."
     ),
-    "Recent years are easy to guess.": _("A recent year is easy to guess."),
-    "Dates are often easy to guess.": _("A date is easy to guess."),
+    "Recent years are easy to guess.": N_("A recent year is easy to guess."),
+    "Dates are often easy to guess.": N_("A date is easy to guess."),
 }
 _SUGGESTIONS = {
-    "Add another word or two. Uncommon words are better.": _(
+    "Add another word or two. Uncommon words are better.": N_(
         "Add a word or two that others would not think of."
     ),
-    "Use a few words, avoid common phrases.": _("Use a few words, not a saying everybody knows."),
-    "No need for symbols, digits, or uppercase letters.": _(
+    "Use a few words, avoid common phrases.": N_("Use a few words, not a saying everybody knows."),
+    "No need for symbols, digits, or uppercase letters.": N_(
         "No need for symbols, digits or capitals."
     ),
-    "Capitalization doesn't help very much.": _("A capital letter does not help much."),
-    "All-uppercase is almost as easy to guess as all-lowercase.": _(
+    "Capitalization doesn't help very much.": N_("A capital letter does not help much."),
+    "All-uppercase is almost as easy to guess as all-lowercase.": N_(
         "All capitals are almost as easy to guess as none."
     ),
-    "Reversed words aren't much harder to guess.": _(
+    "Reversed words aren't much harder to guess.": N_(
         "A word spelt backwards is not much harder to guess."
     ),
-    "Predictable substitutions like '@' instead of 'a' don't help very much.": _(
+    "Predictable substitutions like '@' instead of 'a' don't help very much.": N_(
         "Swapping letters for look-alikes (@ for a) does not help much."
     ),
-    "Use a longer keyboard pattern with more turns.": _("Avoid patterns on the keyboard."),
-    "Avoid repeated words and characters.": _("Avoid repeated words and letters."),
-    "Avoid sequences.": _("Avoid runs of letters or digits."),
-    "Avoid recent years.": _("Avoid years."),
-    "Avoid years that are associated with you.": _("Avoid years that have to do with you."),
-    "Avoid dates and years that are associated with you.": _(
+    "Use a longer keyboard pattern with more turns.": N_("Avoid patterns on the keyboard."),
+    "Avoid repeated words and characters.": N_("Avoid repeated words and letters."),
+    "Avoid sequences.": N_("Avoid runs of letters or digits."),
+    "Avoid recent years.": N_("Avoid years."),
+    "Avoid years that are associated with you.": N_("Avoid years that have to do with you."),
+    "Avoid dates and years that are associated with you.": N_(
         "Avoid dates and years that have to do with you."
     ),
 }
@@ -121,8 +123,9 @@ def strength(passphrase: str, own_words: tuple[str, ...] = ()) -> Strength:
     feedback = result.get("feedback") or {}
     warning = feedback.get("warning") or ""
     suggestions = tuple(_SUGGESTIONS.get(s, "") for s in feedback.get("suggestions") or ())
+    said = _WARNINGS.get(warning, "")
     verdict = Strength(
-        int(result["score"]), _WARNINGS.get(warning, ""), tuple(s for s in suggestions if s)
+        int(result["score"]), _(said) if said else "", tuple(_(s) for s in suggestions if s)
     )
     # The result holds the passphrase and its pieces: let it go now.
     result.clear()

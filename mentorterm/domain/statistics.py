@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from ..enums import Attendance
-from ..i18n import _
+from ..i18n import N_, _
 from ..models import LogbookEntry, Placement
 from . import audit
 from .absence_report import render_absence_overview
@@ -49,14 +49,13 @@ class PeriodChoice(StrEnum):
 
     @property
     def label(self) -> str:
-        return _(
-            {
-                "last_2_weeks": "Last 2 weeks",
-                "last_4_weeks": "Last 4 weeks",
-                "last_13_weeks": "Last 13 weeks",
-                "whole_placement": "Whole placement",
-            }[self.value]
-        )
+        labels = {
+            "last_2_weeks": N_("Last 2 weeks"),
+            "last_4_weeks": N_("Last 4 weeks"),
+            "last_13_weeks": N_("Last 13 weeks"),
+            "whole_placement": N_("Whole placement"),
+        }
+        return _(labels[self.value])
 
 
 _WEEKS = {
@@ -376,6 +375,6 @@ def absence_overview_markdown(placement_id: int, start: date, end: date, today: 
         "absence_overview",
         citizen_id=placement.citizen_id,
         record_id=placement_id,
-        purpose="absence overview for a doctor or caseworker",
+        purpose=N_("absence overview for a doctor or caseworker"),
     )
     return text

@@ -7,7 +7,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from ..i18n import _
+from ..i18n import N_, _
 
 
 def _field_error(field: str, message: str) -> PydanticCustomError:
@@ -20,34 +20,34 @@ def _field_error(field: str, message: str) -> PydanticCustomError:
 
 
 _MESSAGES: dict[str, str] = {
-    "missing": "This is required.",
-    "string_too_long": "Too long: at most {max_length} characters.",
-    "string_too_short": "This is required.",
-    "too_long": "Too many: at most {max_length}.",
-    "int_parsing": "Write a whole number, e.g. 7.",
-    "int_from_float": "Write a whole number, e.g. 7.",
-    "int_type": "Write a whole number, e.g. 7.",
-    "float_parsing": "Write a number, e.g. 7,5.",
-    "float_type": "Write a number, e.g. 7,5.",
-    "finite_number": "Write a number, e.g. 7,5.",
-    "date_from_datetime_inexact": "Not a date: write it as DD-MM-YYYY, e.g. 22-11-2026.",
-    "bool_parsing": "Answer yes or no.",
-    "bool_type": "Answer yes or no.",
-    "date_parsing": "Not a date: write it as DD-MM-YYYY, e.g. 22-11-2026.",
-    "date_from_datetime_parsing": "Not a date: write it as DD-MM-YYYY, e.g. 22-11-2026.",
-    "date_type": "Not a date: write it as DD-MM-YYYY, e.g. 22-11-2026.",
-    "datetime_parsing": "Not a date and time: write it as DD-MM-YYYY HH:MM.",
-    "datetime_from_date_parsing": "Not a date and time: write it as DD-MM-YYYY HH:MM.",
-    "datetime_type": "Not a date and time: write it as DD-MM-YYYY HH:MM.",
-    "greater_than_equal": "Must be at least {ge}.",
-    "less_than_equal": "Must be at most {le}.",
-    "string_pattern_mismatch": "Not in the expected form.",
-    "extra_forbidden": "Unknown field: mentorterm does not know this name.",
-    "string_type": "Write text here.",
-    "list_type": "Expected a list here.",
-    "model_type": "Expected an object here.",
-    "model_attributes_type": "Expected an object here.",
-    "literal_error": "Must be {expected}.",
+    "missing": N_("This is required."),
+    "string_too_long": N_("Too long: at most {max_length} characters."),
+    "string_too_short": N_("This is required."),
+    "too_long": N_("Too many: at most {max_length}."),
+    "int_parsing": N_("Write a whole number, e.g. 7."),
+    "int_from_float": N_("Write a whole number, e.g. 7."),
+    "int_type": N_("Write a whole number, e.g. 7."),
+    "float_parsing": N_("Write a number, e.g. 7,5."),
+    "float_type": N_("Write a number, e.g. 7,5."),
+    "finite_number": N_("Write a number, e.g. 7,5."),
+    "date_from_datetime_inexact": N_("Not a date: write it as DD-MM-YYYY, e.g. 22-11-2026."),
+    "bool_parsing": N_("Answer yes or no."),
+    "bool_type": N_("Answer yes or no."),
+    "date_parsing": N_("Not a date: write it as DD-MM-YYYY, e.g. 22-11-2026."),
+    "date_from_datetime_parsing": N_("Not a date: write it as DD-MM-YYYY, e.g. 22-11-2026."),
+    "date_type": N_("Not a date: write it as DD-MM-YYYY, e.g. 22-11-2026."),
+    "datetime_parsing": N_("Not a date and time: write it as DD-MM-YYYY HH:MM."),
+    "datetime_from_date_parsing": N_("Not a date and time: write it as DD-MM-YYYY HH:MM."),
+    "datetime_type": N_("Not a date and time: write it as DD-MM-YYYY HH:MM."),
+    "greater_than_equal": N_("Must be at least {ge}."),
+    "less_than_equal": N_("Must be at most {le}."),
+    "string_pattern_mismatch": N_("Not in the expected form."),
+    "extra_forbidden": N_("Unknown field: mentorterm does not know this name."),
+    "string_type": N_("Write text here."),
+    "list_type": N_("Expected a list here."),
+    "model_type": N_("Expected an object here."),
+    "model_attributes_type": N_("Expected an object here."),
+    "literal_error": N_("Must be {expected}."),
 }
 
 

@@ -16,7 +16,7 @@ from .. import keys
 from ..domain.action_items import ActionItemRow, action_items, mark_done, reopen
 from ..domain.audit import ViewLog
 from ..format import show_date
-from ..i18n import _, ngettext
+from ..i18n import N_, _, ngettext
 from ..widgets.columns import Col, FittingTable
 from ..widgets.guard import safely
 from ..widgets.lists import RecordListScreen
@@ -90,7 +90,7 @@ class ActionItemsScreen(RecordListScreen):
         self.last_done: tuple[int, str] | None = None  # what u takes back
         self._undo_notice = ""
         # Each citizen listed is one read in the audit log, once per view.
-        self._reads = ViewLog("agreements", "agreements across the caseload")
+        self._reads = ViewLog("agreements", N_("agreements across the caseload"))
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -24,7 +24,7 @@ from ..domain.logbook import weekday_name
 from ..domain.meetings import AgendaItem
 from ..enums import MeetingKind, MeetingStatus
 from ..format import show_date
-from ..i18n import _, ngettext
+from ..i18n import N_, _, ngettext
 from ..schemas import CalendarFileIn
 from ..widgets.fields import FieldSpec
 from ..widgets.guard import safely
@@ -123,7 +123,7 @@ class AgendaScreen(RecordListScreen):
         super().__init__()
         self.sections: list[str] = []  # the section of each row, in table order
         self.last_change: tuple[int, str] | None = None  # (meeting id, citizen) to undo
-        self._reads = ViewLog("agenda", "agenda")  # each citizen listed, once per view
+        self._reads = ViewLog("agenda", N_("agenda"))  # each citizen listed, once per view
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -15,7 +15,7 @@ from ..domain.placements import placement_view
 from ..domain.statistics import PeriodChoice, period_bounds, period_stats
 from ..enums import Attendance
 from ..format import show_date, show_hours, show_percent
-from ..i18n import _, ngettext
+from ..i18n import N_, _, ngettext
 from ..schemas import LogbookEntryIn
 from ..widgets.confirm import confirm_then
 from ..widgets.guard import safely
@@ -241,7 +241,7 @@ class LogbookScreen(RecordListScreen):
             return
         entry_id, before = self.undo_mark
         self.undo_mark = None
-        domain.update_entry(entry_id, before, purpose="undone")
+        domain.update_entry(entry_id, before, purpose=N_("undone"))
         self.withdraw_undo_notice()
         self.load(select_id=entry_id)
         self.notify(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
-from ..i18n import _
+from ..i18n import N_, _
 
 
 class Navigation:
@@ -102,7 +102,7 @@ class Navigation:
             return
         from ..domain.audit import viewed
 
-        viewed([draft.citizen_id], "draft", "restored a draft")  # its text shows again
+        viewed([draft.citizen_id], "draft", N_("restored a draft"))  # its text shows again
         name = get_citizen(draft.citizen_id).name
         meetings = MeetingsScreen(draft.citizen_id, name)
         self.push_screen(meetings)

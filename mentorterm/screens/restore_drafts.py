@@ -15,7 +15,7 @@ from textual.widgets import (
 from .. import keys
 from ..domain import drafts
 from ..format import show_datetime
-from ..i18n import _
+from ..i18n import N_, _
 from ..widgets.confirm import confirm_then
 from ..widgets.guard import safely
 
@@ -54,7 +54,7 @@ class RestoreDraftsScreen(ModalScreen[None]):
         from ..domain.audit import ViewLog
 
         # The list names each citizen: one read each, as every list of citizens logs.
-        ViewLog("kept_drafts", "kept unsaved texts offered").saw(
+        ViewLog("kept_drafts", N_("kept unsaved texts offered")).saw(
             draft.citizen_id for draft in self.pending
         )
 

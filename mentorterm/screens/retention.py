@@ -13,7 +13,7 @@ from ..domain.audit import ViewLog
 from ..domain.errors import user_message
 from ..domain.retention import RetentionItem
 from ..format import show_date
-from ..i18n import _, ngettext
+from ..i18n import N_, _, ngettext
 from ..widgets.confirm import confirm_then
 from ..widgets.guard import safely
 from ..widgets.markup import escape
@@ -49,7 +49,7 @@ class RetentionScreen(Screen):
         self.marked: set[int] = set()
         self.years = domain.DEFAULT_YEARS
         self.erasing = False
-        self._reads = ViewLog("retention", "retention review")  # once per citizen listed
+        self._reads = ViewLog("retention", N_("retention review"))  # once per citizen listed
 
     def compose(self) -> ComposeResult:
         yield Header()

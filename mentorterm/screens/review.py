@@ -26,7 +26,7 @@ from ..domain import review as domain
 from ..domain.audit import ViewLog
 from ..domain.review import review_detail
 from ..format import show_date, show_datetime
-from ..i18n import _
+from ..i18n import N_, _
 from ..widgets.draft_timer import DraftTimer
 from ..widgets.guard import safely
 from .review_text import ActionItemForm, detail_text
@@ -46,7 +46,7 @@ class ReviewScreen(Screen):
         self.index = 0
         self._shown_text = ""  # the decision as last saved/loaded, to see changes
         # Each citizen in the queue is one read in the audit log, once per view.
-        self._reads = ViewLog("weekly_review", "weekly review")
+        self._reads = ViewLog("weekly_review", N_("weekly review"))
         self._kept_text: str | None = None  # the decision as last kept in its draft
         self.focus_citizen = focus_citizen  # start at this citizen (a restored draft)
         self.decision_timer = DraftTimer(self, self.keep_decision_draft)

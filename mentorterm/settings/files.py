@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .. import private
-from ..i18n import _
+from ..i18n import N_, _
 from .sections import ENV_VAR, FILE_NAME, SECTIONS, ReviewThresholds, Settings, SettingsError
 
 
@@ -54,9 +54,10 @@ def _problem(path: Path, error: dict, data: dict) -> str:
             path=path, key=key, value=_shown(data.get(loc[0]))
         )
     field = SECTIONS.get(loc[0], ReviewThresholds).model_fields.get(loc[-1])
-    must_be = (field.json_schema_extra or {}).get("must_be") if field else None
+    extra = (field.json_schema_extra or {}) if field else {}
+    must_be = _(extra.get("must_be") or N_("a valid value")).format(**extra)
     return _("{path}: {key} must be {must_be} (you wrote {value}).").format(
-        path=path, key=key, must_be=_(must_be or "a valid value"), value=_shown(error["input"])
+        path=path, key=key, must_be=must_be, value=_shown(error["input"])
     )
 
 
@@ -105,20 +106,34 @@ def _toml_value(value: Any) -> str:
     return str(value)
 
 
+# Each section's comment in the file (its model's first docstring line), for the catalogue.
+_TITLES = {
+    "mentor": N_("Who keeps this database: shown in notes, reports and handouts."),
+    "review": N_("When the weekly review raises a signal (defaults from issue 7 and DOMAIN.md)."),
+    "security": N_("Protecting the notes on a laptop left on a table."),
+    "retention": N_("How long a citizen's records are kept after their last course ended."),
+    "calendar": N_("What the .ics calendar export of planned meetings holds."),
+}
+
+
+def _title(section: str) -> str:
+    return _(_TITLES.get(section) or SECTIONS[section].__doc__.splitlines()[0])
+
+
 def default_settings_text() -> str:
     """The default file, every setting commented with what it means."""
     lines = [
-        "# mentorterm settings (TOML). Delete a line to use its default.",
-        "# 'mentorterm settings' shows the settings in force.",
+        "# " + _("mentorterm settings (TOML). Delete a line to use its default."),
+        "# " + _("'mentorterm settings' shows the settings in force."),
         "",
     ]
     for section, model in SECTIONS.items():
-        lines += ["", f"[{section}]", f"# {model.__doc__.splitlines()[0]}"]
+        lines += ["", f"[{section}]", f"# {_title(section)}"]
         defaults = model()
         for name, field in model.model_fields.items():
             lines.append("")
             lines += textwrap.wrap(
-                field.description, 86, initial_indent="# ", subsequent_indent="# "
+                _(field.description), 86, initial_indent="# ", subsequent_indent="# "
             )
             lines.append(f"{name} = {_toml_value(getattr(defaults, name))}")
     return "\n".join(lines) + "\n"
@@ -157,7 +172,8 @@ def save_section(section: str, values: dict[str, Any], path: Path | None = None)
     import tomlkit
 
     path = path or settings_path()
-    model = SECTIONS[section]
+    if section not in SECTIONS:
+        raise KeyError(section)
     try:
         text = path.read_text(encoding="utf-8") if path.exists() else ""
     except (OSError, UnicodeDecodeError) as exc:
@@ -177,7 +193,7 @@ def save_section(section: str, values: dict[str, Any], path: Path | None = None)
     table = document.get(section)
     if table is None:
         table = tomlkit.table()
-        table.add(tomlkit.comment(model.__doc__.splitlines()[0]))
+        table.add(tomlkit.comment(_title(section)))
         document.add(section, table)
     for key, value in values.items():
         table[key] = value

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from ..i18n import N_
 
 ENV_VAR = "MENTORTERM_SETTINGS"
 FILE_NAME = "settings.toml"
@@ -21,7 +23,11 @@ def _days(default: int, description: str, low: int = 1, high: int = 365) -> Any:
         le=high,
         strict=True,
         description=description,
-        json_schema_extra={"must_be": f"a whole number of days from {low} to {high}"},
+        json_schema_extra={
+            "must_be": N_("a whole number of days from {low} to {high}"),
+            "low": low,
+            "high": high,
+        },
     )
 
 
@@ -32,7 +38,7 @@ def _percent(default: int, description: str) -> Any:
         le=100,
         strict=True,
         description=description,
-        json_schema_extra={"must_be": "a percentage from 1 to 100"},
+        json_schema_extra={"must_be": N_("a percentage from 1 to 100")},
     )
 
 
@@ -42,57 +48,67 @@ class ReviewThresholds(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     attendance_below: Annotated[
-        int, _percent(75, "Attendance over the recent period below this percentage is a signal.")
+        int,
+        _percent(75, N_("Attendance over the recent period below this percentage is a signal.")),
     ]
     attendance_days: Annotated[
-        int, _days(14, "The recent attendance period, in days (today included).", high=90)
+        int, _days(14, N_("The recent attendance period, in days (today included)."), high=90)
     ]
     attendance_drop_points: Annotated[
         int,
         _percent(
             20,
-            "A fall of this many percentage points or more against the period of the same "
-            "length just before is a signal.",
+            N_(
+                "A fall of this many percentage points or more against the period of the same "
+                "length just before is a signal."
+            ),
         ),
     ]
     no_notice_days: Annotated[
         int,
         _days(
             7,
-            "An absence without notice within this many days (today included) is a signal.",
+            N_("An absence without notice within this many days (today included) is a signal."),
             high=90,
         ),
     ]
     sub_goal_unscored_days: Annotated[
-        int, _days(28, "An active sub-goal not scored for this many days or more is a signal.")
+        int, _days(28, N_("An active sub-goal not scored for this many days or more is a signal."))
     ]
     course_ending_days: Annotated[
         int,
         _days(
             28,
-            "A course ending within this many days, with no extension or end decided, is a signal.",
+            N_(
+                "A course ending within this many days, with no extension or end decided, is a signal."
+            ),
         ),
     ]
     placement_transition_days: Annotated[
-        int, _days(14, "A placement starting or ending within this many days is a signal.")
+        int, _days(14, N_("A placement starting or ending within this many days is a signal."))
     ]
     hours_step_days: Annotated[
         int,
         _days(
             28,
-            "An hours step in force this many days or more without a three-party follow-up "
-            "since is a signal.",
+            N_(
+                "An hours step in force this many days or more without a three-party follow-up "
+                "since is a signal."
+            ),
         ),
     ]
     aftercare_days: Annotated[
-        int, _days(90, "Aftercare is due this many days after a job or flexjob started.", high=730)
+        int,
+        _days(90, N_("Aftercare is due this many days after a job or flexjob started."), high=730),
     ]
     aftercare_window_days: Annotated[
         int,
         _days(
             14,
-            "The aftercare signal shows from this many days before the due day to this many "
-            "days after it, unless a meeting was held in that time.",
+            N_(
+                "The aftercare signal shows from this many days before the due day to this many "
+                "days after it, unless a meeting was held in that time."
+            ),
             low=0,
             high=90,
         ),
@@ -104,9 +120,11 @@ class ReviewThresholds(BaseModel):
             ge=1,
             le=10,
             strict=True,
-            description="This many cancellations or no-shows in a row (no held meeting between) "
-            "is a signal.",
-            json_schema_extra={"must_be": "a whole number of meetings from 1 to 10"},
+            description=N_(
+                "This many cancellations or no-shows in a row (no held meeting between) "
+                "is a signal."
+            ),
+            json_schema_extra={"must_be": N_("a whole number of meetings from 1 to 10")},
         ),
     ]
 
@@ -123,9 +141,10 @@ class SecuritySettings(BaseModel):
             ge=1,
             le=240,
             strict=True,
-            description="Lock the app after this many minutes without a key pressed (ctrl+l locks "
-            "at once).",
-            json_schema_extra={"must_be": "a whole number of minutes from 1 to 240"},
+            description=N_(
+                "Lock the app after this many minutes without a key pressed (ctrl+l locks at once)."
+            ),
+            json_schema_extra={"must_be": N_("a whole number of minutes from 1 to 240")},
         ),
     ]
 
@@ -142,9 +161,10 @@ class RetentionSettings(BaseModel):
             ge=1,
             le=30,
             strict=True,
-            description="Years after a citizen's last course ended before they are due for "
-            "erasure.",
-            json_schema_extra={"must_be": "a whole number of years from 1 to 30"},
+            description=N_(
+                "Years after a citizen's last course ended before they are due for erasure."
+            ),
+            json_schema_extra={"must_be": N_("a whole number of years from 1 to 30")},
         ),
     ]
 
@@ -160,8 +180,8 @@ class MentorSettings(BaseModel):
             "",
             max_length=200,
             strict=True,
-            description="Your name as it stands in meeting notes, reports and handouts.",
-            json_schema_extra={"must_be": "a text in quotes"},
+            description=N_("Your name as it stands in meeting notes, reports and handouts."),
+            json_schema_extra={"must_be": N_("a text in quotes")},
         ),
     ]
     organisation: Annotated[
@@ -170,8 +190,20 @@ class MentorSettings(BaseModel):
             "",
             max_length=200,
             strict=True,
-            description="The provider you work for, as it stands on reports and handouts.",
-            json_schema_extra={"must_be": "a text in quotes"},
+            description=N_("The provider you work for, as it stands on reports and handouts."),
+            json_schema_extra={"must_be": N_("a text in quotes")},
+        ),
+    ]
+    language: Annotated[
+        Literal["", "da", "en"],
+        Field(
+            "",
+            description=N_(
+                'The language mentorterm speaks: "da" (Danish) or "en" (English). Empty: the '
+                "computer's language (LANG), else English. 'mentorterm --lang en' overrides it "
+                "for one run."
+            ),
+            json_schema_extra={"must_be": N_('"da", "en" or "" (the computer\'s language)')},
         ),
     ]
 
@@ -186,11 +218,13 @@ class CalendarSettings(BaseModel):
         Field(
             False,
             strict=True,
-            description="Also put each meeting's place in the calendar. Off: an event holds only "
-            "the citizen's initials, the kind of meeting and the time, because a "
-            "calendar is synced to phones and shown where others can see it (a place "
-            "such as a clinic or a home address can tell who the citizen is).",
-            json_schema_extra={"must_be": "true or false"},
+            description=N_(
+                "Also put each meeting's place in the calendar. Off: an event holds only "
+                "the citizen's initials, the kind of meeting and the time, because a "
+                "calendar is synced to phones and shown where others can see it (a place "
+                "such as a clinic or a home address can tell who the citizen is)."
+            ),
+            json_schema_extra={"must_be": N_("true or false")},
         ),
     ]
 

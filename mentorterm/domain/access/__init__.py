@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from ...documents import write_pdf
+from ...i18n import N_
 from ...models import Draft, db
 from .. import audit
 from ..transfer import build_document, dumps
@@ -52,7 +53,7 @@ def access_export(
             "access_export",
             citizen_id=citizen_id,
             record_id=citizen_id,
-            purpose="access export",
+            purpose=N_("access export"),
         )
         if accesses is None:
             accesses = audit.accesses_of(citizen_id)

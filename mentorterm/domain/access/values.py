@@ -18,6 +18,7 @@ from ...enums import (
 )
 from ...format import show_date, show_datetime
 from ...i18n import _
+from .fields import FIELD_LABELS
 
 # Fixed lists whose stored value has a label, by (kind of record, field).
 _ENUMS = {
@@ -56,7 +57,11 @@ def field_label(name: str) -> str:
         "job_wish_3": _("Job wish 3"),
         "iso_week": _("Week"),
     }
-    return special.get(name) or _(name.replace("_", " ").capitalize())
+    if name in special:
+        return special[name]
+    if name in FIELD_LABELS:
+        return _(FIELD_LABELS[name])
+    return name.replace("_", " ").capitalize()
 
 
 def show_value(kind: str, name: str, value: Any) -> str:

@@ -59,7 +59,7 @@ from .chain import GENESIS, count, digest, entries, erase_trail, record
 from .checking import check, verify
 from .corrections import apply_correction, changes, correction, open_record, unlocked
 from .export import accesses_of
-from .labels import VIEW_LABELS, WHAT_LABELS, local_time
+from .labels import VIEW_LABELS, WHAT_LABELS, local_time, purpose_label
 from .view_log import ViewLog, viewed
 
 _register_backup_hook()
@@ -75,6 +75,7 @@ def __getattr__(name: str) -> object:
 
 
 __all__ = [
+    "purpose_label",
     "ANCHOR_FORMAT",
     "ANCHOR_SUFFIX",
     "GENESIS",

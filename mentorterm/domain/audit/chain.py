@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from ...enums import AuditAction
+from ...i18n import N_
 from ...models import AuditEntry, db, utcnow
 from ...storage import audit_chain
 from .anchor import _after_commit
@@ -119,7 +120,7 @@ def record(
         return _append(AuditAction(action), what, citizen_id, record_id, purpose, detail, now)
 
 
-def erase_trail(citizen_id: int, purpose: str = "erased", now: datetime | None = None) -> int:
+def erase_trail(citizen_id: int, purpose: str = N_("erased"), now: datetime | None = None) -> int:
     """Remove the citizen's rows and leave the one ``erase`` row that accounts for them.
 
     Call inside the erasing transaction, before or after the records go. The

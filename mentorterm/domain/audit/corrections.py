@@ -6,6 +6,7 @@ import json
 from datetime import datetime
 
 from ...enums import AuditAction
+from ...i18n import N_
 from .chain import record
 
 
@@ -44,7 +45,7 @@ def correction(
     old: dict,
     new: dict,
     private: frozenset[str] | set[str] = frozenset(),
-    purpose: str = "corrected",
+    purpose: str = N_("corrected"),
     now: datetime | None = None,
 ) -> int | None:
     """Log a correction of a saved record with its old → new values; nothing if nothing changed.
@@ -73,7 +74,7 @@ def apply_correction(
     old: dict,
     new: dict,
     private: frozenset[str] | set[str] = frozenset(),
-    purpose: str = "corrected",
+    purpose: str = N_("corrected"),
 ) -> int | None:
     """Write ``new`` onto the saved ``row``, save it and log the correction old → new.
 
@@ -102,11 +103,11 @@ def open_record(citizen_id: int, purpose: str = "", now: datetime | None = None)
         "citizen",
         citizen_id=citizen_id,
         record_id=citizen_id,
-        purpose=purpose or "opened the record",
+        purpose=purpose or N_("opened the record"),
         now=now,
     )
 
 
 def unlocked(now: datetime | None = None) -> int:
     """Log that the app was unlocked (the lock screen calls this once the key is back)."""
-    return record(AuditAction.UNLOCK, "database", purpose="unlocked", now=now)
+    return record(AuditAction.UNLOCK, "database", purpose=N_("unlocked"), now=now)

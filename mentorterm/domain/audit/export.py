@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ...enums import AuditAction
 from ...i18n import _
 from ...storage import audit_chain
-from .labels import VIEW_LABELS, WHAT_LABELS, local_time
+from .labels import VIEW_LABELS, WHAT_LABELS, local_time, purpose_label
 
 if TYPE_CHECKING:  # access.py imports transfer.py, which records exports here
     from ..access import AccessEvent
@@ -29,8 +29,8 @@ def accesses_of(citizen_id: int) -> list[AccessEvent]:
         text = f"{AuditAction(action).label}: {kind}"
         if action == AuditAction.OPEN_RECORD.value and what in VIEW_LABELS:
             text = _(VIEW_LABELS[what])
-        elif purpose and _(purpose) != kind:
-            text += f" ({_(purpose)})"
+        elif purpose and purpose_label(purpose) != kind:
+            text += f" ({purpose_label(purpose)})"
         stamp = datetime.fromisoformat(at) if isinstance(at, str) else at
         events.append(AccessEvent(at=local_time(stamp), who=mentor or "–", purpose=text))
     return events

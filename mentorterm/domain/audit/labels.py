@@ -5,51 +5,85 @@ read: the caseload's first frame needs these labels, not pydantic)."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
+from ...i18n import N_, _
+
 # The kinds of record, as a person reads them (the access export, the CLI).
 WHAT_LABELS = {
-    "citizen": "citizen's details",
-    "course": "course",
-    "course_extension": "course extension",
-    "sub_goal": "sub-goal",
-    "alliance_score": "sub-goal score",
-    "placement": "placement",
-    "hours_step": "hours step",
-    "logbook_entry": "logbook day",
-    "meeting": "meeting",
-    "action_item": "agreement",
-    "review_note": "case review note",
-    "report": "progression report",
-    "interchange": "data (JSON)",
-    "access_export": "access export",
-    "calendar": "calendar",
-    "absence_overview": "absence overview",
-    "review_handout": "weekly review handout",
-    "weekly_review": "weekly review",
-    "draft": "unsaved draft",
-    "kept_drafts": "list of kept unsaved texts",
-    "agenda": "agenda",
-    "caseload": "caseload list",
-    "agreements": "agreements list",
-    "retention": "retention list",
-    "demo": "demo caseload",
-    "database": "database",
+    "citizen": N_("citizen's details"),
+    "course": N_("course"),
+    "course_extension": N_("course extension"),
+    "sub_goal": N_("sub-goal"),
+    "alliance_score": N_("sub-goal score"),
+    "placement": N_("placement"),
+    "hours_step": N_("hours step"),
+    "logbook_entry": N_("logbook day"),
+    "meeting": N_("meeting"),
+    "action_item": N_("agreement"),
+    "review_note": N_("case review note"),
+    "report": N_("progression report"),
+    "interchange": N_("data (JSON)"),
+    "access_export": N_("access export"),
+    "calendar": N_("calendar"),
+    "absence_overview": N_("absence overview"),
+    "review_handout": N_("weekly review handout"),
+    "weekly_review": N_("weekly review"),
+    "draft": N_("unsaved draft"),
+    "kept_drafts": N_("list of kept unsaved texts"),
+    "agenda": N_("agenda"),
+    "caseload": N_("caseload list"),
+    "agreements": N_("agreements list"),
+    "retention": N_("retention list"),
+    "demo": N_("demo caseload"),
+    "database": N_("database"),
 }
 
 
 # Views that show citizens without opening their record (logged as open_record
 # rows, one per citizen per view), as the citizen's access export words them.
 VIEW_LABELS = {
-    "caseload": "Listed in the caseload",
-    "weekly_review": "Shown in the weekly review",
-    "agenda": "Listed in the agenda",
-    "agreements": "Listed among the agreements of the caseload",
-    "retention": "Listed as due for erasure",
-    "draft": "An unsaved draft was restored",
-    "kept_drafts": "Named among the unsaved texts offered back at start",
+    "caseload": N_("Listed in the caseload"),
+    "weekly_review": N_("Shown in the weekly review"),
+    "agenda": N_("Listed in the agenda"),
+    "agreements": N_("Listed among the agreements of the caseload"),
+    "retention": N_("Listed as due for erasure"),
+    "draft": N_("An unsaved draft was restored"),
+    "kept_drafts": N_("Named among the unsaved texts offered back at start"),
 }
+
+
+# Purposes written with a value in them: the English template is stored filled
+# in; shown, it is matched back and the value put into the translated template.
+PURPOSE_TEMPLATES = (
+    N_("progression report ({kind})"),
+    N_("planned meetings, {weeks} weeks"),
+    N_("import of {count} citizen(s)"),
+)
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    parts = re.split(r"\{(\w+)\}", template)
+    return re.compile(
+        "".join(
+            re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts)
+        )
+    )
+
+
+_PATTERNS = tuple((template, _pattern(template)) for template in PURPOSE_TEMPLATES)
+
+
+def purpose_label(purpose: str) -> str:
+    """A stored purpose as the mentor reads it, in the language in use."""
+    if not purpose:
+        return ""
+    for template, pattern in _PATTERNS:
+        if found := pattern.fullmatch(purpose):
+            return _(template).format(**found.groupdict())
+    return _(purpose)
 
 
 def local_time(at: datetime) -> datetime:

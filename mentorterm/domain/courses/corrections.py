@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ...format import show_date
-from ...i18n import _
+from ...i18n import N_, _
 from ...models import Course, CourseExtension, LogbookEntry, Meeting, Placement, db
 from ...schemas import CourseEndIn, CourseExtensionIn, CourseIn
 from .. import audit
@@ -196,7 +196,7 @@ def delete_extension(extension_id: int) -> None:
             "course_extension",
             citizen_id=citizen_id,
             record_id=extension_id,
-            purpose="extension removed",
+            purpose=N_("extension removed"),
             detail=detail,
         )
 
@@ -232,7 +232,7 @@ def update_end(course_id: int, data: CourseEndIn) -> bool:
             old=old,
             new=new,
             private={"end_note"},
-            purpose="course end corrected",
+            purpose=N_("course end corrected"),
         )
     return True
 
@@ -267,5 +267,5 @@ def reopen_course(course_id: int) -> None:
             old={name: getattr(course, name) for name in END_FIELDS},
             new={"end_date": None, "outcome": None, "end_note": ""},
             private={"end_note"},
-            purpose="course end undone",
+            purpose=N_("course end undone"),
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...format import show_date
-from ...i18n import _
+from ...i18n import N_, _
 from ...models import Citizen, Course, CourseExtension, db
 from ...schemas import CourseEndIn, CourseExtensionIn, CourseIn
 from .. import audit
@@ -103,7 +103,7 @@ def extend_course(course_id: int, data: CourseExtensionIn) -> int:
             "course_extension",
             citizen_id=course.citizen_id,
             record_id=extension.id,
-            purpose="course extended",
+            purpose=N_("course extended"),
         )
     return extension.id
 
@@ -130,5 +130,5 @@ def end_course(course_id: int, data: CourseEndIn) -> None:
             "course",
             citizen_id=course.citizen_id,
             record_id=course.id,
-            purpose="course ended",
+            purpose=N_("course ended"),
         )

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 from ...enums import MeetingKind, MeetingStatus
 from ...format import show_date, show_hours
-from ...i18n import _
+from ...i18n import N_, _
 from ...models import (
     ActionItem,
     Draft,
@@ -149,5 +149,5 @@ def save_note(
         if draft_key is not None:
             Draft.delete().where(Draft.key == draft_key).execute()
         # One row for the whole note (meeting, participants, agreements, hours, next meeting).
-        _audit("create" if meeting_id is None else "update", meeting, "follow-up note")
+        _audit("create" if meeting_id is None else "update", meeting, N_("follow-up note"))
         return meeting.id

@@ -6,6 +6,7 @@ from datetime import datetime, time, timedelta
 
 from ...enums import MeetingKind, MeetingStatus
 from ...format import show_date
+from ...i18n import N_
 from ...models import (
     Citizen,
     Meeting,
@@ -125,7 +126,7 @@ def quick_no_show(citizen_id: int, starts_at: datetime, kind: MeetingKind) -> in
         if planned is not None:
             planned.status = MeetingStatus.NO_SHOW.value
             planned.save()
-            _audit("update", planned, "no-show")
+            _audit("update", planned, N_("no-show"))
             return planned.id
         meeting = Meeting.create(
             citizen=citizen,
@@ -134,5 +135,5 @@ def quick_no_show(citizen_id: int, starts_at: datetime, kind: MeetingKind) -> in
             kind=kind.value,
             status=MeetingStatus.NO_SHOW.value,
         )
-        _audit("create", meeting, "no-show")
+        _audit("create", meeting, N_("no-show"))
         return meeting.id

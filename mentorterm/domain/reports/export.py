@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...documents import write_markdown, write_pdf
-from ...i18n import _
+from ...i18n import N_, _
 from .. import audit
 from .document import report_document
 from .model import ProgressionReport
@@ -44,6 +44,6 @@ def export_report(report: ProgressionReport, kind: str) -> bytes:
         "report",
         citizen_id=report.citizen_id,
         record_id=report.report_id,
-        purpose=f"progression report ({kind})",
+        purpose=N_("progression report ({kind})").format(kind=kind),
     )
     return data

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from pydantic import ValidationError
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...models import Citizen, ReviewNote, db
 from ...schemas import ReviewNoteIn, friendly_errors
 from .. import audit
@@ -79,7 +79,7 @@ def save_decision(
                 "review_note",
                 citizen_id=citizen_id,
                 record_id=note.id,
-                purpose="weekly case review",
+                purpose=N_("weekly case review"),
             )
         else:
             note.decision = data.decision
@@ -93,7 +93,7 @@ def save_decision(
                 "review_note",
                 citizen_id=citizen_id,
                 record_id=note.id,
-                purpose="weekly case review",
+                purpose=N_("weekly case review"),
             )
     return _decision_view(note)
 

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ...documents import Block, Bullets, Document, Emph, Heading, Rule, Strong, Text, write_markdown
 from ...format import show_date, show_datetime
-from ...i18n import _, ngettext
+from ...i18n import N_, _, ngettext
 from ...settings import ReviewThresholds
 from ...terminal import one_line
 from .. import audit
@@ -75,7 +75,7 @@ def review_handout(
     audit.viewed(
         [item.citizen_id for item in queue],
         "review_handout",
-        "weekly case review handout",
+        N_("weekly case review handout"),
         action="export",
     )
     return ReviewHandout(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from ...i18n import _, ngettext
+from ...i18n import N_, _, ngettext
 from ..views import View
 
 # Weights (urgency points) of each kind of signal; some rise with severity.
@@ -40,21 +40,20 @@ class SignalKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return _(
-            {
-                "passive_period": "Passive period",
-                "missed_meetings": "Missed meetings",
-                "attendance": "Attendance",
-                "no_notice_absence": "Absent without notice",
-                "sub_goal": "Sub-goal",
-                "action_items_overdue": "Action items overdue",
-                "course_ending": "Course ending",
-                "placement_transition": "Placement transition",
-                "hours_step": "Hours step",
-                "aftercare_due": "Aftercare due",
-                "no_next_meeting": "No next meeting",
-            }[self.value]
-        )
+        labels = {
+            "passive_period": N_("Passive period"),
+            "missed_meetings": N_("Missed meetings"),
+            "attendance": N_("Attendance"),
+            "no_notice_absence": N_("Absent without notice"),
+            "sub_goal": N_("Sub-goal"),
+            "action_items_overdue": N_("Action items overdue"),
+            "course_ending": N_("Course ending"),
+            "placement_transition": N_("Placement transition"),
+            "hours_step": N_("Hours step"),
+            "aftercare_due": N_("Aftercare due"),
+            "no_next_meeting": N_("No next meeting"),
+        }
+        return _(labels[self.value])
 
 
 Fact = bool | int | float | str | list[str] | None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...models import AllianceScore, Citizen, Course, Meeting, SubGoal, db
 from ...schemas import SubGoalIn, SubGoalStatusIn
 from .. import audit
@@ -86,7 +86,11 @@ def set_status(sub_goal_id: int, data: SubGoalStatusIn) -> None:
             order.append(goal.id)  # back in the list: last, the mentor moves it up
         _renumber(order)
         audit.record(
-            "update", "sub_goal", citizen_id=goal.citizen_id, record_id=goal.id, purpose="status"
+            "update",
+            "sub_goal",
+            citizen_id=goal.citizen_id,
+            record_id=goal.id,
+            purpose=N_("status"),
         )
 
 
@@ -114,7 +118,7 @@ def move_priority(sub_goal_id: int, direction: int) -> None:
                 "sub_goal",
                 citizen_id=goal.citizen_id,
                 record_id=goal.id,
-                purpose="priority",
+                purpose=N_("priority"),
             )
 
 

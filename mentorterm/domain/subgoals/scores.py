@@ -6,7 +6,7 @@ from datetime import date
 
 from ...enums import SubGoalStatus
 from ...format import show_date
-from ...i18n import _
+from ...i18n import N_, _
 from ...models import AllianceScore, SubGoal, db
 from ...schemas import AllianceScoreIn
 from .. import audit
@@ -66,7 +66,7 @@ def score_sub_goal(
                 "alliance_score",
                 citizen_id=goal.citizen_id,
                 record_id=existing.id,
-                purpose="score replaced",
+                purpose=N_("score replaced"),
             )
             return existing.id
         mentor = mentor_id or ensure_default_mentor().id
@@ -139,7 +139,7 @@ def delete_score(score_id: int) -> None:
             "alliance_score",
             citizen_id=citizen_id,
             record_id=score_id,
-            purpose="deleted by the mentor",
+            purpose=N_("deleted by the mentor"),
         )
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from ... import storage
 from ...fields import from_micros
-from ...i18n import _
+from ...i18n import N_, _
 from ...interchange import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -75,7 +75,11 @@ def export_document(citizen_id: int | None = None, now: datetime | None = None) 
     if citizen_id is not None:
         document = build_document(citizen_id, now)
         audit.record(
-            "export", "interchange", citizen_id=citizen_id, record_id=citizen_id, purpose="export"
+            "export",
+            "interchange",
+            citizen_id=citizen_id,
+            record_id=citizen_id,
+            purpose=N_("export"),
         )
         return document
     # One row per citizen exported, so each one's access export lists it: read
@@ -83,7 +87,7 @@ def export_document(citizen_id: int | None = None, now: datetime | None = None) 
     with db.atomic():
         document = build_document(None, now)
         exported = storage.citizen_ids()
-        audit.viewed(exported, "interchange", "export of the whole database", action="export")
+        audit.viewed(exported, "interchange", N_("export of the whole database"), action="export")
     return document
 
 

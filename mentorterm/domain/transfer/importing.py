@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
-from ...i18n import _
+from ...i18n import N_, _
 from ...interchange import (
     CitizenDoc,
     InterchangeDocument,
@@ -117,7 +117,7 @@ def import_document(document: InterchangeDocument, now: datetime | None = None) 
             "interchange",
             citizen_id=only,
             record_id=only,
-            purpose=f"import of {len(imported)} citizen(s)",
+            purpose=N_("import of {count} citizen(s)").format(count=len(imported)),
         )
     return ImportResult(citizens=len(document.citizens), records=records)
 
