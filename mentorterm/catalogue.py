@@ -30,7 +30,7 @@ POT = LOCALE / f"{DOMAIN}.pot"
 TRANSLATED = ("da",)
 
 #: What marks a message for the catalogue (``ngettext``: singular and plural).
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 WIDTH = 100
 
 

@@ -141,7 +141,9 @@ def _marker_calls():
 def test_no_message_is_built_before_it_is_translated():
     built = []
     for path, call in _marker_calls():
-        texts = call.args[:2] if call.func.id == "ngettext" else call.args[:1]
+        texts = {"ngettext": call.args[:2], "pgettext": call.args[:2]}.get(
+            call.func.id, call.args[:1]
+        )
         for arg in texts:
             is_literal = isinstance(arg, ast.Constant) and isinstance(arg.value, str)
             made = isinstance(arg, _BUILT) or (

@@ -10,7 +10,7 @@ from rich.text import Text
 from ..domain.caseload import CaseloadRow, CourseFilter
 from ..enums import CourseOutcome, CoursePurpose
 from ..format import show_date, show_hours, show_percent
-from ..i18n import _
+from ..i18n import _, pgettext
 from ..widgets.columns import Col
 
 _LAST = (1, 0)  # sorts empty values after real ones
@@ -58,7 +58,13 @@ COLUMNS = [
     _column("since", _("Last met"), _by(lambda r: r.days_since_meeting), 6, _("Met")),
     _column("next", _("Next meeting"), _by(lambda r: r.next_meeting), 10, _("Next")),
     _column("attendance", _("Att. 14 d"), _by(lambda r: r.attendance_rate), 5, _("Att.")),
-    _column("items", _("Open"), _by(lambda r: r.open_action_items), 3, _("Op.")),
+    _column(
+        "items",
+        pgettext("column: open agreements", "Open"),
+        _by(lambda r: r.open_action_items),
+        3,
+        _("Op."),
+    ),
     _column(
         "placement",
         _("Placement"),
