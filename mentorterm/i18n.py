@@ -44,10 +44,18 @@ def use(language: str) -> None:
     _translation = _load(language)
 
 
+def _code(text: str | None) -> str:
+    return (text or "").replace("-", "_").split("_")[0].split(".")[0].lower()
+
+
 def language() -> str:
-    """The language in use: "da" when the Danish catalogue is loaded, else "en"."""
-    lang = (_translation.info().get("language") or "").split("_")[0].lower()
-    return lang if lang in LANGUAGES else "en"
+    """The language in use: the one asked for with ``use()`` (or
+    MENTORTERM_LANG), else the loaded catalogue's, else "en". Dates and
+    numbers follow it even before a catalogue for it exists."""
+    for lang in (_code(_language), _code(_translation.info().get("language"))):
+        if lang in LANGUAGES:
+            return lang
+    return "en"
 
 
 def _(message: str) -> str:
