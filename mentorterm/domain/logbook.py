@@ -16,7 +16,7 @@ import peewee
 
 from .. import storage
 from ..enums import Attendance, Author
-from ..format import show_date
+from ..format import show_date, show_weekday
 from ..i18n import _
 from ..models import HoursStep, LogbookEntry, Placement, db
 from ..schemas import LogbookEntryIn
@@ -51,8 +51,8 @@ class LogbookEntryView(View):
 
 
 def weekday_name(day: date) -> str:
-    """'Monday' ... 'Sunday', translated."""
-    return _(WEEKDAYS[day.weekday()])
+    """'Monday' ... 'Sunday' / 'mandag' ... 'søndag', in the language in use."""
+    return show_weekday(day)
 
 
 class Schedule:

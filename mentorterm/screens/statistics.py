@@ -22,7 +22,7 @@ from ..domain.statistics import (
     period_stats,
     weekly_series,
 )
-from ..format import show_date, show_hours, show_percent
+from ..format import show_date, show_hours, show_percent, weekday_letters
 from ..i18n import _
 from ..schemas import ExportFileIn, PeriodIn
 from ..widgets.charts import calendar_grid, hours_chart
@@ -178,7 +178,7 @@ def figures_table(rows: list[tuple[str, str, str, str]]) -> Table:
 
 def absence_details(stats: PeriodStats) -> str:
     """Days away by weekday, and every kind of absence by its reasons."""
-    names = [_("Mo"), _("Tu"), _("We"), _("Th"), _("Fr"), _("Sa"), _("Su")]
+    names = weekday_letters()
     weekdays = "  ".join(
         f"{name} {count}" for name, count in zip(names, stats.absence_by_weekday, strict=True)
     )

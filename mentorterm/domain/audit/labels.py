@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ...enums import AuditAction
+from ...format import show_datetime
 from ...i18n import _
 from ..views import View
 
@@ -75,6 +76,6 @@ def local_time(at: datetime) -> datetime:
 
 def _show_day(stamp: Any) -> str:
     try:
-        return local_time(datetime.fromisoformat(str(stamp))).strftime("%d-%m-%Y %H:%M")
+        return show_datetime(local_time(datetime.fromisoformat(str(stamp))))
     except ValueError:
         return "?"
