@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gettext
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,6 +36,14 @@ def _initial() -> str | None:
 
 _language: str | None = _initial()
 _translation = _load(_language)
+# ``speaking()`` in one thread (a PDF drawn in a worker) leaves the others,
+# the screens among them, in the language in use.
+_local = threading.local()
+
+
+def _current() -> tuple[str | None, gettext.NullTranslations]:
+    spoken = getattr(_local, "spoken", None)
+    return spoken if spoken is not None else (_language, _translation)
 
 
 def use(language: str) -> None:
@@ -52,7 +61,8 @@ def language() -> str:
     """The language in use: the one asked for with ``use()`` (or
     MENTORTERM_LANG), else the loaded catalogue's, else "en". Dates and
     numbers follow it even before a catalogue for it exists."""
-    for lang in (_code(_language), _code(_translation.info().get("language"))):
+    asked, translation = _current()
+    for lang in (_code(asked), _code(translation.info().get("language"))):
         if lang in LANGUAGES:
             return lang
     return "en"
@@ -60,7 +70,7 @@ def language() -> str:
 
 def _(message: str) -> str:
     """Translate a user-facing message."""
-    return _translation.gettext(message)
+    return _current()[1].gettext(message)
 
 
 def N_(message: str) -> str:
@@ -69,17 +79,17 @@ def N_(message: str) -> str:
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _translation.ngettext(singular, plural, n)
+    return _current()[1].ngettext(singular, plural, n)
 
 
 @contextmanager
 def speaking(language: str) -> Iterator[None]:
     """Translate in ``language`` inside the block (a document for a reader
-    of another language), then go back to the language in use before."""
-    global _language, _translation
-    before = _language, _translation
-    use(language)
+    of another language), then go back to the language in use before.
+    Only this thread speaks it: the other threads keep theirs."""
+    before = getattr(_local, "spoken", None)
+    _local.spoken = (language, _load(language))
     try:
         yield
     finally:
-        _language, _translation = before
+        _local.spoken = before

@@ -39,3 +39,26 @@ def test_speaking_switches_for_the_block_only():
     with i18n.speaking("en"):
         assert i18n.language() == "en"
     assert i18n.language() == "da"
+
+
+def test_speaking_in_a_worker_thread_leaves_the_other_threads_alone():
+    import threading
+
+    i18n.use("en")
+    inside = threading.Event()
+    done = threading.Event()
+    seen = []
+
+    def worker():
+        with i18n.speaking("da"):
+            seen.append(i18n.language())
+            inside.set()
+            done.wait(5)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    inside.wait(5)
+    assert i18n.language() == "en"  # the main thread (the screens) keeps its language
+    done.set()
+    thread.join()
+    assert seen == ["da"]
