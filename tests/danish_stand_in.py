@@ -22,6 +22,9 @@ DANISH = {
     "Caseload": "Sagsoversigt",
     "Weekly review": "Ugens gennemgang",
     "No matches found": "Intet fundet",
+    "Attendance and stability": "Fremmøde og stabilitet",
+    "Weekly case review, week {week} {year}": "Ugentlig sagsgennemgang, uge {week} {year}",
+    "Personal details": "Personlige oplysninger",
 }
 
 

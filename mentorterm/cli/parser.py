@@ -116,6 +116,13 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("only this mentor's citizens (default: everyone's)"),
     )
     review.add_argument(
+        "--lang",
+        dest="document_lang",
+        choices=("da", "en"),
+        default=None,
+        help=_("the handout's language: da or en (default: the app's language)"),
+    )
+    review.add_argument(
         "--schema", action="store_true", help=_("print the JSON Schema of --format json and stop")
     )
     settings = add("settings", _("show the settings file's path and the settings in force"))
