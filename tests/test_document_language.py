@@ -125,3 +125,48 @@ async def test_the_absence_overview_saved_in_danish_from_the_form(db_path, tmp_p
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "| 17-11-2026 | Tuesday | Sick | Migraine | 3 | 0 |" in english.read_text("utf-8")
+
+
+@pytest.mark.usefixtures("danish_stand_in")
+async def test_the_report_pdf_and_markdown_follow_the_language_chosen_when_saving(
+    db_path, tmp_path, monkeypatch
+):
+    from .test_report_screens import TODAY as REPORT_TODAY
+    from .test_report_screens import open_reports, seed, settle
+
+    ids = seed(db_path)
+    monkeypatch.setattr("mentorterm.domain.files.documents_folder", lambda: tmp_path)
+    app = make_app(db_path, today=REPORT_TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reports(app, pilot, ids["mette"])
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # the period proposed
+        await pilot.pause()
+        await pilot.press("f")
+        await settle(app, pilot)
+        form = app.screen
+        assert type(form).__name__ == "SaveFileForm"
+        assert form.query_one("#f-language", Select).value == "en"
+        form.query_one("#f-path", Input).value = str(tmp_path / "one.pdf")
+        await choose_language(pilot, form, up=True)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Fremmøde og stabilitet" in pdf_text((tmp_path / "one.pdf").read_bytes())
+        preview = app.screen.query_one("#report-preview").source
+        assert "Attendance and stability" in preview  # the screen kept its language
+        # The choice is kept for reports: Markdown, then the PDF drawn in the worker.
+        await pilot.press("m")
+        await pilot.pause()
+        assert app.screen.query_one("#f-language", Select).value == "da"
+        app.screen.query_one("#f-path", Input).value = str(tmp_path / "two.md")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "## Fremmøde og stabilitet" in (tmp_path / "two.md").read_text("utf-8")
+        await pilot.press("f")
+        await settle(app, pilot)
+        app.screen.query_one("#f-path", Input).value = str(tmp_path / "three.pdf")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Fremmøde og stabilitet" in pdf_text((tmp_path / "three.pdf").read_bytes())
+        assert i18n.language() == "en"
