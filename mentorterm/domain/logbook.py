@@ -25,9 +25,6 @@ from .errors import DomainError, NotFound
 from .placements import hours_steps, parse_schedule, planned_hours_per_day
 from .views import HoursStepView, View
 
-# Translated when shown (``weekday_name``), not at import, so a catalogue
-# loaded later still applies.
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WORKING_WEEK = frozenset(range(5))
 
 
