@@ -108,3 +108,42 @@ def test_a_schedule_of_weekday_names_in_either_language_names_those_days(chosen,
         show = fmt.show_weekday_short if short else fmt.show_weekday
         names = [show(date.fromordinal(DAY.toordinal() + d)) for d in sorted(chosen)]
     assert parse_schedule(", ".join(names)) == frozenset(chosen)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mandag 14. december 2026 kl. 10:00",
+        "14 Dec 2026 at 10:00",
+        "Monday 14 December 2026 10.00",
+        "14-12-2026 10:00",
+    ],
+)
+def test_a_date_and_time_in_words_is_read_in_either_language(text):
+    from mentorterm.schemas import parse_datetime_text
+
+    assert parse_datetime_text(text) == datetime(2026, 12, 14, 10, 0)
+
+
+def test_a_date_in_words_that_does_not_exist_is_refused_with_the_usual_message():
+    from pydantic_core import PydanticCustomError
+
+    with pytest.raises(PydanticCustomError) as refused:
+        parse_date_text("31. februar 2026")
+    assert "DD-MM-YYYY" in str(refused.value)
+
+
+@given(
+    moment=st.datetimes(
+        min_value=datetime(2000, 1, 1), max_value=datetime(2050, 12, 31, 23, 59)
+    ).map(lambda m: m.replace(second=0, microsecond=0)),
+    written=languages,
+)
+def test_a_date_and_time_shown_in_either_language_parses_back(moment, written):
+    from mentorterm.schemas import parse_datetime_text
+
+    with i18n.speaking(written):
+        shown = fmt.show_datetime(moment)
+        long = f"{fmt.show_long_date(moment.date(), year=True)} {fmt.show_time(moment)}"
+    assert parse_datetime_text(shown) == moment
+    assert parse_datetime_text(long) == moment

@@ -68,6 +68,20 @@ def _wordy_date(text: str) -> date | None:
         return None
 
 
+def _wordy_datetime(text: str) -> datetime | None:
+    """'mandag 14. december 2026 kl. 10:00', '14 Dec 2026 at 10:00', or None."""
+    day_text, _space, time_text = text.rpartition(" ")
+    clock = _TIME_PARTS.fullmatch(time_text)
+    day_text = re.sub(r"\s+(?:kl\.?|at)$", "", day_text.strip().rstrip(","), flags=re.IGNORECASE)
+    day = _wordy_date(day_text) if clock else None
+    if day is None or clock is None:
+        return None
+    try:
+        return datetime(day.year, day.month, day.day, int(clock.group(1)), int(clock.group(2)))
+    except ValueError:
+        return None
+
+
 def date_problem(text: str) -> str:
     """What is wrong with a typed date that did not parse, in a mentor's words:
     "February 2026 has 28 days", "There is no month 13", or how to write one."""
@@ -158,6 +172,9 @@ def parse_datetime_text(value: Any) -> Any:
                 return datetime.strptime(text, fmt)
             except ValueError:
                 continue
+        wordy = _wordy_datetime(value.strip())
+        if wordy is not None:
+            return wordy
         raise PydanticCustomError("datetime_text", "{message}", {"message": datetime_problem(text)})
     return value
 
