@@ -17,20 +17,22 @@ from .i18n import _
 from .screens.lock import LockGuard
 from .screens.mentor import MentorIdentityFlow
 from .screens.navigation import Navigation
-from .screens.palette import CitizenCommands, app_commands
+from .screens.palette import BilingualCommands, CitizenCommands, app_commands
+from .screens.textual_text import TextualText, textual_commands
 
 #: Seconds without a key press after which the -wal is checkpointed.
 CHECKPOINT_EVERY = 120
 
 
-class MentortermApp(LockGuard, Navigation, MentorIdentityFlow, App[int]):
+class MentortermApp(LockGuard, Navigation, MentorIdentityFlow, TextualText, App[int]):
     """The mentor's terminal. The database is open and bound before it starts.
 
     While the passphrase screen shows (at the start, after the lock) the app is
     ``sealed``: LockGuard lets nothing but unlocking or quitting through."""
 
     TITLE = "mentorterm"
-    COMMANDS = App.COMMANDS | {CitizenCommands}
+    # Textual's system commands provider gives way to one that reads both languages.
+    COMMANDS = {BilingualCommands, CitizenCommands}
     BINDINGS = keys.bindings("app")
     CSS_PATH = "app.tcss"
 
@@ -346,7 +348,7 @@ class MentortermApp(LockGuard, Navigation, MentorIdentityFlow, App[int]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         if self.sealed:  # the palette does not open while locked; nothing to offer either
             return
-        yield from super().get_system_commands(screen)
+        yield from textual_commands(self, screen)
         yield from app_commands(self, screen)
 
 

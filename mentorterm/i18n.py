@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gettext
 import os
+import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -84,6 +85,14 @@ def choose(
 # choice: MENTORTERM_LANG, else the locale's, else English.
 _language: str = choose()
 _translation = _load(_language)
+# ``speaking()`` in one thread (a PDF drawn in a worker) leaves the others,
+# the screens among them, in the language in use.
+_local = threading.local()
+
+
+def _current() -> tuple[str | None, gettext.NullTranslations]:
+    spoken = getattr(_local, "spoken", None)
+    return spoken if spoken is not None else (_language, _translation)
 
 
 def use(language: str) -> None:
@@ -95,15 +104,24 @@ def use(language: str) -> None:
     _translation = _load(language)
 
 
+def _code(text: str | None) -> str:
+    return (text or "").replace("-", "_").split("_")[0].split(".")[0].lower()
+
+
 def language() -> str:
-    """The language in use: "da" when the Danish catalogue is loaded, else "en"."""
-    lang = (_translation.info().get("language") or "").split("_")[0].lower()
-    return lang if lang in LANGUAGES else "en"
+    """The language in use: the one asked for with ``use()`` (or
+    MENTORTERM_LANG), else the loaded catalogue's, else "en". Dates and
+    numbers follow it even before a catalogue for it exists."""
+    asked, translation = _current()
+    for lang in (_code(asked), _code(translation.info().get("language"))):
+        if lang in LANGUAGES:
+            return lang
+    return "en"
 
 
 def _(message: str) -> str:
     """Translate a user-facing message."""
-    return _translation.gettext(message)
+    return _current()[1].gettext(message)
 
 
 def N_(message: str) -> str:
@@ -114,21 +132,21 @@ def N_(message: str) -> str:
 def pgettext(context: str, message: str) -> str:
     """Translate ``message`` as meant in ``context``: one English word that is
     two in Danish (the key "Open" is "Åbn", the column "Open" is "Åbne")."""
-    return _translation.pgettext(context, message)
+    return _current()[1].pgettext(context, message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _translation.ngettext(singular, plural, n)
+    return _current()[1].ngettext(singular, plural, n)
 
 
 @contextmanager
 def speaking(language: str) -> Iterator[None]:
     """Translate in ``language`` inside the block (a document for a reader
-    of another language), then go back to the language in use before."""
-    global _language, _translation
-    before = _language, _translation
-    use(language)
+    of another language), then go back to the language in use before.
+    Only this thread speaks it: the other threads keep theirs."""
+    before = getattr(_local, "spoken", None)
+    _local.spoken = (language, _load(language))
     try:
         yield
     finally:
-        _language, _translation = before
+        _local.spoken = before

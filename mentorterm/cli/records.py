@@ -7,7 +7,7 @@ import json
 import sys
 from datetime import date
 
-from ..i18n import _, ngettext
+from ..i18n import _, language, ngettext, speaking
 from ..terminal import json_terminal_safe, terminal_safe
 from .common import EXIT_OK, CliError
 from .passphrase import _open
@@ -75,15 +75,19 @@ def cmd_review(args: argparse.Namespace) -> int:
         return EXIT_OK
     thresholds = _settings().review
     _open(args, create=False)
-    result = handout.review_handout(args.as_of or date.today(), args.mentor, thresholds)
     render = {
         "text": handout.render_text,
         "json": handout.handout_json,
         "markdown": handout.render_markdown,
     }[args.format]
+    # The handout in its reader's language; the command's own messages keep the app's.
+    # The handout speaks the run's language (--lang, the settings, LANG).
+    with speaking(language()):
+        result = handout.review_handout(args.as_of or date.today(), args.mentor, thresholds)
+        text = render(result)
     # Names and decisions are the mentor's typing: harmless before they reach a terminal.
     safe = json_terminal_safe if args.format == "json" else terminal_safe
-    sys.stdout.write(safe(render(result)))
+    sys.stdout.write(safe(text))
     return EXIT_OK
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from ..format import show_date
+from ..format import show_date, show_percent
 from ..i18n import _
 
 FONTS = Path(__file__).resolve().parent.parent / "fonts"
@@ -229,7 +229,7 @@ class PdfDocument(FPDF):
                     x, y + 0.4, width * max(0.0, min(1.0, share)), bar_height - 0.8, style="F"
                 )
             self.set_xy(x + width + 2, y)
-            self.cell(16, bar_height, "–" if share is None else f"{round(share * 100)} %")
+            self.cell(16, bar_height, "–" if share is None else show_percent(share))
             self.set_xy(self.l_margin, y + bar_height + 0.8)
         self.set_font(FAMILY, size=10)
         self.ln(2)

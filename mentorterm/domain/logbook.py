@@ -16,7 +16,7 @@ import peewee
 
 from .. import storage
 from ..enums import Attendance, Author
-from ..format import show_date
+from ..format import show_date, show_weekday
 from ..i18n import N_, _
 from ..models import HoursStep, LogbookEntry, Placement, db
 from ..schemas import LogbookEntryIn
@@ -25,9 +25,6 @@ from .errors import DomainError, NotFound
 from .placements import hours_steps, parse_schedule, planned_hours_per_day
 from .views import HoursStepView, View
 
-# Translated when shown (``weekday_name``), not at import, so a catalogue
-# loaded later still applies.
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WORKING_WEEK = frozenset(range(5))
 
 
@@ -51,8 +48,8 @@ class LogbookEntryView(View):
 
 
 def weekday_name(day: date) -> str:
-    """'Monday' ... 'Sunday', translated."""
-    return _(WEEKDAYS[day.weekday()])
+    """'Monday' ... 'Sunday' / 'mandag' ... 'søndag', in the language in use."""
+    return show_weekday(day)
 
 
 class Schedule:

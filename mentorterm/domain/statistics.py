@@ -354,11 +354,14 @@ def attendance_calendar(placement_id: int, start: date, end: date) -> list[Calen
     )
 
 
-def absence_overview_markdown(placement_id: int, start: date, end: date, today: date) -> str:
+def absence_overview_markdown(
+    placement_id: int, start: date, end: date, today: date, *, log: bool = True
+) -> str:
     """A Markdown overview of all absence and early leave, for a doctor or caseworker.
 
     Every day away and every early leave in the period (cut to the placement
     and to ``today``) with its totals; see ``absence_report`` for what is left out.
+    ``log=False`` draws it again (another language) without a second audit row.
     """
     placement = _placement(placement_id)
     start, end = _clip(placement, start, end, today)
@@ -370,6 +373,8 @@ def absence_overview_markdown(placement_id: int, start: date, end: date, today: 
         totals=figures(days, start, end),
         today=today,
     )
+    if not log:
+        return text
     audit.record(
         "export",
         "absence_overview",

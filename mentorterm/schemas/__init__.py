@@ -56,7 +56,7 @@ from .parsing import (
     parse_whole_text,
 )
 from .placements import HoursStepIn, LogbookEntryIn, NewPlacementIn, PlacementEndIn, PlacementIn
-from .reports import CalendarFileIn, ExportFileIn, PeriodIn, ReportTextsIn
+from .reports import CalendarFileIn, DocumentFileIn, ExportFileIn, PeriodIn, ReportTextsIn
 from .review import ReviewNoteIn
 
 __all__ = [
@@ -70,6 +70,7 @@ __all__ = [
     "Day",
     "DayHours",
     "EARLIEST",
+    "DocumentFileIn",
     "ExportFileIn",
     "HoursStepIn",
     "InputModel",

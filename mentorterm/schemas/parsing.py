@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic_core import PydanticCustomError
 
+from ..format import show_date, show_month
 from ..i18n import _, ngettext
 
 # Records outside this window are typing mistakes (2062 for 2026, 1926 ...).
@@ -23,23 +24,62 @@ _DATETIME_FORMATS += ("%Y-%m-%d %H:%M:%S.%f",)
 
 _DATE_PARTS = re.compile(r"(\d{1,2})[-./](\d{1,2})[-./](\d+)|(\d{4})-(\d{1,2})-(\d{1,2})")
 _TIME_PARTS = re.compile(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?")
+# A date in words, Danish or English: "mandag 14. december 2026", "14 Dec 2026",
+# "Monday 14 December 2026", "December 14, 2026" (the weekday is not checked).
+_WORDY = re.compile(
+    r"(?:[^\W\d_]+\.?,?\s+)?(?:(\d{1,2})\.?\s+([^\W\d_]+)\.?|([^\W\d_]+)\.?\s+(\d{1,2})\.?,?)"
+    r"\s+(\d{4})"
+)
 
 
-def _month_name(month: int) -> str:
-    return (
-        _("January"),
-        _("February"),
-        _("March"),
-        _("April"),
-        _("May"),
-        _("June"),
-        _("July"),
-        _("August"),
-        _("September"),
-        _("October"),
-        _("November"),
-        _("December"),
-    )[month - 1]
+def _month_numbers() -> dict[str, int]:
+    """Every month's name and abbreviation in Danish and English -> its number."""
+    global _MONTHS
+    if _MONTHS is None:
+        from babel.dates import get_month_names
+
+        _MONTHS = {}
+        for lang in ("da", "en"):
+            for width in ("wide", "abbreviated"):
+                for context in ("format", "stand-alone"):
+                    for number, name in get_month_names(width, context, locale=lang).items():
+                        _MONTHS[name.casefold().rstrip(".")] = number
+        _MONTHS.update({"sept": 9, "maj": 5})
+    return _MONTHS
+
+
+_MONTHS: dict[str, int] | None = None
+
+
+def _wordy_date(text: str) -> date | None:
+    """The date a text in words names, or None (not a date in words, or no such day)."""
+    match = _WORDY.fullmatch(text)
+    if match is None:
+        return None
+    day, month = (
+        (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+    )
+    number = _month_numbers().get(month.casefold())
+    if number is None:
+        return None
+    try:
+        return date(int(match.group(5)), number, int(day))
+    except ValueError:
+        return None
+
+
+def _wordy_datetime(text: str) -> datetime | None:
+    """'mandag 14. december 2026 kl. 10:00', '14 Dec 2026 at 10:00', or None."""
+    day_text, _space, time_text = text.rpartition(" ")
+    clock = _TIME_PARTS.fullmatch(time_text)
+    day_text = re.sub(r"\s+(?:kl\.?|at)$", "", day_text.strip().rstrip(","), flags=re.IGNORECASE)
+    day = _wordy_date(day_text) if clock else None
+    if day is None or clock is None:
+        return None
+    try:
+        return datetime(day.year, day.month, day.day, int(clock.group(1)), int(clock.group(2)))
+    except ValueError:
+        return None
 
 
 def date_problem(text: str) -> str:
@@ -66,7 +106,7 @@ def date_problem(text: str) -> str:
     if day > last:
         return ngettext(
             "{month} {year} has {days} day.", "{month} {year} has {days} days.", last
-        ).format(month=_month_name(month), year=year, days=last)
+        ).format(month=show_month(month), year=year, days=last)
     return _("Not a date: write it as DD-MM-YYYY, e.g. 22-11-2026.")
 
 
@@ -115,6 +155,9 @@ def parse_date_text(value: Any) -> Any:
                 return datetime.strptime(text, fmt).date()
             except ValueError:
                 continue
+        wordy = _wordy_date(text)
+        if wordy is not None:
+            return wordy
         raise PydanticCustomError("date_text", "{message}", {"message": date_problem(text)})
     return value
 
@@ -129,6 +172,9 @@ def parse_datetime_text(value: Any) -> Any:
                 return datetime.strptime(text, fmt)
             except ValueError:
                 continue
+        wordy = _wordy_datetime(value.strip())
+        if wordy is not None:
+            return wordy
         raise PydanticCustomError("datetime_text", "{message}", {"message": datetime_problem(text)})
     return value
 
@@ -138,9 +184,9 @@ def _in_window(value: date | None) -> date | None:
         raise PydanticCustomError(
             "date_window",
             _("The date {value} looks mistyped: use a date between {first} and {last}.").format(
-                value=value.strftime("%d-%m-%Y"),
-                first=EARLIEST.strftime("%d-%m-%Y"),
-                last=LATEST.strftime("%d-%m-%Y"),
+                value=show_date(value),
+                first=show_date(EARLIEST),
+                last=show_date(LATEST),
             ),
         )
     return value
@@ -156,9 +202,14 @@ def _datetime_in_window(value: datetime | None) -> datetime | None:
 
 
 def parse_number_text(value: Any) -> Any:
-    """'7,5' (Danish) and '7.5' both mean seven and a half."""
+    """'7,5' (Danish) and '7.5' both mean seven and a half; with both marks
+    the last is the decimal one ('1.234,5' Danish, '1,234.5' English)."""
     if isinstance(value, str):
-        text = value.strip().replace(",", ".")
+        text = value.strip().replace("\xa0", "").replace(" ", "")
+        if "," in text and "." in text:
+            grouping = "." if text.rindex(",") > text.rindex(".") else ","
+            text = text.replace(grouping, "")
+        text = text.replace(",", ".")
         if not text:
             return None
         try:

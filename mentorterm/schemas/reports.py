@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
@@ -45,6 +45,12 @@ class ReportTextsIn(InputModel):
 
 class ExportFileIn(InputModel):
     path: Annotated[str, BeforeValidator(_strip), Field(max_length=4000), AfterValidator(_required)]
+
+
+class DocumentFileIn(ExportFileIn):
+    """Where to save a document, and the language its reader reads."""
+
+    language: Literal["da", "en"] = "en"
 
 
 class CalendarFileIn(ExportFileIn):

@@ -20,10 +20,9 @@ from ..domain import meetings as domain
 from ..domain.audit import ViewLog
 from ..domain.calendar_export import calendar_ics
 from ..domain.files import documents_folder
-from ..domain.logbook import weekday_name
 from ..domain.meetings import AgendaItem
 from ..enums import MeetingKind, MeetingStatus
-from ..format import show_date
+from ..format import show_date, show_weekday_short
 from ..i18n import N_, _, ngettext
 from ..schemas import CalendarFileIn
 from ..widgets.fields import FieldSpec
@@ -108,7 +107,7 @@ def agenda_sections(today: date, now: datetime | None = None) -> list[tuple[str,
 
 def when(moment: datetime) -> str:
     """'Tue 17-11-2026 10:00'."""
-    return f"{weekday_name(moment.date())[:3]} {show_date(moment)} {moment:%H:%M}"
+    return f"{show_weekday_short(moment)} {show_date(moment)} {moment:%H:%M}"
 
 
 class AgendaScreen(RecordListScreen):
@@ -187,7 +186,7 @@ class AgendaScreen(RecordListScreen):
         counts = {key: self.sections.count(key) for key in SECTIONS}
         today = self.app.today
         title = _("[b]Agenda[/b] · planned meetings across the caseload · today {day}").format(
-            day=f"{weekday_name(today)[:3]} {show_date(today)}"
+            day=f"{show_weekday_short(today)} {show_date(today)}"
         )
         parts = [
             ngettext("{count} to record", "{count} to record", counts[TO_RECORD]).format(

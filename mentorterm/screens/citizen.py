@@ -15,9 +15,11 @@ from ..domain.errors import NotFound
 from ..domain.views import CitizenOverview
 from ..format import days_ago, show_date, show_datetime, show_hours
 from ..i18n import _
+from ..widgets.document_language import document_language
 from ..widgets.guard import safely
 from ..widgets.loader import Loader
 from ..widgets.markup import escape
+from .citizen_files import write_access_export as write_access_export
 from .citizen_text import _lines, course_text, score_bar
 from .records import RECORD_KINDS, RecordsScreen
 
@@ -30,23 +32,6 @@ class Section(Static):
     def __init__(self, title: str, id: str) -> None:
         super().__init__(id=id)
         self.border_title = title
-
-
-def write_access_export(citizen_id: int, today, folder: Path, stem: str) -> list[Path]:
-    """The access export's two files (JSON and PDF), both or neither."""
-    from ..domain.access import access_export
-    from ..domain.files import write_export
-
-    written: list[Path] = []
-    try:
-        data, pdf = access_export(citizen_id, today)
-        written.append(write_export(folder / f"{stem}-access.json", data))
-        written.append(write_export(folder / f"{stem}-access.pdf", pdf))
-    except BaseException:
-        for path in written:  # both files or none
-            path.unlink(missing_ok=True)
-        raise
-    return written
 
 
 class CitizenScreen(Loader, Screen):
@@ -360,14 +345,23 @@ class CitizenScreen(Loader, Screen):
             if folder is None:
                 return
             stem = access_file_stem(folder, name, self.app.today)
+            lang = document_language(self.app, "access_export")  # as the form chose
             self.query_one("#overview").loading = True
             # Reading everything and drawing the PDF takes about a second: in
             # the loader's worker, the screen stays alive meanwhile.
             self.load_in_worker(
-                "access_export", write_access_export, self.citizen_id, self.app.today, folder, stem
+                "access_export",
+                write_access_export,
+                self.citizen_id,
+                self.app.today,
+                folder,
+                stem,
+                lang,
             )
 
-        self.app.push_screen(AccessExportForm(name), chosen)
+        self.app.push_screen(
+            AccessExportForm(name, document_language(self.app, "access_export")), chosen
+        )
 
     def loaded_access_export(self, written: list[Path]) -> None:
         self.query_one("#overview").loading = False

@@ -14,13 +14,33 @@ from textual.widgets import Input, Static
 from .. import keys
 from ..domain import erasure, files
 from ..domain.errors import DomainError, user_message
-from ..i18n import _, ngettext
-from ..schemas import (
-    ExportFileIn,
-)
+from ..i18n import _, language, ngettext, speaking
+from ..schemas import DocumentFileIn, ExportFileIn
+from ..widgets.document_language import language_field, remember_language
 from ..widgets.fields import FieldSpec
 from ..widgets.form import FormScreen
 from ..widgets.markup import escape
+
+
+def write_access_export(
+    citizen_id: int, today: date, folder: Path, stem: str, lang: str | None = None
+) -> list[Path]:
+    """The access export's two files (JSON and PDF), both or neither; the PDF
+    in ``lang`` (the reader's), else the UI language."""
+    from ..domain.access import access_export
+    from ..domain.files import write_export
+
+    written: list[Path] = []
+    try:
+        with speaking(lang or language()):  # this thread only (the loader's worker)
+            data, pdf = access_export(citizen_id, today)
+        written.append(write_export(folder / f"{stem}-access.json", data))
+        written.append(write_export(folder / f"{stem}-access.pdf", pdf))
+    except BaseException:
+        for path in written:  # both files or none
+            path.unlink(missing_ok=True)
+        raise
+    return written
 
 
 class AccessExportForm(FormScreen[Path]):
@@ -41,11 +61,18 @@ class AccessExportForm(FormScreen[Path]):
         )
     ]
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, lang: str | None = None) -> None:
+        """``lang``: the PDF's language to offer; the form asks it (and keeps
+        the choice for the session) when given."""
+        initial = {"path": str(files.documents_folder())} | ({"language": lang} if lang else {})
         super().__init__(
-            {"path": str(files.documents_folder())},
-            _("Access export: everything held about {name}").format(name=escape(name)),
+            initial, _("Access export: everything held about {name}").format(name=escape(name))
         )
+        if lang:
+            self.MODEL = DocumentFileIn
+
+    def fields(self) -> list[FieldSpec]:
+        return [*self.FIELDS, language_field()] if "language" in self.initial else self.FIELDS
 
     def submit(self, data: ExportFileIn) -> Path:
         folder = Path(data.path).expanduser()
@@ -58,6 +85,8 @@ class AccessExportForm(FormScreen[Path]):
                 _("The folder {folder} does not exist or cannot be opened.").format(folder=folder),
                 field="path",
             )
+        if isinstance(data, DocumentFileIn):
+            remember_language(self.app, "access_export", data.language)
         return folder
 
 

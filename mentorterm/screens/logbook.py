@@ -14,7 +14,7 @@ from ..domain import logbook as domain
 from ..domain.placements import placement_view
 from ..domain.statistics import PeriodChoice, period_bounds, period_stats
 from ..enums import Attendance
-from ..format import show_date, show_hours, show_percent
+from ..format import show_date, show_hours, show_percent, show_weekday_short
 from ..i18n import N_, _, ngettext
 from ..schemas import LogbookEntryIn
 from ..widgets.confirm import confirm_then
@@ -117,7 +117,7 @@ class LogbookScreen(RecordListScreen):
         table.clear()
         for e in self.rows:
             table.add_row(
-                f"{domain.weekday_name(e.entry_date)[:3]} {show_date(e.entry_date)}",
+                f"{show_weekday_short(e.entry_date)} {show_date(e.entry_date)}",
                 _("Left early") if e.left_early else e.attendance.label,
                 show_hours(e.hours_planned),
                 show_hours(e.hours_worked),
@@ -204,7 +204,7 @@ class LogbookScreen(RecordListScreen):
             return
         kind = Attendance(attendance)
         before = domain.mark_attendance(entry.id, kind)
-        day = f"{domain.weekday_name(entry.entry_date)[:3]} {show_date(entry.entry_date)}"
+        day = f"{show_weekday_short(entry.entry_date)} {show_date(entry.entry_date)}"
         if before is None:
             self.notify(
                 _("{day} is already marked {kind}.").format(day=day, kind=kind.label.lower())

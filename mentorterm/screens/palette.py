@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from functools import partial
 
 from textual.app import SystemCommand
-from textual.command import Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
-from ..i18n import _
+from ..i18n import LANGUAGES, _, language, speaking
 
 
 class CitizenCommands(Provider):
@@ -31,6 +31,36 @@ class CitizenCommands(Provider):
                     partial(app.open_citizen, citizen_id),
                     help=_("Open this citizen"),
                 )
+
+
+class BilingualCommands(Provider):
+    """The system commands (Textual's and ours), found by their name in the UI
+    language or in the other one: a mentor types the name she remembers."""
+
+    def _commands(self) -> list[tuple[SystemCommand, str]]:
+        """Each command with its name in the other language."""
+        shown = list(self.app.get_system_commands(self.screen))
+        other = next(lang for lang in LANGUAGES if lang != language())
+        with speaking(other):
+            names = [c.title for c in self.app.get_system_commands(self.screen)]
+        if len(names) != len(shown):  # the two lists did not line up: the shown names only
+            names = [c.title for c in shown]
+        return list(zip(shown, names, strict=True))
+
+    async def discover(self) -> Hits:
+        for command in sorted(self.app.get_system_commands(self.screen), key=lambda c: c.title):
+            if command.discover:
+                yield DiscoveryHit(command.title, command.callback, help=command.help)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for command, other_name in self._commands():
+            score = matcher.match(command.title)
+            title = command.title
+            if other_name != command.title and (other := matcher.match(other_name)) > score:
+                score, title = other, f"{command.title} ({other_name})"
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), command.callback, help=command.help)
 
 
 def app_commands(app, screen: Screen) -> Iterable[SystemCommand]:

@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from .. import keys
 from ..domain import subgoals as alliance
+from ..format import show_datetime
 from ..i18n import _
 from ..widgets.markup import escape
 
@@ -59,9 +60,7 @@ class PresentationScreen(Screen):
                 yield Static("\n".join(lines), classes="goal")
             if view.next_meeting is not None:
                 yield Static(
-                    _("We meet again: [b]{when}[/b]").format(
-                        when=view.next_meeting.strftime("%d-%m-%Y %H:%M")
-                    ),
+                    _("We meet again: [b]{when}[/b]").format(when=show_datetime(view.next_meeting)),
                     id="present-next",
                 )
         yield Static(_("↑ ↓ scroll · escape: back"), id="present-keys")

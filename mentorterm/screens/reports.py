@@ -15,9 +15,10 @@ from ..domain import files
 from ..domain import reports as domain
 from ..domain.errors import user_message
 from ..format import show_date
-from ..i18n import _
+from ..i18n import _, speaking
 from ..schemas import ReportTextsIn
 from ..widgets.confirm import confirm_then
+from ..widgets.document_language import document_language
 from ..widgets.fields import FieldSpec
 from ..widgets.form import FormScreen
 from ..widgets.guard import safely
@@ -258,11 +259,14 @@ class ReportScreen(BackHelpScreen):
     def action_markdown(self) -> None:
         if self.report is None:
             return
-        data = domain.export_report(self.report, "markdown")
-        self.app.push_screen(
-            SaveFileForm(self._default_path(".md"), data, _("Save the report as Markdown")),
-            self._saved,
-        )
+        report = self.report
+        lang = document_language(self.app, "report")
+        with speaking(lang):
+            data = domain.export_report(report, "markdown")
+        document = ("report", lang, lambda: domain.render_markdown(report).encode("utf-8"))
+        title = _("Save the report as Markdown")
+        form = SaveFileForm(self._default_path(".md"), data, title, document=document)
+        self.app.push_screen(form, self._saved)
 
     def action_pdf(self) -> None:
         if self.report is None or self.rendering:
@@ -270,22 +274,23 @@ class ReportScreen(BackHelpScreen):
         self.rendering = True
         # Only a render that takes more than a moment shows the indicator.
         self.set_timer(0.15, self._show_busy)
-        self._render_pdf(self.report)
+        self._render_pdf(self.report, document_language(self.app, "report"))
 
     def _show_busy(self) -> None:
         if self.rendering:
             self.query_one("#report-body").loading = True
 
     @work(thread=True, exclusive=True, group="report-pdf")
-    def _render_pdf(self, report: domain.ProgressionReport) -> None:
+    def _render_pdf(self, report: domain.ProgressionReport, lang: str) -> None:
         # The report was built on the main thread; the export's audit row goes
         # through a connection of its own (domain.threads).
         try:
-            data = domain.export_report(report, "pdf")
+            with speaking(lang):  # this thread only: the screens keep their language
+                data = domain.export_report(report, "pdf")
         except Exception as exc:  # noqa: BLE001 - a failed render is a message, not a crash
             self.app.call_from_thread(self._pdf_failed, exc)
             return
-        self.app.call_from_thread(self._pdf_ready, data)
+        self.app.call_from_thread(self._pdf_ready, data, lang)
 
     def _done_rendering(self) -> None:
         self.rendering = False
@@ -298,13 +303,17 @@ class ReportScreen(BackHelpScreen):
         )
         self.notify(message, severity="error", timeout=10)
 
-    def _pdf_ready(self, data: bytes) -> None:
+    def _pdf_ready(self, data: bytes, lang: str) -> None:
         self._done_rendering()
         if self.app.screen is not self:  # left while it rendered: ask nothing
             return
-        self.app.push_screen(
-            SaveFileForm(self._default_path(".pdf"), data, _("Save the report as PDF")), self._saved
-        )
+        report = self.report
+        assert report is not None
+        # Another language chosen in the form draws it again there (a moment's wait).
+        document = ("report", lang, lambda: domain.render_pdf(report))
+        title = _("Save the report as PDF")
+        form = SaveFileForm(self._default_path(".pdf"), data, title, document=document)
+        self.app.push_screen(form, self._saved)
 
     def _saved(self, path: str | None) -> None:
         if path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from rich.table import Table
@@ -22,10 +23,15 @@ from ..domain.statistics import (
     period_stats,
     weekly_series,
 )
-from ..format import show_date, show_hours, show_percent
-from ..i18n import _
-from ..schemas import ExportFileIn, PeriodIn
+from ..format import show_date, show_hours, show_percent, weekday_letters
+from ..i18n import _, language, speaking
+from ..schemas import DocumentFileIn, ExportFileIn, PeriodIn
 from ..widgets.charts import calendar_grid, hours_chart
+from ..widgets.document_language import (
+    document_language,
+    language_field,
+    remember_language,
+)
 from ..widgets.fields import FieldSpec
 from ..widgets.form import FormScreen
 from ..widgets.guard import safely
@@ -62,15 +68,31 @@ class SaveFileForm(FormScreen[str]):
     ]
 
     def __init__(
-        self, path: str, data: bytes, title: str | None = None, overwrite: bool = False
+        self,
+        path: str,
+        data: bytes,
+        title: str | None = None,
+        overwrite: bool = False,
+        *,
+        document: tuple[str, str, Callable[[], bytes]] | None = None,
     ) -> None:
-        super().__init__({"path": path}, title)
+        """``document``: (kind, the language ``data`` is in, how to draw it
+        again): the form then asks the reader's language, drawing the
+        document again in the one chosen and keeping it for the kind."""
+        initial = {"path": path} | ({"language": document[1]} if document else {})
+        super().__init__(initial, title)
         self.data = data
+        self.document = document
+        if document is not None:
+            self.MODEL = DocumentFileIn
         # A file already there is replaced only after the mentor said yes to it,
         # even where replacing is the usual case (``overwrite``: the calendar
         # export's last copy).
         self.overwrite = overwrite
         self._replace_confirmed: str | None = None
+
+    def fields(self) -> list[FieldSpec]:
+        return [*self.FIELDS, language_field()] if self.document else self.FIELDS
 
     def submit(self, data: ExportFileIn) -> str:
         if files.export_exists(data.path) and self._replace_confirmed != data.path:
@@ -78,6 +100,13 @@ class SaveFileForm(FormScreen[str]):
             raise DomainError(
                 _("{path} already exists: replace it?").format(path=data.path), field="path"
             )
+        if self.document is not None and isinstance(data, DocumentFileIn):
+            kind, drawn_in, draw = self.document
+            if data.language != drawn_in:
+                with speaking(data.language):
+                    self.data = draw()
+                self.document = (kind, data.language, draw)
+            remember_language(self.app, kind, data.language)
         return str(
             files.write_export(data.path, self.data, overwrite=self._replace_confirmed == data.path)
         )
@@ -178,7 +207,7 @@ def figures_table(rows: list[tuple[str, str, str, str]]) -> Table:
 
 def absence_details(stats: PeriodStats) -> str:
     """Days away by weekday, and every kind of absence by its reasons."""
-    names = [_("Mo"), _("Tu"), _("We"), _("Th"), _("Fr"), _("Sa"), _("Su")]
+    names = weekday_letters()
     weekdays = "  ".join(
         f"{name} {count}" for name, count in zip(names, stats.absence_by_weekday, strict=True)
     )
@@ -296,9 +325,14 @@ class StatisticsScreen(BackHelpScreen):
             f"{_('absence-overview')}-{self.title_text.split(' · ')[0]}-"
             f"{self.start.isoformat()}-{self.end.isoformat()}"
         )
-        self.app.push_screen(
-            AbsenceOverviewScreen(text, str(files.documents_folder() / f"{name}.md"))
-        )
+
+        args = (self.placement_id, self.start, self.end, self.app.today)
+
+        def draw() -> bytes:  # again, in the reader's language (exported once already)
+            return absence_overview_markdown(*args, log=False).encode("utf-8")
+
+        path = str(files.documents_folder() / f"{name}.md")
+        self.app.push_screen(AbsenceOverviewScreen(text, path, draw))
 
 
 class AbsenceOverviewScreen(BackHelpScreen):
@@ -308,10 +342,11 @@ class AbsenceOverviewScreen(BackHelpScreen):
     HELP_TITLE = _("Absence overview")
     BINDINGS = keys.bindings("absence_overview")
 
-    def __init__(self, text: str, path: str) -> None:
+    def __init__(self, text: str, path: str, draw: Callable[[], bytes] | None = None) -> None:
         super().__init__()
         self.text = text
         self.path = path
+        self.draw = draw
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -335,7 +370,12 @@ class AbsenceOverviewScreen(BackHelpScreen):
                 self.path = path
                 self.notify(_("Saved: {path}").format(path=path), timeout=10)
 
-        self.app.push_screen(
-            SaveFileForm(self.path, self.text.encode("utf-8"), _("Save the absence overview")),
-            saved,
-        )
+        data, document = self.text.encode("utf-8"), None
+        if self.draw is not None:
+            lang = document_language(self.app, "absence_overview")
+            if lang != language():
+                with speaking(lang):
+                    data = self.draw()
+            document = ("absence_overview", lang, self.draw)
+        title = _("Save the absence overview")
+        self.app.push_screen(SaveFileForm(self.path, data, title, document=document), saved)

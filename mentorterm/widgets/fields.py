@@ -7,7 +7,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from ..format import show_date, show_datetime
+from ..format import show_date, show_datetime, show_number
 
 
 @dataclass
@@ -33,7 +33,7 @@ def _show(value: Any, kind: str) -> Any:
     if isinstance(value, Enum):
         return value.value
     if kind == "number" and isinstance(value, float):
-        return f"{value:g}".replace(".", ",")
+        return show_number(value)
     return value if kind in ("bool", "select") else str(value)
 
 

@@ -16,7 +16,7 @@ from ...enums import (
     PlacementKind,
     SubGoalStatus,
 )
-from ...format import show_date, show_datetime
+from ...format import show_date, show_datetime, show_number
 from ...i18n import _
 from .fields import FIELD_LABELS
 
@@ -84,7 +84,7 @@ def show_value(kind: str, name: str, value: Any) -> str:
         except ValueError:
             pass
     if isinstance(value, float):
-        return f"{value:g}".replace(".", ",")
+        return show_number(value)
     return str(value)
 
 

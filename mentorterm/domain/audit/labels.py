@@ -9,6 +9,7 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
+from ...format import show_datetime
 from ...i18n import N_, _
 
 # The kinds of record, as a person reads them (the access export, the CLI).
@@ -93,6 +94,6 @@ def local_time(at: datetime) -> datetime:
 
 def _show_day(stamp: Any) -> str:
     try:
-        return local_time(datetime.fromisoformat(str(stamp))).strftime("%d-%m-%Y %H:%M")
+        return show_datetime(local_time(datetime.fromisoformat(str(stamp))))
     except ValueError:
         return "?"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ...enums import MeetingKind, MeetingStatus
-from ...format import show_date
+from ...format import show_date, show_hours
 from ...i18n import _, ngettext
 from ..views import View
 
@@ -89,7 +89,7 @@ class ContactFrequency(View):
 
 def _decimal(value: float) -> str:
     """2.33 -> '2,3' (one decimal, Danish comma, no trailing ',0')."""
-    return f"{value:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+    return show_hours(value)
 
 
 def cadence(days: int) -> str:
