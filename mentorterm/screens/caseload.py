@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -15,6 +16,7 @@ from ..domain.caseload import CaseloadRow, CourseFilter, caseload
 from ..i18n import _, ngettext
 from ..widgets.caselist import CaseList
 from ..widgets.columns import Shown
+from ..widgets.filter_box import FilterBox
 from ..widgets.guard import safely
 from ..widgets.loader import Loader
 
@@ -67,7 +69,7 @@ class CaseloadScreen(Loader, Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="body"):
-            yield Input(placeholder=_("Filter by name, workplace or caseworker…"), id="filter")
+            yield FilterBox(placeholder=_("Filter by name, workplace or caseworker…"), id="filter")
             yield Static(id="empty")
             yield CaseList(
                 [c.fit for c in COLUMNS],
@@ -198,8 +200,15 @@ class CaseloadScreen(Loader, Screen):
         selected = self.selected_citizen()
         hidden = self.query_one(CaseList).hidden(str(selected)) if selected is not None else []
         text = " · ".join(f"{label}: {value}" for label, value in hidden)
+        before = getattr(self, "_detail", None)
+        if text == before:
+            return  # unchanged: no repaint, no layout
+        self._detail = text
         box.display = bool(text)
-        box.update(Text(text))
+        # A new text that stays on one line keeps the box's size: no layout.
+        width = box.content_region.width
+        one_line = before is not None and cell_len(before) <= width and cell_len(text) <= width
+        box.update(Text(text), layout=not (one_line and before and text))
 
     def show_empty(self, rows: list[CaseloadRow]) -> None:
         empty = self.query_one("#empty", Static)
@@ -247,7 +256,11 @@ class CaseloadScreen(Loader, Screen):
             parts.append(_("showing the first {shown}: type / to narrow").format(shown=shown))
         if self.needle:
             parts.append(_("filter: “{text}”").format(text=self.needle))
-        self.query_one("#status", Static).update(" · ".join(parts))
+        status = " · ".join(parts)
+        if status != getattr(self, "_status", None):
+            self._status = status
+            # One line of fixed height (caseload.tcss): its size never changes.
+            self.query_one("#status", Static).update(status, layout=False)
 
     def selected_citizen(self) -> int | None:
         table = self.query_one(CaseList)
