@@ -116,6 +116,7 @@ class CaseList(ScrollView, can_focus=True):
         self._strips: dict[tuple, Strip] = {}  # a rendered row, by key and look
         self._header: tuple[str, ...] = ()
         self._drawn: dict[int, tuple[Strip, int]] = {}  # line y: (strip, scroll x) last drawn
+        self._drawn_width = -1  # the width the cached strips were made for
 
     # --- the rows -----------------------------------------------------------------
 
@@ -217,7 +218,9 @@ class CaseList(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         chosen = self.choose()
-        self._strips.clear()  # the rows reach to the edge
+        if self.size.width != self._drawn_width:
+            self._strips.clear()  # the rows reach to the edge (a new height keeps them)
+            self._drawn_width = self.size.width
         self._arrange(chosen)
 
     # --- the cursor ---------------------------------------------------------------
