@@ -168,3 +168,28 @@ async def test_the_screen_shows_the_same_cells_before_and_after_the_whole_list(
         after = {key: table.get_row_at(i) for i, key in enumerate(table.keys)}
         for key, shown in first.items():
             assert after[key] == shown, key
+
+
+async def test_a_switch_of_view_before_the_rest_arrives_keeps_the_new_view(tmp_path):
+    from mentorterm.screens import caseload as screen_module
+
+    path = tmp_path / "views.db"
+    storage.open_database(path)
+    seed(random.Random(11), storage.ensure_default_mentor(), Mentor.create(name="B"), 150)
+    active = len(caseload(None, TODAY, CourseFilter.ACTIVE))
+    storage.close_database()
+    assert active > screen_module.FIRST_PAGE  # the active list comes in two parts
+    app = make_app(path, today=TODAY)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        screen.view = CourseFilter.ACTIVE
+        screen.load()  # its rest is asked for once this page is drawn ...
+        screen.action_switch_view()  # ... but the mentor has gone on to the ended ones
+        for _ in range(3):
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+        assert screen.view == CourseFilter.ENDED and screen.complete
+        assert screen.rows and all(r.course_ended_on is not None for r in screen.rows)
+        assert "Ended courses" in str(screen.query_one("#status").render())

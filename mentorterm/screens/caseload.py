@@ -61,6 +61,7 @@ class CaseloadScreen(Loader, Screen):
         self.needle = ""
         self._shown_rows: list[CaseloadRow] = []
         self.complete = True  # False while the rest of a long list is on its way
+        self._loads = 0  # how many times the list was read (a late rest is dropped)
         self._cells: dict[CaseloadRow, tuple] = {}  # each row's cells, made once per load
         # Each citizen on the list is one read in the audit log, once per session
         # of this screen (a filter or a reload writes nothing new).
@@ -123,9 +124,16 @@ class CaseloadScreen(Loader, Screen):
         self.complete = len(first) <= FIRST_PAGE
         self._cells = {}
         self.rows = first if self.complete else first[:FIRST_PAGE]
+        self._loads += 1
         if not self.complete:
-            self.load_in_worker("caseload", caseload, today=self.app.today, courses=self.view)
+            # Once the first page is drawn: a worker started now would take the
+            # interpreter from the first frame (the whole list is the slow part).
+            self.call_after_refresh(self._load_the_rest, self._loads, self.view)
         self.show()
+
+    def _load_the_rest(self, serial: int, view: CourseFilter) -> None:
+        if serial == self._loads:  # no newer load (a switch of view) since
+            self.load_in_worker("caseload", caseload, today=self.app.today, courses=view)
 
     def loaded_caseload(self, rows: list[CaseloadRow]) -> None:
         self._cells = {}
