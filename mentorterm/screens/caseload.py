@@ -62,6 +62,8 @@ class CaseloadScreen(Loader, Screen):
         self._shown_rows: list[CaseloadRow] = []
         self.complete = True  # False while the rest of a long list is on its way
         self._loads = 0  # how many times the list was read (a late rest is dropped)
+        self._detail: str | None = None  # the detail and status texts shown (None: not yet)
+        self._status: str | None = None
         self._cells: dict[CaseloadRow, tuple] = {}  # each row's cells, made once per load
         # Each citizen on the list is one read in the audit log, once per session
         # of this screen (a filter or a reload writes nothing new).
@@ -208,7 +210,7 @@ class CaseloadScreen(Loader, Screen):
         selected = self.selected_citizen()
         hidden = self.query_one(CaseList).hidden(str(selected)) if selected is not None else []
         text = " · ".join(f"{label}: {value}" for label, value in hidden)
-        before = getattr(self, "_detail", None)
+        before = self._detail
         if text == before:
             return  # unchanged: no repaint, no layout
         self._detail = text
@@ -265,7 +267,7 @@ class CaseloadScreen(Loader, Screen):
         if self.needle:
             parts.append(_("filter: “{text}”").format(text=self.needle))
         status = " · ".join(parts)
-        if status != getattr(self, "_status", None):
+        if status != self._status:
             self._status = status
             # One line of fixed height (caseload.tcss): its size never changes.
             self.query_one("#status", Static).update(status, layout=False)
