@@ -130,12 +130,15 @@ WHERE 1 = 1 {mentor} {status} {first}
 """
 
 # The first ``limit`` citizens by name, chosen before the per-citizen figures are
-# read (a first screenful at once; the whole list follows in a worker).
+# read (a first screenful at once; the whole list follows in a worker). The
+# latest course comes from the summary where it has the citizen's row, as in
+# the statement above (a third of the time of looking it up for every citizen).
 _FIRST = """AND c.id IN (
     SELECT c.id FROM citizen c
-    LEFT JOIN course co ON co.id = (
+    LEFT JOIN caseload_summary s ON s.citizen_id = c.id
+    LEFT JOIN course co ON co.id = CASE WHEN s.citizen_id IS NOT NULL THEN s.course_id ELSE (
         SELECT c2.id FROM course c2 WHERE c2.citizen_id = c.id
-        ORDER BY c2.end_date IS NULL DESC, c2.start_date DESC, c2.id DESC LIMIT 1)
+        ORDER BY c2.end_date IS NULL DESC, c2.start_date DESC, c2.id DESC LIMIT 1) END
     WHERE 1 = 1 {mentor} {status} ORDER BY lower(c.name) LIMIT :limit)"""
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -15,6 +16,7 @@ from ..domain.caseload import CaseloadRow, CourseFilter, caseload
 from ..i18n import _, ngettext
 from ..widgets.caselist import CaseList
 from ..widgets.columns import Shown
+from ..widgets.filter_box import FilterBox
 from ..widgets.guard import safely
 from ..widgets.loader import Loader
 
@@ -59,6 +61,9 @@ class CaseloadScreen(Loader, Screen):
         self.needle = ""
         self._shown_rows: list[CaseloadRow] = []
         self.complete = True  # False while the rest of a long list is on its way
+        self._loads = 0  # how many times the list was read (a late rest is dropped)
+        self._detail: str | None = None  # the detail and status texts shown (None: not yet)
+        self._status: str | None = None
         self._cells: dict[CaseloadRow, tuple] = {}  # each row's cells, made once per load
         # Each citizen on the list is one read in the audit log, once per session
         # of this screen (a filter or a reload writes nothing new).
@@ -67,7 +72,7 @@ class CaseloadScreen(Loader, Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="body"):
-            yield Input(placeholder=_("Filter by name, workplace or caseworker…"), id="filter")
+            yield FilterBox(placeholder=_("Filter by name, workplace or caseworker…"), id="filter")
             yield Static(id="empty")
             yield CaseList(
                 [c.fit for c in COLUMNS],
@@ -121,9 +126,16 @@ class CaseloadScreen(Loader, Screen):
         self.complete = len(first) <= FIRST_PAGE
         self._cells = {}
         self.rows = first if self.complete else first[:FIRST_PAGE]
+        self._loads += 1
         if not self.complete:
-            self.load_in_worker("caseload", caseload, today=self.app.today, courses=self.view)
+            # Once the first page is drawn: a worker started now would take the
+            # interpreter from the first frame (the whole list is the slow part).
+            self.call_after_refresh(self._load_the_rest, self._loads, self.view)
         self.show()
+
+    def _load_the_rest(self, serial: int, view: CourseFilter) -> None:
+        if serial == self._loads:  # no newer load (a switch of view) since
+            self.load_in_worker("caseload", caseload, today=self.app.today, courses=view)
 
     def loaded_caseload(self, rows: list[CaseloadRow]) -> None:
         self._cells = {}
@@ -198,8 +210,15 @@ class CaseloadScreen(Loader, Screen):
         selected = self.selected_citizen()
         hidden = self.query_one(CaseList).hidden(str(selected)) if selected is not None else []
         text = " · ".join(f"{label}: {value}" for label, value in hidden)
+        before = self._detail
+        if text == before:
+            return  # unchanged: no repaint, no layout
+        self._detail = text
         box.display = bool(text)
-        box.update(Text(text))
+        # A new text that stays on one line keeps the box's size: no layout.
+        width = box.content_region.width
+        one_line = before is not None and cell_len(before) <= width and cell_len(text) <= width
+        box.update(Text(text), layout=not (one_line and before and text))
 
     def show_empty(self, rows: list[CaseloadRow]) -> None:
         empty = self.query_one("#empty", Static)
@@ -247,7 +266,11 @@ class CaseloadScreen(Loader, Screen):
             parts.append(_("showing the first {shown}: type / to narrow").format(shown=shown))
         if self.needle:
             parts.append(_("filter: “{text}”").format(text=self.needle))
-        self.query_one("#status", Static).update(" · ".join(parts))
+        status = " · ".join(parts)
+        if status != self._status:
+            self._status = status
+            # One line of fixed height (caseload.tcss): its size never changes.
+            self.query_one("#status", Static).update(status, layout=False)
 
     def selected_citizen(self) -> int | None:
         table = self.query_one(CaseList)

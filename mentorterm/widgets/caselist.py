@@ -7,6 +7,11 @@ uses the DataTable's component classes and CSS). But it is a ScrollView with
 ``render_line``: a row is rendered the first time it is on screen and kept as
 a Strip for its key, so a filter keystroke that brings other rows into view
 renders only those, and a row is rendered again only when its cells change.
+
+A change repaints only the lines whose strip differs from the one on screen
+(``_repaint``), and a new number of rows changes the scroll range without a
+layout of the whole screen: a filter keystroke that keeps the top rows sends
+only the lines that changed to the terminal.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -110,6 +115,8 @@ class CaseList(ScrollView, can_focus=True):
         self._order: list[str] = []
         self._strips: dict[tuple, Strip] = {}  # a rendered row, by key and look
         self._header: tuple[str, ...] = ()
+        self._drawn: dict[int, tuple[Strip, int]] = {}  # line y: (strip, scroll x) last drawn
+        self._drawn_width = -1  # the width the cached strips were made for
 
     # --- the rows -----------------------------------------------------------------
 
@@ -134,8 +141,9 @@ class CaseList(ScrollView, can_focus=True):
             order.append(key)
         self._cells = cells
         self._order = order
-        self._arrange(self.choose())
+        self._arrange(self.choose(), repaint=False)
         self._set_cursor(min(max(self.cursor_row, 0), max(len(order) - 1, 0)), post=False)
+        self._repaint()
 
     def _forget(self, key: str) -> None:
         self._widths.pop(key, None)
@@ -174,14 +182,29 @@ class CaseList(ScrollView, can_focus=True):
                 specs.append(replace(col, width=width, min_width=min(col.narrowest, width)))
         return fit(specs, self.available(), header_extra=self.header_extra)
 
-    def _arrange(self, chosen: list[Shown]) -> None:
+    def _arrange(self, chosen: list[Shown], repaint: bool = True) -> None:
         if [(c.key, c.width) for c in chosen] != [(c.key, c.width) for c in self.shown]:
             self._strips.clear()
         self.shown = chosen
-        self.relabel()
-        width = sum(c.width + 2 for c in chosen)
-        self.virtual_size = Size(width, len(self._order) + 1)
-        self.refresh()
+        self._header = tuple(self.header(column) for column in self.shown)
+        self._scroll_range(Size(sum(c.width + 2 for c in chosen), len(self._order) + 1))
+        if repaint:
+            self._repaint()
+
+    def _scroll_range(self, size: Size) -> None:
+        """A new virtual size without a layout of the screen (``virtual_size`` is
+        a layout reactive) where CSS fixes the list's size (the caseload's
+        ``height: 1fr``). The scrollbars follow as after a layout; showing or
+        hiding one still lays out. A list sized by its rows (the DataTable's
+        ``height: auto``) is laid out as before."""
+        if size == self.virtual_size:
+            return
+        if self.styles.auto_dimensions:
+            self.virtual_size = size
+            return
+        self.set_reactive(CaseList.virtual_size, size)
+        if self.is_mounted and self.container_size:
+            self._scroll_update(size)
 
     @property
     def header_labels(self) -> tuple[str, ...]:
@@ -191,11 +214,13 @@ class CaseList(ScrollView, can_focus=True):
     def relabel(self) -> None:
         """Headers again (after a change the header function shows, e.g. a sort)."""
         self._header = tuple(self.header(column) for column in self.shown)
-        self.refresh()
+        self._repaint()
 
     def on_resize(self) -> None:
         chosen = self.choose()
-        self._strips.clear()  # the rows reach to the edge
+        if self.size.width != self._drawn_width:
+            self._strips.clear()  # the rows reach to the edge (a new height keeps them)
+            self._drawn_width = self.size.width
         self._arrange(chosen)
 
     # --- the cursor ---------------------------------------------------------------
@@ -214,7 +239,8 @@ class CaseList(ScrollView, can_focus=True):
         changed = row != self.cursor_row
         self.cursor_row = row
         self._scroll_to_cursor()
-        self.refresh()
+        if post:  # fill() repaints once, after the cursor is placed
+            self._repaint()
         if self._order and (changed or post):
             self.post_message(self.RowHighlighted(self, row, self._order[row]))
 
@@ -260,23 +286,44 @@ class CaseList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         base = getattr(self, "_base", None) or self.rich_style
-        if y == 0:
-            strip = self._row(None, -1, False, base)
-        else:
-            index = y - 1 + round(self.scroll_y)
-            if index >= len(self._order):
-                return Strip.blank(width, base)
-            strip = self._row(self._order[index], index, index == self.cursor_row, base)
+        strip = self._line(y, base, getattr(self, "_look", None))
         x = round(self.scroll_x)
+        self._drawn[y] = (strip, x)
         if x == 0 and strip.cell_length == width:
             return strip
         return strip.crop(x, x + width).adjust_cell_length(width, base).simplify()
 
-    def _row(self, key: str | None, index: int, cursor: bool, base: Style) -> Strip:
+    def _line(self, y: int, base: Style, look) -> Strip:
+        """Line ``y`` of the widget, uncropped: the header, a row, or blank (cached)."""
+        if y == 0:
+            return self._row(None, -1, False, base, look)
+        index = y - 1 + round(self.scroll_y)
+        if index >= len(self._order):
+            blank = ("blank", self.size.width, base)
+            found = self._strips.get(blank)
+            if found is None:
+                found = self._strips[blank] = Strip.blank(self.size.width, base)
+            return found
+        return self._row(self._order[index], index, index == self.cursor_row, base, look)
+
+    def _repaint(self) -> None:
+        """Mark for drawing only the lines that would come out different."""
+        if not self.is_mounted or not self._drawn:
+            self.refresh()
+            return
+        base, look = self.rich_style, self.get_pseudo_class_state()
+        x, width = round(self.scroll_x), self.size.width
+        for y in range(self.scrollable_content_region.height):
+            drawn = self._drawn.get(y)
+            strip = self._line(y, base, look)
+            if drawn is None or drawn[0] is not strip or drawn[1] != x:
+                self.refresh(Region(0, y, width, 1))
+
+    def _row(self, key: str | None, index: int, cursor: bool, base: Style, look) -> Strip:
         stripe = index % 2 if self.zebra_stripes else -1
-        look = (key, stripe, cursor, self.size.width, getattr(self, "_look", None), base)
+        look = (key, stripe, cursor, self.size.width, look, base)
         if key is None:
-            look = (None, self._header, self.size.width, getattr(self, "_look", None), base)
+            look = (None, self._header, self.size.width, look[4], base)
         found = self._strips.get(look)
         if found is None:
             segments = self._render_row(key, index, cursor)
@@ -301,12 +348,13 @@ class CaseList(ScrollView, can_focus=True):
         post = Style.from_color(color=extra.color) if cursor else Style.null()
         console = self.app.console
         segments: list[Segment] = []
-        for number, (column, cell) in enumerate(zip(self.shown, cells, strict=True)):
-            # A cell's own meta, as in a DataTable: cells stay apart segments.
-            pre = row_style + Style.from_meta({"column": number}) + extra
+        # No per-cell meta (the DataTable's, for its mouse hover): cells of one
+        # style then join into one segment, and the terminal gets one colour
+        # code per run instead of three per cell.
+        pre = row_style + extra
+        for column, cell in zip(self.shown, cells, strict=True):
             segments += _cell(cell, column.width, pre, post, console)
         used = sum(column.width + 2 for column in self.shown)
         rest = max(0, self.size.width - used)
-        edge = Style.from_meta({"column": 0, "out_of_bounds": True})
-        segments.append(Segment(" " * rest, row_style + extra + edge))
+        segments.append(Segment(" " * rest, row_style + extra))
         return segments

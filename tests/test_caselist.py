@@ -1,0 +1,146 @@
+"""The case list and the caseload's filter: what a keystroke redraws and lays out.
+
+Speed itself is measured in bench/ (compare.py); these hold the means: a
+filter keystroke lays nothing out again, the list marks for drawing only
+the lines that change, and what is on screen is still right afterwards.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import App
+from textual.screen import Screen
+
+from mentorterm.app import make_app
+from mentorterm.widgets.caselist import CaseList
+from mentorterm.widgets.columns import Col
+from mentorterm.widgets.filter_box import FilterBox
+
+from .test_screens import names, seed_many, text_of
+
+TODAY = date(2026, 11, 22)
+SIZE = (120, 36)
+
+
+class OneList(App):
+    CSS = "CaseList { height: 1fr; }"
+
+    def compose(self):
+        yield CaseList([Col("name", "Name", 20), Col("open", "Open", 4)], id="list")
+
+
+def spy_lines(table: CaseList) -> list[int]:
+    """The lines the list is asked to draw from now on."""
+    drawn: list[int] = []
+    real = table.render_line
+
+    def render_line(y):
+        drawn.append(y)
+        return real(y)
+
+    table.render_line = render_line
+    return drawn
+
+
+async def test_a_changed_row_redraws_its_line_only_and_the_screen_shows_it():
+    app = OneList()
+    async with app.run_test(size=(40, 12)) as pilot:
+        table = app.query_one(CaseList)
+        table.fill((str(n), (f"Person {n}", "1")) for n in range(30))
+        await pilot.pause()
+        drawn = spy_lines(table)
+        # Row 4 (line 5 under the header) changes; the other rows are the same.
+        table.fill((str(n), (f"Person {n}", "7" if n == 4 else "1")) for n in range(30))
+        await pilot.pause()
+        assert set(drawn) == {5}
+        assert "7" in table.render_line(5).text
+        # A row leaving the list moves the ones under it: those lines, not the header.
+        drawn.clear()
+        table.fill((str(n), (f"Person {n}", "7" if n == 4 else "1")) for n in range(30) if n != 8)
+        await pilot.pause()
+        assert 0 not in drawn and min(drawn) == 9  # line 9 showed row 8
+        assert "Person 9" in table.render_line(9).text
+        # The cursor moving down one row: its old line and its new one.
+        table.focus()
+        await pilot.pause()
+        drawn.clear()
+        await pilot.press("down")
+        await pilot.pause()
+        assert set(drawn) == {1, 2}
+        assert table.cursor_row == 1 and table.selected_key == "1"
+
+
+async def test_fewer_rows_scroll_back_without_a_layout_and_the_scrollbar_follows():
+    app = OneList()
+    async with app.run_test(size=(40, 12)) as pilot:
+        table = app.query_one(CaseList)
+        table.fill((str(n), (f"Person {n}", "1")) for n in range(30))
+        await pilot.pause()
+        table.focus()
+        await pilot.press("end")
+        await pilot.pause()
+        assert table.scroll_y > 0 and table.vertical_scrollbar.window_virtual_size == 31
+        table.fill((str(n), (f"Person {n}", "1")) for n in range(15))
+        await pilot.pause()
+        assert table.virtual_size.height == 16
+        assert table.scroll_y == table.max_scroll_y  # not past the end of the shorter list
+        assert table.vertical_scrollbar.window_virtual_size == 16
+        assert (
+            table.cursor_row == 14
+            and "Person 14" in table.render_line(table.scrollable_content_region.height - 1).text
+        )
+        # Down to a screenful: the scrollbar goes (that is a layout) and row 0 is on top.
+        table.fill((str(n), (f"Person {n}", "1")) for n in range(3))
+        await pilot.pause()
+        assert not table.show_vertical_scrollbar and table.scroll_y == 0
+        assert "Person 0" in table.render_line(1).text
+
+
+async def test_typing_in_the_filter_lays_out_nothing_and_shows_each_result(db_path, monkeypatch):
+    seed_many(db_path, 120)
+    layouts: list[Screen] = []
+    real = Screen._refresh_layout
+
+    def counted(self, *args, **kwargs):
+        layouts.append(self)
+        return real(self, *args, **kwargs)
+
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.screen.query_one("#filter"), FilterBox)
+        monkeypatch.setattr(Screen, "_refresh_layout", counted)
+        # 39 citizens have a "1" (a scrollbar still), 11 have "11" (it goes), one "119".
+        steps = [("1", "Citizen 001", 0), ("11", "Citizen 011", 1), ("119", "Citizen 119", 0)]
+        for typed, first, laid_out in steps:
+            layouts.clear()
+            await pilot.press(typed[-1])
+            await pilot.pause()
+            assert names(app)[0] == first
+            assert f"filter: “{typed}”" in text_of(app, "#status")
+            # The box, the list and the status line keep their sizes: a layout
+            # only where the list's scrollbar goes.
+            assert len(layouts) == laid_out, typed
+        assert names(app) == ["Citizen 119"]
+        assert not app.screen.query_one(CaseList).show_vertical_scrollbar
+
+
+async def test_a_long_filter_scrolls_within_its_box():
+    app = App()
+    async with app.run_test(size=(30, 5)) as pilot:
+        box = FilterBox()
+        await app.screen.mount(box)
+        box.focus()
+        await pilot.press(*"abcdefghijklmnopqrstuvwxyz0123456789")
+        await pilot.pause()
+        assert box.value == "abcdefghijklmnopqrstuvwxyz0123456789"
+        assert box.virtual_size.width == box.content_width
+        assert box.scroll_x > 0  # the end of the text, where the cursor is, is shown
+        assert "789" in box.render_line(0).text
+        await pilot.press("home")
+        await pilot.pause()
+        assert box.scroll_x == 0
