@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (the tests take the fixture "make" imported from test_review)
 """Issue 17's rules read from a database: missed meetings within the course,
 the placements that count as work for aftercare, the workplace follow-up, and
 partial attendance from the logbook. (The pure rules: test_review_rules_17.py;

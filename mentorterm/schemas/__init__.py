@@ -57,7 +57,7 @@ from .parsing import (
 )
 from .placements import HoursStepIn, LogbookEntryIn, NewPlacementIn, PlacementEndIn, PlacementIn
 from .reports import CalendarFileIn, ExportFileIn, PeriodIn, ReportTextsIn
-from .review import ReviewNoteIn
+from .review import ReviewDayIn, ReviewNoteIn
 
 __all__ = [
     "ActionItemIn",
@@ -90,6 +90,7 @@ __all__ = [
     "PlacementEndIn",
     "PlacementIn",
     "ReportTextsIn",
+    "ReviewDayIn",
     "ReviewNoteIn",
     "Score",
     "SubGoalIn",
