@@ -197,3 +197,36 @@ def test_a_placement_ending_does_not_call_a_running_one_next():
     coming = replace(change, next_start=day(6))
     (s,) = placement_transition(coming, AS_OF, T)
     assert "next placement from 01-12-2026" in s.text
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["present", "sick", "absent_with_notice"]),
+            st.integers(0, 32).map(lambda q: q / 4),
+            st.integers(0, 32).map(lambda q: q / 4),
+        ),
+        min_size=1,
+        max_size=14,
+    )
+)
+def test_statistics_show_the_same_worked_of_planned_figure_as_the_signal(days):
+    from mentorterm.domain.statistics import LoggedDay, figures
+
+    logged = [
+        LoggedDay(day(-i), attendance, planned, min(worked, planned), False, "")
+        for i, (attendance, planned, worked) in enumerate(days)
+    ]
+    came = [d for d in logged if d.attendance == "present" and d.hours_planned > 0]
+    figure = figures(logged, day(-13), AS_OF).worked_of_planned
+    hours = HoursFacts(
+        days=len(came),
+        planned=sum(d.hours_planned for d in came),
+        worked=sum(d.hours_worked for d in came),
+    )
+    s = partial_attendance(citizen(hours=hours), AS_OF, T)
+    assert (figure is None) == (not came)
+    if figure is not None:
+        assert (s is not None) == (figure * 100 < T.partial_attendance_below)
+        if s is not None:
+            assert s.facts["rate"] == round(figure * 100)
