@@ -315,7 +315,7 @@ class ReviewScreen(Screen):
         if self.current() is None:
             return
         if self.read_only:
-            self.notify(_("Another week's review is read-only: w and today's date go back."))
+            self.notify(_("Another week's review is read-only: press w and pick today to go back."))
             return
         self.keep_decision(reviewed=True)
         self.query_one(DataTable).focus()
