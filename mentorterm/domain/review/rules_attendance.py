@@ -114,7 +114,7 @@ def partial_attendance(f: CitizenFacts, as_of: date, t: ReviewThresholds) -> Sig
         return None
     if h.worked * 100 >= t.partial_attendance_below * h.planned:
         return None
-    rate = round(h.worked * 100 / h.planned)
+    rate = round(h.worked / h.planned * 100)  # as the statistics show it (show_percent)
     start = as_of - timedelta(days=t.attendance_days - 1)
     text = ngettext(
         "Worked {rate} % of the planned hours over the last {days} ({worked} of {planned} "
