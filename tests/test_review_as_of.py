@@ -170,8 +170,20 @@ def _record_later_changes(path) -> None:
         storage.close_database()
 
 
+def _detail(path, as_of: date):
+    from mentorterm.domain.review import review_detail
+
+    storage.open_database(path)
+    try:
+        return review_detail(Course.get().citizen_id, as_of)
+    finally:
+        storage.close_database()
+
+
 def test_the_review_on_a_day_is_unchanged_by_what_was_recorded_after_it(history, capsys):
     before = review(capsys, history, D)
+    detail = _detail(history, D)
+    assert detail.next_meeting is not None and detail.last_meeting is not None
     # What the mentor could see on D: the course ending with nothing decided, two
     # missed meetings, aftercare 90 days after the small job began, half the hours.
     assert {
@@ -183,6 +195,11 @@ def test_the_review_on_a_day_is_unchanged_by_what_was_recorded_after_it(history,
     assert "hours_step" not in kinds(before)  # the training ground: met since the step
     _record_later_changes(history)
     assert review(capsys, history, D) == before
+    # The citizen in focus too; only the sub-goals' priorities are today's (the
+    # active ones are renumbered when one is added, and no day is kept for that).
+    assert _detail(history, D).model_dump(exclude={"sub_goals": {0: {"priority"}}}) == (
+        detail.model_dump(exclude={"sub_goals": {0: {"priority"}}})
+    )
     later = review(capsys, history, day(3))
     assert "course_ending" not in kinds(later)  # decided on D + 2
     assert "missed_meetings" not in kinds(later)  # the no-show was corrected to held

@@ -182,7 +182,7 @@ class ReviewScreen(Screen):
         item = self.current()
         if item is None:
             return
-        detail = review_detail(item.citizen_id, self.as_of)
+        detail = review_detail(item.citizen_id, self.as_of, self.app.today)
         self.query_one("#review-facts", Static).update(detail_text(item, detail, self.as_of))
         self.query_one("#review-detail", VerticalScroll).scroll_home(animate=False)
         text = item.decision or ""
