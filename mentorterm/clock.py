@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 _SET: ContextVar[datetime | None] = ContextVar("mentorterm_clock", default=None)
 
@@ -27,3 +27,9 @@ def stopped_at(moment: datetime) -> Iterator[None]:
         yield
     finally:
         _SET.reset(token)
+
+
+def today() -> date:
+    """The day a record is made: today, or the day of the moment ``stopped_at`` holds."""
+    moment = _SET.get()
+    return moment.date() if moment is not None else date.today()

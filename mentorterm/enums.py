@@ -138,6 +138,17 @@ class PlacementKind(_Labelled):
             "ordinary_job": N_("Ordinary job"),
         }
 
+    @property
+    def is_work(self) -> bool:
+        """A first day of work: paid hours / small job, wage subsidy, flexjob or a job
+        (aftercare follows about three months in)."""
+        return self in {
+            PlacementKind.PAID_HOURS,
+            PlacementKind.WAGE_SUBSIDY,
+            PlacementKind.FLEXJOB,
+            PlacementKind.ORDINARY_JOB,
+        }
+
 
 class Attendance(_Labelled):
     PRESENT = "present"

@@ -17,7 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .enums import CourseOutcome, SubGoalStatus
+from .enums import CourseOutcome, MeetingStatus, SubGoalStatus
 from .i18n import _
 from .schemas import (
     ActionItemIn,
@@ -73,6 +73,8 @@ class CourseDoc(CourseIn, Stamped):
     end_date: OptionalDay = None
     outcome: CourseOutcome | None = None
     end_note: Text = ""
+    # Added with schema 7: the day the end was decided; without it, the end date.
+    end_decided_on: OptionalDay = None
     extensions: list[CourseExtensionDoc] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -83,6 +85,28 @@ class CourseDoc(CourseIn, Stamped):
             )
         if self.end_date is not None and self.end_date < self.start_date:
             raise _field_error("end_date", _("The course cannot end before it starts."))
+        _decided(self)
+        return self
+
+
+def _decided(doc: CourseDoc | PlacementDoc) -> None:
+    """A decision day only with an end; without one, the end date (what is known)."""
+    if doc.end_date is None:
+        if doc.end_decided_on is not None:
+            raise _field_error("end_decided_on", _("Only an end can have a day it was decided."))
+    elif doc.end_decided_on is None:
+        doc.end_decided_on = doc.end_date
+
+
+class CreatedOn(Stamped):
+    """A record with its own creation day (schema 7): without one, its created_at's day."""
+
+    created_on: OptionalDay = None
+
+    @model_validator(mode="after")
+    def _created_on(self) -> CreatedOn:
+        if self.created_on is None and self.created_at is not None:
+            self.created_on = self.created_at.date()
         return self
 
 
@@ -90,7 +114,7 @@ class AllianceScoreDoc(AllianceScoreIn, Stamped):
     mentor: str | None = None
 
 
-class SubGoalDoc(SubGoalIn, Stamped):
+class SubGoalDoc(SubGoalIn, CreatedOn):
     status: SubGoalStatus = SubGoalStatus.ACTIVE
     status_date: OptionalDay = None
     status_note: Text = ""
@@ -113,11 +137,14 @@ class LogbookEntryDoc(LogbookEntryIn, Stamped):
 
 class PlacementDoc(PlacementIn, Stamped):
     course: int | None = Field(default=None, description="Position in the citizen's courses")
+    # Added with schema 7: the day the end was decided; without it, the end date.
+    end_decided_on: OptionalDay = None
     hours_steps: list[HoursStepDoc] = Field(default_factory=list)
     logbook: list[LogbookEntryDoc] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _unique_days(self) -> PlacementDoc:
+        _decided(self)
         _unique(
             self.hours_steps,
             lambda s: s.from_date,
@@ -140,9 +167,21 @@ class ParticipantDoc(ParticipantIn, Stamped):
 class MeetingDoc(MeetingIn, Stamped):
     mentor: str | None = None
     participants: list[ParticipantDoc] = Field(default_factory=list, max_length=30)
+    # Added with schema 7: the status's last change, dated (planned → cancelled on …).
+    status_before: MeetingStatus | None = None
+    status_changed_on: OptionalDay = None
+
+    @model_validator(mode="after")
+    def _status_change(self) -> MeetingDoc:
+        if (self.status_before is None) != (self.status_changed_on is None):
+            raise _field_error(
+                "status_changed_on",
+                _("A status change needs both the status before and the day it changed."),
+            )
+        return self
 
 
-class ActionItemDoc(ActionItemIn, Stamped):
+class ActionItemDoc(ActionItemIn, CreatedOn):
     meeting: int | None = Field(default=None, description="Position in the citizen's meetings")
 
 

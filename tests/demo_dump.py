@@ -36,7 +36,15 @@ def _plain(value: object) -> object:
 # What the domain now decides and the old builder wrote itself (see the test):
 # sub-goal priorities (the active ones numbered 1..n) and a course's
 # updated_at (extending a course writes an extension row, not the course).
-DOMAIN_DECIDES = {"sub_goal": frozenset({"priority"}), "course": frozenset({"updated_at"})}
+# Schema 7's columns (migration_v7) are the domain's too: the day an end was
+# decided, a status change's day and the status before, a record's own day.
+DOMAIN_DECIDES = {
+    "sub_goal": frozenset({"priority", "created_on"}),
+    "course": frozenset({"updated_at", "end_decided_on"}),
+    "placement": frozenset({"end_decided_on"}),
+    "meeting": frozenset({"status_before", "status_changed_on"}),
+    "action_item": frozenset({"created_on"}),
+}
 
 
 def dump_open_database(leave_out: dict[str, frozenset[str]] | None = None) -> dict[str, list[list]]:

@@ -60,6 +60,8 @@ def course(draw):
         "end_date": _iso(start + timedelta(days=draw(st.integers(0, 300)))) if ended else None,
         "outcome": draw(enum_value(CourseOutcome)) if ended else None,
         "end_note": draw(text) if ended else "",
+        # Schema 7: the day the end was decided (absent: the end date).
+        "end_decided_on": draw(st.none() | days.map(_iso)) if ended else None,
         "created_at": draw(stamp),
         "extensions": draw(
             st.lists(
@@ -106,6 +108,7 @@ def sub_goal(draw, n_courses: int):
         "status": status,
         "status_date": None if status == "active" else draw(days.map(_iso)),
         "status_note": draw(text),
+        "created_on": draw(st.none() | days.map(_iso)),  # schema 7: its own day
         "course": draw(st.none() | st.integers(0, n_courses - 1)) if n_courses else None,
         "scores": scores,
     }
@@ -138,6 +141,7 @@ def placement(draw, n_courses: int):
     start = draw(days)
     day_offsets = draw(st.lists(st.integers(0, 120), max_size=6, unique=True))
     step_offsets = draw(st.lists(st.integers(0, 120), max_size=3, unique=True))
+    end = draw(st.none() | st.just(_iso(start + timedelta(days=150))))
     return {
         "kind": draw(enum_value(PlacementKind)),
         "workplace": draw(name),
@@ -145,7 +149,8 @@ def placement(draw, n_courses: int):
         "supervisor_contact": draw(text),
         "company_consultant": draw(text),
         "start_date": _iso(start),
-        "end_date": draw(st.none() | st.just(_iso(start + timedelta(days=150)))),
+        "end_date": end,
+        "end_decided_on": None if end is None else draw(st.none() | days.map(_iso)),
         "work_functions": draw(text),
         "training_goals": draw(text),
         "accommodations": draw(text),
@@ -181,6 +186,13 @@ def meeting(draw):
         # Schema 5: who cancelled (a cancelled meeting only) and the outcome's note.
         "cancelled_by": draw(enum_value(CancelledBy)) if status == "cancelled" else None,
         "outcome_note": draw(text),
+        # Schema 7: the status's last change, dated (both or neither).
+        **draw(
+            st.just({})
+            | st.fixed_dictionaries(
+                {"status_before": enum_value(MeetingStatus), "status_changed_on": days.map(_iso)}
+            )
+        ),
         "attendance_note": draw(text),
         "tasks_note": draw(text),
         "motivation_note": draw(text),
@@ -240,6 +252,7 @@ def citizen(draw):
                         "owner": name,
                         "due_date": st.none() | days.map(_iso),
                         "done_on": st.none() | days.map(_iso),
+                        "created_on": st.none() | days.map(_iso),
                         "meeting": (st.none() | st.integers(0, len(meetings) - 1))
                         if meetings
                         else st.none(),

@@ -383,13 +383,28 @@ def test_failed_migration_on_open_keeps_database_and_backup(v1_copy, monkeypatch
     assert len(backups) == 1 and raw_counts(backups[0]) == FIXTURE_COUNTS
 
 
+# The columns schema 7 added (migration_v7), as a CREATE TABLE statement writes them.
+SCHEMA_7_COLUMNS = re.compile(
+    r', "(?:status_before|status_changed_on|end_decided_on|created_on)" [A-Z]+(?:\(\d+\))?'
+    r"(?: CHECK \((?:[^()]|\([^()]*\))*\))?"
+)
+
+
+def without_schema_7(schema: list[tuple]) -> list[tuple]:
+    """The schema without schema 7's columns: the steps to schemas 5 and 6
+    rebuild tables from today's models, so a file stopped there has them."""
+    return [(k, n, t, SCHEMA_7_COLUMNS.sub("", sql) if sql else sql) for k, n, t, sql in schema]
+
+
 def _schema_as_of_5(path: Path) -> list[tuple]:
     """The schema with the stamps typed as schemas 1-5 typed them. The steps to
     schemas 2 and 3 make their new tables (draft, report) from today's models,
     so a file stopped half-way has INTEGER stamps there; step 6 rebuilds them."""
     stamps = '"created_at" INTEGER NOT NULL, "updated_at" INTEGER NOT NULL'
     old = '"created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL'
-    return [(k, n, t, sql.replace(stamps, old) if sql else sql) for k, n, t, sql in _schema(path)]
+    return without_schema_7(
+        [(k, n, t, sql.replace(stamps, old) if sql else sql) for k, n, t, sql in _schema(path)]
+    )
 
 
 def _schema(path: Path) -> list[tuple]:
@@ -630,7 +645,8 @@ def test_migration_to_5_keeps_every_meeting_and_names_who_cancelled(tmp_path, cl
     conn.close()
     storage.open_database(path)
     assert [b.name.split("-")[0] for b in tmp_path.glob("*.bak")] == ["v4.db.schema4"]
-    after = {t: rows(t) for t in before}
+    after = rows_as_before(before)  # schema 7 added columns at the end
+    after["meeting"] = [r[:-2] for r in rows("meeting")]  # and two to meeting
     assert {t: v for t, v in after.items() if t != "meeting"} == {
         t: v for t, v in before.items() if t != "meeting"
     }
@@ -686,16 +702,19 @@ def test_schema_5_fixture_opens_with_who_cancelled_and_the_new_kinds(tmp_path, c
 
 @pytest.mark.parametrize(
     "fixture",
-    [FIXTURE, FIXTURE_V2, FIXTURE_V3, FIXTURE_V4, FIXTURE_V5],
-    ids=["from-1", "from-2", "from-3", "from-4", "from-5"],
+    [FIXTURE, FIXTURE_V2, FIXTURE_V3, FIXTURE_V4, FIXTURE_V5, FIXTURE_V6],
+    ids=["from-1", "from-2", "from-3", "from-4", "from-5", "from-6"],
 )
 def test_migrated_to_6_is_the_schema_a_new_database_gets(tmp_path, fixture):
-    """Every older file reaches schema 6 with the same tables, columns, indexes
-    and triggers, word for word, as a new database and the schema 6 fixture."""
+    """Every older file reaches the current schema with the same tables, columns,
+    indexes and triggers, word for word, as a new database and the newest
+    fixture; stopped at 6, it is the schema 6 fixture (but for schema 7's columns)."""
     path = tmp_path / "old.db"
     shutil.copy(fixture, path)
+    stopped = tmp_path / "stopped.db"
+    shutil.copy(fixture, stopped)
     storage.open_database(path)
-    assert storage.schema_version() == 6
+    assert storage.schema_version() == storage.SCHEMA_VERSION
     assert storage.integrity_problems() == []
     assert triggers() == ALL_TRIGGERS
     storage.close_database()
@@ -703,7 +722,15 @@ def test_migrated_to_6_is_the_schema_a_new_database_gets(tmp_path, fixture):
     storage.open_database(fresh)
     storage.close_database()
     assert _schema(path) == _schema(fresh)
-    assert _schema(path) == _schema(FIXTURE_V6)
+    assert _schema(path) == _schema(FIXTURE.with_name(f"schema_v{storage.SCHEMA_VERSION}.db"))
+    database = peewee.SqliteDatabase(str(stopped), pragmas={"foreign_keys": 1})
+    database.connect()
+    db.initialize(database)
+    try:
+        storage.run_migrations(database, user_version(stopped), 6)
+    finally:
+        database.close()
+    assert without_schema_7(_schema(stopped)) == without_schema_7(_schema(FIXTURE_V6))
 
 
 def test_migration_to_6_keeps_every_row_and_every_moment(tmp_path, closing):
@@ -725,7 +752,7 @@ def test_migration_to_6_keeps_every_row_and_every_moment(tmp_path, closing):
     audit_before = conn.execute("SELECT * FROM audit_entry ORDER BY id").fetchall()
     conn.close()
     storage.open_database(path)
-    after = {t: rows(t) for t in tables}
+    after = rows_as_before(before)  # schema 7's columns come last
     assert after == before
     assert after != text  # the stamps did change form
     types = db.execute_sql(
@@ -760,8 +787,7 @@ def test_schema_6_fixture_opens_with_its_moments_to_the_microsecond(tmp_path, cl
 
     path = tmp_path / "v6.db"
     shutil.copy(FIXTURE_V6, path)
-    storage.open_database(path, create=False)
-    assert list(tmp_path.glob("*.bak")) == []
+    storage.open_database(path, create=False)  # upgraded to schema 7 on the way
     counts = {**FIXTURE_COUNTS, "meeting": 6, "draft": 1, "report": 1}
     assert storage.row_counts() == {**counts, "logbook_entry": 5, "sub_goal": 3}
     corrected = LogbookEntry.get(LogbookEntry.entry_date == date(2026, 3, 13))

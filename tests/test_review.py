@@ -111,6 +111,7 @@ def placement(
         workplace=workplace,
         start_date=day(start),
         end_date=None if end is None else day(end),
+        end_decided_on=None if end is None else OLD.date(),  # known long before
     )
 
 
@@ -411,10 +412,17 @@ def test_an_extension_or_a_decided_end_silences_it(make):
         course=Course.get(Course.citizen == extended_later), decided_on=day(1), new_end=day(60)
     )  # not yet decided on AS_OF
     ended = make("End Decided", end=10)
-    Course.update(end_date=day(10), outcome="ordinary_job").where(Course.citizen == ended).execute()
+    Course.update(end_date=day(10), outcome="ordinary_job", end_decided_on=day(-1)).where(
+        Course.citizen == ended
+    ).execute()
+    ended_later = make("End Decided Later", end=10)  # schema 7: decided after AS_OF
+    Course.update(end_date=day(10), outcome="ordinary_job", end_decided_on=day(1)).where(
+        Course.citizen == ended_later
+    ).execute()
     assert K.COURSE_ENDING not in kinds(extended)
     assert K.COURSE_ENDING in kinds(extended_later)
     assert K.COURSE_ENDING not in kinds(ended)
+    assert K.COURSE_ENDING in kinds(ended_later)
 
 
 def test_a_planned_end_passed_without_a_decision(make):
@@ -467,7 +475,7 @@ def test_hours_step_in_force_28_days_without_a_follow_up(make):
     [signal] = signals(four_weeks, kind=K.HOURS_STEP)
     assert signal.text == (
         "7,5 hours a week (3 x 2,5 h) at Netto Viby since 28-10-2026 "
-        "(28 days) with no follow-up since; last three-party follow-up "
+        "(28 days) with no follow-up since; last three-party or workplace follow-up "
         "28-10-2026"
     )
     assert K.HOURS_STEP not in kinds(three_weeks)

@@ -1,4 +1,5 @@
-"""The weekly review's eleven rules on facts built in Python: no database."""
+"""The weekly review's rules on facts built in Python: no database (issue 17's in
+test_review_rules_17.py)."""
 
 from __future__ import annotations
 
@@ -268,7 +269,7 @@ def test_an_hours_step_long_in_force_without_follow_up(age, follow_up):
 @given(st.integers(0, 200))
 def test_aftercare_is_due_within_the_window_around_the_due_day(since_job):
     job = JobStart("ordinary_job", day(-since_job), "Bakery")
-    f = on_course(course_id=None, course_start=None, last_held=None, job_placement=job)
+    f = on_course(course_id=None, course_start=None, last_held=None, jobs=[job])
     s = aftercare_due(f, AS_OF, T)
     due = T.aftercare_days
     assert (s is not None) == (abs(since_job - due) <= T.aftercare_window_days)
@@ -276,18 +277,18 @@ def test_aftercare_is_due_within_the_window_around_the_due_day(since_job):
         assert s.facts["job"] == "ordinary_job" and s.weight == 3
 
 
-def test_aftercare_held_since_the_window_opened_is_done_and_the_latest_job_counts():
-    ended = CourseEnded("ordinary_job", day(-90))
-    job = JobStart("flexjob", day(-200), "Bakery")
-    f = on_course(course_id=None, job_course=ended, job_placement=job, last_held=at(-120))
+def test_aftercare_held_since_the_window_opened_is_done_and_the_first_job_counts():
+    ended = CourseEnded("ordinary_job", day(-60))
+    job = JobStart("paid_hours", day(-90), "Bakery")
+    f = on_course(course_id=None, job_course=ended, jobs=[job], last_met=at(-120))
     s = aftercare_due(f, AS_OF, T)
-    assert s.facts["job_started"] == day(-90).isoformat()
-    assert aftercare_due(replace(f, last_held=at(-10)), AS_OF, T) is None
+    assert s.facts["job_started"] == day(-90).isoformat() and s.facts["anchor"] == "placement"
+    assert aftercare_due(replace(f, last_met=at(-10)), AS_OF, T) is None
 
 
 def test_off_course_only_aftercare_counts():
     job = JobStart("ordinary_job", day(-90), "Bakery")
-    f = CitizenFacts(2, "Ole", attendance=Attendance(10, 0), job_placement=job)
+    f = CitizenFacts(2, "Ole", attendance=Attendance(10, 0), jobs=[job])
     assert [s.kind for s in case_signals(CitizenCase(f), AS_OF, T)] == [SignalKind.AFTERCARE_DUE]
 
 

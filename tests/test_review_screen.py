@@ -155,3 +155,51 @@ async def test_book_the_next_meeting_from_the_review(db_path):
 
         booked = Meeting.get(Meeting.citizen == who.citizen_id)
         assert booked.status == "planned" and booked.starts_at.date() > TODAY
+
+
+async def test_last_week_as_it_stood_read_only_then_back_to_today(db_path):
+    seed(db_path)
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("R")
+        await pilot.pause()
+        decided = app.screen.current().citizen_id
+        await pilot.press("d", *"Done", "ctrl+s")
+        await pilot.pause()
+    later = make_app(db_path, today=date(2026, 11, 30))  # Monday of week 49
+    async with later.run_test(size=SIZE) as pilot:
+        await pilot.press("R")
+        await pilot.pause()
+        assert "week 49" in title(later) and "read-only" not in title(later)
+        await pilot.press("w")
+        await pilot.pause()
+        later.screen.query_one("#f-day", Input).value = "22-11-2026"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = later.screen
+        assert type(screen).__name__ == "ReviewScreen"
+        assert "week 47" in title(later) and "as of 22-11-2026" in title(later)
+        assert "read-only" in title(later) and "1 of 5 reviewed" in title(later)
+        row = next(i for i, it in enumerate(screen.items) if it.citizen_id == decided)
+        screen.query_one("#review-queue", DataTable).move_cursor(row=row)
+        await pilot.pause()
+        area = screen.query_one("#decision", TextArea)
+        assert area.text == "Done" and area.read_only
+        await pilot.press("d", *"More")  # a read-only box takes no text
+        await pilot.press("escape", "x")
+        await pilot.pause()
+        assert area.text == "Done"
+        assert [(n.iso_week, n.decision) for n in ReviewNote.select()] == [("2026-W47", "Done")]
+        await pilot.press("w")  # a day after today is refused
+        await pilot.pause()
+        later.screen.query_one("#f-day", Input).value = "01-12-2026"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "as of 22-11-2026" in title(later)
+        await pilot.press("w")
+        await pilot.pause()
+        later.screen.query_one("#f-day", Input).value = "30-11-2026"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "week 49" in title(later) and "read-only" not in title(later)
+        assert not later.screen.query_one("#decision", TextArea).read_only

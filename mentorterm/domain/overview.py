@@ -113,10 +113,17 @@ def meetings_of(citizen_id: int) -> list[MeetingView]:
     return [MeetingView.model_validate(m) for m in query]
 
 
-def open_action_items(citizen_id: int) -> list[ActionItemView]:
+def open_action_items(citizen_id: int, as_of: date | None = None) -> list[ActionItemView]:
+    """The open agreements; ``as_of``: those agreed by that day and still open on it."""
+    if as_of is None:
+        still_open = ActionItem.done_on.is_null()
+    else:
+        still_open = (ActionItem.created_on <= as_of) & (
+            ActionItem.done_on.is_null() | (ActionItem.done_on > as_of)
+        )
     query = (
         ActionItem.select()
-        .where((ActionItem.citizen == citizen_id) & ActionItem.done_on.is_null())
+        .where((ActionItem.citizen == citizen_id) & still_open)
         .order_by(ActionItem.due_date.is_null(), ActionItem.due_date, ActionItem.id)
     )
     return [ActionItemView.model_validate(a) for a in query]

@@ -93,6 +93,9 @@ class PeriodFigures(View):
     hours_planned: float
     hours_worked: float
     effective_hours_per_week: float | None  # worked / (days / 7)
+    # Hours worked of those planned on the days present (with hours planned): the
+    # review's partial-attendance figure. None with no such day.
+    worked_of_planned: float | None = None
     sick_days: int
     absent_with_notice: int
     absent_without_notice: int
@@ -156,6 +159,8 @@ def figures(days: Iterable[LoggedDay], start: date, end: date) -> PeriodFigures:
         )
     ]
     worked = round(sum(d.hours_worked for d in inside), 2)
+    came = [d for d in inside if d.attendance == Attendance.PRESENT and d.hours_planned > 0]
+    came_planned = sum(d.hours_planned for d in came)
     return PeriodFigures(
         start=start,
         end=end,
@@ -166,6 +171,7 @@ def figures(days: Iterable[LoggedDay], start: date, end: date) -> PeriodFigures:
         hours_planned=round(sum(d.hours_planned for d in inside), 2),
         hours_worked=worked,
         effective_hours_per_week=round(worked * 7 / length, 2) if length else None,
+        worked_of_planned=sum(d.hours_worked for d in came) / came_planned if came else None,
         sick_days=kinds[Attendance.SICK],
         absent_with_notice=kinds[Attendance.ABSENT_WITH_NOTICE],
         absent_without_notice=kinds[Attendance.ABSENT_WITHOUT_NOTICE],

@@ -127,6 +127,7 @@ HOME: list[Key] = [
     Key("a", "agreement", _("Agreement"), ("review",), show=False),
     Key("b", "book", _("Book meeting"), ("review",)),
     Key("o", "open", _("Open citizen"), ("review",), show=False),
+    Key("w", "pick_day", _("As of…"), ("review",)),
     Key("pagedown", "scroll_facts(1)", _("Scroll facts"), ("review",), show=False, priority=True),
     Key(
         "pageup", "scroll_facts(-1)", _("Scroll facts back"), ("review",), show=False, priority=True

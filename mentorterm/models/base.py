@@ -30,6 +30,42 @@ def _enum_check(column: str, enum: type[StrEnum], null: bool = False) -> Check:
     return Check(f"{column} IS NULL OR {condition}" if null else condition)
 
 
+def today():
+    """The day a record is made (``clock.today``): the default of a ``*_on`` day it records."""
+    return clock.today()
+
+
+def date_the_decision(row: Model, field: str, decided: str) -> None:
+    """Before a save: ``decided`` (a day) is the day ``field`` got its value.
+
+    Given with the row (an import, a correction naming it), it is kept; else a
+    new value of ``field`` is dated today (``clock.today``), and no value
+    means no decision. One query for the old value, only when ``field`` was set.
+    """
+    value = getattr(row, field)
+    if value is None:
+        setattr(row, decided, None)
+        return
+    dirty = {f.name for f in row.dirty_fields}
+    if decided in dirty and getattr(row, decided) is not None:
+        return
+    if row._pk is None or getattr(row, decided) is None:
+        setattr(row, decided, getattr(row, decided) or today())
+        return
+    if field in dirty:
+        model = type(row)
+        old = model.select(getattr(model, field)).where(model._meta.primary_key == row._pk).get()
+        if getattr(old, field) != value:
+            setattr(row, decided, today())
+
+
+def created_on_its_day(row: Model) -> None:
+    """Before a save: a record's own day, unless given, is its ``created_at``'s (UTC)."""
+    if row.created_on is None:
+        row.created_at = row.created_at or utcnow()
+        row.created_on = row.created_at.date()
+
+
 class BaseModel(Model):
     created_at = StampField(default=utcnow)
     updated_at = StampField(default=utcnow)

@@ -16,7 +16,7 @@ from ..enums import (
     CoursePurpose,
     SubGoalStatus,
 )
-from .base import BaseModel, _enum_check
+from .base import BaseModel, _enum_check, created_on_its_day, date_the_decision
 from .people import Citizen, Mentor
 
 
@@ -34,6 +34,9 @@ class Course(BaseModel):
         max_length=40, null=True, constraints=[_enum_check("outcome", CourseOutcome, null=True)]
     )
     end_note = TextField(default="")
+    # Schema 7: the day the end was decided (recorded), so a review as of an
+    # earlier day sees the course still running with its end undecided.
+    end_decided_on = DateField(null=True)
 
     class Meta:
         indexes = ((("citizen", "start_date"), False), (("end_date", "citizen"), False))
@@ -42,6 +45,10 @@ class Course(BaseModel):
             Check("end_date IS NULL OR end_date >= start_date"),
             Check("(end_date IS NULL) = (outcome IS NULL)"),
         ]
+
+    def save(self, *args, **kwargs):
+        date_the_decision(self, "end_date", "end_decided_on")
+        return super().save(*args, **kwargs)
 
 
 class CourseExtension(BaseModel):
@@ -68,9 +75,16 @@ class SubGoal(BaseModel):
     status_date = DateField(null=True)
     status_note = TextField(default="")
     priority = IntegerField(default=0)  # 1 = most important
+    # Schema 7: the day it was set, its own date (an import carries it; the row's
+    # created_at is when this database got it). Unless given: created_at's day.
+    created_on = DateField(null=True)
 
     class Meta:
         indexes = ((("citizen", "status", "priority"), False),)
+
+    def save(self, *args, **kwargs):
+        created_on_its_day(self)
+        return super().save(*args, **kwargs)
 
 
 class AllianceScore(BaseModel):

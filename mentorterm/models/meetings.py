@@ -19,7 +19,7 @@ from ..enums import (
     MeetingStatus,
     ParticipantRole,
 )
-from .base import BaseModel, _enum_check
+from .base import BaseModel, _enum_check, created_on_its_day, today
 from .people import Citizen, Mentor
 
 
@@ -59,11 +59,38 @@ class Meeting(BaseModel):
         max_length=30, null=True, constraints=[_enum_check("cancelled_by", CancelledBy, null=True)]
     )
     outcome_note = TextField(default="")
+    # Schema 7: the status's last change, dated: "planned → cancelled on …". As
+    # of a day before ``status_changed_on`` the meeting stood at ``status_before``.
+    # Changes on one day count as one (the status the day began with is kept).
+    status_before = CharField(
+        max_length=30,
+        null=True,
+        constraints=[_enum_check("status_before", MeetingStatus, null=True)],
+    )
+    status_changed_on = DateField(null=True)
 
     class Meta:
         # (citizen, status, starts_at): the caseload's last-held / next-planned
         # lookups are one covering seek each (bench/README.md).
         indexes = ((("citizen", "status", "starts_at"), False), (("starts_at",), False))
+
+    def save(self, *args, **kwargs):
+        if self._pk is not None and "status" in {f.name for f in self.dirty_fields}:
+            self._date_the_status()
+        return super().save(*args, **kwargs)
+
+    def _date_the_status(self) -> None:
+        old = Meeting.select(Meeting.status, Meeting.status_before, Meeting.status_changed_on)
+        old = old.where(Meeting.id == self._pk).get()
+        new = MeetingStatus(self.status).value
+        if old.status == new:
+            return
+        day = today()
+        if old.status_changed_on == day:  # a second change today: the day began at status_before
+            if old.status_before == new:
+                self.status_before = self.status_changed_on = None
+            return
+        self.status_before, self.status_changed_on = old.status, day
 
 
 class MeetingParticipant(BaseModel):
@@ -79,9 +106,15 @@ class ActionItem(BaseModel):
     owner = CharField(max_length=200)  # who does it: "citizen", "mentor", a name
     due_date = DateField(null=True)
     done_on = DateField(null=True)
+    # Schema 7: the day it was agreed, its own date (see SubGoal.created_on).
+    created_on = DateField(null=True)
 
     class Meta:
         indexes = ((("citizen", "done_on", "due_date"), False),)
+
+    def save(self, *args, **kwargs):
+        created_on_its_day(self)
+        return super().save(*args, **kwargs)
 
 
 class ReviewNote(BaseModel):

@@ -19,7 +19,7 @@ from ..enums import (
     Author,
     PlacementKind,
 )
-from .base import BaseModel, _enum_check
+from .base import BaseModel, _enum_check, date_the_decision
 from .courses import Course
 from .people import Citizen
 
@@ -42,10 +42,16 @@ class Placement(BaseModel):
     follow_up_frequency = CharField(max_length=100, default="")
     paid_hours_next_discussed = DateField(null=True)
     end_reason = TextField(default="")
+    # Schema 7: the day the end was decided (recorded); see Course.end_decided_on.
+    end_decided_on = DateField(null=True)
 
     class Meta:
         indexes = ((("citizen", "start_date"), False),)
         constraints = [Check("end_date IS NULL OR end_date >= start_date")]
+
+    def save(self, *args, **kwargs):
+        date_the_decision(self, "end_date", "end_decided_on")
+        return super().save(*args, **kwargs)
 
 
 class HoursStep(BaseModel):

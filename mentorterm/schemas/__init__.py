@@ -57,7 +57,7 @@ from .parsing import (
 )
 from .placements import HoursStepIn, LogbookEntryIn, NewPlacementIn, PlacementEndIn, PlacementIn
 from .reports import CalendarFileIn, DocumentFileIn, ExportFileIn, PeriodIn, ReportTextsIn
-from .review import ReviewNoteIn
+from .review import ReviewDayIn, ReviewNoteIn
 
 __all__ = [
     "ActionItemIn",
@@ -91,6 +91,7 @@ __all__ = [
     "PlacementEndIn",
     "PlacementIn",
     "ReportTextsIn",
+    "ReviewDayIn",
     "ReviewNoteIn",
     "Score",
     "SubGoalIn",

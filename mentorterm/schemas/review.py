@@ -1,4 +1,4 @@
-"""Input model for the weekly review's note."""
+"""Input models for the weekly review: its note, and the day it is read as of."""
 
 from __future__ import annotations
 
@@ -9,10 +9,16 @@ from pydantic import (
     Field,
 )
 
-from .fields import InputModel, Text
+from .fields import Day, InputModel, Text
 
 
 class ReviewNoteIn(InputModel):
     iso_week: Annotated[str, Field(pattern=r"^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$")]
     decision: Text = ""
     reviewed_at: datetime | None = None
+
+
+class ReviewDayIn(InputModel):
+    """The day the review is read as of (the screen's "as of…")."""
+
+    day: Day

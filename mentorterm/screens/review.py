@@ -12,7 +12,7 @@ mentorterm again) puts the cursor on the first citizen not yet reviewed.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from textual import on
 from textual.app import ComposeResult
@@ -29,9 +29,9 @@ from ..format import show_date, show_datetime
 from ..i18n import N_, _
 from ..widgets.draft_timer import DraftTimer
 from ..widgets.guard import safely
-from .review_text import ActionItemForm, detail_text
+from .review_text import ActionItemForm, ReviewDayForm, detail_text
 
-__all__ = ["ActionItemForm", "ReviewScreen", "detail_text"]
+__all__ = ["ActionItemForm", "ReviewDayForm", "ReviewScreen", "detail_text"]
 
 
 class ReviewScreen(Screen):
@@ -51,6 +51,7 @@ class ReviewScreen(Screen):
         self.focus_citizen = focus_citizen  # start at this citizen (a restored draft)
         self.decision_timer = DraftTimer(self, self.keep_decision_draft)
         self._told: set[str] = set()  # restored drafts already announced
+        self._as_of: date | None = None  # a past day chosen with w; None: today
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -86,8 +87,27 @@ class ReviewScreen(Screen):
             self.load()
 
     @property
-    def as_of(self):
-        return self.app.today
+    def as_of(self) -> date:
+        return self._as_of or self.app.today
+
+    @property
+    def read_only(self) -> bool:
+        """Another week's decisions are shown as recorded, not written here."""
+        return domain.iso_week_of(self.as_of) != domain.iso_week_of(self.app.today)
+
+    def action_pick_day(self) -> None:
+        self.keep_decision()
+        self.app.push_screen(ReviewDayForm({"day": self.as_of}), self._day_chosen)
+
+    def _day_chosen(self, day: date | None) -> None:
+        if day is None:
+            return
+        if day > self.app.today:
+            self.notify(_("The review reads the records as they stood: pick today or earlier."))
+            return
+        self._as_of = None if day == self.app.today else day
+        self.query_one("#decision", TextArea).read_only = self.read_only
+        self.load(resume=True)
 
     @property
     def iso_week(self) -> str:
@@ -150,6 +170,7 @@ class ReviewScreen(Screen):
                 done=done,
                 total=len(self.items),
             )
+            + (_(" · [b]read-only[/b] (another week; w picks the day)") if self.read_only else "")
         )
 
     def current(self) -> domain.ReviewItem | None:
@@ -161,14 +182,15 @@ class ReviewScreen(Screen):
         item = self.current()
         if item is None:
             return
-        detail = review_detail(item.citizen_id, self.as_of)
+        detail = review_detail(item.citizen_id, self.as_of, self.app.today)
         self.query_one("#review-facts", Static).update(detail_text(item, detail, self.as_of))
         self.query_one("#review-detail", VerticalScroll).scroll_home(animate=False)
         text = item.decision or ""
         self._shown_text = text
         self._kept_text = None
         self.decision_timer.stop()
-        kept = drafts.load_draft(self.decision_draft_key(item.citizen_id))
+        key = self.decision_draft_key(item.citizen_id)
+        kept = None if self.read_only else drafts.load_draft(key)
         kept_text = kept.values.get("fields", {}).get("decision") if kept is not None else None
         if isinstance(kept_text, str) and kept_text != text:
             # Typed and not saved when mentorterm stopped: back in the box, saved on x
@@ -207,7 +229,7 @@ class ReviewScreen(Screen):
 
     @on(TextArea.Changed, "#decision")
     def _decision_changed(self) -> None:
-        if self.current() is not None:
+        if self.current() is not None and not self.read_only:
             self.decision_timer.changed()
 
     def keep_draft_now(self) -> None:
@@ -220,7 +242,7 @@ class ReviewScreen(Screen):
     def keep_decision_draft(self) -> None:
         """Keep the decision being typed as a draft (not yet the saved decision)."""
         item = self.current()
-        if item is None or not self.is_mounted:
+        if item is None or not self.is_mounted or self.read_only:
             return
         text = self.query_one("#decision", TextArea).text
         if text == self._kept_text:
@@ -249,7 +271,7 @@ class ReviewScreen(Screen):
     def keep_decision(self, reviewed: bool | None = None) -> None:
         """Save the typed decision of the citizen in focus when it changed (or on x)."""
         item = self.current()
-        if item is None:
+        if item is None or self.read_only:
             return
         self.decision_timer.stop()
         text = self.query_one("#decision", TextArea).text
@@ -291,6 +313,9 @@ class ReviewScreen(Screen):
 
     def action_reviewed(self) -> None:
         if self.current() is None:
+            return
+        if self.read_only:
+            self.notify(_("Another week's review is read-only: press w and pick today to go back."))
             return
         self.keep_decision(reviewed=True)
         self.query_one(DataTable).focus()

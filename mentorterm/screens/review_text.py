@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from ..domain import review as domain
 from ..domain.action_items import add_action_item
 from ..domain.review import ReviewDetail
 from ..format import days_ago, show_date, show_datetime, show_hours, show_percent
 from ..i18n import _
-from ..schemas import ActionItemIn
+from ..schemas import ActionItemIn, ReviewDayIn
 from ..widgets.fields import FieldSpec
 from ..widgets.form import FormScreen
 from ..widgets.markup import escape
@@ -29,6 +31,25 @@ class ActionItemForm(FormScreen[int]):
 
     def submit(self, data: ActionItemIn) -> int:
         return add_action_item(self.citizen_id, data)
+
+
+class ReviewDayForm(FormScreen[date]):
+    """The day the review is read as of: the records as they stood that day."""
+
+    TITLE = _("Review as of")
+    MODEL = ReviewDayIn
+    FIELDS = [
+        FieldSpec(
+            "day",
+            _("As of"),
+            "date",
+            required=True,
+            hint=_("The records as they stood that day; another week's decisions are read-only"),
+        )
+    ]
+
+    def submit(self, data: ReviewDayIn) -> date:
+        return data.day
 
 
 def detail_text(item: domain.ReviewItem, detail: ReviewDetail, as_of) -> str:

@@ -174,6 +174,12 @@ def figure_rows(stats: PeriodStats) -> list[tuple[str, str, str, str]]:
             _signed(stats.hours_worked_change, " h"),
         ),
         (
+            _("Hours worked of planned, days present"),
+            show_percent(stats.worked_of_planned) or "–",
+            (show_percent(prev.worked_of_planned) or "–") if prev else "–",
+            "",
+        ),
+        (
             _("Effective hours a week"),
             hours(stats.effective_hours_per_week),
             hours(prev.effective_hours_per_week) if prev else "–",

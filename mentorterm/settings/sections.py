@@ -92,14 +92,23 @@ class ReviewThresholds(BaseModel):
         _days(
             28,
             N_(
-                "An hours step in force this many days or more without a three-party follow-up "
-                "since is a signal."
+                "An hours step in force this many days or more without a follow-up since is a "
+                "signal (at the provider's own training ground any held meeting with the citizen; "
+                "elsewhere a three-party meeting or a workplace follow-up)."
             ),
         ),
     ]
     aftercare_days: Annotated[
         int,
-        _days(90, N_("Aftercare is due this many days after a job or flexjob started."), high=730),
+        _days(
+            90,
+            N_(
+                "Aftercare is due this many days after the first day of work during or after the "
+                "course (a paid-hours, wage-subsidy, flexjob or job placement), or after a course "
+                "that ended with a job when no such placement is recorded."
+            ),
+            high=730,
+        ),
     ]
     aftercare_window_days: Annotated[
         int,
@@ -125,6 +134,16 @@ class ReviewThresholds(BaseModel):
                 "is a signal."
             ),
             json_schema_extra={"must_be": N_("a whole number of meetings from 1 to 10")},
+        ),
+    ]
+    partial_attendance_below: Annotated[
+        int,
+        _percent(
+            75,
+            N_(
+                "Hours worked below this percentage of the hours planned, on the days present "
+                "over the recent attendance period, is a signal."
+            ),
         ),
     ]
 

@@ -13,6 +13,7 @@ from ..models import AUDIT_MODELS
 from .connection import BUSY_TIMEOUT
 from .errors import DatabaseCorrupt
 from .migration_v6 import to_schema_6
+from .migration_v7 import to_schema_7
 from .schema import AUDIT_TRIGGERS
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
 #: The schema version this code writes. Each released version is kept as a
 #: fixture database in tests/fixtures/ so its migration stays tested.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 #: Seconds a second process opening an old database waits for the first one's
@@ -122,6 +123,7 @@ MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {
     4: _to_schema_4,
     5: _to_schema_5,
     6: lambda migrator: to_schema_6(migrator.database, migrator),
+    7: lambda migrator: to_schema_7(migrator.database, migrator),
 }
 
 

@@ -9,6 +9,10 @@ from __future__ import annotations
 from ...i18n import N_
 
 FIELD_LABELS: dict[str, str] = {
+    "created_on": N_("Created on"),
+    "end_decided_on": N_("End decided on"),
+    "status_before": N_("Status before"),
+    "status_changed_on": N_("Status changed on"),
     "absence_reason": N_("Absence reason"),
     "accommodations": N_("Accommodations"),
     "accommodations_note": N_("Accommodations note"),

@@ -27,6 +27,10 @@ def figure_rows(columns: list[PeriodFigures]) -> list[list[str]]:
             _("Hours worked per week"),
             *each(lambda f: show_hours(f.effective_hours_per_week) or "–"),
         ],
+        [
+            _("Hours worked of planned, days present"),
+            *each(lambda f: show_percent(f.worked_of_planned) or "–"),
+        ],
         [Attendance.SICK.label, *each(lambda f: str(f.sick_days))],
         [Attendance.ABSENT_WITH_NOTICE.label, *each(lambda f: str(f.absent_with_notice))],
         [Attendance.ABSENT_WITHOUT_NOTICE.label, *each(lambda f: str(f.absent_without_notice))],

@@ -2,7 +2,7 @@
 
 Rooms: ``signal`` (the Signal, its kinds and weights), ``facts`` (the plain
 facts the rules read), ``queries`` (the SQL that gathers them) and ``gather``
-(rows into facts), ``rules_*`` and ``rules`` (the eleven pure rules),
+(rows into facts), ``rules_*`` and ``rules`` (the twelve pure rules),
 ``signals`` (gather, then rules), ``queue`` (the week's queue and progress),
 ``decisions`` (the week's notes), ``detail`` (the citizen in focus).
 ``handout`` is the printed review for the team's meeting.

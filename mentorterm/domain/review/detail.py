@@ -2,15 +2,18 @@
 
 The sub-goals' score histories, attendance over the last four weeks, the open
 agreements, the last held meeting's decisions and the next meeting: the
-facts a team needs to decide the next step, read as they stood on ``as_of``.
+facts a team needs to decide the next step, read as they stood on ``as_of``
+(a meeting at its status on that day, the agreements open on it).
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from peewee import Case
+
 from ...enums import MeetingKind, MeetingStatus
-from ...models import Meeting
+from ...models import Meeting, SubGoal
 from ..overview import open_action_items
 from ..placements import placement_running_on
 from ..statistics import PeriodStats, period_stats
@@ -34,8 +37,16 @@ class ReviewDetail(View):
     next_meeting: MeetingLine | None  # the first planned meeting after as_of
 
 
-def review_detail(citizen_id: int, as_of: date) -> ReviewDetail:
+def review_detail(citizen_id: int, as_of: date, today: date | None = None) -> ReviewDetail:
+    """The detail as of ``as_of``; on ``today`` (or later) simply all that is recorded."""
     end_of_day = datetime.combine(as_of, datetime.max.time())
+    past = today is None or as_of < today
+    # The status it had on as_of (schema 7), as queries.STATUS reads it.
+    status = (
+        Case(None, [(Meeting.status_changed_on > as_of, Meeting.status_before)], Meeting.status)
+        if past
+        else Meeting.status
+    )
     placement = placement_running_on(citizen_id, as_of)
     attendance = (
         period_stats(placement.id, as_of - timedelta(days=27), as_of, as_of)
@@ -46,7 +57,7 @@ def review_detail(citizen_id: int, as_of: date) -> ReviewDetail:
         Meeting.select()
         .where(
             (Meeting.citizen == citizen_id)
-            & (Meeting.status == MeetingStatus.HELD.value)
+            & (status == MeetingStatus.HELD.value)
             & (Meeting.starts_at <= end_of_day)
         )
         .order_by(Meeting.starts_at.desc())
@@ -56,12 +67,19 @@ def review_detail(citizen_id: int, as_of: date) -> ReviewDetail:
         Meeting.select()
         .where(
             (Meeting.citizen == citizen_id)
-            & (Meeting.status == MeetingStatus.PLANNED.value)
+            & (status == MeetingStatus.PLANNED.value)
             & (Meeting.starts_at > end_of_day)
         )
         .order_by(Meeting.starts_at)
         .first()
     )
+
+    known = {
+        g.id
+        for g in SubGoal.select(SubGoal.id).where(
+            (SubGoal.citizen == citizen_id) & (SubGoal.created_on <= as_of)
+        )
+    }
 
     def line(meeting: Meeting | None) -> MeetingLine | None:
         if meeting is None:
@@ -72,10 +90,14 @@ def review_detail(citizen_id: int, as_of: date) -> ReviewDetail:
 
     return ReviewDetail(
         citizen_id=citizen_id,
-        sub_goals=[g for g in sub_goal_rows(citizen_id, as_of) if g.status == "active"],
+        sub_goals=[
+            g
+            for g in sub_goal_rows(citizen_id, as_of)
+            if g.status == "active" and (not past or g.id in known)
+        ],
         workplace=placement.workplace if placement else "",
         attendance=attendance,
-        action_items=open_action_items(citizen_id),
+        action_items=open_action_items(citizen_id, as_of if past else None),
         last_meeting=line(held),
         next_meeting=line(planned),
     )

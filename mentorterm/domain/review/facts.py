@@ -29,11 +29,22 @@ class MissedMeeting:
 
 @dataclass(frozen=True)
 class JobStart:
-    """The latest ordinary job or flexjob placement started by ``as_of``."""
+    """A work placement (``PlacementKind.is_work``) started by ``as_of``."""
 
     kind: str  # PlacementKind value
     start: date
     workplace: str
+    end: date | None = None  # as known on as_of (decided by then)
+
+
+@dataclass(frozen=True)
+class HoursFacts:
+    """Hours worked against hours planned on the present days of the recent window."""
+
+    days: int = 0
+    planned: float = 0.0
+    worked: float = 0.0
+    left_early: list[str] = field(default_factory=list)  # the reasons, oldest first
 
 
 @dataclass(frozen=True)
@@ -81,7 +92,9 @@ class HoursStepFacts:
     from_date: date
     hours_per_week: float
     schedule: str | None
-    last_follow_up: date | None  # the last held three-party meeting
+    last_follow_up: date | None  # the last held three-party meeting or workplace follow-up
+    kind: str = "company_internship"  # PlacementKind value of the step's placement
+    last_met: date | None = None  # the last held meeting with the citizen (any kind)
 
 
 @dataclass(frozen=True)
@@ -99,9 +112,14 @@ class CitizenFacts:
     next_booked: datetime | None = None  # planned, held or no-show on or after as_of
     attendance: Attendance = Attendance()
     no_notice: list[date] = field(default_factory=list)  # oldest first
-    missed: list[MissedMeeting] = field(default_factory=list)  # newest first
-    job_placement: JobStart | None = None
+    missed: list[MissedMeeting] = field(default_factory=list)  # in this course, newest first
+    # Missed in a row before the current course started (context only), newest first.
+    missed_before: list[MissedMeeting] = field(default_factory=list)
+    jobs: list[JobStart] = field(default_factory=list)  # work placements, oldest start first
     job_course: CourseEnded | None = None
+    latest_course_start: date | None = None  # the latest course started by as_of
+    last_met: datetime | None = None  # the last held meeting with the citizen (any kind)
+    hours: HoursFacts = HoursFacts()
 
 
 @dataclass

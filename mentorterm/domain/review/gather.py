@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 from ...fields import from_micros
@@ -13,6 +14,7 @@ from .facts import (
     CitizenCase,
     CitizenFacts,
     CourseEnded,
+    HoursFacts,
     HoursStepFacts,
     JobStart,
     MissedMeeting,
@@ -57,19 +59,19 @@ def citizen_facts(row: tuple) -> CitizenFacts:
         attendance,
         no_notice,
         missed,
-        job_placement,
+        latest_course_start,
         job_course,
+        last_met,
     ) = row
     planned, extended = _d(planned_end), _d(extended_to)
+    course_start = _d(start)
     missed_list = []
     for part in missed.split("|") if missed else []:
         status, _sep, moment = part.partition("@")
         missed_list.append(MissedMeeting(status, _dt(moment)))
     missed_list.sort(key=lambda m: m.starts_at, reverse=True)
-    job = None
-    if job_placement:
-        kind, start_text, workplace = job_placement.split("|", 2)
-        job = JobStart(kind, _d(start_text), workplace)
+    # Counted within the current course; the ones before it are context.
+    in_course = [m for m in missed_list if course_start and m.starts_at.date() >= course_start]
     ended = None
     if job_course:
         outcome, end_text = job_course.split("|", 1)
@@ -78,7 +80,7 @@ def citizen_facts(row: tuple) -> CitizenFacts:
         citizen_id=cid,
         name=name,
         course_id=course_id,
-        course_start=_d(start),
+        course_start=course_start,
         course_end=max(planned, extended) if extended and planned else planned,
         cadence=cadence,
         course_end_recorded=_d(end_date),
@@ -86,9 +88,21 @@ def citizen_facts(row: tuple) -> CitizenFacts:
         next_booked=_dt(next_booked),
         attendance=Attendance(*(int(x) for x in (attendance or "0 0 0 0").split())),
         no_notice=sorted(_d(x) for x in (no_notice or "").split()),
-        missed=missed_list,
-        job_placement=job,
+        missed=in_course if course_start else missed_list,
+        missed_before=missed_list[len(in_course) :] if course_start else [],
         job_course=ended,
+        latest_course_start=_d(latest_course_start),
+        last_met=_dt(last_met),
+    )
+
+
+def _hours(rows: list[tuple]) -> HoursFacts:
+    reasons = [str(reason).strip() for *_x, left, reason in rows if left and str(reason).strip()]
+    return HoursFacts(
+        days=len(rows),
+        planned=sum(float(r[2] or 0) for r in rows),
+        worked=sum(float(r[3] or 0) for r in rows),
+        left_early=reasons,
     )
 
 
@@ -111,11 +125,24 @@ def citizen_cases(as_of: date, mentor_id: int | None, t: ReviewThresholds) -> li
     ):
         change = PlacementChange(kind, workplace, _d(start), _d(end), _d(next_start))
         cases[cid].transitions.append(change)
-    for cid, workplace, from_date, hours, schedule, follow_up in _fetch(
+    for cid, workplace, from_date, hours, schedule, follow_up, kind, met in _fetch(
         queries.HOURS_STEPS, params, mentor_id
     ):
-        step = HoursStepFacts(workplace, _d(from_date), hours, schedule, _d(follow_up))
+        step = HoursStepFacts(
+            workplace, _d(from_date), hours, schedule, _d(follow_up), kind, _d(met)
+        )
         cases[cid].hours_steps.append(step)
+    jobs: dict[int, list[JobStart]] = {}
+    for cid, kind, start, end, workplace in _fetch(queries.JOBS, params, mentor_id):
+        jobs.setdefault(cid, []).append(JobStart(kind, _d(start), workplace, _d(end)))
+    days: dict[int, list[tuple]] = {}
+    for row in _fetch(queries.LOGBOOK_HOURS, params, mentor_id):
+        days.setdefault(row[0], []).append(row)
+    for cid, case in cases.items():
+        if cid in jobs or cid in days:
+            case.citizen = replace(
+                case.citizen, jobs=jobs.get(cid, []), hours=_hours(days.get(cid, []))
+            )
     return list(cases.values())
 
 

@@ -6,14 +6,18 @@ with correlated subqueries per citizen (index seeks on (citizen, date), as
 the overdue action items, the placements in transition, the hours steps and
 the week's decisions (bench/review.py).
 
-As of ``as_of``, as far as the records' dates allow: meetings after ``as_of``
-are not yet held (a planned, held or no-show one on or after it counts as
-booked), scores, logbook days and extensions after it do not exist yet, an
-action item done after it is still open, one agreed at a later meeting (or
-created later) does not exist yet, a course or sub-goal whose end or status
-was recorded with a later date was still running, and a citizen archived
-after it is still there. What cannot be dated (a meeting's status changed
-later, a placement's end moved) is taken as it is now.
+As of ``as_of``, only what was known on ``as_of`` (schema 7 dates it):
+meetings after ``as_of`` are not yet held (a planned, held or no-show one on
+or after it counts as booked), and a meeting stands at the status it had on
+``as_of`` (``status_before`` when its status changed later); scores, logbook
+days and extensions after it do not exist yet, an action item done after it
+is still open, one agreed at a later meeting (or set on a later day, its
+``created_on``) does not exist yet, nor does a later sub-goal; a course or
+placement whose end was decided after ``as_of`` (``end_decided_on``) was
+still running with no end decided, a sub-goal whose status was recorded with
+a later date was still active, and a citizen archived after it is still
+there. What schema 7 cannot date (a meeting booked later, a placement's
+start corrected) is taken as it is now.
 
 Portable SQL where it can be (CASE sums, ``||``, ``LIMIT``): what is
 SQLite's own is named in ``DIALECT`` (the string aggregate; PostgreSQL
@@ -23,17 +27,24 @@ another engine rewrites. Dates are compared as ISO text.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from ...enums import CourseOutcome, MeetingStatus, PlacementKind
-from ...fields import to_micros
 from ...settings import ReviewThresholds
 from .signal import iso_week_of
 
 # Cancelled counts only when the citizen cancelled (the statement checks cancelled_by).
 _MISSED = (MeetingStatus.CANCELLED.value, MeetingStatus.NO_SHOW.value)
 _AFTERCARE_OUTCOMES = tuple(o.value for o in CourseOutcome if o.starts_aftercare)
-_JOB_PLACEMENTS = (PlacementKind.ORDINARY_JOB.value, PlacementKind.FLEXJOB.value)
+# The placements that are a first day of work (aftercare follows them).
+_JOB_PLACEMENTS = tuple(k.value for k in PlacementKind if k.is_work)
+
+# A meeting's status as it stood on :as_of (schema 7: its last change, dated).
+STATUS = "(CASE WHEN {m}.status_changed_on > :as_of THEN {m}.status_before ELSE {m}.status END)"
+# A course's or placement's end as it was known on :as_of (decided by then), else NULL.
+KNOWN_END = "(CASE WHEN COALESCE({t}.end_decided_on, {t}.end_date) <= :as_of THEN {t}.end_date END)"
+# Held with the citizen: a workplace follow-up is with the supervisor alone.
+_WITH_CITIZEN = "{m}.kind != 'workplace_follow_up'"
 
 # What differs between engines, in one place (SQLite 3.40 has no string_agg).
 DIALECT = {"string_agg": "group_concat"}
@@ -44,13 +55,13 @@ CITIZENS = (
     """
 SELECT c.id, c.name,
        co.id, co.start_date, co.planned_end, COALESCE(co.meeting_cadence_days, 14),
-       co.end_date,
+       {known_co},
        (SELECT max(x.new_end) FROM course_extension x
          WHERE x.course_id = co.id AND x.decided_on <= :as_of),
        (SELECT max(m.starts_at) FROM meeting m
-         WHERE m.citizen_id = c.id AND m.status = 'held' AND m.starts_at < :tomorrow),
+         WHERE m.citizen_id = c.id AND {status_m} = 'held' AND m.starts_at < :tomorrow),
        (SELECT min(m.starts_at) FROM meeting m
-         WHERE m.citizen_id = c.id AND m.status IN ('planned', 'held', 'no_show')
+         WHERE m.citizen_id = c.id AND {status_m} IN ('planned', 'held', 'no_show')
            AND m.starts_at >= :as_of),
        -- recent logged, recent present, before logged, before present: one range scan
        (SELECT CAST(sum(CASE WHEN l.entry_date >= :recent_start THEN 1 ELSE 0 END) AS TEXT)
@@ -66,30 +77,63 @@ SELECT c.id, c.name,
        (SELECT {string_agg}(l.entry_date, ' ') FROM logbook_entry l
          WHERE l.citizen_id = c.id AND l.entry_date >= :no_notice_start
            AND l.entry_date <= :as_of AND l.attendance = 'absent_without_notice'),
-       -- the cancellations and no-shows since the last held meeting
-       (SELECT {string_agg}(m2.status || '@' || m2.starts_at, '|') FROM meeting m2
-         WHERE m2.citizen_id = c.id AND m2.status IN ({missed})
-           AND (m2.status != 'cancelled' OR m2.cancelled_by IS NULL
+       -- the cancellations and no-shows since the last held meeting (gather splits
+       -- them at the current course's start)
+       (SELECT {string_agg}({status_m2} || '@' || m2.starts_at, '|') FROM meeting m2
+         WHERE m2.citizen_id = c.id AND {status_m2} IN ({missed})
+           AND ({status_m2} != 'cancelled' OR m2.cancelled_by IS NULL
                 OR m2.cancelled_by = 'citizen')
            AND m2.starts_at < :tomorrow
            AND m2.starts_at > COALESCE((SELECT max(m.starts_at) FROM meeting m
-                WHERE m.citizen_id = c.id AND m.status = 'held'
+                WHERE m.citizen_id = c.id AND {status_m} = 'held'
                   AND m.starts_at < :tomorrow), '')),
-       (SELECT p.kind || '|' || p.start_date || '|' || p.workplace FROM placement p
-         WHERE p.citizen_id = c.id AND p.kind IN ({jobs})
-           AND p.start_date <= :as_of
-         ORDER BY p.start_date DESC LIMIT 1),
+       -- the latest course started by as_of: aftercare counts from its start
+       (SELECT max(k.start_date) FROM course k
+         WHERE k.citizen_id = c.id AND k.start_date <= :as_of),
        (SELECT k.outcome || '|' || k.end_date FROM course k
-         WHERE k.citizen_id = c.id AND k.end_date <= :as_of AND k.outcome IN ({aftercare})
-         ORDER BY k.end_date DESC LIMIT 1)
+         WHERE k.citizen_id = c.id AND {known_k} <= :as_of AND k.outcome IN ({aftercare})
+         ORDER BY k.end_date DESC LIMIT 1),
+       (SELECT max(m.starts_at) FROM meeting m
+         WHERE m.citizen_id = c.id AND {status_m} = 'held' AND m.starts_at < :tomorrow
+           AND {with_citizen})
 FROM citizen c
 LEFT JOIN course co ON co.id = (
     SELECT c2.id FROM course c2
      WHERE c2.citizen_id = c.id AND c2.start_date <= :as_of
-       AND (c2.end_date IS NULL OR c2.end_date > :as_of)
+       AND ({known_c2} IS NULL OR {known_c2} > :as_of)
      ORDER BY c2.start_date DESC, c2.id DESC LIMIT 1)
 WHERE """
     + _IN_SCOPE
+)
+
+# Every work placement (a first day of work) started by as_of, with its end as known.
+JOBS = (
+    """
+SELECT p.citizen_id, p.kind, p.start_date, {known_p}, p.workplace
+FROM citizen c JOIN placement p ON p.citizen_id = c.id
+WHERE """
+    + _IN_SCOPE
+    + """
+  AND p.kind IN ({jobs}) AND p.start_date <= :as_of
+ORDER BY p.citizen_id, p.start_date, p.id
+"""
+)
+
+# The present days of the recent window with hours planned: hours worked against them.
+# CROSS JOIN keeps the citizen outside (SQLite does not reorder it): one index seek
+# per citizen into (citizen, entry_date, attendance), never a scan of the logbook.
+LOGBOOK_HOURS = (
+    """
+SELECT l.citizen_id, l.entry_date, l.hours_planned, l.hours_worked, l.left_early,
+       l.left_early_reason
+FROM citizen c CROSS JOIN logbook_entry l ON l.citizen_id = c.id
+WHERE """
+    + _IN_SCOPE
+    + """
+  AND l.entry_date >= :recent_start AND l.entry_date <= :as_of
+  AND l.attendance = 'present' AND l.hours_planned > 0
+ORDER BY l.citizen_id, l.entry_date
+"""
 )
 
 SUB_GOALS = (
@@ -102,7 +146,7 @@ WHERE """
     + _IN_SCOPE
     + """
   AND (g.status = 'active' OR g.status_date > :as_of)
-  AND g.created_at < :created_before
+  AND g.created_on <= :as_of
 ORDER BY g.citizen_id, g.priority, g.id
 """
 )
@@ -117,7 +161,7 @@ WHERE """
     + """
   AND (a.done_on IS NULL OR a.done_on > :as_of)
   AND a.due_date < :as_of
-  AND a.created_at < :created_before
+  AND a.created_on <= :as_of
   AND (a.meeting_id IS NULL OR m.starts_at < :tomorrow)
 ORDER BY a.citizen_id, a.due_date, a.id
 """
@@ -125,7 +169,7 @@ ORDER BY a.citizen_id, a.due_date, a.id
 
 TRANSITIONS = (
     """
-SELECT p.citizen_id, p.kind, p.workplace, p.start_date, p.end_date,
+SELECT p.citizen_id, p.kind, p.workplace, p.start_date, {known_p},
        (SELECT min(p2.start_date) FROM placement p2
          WHERE p2.citizen_id = p.citizen_id AND p2.id != p.id
            AND p2.start_date > p.start_date)
@@ -134,17 +178,23 @@ WHERE """
     + _IN_SCOPE
     + """
   AND ((p.start_date >= :as_of AND p.start_date <= :transition_end)
-       OR (p.end_date >= :as_of AND p.end_date <= :transition_end))
+       OR ({known_p} >= :as_of AND {known_p} <= :transition_end))
 ORDER BY p.citizen_id, p.start_date, p.id
 """
 )
 
+# The follow-ups after the step: any held meeting with the citizen, and the last
+# held three-party meeting or workplace follow-up (rules_placement decides which counts).
 HOURS_STEPS = (
     """
 SELECT p.citizen_id, p.workplace, h.from_date, h.hours_per_week, h.schedule,
        (SELECT max(m.starts_at) FROM meeting m
-         WHERE m.citizen_id = p.citizen_id AND m.status = 'held'
-           AND m.kind = 'three_party' AND m.starts_at < :tomorrow)
+         WHERE m.citizen_id = p.citizen_id AND {status_m} = 'held'
+           AND m.kind IN ('three_party', 'workplace_follow_up') AND m.starts_at < :tomorrow),
+       p.kind,
+       (SELECT max(m.starts_at) FROM meeting m
+         WHERE m.citizen_id = p.citizen_id AND {status_m} = 'held'
+           AND {with_citizen} AND m.starts_at < :tomorrow)
 FROM citizen c JOIN placement p ON p.citizen_id = c.id
 JOIN hours_step h ON h.id = (
     SELECT h2.id FROM hours_step h2 WHERE h2.placement_id = p.id AND h2.from_date <= :as_of
@@ -152,7 +202,7 @@ JOIN hours_step h ON h.id = (
 WHERE """
     + _IN_SCOPE
     + """
-  AND p.start_date <= :as_of AND (p.end_date IS NULL OR p.end_date >= :as_of)
+  AND p.start_date <= :as_of AND ({known_p} IS NULL OR {known_p} >= :as_of)
   AND h.from_date <= :step_before
 ORDER BY p.citizen_id, p.start_date, p.id
 """
@@ -173,8 +223,6 @@ def params(as_of: date, t: ReviewThresholds, mentor_id: int | None) -> dict[str,
     return {
         "as_of": as_of.isoformat(),
         "tomorrow": (as_of + day).isoformat(),
-        # Stamps are integer microseconds (schema 6): made before the next day began.
-        "created_before": to_micros(datetime.combine(as_of + day, datetime.min.time())),
         "recent_start": recent_start.isoformat(),
         "before_start": (recent_start - t.attendance_days * day).isoformat(),
         "no_notice_start": (as_of - (t.no_notice_days - 1) * day).isoformat(),
@@ -191,6 +239,13 @@ def sql(template: str, mentor_id: int | None) -> str:
         aftercare=_quoted(_AFTERCARE_OUTCOMES),
         missed=_quoted(_MISSED),
         jobs=_quoted(_JOB_PLACEMENTS),
+        status_m=STATUS.format(m="m"),
+        status_m2=STATUS.format(m="m2"),
+        with_citizen=_WITH_CITIZEN.format(m="m"),
+        known_co=KNOWN_END.format(t="co"),
+        known_c2=KNOWN_END.format(t="c2"),
+        known_k=KNOWN_END.format(t="k"),
+        known_p=KNOWN_END.format(t="p"),
         **DIALECT,
     )
 
@@ -206,5 +261,14 @@ def review_sql(
     values = params(as_of, thresholds or ReviewThresholds(), mentor_id)
     return [
         (sql(t, mentor_id), values)
-        for t in (CITIZENS, SUB_GOALS, ACTION_ITEMS, TRANSITIONS, HOURS_STEPS, NOTES)
+        for t in (
+            CITIZENS,
+            SUB_GOALS,
+            ACTION_ITEMS,
+            TRANSITIONS,
+            HOURS_STEPS,
+            JOBS,
+            LOGBOOK_HOURS,
+            NOTES,
+        )
     ]

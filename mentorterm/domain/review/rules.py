@@ -1,4 +1,4 @@
-"""The review's eleven rules, applied to one citizen's case: facts in, signals out.
+"""The review's twelve rules, applied to one citizen's case: facts in, signals out.
 
 No database here: ``gather.py`` reads the facts, this module only decides.
 Signals come in a fixed order (the citizen's own rules, then per sub-goal,
@@ -11,9 +11,10 @@ from datetime import date
 
 from ...settings import ReviewThresholds
 from .facts import CitizenCase
-from .rules_attendance import attendance, no_notice_absence
+from .rules_aftercare import aftercare_due
+from .rules_attendance import attendance, no_notice_absence, partial_attendance
 from .rules_course import action_items_overdue, course_ending, sub_goal
-from .rules_meetings import aftercare_due, missed_meetings, no_next_meeting, passive_period
+from .rules_meetings import missed_meetings, no_next_meeting, passive_period
 from .rules_placement import hours_step, placement_transition
 from .signal import Signal
 
@@ -27,6 +28,7 @@ __all__ = [
     "missed_meetings",
     "no_next_meeting",
     "no_notice_absence",
+    "partial_attendance",
     "passive_period",
     "placement_transition",
     "sub_goal",
@@ -46,6 +48,7 @@ def case_signals(case: CitizenCase, as_of: date, t: ReviewThresholds) -> list[Si
         passive_period(f, as_of),
         missed_meetings(f, t),
         attendance(f, as_of, t),
+        partial_attendance(f, as_of, t),
         no_notice_absence(f, t),
         course_ending(f, as_of, t),
         no_next_meeting(f),

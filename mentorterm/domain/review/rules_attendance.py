@@ -1,4 +1,5 @@
-"""The review's attendance rules: low or fallen attendance, absence without notice.
+"""The review's attendance rules: low or fallen attendance, partial attendance, absence
+without notice.
 
 Pure functions from a citizen's facts to a signal, or None when it does not apply.
 """
@@ -7,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from ...format import show_date
+from ...format import show_date, show_hours
 from ...i18n import _, ngettext
 from ...settings import ReviewThresholds
 from .facts import CitizenFacts
@@ -16,6 +17,7 @@ from .signal import (
     W_ATTENDANCE_DROP,
     W_ATTENDANCE_LOW,
     W_NO_NOTICE,
+    W_PARTIAL,
     Fact,
     Signal,
     SignalKind,
@@ -101,4 +103,52 @@ def no_notice_absence(f: CitizenFacts, t: ReviewThresholds) -> Signal | None:
         W_NO_NOTICE + (1 if len(f.no_notice) > 1 else 0),
         text,
         days=[d.isoformat() for d in f.no_notice],
+    )
+
+
+def partial_attendance(f: CitizenFacts, as_of: date, t: ReviewThresholds) -> Signal | None:
+    """Hours worked below the limit of the hours planned, on the days present in the
+    recent window (absence is the attendance signal's); the early-leave reasons named."""
+    h = f.hours
+    if not h.days or h.planned <= 0:
+        return None
+    if h.worked * 100 >= t.partial_attendance_below * h.planned:
+        return None
+    rate = round(h.worked / h.planned * 100)  # as the statistics show it (show_percent)
+    start = as_of - timedelta(days=t.attendance_days - 1)
+    text = ngettext(
+        # The percent signs go in with the figures: "% o" in a message reads as a
+        # printf conversion to the catalogue's checks.
+        "Worked {rate} of the planned hours over the last {days} ({worked} of {planned} "
+        "hours on {n} day present, {start} to {end}); below {limit}",
+        "Worked {rate} of the planned hours over the last {days} ({worked} of {planned} "
+        "hours on {n} days present, {start} to {end}); below {limit}",
+        h.days,
+    ).format(
+        rate=f"{rate} %",
+        days=ago(t.attendance_days),
+        worked=show_hours(h.worked),
+        planned=show_hours(h.planned),
+        n=h.days,
+        start=show_date(start),
+        end=show_date(as_of),
+        limit=f"{t.partial_attendance_below} %",
+    )
+    counts: dict[str, int] = {}
+    for reason in h.left_early:
+        counts[reason] = counts.get(reason, 0) + 1
+    if counts:
+        reasons = ", ".join(f"{r} ({n})" if n > 1 else r for r, n in counts.items())
+        text += _("; left early: {reasons}").format(reasons=reasons)
+    return signal(
+        SignalKind.PARTIAL_ATTENDANCE,
+        W_PARTIAL,
+        text,
+        rate=rate,
+        worked=h.worked,
+        planned=h.planned,
+        days=h.days,
+        start=start.isoformat(),
+        end=as_of.isoformat(),
+        left_early=h.left_early,
     )

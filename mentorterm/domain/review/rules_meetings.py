@@ -1,19 +1,18 @@
-"""The review's meeting rules: a passive period, missed meetings, no next meeting, aftercare.
+"""The review's meeting rules: a passive period, missed meetings, no next meeting.
 
 Pure functions from a citizen's facts to a signal, or None when it does not apply.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
-from ...enums import CourseOutcome, MeetingStatus, PlacementKind
+from ...enums import MeetingStatus
 from ...format import show_date
 from ...i18n import _
 from ...settings import ReviewThresholds
 from .facts import CitizenFacts
 from .signal import (
-    W_AFTERCARE,
     W_MISSED,
     W_NO_NEXT_MEETING,
     W_PASSIVE,
@@ -62,7 +61,8 @@ def _missed_label(status: str) -> str:
 
 
 def missed_meetings(f: CitizenFacts, t: ReviewThresholds) -> Signal | None:
-    """Cancellations by the citizen and no-shows since the last held meeting."""
+    """Cancellations by the citizen and no-shows since the last held meeting, counted
+    within the current course; those before it are named as context only."""
     n = len(f.missed)
     if n < t.missed_in_a_row:
         return None
@@ -78,6 +78,11 @@ def missed_meetings(f: CitizenFacts, t: ReviewThresholds) -> Signal | None:
     text = _("{n} meetings in a row cancelled or missed: {list} ({tail})").format(
         n=n, list=shown, tail=tail
     )
+    before = f.missed_before
+    if before:  # context, not counted: the pattern before this course started
+        text += _("; before this course started: {n} more, the last {day}").format(
+            n=len(before), day=show_date(before[0].starts_at)
+        )
     return signal(
         SignalKind.MISSED_MEETINGS,
         min(8, W_MISSED + n - t.missed_in_a_row),
@@ -85,6 +90,7 @@ def missed_meetings(f: CitizenFacts, t: ReviewThresholds) -> Signal | None:
         count=n,
         meetings=[f"{m.status} {m.starts_at.date().isoformat()}" for m in f.missed],
         last_held=iso(last),
+        before_course=[f"{m.status} {m.starts_at.date().isoformat()}" for m in before],
     )
 
 
@@ -99,49 +105,4 @@ def no_next_meeting(f: CitizenFacts) -> Signal | None:
         W_NO_NEXT_MEETING,
         _("No next meeting booked ({tail})").format(tail=tail),
         last_held=iso(last),
-    )
-
-
-def aftercare_due(f: CitizenFacts, as_of: date, t: ReviewThresholds) -> Signal | None:
-    """The follow-up after a job started (a job placement, or a course ended with a job)."""
-    events = []
-    if f.job_placement:
-        job = f.job_placement
-        what = _("{kind} at {workplace} started {start}").format(
-            kind=PlacementKind(job.kind).label.lower(),
-            workplace=job.workplace,
-            start=show_date(job.start),
-        )
-        events.append((job.start, what, job.kind))
-    if f.job_course:
-        ended = f.job_course
-        what = _("course ended {end}: {outcome}").format(
-            end=show_date(ended.end), outcome=CourseOutcome(ended.outcome).label.lower()
-        )
-        events.append((ended.end, what, ended.outcome))
-    if not events:
-        return None
-    started, what, kind = max(events, key=lambda e: e[0])  # the latest job-like start
-    due = started + timedelta(days=t.aftercare_days)
-    first = due - timedelta(days=t.aftercare_window_days)
-    if not first <= as_of <= due + timedelta(days=t.aftercare_window_days):
-        return None
-    if f.last_held is not None and f.last_held.date() >= first:
-        return None  # the aftercare follow-up was held
-    booked = (
-        _("; next meeting booked {day}").format(day=show_date(f.next_booked))
-        if f.next_booked
-        else _("; no meeting booked")
-    )
-    text = _("Aftercare due {due}, {days} after the job started ({what}){booked}").format(
-        due=show_date(due), days=ago(t.aftercare_days), what=what, booked=booked
-    )
-    return signal(
-        SignalKind.AFTERCARE_DUE,
-        W_AFTERCARE,
-        text,
-        due=due.isoformat(),
-        job_started=started.isoformat(),
-        job=kind,
-        next_booked=iso(f.next_booked),
     )

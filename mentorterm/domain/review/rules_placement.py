@@ -53,11 +53,14 @@ def placement_transition(p: PlacementChange, as_of: date, t: ReviewThresholds) -
         )
     if p.end is not None and as_of <= p.end <= horizon:
         days = (p.end - as_of).days
-        after = (
-            _("next placement from {day}").format(day=show_date(p.next_start))
-            if p.next_start
-            else _("no next placement recorded")
-        )
+        if p.next_start is None:
+            after = _("no next placement recorded")
+        elif p.next_start <= as_of:  # already running: not one to come
+            after = _("the next placement already started {day}").format(
+                day=show_date(p.next_start)
+            )
+        else:
+            after = _("next placement from {day}").format(day=show_date(p.next_start))
         out.append(
             signal(
                 SignalKind.PLACEMENT_TRANSITION,
@@ -78,22 +81,33 @@ def placement_transition(p: PlacementChange, as_of: date, t: ReviewThresholds) -
 def hours_step(h: HoursStepFacts, as_of: date, t: ReviewThresholds) -> Signal | None:
     """An hours step in force for the threshold's days or more, with no follow-up since.
 
-    The follow-up is a held three-party meeting after the step began.
+    At the provider's own training ground the mentor follows up every day the
+    citizen is there: any held meeting with the citizen after the step began
+    counts. Elsewhere a held three-party meeting or workplace follow-up does.
     """
-    from_date, follow_up = h.from_date, h.last_follow_up
+    from_date = h.from_date
     days = (as_of - from_date).days
     if days < t.hours_step_days:
         return None
+    own_ground = h.kind == PlacementKind.TRAINING_GROUND.value
+    follow_up = h.last_met if own_ground else h.last_follow_up
     if follow_up is not None and follow_up > from_date:
         return None  # followed up since the step began
     hours_text = _("{hours} hours a week").format(hours=show_hours(h.hours_per_week)) + (
         f" ({h.schedule})" if h.schedule else ""
     )
-    last = (
-        _("last three-party follow-up {day}").format(day=show_date(follow_up))
-        if follow_up
-        else _("no three-party follow-up yet")
-    )
+    if own_ground:
+        last = (
+            _("last meeting with the citizen {day}").format(day=show_date(follow_up))
+            if follow_up
+            else _("no meeting with the citizen yet")
+        )
+    else:
+        last = (
+            _("last three-party or workplace follow-up {day}").format(day=show_date(follow_up))
+            if follow_up
+            else _("no three-party or workplace follow-up yet")
+        )
     text = _("{hours} at {workplace} since {day} ({days}) with no follow-up since; {last}").format(
         hours=hours_text, workplace=h.workplace, day=show_date(from_date), days=ago(days), last=last
     )
@@ -105,4 +119,5 @@ def hours_step(h: HoursStepFacts, as_of: date, t: ReviewThresholds) -> Signal | 
         from_date=from_date.isoformat(),
         days=days,
         last_follow_up=iso(follow_up),
+        training_ground=own_ground,
     )

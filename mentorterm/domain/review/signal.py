@@ -17,6 +17,7 @@ W_PASSIVE, W_PASSIVE_LONG = 3, 5  # long: more than twice the cadence
 W_COURSE_ENDING, W_COURSE_ENDING_SOON, W_COURSE_END_PASSED = 3, 4, 5  # soon: within 7 days
 W_TRANSITION, W_TRANSITION_SOON = 2, 3
 W_AFTERCARE = 3
+W_PARTIAL = 3  # hours worked well below the hours planned
 W_ACTIONS, W_ACTIONS_LONG = 2, 3  # long: one overdue more than 14 days
 W_NO_NEXT_MEETING = 2
 W_SUB_GOAL, W_SUB_GOAL_BOTH = 1, 2  # both: past its target and unscored
@@ -24,7 +25,7 @@ W_HOURS_STEP = 1
 
 
 class SignalKind(StrEnum):
-    """The eleven reasons a citizen comes up in the weekly review (issue 7)."""
+    """The twelve reasons a citizen comes up in the weekly review (issues 7 and 17)."""
 
     PASSIVE_PERIOD = "passive_period"  # no held meeting within the cadence
     MISSED_MEETINGS = "missed_meetings"  # cancellations / no-shows in a row
@@ -37,6 +38,7 @@ class SignalKind(StrEnum):
     HOURS_STEP = "hours_step"  # in force long, no follow-up since
     AFTERCARE_DUE = "aftercare_due"
     NO_NEXT_MEETING = "no_next_meeting"
+    PARTIAL_ATTENDANCE = "partial_attendance"  # hours worked below the hours planned
 
     @property
     def label(self) -> str:
@@ -52,6 +54,7 @@ class SignalKind(StrEnum):
             "hours_step": N_("Hours step"),
             "aftercare_due": N_("Aftercare due"),
             "no_next_meeting": N_("No next meeting"),
+            "partial_attendance": N_("Partial attendance"),
         }
         return _(labels[self.value])
 

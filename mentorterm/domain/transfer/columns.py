@@ -56,6 +56,7 @@ COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
         "end_date",
         "outcome",
         "end_note",
+        "end_decided_on",
     ),
     CourseExtension: ("decided_on", "new_end", "reason"),
     SubGoal: (
@@ -68,6 +69,7 @@ COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
         "status",
         "status_date",
         "status_note",
+        "created_on",
     ),
     AllianceScore: ("scored_on", "citizen_score", "what_it_takes", "own_actions", "help_needed"),
     Placement: (
@@ -86,6 +88,7 @@ COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
         "follow_up_frequency",
         "paid_hours_next_discussed",
         "end_reason",
+        "end_decided_on",
     ),
     HoursStep: ("from_date", "hours_per_week", "schedule"),
     LogbookEntry: (
@@ -121,9 +124,11 @@ COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
         "next_meeting_date",
         "cancelled_by",
         "outcome_note",
+        "status_before",
+        "status_changed_on",
     ),
     MeetingParticipant: ("name", "role"),
-    ActionItem: ("what", "owner", "due_date", "done_on"),
+    ActionItem: ("what", "owner", "due_date", "done_on", "created_on"),
     ReviewNote: ("iso_week", "decision", "reviewed_at"),
     Report: (
         "period_start",

@@ -50,6 +50,8 @@ def _columns(doc, model: type[BaseModel], now: datetime, **extra) -> dict[str, A
             row[name] = value.value
     row["created_at"] = doc.created_at or now
     row["updated_at"] = doc.updated_at or row["created_at"]
+    if "created_on" in row and row["created_on"] is None:
+        row["created_on"] = now.date()  # neither day nor stamp: known from the import
     row.update(extra)
     return row
 
