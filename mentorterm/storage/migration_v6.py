@@ -25,6 +25,7 @@ from peewee import DateTimeField
 from ..fields import to_micros
 from ..models import ALL_MODELS
 from . import summary
+from .rebuild import rebuild_table
 
 if TYPE_CHECKING:
     import peewee
@@ -45,26 +46,12 @@ def stamp_as_micros(value):
 
 
 def _rebuild(database: peewee.SqliteDatabase, model) -> None:
-    table = model._meta.table_name
-    aside = f"{table}_schema5"
-    for (name,) in database.execute_sql(
-        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
-        (table,),
-    ).fetchall():
-        database.execute_sql(f'DROP INDEX "{name}"')
-    database.execute_sql("PRAGMA legacy_alter_table = ON")
-    try:
-        database.execute_sql(f'ALTER TABLE "{table}" RENAME TO "{aside}"')
-    finally:
-        database.execute_sql("PRAGMA legacy_alter_table = OFF")
-    database.create_tables([model])
-    kept = [row[1] for row in database.execute_sql(f'PRAGMA table_info("{aside}")').fetchall()]
-    columns = ", ".join(f'"{name}"' for name in kept)
-    chosen = ", ".join(
-        f'mentorterm_micros("{name}")' if name in STAMPS else f'"{name}"' for name in kept
+    rebuild_table(
+        database,
+        model,
+        aside_suffix="schema5",
+        value=lambda name: f'mentorterm_micros("{name}")' if name in STAMPS else f'"{name}"',
     )
-    database.execute_sql(f'INSERT INTO "{table}" ({columns}) SELECT {chosen} FROM "{aside}"')
-    database.execute_sql(f'DROP TABLE "{aside}"')
 
 
 def to_schema_6(database: peewee.SqliteDatabase, migrator: SqliteMigrator) -> None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..models import ActionItem, Course, Meeting, Placement, SubGoal
+from .rebuild import rebuild_table
 
 if TYPE_CHECKING:
     import peewee
@@ -34,23 +35,7 @@ REBUILT = (Course, SubGoal, Placement, Meeting, ActionItem)
 
 
 def _rebuild(database: peewee.SqliteDatabase, model) -> None:
-    table = model._meta.table_name
-    aside = f"{table}_schema6"
-    for (name,) in database.execute_sql(
-        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
-        (table,),
-    ).fetchall():
-        database.execute_sql(f'DROP INDEX "{name}"')
-    database.execute_sql("PRAGMA legacy_alter_table = ON")
-    try:
-        database.execute_sql(f'ALTER TABLE "{table}" RENAME TO "{aside}"')
-    finally:
-        database.execute_sql("PRAGMA legacy_alter_table = OFF")
-    database.create_tables([model])
-    kept = [row[1] for row in database.execute_sql(f'PRAGMA table_info("{aside}")').fetchall()]
-    columns = ", ".join(f'"{name}"' for name in kept)
-    database.execute_sql(f'INSERT INTO "{table}" ({columns}) SELECT {columns} FROM "{aside}"')
-    database.execute_sql(f'DROP TABLE "{aside}"')
+    rebuild_table(database, model, aside_suffix="schema6")
 
 
 def _day(stamp: str) -> str:
