@@ -23,6 +23,10 @@ from .screens.textual_text import TextualText, textual_commands
 #: Seconds without a key press after which the -wal is checkpointed.
 CHECKPOINT_EVERY = 120
 
+#: The app's exit status when its terminal went away (128 + SIGHUP, as a shell
+#: reports a process the hang-up ended).
+TERMINAL_GONE = 129
+
 
 class MentortermApp(LockGuard, Navigation, MentorIdentityFlow, TextualText, App[int]):
     """The mentor's terminal. The database is open and bound before it starts.
@@ -53,6 +57,7 @@ class MentortermApp(LockGuard, Navigation, MentorIdentityFlow, TextualText, App[
         self.target = target  # what session.open opens (again, after the lock)
         self.ask = ask  # "create" / "unlock": the passphrase comes first
         self.locked = False
+        self._ending = False  # terminal_gone has asked the app to end
         # The wrong-passphrase back-off (also kept beside the database); the
         # clock is the wall clock, so the wait holds across a restart.
         self.clock = time.time
@@ -205,6 +210,18 @@ class MentortermApp(LockGuard, Navigation, MentorIdentityFlow, TextualText, App[
         if not self.locked and not self.ask:
             self.keep_drafts_now()
         await super().action_quit()
+
+    def terminal_gone(self) -> None:
+        """The terminal closed under the app (its window shut, the ssh link
+        dropped, the system shutting down: the driver's empty read, SIGHUP or
+        SIGTERM). What the forms hold is kept as drafts, as at ctrl+q, and the
+        app ends; the next start offers the drafts back."""
+        if self._ending:
+            return
+        self._ending = True
+        if not self.locked and not self.ask:
+            self.keep_drafts_now()
+        self.exit(return_code=TERMINAL_GONE)
 
     def action_lock(self) -> None:
         """Hide everything, keep what is being typed, close the database, drop the key."""

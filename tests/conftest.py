@@ -47,6 +47,14 @@ def _plaintext_databases():
 
 
 @pytest.fixture(autouse=True)
+def _forget_kept_wal_copies():
+    """The copies of damaged -wal files are remembered per process; one test's
+    (a kill -9 run) must not turn up as a notice in the next test's app."""
+    yield
+    storage.kept_wal_copies.clear()
+
+
+@pytest.fixture(autouse=True)
 def _keep_umask():
     """`mentorterm` sets umask 077 for its process; an in-process cli.main must
     not change it for the tests after it."""

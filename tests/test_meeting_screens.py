@@ -358,18 +358,21 @@ async def test_a_killed_app_loses_no_word_of_the_note(db_path, tmp_path):
     text_file = tmp_path / "note.txt"
     text_file.write_text(TEXT, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])}
-    child = subprocess.Popen(
-        [sys.executable, str(WORKER), str(db_path), str(ids["mette"]), str(text_file)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        env=env,
-        text=True,
-    )
+    errors = tmp_path / "worker.err"
+    with errors.open("w") as err:
+        child = subprocess.Popen(
+            [sys.executable, str(WORKER), str(db_path), str(ids["mette"]), str(text_file)],
+            stdout=subprocess.PIPE,
+            stderr=err,
+            env=env,
+            text=True,
+        )
     try:
         # The worker says "typed" once the last key is in and the draft's
         # half-second has passed; on a loaded machine typing takes a while.
         ready, _, _ = select.select([child.stdout], [], [], 120)
-        assert ready and child.stdout.readline().strip() == "typed", "the worker never typed"
+        said = child.stdout.readline().strip() if ready else ""
+        assert said == "typed", f"the worker never typed: {errors.read_text()[-3000:]}"
         assert _draft_rows(db_path), "no draft was kept while typing"
     finally:
         child.send_signal(signal.SIGKILL)

@@ -87,6 +87,27 @@ def test_a_flipped_byte_in_a_wal_frame_is_reported_by_check(tmp_path, where):
     assert str(kept[0]) in done.stdout
 
 
+def test_a_commit_frame_cut_off_by_a_kill_is_no_lost_change(tmp_path):
+    """SQLite writes a frame's header and its page in two writes; kill -9
+    between them leaves a last commit frame whose page is old bytes. That
+    commit never finished (nothing reported it saved): no problem to report,
+    no copy kept, no notice in the app (seen in tests/test_crash.py's runs)."""
+    path = crashed_copy(tmp_path)
+    wal = storage.wal_path(path)
+    data = bytearray(wal.read_bytes())
+    page_size = int.from_bytes(data[8:12], "big")
+    frame = 24 + page_size
+    last = 32 + ((len(data) - 32) // frame - 1) * frame
+    data[last + 24 :] = bytes(page_size)  # the header is there, the page is not
+    wal.write_bytes(bytes(data))
+    assert storage.wal_problems(path) == []
+    # The same cut in the middle: the commits after it were saved and are lost.
+    data = bytearray(wal.read_bytes())
+    data[32 + frame + 24 : 32 + 2 * frame] = bytes(page_size)
+    wal.write_bytes(bytes(data))
+    assert "damaged at frame 2" in storage.wal_problems(path)[0]
+
+
 def test_a_damaged_wal_is_refused_by_a_writing_command_untouched(tmp_path):
     path = crashed_copy(tmp_path)
     wal = storage.wal_path(path)
@@ -161,3 +182,29 @@ async def test_the_app_tells_the_mentor_when_the_wal_was_damaged(tmp_path):
     finally:
         storage.close_database()
         storage.kept_wal_copies.clear()
+
+
+async def test_the_notice_is_for_the_database_the_app_opened_only(tmp_path):
+    """A copy kept of one database's damaged -wal (earlier in the process)
+    is not announced when the app opens another database."""
+    from mentorterm.app import make_app
+
+    folder = tmp_path / "a"
+    folder.mkdir()
+    damaged = crashed_copy(folder)
+    wal = storage.wal_path(damaged)
+    data = bytearray(wal.read_bytes())
+    data[32 + 24 + 50] ^= 0xFF
+    wal.write_bytes(bytes(data))
+    storage.open_database(damaged)
+    storage.close_database()
+    assert storage.kept_wal_copies  # this process kept a copy of a's -wal
+    other = tmp_path / "other.db"
+    app = make_app(other)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            messages = [n.message for n in app._notifications]
+            assert not any("could not be read back" in m for m in messages), messages
+    finally:
+        storage.close_database()

@@ -76,8 +76,14 @@ def check_openable(path: Path, *, create: bool) -> None:
 
 
 def damaged_wal_copies() -> list[Path]:
-    """Copies kept of -wal files that could not be read back, this process."""
-    return list(storage.kept_wal_copies.values())
+    """Copies kept, this process, of the open database's -wal files that could
+    not be read back ([] for an in-memory database or none open)."""
+    from ..models import db
+
+    name = getattr(db.obj, "database", None)
+    if not name or name == ":memory:":
+        return []
+    return storage.kept_copies_of(Path(name))
 
 
 def has_drafts() -> bool:

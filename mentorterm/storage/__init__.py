@@ -70,7 +70,15 @@ from .upkeep import (
     row_counts,
     schema_version,
 )
-from .wal import checkpoint, compact, keep_damaged_wal, kept_wal_copies, wal_path, wal_problems
+from .wal import (
+    checkpoint,
+    compact,
+    keep_damaged_wal,
+    kept_copies_of,
+    kept_wal_copies,
+    wal_path,
+    wal_problems,
+)
 
 __all__ = [
     "APP_NAME",
@@ -122,6 +130,7 @@ __all__ = [
     "is_encrypted",
     "is_encrypted_file",
     "keep_damaged_wal",
+    "kept_copies_of",
     "kept_wal_copies",
     "latest_backup",
     "lock_database",

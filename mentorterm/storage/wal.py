@@ -84,7 +84,13 @@ def wal_problems(path: Path) -> list[str]:
                 s0, s1 = _wal_checksum(head[:8] + data[start + 24 : start + frame], big, s0, s1)
                 if (s0, s1) == (k1, k2):
                     continue
+            # SQLite writes a frame's header and its page in two writes: a
+            # process killed between them leaves a commit frame whose page is
+            # not there. That commit never finished (it was never reported as
+            # saved), so the broken frame itself is not counted; only commits
+            # after it are changes that were saved and cannot be read back.
             broken_at = index
+            continue
         if ours and size_after:
             lost += 1  # a commit SQLite will not replay
     if broken_at is None or not lost:
@@ -123,6 +129,13 @@ def keep_damaged_wal(path: Path) -> Path:
 
 #: The copies of damaged -wal files kept in this process, by (file, size, mtime).
 kept_wal_copies: dict[tuple[str, int, int], Path] = {}
+
+
+def kept_copies_of(path: Path) -> list[Path]:
+    """The copies kept in this process of the -wal beside ``path`` (not of
+    another database's: a process that opened several tells each its own)."""
+    wal = str(wal_path(Path(path)).resolve())
+    return [copy for (name, _size, _mtime), copy in kept_wal_copies.items() if name == wal]
 
 
 def _look_at_wal(path: Path, where: str, *, refuse: bool) -> None:
