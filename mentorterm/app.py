@@ -389,7 +389,7 @@ def make_app(
     from .domain import audit  # noqa: F401 - every backup, also before a migration, gets its anchor
 
     path = session.target_path(database)
-    label = path.name if path is not None else ":memory:"
+    label = session.label(database)
     ask = session.needs_passphrase(database, passphrase)
     if ask is None:
         session.open(database, passphrase=passphrase)

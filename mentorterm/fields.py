@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from peewee import Field
+from peewee import SQL, AutoField, Field, NodeList
 
 EPOCH = datetime(1970, 1, 1)
 _MICROSECOND = timedelta(microseconds=1)
@@ -27,7 +27,9 @@ def from_micros(value: int) -> datetime:
 
 
 class StampField(Field):
-    """A naive UTC ``datetime`` stored as integer microseconds since 1970."""
+    """A naive UTC ``datetime`` stored as integer microseconds since 1970
+    (INTEGER on SQLite, which is 8 bytes there; BIGINT on PostgreSQL, whose
+    INTEGER is 4: the team database maps the type, storage/postgres)."""
 
     field_type = "INTEGER"
 
@@ -51,3 +53,15 @@ class StampField(Field):
             return from_micros(value)
         # A text a hand-written statement put there: read it as peewee would.
         return datetime.fromisoformat(str(value))
+
+
+class NeverReusedIdField(AutoField):
+    """A primary key whose values are never given twice, even after the last
+    rows were deleted: SQLite's AUTOINCREMENT; on PostgreSQL a SERIAL, whose
+    sequence never goes back, needs nothing more."""
+
+    def ddl(self, ctx):
+        made = super().ddl(ctx)
+        if ctx.state.field_types.get("AUTO", "").upper() == "INTEGER":  # SQLite
+            return NodeList((made, SQL("AUTOINCREMENT")))
+        return made

@@ -69,10 +69,85 @@ def db_path(tmp_path) -> Path:
     return tmp_path / "mentorterm.db"
 
 
+# ----------------------------------------------------------------- both engines
+# A test marked ``both_engines`` (or in a module whose ``pytestmark`` has it)
+# runs once on SQLite and once on a real PostgreSQL server (tests/pg_server.py);
+# its ``database`` fixture is then a fresh team database.
+
+ENGINES = ("sqlite", "postgresql")
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "both_engines: run on SQLite and on PostgreSQL (the database fixture)"
+    )
+    config.addinivalue_line(
+        "markers",
+        "sqlite_only: in a both_engines module, a test of what only SQLite has "
+        "(its file, its -wal, its pragmas, rows edited behind the app's back)",
+    )
+
+
+def pytest_generate_tests(metafunc):
+    if (
+        "engine" in metafunc.fixturenames
+        and metafunc.definition.get_closest_marker("both_engines")
+        and not metafunc.definition.get_closest_marker("sqlite_only")
+    ):
+        metafunc.parametrize("engine", ENGINES, indirect=True)
+
+
+_SERVER = None
+
+
+def _postgres_server():
+    global _SERVER
+    if _SERVER is None:
+        from tests.pg_server import Server
+
+        _SERVER = Server()
+        if not _SERVER.start():
+            if os.environ.get("CI"):
+                pytest.fail(f"CI runs both engines, but {_SERVER.why_not}", pytrace=False)
+        else:
+            import atexit
+
+            atexit.register(_SERVER.stop)
+    return _SERVER if _SERVER.params or os.environ.get("PGHOST") else None
+
+
 @pytest.fixture
-def database(db_path):
-    """A fresh database file, opened and bound for the test, closed after."""
-    handle = storage.open_database(db_path)
+def engine(request) -> str:
+    """The engine of this run of the test: "sqlite" unless marked both_engines."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture
+def team_url(engine):
+    """A fresh team database on the test server (skipped without one)."""
+    server = _postgres_server()
+    if server is None:
+        pytest.skip(f"PostgreSQL: {_SERVER.why_not}")
+    name = server.new_database()
+    yield server.url(name)
+    storage.close_database()
+    server.drop(name)
+
+
+@pytest.fixture
+def db_target(engine, db_path, request):
+    """What ``--db`` names for this test: the file, or (the PostgreSQL run of a
+    both_engines test) the address of a fresh team database."""
+    if engine == "postgresql":
+        return request.getfixturevalue("team_url")
+    return db_path
+
+
+@pytest.fixture
+def database(db_target):
+    """A fresh database, opened and bound for the test, closed after: a file,
+    or (the PostgreSQL run of a both_engines test) a fresh team database."""
+    handle = storage.open_database(db_target)
     yield handle
     storage.close_database()
 

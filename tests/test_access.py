@@ -6,6 +6,7 @@ import io
 import json
 from datetime import date, datetime
 
+import pytest
 from pypdf import PdfReader
 
 from mentorterm.domain.access import AccessEvent, access_export
@@ -13,12 +14,16 @@ from mentorterm.models import ALL_MODELS, Mentor, db
 
 from .test_erasure import GONE, KEPT, fill_marked, text_fields
 
+# Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 
 def _text(data: bytes) -> str:
     reader = PdfReader(io.BytesIO(data))
     return "\n".join(page.extract_text() for page in reader.pages)
 
 
+@pytest.mark.sqlite_only
 def test_access_export_holds_everything_about_the_citizen_and_nobody_else(database):
     with db.atomic():
         mine = fill_marked(GONE)
@@ -47,6 +52,7 @@ def test_access_export_holds_everything_about_the_citizen_and_nobody_else(databa
     assert "Exported: access export" in text
 
 
+@pytest.mark.sqlite_only
 def test_access_log_hook_fills_its_section(database):
     with db.atomic():
         mine = fill_marked(GONE)

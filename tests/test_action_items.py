@@ -16,6 +16,9 @@ from mentorterm.domain.meetings import create_meeting
 from mentorterm.models import ActionItem
 from mentorterm.schemas import ActionItemIn, CitizenIn, MeetingIn
 
+# Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 TODAY = date(2026, 11, 22)
 
 

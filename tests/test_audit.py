@@ -63,6 +63,9 @@ from mentorterm.schemas import (
 from .factories import full_citizen
 from .test_erasure import GONE, KEPT, fill_marked
 
+# Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 TODAY = date(2026, 11, 29)
 NAME = "Mette Jørgensen"
 
@@ -754,6 +757,7 @@ def test_erasing_many_writes_one_row_per_citizen(database):
 # --------------------------------------------------------------------------- append-only
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_refuses_to_change_or_remove_an_audit_row(database):
     rows = full_citizen(NAME)
     audit.open_record(rows["citizen"].id)
@@ -776,6 +780,7 @@ def test_sqlite_refuses_to_change_or_remove_an_audit_row(database):
     assert audit.count() == 2 and audit.verify() == []
 
 
+@pytest.mark.sqlite_only
 def test_the_erase_row_itself_cannot_be_removed(database):
     rows = full_citizen(NAME)
     cid = rows["citizen"].id
@@ -827,6 +832,7 @@ def _cli_verify(path, capsys) -> tuple[int, str]:
     return status, out.out + out.err
 
 
+@pytest.mark.sqlite_only
 def test_an_edited_row_is_found_by_verify_and_the_cli(database, db_path, capsys):
     _some_log()
     _behind_the_triggers(db_path, "UPDATE audit_entry SET purpose = 'routine' WHERE id = 2")
@@ -838,6 +844,7 @@ def test_an_edited_row_is_found_by_verify_and_the_cli(database, db_path, capsys)
     assert "Entry 2" in output and "tampered" in output
 
 
+@pytest.mark.sqlite_only
 def test_an_edited_row_with_a_recomputed_hash_breaks_the_next_link(database, db_path):
     _some_log()
     row = dict(
@@ -892,6 +899,7 @@ def test_an_edited_row_with_a_recomputed_hash_breaks_the_next_link(database, db_
         "renumbered",
     ],
 )
+@pytest.mark.sqlite_only
 def test_removed_or_moved_rows_are_found(database, db_path, capsys, statement, expected):
     _some_log()
     _behind_the_triggers(db_path, statement)
@@ -901,6 +909,7 @@ def test_removed_or_moved_rows_are_found(database, db_path, capsys, statement, e
     assert _cli_verify(db_path, capsys)[0] == 1
 
 
+@pytest.mark.sqlite_only
 def test_a_forged_erasure_marker_does_not_hide_a_removal(database, db_path):
     """Deleting a citizen's rows through the marker, without an erase row, shows."""
     cid = _some_log()
@@ -911,6 +920,7 @@ def test_a_forged_erasure_marker_does_not_hide_a_removal(database, db_path):
     assert any("Entry 1 is missing" in p for p in audit.verify())
 
 
+@pytest.mark.sqlite_only
 def test_the_cli_prints_the_log_and_says_when_it_is_intact(database, db_path, capsys):
     cid = _some_log()
     storage.close_database()
@@ -967,6 +977,7 @@ def test_erasing_a_citizen_removes_their_rows_and_the_chain_still_holds(database
     assert audit.entries()[-1].id == 10 and audit.verify() == []
 
 
+@pytest.mark.sqlite_only
 def test_an_erase_row_that_lies_about_what_it_removed_is_found(database, db_path):
     rows = full_citizen(NAME)
     cid = rows["citizen"].id
@@ -994,6 +1005,7 @@ def test_an_erase_row_that_lies_about_what_it_removed_is_found(database, db_path
 # --------------------------------------------------------------------------- what rows hold
 
 
+@pytest.mark.sqlite_only
 def test_audit_rows_carry_no_names_and_no_note_text(database, db_path):
     """Every domain operation on a citizen whose every text field holds a marker."""
     with db.atomic():

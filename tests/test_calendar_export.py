@@ -23,6 +23,9 @@ from mentorterm.domain.errors import DomainError
 from mentorterm.domain.meetings import create_meeting
 from mentorterm.schemas import CitizenIn, MeetingIn
 
+# Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 TODAY = date(2026, 11, 22)
 CPH = ZoneInfo("Europe/Copenhagen")
 SECRET_NOTE = "Talked about the divorce and the migraine medicine"

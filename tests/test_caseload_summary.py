@@ -21,6 +21,9 @@ from mentorterm.models import (
 )
 from mentorterm.storage import summary
 
+# Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 TODAY = date(2026, 11, 20)
 
 

@@ -24,6 +24,9 @@ from mentorterm.models import (
 )
 from mentorterm.schemas import CourseEndIn, CourseExtensionIn, CourseIn
 
+# Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 days = st.dates(min_value=date(2024, 1, 1), max_value=date(2028, 12, 31))
 maybe_days = st.none() | days
 

@@ -18,6 +18,9 @@ from mentorterm.domain.transfer import ImportFailed, import_document, parse_docu
 from mentorterm.models import ActionItem, Citizen, Course, Meeting, Placement, SubGoal
 from mentorterm.schemas import CourseEndIn
 
+# Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 
 def _moment(day: str, hour: int = 10) -> datetime:
     return datetime.combine(date.fromisoformat(day), datetime.min.time()).replace(hour=hour)

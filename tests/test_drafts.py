@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -11,6 +12,9 @@ from mentorterm.domain import drafts
 from mentorterm.domain.citizens import create_citizen, delete_citizen
 from mentorterm.models import Draft
 from mentorterm.schemas import CitizenIn
+
+# Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
 
 DANISH = "æøå ÆØÅ\n“quotes” 🙂"
 
@@ -103,9 +107,10 @@ def test_deleting_the_citizen_deletes_their_drafts(database):
     ),
     title=st.text(max_size=50),
 )
-def test_any_text_round_trips(database, values, title):
+def test_any_text_round_trips(database, engine, values, title):
     drafts.save_draft("form", values, title=title, citizen_id=None)
     draft = drafts.load_draft("form")
-    assert draft.values == values
-    assert draft.title == title
+    assert draft.values == values  # JSON: a NUL travels as \u0000
+    # PostgreSQL's text holds no NUL: the team database leaves it out.
+    assert draft.title == (title.replace("\x00", "") if engine == "postgresql" else title)
     assert Draft.select().count() == 1

@@ -35,6 +35,9 @@ from mentorterm.models import (
 
 from .conftest import file_bytes
 
+# Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 
 def text_fields(model: type[BaseModel]) -> list[str]:
     """The free-text columns of a model: TextField/CharField without a fixed list."""
@@ -150,6 +153,7 @@ def test_erase_leaves_no_byte_of_the_citizen_in_the_database_files(db_path):
         storage.close_database()
 
 
+@pytest.mark.sqlite_only
 def test_erase_without_closing_already_clears_the_wal(db_path, database):
     with db.atomic():
         gone = fill_marked(GONE)
@@ -158,6 +162,7 @@ def test_erase_without_closing_already_clears_the_wal(db_path, database):
     assert files_contain(db_path, GONE) == []
 
 
+@pytest.mark.sqlite_only
 def test_a_wrong_name_erases_nothing(database):
     with db.atomic():
         gone = fill_marked(GONE)

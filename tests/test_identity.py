@@ -20,6 +20,9 @@ from mentorterm.settings import (
 )
 from mentorterm.storage import ensure_default_mentor
 
+# Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 
 def test_unknown_until_told():
     assert mentor_identity().name == ""

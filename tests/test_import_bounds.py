@@ -36,6 +36,9 @@ from mentorterm.schemas import CitizenIn, MeetingIn
 from .conftest import file_bytes
 from .strategies import document
 
+# Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 MINIMAL = {
     "format": "mentorterm",
     "version": 1,

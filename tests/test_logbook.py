@@ -23,6 +23,9 @@ from mentorterm.enums import Attendance
 from mentorterm.models import LogbookEntry
 from mentorterm.schemas import CitizenIn, HoursStepIn, LogbookEntryIn, PlacementIn
 
+# Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 TODAY = date(2026, 11, 22)  # a Sunday
 PRESENT, SICK = Attendance.PRESENT, Attendance.SICK
 WITH_NOTICE, WITHOUT_NOTICE = Attendance.ABSENT_WITH_NOTICE, Attendance.ABSENT_WITHOUT_NOTICE

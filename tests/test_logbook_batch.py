@@ -12,6 +12,9 @@ from mentorterm.domain.errors import DomainError
 from mentorterm.models import LogbookEntry
 from mentorterm.schemas import CitizenIn, LogbookEntryIn, PlacementIn
 
+# Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 
 def _day(day: int) -> LogbookEntryIn:
     return LogbookEntryIn(

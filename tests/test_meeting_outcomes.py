@@ -19,6 +19,9 @@ from mentorterm.enums import CancelledBy, MeetingKind, MeetingStatus
 from mentorterm.models import Meeting, db
 from mentorterm.schemas import CitizenIn, MeetingIn
 
+# Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 
 def at(day: int, hour: int = 10, minute: int = 0) -> datetime:
     return datetime(2026, 11, day, hour, minute)

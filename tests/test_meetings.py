@@ -27,6 +27,9 @@ from mentorterm.schemas import (
     PlacementIn,
 )
 
+# Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 THREE, ONE = MeetingKind.THREE_PARTY, MeetingKind.ONE_TO_ONE
 PLANNED, HELD, NO_SHOW = MeetingStatus.PLANNED, MeetingStatus.HELD, MeetingStatus.NO_SHOW
 

@@ -24,11 +24,15 @@ from mentorterm.models import (
 
 from .factories import full_citizen
 
+# Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 
 def pragma(name):
     return db.execute_sql(f"PRAGMA {name}").fetchone()[0]
 
 
+@pytest.mark.sqlite_only
 def test_connection_settings_are_the_durable_ones(database):
     assert pragma("journal_mode") == "wal"
     assert pragma("synchronous") == 2  # FULL

@@ -19,6 +19,9 @@ from mentorterm.format import show_hours
 from mentorterm.models import AuditEntry, HoursStep, LogbookEntry, Placement
 from mentorterm.schemas import CitizenIn, HoursStepIn, NewPlacementIn, PlacementIn
 
+# Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 TODAY = date(2026, 11, 22)
 
 

@@ -15,6 +15,9 @@ from mentorterm.domain.errors import DomainError
 from mentorterm.models import HoursStep, LogbookEntry, Placement
 from mentorterm.schemas import CitizenIn, HoursStepIn, PlacementEndIn, PlacementIn
 
+# Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 TODAY = date(2026, 11, 22)
 
 

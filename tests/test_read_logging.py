@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
+
 from mentorterm import cli, storage
 from mentorterm.app import make_app
 from mentorterm.domain import (
@@ -24,6 +26,9 @@ from mentorterm.domain.citizens import create_citizen
 from mentorterm.domain.review import handout as review_handout
 from mentorterm.models import AuditEntry
 from mentorterm.schemas import ActionItemIn, CitizenIn, CourseIn, MeetingIn
+
+# Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
 
 TODAY = date(2026, 11, 22)  # ISO week 2026-W47
 SIZE = (120, 36)

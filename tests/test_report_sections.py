@@ -18,6 +18,9 @@ from mentorterm.domain.reports import ContactFrequency, contact_line
 from mentorterm.models import Citizen, Course, Meeting, Placement, Report
 from mentorterm.schemas import ReportTextsIn
 
+# Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 START, END, TODAY = date(2026, 2, 1), date(2026, 3, 31), date(2026, 4, 15)
 ANNA = MentorIdentity(name="Anna Holm", organisation="Jobvejen ApS")
 

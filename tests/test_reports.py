@@ -25,6 +25,9 @@ from mentorterm.models import (
 )
 from mentorterm.schemas import ReportTextsIn
 
+# Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 START, END, TODAY = date(2026, 2, 1), date(2026, 3, 31), date(2026, 4, 15)
 SECRETS = (
     "Ringede kl. 7",

@@ -12,6 +12,9 @@ from mentorterm.models import Citizen, Course, LogbookEntry, Placement, db
 
 from .test_erasure import GONE, KEPT, files_contain, fill_marked
 
+# Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 
 def citizen(name: str, *ends: date | None, created: datetime = datetime(2010, 1, 1)) -> int:
     """A citizen with one course per end date (None: still running)."""
@@ -99,6 +102,7 @@ def test_today_is_a_leap_day(database, end, due):
     assert due_names(date(2024, 2, 29)) == (["Ended"] if due else [])
 
 
+@pytest.mark.sqlite_only
 def test_erase_many_reports_progress_and_erases_each(db_path, database):
     with db.atomic():
         first = fill_marked(GONE)

@@ -48,6 +48,9 @@ from mentorterm.settings import (
     write_default_settings,
 )
 
+# Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 AS_OF = date(2026, 11, 25)  # a Wednesday in 2026-W48
 OLD = datetime(2026, 1, 1, 9, 0)
 K = SignalKind
@@ -743,7 +746,7 @@ def test_write_default_settings_refuses_to_overwrite(tmp_path):
 
 
 @pytest.fixture
-def handout_db(make, db_path):
+def handout_db(make, db_target):
     """Two citizens in the queue, one with a decision this week; the database closed."""
     ida = make("Ida Holm", planned=None)
     log(placement(ida), -6, "absent_without_notice")
@@ -753,7 +756,7 @@ def handout_db(make, db_path):
         ida.id, "2026-W48", "Mentor calls Ida today", True, datetime(2026, 11, 25, 9, 30)
     )
     storage.close_database()
-    return db_path
+    return db_target
 
 
 def run_cli(capsys, *args: str) -> tuple[int, str, str]:

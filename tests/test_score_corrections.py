@@ -18,6 +18,9 @@ from mentorterm.domain.errors import DomainError
 from mentorterm.models import AllianceScore, AuditEntry
 from mentorterm.schemas import AllianceScoreIn, CitizenIn, SubGoalIn, SubGoalStatusIn
 
+# Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 TODAY = date(2026, 11, 22)
 
 

@@ -17,6 +17,9 @@ from mentorterm.domain.errors import DomainError
 from mentorterm.models import AllianceScore, Meeting, SubGoal
 from mentorterm.schemas import AllianceScoreIn, CitizenIn, SubGoalIn, SubGoalStatusIn
 
+# Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_engines
+
 TODAY = date(2026, 11, 22)
 
 

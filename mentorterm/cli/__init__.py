@@ -33,6 +33,7 @@ from .database import (
 )
 from .parser import build_parser
 from .records import cmd_audit, cmd_review, cmd_settings
+from .team import cmd_team
 from .transfer import cmd_export, cmd_import, cmd_schema
 
 __all__ = [
@@ -64,6 +65,7 @@ COMMANDS = {
     "schema": cmd_schema,
     "review": cmd_review,
     "settings": cmd_settings,
+    "team": cmd_team,
 }
 
 
@@ -113,9 +115,9 @@ def main(argv: list[str] | None = None) -> int:
         print(terminal_safe(f"mentorterm: {exc}"), file=sys.stderr)
         return EXIT_PROBLEM
     except (peewee.DatabaseError, *driver_errors()) as exc:
-        from ..storage import resolve_target, translate_error
+        from ..storage import describe, resolve_target, translate_error
 
-        message = translate_error(exc, resolve_target(getattr(args, "db", None)))
+        message = translate_error(exc, describe(resolve_target(getattr(args, "db", None))))
         print(terminal_safe(f"mentorterm: {message}"), file=sys.stderr)
         return EXIT_PROBLEM
     except KeyboardInterrupt:

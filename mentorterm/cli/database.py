@@ -27,7 +27,13 @@ def cmd_open(args: argparse.Namespace) -> int:
     # Without a passphrase file or descriptor the app itself asks (or, for a
     # new database, has the mentor choose one), with the same back-off.
     given = _given_passphrase(args)
-    if given is not None:
+    if storage.is_team_target(target) and given is None:
+        # The team's server: its password is asked here, at the terminal, when
+        # libpq finds none (~/.pgpass, PGPASSWORD), before the screen is taken.
+        from .team import ask_password_once
+
+        given = ask_password_once(target, lambda pw: storage.try_team_login(target, pw) or pw)
+    if given is not None and not storage.is_team_target(target):
         _refuse_while_waiting(target)
     with _counting_tries(target):
         app = make_app(target, passphrase=given, ask_identity=True)
@@ -44,7 +50,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
     target = _open(args, create=False)
     path = storage.target_path(target)
-    print(terminal_safe(_("Database: {path}").format(path=path)))
+    print(terminal_safe(_("Database: {path}").format(path=storage.describe(target))))
     if path is not None:
         print(_("Size: {size} MB").format(size=show_number(round(path.stat().st_size / 1e6, 1))))
     print(_("Schema version: {version}").format(version=storage.schema_version()))

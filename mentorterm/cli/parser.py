@@ -127,6 +127,15 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument(
         "--schema", action="store_true", help=_("print the JSON Schema of --format json and stop")
     )
+    team = add(
+        "team",
+        _("the team database on PostgreSQL: 'init' makes mentorterm's tables in an empty one"),
+    )
+    team.add_argument(
+        "action",
+        choices=("init",),
+        help=_("init: make the tables, triggers and schema version (once, by the team lead)"),
+    )
     settings = add("settings", _("show the settings file's path and the settings in force"))
     settings.add_argument(
         "--write-defaults",

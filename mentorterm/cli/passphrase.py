@@ -194,6 +194,15 @@ def _open(args: argparse.Namespace, *, create: bool, writes: bool = False):
     from ..domain import audit  # noqa: F401 - every backup, also before a migration, gets its anchor
 
     target = storage.resolve_target(getattr(args, "db", None))
+    if storage.is_team_target(target):
+        from .team import ask_password_once, team_password
+
+        given = team_password(args, target)
+        if given is not None:
+            storage.open_database(target, passphrase=given)
+        else:
+            ask_password_once(target, lambda pw: storage.open_database(target, passphrase=pw))
+        return target
     passphrase = _passphrase_for(args, target, create=create)
     plaintext = True if getattr(args, "plaintext", False) else None
     with _counting_tries(target):

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import NamedTuple
 
-from ..models import db
+from .. import storage
 
 ATTENDANCE_WINDOW_DAYS = 14
 
@@ -101,7 +101,7 @@ SELECT c.id, c.name, c.caseworker_name,
        (SELECT min(m.starts_at) FROM meeting m
          WHERE m.citizen_id = c.id AND m.status = 'planned' AND m.starts_at >= :today) END,
        -- days logged * 1000 + days present, in one index range scan
-       (SELECT count(*) * 1000 + COALESCE(sum(l.attendance = 'present'), 0)
+       (SELECT count(*) * 1000 + count(CASE WHEN l.attendance = 'present' THEN 1 END)
           FROM logbook_entry l
          WHERE l.citizen_id = c.id AND l.entry_date > :window_start AND l.entry_date <= :today),
        CASE WHEN s.citizen_id IS NOT NULL THEN s.open_actions ELSE
@@ -143,6 +143,9 @@ _FIRST = """AND c.id IN (
 
 
 def _as_date(value) -> date | None:
+    """A day from the engine's value: SQLite's text, PostgreSQL's date or timestamp."""
+    if isinstance(value, datetime):
+        return value.date()
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(str(value)[:10])
@@ -200,7 +203,7 @@ def caseload(
     """
     today = today or date.today()
     sql, params = caseload_sql(mentor_id, today, courses, limit)
-    rows = db.execute_sql(sql, params).fetchall()
+    rows = storage.execute(sql, params).fetchall()
     result = [
         CaseloadRow(
             r[0],

@@ -20,6 +20,7 @@ __all__ = [
     "checkpoint",
     "close",
     "damaged_wal_copies",
+    "label",
     "has_drafts",
     "is_demo",
     "is_encrypted",
@@ -63,6 +64,12 @@ def is_encrypted() -> bool:
 def target_path(target: str | Path) -> Path | None:
     """The file behind ``target``; None for an in-memory database."""
     return storage.target_path(target)
+
+
+def label(target: str | Path) -> str:
+    """How the title bar names the database: its file's name, the team
+    database's "name · server", or ":memory:"."""
+    return storage.label(target)
 
 
 def needs_passphrase(target: str | Path, passphrase: str | None) -> str | None:

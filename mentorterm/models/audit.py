@@ -9,11 +9,11 @@ from peewee import (
     Model,
     TextField,
 )
-from playhouse.sqlite_ext import AutoIncrementField
 
 from ..enums import (
     AuditAction,
 )
+from ..fields import NeverReusedIdField
 from .base import _enum_check, db, utcnow
 
 
@@ -30,7 +30,7 @@ class AuditEntry(Model):
     the last rows, so a gap in the ids always means something was removed.
     """
 
-    id = AutoIncrementField()
+    id = NeverReusedIdField()
     at = DateTimeField(default=utcnow)  # UTC
     action = CharField(max_length=20, constraints=[_enum_check("action", AuditAction)])
     what = CharField(max_length=40)  # the kind of record: "meeting", "logbook_entry", ...

@@ -3,9 +3,10 @@
 This is the only package that connects to a database. Everything above it
 (domain functions, screens, the CLI) works through the models once
 ``open_database`` has bound them, and through the functions named here; what
-is particular to the engine (SQLite/SQLCipher today) stays inside. The rooms:
+is particular to the engine (SQLite/SQLCipher for one mentor, PostgreSQL for a team) stays inside. The rooms:
 errors, paths, passphrase, connection, probe, wal, schema, migrations,
-backup, encryption, opening, upkeep, audit_chain, invariants, records, rows.
+backup, encryption, opening, upkeep, audit_chain, invariants, records, rows,
+engine (which engine, one SQL dialect for both), postgres (the team database).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from ..models import utcnow
 from .backup import BACKUP_HOOKS, backup_before_migration, backup_database, backup_to
 from .connection import BUSY_TIMEOUT, PRAGMAS, is_encrypted, storage_errors
 from .encryption import change_passphrase, encrypt_database
+from .engine import execute, is_postgres, is_team_target
 from .errors import (
     DatabaseCorrupt,
     DatabaseLocked,
@@ -22,6 +24,7 @@ from .errors import (
     DatabaseTooNew,
     DiskFull,
     PassphraseNeeded,
+    PasswordNeeded,
     StorageError,
     WeakPassphrase,
     WrongPassphrase,
@@ -54,10 +57,12 @@ from .paths import (
     backups_of,
     default_database_path,
     describe,
+    label,
     latest_backup,
     resolve_target,
     target_path,
 )
+from .postgres import init_team, try_team_login
 from .probe import CORE_TABLES
 from .records import citizen_ids, plain_rows, rows_by_parent
 from .rows import insert_row, row_by_id
@@ -100,6 +105,7 @@ __all__ = [
     "PLAINTEXT_HEADER",
     "PRAGMAS",
     "PassphraseNeeded",
+    "PasswordNeeded",
     "SCHEMA_VERSION",
     "StorageError",
     "TRIGGERS",
@@ -121,6 +127,7 @@ __all__ = [
     "database_file",
     "default_database_path",
     "describe",
+    "label",
     "driver_errors",
     "encrypt_database",
     "ensure_default_mentor",
@@ -130,6 +137,11 @@ __all__ = [
     "is_encrypted",
     "is_encrypted_file",
     "keep_damaged_wal",
+    "execute",
+    "is_postgres",
+    "is_team_target",
+    "init_team",
+    "try_team_login",
     "kept_copies_of",
     "kept_wal_copies",
     "latest_backup",

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from typing import Any
 
 from ..models import AuditEntry, db
+from .engine import execute as run
+from .engine import is_postgres
 
 Execute = Callable[..., Any]
 
@@ -41,7 +43,16 @@ _NAMES = ", ".join(COLUMNS)
 _TIP = (
     "SELECT (SELECT seq FROM sqlite_sequence WHERE name = 'audit_entry'), "
     "(SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1), "
-    "(SELECT id FROM mentor WHERE is_default = 1 ORDER BY id LIMIT 1)"
+    "(SELECT id FROM mentor WHERE is_default ORDER BY id LIMIT 1)"
+)
+# The team database: its counter table (storage/postgres.py) instead of
+# sqlite_sequence, read under a lock every appender takes in its transaction
+# (PostgreSQL's BEGIN takes no write lock, so two mentors saving at once would
+# otherwise both chain onto the same last row).
+_PG_LOCK = "SELECT pg_advisory_xact_lock(7301)"
+_PG_TIP = _TIP.replace(
+    "(SELECT seq FROM sqlite_sequence WHERE name = 'audit_entry')",
+    "(SELECT last_id FROM audit_counter)",
 )
 _INSERT = f"INSERT INTO audit_entry ({_NAMES}) VALUES ({', '.join('?' * len(COLUMNS))})"
 _AT = AuditEntry.at  # the column's own conversion, as a peewee insert would do it
@@ -53,7 +64,11 @@ def tip() -> tuple[int, str | None, int | None]:
     Call inside the write transaction of the append: it holds the write lock
     from its BEGIN, so no other connection appends between this and ``append``.
     """
-    seq, last_hash, mentor_id = db.execute_sql(_TIP).fetchone()
+    if is_postgres():
+        db.execute_sql(_PG_LOCK)
+        seq, last_hash, mentor_id = db.execute_sql(_PG_TIP).fetchone()
+    else:
+        seq, last_hash, mentor_id = db.execute_sql(_TIP).fetchone()
     return (seq or 0) + 1, last_hash, mentor_id
 
 
@@ -61,7 +76,9 @@ def append(row: dict[str, Any]) -> None:
     """Insert one row (every column of ``COLUMNS``), with the prepared statement."""
     values = [row[name] for name in COLUMNS]
     values[1] = _AT.db_value(values[1])
-    db.execute_sql(_INSERT, values)
+    run(_INSERT, values)
+    if is_postgres():
+        run("UPDATE audit_counter SET last_id = ?", (values[0],))
 
 
 def rows() -> list[tuple]:
@@ -71,13 +88,18 @@ def rows() -> list[tuple]:
 
 def last_issued_id() -> int | None:
     """The highest id ever given to a row (the counter), None before the first."""
-    row = db.execute_sql("SELECT seq FROM sqlite_sequence WHERE name = 'audit_entry'").fetchone()
+    if is_postgres():
+        row = db.execute_sql("SELECT NULLIF(last_id, 0) FROM audit_counter").fetchone()
+    else:
+        row = db.execute_sql(
+            "SELECT seq FROM sqlite_sequence WHERE name = 'audit_entry'"
+        ).fetchone()
     return None if row is None else row[0]
 
 
 def citizen_rows(citizen_id: int) -> list[tuple[int, str, str]]:
     """(id, prev_hash, hash) of the citizen's rows an erasure removes (not erase rows)."""
-    return db.execute_sql(
+    return run(
         "SELECT id, prev_hash, hash FROM audit_entry "
         "WHERE citizen_id = ? AND action != 'erase' ORDER BY id",
         (citizen_id,),
@@ -87,16 +109,14 @@ def citizen_rows(citizen_id: int) -> list[tuple[int, str, str]]:
 def remove_citizen_rows(citizen_id: int) -> None:
     """Delete the citizen's rows but the erase rows; the trigger lets them go only
     while the citizen's id is in ``erasure_in_progress`` (inside this call)."""
-    db.execute_sql("INSERT INTO erasure_in_progress (citizen_id) VALUES (?)", (citizen_id,))
-    db.execute_sql(
-        "DELETE FROM audit_entry WHERE citizen_id = ? AND action != 'erase'", (citizen_id,)
-    )
-    db.execute_sql("DELETE FROM erasure_in_progress WHERE citizen_id = ?", (citizen_id,))
+    run("INSERT INTO erasure_in_progress (citizen_id) VALUES (?)", (citizen_id,))
+    run("DELETE FROM audit_entry WHERE citizen_id = ? AND action != 'erase'", (citizen_id,))
+    run("DELETE FROM erasure_in_progress WHERE citizen_id = ?", (citizen_id,))
 
 
 def accesses(citizen_id: int) -> list[tuple]:
     """(at, action, what, purpose, mentor's name) of the citizen's rows, oldest first."""
-    return db.execute_sql(
+    return run(
         "SELECT a.at, a.action, a.what, a.purpose, m.name FROM audit_entry a "
         "LEFT JOIN mentor m ON m.id = a.mentor_id WHERE a.citizen_id = ? ORDER BY a.id",
         (citizen_id,),
@@ -108,6 +128,8 @@ def accesses(citizen_id: int) -> list[tuple]:
 
 def has_log(execute: Execute) -> bool:
     """Does this database have the log at all (schema 1-3 had none)?"""
+    if is_postgres():
+        return bool(execute("SELECT to_regclass('audit_entry')").fetchone()[0])
     return bool(
         execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_entry'"

@@ -45,17 +45,29 @@ class WrongPassphrase(StorageError):
     """SQLCipher could not read the file: a wrong passphrase, or a damaged file."""
 
 
+class PasswordNeeded(WrongPassphrase):
+    """The team database's server wants a password and none was found."""
+
+
 class WeakPassphrase(StorageError):
     """A new passphrase that must not be used (empty, or too short)."""
 
 
 def driver_errors() -> tuple[type[BaseException], ...]:
-    """The DB-API errors of both drivers (plain SQLite and SQLCipher)."""
+    """The DB-API errors of the drivers (SQLite, SQLCipher, PostgreSQL's psycopg)."""
+    found: list[type[BaseException]] = [sqlite3.DatabaseError]
     try:
         from sqlcipher3 import dbapi2 as sqlcipher
+
+        found.append(sqlcipher.DatabaseError)
     except ImportError:  # pragma: no cover - sqlcipher3 is a dependency
-        return (sqlite3.DatabaseError,)
-    return (sqlite3.DatabaseError, sqlcipher.DatabaseError)
+        pass
+    import sys
+
+    psycopg = sys.modules.get("psycopg")  # only once a team database was opened
+    if psycopg is not None:
+        found.append(psycopg.Error)
+    return tuple(found)
 
 
 def translate_error(exc: BaseException, where: str) -> StorageError:

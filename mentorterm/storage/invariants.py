@@ -7,7 +7,7 @@ it lives here.
 
 from __future__ import annotations
 
-from ..models import db
+from .engine import execute
 
 QUERIES: dict[str, str] = {
     "extension_before_course": """SELECT c.id, c.name, x.new_end FROM course_extension x
@@ -39,4 +39,4 @@ QUERIES: dict[str, str] = {
 
 def offending_rows(rule: str) -> list[tuple]:
     """The rows that break ``rule`` (a key of ``QUERIES``)."""
-    return db.execute_sql(QUERIES[rule]).fetchall()
+    return execute(QUERIES[rule]).fetchall()

@@ -15,6 +15,7 @@ from ..models import db
 from . import migrations
 from .backup import backup_before_migration
 from .connection import _make_database, storage_errors
+from .engine import is_team_target
 from .errors import (
     DatabaseCorrupt,
     DatabaseMissing,
@@ -110,6 +111,10 @@ def open_database(
     refuses it untouched otherwise. An existing empty file is always refused:
     it is what a truncated database looks like, and is not made into a new one.
     """
+    if is_team_target(target):
+        from . import postgres
+
+        return postgres.open_team(str(target), password=passphrase)
     explicit_plain = plaintext is True
     if plaintext is None:
         plaintext = plaintext_requested()
@@ -290,8 +295,9 @@ def lock_database() -> None:
         database.close()
     database.autoconnect = False
     params = getattr(database, "connect_params", {})
-    if "passphrase" in params:
-        params["passphrase"] = ""
+    for secret in ("passphrase", "password"):  # SQLCipher's key; the team server's
+        if secret in params:
+            params[secret] = ""
 
 
 def close_database() -> None:

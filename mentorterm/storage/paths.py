@@ -39,6 +39,8 @@ def target_path(target: str | Path) -> Path | None:
         return None
     if "://" in text:
         url = urlparse(text)
+        if url.scheme in ("postgresql", "postgres"):
+            return None  # a team database: no file on this computer
         if url.scheme in ("sqlite", "file"):
             return Path(unquote(url.path))
         raise StorageError(
@@ -49,7 +51,24 @@ def target_path(target: str | Path) -> Path | None:
     return Path(text).expanduser()
 
 
+def label(target: str | Path) -> str:
+    """The database as a title bar names it: the file's name, a team
+    database's "name · server", or ":memory:"."""
+    text = str(target)
+    if text.lower().startswith(("postgresql://", "postgres://")):
+        from .postgres import short_label
+
+        return short_label(text)
+    path = target_path(target)
+    return path.name if path is not None else ":memory:"
+
+
 def describe(target: str | Path) -> str:
+    text = str(target)
+    if text.lower().startswith(("postgresql://", "postgres://")):
+        from .postgres import redacted
+
+        return redacted(text)
     path = target_path(target)
     return ":memory:" if path is None else str(path)
 

@@ -3,21 +3,36 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date, datetime
 from types import SimpleNamespace
 
-from ..models import BaseModel, Citizen, db
+from ..models import BaseModel, Citizen
+from .engine import execute, is_postgres
 
 # Rows per statement when reading by a list of parent ids (SQLite's limit on
 # parameters is far above; a long IN list costs more than it saves).
 _CHUNK = 500
 
 
+def _as_sqlite_stores(value):
+    """A value as SQLite stores it (a day as its ISO text, a moment as peewee
+    writes it, a truth as 0/1), so a row reads the same on either engine."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, datetime):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
 def _rows(sql: str, params: list | tuple = ()) -> list[SimpleNamespace]:
-    cursor = db.execute_sql(sql, params)
+    cursor = execute(sql, params)
     names = [d[0] for d in cursor.description]
-    return [
-        SimpleNamespace(**dict(zip(names, values, strict=True))) for values in cursor.fetchall()
-    ]
+    rows = cursor.fetchall()
+    if is_postgres():
+        rows = [tuple(_as_sqlite_stores(v) for v in values) for values in rows]
+    return [SimpleNamespace(**dict(zip(names, values, strict=True))) for values in rows]
 
 
 def plain_rows(

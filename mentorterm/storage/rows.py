@@ -13,6 +13,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from ..models import db
+from .engine import execute, is_postgres
 
 _INSERTS: dict[tuple, tuple[str, list, list]] = {}
 _SELECTS: dict[tuple, tuple[str, list]] = {}
@@ -20,7 +21,8 @@ _SELECTS: dict[tuple, tuple[str, list]] = {}
 
 def insert_row(model: Any, values: dict[str, Any]) -> int:
     """Insert one row of ``model`` (``values`` by field name); its new id."""
-    key = (model, tuple(values))
+    postgres = is_postgres()
+    key = (model, tuple(values), postgres)
     plan = _INSERTS.get(key)
     if plan is None:
         meta = model._meta
@@ -29,12 +31,16 @@ def insert_row(model: Any, values: dict[str, Any]) -> int:
         columns = ", ".join(f'"{field.column_name}"' for field in given + defaults)
         marks = ", ".join("?" * (len(given) + len(defaults)))
         sql = f'INSERT INTO "{meta.table_name}" ({columns}) VALUES ({marks})'
+        if postgres:  # psycopg's lastrowid is no row id
+            sql += f' RETURNING "{meta.primary_key.column_name}"'
         plan = _INSERTS[key] = (sql, given, defaults)
     sql, given, defaults = plan
     params = [field.db_value(values[field.name]) for field in given]
     for field in defaults:
         default = model._meta.defaults[field]
         params.append(field.db_value(default() if callable(default) else default))
+    if postgres:
+        return execute(sql, params).fetchone()[0]
     return db.execute_sql(sql, params).lastrowid
 
 
@@ -52,7 +58,7 @@ def row_by_id(model: Any, row_id: int, *names: str) -> SimpleNamespace | None:
         )
         plan = _SELECTS[key] = (sql, fields)
     sql, fields = plan
-    row = db.execute_sql(sql, (row_id,)).fetchone()
+    row = execute(sql, (row_id,)).fetchone()
     if row is None:
         return None
     return SimpleNamespace(

@@ -122,6 +122,30 @@ def _triggers() -> list[str]:
 
 TRIGGERS = _triggers()
 
+
+def refresh(parts: str, who: str) -> str:
+    """The UPDATE that recomputes ``parts`` for the citizens ``who`` (the
+    team database's triggers are made from the same pieces)."""
+    return _refresh(parts, who)
+
+
+def refresh_all(who: str) -> str:
+    """Recompute every column for the citizens ``who``."""
+    return _refresh(", ".join([_COURSE, _ACTIONS, _MEETINGS, _PLACEMENT]), who)
+
+
+def sources() -> list[tuple[str, str, str, str, str]]:
+    """(table, its columns the summary reads, the citizen of NEW, of OLD, the
+    SET clauses it decides) for every table the summary is made from."""
+    made = []
+    for table, columns, citizen, parts in _SOURCES:
+        new, old = citizen.format(row="NEW"), citizen.format(row="OLD")
+        if citizen.startswith("SELECT"):
+            new, old = f"({new})", f"({old})"
+        made.append((table, columns, new, old, parts))
+    return made
+
+
 #: What a new database gets (after its tables): the table, then its triggers.
 STATEMENTS = [TABLE, *TRIGGERS]
 

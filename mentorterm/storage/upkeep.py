@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..i18n import _
 from ..models import ALL_MODELS, Mentor, db
+from .engine import is_postgres
 
 
 def ensure_default_mentor() -> Mentor:
@@ -18,6 +19,10 @@ def ensure_default_mentor() -> Mentor:
 
 
 def schema_version() -> int:
+    if is_postgres():
+        from .postgres import schema_version as team_schema_version
+
+        return team_schema_version(db.obj)
     return db.execute_sql("PRAGMA user_version").fetchone()[0]
 
 
@@ -26,8 +31,11 @@ def row_counts() -> dict[str, int]:
 
 
 def integrity_problems() -> list[str]:
-    """SQLite's own checks: page integrity and dangling foreign keys."""
+    """SQLite's own checks: page integrity and dangling foreign keys (the
+    team's PostgreSQL server keeps both itself, always)."""
     problems: list[str] = []
+    if is_postgres():
+        return problems
     for (line,) in db.execute_sql("PRAGMA integrity_check").fetchall():
         if line != "ok":
             problems.append(_("Integrity: {detail}").format(detail=line))
@@ -43,6 +51,12 @@ def integrity_problems() -> list[str]:
 def is_duplicate(exc: BaseException, table: str, *columns: str) -> bool:
     """Is ``exc`` the refusal of a second row with the same ``columns`` in ``table``
     (their unique index), as the engine words it?"""
+    cause = driver_cause(exc)
+    if getattr(cause, "sqlstate", None) == "23505":  # PostgreSQL: unique_violation
+        diag = cause.diag
+        detail = diag.message_detail or ""  # "Key (placement_id, entry_date)=(…) already exists."
+        named = detail[detail.find("(") + 1 : detail.find(")")] if "(" in detail else ""
+        return diag.table_name == table and {c.strip() for c in named.split(",")} == set(columns)
     text = str(exc)
     if "UNIQUE constraint failed" not in text:
         return False
@@ -50,9 +64,17 @@ def is_duplicate(exc: BaseException, table: str, *columns: str) -> bool:
     return {part.strip() for part in named.split(",")} == {f"{table}.{c}" for c in columns}
 
 
+def driver_cause(exc: BaseException) -> BaseException:
+    """The driver's own error behind peewee's (psycopg's carries the SQLSTATE)."""
+    for candidate in (getattr(exc, "orig", None), exc.__cause__, exc.__context__, *exc.args):
+        if isinstance(candidate, BaseException) and hasattr(candidate, "sqlstate"):
+            return candidate
+    return exc
+
+
 def database_file() -> Path | None:
     """The file of the open database; None for an in-memory one (or a URI)."""
     name = getattr(db.obj, "database", None)
-    if not name or name == ":memory:" or str(name).startswith("file:"):
+    if not name or name == ":memory:" or str(name).startswith("file:") or is_postgres():
         return None
     return Path(name)

@@ -157,7 +157,11 @@ def checkpoint(database: peewee.SqliteDatabase | None = None) -> bool:
     empty the -wal (TRUNCATE), so saved work does not live only in the -wal.
     False when another connection kept it from finishing (it is tried again)."""
     database = database if database is not None else db.obj
-    if database is None or database.is_closed() or database.in_transaction():
+    if (
+        not isinstance(database, peewee.SqliteDatabase)  # the team's server keeps its own
+        or database.is_closed()
+        or database.in_transaction()
+    ):
         return False
     try:
         row = database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
@@ -170,7 +174,12 @@ def compact(vacuum: bool = False) -> bool:
     """Move every committed page into the database file and empty the -wal; with
     ``vacuum``, rebuild the file too (no free pages left). True when the -wal was
     emptied; False when another connection was reading (its snapshot still needs
-    the old pages): the next checkpoint clears them. Errors are raised."""
+    the old pages): the next checkpoint clears them. Errors are raised.
+
+    The team's PostgreSQL server has no -wal of ours and reclaims deleted rows
+    itself (autovacuum): nothing to do there."""
+    if not isinstance(db.obj, peewee.SqliteDatabase):
+        return True
     busy = db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
     if vacuum:
         db.execute_sql("VACUUM")

@@ -21,10 +21,11 @@ _anchor_lock = threading.Lock()
 
 
 def anchor_path(database: Any = None) -> Path | None:
-    """``<db>.audit-anchor`` beside the open (or given) database file; None in memory."""
+    """``<db>.audit-anchor`` beside the open (or given) database file; None in
+    memory and for the team database (no file here: its server keeps the log)."""
     database = database if database is not None else db.obj
     name = str(getattr(database, "database", "") or "")
-    if not name or name == ":memory:" or name.startswith("file:"):
+    if not name or name == ":memory:" or name.startswith("file:") or storage.is_postgres(database):
         return None
     path = Path(name)
     return path.with_name(path.name + ANCHOR_SUFFIX)

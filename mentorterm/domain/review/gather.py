@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime
 
+from ... import storage
 from ...fields import from_micros
-from ...models import db
 from ...settings import ReviewThresholds
 from . import queries
 from .facts import (
@@ -40,7 +40,7 @@ def _dt(value) -> datetime | None:
 
 
 def _fetch(template: str, params: dict, mentor_id: int | None) -> list[tuple]:
-    return db.execute_sql(queries.sql(template, mentor_id), params).fetchall()
+    return storage.execute(queries.sql(template, mentor_id), params).fetchall()
 
 
 def citizen_facts(row: tuple) -> CitizenFacts:

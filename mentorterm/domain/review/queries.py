@@ -86,7 +86,7 @@ SELECT c.id, c.name,
            AND m2.starts_at < :tomorrow
            AND m2.starts_at > COALESCE((SELECT max(m.starts_at) FROM meeting m
                 WHERE m.citizen_id = c.id AND {status_m} = 'held'
-                  AND m.starts_at < :tomorrow), '')),
+                  AND m.starts_at < :tomorrow), '0001-01-01')),
        -- the latest course started by as_of: aftercare counts from its start
        (SELECT max(k.start_date) FROM course k
          WHERE k.citizen_id = c.id AND k.start_date <= :as_of),

@@ -1,0 +1,65 @@
+"""``mentorterm team …``: the team database on PostgreSQL (its administration)."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..i18n import _
+from ..terminal import terminal_safe
+from .common import EXIT_OK, CliError
+from .passphrase import _given_passphrase
+
+
+def team_password(args: argparse.Namespace, target: str) -> str | None:
+    """The password for the team database: --passphrase-file / -fd, else
+    None (libpq then looks in ~/.pgpass, PGPASSWORD or a service file)."""
+    del target
+    return _given_passphrase(args)
+
+
+def ask_password_once(target: str, action):
+    """Run ``action(password)`` with libpq's own password first; if the server
+    wants one and none was found, ask for it (at a terminal) and try once more."""
+    import getpass
+    import sys
+
+    from .. import storage
+
+    try:
+        return action(None)
+    except storage.PasswordNeeded:
+        if not sys.stdin.isatty():
+            raise
+        password = getpass.getpass(
+            _("Password for {where}: ").format(where=storage.describe(target))
+        )
+        return action(password)
+
+
+def cmd_team(args: argparse.Namespace) -> int:
+    from .. import storage
+
+    target = storage.resolve_target(getattr(args, "db", None))
+    if not storage.is_team_target(target):
+        raise CliError(
+            _(
+                "'mentorterm team' works on a team database: give its address with "
+                "--db postgresql://USER@HOST/DATABASE."
+            )
+        )
+    given = team_password(args, target)
+    if args.action == "init":
+        version = (
+            storage.init_team(target, password=given)
+            if given is not None
+            else ask_password_once(target, lambda pw: storage.init_team(target, password=pw))
+        )
+        print(
+            terminal_safe(
+                _(
+                    "The team database {where} is ready: mentorterm's tables, triggers and "
+                    "schema {version}."
+                ).format(where=storage.describe(target), version=version)
+            )
+        )
+    return EXIT_OK
