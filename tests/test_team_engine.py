@@ -253,3 +253,17 @@ async def test_the_app_works_on_the_team_database(team_url):
         await pilot.pause()
     storage.open_database(team_url)
     assert days() == before + 1
+
+
+def test_a_team_database_leaves_no_file_behind(team_url, tmp_path, monkeypatch, capsys):
+    """No audit anchor, -wal or backup is written beside a team database: it
+    has no file here (an anchor once landed in the working folder)."""
+    monkeypatch.chdir(tmp_path)
+    storage.open_database(team_url)
+    full_citizen("Mette Jørgensen")
+    storage.close_database()
+    status, said = _cli(capsys, "audit", "--verify", "--db", team_url)
+    assert status == 0 and "intact" in said, said
+    status, said = _cli(capsys, "backup", str(tmp_path / "copy.db"), "--db", team_url)
+    assert status == 1 and "backed up on its server" in said, said
+    assert list(tmp_path.iterdir()) == []

@@ -115,6 +115,16 @@ def backup_to(database: peewee.SqliteDatabase, dest: Path, *, source=None) -> No
 
 def backup_database(dest: str | Path) -> Path:
     """Back up the open database to ``dest`` (a file, or a folder to put it in)."""
+    from .engine import is_postgres
+
+    if is_postgres():
+        raise StorageError(
+            _(
+                "A team database is backed up on its server (by the team lead, with "
+                "PostgreSQL's own tools such as pg_dump). 'mentorterm export' writes its "
+                "records to a file. Nothing was written."
+            )
+        )
     dest = Path(dest).expanduser()
     if dest.is_dir():
         dest = dest / f"mentorterm-{datetime.now().strftime('%Y%m%d-%H%M%S')}.db"

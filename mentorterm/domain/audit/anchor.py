@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ... import storage
 from ...i18n import _
 from ...models import db, utcnow
 from ...storage import audit_chain
