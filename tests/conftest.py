@@ -113,7 +113,7 @@ def _postgres_server():
             import atexit
 
             atexit.register(_SERVER.stop)
-    return _SERVER if _SERVER.params or os.environ.get("PGHOST") else None
+    return _SERVER if _SERVER.running else None
 
 
 @pytest.fixture

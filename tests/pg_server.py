@@ -47,6 +47,7 @@ class Server:
         self._as: list[str] = []
         self._counter = itertools.count(1)
         self.why_not = ""
+        self.running = False
 
     # -- finding or starting one ---------------------------------------------
 
@@ -64,9 +65,11 @@ class Server:
             self._admin("SELECT 1")
             self._make_template()
         except Exception as exc:  # noqa: BLE001 - said in the skip reason
-            self.why_not = f"PostgreSQL did not answer: {exc}"
+            self.why_not = f"PostgreSQL did not answer or team init failed: {exc}"
             self.stop()
+            self.params = {}
             return False
+        self.running = True
         return True
 
     def _start_cluster(self) -> bool:

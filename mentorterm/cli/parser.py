@@ -133,8 +133,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     team.add_argument(
         "action",
-        choices=("init",),
-        help=_("init: make the tables, triggers and schema version (once, by the team lead)"),
+        choices=("init", "add-mentor", "deactivate-mentor"),
+        help=_(
+            "init: make the tables, roles and rules (once, by the team lead); add-mentor "
+            "LOGIN --name NAME: a mentor's own login; deactivate-mentor LOGIN: the login "
+            "can no longer connect (the history stays)"
+        ),
+    )
+    team.add_argument("login", nargs="?", metavar="LOGIN", help=_("the mentor's login"))
+    team.add_argument("--name", metavar="NAME", help=_("the mentor's name, as on their notes"))
+    team.add_argument(
+        "--lead", action="store_true", help=_("the new login may reassign and add mentors")
+    )
+    team.add_argument(
+        "--mentor-password-file",
+        metavar="FILE",
+        help=_("the new mentor's password, from the first line of FILE (else it is asked)"),
     )
     settings = add("settings", _("show the settings file's path and the settings in force"))
     settings.add_argument(

@@ -62,4 +62,56 @@ def cmd_team(args: argparse.Namespace) -> int:
                 ).format(where=storage.describe(target), version=version)
             )
         )
+        return EXIT_OK
+    if not args.login:
+        raise CliError(
+            _("Name the mentor's login: mentorterm team {action} LOGIN.").format(action=args.action)
+        )
+    if given is not None:
+        storage.open_database(target, passphrase=given)
+    else:
+        ask_password_once(target, lambda pw: storage.open_database(target, passphrase=pw))
+    if args.action == "add-mentor":
+        if not args.name:
+            raise CliError(_("Give the mentor's name: --name NAME."))
+        password = _new_mentor_password(args)
+        storage.add_team_mentor(args.login, args.name, password, lead=args.lead)
+        print(
+            terminal_safe(
+                _("{name} can now log in to {where} as '{login}'.").format(
+                    name=args.name, where=storage.describe(target), login=args.login
+                )
+            )
+        )
+    else:
+        storage.deactivate_team_mentor(args.login)
+        print(
+            terminal_safe(
+                _(
+                    "'{login}' can no longer log in to {where}; their records and history stay."
+                ).format(login=args.login, where=storage.describe(target))
+            )
+        )
     return EXIT_OK
+
+
+def _new_mentor_password(args: argparse.Namespace) -> str | None:
+    import getpass
+    import sys
+
+    if args.mentor_password_file:
+        try:
+            with open(args.mentor_password_file, encoding="utf-8") as handle:
+                return handle.readline().rstrip("\n") or None
+        except OSError as exc:
+            raise CliError(
+                _("Could not read the password file {path}: {reason}").format(
+                    path=args.mentor_password_file, reason=exc.strerror or exc
+                )
+            ) from None
+    if not sys.stdin.isatty():
+        return None  # the login then needs another way in (a certificate, peer)
+    first = getpass.getpass(_("Password for the new login: "))
+    if first != getpass.getpass(_("The same password again: ")):
+        raise CliError(_("The two passwords differ. Nothing was changed."))
+    return first or None

@@ -53,6 +53,10 @@ _PG_LOCK = "SELECT pg_advisory_xact_lock(7301)"
 _PG_TIP = _TIP.replace(
     "(SELECT seq FROM sqlite_sequence WHERE name = 'audit_entry')",
     "(SELECT last_id FROM audit_counter)",
+).replace(
+    # The mentor behind the login (storage/team_access.py), else the default.
+    "(SELECT id FROM mentor WHERE is_default ORDER BY id LIMIT 1)",
+    "COALESCE(mentorterm_me(), (SELECT id FROM mentor WHERE is_default ORDER BY id LIMIT 1))",
 )
 _INSERT = f"INSERT INTO audit_entry ({_NAMES}) VALUES ({', '.join('?' * len(COLUMNS))})"
 _AT = AuditEntry.at  # the column's own conversion, as a peewee insert would do it

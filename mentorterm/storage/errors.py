@@ -80,6 +80,14 @@ def translate_error(exc: BaseException, where: str) -> StorageError:
     ):
         exc = exc.__context__
     text = str(exc).lower()
+    if "row-level security" in text or "permission denied" in text:
+        return StorageError(
+            _(
+                "This is not yours to change in the team database {path}: the citizen "
+                "belongs to a colleague (or the record is one only the team lead may "
+                "change). Nothing was changed; ask the citizen's mentor or your team lead."
+            ).format(path=where)
+        )
     if "locked" in text or "busy" in text:
         return DatabaseLocked(
             _(

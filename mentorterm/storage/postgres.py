@@ -21,7 +21,7 @@ import peewee
 
 from ..i18n import _
 from ..models import ALL_MODELS, AUDIT_MODELS
-from . import summary
+from . import summary, team_access
 from .errors import DatabaseMissing, DatabaseTooNew, PasswordNeeded, StorageError, WrongPassphrase
 
 #: Where a team database keeps its schema version (SQLite: PRAGMA user_version).
@@ -197,19 +197,26 @@ def init_schema(database: peewee.Database, version: int) -> None:
             database.execute_sql(statement)
         database.execute_sql(f"CREATE TABLE {VERSION_TABLE} (version INTEGER NOT NULL)")
         database.execute_sql(f"INSERT INTO {VERSION_TABLE} (version) VALUES (%s)", (version,))
+        for statement in team_access.statements():
+            database.execute_sql(statement)
 
 
-def _function(name: str, body: str, returns: str = "NULL") -> str:
+def _function(name: str, body: str, returns: str = "NULL", definer: bool = False) -> str:
+    # SECURITY DEFINER: runs as the schema's owner, so a mentor's write keeps
+    # the derived caseload summary current without a right to write it.
+    rights = " SECURITY DEFINER SET search_path = public" if definer else ""
     return (
-        f'CREATE OR REPLACE FUNCTION "{name}"() RETURNS trigger LANGUAGE plpgsql AS $$ '
+        f'CREATE OR REPLACE FUNCTION "{name}"() RETURNS trigger LANGUAGE plpgsql{rights} AS $$ '
         f"BEGIN {body}; RETURN {returns}; END $$"
     )
 
 
-def _trigger(name: str, when: str, table: str, body: str, returns: str = "NULL") -> list[str]:
+def _trigger(
+    name: str, when: str, table: str, body: str, returns: str = "NULL", definer: bool = False
+) -> list[str]:
     """A row trigger ``name`` on ``table`` running ``body`` (PL/pgSQL)."""
     return [
-        _function(name, body, returns),
+        _function(name, body, returns, definer),
         f'CREATE TRIGGER "{name}" {when} ON "{table}" FOR EACH ROW EXECUTE FUNCTION "{name}"()',
     ]
 
@@ -258,20 +265,30 @@ def _summary() -> list[str]:
             "citizen",
             "INSERT INTO caseload_summary (citizen_id) VALUES (NEW.id) ON CONFLICT DO NOTHING; "
             + summary.refresh_all("NEW.id"),
+            definer=True,
         ),
     ]
     for table, columns, new, old, parts in summary.sources():
         made += _trigger(
-            f"caseload_summary_{table}_insert", "AFTER INSERT", table, summary.refresh(parts, new)
+            f"caseload_summary_{table}_insert",
+            "AFTER INSERT",
+            table,
+            summary.refresh(parts, new),
+            definer=True,
         )
         made += _trigger(
-            f"caseload_summary_{table}_delete", "AFTER DELETE", table, summary.refresh(parts, old)
+            f"caseload_summary_{table}_delete",
+            "AFTER DELETE",
+            table,
+            summary.refresh(parts, old),
+            definer=True,
         )
         made += _trigger(
             f"caseload_summary_{table}_update",
             f"AFTER UPDATE OF {columns}",
             table,
             summary.refresh(parts, f"{old}, {new}"),
+            definer=True,
         )
     return made
 
@@ -336,7 +353,33 @@ def init_team(target: str, *, password: str | None = None) -> int:
         try:
             init_schema(database, SCHEMA_VERSION)
         except peewee.DatabaseError as exc:
-            raise connection_error(exc, where) from exc
+            if "permission denied" in str(exc).lower():
+                raise connection_error(exc, where) from exc
+            raise StorageError(
+                _(
+                    "'mentorterm team init' could not finish on {where}, so none of it was "
+                    "kept: {reason}"
+                ).format(where=where, reason=str(exc).strip().splitlines()[0])
+            ) from exc
     finally:
         database.close()
     return SCHEMA_VERSION
+
+
+def add_team_mentor(login: str, name: str, password: str | None, *, lead: bool = False) -> int:
+    """A mentor's own login in the open team database (the lead's command)."""
+    from ..models import db
+
+    try:
+        return team_access.add_mentor(db.obj, login, name, password, lead=lead)
+    except peewee.DatabaseError as exc:
+        raise connection_error(exc, str(db.obj.database)) from exc
+
+
+def deactivate_team_mentor(login: str) -> None:
+    from ..models import db
+
+    try:
+        team_access.deactivate_mentor(db.obj, login)
+    except peewee.DatabaseError as exc:
+        raise connection_error(exc, str(db.obj.database)) from exc

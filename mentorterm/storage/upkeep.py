@@ -7,10 +7,26 @@ from pathlib import Path
 from ..i18n import _
 from ..models import ALL_MODELS, Mentor, db
 from .engine import is_postgres
+from .errors import StorageError
 
 
 def ensure_default_mentor() -> Mentor:
-    """The mentor a per-user database's records belong to (created once)."""
+    """The mentor a per-user database's records belong to (created once); on
+    the team database, the mentor behind this login (storage/team_access.py),
+    or for the team lead's own administration login the database's default."""
+    if is_postgres():
+        from .team_access import is_lead, me
+
+        mine = me(db.obj)
+        if mine is not None:
+            return Mentor.get_by_id(mine)
+        if not is_lead(db.obj):
+            raise StorageError(
+                _(
+                    "Your login is not a mentor of this team database. Ask your team lead "
+                    "to add you (mentorterm team add-mentor). Nothing was changed."
+                )
+            )
     mentor = Mentor.get_or_none(Mentor.is_default == True)
     if mentor is None:
         with db.atomic():

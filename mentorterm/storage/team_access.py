@@ -1,0 +1,230 @@
+"""Who may do what in the team database: roles, row-level security, mentors.
+
+Each mentor logs in as their own PostgreSQL role, a member of
+``mentorterm_mentor``; the team lead's role is also a member of
+``mentorterm_lead``. ``mentor_login`` maps a login to its mentor row, and
+``mentorterm_me()`` is the mentor behind ``session_user`` (the identity is the
+server's, never something the program says about itself).
+
+The policies (``FORCE ROW LEVEL SECURITY``, so the tables' owner is held too;
+superusers are not, as PostgreSQL has it):
+
+- every mentor reads the team's records (the weekly review is a team meeting);
+- a mentor writes the records of their own citizens only, and a citizen
+  only under their own name; the lead writes all and reassigns;
+- the audit log takes new rows in the writer's own name and is never changed;
+  only the lead erases (a citizen's rows go with the citizen);
+- the mentors themselves are the lead's to add; a mentor changes their own row.
+
+One team per database: a provider with several teams gives each its own.
+"""
+
+from __future__ import annotations
+
+import peewee
+
+from ..i18n import _
+from ..models import ALL_MODELS
+from .errors import StorageError
+
+MENTOR_ROLE = "mentorterm_mentor"
+LEAD_ROLE = "mentorterm_lead"
+
+_ROLES = f"""DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{MENTOR_ROLE}') THEN
+    CREATE ROLE {MENTOR_ROLE} NOLOGIN;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{LEAD_ROLE}') THEN
+    CREATE ROLE {LEAD_ROLE} NOLOGIN IN ROLE {MENTOR_ROLE};
+  END IF;
+END $$"""
+
+_FUNCTIONS = [
+    """CREATE TABLE mentor_login (
+         login TEXT PRIMARY KEY,
+         mentor_id INTEGER NOT NULL UNIQUE REFERENCES mentor (id))""",
+    """CREATE FUNCTION mentorterm_me() RETURNS INTEGER LANGUAGE sql STABLE
+       SECURITY DEFINER SET search_path = public AS
+       $$ SELECT mentor_id FROM mentor_login WHERE login = session_user $$""",
+    f"""CREATE FUNCTION mentorterm_is_lead() RETURNS BOOLEAN LANGUAGE sql STABLE AS
+       $$ SELECT pg_has_role(session_user, '{LEAD_ROLE}', 'MEMBER') $$""",
+    """CREATE FUNCTION mentorterm_may_write(cid INTEGER) RETURNS BOOLEAN LANGUAGE sql STABLE
+       SECURITY DEFINER SET search_path = public AS
+       $$ SELECT mentorterm_is_lead() OR EXISTS (
+            SELECT 1 FROM citizen WHERE id = cid AND mentor_id = mentorterm_me()) $$""",
+]
+
+# The citizen a row of each table is about, as SQL on the row's own columns
+# ({row}: "" in a policy, "OLD." in a trigger).
+_CITIZEN_OF = {
+    "course_extension": "(SELECT citizen_id FROM course WHERE id = {row}course_id)",
+    "alliance_score": "(SELECT citizen_id FROM sub_goal WHERE id = {row}sub_goal_id)",
+    "hours_step": "(SELECT citizen_id FROM placement WHERE id = {row}placement_id)",
+    "meeting_participant": "(SELECT citizen_id FROM meeting WHERE id = {row}meeting_id)",
+}
+
+
+def _may(table: str, row: str = "") -> str:
+    """May this login write the row (``row``: "" its columns, "OLD." the old row)?"""
+    if table == "citizen":
+        return f"(mentorterm_is_lead() OR {row}mentor_id = mentorterm_me())"
+    if table == "mentor":
+        return f"(mentorterm_is_lead() OR {row}id = mentorterm_me())"
+    if table == "draft":
+        return f"({row}citizen_id IS NULL OR mentorterm_may_write({row}citizen_id))"
+    citizen = _CITIZEN_OF.get(table, "{row}citizen_id").format(row=row)
+    return f"mentorterm_may_write({citizen})"
+
+
+def _old_row_guard(table: str) -> list[str]:
+    """An UPDATE policy checks only the new row: this refuses a change to a
+    row that was not the writer's (taking a colleague's citizen, moving a
+    colleague's record onto one's own citizen)."""
+    name = f"mentorterm_{table}_was_mine"
+    return [
+        f'CREATE FUNCTION "{name}"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN '
+        f"IF NOT {_may(table, 'OLD.')} THEN RAISE EXCEPTION "
+        f"'row-level security: a record of a colleague''s citizen (%%)', TG_TABLE_NAME "
+        "USING ERRCODE = '42501'; END IF; RETURN NEW; END $$",
+        f'CREATE TRIGGER "{name}" BEFORE UPDATE ON "{table}" FOR EACH ROW '
+        f'EXECUTE FUNCTION "{name}"()',
+    ]
+
+
+def _policies() -> list[str]:
+    made: list[str] = []
+    for model in ALL_MODELS:
+        table = model._meta.table_name
+        made += [
+            f'ALTER TABLE "{table}" ENABLE ROW LEVEL SECURITY',
+            f'ALTER TABLE "{table}" FORCE ROW LEVEL SECURITY',
+            f'CREATE POLICY team_reads ON "{table}" FOR SELECT USING (true)',
+        ]
+        made += _old_row_guard(table)
+        if table == "mentor":
+            made.append(
+                f'CREATE POLICY own_row ON "mentor" FOR UPDATE USING (true) '
+                f"WITH CHECK ({_may('mentor')})"
+            )
+            made.append(
+                'CREATE POLICY lead_adds ON "mentor" FOR INSERT WITH CHECK (mentorterm_is_lead())'
+            )
+            made.append(
+                'CREATE POLICY lead_removes ON "mentor" FOR DELETE USING (mentorterm_is_lead())'
+            )
+            continue
+        may = _may(table)
+        # UPDATE sees every row and checks the new one: a change to a
+        # colleague's record is refused aloud, not skipped in silence.
+        for action, clause in (
+            ("INSERT", f"WITH CHECK ({may})"),
+            ("UPDATE", f"USING (true) WITH CHECK ({may})"),
+            ("DELETE", f"USING ({may})"),
+        ):
+            made.append(f'CREATE POLICY own_{action.lower()} ON "{table}" FOR {action} {clause}')
+    made += [
+        "ALTER TABLE audit_entry ENABLE ROW LEVEL SECURITY",
+        "ALTER TABLE audit_entry FORCE ROW LEVEL SECURITY",
+        "CREATE POLICY team_reads ON audit_entry FOR SELECT USING (true)",
+        "CREATE POLICY in_own_name ON audit_entry FOR INSERT WITH CHECK "
+        "(mentorterm_is_lead() OR mentor_id IS NOT DISTINCT FROM mentorterm_me())",
+        "CREATE POLICY lead_erases ON audit_entry FOR DELETE USING (mentorterm_is_lead())",
+    ]
+    return made
+
+
+def _grants() -> list[str]:
+    return [
+        f"GRANT USAGE ON SCHEMA public TO {MENTOR_ROLE}",
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {MENTOR_ROLE}",
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {MENTOR_ROLE}",
+        # The log takes rows and is never changed; erasing is the lead's.
+        f"REVOKE UPDATE, DELETE ON audit_entry FROM {MENTOR_ROLE}",
+        f"GRANT DELETE ON audit_entry, erasure_in_progress TO {LEAD_ROLE}",
+        f"REVOKE INSERT, UPDATE, DELETE ON mentorterm_schema, mentor_login FROM {MENTOR_ROLE}",
+        f"GRANT INSERT, UPDATE, DELETE ON mentor_login TO {LEAD_ROLE}",
+        f"REVOKE INSERT, DELETE ON audit_counter FROM {MENTOR_ROLE}",
+        # Derived data, kept by its triggers (SECURITY DEFINER) and by nothing else.
+        f"REVOKE INSERT, UPDATE, DELETE ON caseload_summary FROM {MENTOR_ROLE}",
+        "REVOKE ALL ON FUNCTION mentorterm_may_write(INTEGER) FROM PUBLIC",
+        f"GRANT EXECUTE ON FUNCTION mentorterm_may_write(INTEGER) TO {MENTOR_ROLE}",
+    ]
+
+
+def statements() -> list[str]:
+    """What ``team init`` adds after the tables and triggers: the roles, the
+    mapping of logins to mentors, the policies and the grants. The initialising
+    role (the team lead, or the server's administrator) is made a lead."""
+    return [
+        _ROLES,
+        *_FUNCTIONS,
+        *_policies(),
+        *_grants(),
+        f"GRANT {LEAD_ROLE} TO current_user",
+    ]
+
+
+def _identifier(name: str) -> str:
+    from psycopg import sql
+
+    return sql.Identifier(name).as_string(None)
+
+
+def _literal(value: str) -> str:
+    from psycopg import sql
+
+    return sql.Literal(value).as_string(None)
+
+
+def add_mentor(
+    database: peewee.Database, login: str, name: str, password: str | None, *, lead: bool
+) -> int:
+    """A new login role in the mentors' group and its mentor row; the mentor's id.
+
+    One transaction: a login that exists, or no right to make roles, changes nothing."""
+    from ..models import Mentor, db
+
+    if not login or not login.replace("_", "").isalnum() or not login[0].isalpha():
+        raise StorageError(
+            _(
+                "A login is letters, digits and _ and starts with a letter (got '{login}'). "
+                "Nothing was changed."
+            ).format(login=login)
+        )
+    exists = database.execute_sql("SELECT 1 FROM pg_roles WHERE rolname = %s", (login,))
+    if exists.fetchone():
+        raise StorageError(
+            _("There is already a login '{login}' on this server. Nothing was changed.").format(
+                login=login
+            )
+        )
+    role = _identifier(login)
+    secret = f" PASSWORD {_literal(password)}" if password else ""
+    groups = f"{MENTOR_ROLE}, {LEAD_ROLE}" if lead else MENTOR_ROLE
+    with db.atomic():
+        database.execute_sql(f"CREATE ROLE {role} LOGIN{secret} IN ROLE {groups}")
+        mentor = Mentor.create(name=name, is_default=False)
+        database.execute_sql(
+            "INSERT INTO mentor_login (login, mentor_id) VALUES (%s, %s)", (login, mentor.id)
+        )
+    return mentor.id
+
+
+def deactivate_mentor(database: peewee.Database, login: str) -> None:
+    """The login can no longer connect; the mentor's row and history stay."""
+    found = database.execute_sql("SELECT 1 FROM mentor_login WHERE login = %s", (login,))
+    if not found.fetchone():
+        raise StorageError(
+            _("'{login}' is not a mentor's login in this team database.").format(login=login)
+        )
+    database.execute_sql(f"ALTER ROLE {_identifier(login)} NOLOGIN")
+
+
+def me(database: peewee.Database) -> int | None:
+    """The mentor behind this connection's login; None for the administrator."""
+    return database.execute_sql("SELECT mentorterm_me()").fetchone()[0]
+
+
+def is_lead(database: peewee.Database) -> bool:
+    """Is this connection's login the team lead's (or the administrator's)?"""
+    return bool(database.execute_sql("SELECT mentorterm_is_lead()").fetchone()[0])

@@ -1,0 +1,170 @@
+"""Who may do what in the team database, enforced by the server's row-level
+security (storage/team_access.py): every direction against a real server,
+each mentor connected as their own login.
+"""
+
+from __future__ import annotations
+
+import uuid
+from urllib.parse import parse_qsl, urlencode
+
+import peewee
+import psycopg
+import pytest
+
+from mentorterm import cli, storage
+from mentorterm.domain import audit, caseload
+from mentorterm.domain.citizens import create_citizen
+from mentorterm.models import AuditEntry, Citizen, Course, Mentor, db
+from mentorterm.schemas import CitizenIn
+
+PASSWORD = "Kaffe og kage 2026"
+
+
+def as_login(url: str, login: str) -> str:
+    """The same team database, connected as ``login`` (whose password the
+    test knows: a server may ask for one, as pg_virtualenv's does)."""
+    base, _, query = url.partition("?")
+    params = dict(parse_qsl(query))
+    params["user"] = login
+    params["password"] = PASSWORD
+    return f"{base}?{urlencode(params)}"
+
+
+@pytest.fixture
+def team(team_url, tmp_path, capsys):
+    """A team database with two mentors and a lead, each their own login."""
+    tag = uuid.uuid4().hex[:8]
+    logins = {who: f"{who}_{tag}" for who in ("anna", "bo", "lead")}
+    secret = tmp_path / "password"
+    secret.write_text(PASSWORD + "\n")
+    for who, login in logins.items():
+        extra = ["--lead"] if who == "lead" else []
+        extra += ["--mentor-password-file", str(secret)]
+        status = cli.main(
+            ["team", "add-mentor", login, "--name", who.title(), "--db", team_url, *extra]
+        )
+        storage.close_database()
+        assert status == 0, capsys.readouterr()
+    urls = {who: as_login(team_url, login) for who, login in logins.items()}
+    yield urls
+    storage.close_database()
+    with psycopg.connect(team_url, autocommit=True) as conn:
+        for login in logins.values():
+            conn.execute(f'DROP OWNED BY "{login}"')
+            conn.execute(f'DROP ROLE "{login}"')
+
+
+def citizen_of(url: str, name: str) -> int:
+    storage.close_database()
+    storage.open_database(url)
+    cid = create_citizen(CitizenIn(name=name))
+    storage.close_database()
+    return cid
+
+
+def test_each_mentor_is_themself_and_reads_the_whole_team(team):
+    anna_citizen = citizen_of(team["anna"], "Anja Andersen")
+    bo_citizen = citizen_of(team["bo"], "Bent Berg")
+    storage.open_database(team["anna"])
+    me = storage.ensure_default_mentor()
+    assert me.name == "Anna"
+    assert Citizen.get_by_id(anna_citizen).mentor_id == me.id
+    everyone = {row.citizen_id for row in caseload.caseload(None, courses="all")}
+    assert {anna_citizen, bo_citizen} <= everyone  # the team's citizens
+    mine = {row.citizen_id for row in caseload.caseload(me.id, courses="all")}
+    assert mine == {anna_citizen}
+
+
+def test_a_mentor_writes_their_own_citizens_and_not_a_colleagues(team):
+    anna_citizen = citizen_of(team["anna"], "Anja Andersen")
+    bo_citizen = citizen_of(team["bo"], "Bent Berg")
+    storage.open_database(team["anna"])
+    Citizen.update(phone="+45 11 22 33 44").where(Citizen.id == anna_citizen).execute()
+    with pytest.raises(peewee.DatabaseError, match="row-level security"), db.atomic():
+        Citizen.update(phone="+45 99").where(Citizen.id == bo_citizen).execute()
+    with pytest.raises(peewee.DatabaseError, match="row-level security"), db.atomic():
+        Course.create(
+            citizen=bo_citizen,
+            referral_date="2026-10-01",
+            start_date="2026-10-05",
+            planned_end="2027-04-05",
+            purpose="ordinary_job",
+        )
+    # Deleting a colleague's citizen finds nothing of theirs to delete.
+    assert Citizen.delete().where(Citizen.id == bo_citizen).execute() == 0
+    storage.close_database()
+    storage.open_database(team["bo"])
+    assert Citizen.get_by_id(bo_citizen).phone == ""
+    assert Citizen.get_by_id(anna_citizen).phone == "+45 11 22 33 44"
+
+
+def test_a_forged_citizen_under_a_colleagues_name_is_refused(team):
+    storage.open_database(team["bo"])
+    bo = storage.ensure_default_mentor().id
+    storage.close_database()
+    storage.open_database(team["anna"])
+    with pytest.raises(peewee.DatabaseError, match="row-level security"), db.atomic():
+        Citizen.create(name="Forged", mentor=bo)
+    assert not Citizen.select().where(Citizen.name == "Forged").exists()
+
+
+def test_the_lead_reassigns_and_then_only_the_new_mentor_writes(team):
+    cid = citizen_of(team["anna"], "Anja Andersen")
+    storage.open_database(team["bo"])
+    bo = storage.ensure_default_mentor().id
+    with pytest.raises(peewee.DatabaseError, match="row-level security"), db.atomic():
+        Citizen.update(mentor=bo).where(Citizen.id == cid).execute()  # not his to take
+    storage.close_database()
+    storage.open_database(team["lead"])
+    assert Citizen.update(mentor=bo).where(Citizen.id == cid).execute() == 1
+    storage.close_database()
+    storage.open_database(team["anna"])
+    with pytest.raises(peewee.DatabaseError, match="row-level security"), db.atomic():
+        Citizen.update(phone="1").where(Citizen.id == cid).execute()
+    storage.close_database()
+    storage.open_database(team["bo"])
+    assert Citizen.update(phone="2").where(Citizen.id == cid).execute() == 1
+
+
+def test_the_audit_log_is_in_the_writers_name_and_never_changed(team):
+    cid = citizen_of(team["anna"], "Anja Andersen")
+    storage.open_database(team["anna"])
+    anna = storage.ensure_default_mentor().id
+    audit.open_record(cid)
+    assert {row.mentor_id for row in AuditEntry.select()} == {anna}
+    with pytest.raises(peewee.DatabaseError, match="permission denied"), db.atomic():
+        AuditEntry.update(purpose="x").execute()
+    with pytest.raises(peewee.DatabaseError, match="permission denied"), db.atomic():
+        AuditEntry.delete().execute()
+    assert audit.verify() == []
+
+
+def test_a_login_that_is_no_mentor_is_told_so(team, team_url):
+    stranger = f"stranger_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(team_url, autocommit=True) as conn:
+        conn.execute(
+            f"CREATE ROLE \"{stranger}\" LOGIN PASSWORD '{PASSWORD}' IN ROLE mentorterm_mentor"
+        )
+    try:
+        with pytest.raises(storage.StorageError, match="not a mentor of this team database"):
+            storage.open_database(as_login(team_url, stranger))
+    finally:
+        storage.close_database()
+        with psycopg.connect(team_url, autocommit=True) as conn:
+            conn.execute(f'DROP OWNED BY "{stranger}"')
+            conn.execute(f'DROP ROLE "{stranger}"')
+
+
+def test_only_the_lead_adds_mentors_and_a_deactivated_login_cannot_connect(team, team_url, capsys):
+    status = cli.main(["team", "add-mentor", "x_" + uuid.uuid4().hex[:6], "--name", "X",
+                       "--db", team["anna"]])  # fmt: skip
+    storage.close_database()
+    assert status == 1 and "ask your team lead" in capsys.readouterr().err.lower()
+    login = dict(parse_qsl(team["bo"].partition("?")[2]))["user"]
+    assert cli.main(["team", "deactivate-mentor", login, "--db", team_url]) == 0
+    storage.close_database()
+    with pytest.raises(storage.StorageError):
+        storage.open_database(team["bo"])
+    storage.open_database(team_url)
+    assert Mentor.select().where(Mentor.name == "Bo").exists()  # the history stays
