@@ -54,14 +54,20 @@ _FUNCTIONS = [
             SELECT 1 FROM citizen WHERE id = cid AND mentor_id = mentorterm_me()) $$""",
 ]
 
-# The citizen a row of each table is about, as SQL on the row's own columns
-# ({row}: "" in a policy, "OLD." in a trigger).
-_CITIZEN_OF = {
-    "course_extension": "(SELECT citizen_id FROM course WHERE id = {row}course_id)",
-    "alliance_score": "(SELECT citizen_id FROM sub_goal WHERE id = {row}sub_goal_id)",
-    "hours_step": "(SELECT citizen_id FROM placement WHERE id = {row}placement_id)",
-    "meeting_participant": "(SELECT citizen_id FROM meeting WHERE id = {row}meeting_id)",
-}
+
+def _citizen_of(table: str, row: str = "") -> str:
+    """The citizen a row of ``table`` is about, as SQL on the row's own
+    columns (``row``: "" in a policy, "OLD." in a trigger): its citizen_id,
+    else its parent's (a course extension's course, a score's sub-goal …),
+    found from the model's foreign keys, so a new table is covered too."""
+    model = next(m for m in ALL_MODELS if m._meta.table_name == table)
+    if "citizen" in model._meta.fields:
+        return f"{row}citizen_id"
+    for field in model._meta.sorted_fields:
+        if isinstance(field, peewee.ForeignKeyField) and "citizen" in field.rel_model._meta.fields:
+            parent = field.rel_model._meta.table_name
+            return f"(SELECT citizen_id FROM {parent} WHERE id = {row}{field.column_name})"
+    raise LookupError(f"{table}: no citizen to decide who may write it")
 
 
 def _may(table: str, row: str = "") -> str:
@@ -72,8 +78,7 @@ def _may(table: str, row: str = "") -> str:
         return f"(mentorterm_is_lead() OR {row}id = mentorterm_me())"
     if table == "draft":
         return f"({row}citizen_id IS NULL OR mentorterm_may_write({row}citizen_id))"
-    citizen = _CITIZEN_OF.get(table, "{row}citizen_id").format(row=row)
-    return f"mentorterm_may_write({citizen})"
+    return f"mentorterm_may_write({_citizen_of(table, row)})"
 
 
 def _old_row_guard(table: str) -> list[str]:
