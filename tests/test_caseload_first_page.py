@@ -138,7 +138,7 @@ async def test_the_screen_shows_the_same_cells_before_and_after_the_whole_list(
 ):
     import threading
 
-    from mentorterm.screens import caseload as screen_module
+    from mentorterm.screens import caseload_scope as screen_module
     from mentorterm.widgets.caselist import CaseList
 
     path = tmp_path / "screen.db"
@@ -148,10 +148,10 @@ async def test_the_screen_shows_the_same_cells_before_and_after_the_whole_list(
     go = threading.Event()
     read = screen_module.caseload
 
-    def held(**kwargs):  # the whole list waits until the first page has been looked at
+    def held(*args, **kwargs):  # the whole list waits until the first page has been looked at
         if kwargs.get("limit") is None:
             go.wait(10)
-        return read(**kwargs)
+        return read(*args, **kwargs)
 
     monkeypatch.setattr(screen_module, "caseload", held)
     app = make_app(path, today=TODAY)

@@ -168,3 +168,40 @@ def test_only_the_lead_adds_mentors_and_a_deactivated_login_cannot_connect(team,
         storage.open_database(team["bo"])
     storage.open_database(team_url)
     assert Mentor.select().where(Mentor.name == "Bo").exists()  # the history stays
+
+
+async def test_the_caseload_starts_with_my_citizens_and_M_shows_the_teams(team):
+    from datetime import date
+
+    from mentorterm.app import make_app
+
+    citizen_of(team["anna"], "Anja Andersen")
+    citizen_of(team["bo"], "Bent Berg")
+    app = make_app(team["anna"], today=date(2026, 11, 22))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert [row.name for row in screen.rows] == ["Anja Andersen"]
+        assert "mine (M)" in str(screen.query_one("#status").render())
+        await pilot.press("v", "v")  # all courses (these two have none)
+        await pilot.press("M")
+        await pilot.pause()
+        assert sorted(row.name for row in screen.rows) == ["Anja Andersen", "Bent Berg"]
+        assert "the team's (M)" in str(screen.query_one("#status").render())
+        await pilot.press("M")
+        await pilot.pause()
+        assert [row.name for row in screen.rows] == ["Anja Andersen"]
+
+
+async def test_on_a_mentors_own_database_M_says_there_is_no_team(database):
+    from mentorterm.app import make_app
+
+    create_citizen(CitizenIn(name="Anja Andersen"))
+    storage.close_database()
+    app = make_app(database.database)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("v", "v", "M")
+        await pilot.pause()
+        assert [n.message for n in app._notifications][-1].startswith("Every citizen")
+        assert [row.name for row in app.screen.rows] == ["Anja Andersen"]

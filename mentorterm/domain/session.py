@@ -21,6 +21,7 @@ __all__ = [
     "close",
     "damaged_wal_copies",
     "label",
+    "my_mentor_on_a_team",
     "has_drafts",
     "is_demo",
     "is_encrypted",
@@ -64,6 +65,15 @@ def is_encrypted() -> bool:
 def target_path(target: str | Path) -> Path | None:
     """The file behind ``target``; None for an in-memory database."""
     return storage.target_path(target)
+
+
+def my_mentor_on_a_team() -> int | None:
+    """On the team database, the id of the mentor at the keyboard (the caseload
+    starts with their citizens); None on a mentor's own database, where every
+    citizen is theirs."""
+    if not storage.is_postgres():
+        return None
+    return storage.ensure_default_mentor().id
 
 
 def label(target: str | Path) -> str:

@@ -12,15 +12,13 @@ from textual.widgets import Footer, Header, Input, Static
 
 from .. import keys
 from ..domain.audit import ViewLog
-from ..domain.caseload import CaseloadRow, CourseFilter, caseload
+from ..domain.caseload import CaseloadRow, CourseFilter
 from ..i18n import _, ngettext
 from ..widgets.caselist import CaseList
 from ..widgets.columns import Shown
 from ..widgets.filter_box import FilterBox
 from ..widgets.guard import safely
 from ..widgets.loader import Loader
-
-# The columns, their cells and the filter's match (re-exported: the old names hold).
 from .caseload_columns import (
     COLUMNS,
     NEXT_VIEW,
@@ -32,6 +30,9 @@ from .caseload_columns import (
     searched_text,
 )
 
+# The columns, their cells and the filter's match (re-exported: the old names hold).
+from .caseload_scope import CaseloadScope
+
 # A hundred rows fill three screens; the filter narrows the rest (bench/README.md).
 MAX_ROWS = 100
 # Read at once, before the first frame: a screenful and more. A longer list
@@ -42,7 +43,7 @@ __all__ = ["COLUMNS", "NEXT_VIEW", "SORT_MARK", "VIEW_LABELS", "CaseloadScreen",
 __all__ += ["cells", "matches"]
 
 
-class CaseloadScreen(Loader, Screen):
+class CaseloadScreen(CaseloadScope, Loader, Screen):
     """Who needs attention today, at a glance."""
 
     CSS_PATH = "caseload.tcss"
@@ -102,7 +103,7 @@ class CaseloadScreen(Loader, Screen):
         if self._resumed_once:
             if len(self.rows) > FIRST_PAGE and self.complete:
                 # A long list stays as it is until the worker brings it anew.
-                self.load_in_worker("caseload", caseload, today=self.app.today, courses=self.view)
+                self.load_in_worker("caseload", self.read_caseload)
             else:
                 self.load()
             # Back from a citizen, keys belong to the list, not to the filter
@@ -122,7 +123,7 @@ class CaseloadScreen(Loader, Screen):
 
         The first page is read at once; a longer list follows from a worker.
         """
-        first = caseload(today=self.app.today, courses=self.view, limit=FIRST_PAGE + 1)
+        first = self.read_caseload(limit=FIRST_PAGE + 1)
         self.complete = len(first) <= FIRST_PAGE
         self._cells = {}
         self.rows = first if self.complete else first[:FIRST_PAGE]
@@ -135,7 +136,7 @@ class CaseloadScreen(Loader, Screen):
 
     def _load_the_rest(self, serial: int, view: CourseFilter) -> None:
         if serial == self._loads:  # no newer load (a switch of view) since
-            self.load_in_worker("caseload", caseload, today=self.app.today, courses=view)
+            self.load_in_worker("caseload", self.read_caseload, view)
 
     def loaded_caseload(self, rows: list[CaseloadRow]) -> None:
         self._cells = {}
@@ -256,8 +257,10 @@ class CaseloadScreen(Loader, Screen):
         return count_citizens() > 0
 
     def show_status(self, matching: int, shown: int) -> None:
+        scope = self.scope_label()
         parts = [
             _("{view} (v)").format(view=VIEW_LABELS[self.view]),
+            *([scope] if scope else []),
             ngettext("{count} citizen", "{count} citizens", matching).format(count=matching)
             if self.complete
             else _("the first {count} citizens, the rest on their way").format(count=matching),
