@@ -138,7 +138,8 @@ async def test_the_screen_shows_the_same_cells_before_and_after_the_whole_list(
 ):
     import threading
 
-    from mentorterm.screens import caseload_scope as screen_module
+    from mentorterm.screens import caseload_scope as reading
+    from mentorterm.screens.caseload import FIRST_PAGE
     from mentorterm.widgets.caselist import CaseList
 
     path = tmp_path / "screen.db"
@@ -146,25 +147,25 @@ async def test_the_screen_shows_the_same_cells_before_and_after_the_whole_list(
     seed(random.Random(7), storage.ensure_default_mentor(), Mentor.create(name="B"), 80)
     storage.close_database()
     go = threading.Event()
-    read = screen_module.caseload
+    read = reading.caseload
 
     def held(*args, **kwargs):  # the whole list waits until the first page has been looked at
         if kwargs.get("limit") is None:
             go.wait(10)
         return read(*args, **kwargs)
 
-    monkeypatch.setattr(screen_module, "caseload", held)
+    monkeypatch.setattr(reading, "caseload", held)
     app = make_app(path, today=TODAY)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = app.screen
         table = screen.query_one(CaseList)
         assert not screen.complete
         first = {key: table.get_row_at(i) for i, key in enumerate(table.keys)}
-        assert len(first) == screen_module.FIRST_PAGE
+        assert len(first) == FIRST_PAGE
         go.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert screen.complete and len(screen.rows) > screen_module.FIRST_PAGE
+        assert screen.complete and len(screen.rows) > FIRST_PAGE
         after = {key: table.get_row_at(i) for i, key in enumerate(table.keys)}
         for key, shown in first.items():
             assert after[key] == shown, key
@@ -178,7 +179,7 @@ async def test_a_switch_of_view_before_the_rest_arrives_keeps_the_new_view(tmp_p
     seed(random.Random(11), storage.ensure_default_mentor(), Mentor.create(name="B"), 150)
     active = len(caseload(None, TODAY, CourseFilter.ACTIVE))
     storage.close_database()
-    assert active > screen_module.FIRST_PAGE  # the active list comes in two parts
+    assert active > FIRST_PAGE  # the active list comes in two parts
     app = make_app(path, today=TODAY)
     async with app.run_test(size=(120, 36)) as pilot:
         await app.workers.wait_for_complete()
