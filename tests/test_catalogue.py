@@ -238,3 +238,35 @@ def test_a_purpose_stored_with_a_value_in_it_reads_in_danish_with_the_value():
     assert purpose_label("course ended") == i18n._("course ended") != "course ended"
     assert purpose_label("something an older version wrote") == "something an older version wrote"
     assert purpose_label("") == ""
+
+
+def _calls_in_fstrings(source: str) -> list[int]:
+    """Lines where _(), N_(), ngettext() or pgettext() is called inside an f-string."""
+    names = {"_", "N_", "ngettext", "pgettext"}
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.JoinedStr):
+            for inner in ast.walk(node):
+                if (
+                    isinstance(inner, ast.Call)
+                    and isinstance(inner.func, ast.Name)
+                    and inner.func.id in names
+                ):
+                    lines.append(inner.lineno)
+    return lines
+
+
+def test_no_translated_text_inside_an_f_string():
+    """Babel (Python 3.11) does not look inside f-strings, so a _() there never
+    reaches the catalogue and stays English ("progression-Ali-H-….pdf")."""
+    assert _calls_in_fstrings("x = f\"{_('due')} {day}\"") == [1]
+    assert _calls_in_fstrings('due = _("due {day}")\nx = f"[b]{due}[/]"') == []
+    from pathlib import Path
+
+    package = Path(catalogue.__file__).parent
+    found = {
+        str(path.relative_to(package)): lines
+        for path in sorted(package.rglob("*.py"))
+        if (lines := _calls_in_fstrings(path.read_text(encoding="utf-8")))
+    }
+    assert found == {}

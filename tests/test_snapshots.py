@@ -3,6 +3,8 @@ frozen date.
 
 Update after an intended change with ``pytest tests/test_snapshots.py --snapshot-update``
 and look at the pictures (snapshot_report.html) before committing them.
+The same screens in Danish, at 80x24 and 120x36, are tests/test_danish_layout.py's
+(its snapshots in tests/snapshots_da/, rewritten with the same flag).
 """
 
 from __future__ import annotations

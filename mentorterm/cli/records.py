@@ -41,10 +41,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     entries = audit.entries(args.citizen)
-    print(
-        f"{_('When'):<19}  {_('Action'):<12} {_('What'):<18} {_('Record'):>7} "
-        f"{_('Citizen'):>7}  {_('Purpose')}"
-    )
+    # Not _() inside the f-string: Babel does not extract from f-strings.
+    when, action, what = _("When"), _("Action"), _("What")
+    record, citizen, purpose = _("Record"), _("Citizen"), _("Purpose")
+    print(f"{when:<19}  {action:<12} {what:<18} {record:>7} {citizen:>7}  {purpose}")
     for e in entries:
         when = audit.local_time(e.at).strftime("%d-%m-%Y %H:%M:%S")
         record = "" if e.record_id is None else e.record_id

@@ -28,8 +28,12 @@ NAME_WIDTH = 16
 # At 80 columns the due date (with its red "overdue"), what and the citizen
 # stay; who does it narrows, and the done date goes first (the line under
 # the table says it, and who, in full).
+# The due column is as wide as a date with a three-figure "overdue" in the
+# language shown ("07-02-2026 297 d overdue", "07-02-2026 288 d. forsinket").
+DUE_WIDTH = len("07-02-2026 ") + len(_("{days} d overdue").format(days=999))
+
 COLUMNS = [
-    Col("due", _("Due"), 24),
+    Col("due", _("Due"), DUE_WIDTH),
     Col("what", _("What"), WHAT_WIDTH, min_width=16, flex=True),
     Col("who", _("Who"), NAME_WIDTH, min_width=7, drop=2, flex=True),
     Col("citizen", _("Citizen"), NAME_WIDTH, min_width=10, flex=True),

@@ -112,7 +112,11 @@ def cells(row: CaseloadRow) -> tuple:
     placement = ""
     if row.workplace:
         hours = show_hours(row.hours_per_week)
-        placement = f"{row.workplace} · {hours} h" if hours else row.workplace
+        placement = (
+            _("{workplace} · {hours} h").format(workplace=row.workplace, hours=hours)
+            if hours
+            else row.workplace
+        )
     return (
         row.name,
         purpose,

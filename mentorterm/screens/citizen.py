@@ -176,7 +176,8 @@ class CitizenScreen(Loader, Screen):
                 due = ""
                 if item.due_date:
                     style = "b red" if item.due_date < today else "dim"
-                    due = f" [{style}]{_('due')} {show_date(item.due_date)}[/]"
+                    due = _("due {day}").format(day=show_date(item.due_date))
+                    due = f" [{style}]{due}[/]"
                 meeting_lines.append(f"  • {escape(item.what)} – {escape(item.owner)}{due}")
         self.query_one("#meetings", Static).update("\n".join(meeting_lines))
 

@@ -128,7 +128,7 @@ class CourseHistoryScreen(BackHelpScreen):
                 key=str(c.id),
             )
         self.query_one("#records-title", Static).update(
-            f"[b]{escape(self.citizen_name)}[/b] · {_('Course history')} ({len(self.courses)})"
+            f"[b]{escape(self.citizen_name)}[/b] · {self.HELP_TITLE} ({len(self.courses)})"
         )
         self.query_one("#records-empty", Static).update(
             "" if self.courses else _("[dim]No course yet: press c on the citizen to start one.[/]")

@@ -327,8 +327,9 @@ class StatisticsScreen(BackHelpScreen):
             self.notify(_("The placement has no days in this period."))
             return
         text = absence_overview_markdown(self.placement_id, self.start, self.end, self.app.today)
+        prefix = _("absence-overview")  # a file name's first word
         name = files.safe_file_name(
-            f"{_('absence-overview')}-{self.title_text.split(' · ')[0]}-"
+            f"{prefix}-{self.title_text.split(' · ')[0]}-"
             f"{self.start.isoformat()}-{self.end.isoformat()}"
         )
 

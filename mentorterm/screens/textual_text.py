@@ -91,6 +91,14 @@ class TextualText:
         if self.use_command_palette and not Palette.is_open(self):  # type: ignore[attr-defined]
             self.push_screen(Palette(id="--command-palette"))  # type: ignore[attr-defined]
 
+    def action_show_help_panel(self) -> None:
+        """The palette's "Keys": Textual's keys panel, its words translated."""
+        from .textual_keys import KeysPanel
+
+        if not self.screen.query(KeysPanel):  # type: ignore[attr-defined]
+            self.screen.query("HelpPanel").remove()  # type: ignore[attr-defined]
+            self.screen.mount(KeysPanel())  # type: ignore[attr-defined]
+
     def search_themes(self) -> None:
         from textual.theme import ThemeProvider
 

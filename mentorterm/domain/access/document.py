@@ -58,13 +58,13 @@ class _Citizen:
         return {"meeting": _("Meeting {when}").format(when=when)}
 
     def courses(self, n: int, record: dict[str, Any]) -> list[Block]:
-        blocks = _record(f"{_('Course')} {n}", "course", record)
+        blocks = _record(_("Course {n}").format(n=n), "course", record)
         for x in record["extensions"]:
             blocks += _record(_("Extension"), "extension", x)
         return blocks
 
     def sub_goals(self, n: int, record: dict[str, Any]) -> list[Block]:
-        title = f"{_('Sub-goal')} {n}: {record['title']}"
+        title = _("Sub-goal {n}: {title}").format(n=n, title=record["title"])
         blocks = _record(title, "sub_goal", record, self.course_name(record["course"]))
         for s in record["scores"]:
             day = show_value("", "", s["scored_on"])
@@ -74,7 +74,7 @@ class _Citizen:
         return blocks
 
     def placements(self, n: int, record: dict[str, Any]) -> list[Block]:
-        title = f"{_('Placement')} {n}: {record['workplace']}"
+        title = _("Placement {n}: {workplace}").format(n=n, workplace=record["workplace"])
         blocks = _record(title, "placement", record, self.course_name(record["course"]))
         for s in record["hours_steps"]:
             blocks += _record(_("Hours step"), "hours_step", s)
@@ -84,21 +84,23 @@ class _Citizen:
         return blocks
 
     def meetings(self, n: int, record: dict[str, Any]) -> list[Block]:
-        blocks = _record(f"{_('Meeting')} {n}", "meeting", record, self.mentor(record["mentor"]))
+        blocks = _record(
+            _("Meeting {n}").format(n=n), "meeting", record, self.mentor(record["mentor"])
+        )
         for p in record["participants"]:
             blocks += _record(_("Participant"), "participant", p)
         return blocks
 
     def action_items(self, n: int, record: dict[str, Any]) -> list[Block]:
         refs = self.meeting_name(record["meeting"])
-        return _record(f"{_('Agreement')} {n}", "action_item", record, refs)
+        return _record(_("Agreement {n}").format(n=n), "action_item", record, refs)
 
     def review_notes(self, n: int, record: dict[str, Any]) -> list[Block]:
         refs = self.mentor(record["mentor"])
-        return _record(f"{_('Review note')} {n}", "review_note", record, refs)
+        return _record(_("Review note {n}").format(n=n), "review_note", record, refs)
 
     def reports(self, n: int, record: dict[str, Any]) -> list[Block]:
-        return _record(f"{_('Report')} {n}", "report", record)
+        return _record(_("Report {n}").format(n=n), "report", record)
 
     def sections(self) -> list[Block]:
         blocks: list[Block] = [Heading(_("Personal details"))]
@@ -173,7 +175,7 @@ def access_document(
     result = Document(
         _("Everything held about {name}").format(name=citizen["name"]),
         meta,
-        footer=f"{citizen['name']} · {_('Access to own data')}",
+        footer=_("{name} · Access to own data").format(name=citizen["name"]),
     )
     result.add(Text(intro, muted=True), *_Citizen(citizen, mentors).sections())
     return result.add(*_drafts_blocks(drafts), *_accesses_blocks(accesses))

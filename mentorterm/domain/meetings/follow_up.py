@@ -93,7 +93,8 @@ def _reason_list(reasons) -> str:
     total = sum(r.count for r in reasons)
     if len(reasons) == 1 and written[0].count == total:
         return f" ({written[0].reason})"
-    parts = [f"{r.reason if r in written else _('no reason given')} {r.count}" for r in reasons]
+    unsaid = _("no reason given")
+    parts = [f"{r.reason if r in written else unsaid} {r.count}" for r in reasons]
     return " (" + ", ".join(parts) + ")"
 
 

@@ -94,10 +94,10 @@ def _placements(report: ProgressionReport) -> list[Block]:
         return [*blocks, _none(_("No placement in this period."))]
     columns = (
         Column(_("Workplace"), width=30),
-        Column(_("Kind"), width=28),
+        Column(_("Kind"), width=34),  # "Virksomhedspraktik" whole on one line
         Column(_("Started"), width=22),
-        Column(_("End"), width=32),
-        Column(_("Hours per week"), width=26, short=_("Hours/week")),
+        Column(_("End"), width=28),
+        Column(_("Hours per week"), width=22, short=_("Hours/week")),
         Column(_("How it ended"), width=36),
     )
     rows = [

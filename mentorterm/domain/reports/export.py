@@ -23,7 +23,8 @@ def report_file_stem(report: ProgressionReport) -> str:
     """A file name (no suffix) for an export: "progression-Mette-Jorgensen-2026-11-29"."""
     from ..files import safe_file_name
 
-    return f"{_('progression')}-{safe_file_name(report.citizen_name)}-{report.end.isoformat()}"
+    prefix = _("progression")  # a file name's first word; not inside the f-string (Babel)
+    return f"{prefix}-{safe_file_name(report.citizen_name)}-{report.end.isoformat()}"
 
 
 def export_report(report: ProgressionReport, kind: str) -> bytes:
