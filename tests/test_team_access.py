@@ -205,3 +205,22 @@ async def test_on_a_mentors_own_database_M_says_there_is_no_team(database):
         await pilot.pause()
         assert [n.message for n in app._notifications][-1].startswith("Every citizen")
         assert [row.name for row in app.screen.rows] == ["Anja Andersen"]
+
+
+async def test_a_mentor_on_the_team_database_is_not_asked_who_they_are(team):
+    """The lead named the mentor (team add-mentor): no welcome question, and
+    a name in the mentor's settings does not rename anyone in the team."""
+    from mentorterm.app import make_app
+    from mentorterm.domain.identity import save_mentor_identity
+
+    save_mentor_identity("Someone Else", "")  # this computer's settings
+    storage.close_database()
+    app = make_app(team["anna"], ask_identity=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CaseloadScreen"
+    storage.close_database()
+    storage.open_database(team["anna"])
+    assert storage.ensure_default_mentor().name == "Anna"
+    assert not Mentor.select().where(Mentor.name == "Someone Else").exists()

@@ -13,6 +13,10 @@ class MentorIdentityFlow:
         """The first start asks the mentor's name; a known one names the database's mentor."""
         if self.demo:  # fictional people: neither asked about nor named after the mentor
             return
+        from ..domain import session
+
+        if session.my_mentor_on_a_team() is not None:
+            return  # the team database knows who logged in (team add-mentor named them)
         from ..domain.identity import mentor_identity, name_default_mentor
 
         known = mentor_identity()
