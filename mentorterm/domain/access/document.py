@@ -87,6 +87,9 @@ class _Citizen:
         blocks = _record(f"{_('Meeting')} {n}", "meeting", record, self.mentor(record["mentor"]))
         for p in record["participants"]:
             blocks += _record(_("Participant"), "participant", p)
+        for x in record.get("status_changes", []):
+            refs = self.mentor(x["mentor"])
+            blocks += _record(_("Status change"), "status_change", x, refs)
         return blocks
 
     def action_items(self, n: int, record: dict[str, Any]) -> list[Block]:
