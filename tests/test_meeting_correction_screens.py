@@ -382,27 +382,3 @@ async def test_a_note_whose_next_meeting_lands_on_a_booked_time_warns(db_path):
         following = Meeting.get((Meeting.status == "planned") & (Meeting.citizen == ids["mette"]))
         assert following.starts_at == datetime(2026, 12, 3, 10, 0)
         assert "Bo A. 03-12-2026 10:30–11:30" in notice(app)
-
-
-async def test_the_status_history_shows_in_the_detail_and_the_correction_form(db_path):
-    from mentorterm.format import show_date
-
-    ids = seed(db_path)
-    app = make_app(db_path, today=TODAY)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_meetings(app, pilot, ids["mette"])
-        await pilot.press("c", "enter")  # cancelled by the citizen
-        await pilot.pause()
-        (change,) = meetings.status_history(ids["planned"])
-        line = f"Planned → cancelled on {show_date(change.changed_on)}"
-        assert line in str(app.screen.query_one("#meeting-detail", Static).render())
-        await pilot.press("e")
-        await pilot.pause()
-        assert line in screen_text(app)  # beside the status field
-        app.screen.query_one("#f-status", Select).value = "planned"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert type(app.screen).__name__ == "MeetingsScreen"
-        detail = str(app.screen.query_one("#meeting-detail", Static).render())
-        assert line in detail
-        assert f"Cancelled → planned on {show_date(change.changed_on)}" in detail
