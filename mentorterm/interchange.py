@@ -164,12 +164,33 @@ class ParticipantDoc(ParticipantIn, Stamped):
     pass
 
 
+class StatusChangeDoc(Stamped):
+    """Added with schema 8: one change of a meeting's status, dated."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    changed_on: Day
+    status_from: MeetingStatus
+    status_to: MeetingStatus
+    mentor: str | None = None
+
+    @model_validator(mode="after")
+    def _a_change(self) -> StatusChangeDoc:
+        if self.status_from == self.status_to:
+            raise _field_error("status_to", _("A status change must change the status."))
+        return self
+
+
 class MeetingDoc(MeetingIn, Stamped):
     mentor: str | None = None
     participants: list[ParticipantDoc] = Field(default_factory=list, max_length=30)
     # Added with schema 7: the status's last change, dated (planned → cancelled on …).
     status_before: MeetingStatus | None = None
     status_changed_on: OptionalDay = None
+    # Added with schema 8: the day it was booked (none: unknown, taken as always
+    # known) and every status change in order of its day.
+    booked_on: OptionalDay = None
+    status_changes: list[StatusChangeDoc] = Field(default_factory=list, max_length=200)
 
     @model_validator(mode="after")
     def _status_change(self) -> MeetingDoc:
@@ -178,7 +199,25 @@ class MeetingDoc(MeetingIn, Stamped):
                 "status_changed_on",
                 _("A status change needs both the status before and the day it changed."),
             )
+        days = [x.changed_on for x in self.status_changes]
+        if days != sorted(days):
+            raise _field_error(
+                "status_changes", _("The status changes must be in order of their days.")
+            )
         return self
+
+    def history(self) -> list[StatusChangeDoc]:
+        """The status changes; a file from schema 7 has only the last one, dated."""
+        if self.status_changes or self.status_before in (None, self.status):
+            return self.status_changes
+        last = StatusChangeDoc(
+            changed_on=self.status_changed_on,
+            status_from=self.status_before,
+            status_to=self.status,
+            created_at=self.created_at,
+            updated_at=self.updated_at,
+        )
+        return [last]
 
 
 class ActionItemDoc(ActionItemIn, CreatedOn):
@@ -270,6 +309,9 @@ class InterchangeDocument(BaseModel):
                     known(score.mentor, f"{base}.sub_goals[{s_index}].scores[{k}].mentor")
             for m_index, meeting in enumerate(citizen.meetings):
                 known(meeting.mentor, f"{base}.meetings[{m_index}].mentor")
+                for x_index, change in enumerate(meeting.status_changes):
+                    where = f"{base}.meetings[{m_index}].status_changes[{x_index}].mentor"
+                    known(change.mentor, where)
             for r_index, note in enumerate(citizen.review_notes):
                 known(note.mentor, f"{base}.review_notes[{r_index}].mentor")
         return self

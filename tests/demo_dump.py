@@ -37,12 +37,15 @@ def _plain(value: object) -> object:
 # sub-goal priorities (the active ones numbered 1..n) and a course's
 # updated_at (extending a course writes an extension row, not the course).
 # Schema 7's columns (migration_v7) are the domain's too: the day an end was
-# decided, a status change's day and the status before, a record's own day.
+# decided, a status change's day and the status before, a record's own day;
+# and schema 8's (migration_v8): the day a meeting was booked, and its status
+# history, a table the domain fills whole (DOMAIN_TABLES).
+DOMAIN_TABLES = frozenset({"meeting_status_change"})
 DOMAIN_DECIDES = {
     "sub_goal": frozenset({"priority", "created_on"}),
     "course": frozenset({"updated_at", "end_decided_on"}),
     "placement": frozenset({"end_decided_on"}),
-    "meeting": frozenset({"status_before", "status_changed_on"}),
+    "meeting": frozenset({"status_before", "status_changed_on", "booked_on"}),
     "action_item": frozenset({"created_on"}),
 }
 
@@ -79,7 +82,7 @@ def dump_open_database(leave_out: dict[str, frozenset[str]] | None = None) -> di
 
     tables = {}
     for model in ALL_MODELS:
-        if model is Mentor:
+        if model is Mentor or (leave_out and model._meta.table_name in DOMAIN_TABLES):
             continue
         rows = [row_of(model, row) for row in model.select()]
         tables[model._meta.table_name] = sorted(

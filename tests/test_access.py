@@ -47,6 +47,10 @@ def test_access_export_holds_everything_about_the_citizen_and_nobody_else(databa
     assert KEPT not in text
     assert "03-02-2026" in text  # the logbook day, written the Danish way
     assert "Sick" in text and "Three-party follow-up" in text
+    # The meeting's status history (schema 8), its statuses by their labels.
+    squeezed = text.replace(" ", "")
+    assert "StatuschangeChangedon10-02-2026StatusfromPlannedStatustoHeld" in squeezed
+    assert document["citizens"][0]["meetings"][0]["status_changes"][0]["status_to"] == "held"
     # The dates and purposes of access come from the audit log, this export included.
     assert "No log of who opened the record" not in text
     assert "Exported: access export" in text

@@ -270,7 +270,8 @@ def test_flipped_byte_in_page_2_is_refused(env, work, name):
 
 def flip_middle_page(db: Path) -> None:
     """Damage the header of the record table root page nearest the middle of the file
-    (a record table: every command reads those, not always the bookkeeping ones)."""
+    (a record table with rows: every command reads those, not always the bookkeeping
+    ones, and an empty table's root is never read when its index finds nothing)."""
     from mentorterm.models import ALL_MODELS
 
     records = {model._meta.table_name for model in ALL_MODELS}
@@ -281,7 +282,7 @@ def flip_middle_page(db: Path) -> None:
         for name, root in conn.execute(
             "SELECT name, rootpage FROM sqlite_master WHERE type = 'table' AND rootpage > 2"
         ).fetchall()
-        if name in records
+        if name in records and conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
     ]
     conn.close()
     _table, root = min(roots, key=lambda row: abs(row[1] - pages / 2))

@@ -93,10 +93,20 @@ def test_a_status_change_keeps_the_status_before_and_its_day(citizen):
         "planned",
         date(2026, 2, 8),
     )
-    with stopped_at(_moment("2026-02-08", 16)):  # back where the day began: no change
+    with stopped_at(_moment("2026-02-08", 16)):  # back where the day began
         meetings.set_status(meeting.id, "planned")
     row = Meeting.get_by_id(meeting.id)
-    assert (row.status, row.status_before, row.status_changed_on) == ("planned", None, None)
+    # The day of the last change stays (schema 8): the history holds all three.
+    assert (row.status, row.status_before, row.status_changed_on) == (
+        "planned",
+        "planned",
+        date(2026, 2, 8),
+    )
+    assert [(c.status_from, c.status_to) for c in meetings.status_history(meeting.id)] == [
+        ("planned", "cancelled"),
+        ("cancelled", "held"),
+        ("held", "planned"),
+    ]
 
 
 def _doc(**citizen) -> dict:

@@ -67,7 +67,7 @@ def test_what_the_domain_decides_follows_its_rules(database):
     from datetime import date
 
     from mentorterm.demo import generate_demo
-    from mentorterm.models import Course, SubGoal
+    from mentorterm.models import Course, Meeting, MeetingStatusChange, SubGoal
 
     generate_demo(seed=1, today=date(2026, 11, 22))
     for citizen in {g.citizen_id for g in SubGoal.select()}:
@@ -76,6 +76,15 @@ def test_what_the_domain_decides_follows_its_rules(database):
     extended_only = [c for c in Course.select() if c.extensions.count() and c.end_date is None]
     assert extended_only
     assert all(c.updated_at == c.created_at for c in extended_only)
+    # Booked before its day; each outcome one dated change from planned (schema 8).
+    assert all(
+        m.booked_on is not None and m.booked_on <= m.starts_at.date() for m in Meeting.select()
+    )
+    changes = {c.meeting_id: c for c in MeetingStatusChange.select()}
+    recorded = Meeting.select().where(Meeting.status != "planned")
+    assert recorded.count() == len(changes) > 0
+    assert all(changes[m.id].status_from == "planned" for m in recorded)
+    assert all(changes[m.id].status_to == m.status for m in recorded)
 
 
 def _imports(path: Path) -> set[str]:

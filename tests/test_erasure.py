@@ -25,6 +25,7 @@ from mentorterm.models import (
     LogbookEntry,
     Meeting,
     MeetingParticipant,
+    MeetingStatusChange,
     Mentor,
     Placement,
     Report,
@@ -103,6 +104,13 @@ def fill_marked(marker: str) -> int:
         status="held",
     )
     make(MeetingParticipant, meeting=meeting, role="placement_supervisor")
+    make(
+        MeetingStatusChange,
+        meeting=meeting,
+        changed_on=date(2026, 2, 10),
+        status_from="planned",
+        status_to="held",
+    )
     make(ActionItem, citizen=citizen, meeting=meeting)
     make(ReviewNote, citizen=citizen, mentor=me)
     make(Draft, citizen=citizen)

@@ -29,7 +29,7 @@ from mentorterm.models import (
     db,
 )
 from mentorterm.storage import summary
-from mentorterm.storage.migration_v6 import STAMPS, stamp_as_micros
+from mentorterm.storage.migration_v6 import MADE_LATER, STAMPS, stamp_as_micros
 
 FIXTURE = Path(__file__).parent / "fixtures" / "schema_v1.db"
 FIXTURE_V2 = FIXTURE.with_name("schema_v2.db")
@@ -56,7 +56,7 @@ FIXTURE_COUNTS = {
 }
 
 # Tables later schemas added, empty in a migrated schema 1 database.
-ADDED_LATER = {"draft": 0, "report": 0}
+ADDED_LATER = {"draft": 0, "report": 0, "meeting_status_change": 0}
 
 CHILDREN_OF_PLACEMENT = ("hours_step", "logbook_entry")
 
@@ -385,7 +385,7 @@ def test_failed_migration_on_open_keeps_database_and_backup(v1_copy, monkeypatch
 
 # The columns schema 7 added (migration_v7), as a CREATE TABLE statement writes them.
 SCHEMA_7_COLUMNS = re.compile(
-    r', "(?:status_before|status_changed_on|end_decided_on|created_on)" [A-Z]+(?:\(\d+\))?'
+    r', "(?:status_before|status_changed_on|booked_on|end_decided_on|created_on)" [A-Z]+(?:\(\d+\))?'
     r"(?: CHECK \((?:[^()]|\([^()]*\))*\))?"
 )
 
@@ -512,7 +512,12 @@ def test_schema_3_fixture_opens_with_its_report(tmp_path, closing):
     path = tmp_path / "v3.db"
     shutil.copy(FIXTURE_V3, path)
     storage.open_database(path, create=False)
-    assert storage.row_counts() == {**FIXTURE_COUNTS, "draft": 1, "report": 1}
+    assert storage.row_counts() == {
+        **FIXTURE_COUNTS,
+        "draft": 1,
+        "report": 1,
+        "meeting_status_change": 0,
+    }
     report = Report.get()
     assert (report.period_start, report.period_end) == (date(2026, 1, 12), date(2026, 3, 1))
     assert report.still_open == "Tåler hun flere dage i træk?"
@@ -575,7 +580,12 @@ def test_schema_4_fixture_opens_with_its_audit_log(tmp_path, closing):
     path = tmp_path / "v4.db"
     shutil.copy(FIXTURE_V4, path)
     storage.open_database(path, create=False)
-    assert storage.row_counts() == {**FIXTURE_COUNTS, "draft": 1, "report": 1}
+    assert storage.row_counts() == {
+        **FIXTURE_COUNTS,
+        "draft": 1,
+        "report": 1,
+        "meeting_status_change": 0,
+    }
     # Opened by schema 5 code: migrated, and the schema 4 file backed up first.
     assert [b.name.split("-")[0] for b in tmp_path.glob("*.bak")] == ["v4.db.schema4"]
     log = audit.entries()
@@ -646,7 +656,8 @@ def test_migration_to_5_keeps_every_meeting_and_names_who_cancelled(tmp_path, cl
     storage.open_database(path)
     assert [b.name.split("-")[0] for b in tmp_path.glob("*.bak")] == ["v4.db.schema4"]
     after = rows_as_before(before)  # schema 7 added columns at the end
-    after["meeting"] = [r[:-2] for r in rows("meeting")]  # and two to meeting
+    # and schemas 7 and 8 three to meeting (status_before, status_changed_on, booked_on)
+    after["meeting"] = [r[:-3] for r in rows("meeting")]
     assert {t: v for t, v in after.items() if t != "meeting"} == {
         t: v for t, v in before.items() if t != "meeting"
     }
@@ -689,7 +700,13 @@ def test_schema_5_fixture_opens_with_who_cancelled_and_the_new_kinds(tmp_path, c
     storage.open_database(path, create=False)
     # Opened by schema 6 code: migrated, and the schema 5 file backed up first.
     assert [b.name.split("-")[0] for b in tmp_path.glob("*.bak")] == ["v5.db.schema5"]
-    assert storage.row_counts() == {**FIXTURE_COUNTS, "meeting": 6, "draft": 1, "report": 1}
+    assert storage.row_counts() == {
+        **FIXTURE_COUNTS,
+        "meeting": 6,
+        "draft": 1,
+        "report": 1,
+        "meeting_status_change": 0,
+    }
     cancelled = Meeting.get(Meeting.status == MeetingStatus.CANCELLED)
     assert (cancelled.cancelled_by, cancelled.outcome_note) == (CancelledBy.WORKPLACE, "Lone syg")
     no_show = Meeting.get(Meeting.status == MeetingStatus.NO_SHOW)
@@ -746,7 +763,7 @@ def test_migration_to_6_keeps_every_row_and_every_moment(tmp_path, closing):
     conn.execute("UPDATE citizen SET updated_at = '2026-03-05 14:01:02.000042' WHERE id = 1")
     conn.execute("UPDATE report SET created_at = '2026-03-01'")
     conn.commit()
-    tables = [m._meta.table_name for m in ALL_MODELS]
+    tables = [m._meta.table_name for m in ALL_MODELS if m not in MADE_LATER]
     text = {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY id').fetchall() for t in tables}
     before = {t: raw_rows(conn, t) for t in tables}
     audit_before = conn.execute("SELECT * FROM audit_entry ORDER BY id").fetchall()
@@ -788,7 +805,7 @@ def test_schema_6_fixture_opens_with_its_moments_to_the_microsecond(tmp_path, cl
     path = tmp_path / "v6.db"
     shutil.copy(FIXTURE_V6, path)
     storage.open_database(path, create=False)  # upgraded to schema 7 on the way
-    counts = {**FIXTURE_COUNTS, "meeting": 6, "draft": 1, "report": 1}
+    counts = {**FIXTURE_COUNTS, "meeting": 6, "draft": 1, "report": 1, "meeting_status_change": 0}
     assert storage.row_counts() == {**counts, "logbook_entry": 5, "sub_goal": 3}
     corrected = LogbookEntry.get(LogbookEntry.entry_date == date(2026, 3, 13))
     assert corrected.created_at == datetime(2026, 3, 13, 7, 45, 12, 345678)

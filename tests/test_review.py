@@ -10,7 +10,7 @@ Calendar (2026), worked by hand:
 Every citizen starts "quiet": a course from AS_OF - 60 to AS_OF + 100 (cadence
 14), a 1:1 meeting held at AS_OF - 3 and the next one planned at AS_OF + 7:
 no signal. Each test adds one thing. Rows with no domain date (sub-goals,
-action items) get ``created_at`` = OLD explicitly: rows created after
+action items) get ``created_at`` = OLD explicitly, meetings ``booked_on`` = OLD: rows created after
 ``as_of`` are ignored, and the clock of the machine running the tests is later.
 """
 
@@ -98,7 +98,13 @@ def make(database):
 
 
 def meeting(citizen, offset: int, status: str, kind: str = "one_to_one", hour: int = 10):
-    return Meeting.create(citizen=citizen, starts_at=at(offset, hour), kind=kind, status=status)
+    return Meeting.create(
+        citizen=citizen,
+        starts_at=at(offset, hour),
+        kind=kind,
+        status=status,
+        booked_on=OLD.date(),  # booked long before (a meeting booked after as_of is not yet)
+    )
 
 
 def placement(

@@ -43,6 +43,7 @@ from .meetings import (  # noqa: F401
     ActionItem,
     Meeting,
     MeetingParticipant,
+    MeetingStatusChange,
     ReviewNote,
     _MeetingStatusField,
 )

@@ -59,15 +59,20 @@ class Meeting(BaseModel):
         max_length=30, null=True, constraints=[_enum_check("cancelled_by", CancelledBy, null=True)]
     )
     outcome_note = TextField(default="")
-    # Schema 7: the status's last change, dated: "planned → cancelled on …". As
-    # of a day before ``status_changed_on`` the meeting stood at ``status_before``.
-    # Changes on one day count as one (the status the day began with is kept).
+    # Schema 7: the status's last change, dated: "planned → cancelled on …".
+    # ``status_changed_on`` is the day of the last change and ``status_before``
+    # the status that day began with (schema 8 keeps every change as well).
     status_before = CharField(
         max_length=30,
         null=True,
         constraints=[_enum_check("status_before", MeetingStatus, null=True)],
     )
     status_changed_on = DateField(null=True)
+    # Schema 8: the day the meeting was booked (recorded), NULL when unknown
+    # (older rows: taken as booked since always). Each status change is a
+    # ``MeetingStatusChange`` row; the two columns above keep the last one, so a
+    # reading as of a day on or after it needs no look into the history.
+    booked_on = DateField(null=True)
 
     class Meta:
         # (citizen, status, starts_at): the caseload's last-held / next-planned
@@ -75,22 +80,50 @@ class Meeting(BaseModel):
         indexes = ((("citizen", "status", "starts_at"), False), (("starts_at",), False))
 
     def save(self, *args, **kwargs):
-        if self._pk is not None and "status" in {f.name for f in self.dirty_fields}:
-            self._date_the_status()
-        return super().save(*args, **kwargs)
+        inserting = self._pk is None or kwargs.get("force_insert")
+        if inserting and self.booked_on is None:
+            self.booked_on = today()
+        change = None
+        if not inserting and "status" in {f.name for f in self.dirty_fields}:
+            change = self._date_the_status()
+        saved = super().save(*args, **kwargs)
+        if change is not None:
+            MeetingStatusChange.create(meeting=self._pk, mentor=self.mentor_id, **change)
+        return saved
 
-    def _date_the_status(self) -> None:
+    def _date_the_status(self) -> dict | None:
+        """The change to record in the history (none when the status stays)."""
         old = Meeting.select(Meeting.status, Meeting.status_before, Meeting.status_changed_on)
         old = old.where(Meeting.id == self._pk).get()
         new = MeetingStatus(self.status).value
         if old.status == new:
-            return
+            return None
         day = today()
-        if old.status_changed_on == day:  # a second change today: the day began at status_before
-            if old.status_before == new:
-                self.status_before = self.status_changed_on = None
-            return
-        self.status_before, self.status_changed_on = old.status, day
+        self._last_change(old, new, day)
+        return {"changed_on": day, "status_from": old.status, "status_to": new}
+
+    def _last_change(self, old: Meeting, new: str, day) -> None:
+        """``status_changed_on`` is the day of the last change, ``status_before``
+        the status that day began with (a second change today keeps it)."""
+        if old.status_changed_on != day:
+            self.status_before, self.status_changed_on = old.status, day
+
+
+class MeetingStatusChange(BaseModel):
+    """Schema 8: one change of a meeting's status, dated (planned → cancelled on …).
+
+    As of a day D a meeting stood at the ``status_to`` of its last change on or
+    before D, else at the ``status_from`` of its first change after D, else at
+    its status now (``domain/meetings/history.py``)."""
+
+    meeting = ForeignKeyField(Meeting, backref="status_changes", on_delete="CASCADE", index=False)
+    changed_on = DateField()
+    status_from = CharField(max_length=30, constraints=[_enum_check("status_from", MeetingStatus)])
+    status_to = CharField(max_length=30, constraints=[_enum_check("status_to", MeetingStatus)])
+    mentor = ForeignKeyField(Mentor, null=True, on_delete="SET NULL")
+
+    class Meta:
+        indexes = ((("meeting", "changed_on"), False),)
 
 
 class MeetingParticipant(BaseModel):

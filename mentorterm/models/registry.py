@@ -9,7 +9,7 @@ from peewee import (
 from .audit import AuditEntry, ErasureInProgress
 from .base import BaseModel
 from .courses import AllianceScore, Course, CourseExtension, SubGoal
-from .meetings import ActionItem, Meeting, MeetingParticipant, ReviewNote
+from .meetings import ActionItem, Meeting, MeetingParticipant, MeetingStatusChange, ReviewNote
 from .people import Citizen, Mentor
 from .placements import HoursStep, LogbookEntry, Placement
 from .records import Draft, Report
@@ -28,6 +28,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     LogbookEntry,
     Meeting,
     MeetingParticipant,
+    MeetingStatusChange,
     ActionItem,
     ReviewNote,
     Draft,

@@ -18,6 +18,7 @@ from ..widgets.fields import FieldSpec
 from ..widgets.form import FormScreen
 from ..widgets.markup import escape
 from .note_mapping import participant_fields, participants_from
+from .note_view import status_history_lines
 
 
 class MeetingForm(FormScreen[int]):
@@ -57,7 +58,12 @@ class MeetingForm(FormScreen[int]):
             else []
         )
         if outcome:
-            status.hint = _("Back to Planned undoes a no-show or cancellation recorded by mistake")
+            status.hint = "\n".join(
+                [
+                    _("Back to Planned undoes a no-show or cancellation recorded by mistake"),
+                    *status_history_lines(domain.status_history(self.meeting_id)),
+                ]
+            )
         return [
             FieldSpec("kind", _("Kind"), "select", options=MeetingKind.choices(), required=True),
             FieldSpec("starts_at", _("Date and time"), "datetime", required=True),

@@ -19,6 +19,16 @@ from ..widgets.lists import BackHelpScreen
 from ..widgets.markup import escape
 
 
+def status_history_lines(changes: list[domain.StatusChangeView]) -> list[str]:
+    """Each status change as the mentor reads it: "Planned → cancelled on 12-11-2026"."""
+    return [
+        _("{before} → {after} on {day}").format(
+            before=c.status_from.label, after=c.status_to.label.lower(), day=show_date(c.changed_on)
+        )
+        for c in changes
+    ]
+
+
 def meeting_detail_text(detail: domain.MeetingDetail) -> str:
     outcome = domain.outcome_text(detail.status, detail.cancelled_by, detail.outcome_note)
     lines = [
@@ -54,6 +64,9 @@ def meeting_detail_text(detail: domain.MeetingDetail) -> str:
         lines.append(f"→ {escape(item.what)} · {escape(item.owner)}{due}{done}")
     if detail.next_meeting_date:
         lines.append(_("Next meeting: {day}").format(day=show_date(detail.next_meeting_date)))
+    if detail.booked_on:
+        lines.append(_("Booked on {day}").format(day=show_date(detail.booked_on)))
+    lines.extend(status_history_lines(detail.status_changes))
     return "\n".join(lines)
 
 

@@ -14,6 +14,7 @@ from .connection import BUSY_TIMEOUT
 from .errors import DatabaseCorrupt
 from .migration_v6 import to_schema_6
 from .migration_v7 import to_schema_7
+from .migration_v8 import to_schema_8
 from .schema import AUDIT_TRIGGERS
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
 #: The schema version this code writes. Each released version is kept as a
 #: fixture database in tests/fixtures/ so its migration stays tested.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 #: Seconds a second process opening an old database waits for the first one's
@@ -124,6 +125,7 @@ MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {
     5: _to_schema_5,
     6: lambda migrator: to_schema_6(migrator.database, migrator),
     7: lambda migrator: to_schema_7(migrator.database, migrator),
+    8: lambda migrator: to_schema_8(migrator.database, migrator),
 }
 
 

@@ -89,6 +89,9 @@ class _Citizen:
         )
         for p in record["participants"]:
             blocks += _record(_("Participant"), "participant", p)
+        for x in record.get("status_changes", []):
+            refs = self.mentor(x["mentor"])
+            blocks += _record(_("Status change"), "status_change", x, refs)
         return blocks
 
     def action_items(self, n: int, record: dict[str, Any]) -> list[Block]:

@@ -31,6 +31,9 @@ _ENUMS = {
     ("meeting", "kind"): MeetingKind,
     ("meeting", "status"): MeetingStatus,
     ("participant", "role"): ParticipantRole,
+    ("status_change", "status_from"): MeetingStatus,
+    ("status_change", "status_to"): MeetingStatus,
+    ("meeting", "status_before"): MeetingStatus,
 }
 _LINKS = {
     "courses",
@@ -42,6 +45,7 @@ _LINKS = {
     "logbook",
     "meetings",
     "participants",
+    "status_changes",
     "action_items",
     "review_notes",
     "reports",

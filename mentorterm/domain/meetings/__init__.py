@@ -22,6 +22,7 @@ from .follow_up import (
     prefill_attendance_note,
     previous_follow_up,
 )
+from .history import StatusChangeView, status_history, status_on
 from .inputs import CancellationIn, HoursChangeIn, MeetingNoteIn, NoShowIn
 from .note import NoteDefaults, hours_decision_text, note_defaults, save_note
 from .outcomes import cancel_meeting, outcome_text, record_no_show, set_status
@@ -53,6 +54,7 @@ __all__ = [
     "Overlap",
     "PRIVATE_FIELDS",
     "ParticipantView",
+    "StatusChangeView",
     "agenda",
     "attendance_since_last_follow_up",
     "cancel_meeting",
@@ -72,6 +74,8 @@ __all__ = [
     "record_no_show",
     "save_note",
     "set_status",
+    "status_history",
+    "status_on",
     "unrecorded",
     "update_meeting",
 ]

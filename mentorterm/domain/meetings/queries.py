@@ -12,6 +12,7 @@ from ...models import (
     MeetingParticipant,
 )
 from ..views import ActionItemView
+from .history import status_history
 from .records import _meeting, _midnight
 from .views import AgendaItem, MeetingDetail, ParticipantView
 
@@ -32,6 +33,7 @@ def meeting_detail(meeting_id: int) -> MeetingDetail:
         name: getattr(meeting, name)
         for name in MeetingDetail.model_fields
         if name not in {"citizen_id", "citizen_name", "participants", "action_items"}
+        and name != "status_changes"
     }
     return MeetingDetail(
         **fields,
@@ -39,6 +41,7 @@ def meeting_detail(meeting_id: int) -> MeetingDetail:
         citizen_name=meeting.citizen.name,
         participants=[ParticipantView.model_validate(p) for p in people],
         action_items=[ActionItemView.model_validate(a) for a in items],
+        status_changes=status_history(meeting.id),
     )
 
 

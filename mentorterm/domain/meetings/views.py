@@ -8,6 +8,7 @@ from typing import Literal
 from ...enums import CancelledBy, MeetingKind, MeetingStatus, ParticipantRole
 from ..statistics import PeriodFigures
 from ..views import ActionItemView, View
+from .history import StatusChangeView
 
 
 class ParticipantView(View):
@@ -38,6 +39,8 @@ class MeetingDetail(View):
     outcome_note: str = ""  # why it was cancelled, or the note on a no-show
     participants: list[ParticipantView]
     action_items: list[ActionItemView]  # the agreements made at this meeting
+    booked_on: date | None = None  # the day it was booked (None: not known)
+    status_changes: list[StatusChangeView] = []  # oldest first (schema 8)
 
     @property
     def ends_at(self) -> datetime:

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from peewee import Case
-
 from ...enums import MeetingKind, MeetingStatus
 from ...models import Meeting, SubGoal
+from ..meetings.history import status_on
 from ..overview import open_action_items
 from ..placements import placement_running_on
 from ..statistics import PeriodStats, period_stats
@@ -41,12 +40,10 @@ def review_detail(citizen_id: int, as_of: date, today: date | None = None) -> Re
     """The detail as of ``as_of``; on ``today`` (or later) simply all that is recorded."""
     end_of_day = datetime.combine(as_of, datetime.max.time())
     past = today is None or as_of < today
-    # The status it had on as_of (schema 7), as queries.STATUS reads it.
-    status = (
-        Case(None, [(Meeting.status_changed_on > as_of, Meeting.status_before)], Meeting.status)
-        if past
-        else Meeting.status
-    )
+    # The status it had on as_of (its history, schema 8), as queries.STATUS reads it.
+    status = status_on(as_of) if past else Meeting.status
+    # Booked by as_of (schema 8): one booked later was not yet there.
+    booked = (Meeting.booked_on.is_null() | (Meeting.booked_on <= as_of)) if past else True
     placement = placement_running_on(citizen_id, as_of)
     attendance = (
         period_stats(placement.id, as_of - timedelta(days=27), as_of, as_of)
@@ -69,6 +66,7 @@ def review_detail(citizen_id: int, as_of: date, today: date | None = None) -> Re
             (Meeting.citizen == citizen_id)
             & (status == MeetingStatus.PLANNED.value)
             & (Meeting.starts_at > end_of_day)
+            & booked
         )
         .order_by(Meeting.starts_at)
         .first()

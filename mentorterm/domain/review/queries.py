@@ -9,15 +9,17 @@ the week's decisions (bench/review.py).
 As of ``as_of``, only what was known on ``as_of`` (schema 7 dates it):
 meetings after ``as_of`` are not yet held (a planned, held or no-show one on
 or after it counts as booked), and a meeting stands at the status it had on
-``as_of`` (``status_before`` when its status changed later); scores, logbook
+``as_of`` (its status history); scores, logbook
 days and extensions after it do not exist yet, an action item done after it
 is still open, one agreed at a later meeting (or set on a later day, its
 ``created_on``) does not exist yet, nor does a later sub-goal; a course or
 placement whose end was decided after ``as_of`` (``end_decided_on``) was
 still running with no end decided, a sub-goal whose status was recorded with
 a later date was still active, and a citizen archived after it is still
-there. What schema 7 cannot date (a meeting booked later, a placement's
-start corrected) is taken as it is now.
+there. A meeting stands at the status its history (schema 8,
+``meeting_status_change``) gives it on ``as_of``, and one booked after
+``as_of`` (``booked_on``) is no "next meeting booked". What the schema cannot
+date (a placement's start corrected) is taken as it is now.
 
 Portable SQL where it can be (CASE sums, ``||``, ``LIMIT``): what is
 SQLite's own is named in ``DIALECT`` (the string aggregate; PostgreSQL
@@ -39,8 +41,18 @@ _AFTERCARE_OUTCOMES = tuple(o.value for o in CourseOutcome if o.starts_aftercare
 # The placements that are a first day of work (aftercare follows them).
 _JOB_PLACEMENTS = tuple(k.value for k in PlacementKind if k.is_work)
 
-# A meeting's status as it stood on :as_of (schema 7: its last change, dated).
-STATUS = "(CASE WHEN {m}.status_changed_on > :as_of THEN {m}.status_before ELSE {m}.status END)"
+# A meeting's status as it stood on :as_of (schema 8: its dated history). A meeting
+# whose last change (status_changed_on) is on or before as_of stands as it is now;
+# else the ``to`` of its last change by as_of, else the ``from`` of the first after.
+STATUS = """(CASE WHEN {m}.status_changed_on IS NULL OR {m}.status_changed_on <= :as_of
+  THEN {m}.status ELSE COALESCE(
+  (SELECT s.status_to FROM meeting_status_change s WHERE s.meeting_id = {m}.id
+      AND s.changed_on <= :as_of ORDER BY s.changed_on DESC, s.id DESC LIMIT 1),
+  (SELECT s.status_from FROM meeting_status_change s WHERE s.meeting_id = {m}.id
+      AND s.changed_on > :as_of ORDER BY s.changed_on, s.id LIMIT 1),
+  {m}.status) END)"""
+# Booked by as_of: a meeting recorded later was not yet booked (NULL: unknown, always known).
+BOOKED = "({m}.booked_on IS NULL OR {m}.booked_on <= :as_of)"
 # A course's or placement's end as it was known on :as_of (decided by then), else NULL.
 KNOWN_END = "(CASE WHEN COALESCE({t}.end_decided_on, {t}.end_date) <= :as_of THEN {t}.end_date END)"
 # Held with the citizen: a workplace follow-up is with the supervisor alone.
@@ -62,7 +74,7 @@ SELECT c.id, c.name,
          WHERE m.citizen_id = c.id AND {status_m} = 'held' AND m.starts_at < :tomorrow),
        (SELECT min(m.starts_at) FROM meeting m
          WHERE m.citizen_id = c.id AND {status_m} IN ('planned', 'held', 'no_show')
-           AND m.starts_at >= :as_of),
+           AND m.starts_at >= :as_of AND {booked_m}),
        -- recent logged, recent present, before logged, before present: one range scan
        (SELECT CAST(sum(CASE WHEN l.entry_date >= :recent_start THEN 1 ELSE 0 END) AS TEXT)
                || ' ' || CAST(sum(CASE WHEN l.entry_date >= :recent_start
@@ -241,6 +253,7 @@ def sql(template: str, mentor_id: int | None) -> str:
         jobs=_quoted(_JOB_PLACEMENTS),
         status_m=STATUS.format(m="m"),
         status_m2=STATUS.format(m="m2"),
+        booked_m=BOOKED.format(m="m"),
         with_citizen=_WITH_CITIZEN.format(m="m"),
         known_co=KNOWN_END.format(t="co"),
         known_c2=KNOWN_END.format(t="c2"),

@@ -13,6 +13,7 @@ from ...models import (
     LogbookEntry,
     Meeting,
     MeetingParticipant,
+    MeetingStatusChange,
     Placement,
     Report,
     ReviewNote,
@@ -126,8 +127,10 @@ COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
         "outcome_note",
         "status_before",
         "status_changed_on",
+        "booked_on",
     ),
     MeetingParticipant: ("name", "role"),
+    MeetingStatusChange: ("changed_on", "status_from", "status_to"),
     ActionItem: ("what", "owner", "due_date", "done_on", "created_on"),
     ReviewNote: ("iso_week", "decision", "reviewed_at"),
     Report: (

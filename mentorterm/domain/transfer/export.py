@@ -25,6 +25,7 @@ from ...models import (
     LogbookEntry,
     Meeting,
     MeetingParticipant,
+    MeetingStatusChange,
     Mentor,
     Placement,
     Report,
@@ -114,6 +115,9 @@ def build_document(citizen_id: int | None = None, now: datetime | None = None) -
     meetings = storage.rows_by_parent(Meeting, "citizen_id", ids, "starts_at, id")
     meeting_ids = [m.id for group in meetings.values() for m in group]
     participants = storage.rows_by_parent(MeetingParticipant, "meeting_id", meeting_ids, "id")
+    changes = storage.rows_by_parent(
+        MeetingStatusChange, "meeting_id", meeting_ids, "changed_on, id"
+    )
     items = storage.rows_by_parent(ActionItem, "citizen_id", ids, "id")
     notes = storage.rows_by_parent(ReviewNote, "citizen_id", ids, "iso_week")
     reports = storage.rows_by_parent(Report, "citizen_id", ids, "period_end, id")
@@ -168,6 +172,10 @@ def build_document(citizen_id: int | None = None, now: datetime | None = None) -
                 "mentor": mentor_key(m.mentor_id),
                 "participants": [
                     _record(x, MeetingParticipant) for x in participants.get(m.id, [])
+                ],
+                "status_changes": [
+                    {**_record(x, MeetingStatusChange), "mentor": mentor_key(x.mentor_id)}
+                    for x in changes.get(m.id, [])
                 ],
             }
             for m in c_meetings

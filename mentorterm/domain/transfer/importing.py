@@ -24,6 +24,7 @@ from ...models import (
     LogbookEntry,
     Meeting,
     MeetingParticipant,
+    MeetingStatusChange,
     Mentor,
     Placement,
     Report,
@@ -54,6 +55,16 @@ def _columns(doc, model: type[BaseModel], now: datetime, **extra) -> dict[str, A
         row["created_on"] = now.date()  # neither day nor stamp: known from the import
     row.update(extra)
     return row
+
+
+def _last_change(changes: list) -> dict[str, Any]:
+    """The meeting's last change as its own columns keep it (``Meeting._last_change``):
+    the day of the last change and the status that day began with."""
+    if not changes:
+        return {}
+    day = changes[-1].changed_on
+    first_that_day = next(c for c in changes if c.changed_on == day)
+    return {"status_changed_on": day, "status_before": first_that_day.status_from.value}
 
 
 def _insert(model: type[BaseModel], rows: list[dict[str, Any]]) -> None:
@@ -181,8 +192,16 @@ def _import_citizen(doc: CitizenDoc, mentor_ids: dict[str, int], now: datetime) 
         count += 1 + len(placement.hours_steps) + len(placement.logbook)
     meeting_ids = []
     for meeting in doc.meetings:
+        changes = meeting.history()
         meeting_id = Meeting.insert(
-            _columns(meeting, Meeting, now, citizen=citizen_id, mentor=mentor(meeting.mentor))
+            _columns(
+                meeting,
+                Meeting,
+                now,
+                citizen=citizen_id,
+                mentor=mentor(meeting.mentor),
+                **_last_change(changes),
+            )
         ).execute()
         meeting_ids.append(meeting_id)
         _insert(
@@ -192,7 +211,14 @@ def _import_citizen(doc: CitizenDoc, mentor_ids: dict[str, int], now: datetime) 
                 for p in meeting.participants
             ],
         )
-        count += 1 + len(meeting.participants)
+        _insert(
+            MeetingStatusChange,
+            [
+                _columns(x, MeetingStatusChange, now, meeting=meeting_id, mentor=mentor(x.mentor))
+                for x in changes
+            ],
+        )
+        count += 1 + len(meeting.participants) + len(changes)
     _insert(
         ActionItem,
         [
