@@ -534,19 +534,19 @@ def seed_many(path, count: int) -> None:
 async def test_a_long_caseload_shows_its_first_page_then_all_of_it(db_path, monkeypatch):
     import threading
 
-    from mentorterm.screens import caseload as screen_module
+    from mentorterm.screens import caseload_scope as reading
     from mentorterm.screens.caseload import FIRST_PAGE, MAX_ROWS
 
     seed_many(db_path, MAX_ROWS + 20)
     go = threading.Event()
-    read = screen_module.caseload
+    read = reading.caseload
 
-    def held(**kwargs):  # the whole list waits until the test has seen the first page
+    def held(*args, **kwargs):  # the whole list waits until the test has seen the first page
         if kwargs.get("limit") is None:
             go.wait(10)
-        return read(**kwargs)
+        return read(*args, **kwargs)
 
-    monkeypatch.setattr(screen_module, "caseload", held)
+    monkeypatch.setattr(reading, "caseload", held)
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
