@@ -224,3 +224,23 @@ async def test_a_mentor_on_the_team_database_is_not_asked_who_they_are(team):
     storage.open_database(team["anna"])
     assert storage.ensure_default_mentor().name == "Anna"
     assert not Mentor.select().where(Mentor.name == "Someone Else").exists()
+
+
+def test_the_lead_reassigns_with_the_command_and_a_mentor_is_refused_in_words(team, capsys):
+    cid = citizen_of(team["anna"], "Anja Andersen")
+    bo_login = dict(parse_qsl(team["bo"].partition("?")[2]))["user"]
+    capsys.readouterr()
+    status = cli.main(["team", "reassign", bo_login, "--citizen", str(cid), "--db", team["anna"]])
+    storage.close_database()
+    said = capsys.readouterr()
+    assert status == 1 and "not yours to change" in said.err, said
+    assert "Traceback" not in said.err
+    status = cli.main(["team", "reassign", bo_login, "--citizen", str(cid), "--db", team["lead"]])
+    storage.close_database()
+    assert status == 0 and "is now" in capsys.readouterr().out
+    storage.open_database(team["bo"])
+    bo = storage.ensure_default_mentor().id
+    assert Citizen.get_by_id(cid).mentor_id == bo
+    moved = AuditEntry.select().where(AuditEntry.detail.contains("mentor_id")).get()
+    assert moved.citizen_id == cid and moved.action == "update"
+    assert audit.verify() == []

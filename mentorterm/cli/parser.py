@@ -133,13 +133,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     team.add_argument(
         "action",
-        choices=("init", "add-mentor", "deactivate-mentor"),
+        choices=("init", "add-mentor", "deactivate-mentor", "reassign"),
         help=_(
             "init: make the tables, roles and rules (once, by the team lead); add-mentor "
             "LOGIN --name NAME: a mentor's own login; deactivate-mentor LOGIN: the login "
-            "can no longer connect (the history stays)"
+            "can no longer connect (the history stays); reassign LOGIN --citizen ID: the "
+            "citizen goes to that mentor (the lead's)"
         ),
     )
+    team.add_argument("--citizen", type=int, metavar="ID", help=_("the citizen to reassign"))
     team.add_argument("login", nargs="?", metavar="LOGIN", help=_("the mentor's login"))
     team.add_argument("--name", metavar="NAME", help=_("the mentor's name, as on their notes"))
     team.add_argument(

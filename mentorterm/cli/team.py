@@ -83,6 +83,8 @@ def cmd_team(args: argparse.Namespace) -> int:
                 )
             )
         )
+    elif args.action == "reassign":
+        _reassign(args, target)
     else:
         storage.deactivate_team_mentor(args.login)
         print(
@@ -93,6 +95,24 @@ def cmd_team(args: argparse.Namespace) -> int:
             )
         )
     return EXIT_OK
+
+
+def _reassign(args: argparse.Namespace, target: str) -> None:
+    from .. import storage
+    from ..domain.citizens import get_citizen, reassign_citizen
+
+    if args.citizen is None:
+        raise CliError(_("Name the citizen: --citizen ID (the id 'mentorterm export' shows)."))
+    mentor_id = storage.team_mentor_of(args.login)
+    citizen = get_citizen(args.citizen)
+    reassign_citizen(args.citizen, mentor_id)  # refused by the server unless the lead's
+    print(
+        terminal_safe(
+            _("{citizen} is now {login}'s citizen in {where}.").format(
+                citizen=citizen.name, login=args.login, where=storage.describe(target)
+            )
+        )
+    )
 
 
 def _new_mentor_password(args: argparse.Namespace) -> str | None:

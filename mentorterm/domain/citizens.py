@@ -39,6 +39,26 @@ def update_citizen(citizen_id: int, data: CitizenIn) -> None:
         audit.record("update", "citizen", citizen_id=citizen_id, record_id=citizen_id)
 
 
+def reassign_citizen(citizen_id: int, mentor_id: int) -> None:
+    """Give the citizen to another mentor (the team lead's; on the team
+    database the server refuses anyone else). Every record stays with the
+    citizen; the audit log keeps who had them before (mentor ids only)."""
+    with db.atomic():
+        citizen = _citizen(citizen_id)
+        old = citizen.mentor_id
+        if old == mentor_id:
+            return
+        citizen.mentor = mentor_id
+        citizen.save()
+        audit.record(
+            "update",
+            "citizen",
+            citizen_id=citizen_id,
+            record_id=citizen_id,
+            detail=audit.changes({"mentor_id": old}, {"mentor_id": mentor_id}),
+        )
+
+
 def get_citizen(citizen_id: int) -> CitizenView:
     return CitizenView.from_row(_citizen(citizen_id))
 

@@ -62,7 +62,13 @@ from .paths import (
     resolve_target,
     target_path,
 )
-from .postgres import add_team_mentor, deactivate_team_mentor, init_team, try_team_login
+from .postgres import (
+    add_team_mentor,
+    deactivate_team_mentor,
+    init_team,
+    team_mentor_of,
+    try_team_login,
+)
 from .probe import CORE_TABLES
 from .records import citizen_ids, plain_rows, rows_by_parent
 from .rows import insert_row, row_by_id
@@ -143,6 +149,7 @@ __all__ = [
     "init_team",
     "add_team_mentor",
     "deactivate_team_mentor",
+    "team_mentor_of",
     "try_team_login",
     "kept_copies_of",
     "kept_wal_copies",

@@ -383,3 +383,10 @@ def deactivate_team_mentor(login: str) -> None:
         team_access.deactivate_mentor(db.obj, login)
     except peewee.DatabaseError as exc:
         raise connection_error(exc, str(db.obj.database)) from exc
+
+
+def team_mentor_of(login: str) -> int:
+    """The mentor id of a login in the open team database."""
+    from ..models import db
+
+    return team_access.mentor_of(db.obj, login)

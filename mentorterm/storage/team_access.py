@@ -233,3 +233,15 @@ def me(database: peewee.Database) -> int | None:
 def is_lead(database: peewee.Database) -> bool:
     """Is this connection's login the team lead's (or the administrator's)?"""
     return bool(database.execute_sql("SELECT mentorterm_is_lead()").fetchone()[0])
+
+
+def mentor_of(database: peewee.Database, login: str) -> int:
+    """The mentor behind ``login``; StorageError when it is none of the team's."""
+    row = database.execute_sql(
+        "SELECT mentor_id FROM mentor_login WHERE login = %s", (login,)
+    ).fetchone()
+    if row is None:
+        raise StorageError(
+            _("'{login}' is not a mentor's login in this team database.").format(login=login)
+        )
+    return int(row[0])
