@@ -39,6 +39,7 @@ from mentorterm.models import (
     AuditEntry,
     Citizen,
     Meeting,
+    Mentor,
     Report,
     SubGoal,
     db,
@@ -160,6 +161,12 @@ CASES = [
     Case(
         "update citizen",
         lambda r: citizens.update_citizen(r["citizen"].id, CitizenIn(name=NAME, notes="ny")),
+        "update",
+        "citizen",
+    ),
+    Case(
+        "reassign citizen",
+        lambda r: citizens.reassign_citizen(r["citizen"].id, Mentor.create(name="Bo Lund").id),
         "update",
         "citizen",
     ),
@@ -616,6 +623,7 @@ COVERED = {
     "calendar_export.calendar_ics",
     "citizens.create_citizen",
     "citizens.delete_citizen",
+    "citizens.reassign_citizen",
     "citizens.set_archived",
     "citizens.update_citizen",
     "courses.delete_extension",
