@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from peewee import SQL, AutoField, Field, NodeList
+from peewee import SQL, AutoField, Field, IntegerField, NodeList
 
 EPOCH = datetime(1970, 1, 1)
 _MICROSECOND = timedelta(microseconds=1)
@@ -65,3 +65,13 @@ class NeverReusedIdField(AutoField):
         if ctx.state.field_types.get("AUTO", "").upper() == "INTEGER":  # SQLite
             return NodeList((made, SQL("AUTOINCREMENT")))
         return made
+
+
+class VersionField(IntegerField):
+    """A record's version (schema 9): always the table's last column, as
+    ``ALTER TABLE … ADD COLUMN`` put it on the tables of schema 8 (peewee
+    otherwise places a base model's fields first)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._sort_key = (3, 0)

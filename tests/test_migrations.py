@@ -56,7 +56,7 @@ FIXTURE_COUNTS = {
 }
 
 # Tables later schemas added, empty in a migrated schema 1 database.
-ADDED_LATER = {"draft": 0, "report": 0, "meeting_status_change": 0}
+ADDED_LATER = {"draft": 0, "report": 0, "meeting_status_change": 0, "handover": 0, "cover": 0}
 
 CHILDREN_OF_PLACEMENT = ("hours_step", "logbook_entry")
 
@@ -392,18 +392,28 @@ SCHEMA_7_COLUMNS = re.compile(
 
 def without_schema_7(schema: list[tuple]) -> list[tuple]:
     """The schema without schema 7's columns: the steps to schemas 5 and 6
-    rebuild tables from today's models, so a file stopped there has them."""
-    return [(k, n, t, SCHEMA_7_COLUMNS.sub("", sql) if sql else sql) for k, n, t, sql in schema]
+    rebuild tables from today's models, so a file stopped there has them; nor
+    schema 9's version column, which those rebuilds give every table."""
+    version = ', "version" INTEGER NOT NULL DEFAULT 1'
+    return [
+        (k, n, t, SCHEMA_7_COLUMNS.sub("", sql).replace(version, "") if sql else sql)
+        for k, n, t, sql in schema
+    ]
 
 
 def _schema_as_of_5(path: Path) -> list[tuple]:
     """The schema with the stamps typed as schemas 1-5 typed them. The steps to
     schemas 2 and 3 make their new tables (draft, report) from today's models,
-    so a file stopped half-way has INTEGER stamps there; step 6 rebuilds them."""
+    so a file stopped half-way has INTEGER stamps there (step 6 rebuilds them)
+    and today's last column, the version (step 9 leaves it there)."""
     stamps = '"created_at" INTEGER NOT NULL, "updated_at" INTEGER NOT NULL'
     old = '"created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL'
+    version = ', "version" INTEGER NOT NULL DEFAULT 1'
     return without_schema_7(
-        [(k, n, t, sql.replace(stamps, old) if sql else sql) for k, n, t, sql in _schema(path)]
+        [
+            (k, n, t, sql.replace(stamps, old).replace(version, "") if sql else sql)
+            for k, n, t, sql in _schema(path)
+        ]
     )
 
 
@@ -471,8 +481,9 @@ def test_migration_to_2_rewrites_no_logbook_row(v1_copy, closing):
     conn.close()
     storage.open_database(v1_copy)
     after = rows("logbook_entry")
-    assert [row[:-1] for row in after] == before
-    assert [row[-1] for row in after] == [""] * len(before)
+    # absence_reason (schema 2), then the version (schema 9), both last.
+    assert [row[:-2] for row in after] == before
+    assert [row[-2:] for row in after] == [("", 1)] * len(before)
 
 
 # --------------------------------------------------------------------------- schema 3
@@ -517,6 +528,8 @@ def test_schema_3_fixture_opens_with_its_report(tmp_path, closing):
         "draft": 1,
         "report": 1,
         "meeting_status_change": 0,
+        "handover": 0,
+        "cover": 0,
     }
     report = Report.get()
     assert (report.period_start, report.period_end) == (date(2026, 1, 12), date(2026, 3, 1))
@@ -585,6 +598,8 @@ def test_schema_4_fixture_opens_with_its_audit_log(tmp_path, closing):
         "draft": 1,
         "report": 1,
         "meeting_status_change": 0,
+        "handover": 0,
+        "cover": 0,
     }
     # Opened by schema 5 code: migrated, and the schema 4 file backed up first.
     assert [b.name.split("-")[0] for b in tmp_path.glob("*.bak")] == ["v4.db.schema4"]
@@ -656,8 +671,8 @@ def test_migration_to_5_keeps_every_meeting_and_names_who_cancelled(tmp_path, cl
     storage.open_database(path)
     assert [b.name.split("-")[0] for b in tmp_path.glob("*.bak")] == ["v4.db.schema4"]
     after = rows_as_before(before)  # schema 7 added columns at the end
-    # and schemas 7 and 8 three to meeting (status_before, status_changed_on, booked_on)
-    after["meeting"] = [r[:-3] for r in rows("meeting")]
+    # and schemas 7, 8 and 9 four to meeting (status_before, status_changed_on, booked_on, version)
+    after["meeting"] = [r[:-4] for r in rows("meeting")]
     assert {t: v for t, v in after.items() if t != "meeting"} == {
         t: v for t, v in before.items() if t != "meeting"
     }
@@ -706,6 +721,8 @@ def test_schema_5_fixture_opens_with_who_cancelled_and_the_new_kinds(tmp_path, c
         "draft": 1,
         "report": 1,
         "meeting_status_change": 0,
+        "handover": 0,
+        "cover": 0,
     }
     cancelled = Meeting.get(Meeting.status == MeetingStatus.CANCELLED)
     assert (cancelled.cancelled_by, cancelled.outcome_note) == (CancelledBy.WORKPLACE, "Lone syg")
@@ -806,6 +823,7 @@ def test_schema_6_fixture_opens_with_its_moments_to_the_microsecond(tmp_path, cl
     shutil.copy(FIXTURE_V6, path)
     storage.open_database(path, create=False)  # upgraded to schema 7 on the way
     counts = {**FIXTURE_COUNTS, "meeting": 6, "draft": 1, "report": 1, "meeting_status_change": 0}
+    counts |= {"handover": 0, "cover": 0}
     assert storage.row_counts() == {**counts, "logbook_entry": 5, "sub_goal": 3}
     corrected = LogbookEntry.get(LogbookEntry.entry_date == date(2026, 3, 13))
     assert corrected.created_at == datetime(2026, 3, 13, 7, 45, 12, 345678)

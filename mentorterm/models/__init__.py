@@ -64,6 +64,10 @@ from .registry import (  # noqa: F401
     ALL_MODELS,
     AUDIT_MODELS,
 )
+from .team import (  # noqa: F401
+    Cover,
+    Handover,
+)
 
 __all__ = [m.__name__ for m in ALL_MODELS + AUDIT_MODELS] + [
     "db",

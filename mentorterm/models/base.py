@@ -6,13 +6,15 @@ from datetime import datetime
 from enum import StrEnum
 
 from peewee import (
+    SQL,
     Check,
     DatabaseProxy,
     Model,
 )
 
 from .. import clock
-from ..fields import StampField
+from ..fields import StampField, VersionField
+from .versions import ChangedMeanwhile, expected_version
 
 db = DatabaseProxy()
 
@@ -69,12 +71,45 @@ def created_on_its_day(row: Model) -> None:
 class BaseModel(Model):
     created_at = StampField(default=utcnow)
     updated_at = StampField(default=utcnow)
+    # Schema 9: the record's version, one more at every change saved (the last
+    # column of every table). A save names the version it changes; when the
+    # row has moved on meanwhile (another window, a colleague), nothing is
+    # written and ChangedMeanwhile says so (models/versions.py).
+    version = VersionField(default=1, constraints=[SQL("DEFAULT 1")])
 
     class Meta:
         database = db
         legacy_table_names = False
 
-    def save(self, *args, **kwargs):
-        if self._pk is not None and self.is_dirty():
+    def save(self, force_insert=False, only=None):
+        if self._pk is None or force_insert:
+            return super().save(force_insert=force_insert, only=only)
+        if self.is_dirty():
             self.updated_at = utcnow()
-        return super().save(*args, **kwargs)
+        loaded = self.version
+        expected = expected_version(self._meta.table_name, self._pk)
+        base = loaded if expected is None else expected
+        if base is None:  # a row read without its version: one more, unguarded
+            self.version = type(self).version + 1
+            try:
+                return super().save(only=None if only is None else [*only, type(self).version])
+            finally:
+                self.version = None
+        self.version = base + 1
+        if only is not None:
+            only = [*only, type(self).version, type(self).updated_at]
+        self._version_guard = base
+        try:
+            rows = super().save(only=only)
+        finally:
+            self._version_guard = None
+        if not rows:
+            self.version = loaded
+            raise ChangedMeanwhile(self._meta.table_name, self._pk, base)
+        return rows
+
+    def _pk_expr(self):
+        guard = getattr(self, "_version_guard", None)
+        if guard is None:
+            return super()._pk_expr()
+        return super()._pk_expr() & (type(self).version == guard)

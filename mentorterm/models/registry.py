@@ -13,6 +13,7 @@ from .meetings import ActionItem, Meeting, MeetingParticipant, MeetingStatusChan
 from .people import Citizen, Mentor
 from .placements import HoursStep, LogbookEntry, Placement
 from .records import Draft, Report
+from .team import Cover, Handover
 
 # Tables in dependency order (parents first): creation order, and the order
 # an export walks.
@@ -33,6 +34,8 @@ ALL_MODELS: list[type[BaseModel]] = [
     ReviewNote,
     Draft,
     Report,
+    Handover,
+    Cover,
 ]
 
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from peewee import DateTimeField
 
 from ..fields import to_micros
-from ..models import ALL_MODELS, MeetingStatusChange
+from ..models import ALL_MODELS, Cover, Handover, MeetingStatusChange
 from . import summary
 from .rebuild import rebuild_table
 
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 STAMPS = ("created_at", "updated_at")
 # The tables a later schema made (schema 8's status history): not there yet.
-MADE_LATER = (MeetingStatusChange,)
+MADE_LATER = (MeetingStatusChange, Handover, Cover)  # schemas 8 and 9
 _OLD_STAMP = DateTimeField()  # how schemas 1-5 read these columns
 
 

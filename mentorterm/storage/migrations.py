@@ -15,6 +15,7 @@ from .errors import DatabaseCorrupt
 from .migration_v6 import to_schema_6
 from .migration_v7 import to_schema_7
 from .migration_v8 import to_schema_8
+from .migration_v9 import to_schema_9
 from .schema import AUDIT_TRIGGERS
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 #: The schema version this code writes. Each released version is kept as a
 #: fixture database in tests/fixtures/ so its migration stays tested.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 
 #: Seconds a second process opening an old database waits for the first one's
@@ -126,6 +127,7 @@ MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {
     6: lambda migrator: to_schema_6(migrator.database, migrator),
     7: lambda migrator: to_schema_7(migrator.database, migrator),
     8: lambda migrator: to_schema_8(migrator.database, migrator),
+    9: lambda migrator: to_schema_9(migrator.database, migrator),
 }
 
 

@@ -76,6 +76,10 @@ def _may(table: str, row: str = "") -> str:
         return f"(mentorterm_is_lead() OR {row}mentor_id = mentorterm_me())"
     if table == "mentor":
         return f"(mentorterm_is_lead() OR {row}id = mentorterm_me())"
+    if table == "cover":
+        # Set up by the lead or by the mentor whose citizens are covered,
+        # never by a mentor granting themselves a colleague's citizens.
+        return f"(mentorterm_is_lead() OR {row}covered_id = mentorterm_me())"
     if table == "draft":
         return f"({row}citizen_id IS NULL OR mentorterm_may_write({row}citizen_id))"
     return f"mentorterm_may_write({_citizen_of(table, row)})"
