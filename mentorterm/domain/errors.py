@@ -27,10 +27,15 @@ def user_message(error: BaseException) -> str | None:
     import peewee
 
     from ..models import db
+    from ..models.versions import ChangedMeanwhile
     from ..storage import StorageError, describe, driver_errors, translate_error
 
     if isinstance(error, (DomainError, StorageError)):
         return str(error)
+    if isinstance(error, ChangedMeanwhile):  # a colleague or another window saved first
+        from .versions import refusal
+
+        return refusal(error)
     if isinstance(error, peewee.InterfaceError):  # the database was closed by the lock
         return _("The database is locked. Unlock it to go on.")
     if isinstance(error, (peewee.DatabaseError, *driver_errors())):

@@ -59,7 +59,7 @@ def name_default_mentor(name: str) -> None:
     """Give the database's own mentor the mentor's real name (once it is known)."""
     with db.atomic():
         (
-            Mentor.update(name=name)
+            Mentor.update(name=name, version=Mentor.version + 1)
             .where((Mentor.is_default == True) & (Mentor.name != name))
             .execute()
         )

@@ -14,7 +14,7 @@ from peewee import (
 
 from .. import clock
 from ..fields import StampField, VersionField
-from .versions import ChangedMeanwhile, expected_version
+from .versions import ChangedMeanwhile, expected_version, moved_on
 
 db = DatabaseProxy()
 
@@ -106,6 +106,8 @@ class BaseModel(Model):
         if not rows:
             self.version = loaded
             raise ChangedMeanwhile(self._meta.table_name, self._pk, base)
+        if expected is not None:  # a second save of the row in the same change
+            moved_on(self._meta.table_name, self._pk, self.version)
         return rows
 
     def _pk_expr(self):

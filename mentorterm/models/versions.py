@@ -52,3 +52,11 @@ def expected_version(table: str, record_id: object) -> int | None:
     if not mapping:
         return None
     return mapping.get((table, record_id))
+
+
+def moved_on(table: str, record_id: object, version: int) -> None:
+    """The row was saved at ``version`` inside ``expecting``: a later save of it
+    in the same block (one change saving a row twice) expects that one."""
+    mapping = _expected.get()
+    if mapping is not None and (table, record_id) in mapping:
+        mapping[(table, record_id)] = version

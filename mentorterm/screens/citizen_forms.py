@@ -49,6 +49,7 @@ class CitizenForm(FormScreen[int]):
 
     TITLE = _("New citizen")
     MODEL = CitizenIn
+    RECORD = ("citizen", "citizen_id")
     FIELDS = [
         FieldSpec("name", _("Name"), required=True, hint=_("A pseudonym or initials is fine.")),
         FieldSpec("phone", _("Phone")),
@@ -253,6 +254,8 @@ class CourseForm(_CourseFields):
 class CourseEditForm(_CourseFields):
     """Correct a saved course: every field, prefilled; the change is audited old → new."""
 
+    RECORD = ("course", "course_id")
+
     TITLE = _("Correct the course")
 
     def __init__(self, course_id: int, name: str) -> None:
@@ -291,6 +294,7 @@ class ExtensionEditForm(_PlainErrors, FormScreen[bool]):
 
     TITLE = _("Correct the extension")
     MODEL = CourseExtensionIn
+    RECORD = ("course_extension", "extension_id")
     FIELDS = ExtendCourseForm.FIELDS
 
     def __init__(self, extension_id: int) -> None:
@@ -310,6 +314,7 @@ class EndCourseForm(_PlainErrors, FormScreen[bool]):
 
     TITLE = _("End the course")
     MODEL = CourseEndIn
+    RECORD = ("course", "course_id")
     FIELDS = [
         # Not `required`: a required select cannot be blank, and a blank one
         # is the point. The star is in the label; the model requires it.

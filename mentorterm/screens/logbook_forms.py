@@ -18,6 +18,7 @@ class LeftEarlyForm(FormScreen[bool]):
 
     TITLE = _("Left early")
     MODEL = LogbookEntryIn
+    RECORD = ("logbook_entry", "entry_id")
     FIELDS = [
         FieldSpec("left_early_reason", _("Why?"), required=True),
         FieldSpec("hours_worked", _("Hours worked"), "number", required=True),
@@ -46,6 +47,7 @@ class ReasonForm(FormScreen[bool]):
 
     TITLE = _("Reason for the absence")
     MODEL = LogbookEntryIn
+    RECORD = ("logbook_entry", "entry_id")
     FIELDS = [
         FieldSpec(
             "absence_reason",
@@ -80,6 +82,7 @@ class LogbookEntryForm(FormScreen[int]):
 
     TITLE = _("Logbook day")
     MODEL = LogbookEntryIn
+    RECORD = ("logbook_entry", "entry_id")
     FIELDS = [
         FieldSpec("entry_date", _("Day"), "date", required=True),
         FieldSpec(

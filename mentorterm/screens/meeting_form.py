@@ -26,6 +26,7 @@ class MeetingForm(FormScreen[int]):
 
     TITLE = _("New meeting")
     MODEL = MeetingIn
+    RECORD = ("meeting", "meeting_id")
 
     def __init__(self, citizen_id: int, initial: dict, meeting_id: int | None = None) -> None:
         title = _("Edit the meeting") if meeting_id is not None else None

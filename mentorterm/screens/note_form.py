@@ -69,6 +69,7 @@ class NoteForm(FormScreen[int]):
     """The follow-up note: the points, decisions, an hours change, agreements, next date."""
 
     MODEL = domain.MeetingNoteIn
+    RECORD = ("meeting", "meeting_id")
     BINDINGS = keys.bindings("note_form")
     KEEPS_DRAFTS = False  # the note keeps its own draft, removed in save_note's transaction
     CSS_PATH = "note_form.tcss"

@@ -67,6 +67,7 @@ class AsksAboutScheduleHours:
 class PlacementForm(AsksAboutScheduleHours, FormScreen[int]):
     TITLE = _("New placement")
     MODEL = PlacementIn
+    RECORD = ("placement", "placement_id")
     FIELDS = [
         FieldSpec("kind", _("Kind"), "select", options=PlacementKind.choices(), required=True),
         FieldSpec("workplace", _("Workplace"), required=True),
@@ -153,6 +154,7 @@ class PlacementForm(AsksAboutScheduleHours, FormScreen[int]):
 class HoursStepForm(AsksAboutScheduleHours, FormScreen[int]):
     TITLE = _("New hours step")
     MODEL = HoursStepIn
+    RECORD = ("hours_step", "step_id")
     FIELDS = [
         FieldSpec("from_date", _("From"), "date", required=True),
         FieldSpec("hours_per_week", _("Hours a week"), "number", required=True),
@@ -191,6 +193,7 @@ class HoursStepForm(AsksAboutScheduleHours, FormScreen[int]):
 class EndPlacementForm(FormScreen[bool]):
     TITLE = _("End the placement")
     MODEL = PlacementEndIn
+    RECORD = ("placement", "placement_id")
     FIELDS = [
         FieldSpec("end_date", _("Ended on"), "date", required=True),
         FieldSpec("end_reason", _("Why it ended"), "area"),

@@ -133,6 +133,7 @@ class ReportTextsForm(FormScreen[tuple[int, ReportTextsIn]]):
     CSS_PATH = "reports.tcss"
     TITLE = _("The report's texts")
     MODEL = ReportTextsIn
+    RECORD = ("report", "report_id")
     FIELDS = [
         FieldSpec("title", _("Title"), hint=_("Empty: “Progression report”.")),
         FieldSpec("summary", _("Summary"), "area"),

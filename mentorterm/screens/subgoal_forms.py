@@ -17,6 +17,7 @@ from ..widgets.form import FormScreen
 class SubGoalForm(FormScreen[int]):
     TITLE = _("New sub-goal")
     MODEL = SubGoalIn
+    RECORD = ("sub_goal", "sub_goal_id")
     FIELDS = [
         FieldSpec(
             "title",
@@ -61,6 +62,7 @@ class SubGoalForm(FormScreen[int]):
 class StatusForm(FormScreen[bool]):
     TITLE = _("Change the sub-goal's status")
     MODEL = SubGoalStatusIn
+    RECORD = ("sub_goal", "sub_goal_id")
     FIELDS = [
         FieldSpec("status", _("Status"), "select", options=SubGoalStatus.choices(), required=True),
         FieldSpec("status_date", _("Date"), "date", required=True),

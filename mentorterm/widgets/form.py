@@ -28,7 +28,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from .. import keys
-from ..domain import drafts
+from ..domain import drafts, versions
 from ..domain.errors import DomainError, user_message
 from ..i18n import _
 from ..schemas import friendly_errors
@@ -54,6 +54,11 @@ class FormScreen(FormDrafts, ModalScreen[T | None], Generic[T]):
     # The attributes naming the form's record, in its draft's key (and to find
     # the citizen the draft belongs to).
     restored = False  # the values came from a kept draft
+    # The record an edit form changes: (table, attribute holding its id). Its
+    # version is read when the form opens; a save over a change made meanwhile
+    # (a colleague, another window) is refused in words, the text kept.
+    RECORD: tuple[str, str] | None = None
+    shown_version: int | None = None
     DRAFT_IDS = (
         "citizen_id",
         "placement_id",
@@ -141,6 +146,9 @@ class FormScreen(FormDrafts, ModalScreen[T | None], Generic[T]):
 
     def on_mount(self) -> None:
         self._start_values = self.values()
+        if self.RECORD is not None:
+            table, attribute = self.RECORD
+            self.shown_version = versions.version_of(table, getattr(self, attribute, None))
         first = self.query(".field").first()
         first.focus()
         self._keeps_drafts = self.keeps_drafts
@@ -229,7 +237,7 @@ class FormScreen(FormDrafts, ModalScreen[T | None], Generic[T]):
         key = self._draft_key if self._keeps_drafts else None
         try:
             # The draft goes in the save's own transaction.
-            with drafts.saved_with(key) if key is not None else nullcontext():
+            with drafts.saved_with(key) if key is not None else nullcontext(), self._as_shown():
                 result = self.submit(data)
         except DomainError as exc:
             self.show_errors({exc.field or "__all__": str(exc)})
@@ -243,6 +251,13 @@ class FormScreen(FormDrafts, ModalScreen[T | None], Generic[T]):
         self.draft_timer.stop()
         self._kept_values = None
         self.dismiss(result)
+
+    def _as_shown(self):
+        """The save changes the record only at the version the form opened on."""
+        if self.RECORD is None or self.shown_version is None:
+            return nullcontext()
+        table, attribute = self.RECORD
+        return versions.expecting(table, getattr(self, attribute), self.shown_version)
 
     def action_cancel(self) -> None:
         if not self.is_dirty:

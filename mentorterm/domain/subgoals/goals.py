@@ -15,7 +15,9 @@ from .views import _STATUS_ORDER, Presentation, PresentedGoal, SubGoalRow, compl
 
 def _renumber(order: list[int]) -> None:
     for position, goal_id in enumerate(order, start=1):
-        SubGoal.update(priority=position).where(SubGoal.id == goal_id).execute()
+        SubGoal.update(priority=position, version=SubGoal.version + 1).where(
+            SubGoal.id == goal_id
+        ).execute()
 
 
 def _active_ids(citizen_id: int) -> list[int]:
