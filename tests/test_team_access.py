@@ -14,8 +14,8 @@ import pytest
 
 from mentorterm import cli, storage
 from mentorterm.domain import audit, caseload
-from mentorterm.domain.citizens import create_citizen
-from mentorterm.models import AuditEntry, Citizen, Course, Mentor, db
+from mentorterm.domain.citizens import create_citizen, handovers_of
+from mentorterm.models import AuditEntry, Citizen, Course, Handover, Mentor, db
 from mentorterm.schemas import CitizenIn
 
 PASSWORD = "Kaffe og kage 2026"
@@ -235,12 +235,20 @@ def test_the_lead_reassigns_with_the_command_and_a_mentor_is_refused_in_words(te
     said = capsys.readouterr()
     assert status == 1 and "not yours to change" in said.err, said
     assert "Traceback" not in said.err
-    status = cli.main(["team", "reassign", bo_login, "--citizen", str(cid), "--db", team["lead"]])
+    note = "Anja prefers mornings; her sister comes to the three-party meetings."
+    status = cli.main(
+        ["team", "reassign", bo_login, "--citizen", str(cid), "--note", note, "--db", team["lead"]]
+    )
     storage.close_database()
     assert status == 0 and "is now" in capsys.readouterr().out
     storage.open_database(team["bo"])
     bo = storage.ensure_default_mentor().id
     assert Citizen.get_by_id(cid).mentor_id == bo
+    # The handover stays in the history: both mentors, the day, the note.
+    (handover,) = handovers_of(cid)
+    anna_name = Mentor.get_by_id(Handover.get().from_mentor_id).name
+    assert (handover.from_name, handover.to_name) == (anna_name, Mentor.get_by_id(bo).name)
+    assert handover.note == note and handover.from_name != handover.to_name
     moved = AuditEntry.select().where(AuditEntry.detail.contains("mentor_id")).get()
     assert moved.citizen_id == cid and moved.action == "update"
     assert audit.verify() == []

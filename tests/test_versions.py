@@ -66,3 +66,25 @@ def test_a_row_read_without_its_version_still_moves_it_on(database):
     partial.save()
     stored = Citizen.get_by_id(citizen.id)
     assert (stored.name, stored.version) == ("Sara N.", 2)
+
+
+def test_a_handover_keeps_both_mentors_the_day_and_the_note(database):
+    from datetime import date
+
+    from mentorterm.domain import citizens
+    from mentorterm.models import Handover, Mentor
+
+    citizen = _citizen()
+    first = citizen.mentor_id
+    bo = Mentor.create(name="Bo Lund")
+    citizens.reassign_citizen(citizen.id, bo.id, note="  Likes mornings. ", on=date(2026, 12, 1))
+    citizens.reassign_citizen(citizen.id, bo.id, note="again")  # already his: nothing
+    (handover,) = citizens.handovers_of(citizen.id)
+    assert handover.handed_on == date(2026, 12, 1)
+    assert (handover.from_name, handover.to_name, handover.note) == (
+        Mentor.get_by_id(first).name,
+        "Bo Lund",
+        "Likes mornings.",
+    )
+    assert Citizen.get_by_id(citizen.id).mentor_id == bo.id
+    assert Handover.select().count() == 1

@@ -142,6 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     team.add_argument("--citizen", type=int, metavar="ID", help=_("the citizen to reassign"))
+    team.add_argument(
+        "--note", metavar="TEXT", help=_("reassign: the handover note the new mentor reads")
+    )
     team.add_argument("login", nargs="?", metavar="LOGIN", help=_("the mentor's login"))
     team.add_argument("--name", metavar="NAME", help=_("the mentor's name, as on their notes"))
     team.add_argument(

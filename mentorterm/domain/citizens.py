@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from ..i18n import N_, _
-from ..models import Citizen, db
+from ..models import Citizen, Handover, Mentor, db
 from ..schemas import CitizenIn
 from . import audit
 from .errors import DomainError, NotFound
@@ -39,15 +40,29 @@ def update_citizen(citizen_id: int, data: CitizenIn) -> None:
         audit.record("update", "citizen", citizen_id=citizen_id, record_id=citizen_id)
 
 
-def reassign_citizen(citizen_id: int, mentor_id: int) -> None:
-    """Give the citizen to another mentor (the team lead's; on the team
-    database the server refuses anyone else). Every record stays with the
-    citizen; the audit log keeps who had them before (mentor ids only)."""
+def reassign_citizen(
+    citizen_id: int, mentor_id: int, note: str = "", on: date | None = None
+) -> None:
+    """Hand the citizen over to another mentor, with a note for them (the team
+    lead's; on the team database the server refuses anyone else). Every record
+    stays with the citizen; the handover row keeps who had them, who has them
+    now and from which day, and the audit log the change (mentor ids only)."""
+    from .. import clock
+
     with db.atomic():
         citizen = _citizen(citizen_id)
         old = citizen.mentor_id
         if old == mentor_id:
             return
+        if Mentor.get_or_none(Mentor.id == mentor_id) is None:
+            raise NotFound(_("There is no such mentor (removed meanwhile?). Nothing was changed."))
+        Handover.create(
+            citizen=citizen_id,
+            from_mentor=old,
+            to_mentor=mentor_id,
+            handed_on=on or clock.today(),
+            note=note.strip(),
+        )
         citizen.mentor = mentor_id
         citizen.save()
         audit.record(
@@ -55,8 +70,34 @@ def reassign_citizen(citizen_id: int, mentor_id: int) -> None:
             "citizen",
             citizen_id=citizen_id,
             record_id=citizen_id,
+            purpose=N_("handover"),
             detail=audit.changes({"mentor_id": old}, {"mentor_id": mentor_id}),
         )
+
+
+@dataclass(frozen=True)
+class HandoverView:
+    handed_on: date
+    from_name: str
+    to_name: str
+    note: str
+
+
+def handovers_of(citizen_id: int) -> list[HandoverView]:
+    """The citizen's handovers, oldest first, with both mentors' names."""
+    names = {m.id: m.name for m in Mentor.select(Mentor.id, Mentor.name)}
+    gone = _("(a former mentor)")
+    return [
+        HandoverView(
+            handed_on=h.handed_on,
+            from_name=names.get(h.from_mentor_id, gone),
+            to_name=names.get(h.to_mentor_id, gone),
+            note=h.note,
+        )
+        for h in Handover.select()
+        .where(Handover.citizen == citizen_id)
+        .order_by(Handover.handed_on, Handover.id)
+    ]
 
 
 def get_citizen(citizen_id: int) -> CitizenView:

@@ -15,7 +15,7 @@ from ..models import (
     Placement,
     SubGoal,
 )
-from .citizens import get_citizen
+from .citizens import get_citizen, handovers_of
 from .courses import courses_of
 from .views import (
     ActionItemView,
@@ -188,4 +188,5 @@ def citizen_overview(citizen_id: int, today: date | None = None) -> CitizenOverv
         last_held_meeting=MeetingView.model_validate(last_held) if last_held else None,
         open_action_items=open_action_items(citizen_id),
         today=today,
+        handovers=[(h.handed_on, h.from_name, h.to_name, h.note) for h in handovers_of(citizen_id)],
     )

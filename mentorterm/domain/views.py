@@ -175,6 +175,8 @@ class CitizenOverview(View):
     last_held_meeting: MeetingView | None
     open_action_items: list[ActionItemView]
     today: date
+    # Schema 9: (day, from mentor, to mentor, note) per handover, oldest first.
+    handovers: list[tuple[date, str, str, str]] = []
 
     @property
     def current_course(self) -> CourseView | None:

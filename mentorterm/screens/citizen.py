@@ -207,6 +207,14 @@ class CitizenScreen(Loader, Screen):
                     (_("Jobcenter"), c.jobcenter),
                 ]
             )
+            + "".join(
+                "\n"
+                + _("[dim]Handed over {day}:[/] {old} → {new}").format(
+                    day=show_date(day), old=escape(old), new=escape(new)
+                )
+                + (f"\n  {escape(note)}" if note else "")
+                for day, old, new, note in data.handovers
+            )
         )
         self.query_one("#notes", Static).update(_lines([(_("Notes"), c.notes)]))
 
