@@ -252,3 +252,86 @@ def test_the_lead_reassigns_with_the_command_and_a_mentor_is_refused_in_words(te
     moved = AuditEntry.select().where(AuditEntry.detail.contains("mentor_id")).get()
     assert moved.citizen_id == cid and moved.action == "update"
     assert audit.verify() == []
+
+
+def test_a_cover_lets_the_colleague_write_only_within_its_days(team, capsys):
+    from datetime import date, timedelta
+
+    from mentorterm.models import ActionItem, Cover
+
+    cid = citizen_of(team["anna"], "Anja Andersen")
+    login = {who: dict(parse_qsl(team[who].partition("?")[2]))["user"] for who in team}
+    today = date.today()
+
+    def bo_writes() -> bool:
+        storage.close_database()
+        storage.open_database(team["bo"])
+        try:
+            with db.atomic():
+                ActionItem.create(citizen=cid, what="Ring the supervisor", owner="mentor")
+        except peewee.DatabaseError as exc:
+            assert "row-level security" in str(exc)
+            return False
+        return True
+
+    assert not bo_writes()  # no cover yet
+    # Bo cannot grant himself Anna's citizens.
+    with pytest.raises(peewee.DatabaseError, match="row-level security"), db.atomic():
+        Cover.create(
+            mentor=Mentor.get(Mentor.name == "Bo"),
+            covered=Mentor.get(Mentor.name == "Anna"),
+            starts_on=today,
+            ends_on=today,
+        )
+    storage.close_database()
+    # A cover that ended yesterday gives nothing; one running today does (Anna sets them up).
+    for starts, ends, allowed in ((-7, -1, False), (-1, 1, True)):
+        status = cli.main(
+            [
+                "team",
+                "cover",
+                login["bo"],
+                "--for",
+                login["anna"],
+                "--from",
+                str(today + timedelta(days=starts)),
+                "--to",
+                str(today + timedelta(days=ends)),
+                "--db",
+                team["anna"],
+            ]
+        )
+        storage.close_database()
+        assert status == 0 and "covers the citizens of" in capsys.readouterr().out
+        assert bo_writes() is allowed
+    # Covering is writing about the citizens, not taking them or changing their own row.
+    with pytest.raises(peewee.DatabaseError, match="row-level security"), db.atomic():
+        Citizen.update(phone="1").where(Citizen.id == cid).execute()
+    bo = storage.ensure_default_mentor().id
+    assert {row.mentor_id for row in AuditEntry.select().where(AuditEntry.what == "cover")} == {
+        Mentor.get(Mentor.name == "Anna").id
+    }
+    assert ActionItem.select().where(ActionItem.citizen == cid).count() == 1
+    assert Citizen.get_by_id(cid).mentor_id != bo
+
+
+def test_a_cover_that_ends_before_it_starts_is_refused_in_words(team, capsys):
+    login = {who: dict(parse_qsl(team[who].partition("?")[2]))["user"] for who in team}
+    status = cli.main(
+        [
+            "team",
+            "cover",
+            login["bo"],
+            "--for",
+            login["anna"],
+            "--from",
+            "2026-12-21",
+            "--to",
+            "2026-12-20",
+            "--db",
+            team["lead"],
+        ]
+    )
+    storage.close_database()
+    said = capsys.readouterr()
+    assert status == 1 and "ends before it starts" in said.err and "Traceback" not in said.err

@@ -133,12 +133,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     team.add_argument(
         "action",
-        choices=("init", "add-mentor", "deactivate-mentor", "reassign"),
+        choices=("init", "add-mentor", "deactivate-mentor", "reassign", "cover"),
         help=_(
             "init: make the tables, roles and rules (once, by the team lead); add-mentor "
             "LOGIN --name NAME: a mentor's own login; deactivate-mentor LOGIN: the login "
             "can no longer connect (the history stays); reassign LOGIN --citizen ID: the "
-            "citizen goes to that mentor (the lead's)"
+            "citizen goes to that mentor (the lead's); cover LOGIN --for LOGIN --from DAY "
+            "--to DAY: the first covers the second's citizens (the lead's or the one away)"
         ),
     )
     team.add_argument("--citizen", type=int, metavar="ID", help=_("the citizen to reassign"))
@@ -146,6 +147,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--note", metavar="TEXT", help=_("reassign: the handover note the new mentor reads")
     )
     team.add_argument("login", nargs="?", metavar="LOGIN", help=_("the mentor's login"))
+    team.add_argument("--for", dest="covered", metavar="LOGIN", help=_("cover: whose citizens"))
+    team.add_argument("--from", dest="starts_on", type=_date_arg, metavar="DAY")
+    team.add_argument("--to", dest="ends_on", type=_date_arg, metavar="DAY")
     team.add_argument("--name", metavar="NAME", help=_("the mentor's name, as on their notes"))
     team.add_argument(
         "--lead", action="store_true", help=_("the new login may reassign and add mentors")

@@ -85,6 +85,8 @@ def cmd_team(args: argparse.Namespace) -> int:
         )
     elif args.action == "reassign":
         _reassign(args, target)
+    elif args.action == "cover":
+        _cover(args, target)
     else:
         storage.deactivate_team_mentor(args.login)
         print(
@@ -111,6 +113,35 @@ def _reassign(args: argparse.Namespace, target: str) -> None:
         terminal_safe(
             _("{citizen} is now {login}'s citizen in {where}.").format(
                 citizen=citizen.name, login=args.login, where=storage.describe(target)
+            )
+        )
+    )
+
+
+def _cover(args: argparse.Namespace, target: str) -> None:
+    from .. import storage
+    from ..domain.cover import add_cover
+    from ..domain.errors import DomainError
+    from ..format import show_date
+
+    if not (args.covered and args.starts_on and args.ends_on):
+        raise CliError(
+            _("Say whose citizens and when: --for LOGIN --from DAY --to DAY (e.g. 2026-12-21).")
+        )
+    mentor_id = storage.team_mentor_of(args.login)
+    covered_id = storage.team_mentor_of(args.covered)
+    # Refused by the server unless the lead's or the covered mentor's own.
+    try:
+        add_cover(mentor_id, covered_id, args.starts_on, args.ends_on, note=args.note or "")
+    except DomainError as exc:
+        raise CliError(str(exc)) from None
+    print(
+        terminal_safe(
+            _("'{login}' covers the citizens of '{covered}' from {start} to {end}.").format(
+                login=args.login,
+                covered=args.covered,
+                start=show_date(args.starts_on),
+                end=show_date(args.ends_on),
             )
         )
     )

@@ -48,10 +48,17 @@ _FUNCTIONS = [
        $$ SELECT mentor_id FROM mentor_login WHERE login = session_user $$""",
     f"""CREATE FUNCTION mentorterm_is_lead() RETURNS BOOLEAN LANGUAGE sql STABLE AS
        $$ SELECT pg_has_role(session_user, '{LEAD_ROLE}', 'MEMBER') $$""",
+    # A cover running today (the server's day) lets its mentor write about the
+    # covered colleague's citizens; not change the citizens' own rows.
+    """CREATE FUNCTION mentorterm_covers(mid INTEGER) RETURNS BOOLEAN LANGUAGE sql STABLE
+       SECURITY DEFINER SET search_path = public AS
+       $$ SELECT EXISTS (SELECT 1 FROM cover WHERE mentor_id = mentorterm_me()
+            AND covered_id = mid AND current_date BETWEEN starts_on AND ends_on) $$""",
     """CREATE FUNCTION mentorterm_may_write(cid INTEGER) RETURNS BOOLEAN LANGUAGE sql STABLE
        SECURITY DEFINER SET search_path = public AS
        $$ SELECT mentorterm_is_lead() OR EXISTS (
-            SELECT 1 FROM citizen WHERE id = cid AND mentor_id = mentorterm_me()) $$""",
+            SELECT 1 FROM citizen WHERE id = cid
+              AND (mentor_id = mentorterm_me() OR mentorterm_covers(mentor_id))) $$""",
 ]
 
 
