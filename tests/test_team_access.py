@@ -254,13 +254,21 @@ def test_the_lead_reassigns_with_the_command_and_a_mentor_is_refused_in_words(te
     assert audit.verify() == []
 
 
+def bo_covers_anna(team, starts: str, ends: str, by: str) -> int:
+    """``team cover`` run by ``by``: Bo covers Anna's citizens from ``starts`` to ``ends``."""
+    login = {who: dict(parse_qsl(team[who].partition("?")[2]))["user"] for who in team}
+    command = ["team", "cover", login["bo"], "--for", login["anna"]]
+    status = cli.main([*command, "--from", starts, "--to", ends, "--db", team[by]])
+    storage.close_database()
+    return status
+
+
 def test_a_cover_lets_the_colleague_write_only_within_its_days(team, capsys):
     from datetime import date, timedelta
 
     from mentorterm.models import ActionItem, Cover
 
     cid = citizen_of(team["anna"], "Anja Andersen")
-    login = {who: dict(parse_qsl(team[who].partition("?")[2]))["user"] for who in team}
     today = date.today()
 
     def bo_writes() -> bool:
@@ -286,22 +294,9 @@ def test_a_cover_lets_the_colleague_write_only_within_its_days(team, capsys):
     storage.close_database()
     # A cover that ended yesterday gives nothing; one running today does (Anna sets them up).
     for starts, ends, allowed in ((-7, -1, False), (-1, 1, True)):
-        status = cli.main(
-            [
-                "team",
-                "cover",
-                login["bo"],
-                "--for",
-                login["anna"],
-                "--from",
-                str(today + timedelta(days=starts)),
-                "--to",
-                str(today + timedelta(days=ends)),
-                "--db",
-                team["anna"],
-            ]
+        status = bo_covers_anna(
+            team, str(today + timedelta(days=starts)), str(today + timedelta(days=ends)), "anna"
         )
-        storage.close_database()
         assert status == 0 and "covers the citizens of" in capsys.readouterr().out
         assert bo_writes() is allowed
     # Covering is writing about the citizens, not taking them or changing their own row.
@@ -316,22 +311,6 @@ def test_a_cover_lets_the_colleague_write_only_within_its_days(team, capsys):
 
 
 def test_a_cover_that_ends_before_it_starts_is_refused_in_words(team, capsys):
-    login = {who: dict(parse_qsl(team[who].partition("?")[2]))["user"] for who in team}
-    status = cli.main(
-        [
-            "team",
-            "cover",
-            login["bo"],
-            "--for",
-            login["anna"],
-            "--from",
-            "2026-12-21",
-            "--to",
-            "2026-12-20",
-            "--db",
-            team["lead"],
-        ]
-    )
-    storage.close_database()
+    status = bo_covers_anna(team, "2026-12-21", "2026-12-20", "lead")
     said = capsys.readouterr()
     assert status == 1 and "ends before it starts" in said.err and "Traceback" not in said.err
