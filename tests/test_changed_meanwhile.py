@@ -35,7 +35,8 @@ async def test_a_save_over_a_change_made_meanwhile_is_refused_with_the_text_kept
         await pilot.pause()
         assert type(app.screen).__name__ == "CitizenForm"  # still open
         said = text_of(app, "#form-error")
-        assert "changed this record at" in said and "still in the form" in said
+        assert "You changed this record at" in said and "in another window" in said
+        assert "still in the form" in said
         assert app.screen.query_one("#f-phone", Input).value == "12 34 56 78"
         stored = Citizen.get_by_id(birgitte_id)
         assert (stored.address, stored.phone) == ("Vestergade 3", "")

@@ -47,7 +47,13 @@ def refusal(error: ChangedMeanwhile) -> str:
         return _("This record was changed while you had it open.") + " " + kept
     mentor = Mentor.get_or_none(Mentor.id == last.mentor_id) if last.mentor_id else None
     when = show_datetime(last.at.replace(tzinfo=UTC).astimezone().replace(tzinfo=None))
-    if mentor is None:
+    from ..storage import ensure_default_mentor
+
+    if mentor is not None and mentor.id == ensure_default_mentor().id:
+        said = _(
+            "You changed this record at {when} in another window while this form was open."
+        ).format(when=when)
+    elif mentor is None:
         said = _("This record was changed at {when} while you had it open.").format(when=when)
     else:
         said = _("{name} changed this record at {when} while you had it open.").format(
