@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from mentorterm.domain.access import AccessEvent, access_export
-from mentorterm.models import ALL_MODELS, Mentor, db
+from mentorterm.models import ALL_MODELS, db
 
 from .test_erasure import GONE, KEPT, fill_marked, text_fields
 
@@ -33,14 +33,15 @@ def test_access_export_holds_everything_about_the_citizen_and_nobody_else(databa
     assert document["scope"] == "citizen" and len(document["citizens"]) == 1
     assert KEPT not in raw.decode()
     # Every kind is in the PDF; drafts (half-typed forms) are not part of the
-    # interchange format, so the JSON leaves them out.
+    # interchange format, so the JSON leaves them out; nor, yet, handovers
+    # (schema 9: the PDF lists them; the interchange format does not carry them).
     text = _text(pdf).replace("\n", "")
     for model in ALL_MODELS:
-        if model is Mentor:
+        if model.__name__ in ("Mentor", "Cover"):  # about mentors, not the citizen
             continue
         for field in text_fields(model):
             expected = f"{GONE}:{model.__name__}.{field}"
-            if model.__name__ != "Draft":
+            if model.__name__ not in ("Draft", "Handover"):
                 assert expected in raw.decode(), expected
             if field not in ("key", "payload"):  # the payload is shown field by field
                 assert expected in text, expected

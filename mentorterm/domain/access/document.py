@@ -156,11 +156,26 @@ def _accesses_blocks(accesses: Sequence[AccessEvent] | None) -> list[Block]:
     return [*blocks, Table(columns, rows)]
 
 
+def _handover_blocks(handovers: Sequence[tuple[date, str, str, str]]) -> list[Block]:
+    blocks: list[Block] = [Heading(_("Handovers between mentors"))]
+    if not handovers:
+        return [*blocks, Text(_("None."), muted=True)]
+    columns = (
+        Column(_("Day"), width=30),
+        Column(_("From"), width=40),
+        Column(_("To"), width=40),
+        Column(_("Note"), width=64),
+    )
+    rows = [[show_date(day), old, new, note] for day, old, new, note in handovers]
+    return [*blocks, Table(columns, rows)]
+
+
 def access_document(
     document: dict[str, Any],
     today: date,
     accesses: Sequence[AccessEvent] | None = None,
     drafts: Sequence[dict[str, Any]] | None = None,
+    handovers: Sequence[tuple[date, str, str, str]] = (),
 ) -> Document:
     """The readable form of a one-citizen interchange document (and its drafts), as blocks."""
     citizen = document["citizens"][0]
@@ -181,4 +196,6 @@ def access_document(
         footer=_("{name} · Access to own data").format(name=citizen["name"]),
     )
     result.add(Text(intro, muted=True), *_Citizen(citizen, mentors).sections())
-    return result.add(*_drafts_blocks(drafts), *_accesses_blocks(accesses))
+    return result.add(
+        *_handover_blocks(handovers), *_drafts_blocks(drafts), *_accesses_blocks(accesses)
+    )
