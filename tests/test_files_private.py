@@ -212,6 +212,10 @@ def test_export_json_is_owner_only_and_needs_force_to_replace(populated, tmp_pat
     assert cli.main(["export", "--db", str(populated), "-o", str(out), "--force"]) == 0
     assert json.loads(out.read_text())["citizens"]
     assert mode(out) == 0o600
+    # The audit anchor is written by its own thread: wait for it, then no .part is left.
+    from mentorterm.domain.audit import anchor_file
+
+    assert anchor_file.flush()
     assert sorted(p.name for p in tmp_path.iterdir() if "part" in p.name) == []
 
 
