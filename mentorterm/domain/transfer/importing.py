@@ -72,16 +72,34 @@ def _insert(model: type[BaseModel], rows: list[dict[str, Any]]) -> None:
         model.insert_many(rows[start : start + 500]).execute()
 
 
-def _resolve_mentors(mentors: list[MentorDoc], now: datetime) -> dict[str, int]:
-    """Map each document mentor to a mentor here: the default to the default,
-    others by name, creating the ones this database lacks."""
+def _resolve_mentors(
+    mentors: list[MentorDoc], now: datetime, owner_id: int | None, create: bool
+) -> dict[str, int]:
+    """Map each document mentor to a mentor here: the default to ``owner_id``
+    (None: this database's default), others by name, creating the ones this
+    database lacks, or, when ``create`` is False (a team database, whose
+    mentors only the lead adds), refusing them all by name."""
     ids: dict[str, int] = {}
-    for mentor in mentors:
+    missing: list[str] = []
+    for index, mentor in enumerate(mentors):
         found = None
         if mentor.is_default:
-            found = Mentor.get_or_none(Mentor.is_default == True)
+            found = (
+                Mentor.get_or_none(Mentor.id == owner_id)
+                if owner_id is not None
+                else Mentor.get_or_none(Mentor.is_default == True)
+            )
         if found is None:
             found = Mentor.get_or_none(Mentor.name == mentor.name)
+        if found is None and not create:
+            missing.append(
+                _(
+                    "mentors[{index}]: {name} wrote some of these records and is not a mentor "
+                    "here; the team lead adds them first (mentorterm team add-mentor LOGIN "
+                    '--name "{name}").'
+                ).format(index=index, name=mentor.name)
+            )
+            continue
         if found is None:
             found = Mentor.create(
                 name=mentor.name,
@@ -91,6 +109,8 @@ def _resolve_mentors(mentors: list[MentorDoc], now: datetime) -> dict[str, int]:
                 updated_at=now,
             )
         ids[mentor.key] = found.id
+    if missing:
+        raise ImportFailed(missing)
     return ids
 
 
@@ -112,16 +132,30 @@ def _already_here(citizens: list[CitizenDoc]) -> list[str]:
     return problems
 
 
-def import_document(document: InterchangeDocument, now: datetime | None = None) -> ImportResult:
-    """Write a validated document in one transaction (all or nothing)."""
+def import_document(
+    document: InterchangeDocument,
+    now: datetime | None = None,
+    *,
+    owner_id: int | None = None,
+    create_mentors: bool = True,
+) -> ImportResult:
+    """Write a validated document in one transaction (all or nothing).
+
+    ``owner_id``: the mentor here whose citizens they all become, and who
+    stands for the document's own mentor (None: each citizen's mentor in the
+    document, the document's own mentor being this database's default);
+    ``create_mentors`` False refuses a document naming mentors this database
+    lacks (a team database, whose mentors the lead adds)."""
     now = now or utcnow()
     records = 0
     with db.atomic():
         problems = _already_here(document.citizens)
         if problems:
             raise ImportFailed(problems)
-        mentor_ids = _resolve_mentors(document.mentors, now)
-        imported = [_import_citizen(citizen, mentor_ids, now) for citizen in document.citizens]
+        mentor_ids = _resolve_mentors(document.mentors, now, owner_id, create_mentors)
+        imported = [
+            _import_citizen(citizen, mentor_ids, now, owner_id) for citizen in document.citizens
+        ]
         records = sum(count for _id, count in imported)
         # One row for the import; it names the citizen when there is exactly one.
         only = imported[0][0] if len(imported) == 1 else None
@@ -135,10 +169,13 @@ def import_document(document: InterchangeDocument, now: datetime | None = None) 
     return ImportResult(citizens=len(document.citizens), records=records)
 
 
-def _import_citizen(doc: CitizenDoc, mentor_ids: dict[str, int], now: datetime) -> tuple[int, int]:
-    """Insert one citizen with every record; (the new citizen's id, rows written)."""
+def _import_citizen(
+    doc: CitizenDoc, mentor_ids: dict[str, int], now: datetime, owner_id: int | None
+) -> tuple[int, int]:
+    """Insert one citizen with every record (``owner_id``: whose citizen it
+    becomes, else its mentor's in the document); (the new id, rows written)."""
     mentor = mentor_ids.get
-    owner = mentor_ids[doc.mentor]
+    owner = owner_id if owner_id is not None else mentor_ids[doc.mentor]
     citizen_id = Citizen.insert(_columns(doc, Citizen, now, mentor=owner)).execute()
     count = 1
     course_ids = []
