@@ -112,6 +112,8 @@ def test_a_login_that_is_no_mentor_is_told_so(team, team_url):
         conn.execute(
             f"CREATE ROLE \"{stranger}\" LOGIN PASSWORD '{PASSWORD}' IN ROLE mentorterm_mentor"
         )
+        here = conn.execute("SELECT current_database()").fetchone()[0]
+        conn.execute(f'GRANT CONNECT ON DATABASE "{here}" TO "{stranger}"')
     try:
         with pytest.raises(storage.StorageError, match="not a mentor of this team database"):
             storage.open_database(as_login(team_url, stranger))

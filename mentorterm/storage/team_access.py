@@ -16,7 +16,11 @@ superusers are not, as PostgreSQL has it):
   only the lead erases (a citizen's rows go with the citizen);
 - the mentors themselves are the lead's to add; a mentor changes their own row.
 
-One team per database: a provider with several teams gives each its own.
+One team per database: a provider with several teams gives each its own, on
+one server if they like. The group roles are the server's, so what keeps one
+team's logins (its lead's too) out of another team's database is ``CONNECT``:
+``team init`` takes it from PUBLIC, and each login gets it for its own team's
+database only.
 """
 
 from __future__ import annotations
@@ -149,6 +153,16 @@ def _policies() -> list[str]:
     return made
 
 
+# Group roles are the server's, shared by every team database on it: what
+# keeps another team's mentors (and lead) out is that only this team's logins
+# may connect to this database at all.
+_CLOSED = """DO $$ BEGIN
+  EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %%I FROM PUBLIC', current_database());
+  EXECUTE format('GRANT CONNECT ON DATABASE %%I TO %%I WITH GRANT OPTION',
+                 current_database(), current_user);
+END $$"""
+
+
 def _grants() -> list[str]:
     return [
         f"GRANT USAGE ON SCHEMA public TO {MENTOR_ROLE}",
@@ -173,6 +187,7 @@ def statements() -> list[str]:
     role (the team lead, or the server's administrator) is made a lead."""
     return [
         _ROLES,
+        _CLOSED,
         *_FUNCTIONS,
         *_policies(),
         *_grants(),
@@ -219,6 +234,11 @@ def add_mentor(
     groups = f"{MENTOR_ROLE}, {LEAD_ROLE}" if lead else MENTOR_ROLE
     with db.atomic():
         database.execute_sql(f"CREATE ROLE {role} LOGIN{secret} IN ROLE {groups}")
+        # This database only (the groups' rights reach every team's on the server);
+        # a lead may let the mentors they add in.
+        here = database.execute_sql("SELECT current_database()").fetchone()[0]
+        option = " WITH GRANT OPTION" if lead else ""
+        database.execute_sql(f"GRANT CONNECT ON DATABASE {_identifier(here)} TO {role}{option}")
         mentor = Mentor.create(name=name, is_default=False)
         database.execute_sql(
             "INSERT INTO mentor_login (login, mentor_id) VALUES (%s, %s)", (login, mentor.id)
