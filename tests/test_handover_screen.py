@@ -93,3 +93,30 @@ async def test_H_on_a_database_with_one_mentor_says_there_is_no_one(seeded, db_p
         assert type(app.screen).__name__ == "CitizenScreen"
         said = [n.message for n in app._notifications][-1]
         assert said.startswith("There is no one to hand Birgitte Holm over to")
+
+
+async def test_the_course_history_shows_both_mentors_of_a_course_that_spans_a_handover(db_path):
+    from mentorterm import storage
+    from mentorterm.models import Course
+
+    storage.open_database(db_path)
+    me = storage.ensure_default_mentor()
+    ali = Citizen.create(mentor=me, name="Ali Hassan")
+    for start, end, outcome in (("2025-01-06", "2025-06-01", "other"), ("2026-09-01", None, None)):
+        Course.create(citizen=ali, referral_date=start, start_date=start,
+                      planned_end="2027-02-01" if end is None else end, end_date=end,
+                      outcome=outcome, purpose="ordinary_job")  # fmt: skip
+    bo = Mentor.create(name="Bo Lund")
+    citizens.reassign_citizen(ali.id, bo.id, on=date(2026, 11, 2))
+    storage.close_database()
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_birgitte(pilot, app, ali.id)
+        await pilot.press("h")
+        await pilot.pause()
+        detail = text_of(app, "#course-detail")  # the running course, newest first
+        assert f"Mentors in this course: {me.name} → Bo Lund" in detail
+        assert f"Handed over 02-11-2026: {me.name} → Bo Lund" in detail
+        await pilot.press("down")  # the course that ended before the handover
+        await pilot.pause()
+        assert "Mentors in this course" not in text_of(app, "#course-detail")
