@@ -10,6 +10,7 @@ from typing import Any
 from ...i18n import N_, _
 from ...interchange import (
     CitizenDoc,
+    CoverDoc,
     InterchangeDocument,
     MentorDoc,
 )
@@ -20,6 +21,8 @@ from ...models import (
     Citizen,
     Course,
     CourseExtension,
+    Cover,
+    Handover,
     HoursStep,
     LogbookEntry,
     Meeting,
@@ -157,6 +160,7 @@ def import_document(
             _import_citizen(citizen, mentor_ids, now, owner_id) for citizen in document.citizens
         ]
         records = sum(count for _id, count in imported)
+        records += _import_covers(document.covers, mentor_ids, now)
         # One row for the import; it names the citizen when there is exactly one.
         only = imported[0][0] if len(imported) == 1 else None
         audit.record(
@@ -167,6 +171,27 @@ def import_document(
             purpose=N_("import of {count} citizen(s)").format(count=len(imported)),
         )
     return ImportResult(citizens=len(document.citizens), records=records)
+
+
+def _import_covers(covers: list[CoverDoc], mentor_ids: dict[str, int], now: datetime) -> int:
+    """The document's covers, each once: one already here (the same two
+    mentors and days, as from an earlier citizen's file) is not written again."""
+    count = 0
+    for doc in covers:
+        mentor, covered = mentor_ids[doc.mentor], mentor_ids[doc.covered]
+        if mentor == covered:  # two of the file's mentors are one mentor here
+            continue
+        here = Cover.select().where(
+            (Cover.mentor == mentor)
+            & (Cover.covered == covered)
+            & (Cover.starts_on == doc.starts_on)
+            & (Cover.ends_on == doc.ends_on)
+        )
+        if here.exists():
+            continue
+        Cover.insert(_columns(doc, Cover, now, mentor=mentor, covered=covered)).execute()
+        count += 1
+    return count
 
 
 def _import_citizen(
@@ -277,4 +302,19 @@ def _import_citizen(
         ],
     )
     _insert(Report, [_columns(r, Report, now, citizen=citizen_id) for r in doc.reports])
+    _insert(
+        Handover,
+        [
+            _columns(
+                h,
+                Handover,
+                now,
+                citizen=citizen_id,
+                from_mentor=mentor(h.from_mentor),
+                to_mentor=mentor(h.to_mentor),
+            )
+            for h in doc.handovers
+        ],
+    )
+    count += len(doc.handovers)
     return citizen_id, count + len(doc.action_items) + len(doc.review_notes) + len(doc.reports)
