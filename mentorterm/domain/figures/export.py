@@ -199,10 +199,15 @@ def save_figures(result: YearFigures, path: str | Path, fmt: str, *, overwrite=F
 
     Raises DomainError in words when the file cannot be written; nothing is left then."""
     written = write_export(path, file_bytes(result, fmt), overwrite=overwrite)
+    log_saved(result, fmt)
+    return written
+
+
+def log_saved(result: YearFigures, fmt: str) -> None:
+    """The audit row of the figures written to a file (ids, no names)."""
     audit.record(
         "export",
         "figures",
         purpose=N_("the year's figures for the experience report"),
         detail=f"{result.table.start.isoformat()}..{result.table.end.isoformat()} {fmt}",
     )
-    return written
