@@ -22,7 +22,7 @@ from ..domain.figures import (
 )
 from ..domain.figures.export import file_bytes, log_saved, show_cell
 from ..format import show_date
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..schemas import PeriodIn
 from ..widgets.fields import FieldSpec
 from ..widgets.form import FormScreen
@@ -102,7 +102,11 @@ class FiguresScreen(Loader, BackHelpScreen):
         t = result.table
         split = {None: "", "mentor": _(" · per mentor"), "programme": _(" · per programme")}
         self.query_one("#figures-title", Static).update(
-            _("The year's figures: {start} to {end}{split} · {count} courses").format(
+            ngettext(
+                "The year's figures: {start} to {end}{split} · {count} course",
+                "The year's figures: {start} to {end}{split} · {count} courses",
+                t.rows[0].cells[0].value,
+            ).format(
                 start=show_date(t.start),
                 end=show_date(t.end),
                 split=split[t.by],
@@ -197,9 +201,9 @@ class FigureCoursesScreen(BackHelpScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(
-            _("{figure}: {count} courses").format(
-                figure=escape(self.row.label), count=len(self.courses)
-            ),
+            ngettext(
+                "{figure}: {count} course", "{figure}: {count} courses", len(self.courses)
+            ).format(figure=escape(self.row.label), count=len(self.courses)),
             id="figure-title",
             classes="screen-title",
         )
