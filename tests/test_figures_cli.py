@@ -133,3 +133,35 @@ def test_a_folder_that_is_not_there(year_db, capsys, tmp_path):
     assert status == 1 and out == ""
     assert err == f"mentorterm: The folder {where.parent} does not exist.\n"
     assert not where.parent.exists()
+
+
+@pytest.mark.sqlite_only
+def test_the_demo_s_figures_to_a_spreadsheet_and_back(db_path, capsys, tmp_path):
+    """The demo caseload's year, exported and read back; the courses counted agree
+    with the courses the database has in the period (asked another way)."""
+    from datetime import date
+
+    from mentorterm.demo import generate_demo
+    from mentorterm.models import Course
+
+    storage.open_database(db_path)
+    generate_demo(seed=1, today=date(2026, 11, 22))
+    running = {
+        c.id
+        for c in Course.select()
+        if c.start_date <= date(2026, 11, 22)
+        and (c.end_date is None or c.end_date >= date(2026, 1, 1))
+    }
+    storage.close_database()
+    path = tmp_path / "demo.xlsx"
+    status, _out, err = run_cli(capsys, "figures", "--db", str(db_path), "--from", "2026-01-01",
+                                "--to", "2026-11-22", "--format", "xlsx", "--out", str(path))  # fmt: skip
+    assert status == 0 and err == ""
+    book = load_workbook(path)
+    rows = {r[1]: r for r in book["Figures"].iter_rows(min_row=4, values_only=True)}
+    assert rows["in_period"][4] == len(running) > 0
+    counted = book["Courses counted"].iter_rows(min_row=2, values_only=True)
+    assert {r[2] for r in counted if r[0] == "in_period"} == running
+    ended = rows["ended"][4]
+    outcomes = sum(r[4] for key, r in rows.items() if key.startswith("outcome:"))
+    assert outcomes == ended and rows["days_logged"][4] > 0

@@ -92,8 +92,8 @@ def _course_headings() -> list[str]:
     names = (
         N_("Figure"),
         N_("Group"),
-        N_("Course"),
-        N_("Citizen"),
+        N_("Course id"),
+        N_("Citizen id"),
         N_("Mentor"),
         N_("Started"),
         N_("Ended"),
