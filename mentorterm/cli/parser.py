@@ -7,6 +7,7 @@ import argparse
 from .. import __version__
 from ..i18n import LANGUAGES, _
 from .common import _date_arg, _Parser
+from .figures import add_figures_command
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -174,6 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help=_("the new mentor's password, from the first line of FILE (else it is asked)"),
     )
+    add_figures_command(add)
     settings = add("settings", _("show the settings file's path and the settings in force"))
     settings.add_argument(
         "--write-defaults",

@@ -84,6 +84,11 @@ def app_commands(app, screen: Screen) -> Iterable[SystemCommand]:
         _("Action items across the caseload, overdue first"),
         app.show_agreements,
     )
+    yield SystemCommand(
+        _("The year's figures"),
+        _("Courses, outcomes, hours and attendance for the experience report (F)"),
+        app.action_figures,
+    )
     from .retention import open_retention
 
     yield SystemCommand(
