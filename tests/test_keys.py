@@ -56,6 +56,7 @@ SCREEN_IDS = {
     "PlacementScreen": "placement",
     "CourseHistoryScreen": "course_history",
     "KeptDraftScreen": "kept_draft",
+    "TeamOverviewScreen": "team_overview",
 }
 
 

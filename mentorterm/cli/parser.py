@@ -133,13 +133,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     team.add_argument(
         "action",
-        choices=("init", "add-mentor", "deactivate-mentor", "reassign", "cover"),
+        choices=("init", "add-mentor", "deactivate-mentor", "reassign", "cover", "overview"),
         help=_(
             "init: make the tables, roles and rules (once, by the team lead); add-mentor "
             "LOGIN --name NAME: a mentor's own login; deactivate-mentor LOGIN: the login "
             "can no longer connect (the history stays); reassign LOGIN --citizen ID: the "
             "citizen goes to that mentor (the lead's); cover LOGIN --for LOGIN --from DAY "
-            "--to DAY: the first covers the second's citizens (the lead's or the one away)"
+            "--to DAY: the first covers the second's citizens (the lead's or the one away); "
+            "overview: per mentor the caseload size, open review signals and overdue "
+            "agreements"
         ),
     )
     team.add_argument("--citizen", type=int, metavar="ID", help=_("the citizen to reassign"))

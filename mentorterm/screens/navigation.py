@@ -33,6 +33,12 @@ class Navigation:
         self.go_home()
         self.push_screen(ActionItemsScreen())
 
+    def show_team_overview(self) -> None:
+        from .team_overview import TeamOverviewScreen
+
+        self.go_home()
+        self.push_screen(TeamOverviewScreen())
+
     def go_home(self) -> None:
         if self.sealed:  # the lock is not popped by anything but the passphrase
             return

@@ -84,6 +84,11 @@ def app_commands(app, screen: Screen) -> Iterable[SystemCommand]:
         _("Action items across the caseload, overdue first"),
         app.show_agreements,
     )
+    yield SystemCommand(
+        _("The team's overview"),
+        _("Per mentor: caseload size, open review signals, overdue agreements (O)"),
+        app.show_team_overview,
+    )
     from .retention import open_retention
 
     yield SystemCommand(

@@ -12,6 +12,10 @@ superusers are not, as PostgreSQL has it):
 - every mentor reads the team's records (the weekly review is a team meeting);
 - a mentor writes the records of their own citizens only, and a citizen
   only under their own name; the lead writes all and reassigns;
+- the weekly review is the team's meeting: any mentor records a decision
+  about any of the team's citizens, in their own name only (never a
+  colleague's), and may take over a decision a colleague recorded; the
+  decision being typed is kept as a draft by whoever types it;
 - the audit log takes new rows in the writer's own name and is never changed;
   only the lead erases (a citizen's rows go with the citizen);
 - the mentors themselves are the lead's to add; a mentor changes their own row.
@@ -29,6 +33,7 @@ from .errors import StorageError
 
 MENTOR_ROLE = "mentorterm_mentor"
 LEAD_ROLE = "mentorterm_lead"
+REVIEW_DRAFT = "review-decision:"  # domain/drafts.py draft_key("review-decision", …)
 
 _ROLES = f"""DO $$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{MENTOR_ROLE}') THEN
@@ -88,7 +93,18 @@ def _may(table: str, row: str = "") -> str:
         # never by a mentor granting themselves a colleague's citizens.
         return f"(mentorterm_is_lead() OR {row}covered_id = mentorterm_me())"
     if table == "draft":
-        return f"({row}citizen_id IS NULL OR mentorterm_may_write({row}citizen_id))"
+        # The review's decision being typed is the team's too (review_note below).
+        return (
+            f"({row}citizen_id IS NULL OR mentorterm_may_write({row}citizen_id) "
+            f"OR starts_with({row}key, '{REVIEW_DRAFT}'))"
+        )
+    if table == "review_note":
+        # The meeting decides about any of the team's citizens, each mentor in
+        # their own name (the lead too); the administrator's login, no mentor, imports.
+        return (
+            f"({row}mentor_id = mentorterm_me() "
+            "OR (mentorterm_me() IS NULL AND mentorterm_is_lead()))"
+        )
     return f"mentorterm_may_write({_citizen_of(table, row)})"
 
 
@@ -116,7 +132,8 @@ def _policies() -> list[str]:
             f'ALTER TABLE "{table}" FORCE ROW LEVEL SECURITY',
             f'CREATE POLICY team_reads ON "{table}" FOR SELECT USING (true)',
         ]
-        made += _old_row_guard(table)
+        if table != "review_note":  # any of the team's decisions may be taken over
+            made += _old_row_guard(table)
         if table == "mentor":
             made.append(
                 f'CREATE POLICY own_row ON "mentor" FOR UPDATE USING (true) '
@@ -130,6 +147,20 @@ def _policies() -> list[str]:
             )
             continue
         may = _may(table)
+        if table == "review_note":
+            # Deleted with its citizen (the citizen's writer), or by its author.
+            made.append(
+                'CREATE POLICY own_delete ON "review_note" FOR DELETE USING '
+                "(mentorterm_may_write(citizen_id) OR mentor_id = mentorterm_me())"
+            )
+            made += [
+                f'CREATE POLICY own_{action.lower()} ON "review_note" FOR {action} {clause}'
+                for action, clause in (
+                    ("INSERT", f"WITH CHECK ({may})"),
+                    ("UPDATE", f"USING (true) WITH CHECK ({may})"),
+                )
+            ]
+            continue
         # UPDATE sees every row and checks the new one: a change to a
         # colleague's record is refused aloud, not skipped in silence.
         for action, clause in (
