@@ -7,6 +7,7 @@ there is no team: the screen says so.
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Header, Static
 
@@ -66,7 +67,8 @@ class TeamOverviewScreen(BackHelpScreen):
             thresholds = ReviewThresholds()
         rows = team_overview(self.app.today, thresholds)
         for load in rows:
-            table.add_row(*overview_cells(load), key=str(load.mentor_id))
+            name, *figures = overview_cells(load)
+            table.add_row(Text(name), *figures, key=str(load.mentor_id))
         title.update(
             _("[b]The team's overview[/b] · as of {day}").format(day=show_date(self.app.today))
         )
