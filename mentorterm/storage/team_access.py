@@ -118,6 +118,15 @@ def _may(table: str, row: str = "") -> str:
             f"({row}citizen_id IS NULL OR mentorterm_may_write({row}citizen_id) "
             f"OR starts_with({row}key, '{REVIEW_DRAFT}'))"
         )
+    if table in ("workplace", "group_series", "group_session"):
+        # The provider's own: the register and the group sessions are the team's.
+        return "(mentorterm_me() IS NOT NULL OR mentorterm_is_lead())"
+    if table == "session_participant":
+        # The session's leader calls the roll for colleagues' citizens too.
+        return (
+            f"(mentorterm_may_write({row}citizen_id) OR EXISTS (SELECT 1 FROM group_session "
+            f"WHERE id = {row}session_id AND leader_id = mentorterm_me()))"
+        )
     if table == "review_note":
         # The meeting decides about any of the team's citizens, each mentor in
         # their own name (the lead too); the administrator's login, no mentor, imports.
