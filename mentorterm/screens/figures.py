@@ -118,6 +118,7 @@ class FiguresScreen(Loader, BackHelpScreen):
             )
         )
         table = self.query_one(DataTable)
+        kept = self._row_in_focus()  # the same figure in focus after b or f
         table.clear(columns=True)
         shown = [[show_cell(row, i) for i in range(len(t.groups))] for row in t.rows]
         widths = [
@@ -142,6 +143,10 @@ class FiguresScreen(Loader, BackHelpScreen):
             self.by_key[row.key] = row
             values = [Text(cell, justify="right") for cell in cells]
             table.add_row(str(number), Text(_cut(row.label, label_width)), *values, key=row.key)
+        # The first figure, not its section's heading, has the cursor at first.
+        table.move_cursor(
+            row=table.get_row_index(kept.key) if kept and kept.key in self.by_key else 1
+        )
         self.query_one("#figures-note", Static).update(
             _("enter: the courses counted · f period · b per mentor/programme · s .xlsx · S .csv")
         )
