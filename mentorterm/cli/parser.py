@@ -134,13 +134,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     team.add_argument(
         "action",
-        choices=("init", "add-mentor", "deactivate-mentor", "reassign", "cover"),
+        choices=("init", "add-mentor", "deactivate-mentor", "reassign", "cover", "import"),
         help=_(
             "init: make the tables, roles and rules (once, by the team lead); add-mentor "
             "LOGIN --name NAME: a mentor's own login; deactivate-mentor LOGIN: the login "
             "can no longer connect (the history stays); reassign LOGIN --citizen ID: the "
             "citizen goes to that mentor (the lead's); cover LOGIN --for LOGIN --from DAY "
-            "--to DAY: the first covers the second's citizens (the lead's or the one away)"
+            "--to DAY: the first covers the second's citizens (the lead's or the one away); "
+            "import LOGIN FILE: a mentor's own database or an export joins the team as "
+            "LOGIN's citizens, all or nothing"
         ),
     )
     team.add_argument("--citizen", type=int, metavar="ID", help=_("the citizen to reassign"))
@@ -148,6 +150,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--note", metavar="TEXT", help=_("reassign: the handover note the new mentor reads")
     )
     team.add_argument("login", nargs="?", metavar="LOGIN", help=_("the mentor's login"))
+    team.add_argument(
+        "source",
+        nargs="?",
+        metavar="FILE",
+        help=_("import: the mentor's own database file, or an export of it"),
+    )
+    team.add_argument(
+        "--source-passphrase-file",
+        metavar="FILE",
+        help=_(
+            "import: the passphrase of the database being imported, from the first line of FILE"
+        ),
+    )
     team.add_argument("--for", dest="covered", metavar="LOGIN", help=_("cover: whose citizens"))
     team.add_argument("--from", dest="starts_on", type=_date_arg, metavar="DAY")
     team.add_argument("--to", dest="ends_on", type=_date_arg, metavar="DAY")

@@ -110,6 +110,12 @@ def app_commands(app, screen: Screen) -> Iterable[SystemCommand]:
         lambda: app.show_help(app.screen, app.screen.__class__.__name__),
     )
     citizen_id = getattr(screen, "citizen_id", None)
+    if citizen_id is not None and hasattr(screen, "action_hand_over"):
+        yield SystemCommand(
+            _("Hand over…"),
+            _("Hand this citizen over to another mentor (asks first)"),
+            screen.action_hand_over,
+        )
     if citizen_id is not None:
         from .citizen import RECORD_KINDS
 
