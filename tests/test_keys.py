@@ -58,6 +58,7 @@ SCREEN_IDS = {
     "KeptDraftScreen": "kept_draft",
     "FiguresScreen": "figures",
     "FigureCoursesScreen": "figure_courses",
+    "TeamOverviewScreen": "team_overview",
 }
 
 

@@ -134,7 +134,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     team.add_argument(
         "action",
-        choices=("init", "add-mentor", "deactivate-mentor", "reassign", "cover", "import"),
+        choices=(
+            "init",
+            "add-mentor",
+            "deactivate-mentor",
+            "reassign",
+            "cover",
+            "import",
+            "overview",
+        ),
         help=_(
             "init: make the tables, roles and rules (once, by the team lead); add-mentor "
             "LOGIN --name NAME: a mentor's own login; deactivate-mentor LOGIN: the login "
@@ -142,7 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
             "citizen goes to that mentor (the lead's); cover LOGIN --for LOGIN --from DAY "
             "--to DAY: the first covers the second's citizens (the lead's or the one away); "
             "import LOGIN FILE: a mentor's own database or an export joins the team as "
-            "LOGIN's citizens, all or nothing"
+            "LOGIN's citizens, all or nothing; "
+            "overview: per mentor the caseload size, open review signals and overdue "
+            "agreements"
         ),
     )
     team.add_argument("--citizen", type=int, metavar="ID", help=_("the citizen to reassign"))

@@ -63,6 +63,10 @@ def cmd_team(args: argparse.Namespace) -> int:
             )
         )
         return EXIT_OK
+    if args.action == "overview":
+        _open_team(target, given)
+        _overview()
+        return EXIT_OK
     if not args.login:
         raise CliError(
             _("Name the mentor's login: mentorterm team {action} LOGIN.").format(action=args.action)
@@ -72,10 +76,7 @@ def cmd_team(args: argparse.Namespace) -> int:
         from .team_import import read_source
 
         document = read_source(args)
-    if given is not None:
-        storage.open_database(target, passphrase=given)
-    else:
-        ask_password_once(target, lambda pw: storage.open_database(target, passphrase=pw))
+    _open_team(target, given)
     if args.action == "import":
         from .team_import import import_into_team
 
@@ -106,6 +107,33 @@ def cmd_team(args: argparse.Namespace) -> int:
             )
         )
     return EXIT_OK
+
+
+def _open_team(target: str, given: str | None) -> None:
+    from .. import storage
+
+    if given is not None:
+        storage.open_database(target, passphrase=given)
+    else:
+        ask_password_once(target, lambda pw: storage.open_database(target, passphrase=pw))
+
+
+def _overview() -> None:
+    """The lead's table: the same as the app's overview screen (domain/team.py)."""
+    from datetime import date
+
+    from ..domain.team import OVERVIEW_COLUMNS, overview_cells, team_overview
+    from .records import _settings
+
+    rows = [tuple(_(label) for label in OVERVIEW_COLUMNS)]
+    rows += [overview_cells(load) for load in team_overview(date.today(), _settings().review)]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(OVERVIEW_COLUMNS))]
+    for row in rows:
+        name, *figures = row
+        line = f"{name:<{widths[0]}}  " + "  ".join(
+            f"{value:>{width}}" for value, width in zip(figures, widths[1:], strict=True)
+        )
+        print(terminal_safe(line.rstrip()))
 
 
 def _reassign(args: argparse.Namespace, target: str) -> None:

@@ -75,3 +75,16 @@ def covers(today: date | None = None) -> list[CoverView]:
         )
         for c in query
     ]
+
+
+def covering_for(mentor_id: int, today: date) -> dict[int, str]:
+    """{mentor id: name} of the colleagues ``mentor_id`` covers on ``today``
+    (their citizens are listed among the mentor's own while the cover runs)."""
+    query = (
+        Cover.select(Cover.covered, Mentor.name)
+        .join(Mentor, on=Cover.covered == Mentor.id)
+        .where((Cover.mentor == mentor_id) & (Cover.starts_on <= today) & (Cover.ends_on >= today))
+        .order_by(Mentor.name, Mentor.id)
+        .tuples()
+    )
+    return dict(query)

@@ -24,6 +24,7 @@ _BACK_HELP = (
     "subgoal_history",
     "subgoals",
     "kept_draft",
+    "team_overview",
 )
 _CASELOAD_SORT_COLUMNS = 9  # 1-9 sort by a column (caseload.COLUMNS)
 
@@ -44,7 +45,9 @@ HOME: list[Key] = [
     # The footer keeps six keys so that ? and q fit 80 columns; the status
     # line names v, and help lists every key.
     Key("v", "switch_view", _("Active/ended/all"), ("caseload",), show=False),
-    Key("M", "switch_scope", _("Mine/the team's"), ("caseload",), show=False),
+    Key("M", "switch_scope", _("Mine/the team's"), ("caseload", "review"), show=False),
+    Key("C", "pick_colleague", _("A colleague's caseload…"), ("caseload",), show=False),
+    Key("O", "team_overview", _("The team's overview"), ("caseload",), show=False),
     Key("s", "sort_next", _("Sort"), ("caseload",), show=False),
     Key("S", "sort_reverse", _("Reverse sort"), ("caseload",), show=False),
     # 1-9 sort by that column; the same digit again reverses. One help line.

@@ -181,7 +181,7 @@ class CaseloadScreen(CaseloadScope, Loader, Screen):
         # The same row gives the same cells object: the list then knows it unchanged.
         found = self._cells.get(row)
         if found is None:
-            found = self._cells[row] = cells(row)
+            found = self._cells[row] = self.scope_cells(row, cells(row))
         return found
 
     @safely

@@ -42,6 +42,12 @@ class Navigation:
         self.go_home()
         self.push_screen(FiguresScreen())
 
+    def show_team_overview(self) -> None:
+        from .team_overview import TeamOverviewScreen
+
+        self.go_home()
+        self.push_screen(TeamOverviewScreen())
+
     def go_home(self) -> None:
         if self.sealed:  # the lock is not popped by anything but the passphrase
             return

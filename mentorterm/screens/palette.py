@@ -89,6 +89,11 @@ def app_commands(app, screen: Screen) -> Iterable[SystemCommand]:
         _("Courses, outcomes, hours and attendance for the experience report (F)"),
         app.action_figures,
     )
+    yield SystemCommand(
+        _("The team's overview"),
+        _("Per mentor: caseload size, open review signals, overdue agreements (O)"),
+        app.show_team_overview,
+    )
     from .retention import open_retention
 
     yield SystemCommand(

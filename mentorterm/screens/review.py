@@ -29,12 +29,13 @@ from ..format import show_date, show_datetime
 from ..i18n import N_, _
 from ..widgets.draft_timer import DraftTimer
 from ..widgets.guard import safely
+from .review_team import ReviewQueueTable
 from .review_text import ActionItemForm, ReviewDayForm, detail_text
 
 __all__ = ["ActionItemForm", "ReviewDayForm", "ReviewScreen", "detail_text"]
 
 
-class ReviewScreen(Screen):
+class ReviewScreen(ReviewQueueTable, Screen):
     """The week's queue; the citizen in focus; the decision."""
 
     CSS_PATH = "review.tcss"
@@ -127,17 +128,10 @@ class ReviewScreen(Screen):
             )
             thresholds = ReviewThresholds()
         keep = self.items[self.index].citizen_id if self.items and not resume else None
-        self.items = domain.review_queue(self.as_of, thresholds=thresholds)
+        self.items = self.read_queue(thresholds)
         self._reads.saw(item.citizen_id for item in self.items)
         table = self.query_one(DataTable)
-        table.clear()
-        for item in self.items:
-            table.add_row(
-                item.name[:22],
-                str(len(item.signals)),
-                "✓" if item.reviewed else "",
-                key=str(item.citizen_id),
-            )
+        self.fill_queue(table)
         if not self.items:
             self.query_one("#review-facts", Static).update(
                 _("Nobody needs attention this week: no signals.")
@@ -151,7 +145,7 @@ class ReviewScreen(Screen):
             self.index = next((i for i, it in enumerate(self.items) if it.citizen_id == keep), 0)
         else:  # resume at the first citizen not yet reviewed
             self.index = next((i for i, it in enumerate(self.items) if not it.reviewed), 0)
-        table.move_cursor(row=self.index)
+        table.move_cursor(row=self.row_of(self.index))
         self.show_current()
         if write:
             area = self.query_one("#decision", TextArea)
@@ -170,6 +164,7 @@ class ReviewScreen(Screen):
                 done=done,
                 total=len(self.items),
             )
+            + self.queue_label()
             + (_(" · [b]read-only[/b] (another week; w picks the day)") if self.read_only else "")
         )
 
@@ -213,9 +208,12 @@ class ReviewScreen(Screen):
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row != self.index and self.items:
+        index = self.index_at(event.cursor_row)
+        if index is None:  # a mentor's heading in the team's queue
+            self.skip_heading(event.cursor_row)
+        elif index != self.index and self.items:
             self.keep_decision()
-            self.index = event.cursor_row
+            self.index = index
             self.show_current()
 
     @on(DataTable.RowSelected)
@@ -295,10 +293,12 @@ class ReviewScreen(Screen):
                 "decision": saved.decision,
                 "reviewed": saved.reviewed,
                 "reviewed_at": saved.reviewed_at,
+                "decided_by": saved.decided_by,
             }
         )
         self._shown_text = text
-        self.query_one(DataTable).update_cell_at((self.index, 2), "✓" if saved.reviewed else "")
+        row = self.row_of(self.index)
+        self.query_one(DataTable).update_cell_at((row, 2), "✓" if saved.reviewed else "")
         self.update_title()
 
     def action_scroll_facts(self, direction: int) -> None:
@@ -328,7 +328,9 @@ class ReviewScreen(Screen):
         if not self.items:
             return
         self.keep_decision()
-        self.query_one(DataTable).move_cursor(row=(self.index + step) % len(self.items))
+        self.query_one(DataTable).move_cursor(
+            row=self.row_of((self.index + step) % len(self.items))
+        )
 
     def action_agreement(self) -> None:
         item = self.current()

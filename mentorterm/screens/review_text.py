@@ -57,7 +57,14 @@ def detail_text(item: domain.ReviewItem, detail: ReviewDetail, as_of) -> str:
     lines = [
         f"[b]{escape(item.name)}[/b]"
         + ("" if item.on_course else _("  [dim](course ended: aftercare)[/]"))
+        + (
+            _("  [dim]{mentor}'s citizen[/]").format(mentor=escape(item.mentor_name))
+            if item.mentor_name
+            else ""
+        )
     ]
+    if item.decided_by:
+        lines.append(_("[b]Decided by[/b] {mentor}").format(mentor=escape(item.decided_by)))
     lines.append(_("[b]Signals[/b]"))
     lines += [f"  [yellow]●[/] {escape(s.text)}" for s in item.signals] or [_("  none")]
     if detail.sub_goals:

@@ -14,6 +14,10 @@ superusers are not, as PostgreSQL has it):
   only under their own name; the lead writes all and reassigns; a mentor
   hands their own citizen over to a colleague (a handover row first, from
   them to the colleague: ``mentorterm_handed_over``);
+- the weekly review is the team's meeting: any mentor records a decision
+  about any of the team's citizens, in their own name only (never a
+  colleague's), and may take over a decision a colleague recorded; the
+  decision being typed is kept as a draft by whoever types it;
 - the audit log takes new rows in the writer's own name and is never changed;
   only the lead erases (a citizen's rows go with the citizen);
 - the mentors themselves are the lead's to add; a mentor changes their own row.
@@ -35,6 +39,7 @@ from .errors import StorageError
 
 MENTOR_ROLE = "mentorterm_mentor"
 LEAD_ROLE = "mentorterm_lead"
+REVIEW_DRAFT = "review-decision:"  # domain/drafts.py draft_key("review-decision", …)
 
 _ROLES = f"""DO $$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{MENTOR_ROLE}') THEN
@@ -108,7 +113,18 @@ def _may(table: str, row: str = "") -> str:
         # never by a mentor granting themselves a colleague's citizens.
         return f"(mentorterm_is_lead() OR {row}covered_id = mentorterm_me())"
     if table == "draft":
-        return f"({row}citizen_id IS NULL OR mentorterm_may_write({row}citizen_id))"
+        # The review's decision being typed is the team's too (review_note below).
+        return (
+            f"({row}citizen_id IS NULL OR mentorterm_may_write({row}citizen_id) "
+            f"OR starts_with({row}key, '{REVIEW_DRAFT}'))"
+        )
+    if table == "review_note":
+        # The meeting decides about any of the team's citizens, each mentor in
+        # their own name (the lead too); the administrator's login, no mentor, imports.
+        return (
+            f"({row}mentor_id = mentorterm_me() "
+            "OR (mentorterm_me() IS NULL AND mentorterm_is_lead()))"
+        )
     return f"mentorterm_may_write({_citizen_of(table, row)})"
 
 
@@ -136,7 +152,8 @@ def _policies() -> list[str]:
             f'ALTER TABLE "{table}" FORCE ROW LEVEL SECURITY',
             f'CREATE POLICY team_reads ON "{table}" FOR SELECT USING (true)',
         ]
-        made += _old_row_guard(table)
+        if table != "review_note":  # any of the team's decisions may be taken over
+            made += _old_row_guard(table)
         if table == "mentor":
             made.append(
                 f'CREATE POLICY own_row ON "mentor" FOR UPDATE USING (true) '
@@ -153,6 +170,20 @@ def _policies() -> list[str]:
         # A citizen of one's own (the old row's guard) may go to the colleague
         # the latest handover names: a mentor hands their own citizen over.
         new_row = f"({may} OR mentorterm_handed_over(id, mentor_id))" if table == "citizen" else may
+        if table == "review_note":
+            # Deleted with its citizen (the citizen's writer), or by its author.
+            made.append(
+                'CREATE POLICY own_delete ON "review_note" FOR DELETE USING '
+                "(mentorterm_may_write(citizen_id) OR mentor_id = mentorterm_me())"
+            )
+            made += [
+                f'CREATE POLICY own_{action.lower()} ON "review_note" FOR {action} {clause}'
+                for action, clause in (
+                    ("INSERT", f"WITH CHECK ({may})"),
+                    ("UPDATE", f"USING (true) WITH CHECK ({may})"),
+                )
+            ]
+            continue
         # UPDATE sees every row and checks the new one: a change to a
         # colleague's record is refused aloud, not skipped in silence.
         for action, clause in (

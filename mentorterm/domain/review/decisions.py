@@ -19,6 +19,7 @@ class ReviewDecision(View):
     iso_week: str
     decision: str
     reviewed_at: datetime | None
+    decided_by: str | None = None  # the mentor who recorded it (last)
 
     @property
     def reviewed(self) -> bool:
@@ -31,6 +32,7 @@ def _decision_view(note: ReviewNote) -> ReviewDecision:
         iso_week=note.iso_week,
         decision=note.decision,
         reviewed_at=note.reviewed_at,
+        decided_by=note.mentor.name if note.mentor_id is not None else None,
     )
 
 
@@ -44,7 +46,9 @@ def save_decision(
 ) -> ReviewDecision:
     """Record (or change) the week's decision for a citizen, in one transaction.
 
-    One note per citizen per ISO week: saving again replaces the decision.
+    One note per citizen per ISO week: saving again replaces the decision and
+    names the mentor at the keyboard (``mentor_id``, else this login's) as the
+    one who decided; on the team database any mentor may, in their own name.
     ``reviewed`` marks the citizen done for the week (``reviewed_at`` keeps
     the first time it was marked); False unmarks it.
     """
@@ -60,6 +64,7 @@ def save_decision(
         if field_name == "iso_week":
             message = _("{week} is not an ISO week; write it as 2026-W47.").format(week=iso_week)
         raise DomainError(message, field=field_name) from None
+    mentor_id = mentor_id or ensure_default_mentor().id
     with db.atomic():
         if Citizen.get_or_none(Citizen.id == citizen_id) is None:
             raise NotFound(_("This citizen no longer exists (deleted in another window?)."))
@@ -69,7 +74,7 @@ def save_decision(
         if note is None:
             note = ReviewNote.create(
                 citizen=citizen_id,
-                mentor=mentor_id or ensure_default_mentor().id,
+                mentor=mentor_id,
                 iso_week=data.iso_week,
                 decision=data.decision,
                 reviewed_at=data.reviewed_at,
@@ -83,6 +88,7 @@ def save_decision(
             )
         else:
             note.decision = data.decision
+            note.mentor = mentor_id
             if not reviewed:
                 note.reviewed_at = None
             elif note.reviewed_at is None:

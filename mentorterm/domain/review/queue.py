@@ -37,6 +37,9 @@ class ReviewItem(View):
     decision: str | None = None  # the decision recorded for ``iso_week``, if any
     reviewed: bool = False
     reviewed_at: datetime | None = None
+    # On the team database (domain/team.py): whose citizen, who recorded the decision.
+    mentor_name: str | None = None
+    decided_by: str | None = None
 
 
 # --- the queue ------------------------------------------------------------------------
