@@ -133,9 +133,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     team.add_argument(
         "action",
-        choices=("init", "add-mentor", "deactivate-mentor", "reassign", "cover"),
+        choices=("init", "upgrade", "add-mentor", "deactivate-mentor", "reassign", "cover"),
         help=_(
-            "init: make the tables, roles and rules (once, by the team lead); add-mentor "
+            "init: make the tables, roles and rules (once, by the team lead); upgrade: bring "
+            "an older team database to this mentorterm's schema (by the same role); add-mentor "
             "LOGIN --name NAME: a mentor's own login; deactivate-mentor LOGIN: the login "
             "can no longer connect (the history stays); reassign LOGIN --citizen ID: the "
             "citizen goes to that mentor (the lead's); cover LOGIN --for LOGIN --from DAY "

@@ -63,6 +63,8 @@ def cmd_team(args: argparse.Namespace) -> int:
             )
         )
         return EXIT_OK
+    if args.action == "upgrade":
+        return _upgrade(target, given)
     if not args.login:
         raise CliError(
             _("Name the mentor's login: mentorterm team {action} LOGIN.").format(action=args.action)
@@ -96,6 +98,29 @@ def cmd_team(args: argparse.Namespace) -> int:
                 ).format(login=args.login, where=storage.describe(target))
             )
         )
+    return EXIT_OK
+
+
+def _upgrade(target: str, given: str | None) -> int:
+    from .. import storage
+
+    found, now = (
+        storage.upgrade_team(target, password=given)
+        if given is not None
+        else ask_password_once(target, lambda pw: storage.upgrade_team(target, password=pw))
+    )
+    where = storage.describe(target)
+    print(
+        terminal_safe(
+            _(
+                "The team database {where} is at schema {version}; its rules of access renewed."
+            ).format(where=where, version=now)
+            if found == now
+            else _(
+                "The team database {where} was upgraded from schema {found} to {version}."
+            ).format(where=where, found=found, version=now)
+        )
+    )
     return EXIT_OK
 
 

@@ -42,7 +42,7 @@ _ROLES = f"""DO $$ BEGIN
 END $$"""
 
 _FUNCTIONS = [
-    """CREATE TABLE mentor_login (
+    """CREATE TABLE IF NOT EXISTS mentor_login (
          login TEXT PRIMARY KEY,
          mentor_id INTEGER NOT NULL UNIQUE REFERENCES mentor (id))""",
     """CREATE FUNCTION mentorterm_me() RETURNS INTEGER LANGUAGE sql STABLE
