@@ -391,3 +391,9 @@ def test_what_a_covering_mentor_writes_is_shown_as_covering_for_the_colleague(te
     # Anna's own rows about her citizen are hers, not covering.
     assert all(e.covering_for is None for e in audit.entries(cid) if e.mentor_id != bo)
     assert "Bo (covering for Anna)" in [a.who for a in audit.accesses_of(cid)]
+    # Covering is not owning: Bo cannot hand Anna's citizen over, not even to himself.
+    from mentorterm.domain.citizens import reassign_citizen
+
+    with pytest.raises(peewee.DatabaseError, match="row-level security"), db.atomic():
+        reassign_citizen(cid, bo, note="mine now")
+    assert Citizen.get_by_id(cid).mentor_id != bo
