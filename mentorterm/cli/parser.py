@@ -139,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
             "an older team database to this mentorterm's schema (by the same role); add-mentor "
             "LOGIN --name NAME: a mentor's own login; deactivate-mentor LOGIN: the login "
             "can no longer connect (the history stays); reassign LOGIN --citizen ID: the "
-            "citizen goes to that mentor (the lead's); cover LOGIN --for LOGIN --from DAY "
+            "citizen goes to that mentor (the lead's, or a mentor's own citizen); cover LOGIN --for LOGIN --from DAY "
             "--to DAY: the first covers the second's citizens (the lead's or the one away)"
         ),
     )

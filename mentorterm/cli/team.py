@@ -132,7 +132,7 @@ def _reassign(args: argparse.Namespace, target: str) -> None:
         raise CliError(_("Name the citizen: --citizen ID (the id 'mentorterm export' shows)."))
     mentor_id = storage.team_mentor_of(args.login)
     citizen = get_citizen(args.citizen)
-    # Refused by the server unless the lead's.
+    # Refused by the server unless the lead's, or the mentor's own citizen.
     reassign_citizen(args.citizen, mentor_id, note=args.note or "")
     print(
         terminal_safe(
