@@ -75,6 +75,10 @@ def _connect_params(target: str, password: str | None) -> tuple[str, dict[str, A
     if password:
         params["password"] = password
     params.setdefault("application_name", "mentorterm")
+    # No JIT compilation: the review's statements are estimated as costly
+    # (thousands of correlated subqueries), so the server would spend ~2 s
+    # compiling what runs in a few hundred ms (bench/README.md, team).
+    params["options"] = " ".join(filter(None, [params.get("options"), "-c jit=off"]))
     params.setdefault("connect_timeout", 10)
     return str(name), params
 
