@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from .. import keys, steady
 from ..domain.caseload import CaseloadRow, CourseFilter
@@ -18,6 +18,7 @@ from ..widgets.columns import Shown
 from ..widgets.filter_box import FilterBox
 from ..widgets.guard import safely
 from ..widgets.loader import Loader
+from ..widgets.steady_footer import SteadyFooter
 from .caseload_columns import (
     COLUMNS,
     NEXT_VIEW,
@@ -84,7 +85,7 @@ class CaseloadScreen(ReadsLogged, CaseloadScope, Loader, Screen):
             )
             yield Static(id="caseload-detail")
             yield Static(id="status")
-        yield Footer()
+        yield SteadyFooter()  # not rebuilt by / and escape: the same keys
 
     def on_mount(self) -> None:
         self._show_filter(False)
