@@ -63,3 +63,27 @@ def test_a_team_database_is_made_with_the_driver_in_place():
         "print(type(db._adapter).__name__)"
     )
     assert _python(code) == "Psycopg3ExtAdapter"
+
+
+def test_a_team_database_connects_and_answers_with_the_driver_given_late(team_url):
+    # team_url: a fresh database on the test server (skipped without one).
+    code = (
+        "import sys\n"
+        "from mentorterm import storage\n"
+        "from mentorterm.storage import postgres\n"
+        "import peewee\n"
+        "assert peewee.psycopg is None  # not imported with peewee\n"
+        "db = postgres.connect(sys.argv[1])\n"
+        "with db.atomic():\n"
+        "    print(db.execute_sql('SELECT 40 + 2').fetchone()[0])\n"
+        "db.close()\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, team_url],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=dict(os.environ, PYTHONPATH=os.getcwd()),
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip().splitlines()[-1] == "42"
