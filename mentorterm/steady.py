@@ -7,9 +7,13 @@ came then: the first frame, or a filter keystroke (bench/README.md).
 ``gc.freeze`` moves the objects alive now out of those passes: they live for
 the session anyway, and each is still freed as soon as nothing refers to it.
 
-Only the installed command does this (``cli.database.cmd_open`` calls
-``begin`` before the app runs, ``end`` after): in a test process, freezing
-would keep every earlier test's garbage for good.
+Frozen objects that become garbage in a cycle are never collected, so this
+happens twice per session and no more: before the app runs (the imports) and
+once the whole caseload has first arrived. Later loads (after each citizen
+opened) are not frozen: a screen closed meanwhile is still collected. Only
+the installed command does this (``cli.database.cmd_open`` calls ``begin``
+before the app runs, ``end`` after): in a test process, freezing would keep
+every earlier test's garbage for good.
 """
 
 from __future__ import annotations
@@ -17,18 +21,21 @@ from __future__ import annotations
 import gc
 
 _active = False
+_settled = False
 
 
 def begin() -> None:
-    """Freeze what is alive now (the imports); let ``settle`` freeze again later."""
-    global _active
-    _active = True
+    """Freeze what is alive now (the imports); let ``settle`` freeze once more."""
+    global _active, _settled
+    _active, _settled = True, False
     gc.freeze()
 
 
 def settle() -> None:
-    """Freeze what is alive now, when ``begin`` was called (a long list has arrived)."""
-    if _active:
+    """Freeze what is alive now (the list has arrived), once, after ``begin``."""
+    global _settled
+    if _active and not _settled:
+        _settled = True
         gc.freeze()
 
 

@@ -18,6 +18,11 @@ def test_settle_freezes_only_inside_the_installed_commands_session():
         made = [[n] for n in range(1000)]  # alive now: frozen by the next settle
         steady.settle()
         assert gc.get_freeze_count() >= kept + len(made)
+        # Only once: a later load must not keep a closed screen's garbage for good.
+        frozen = gc.get_freeze_count()
+        later = [[n] for n in range(1000)]
+        steady.settle()
+        assert gc.get_freeze_count() == frozen and later
         steady.end()
         gc.unfreeze()
         steady.settle()
