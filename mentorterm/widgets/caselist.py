@@ -1,17 +1,14 @@
 """A long list drawn line by line: only the rows on screen are rendered, each once.
 
-``CaseList`` looks and answers like the ``FittingTable`` (a ``DataTable`` whose
-columns fit the terminal, widgets/columns.py) it replaces on the caseload:
-the same columns, widths, header, zebra stripes, row cursor and styles (it
-uses the DataTable's component classes and CSS). But it is a ScrollView with
-``render_line``: a row is rendered the first time it is on screen and kept as
-a Strip for its key, so a filter keystroke that brings other rows into view
-renders only those, and a row is rendered again only when its cells change.
-
-A change repaints only the lines whose strip differs from the one on screen
-(``_repaint``), and a new number of rows changes the scroll range without a
-layout of the whole screen: a filter keystroke that keeps the top rows sends
-only the lines that changed to the terminal.
+``CaseList`` looks and answers like the ``FittingTable`` (widgets/columns.py)
+it replaces on the caseload: the same columns, widths, header, zebra stripes,
+row cursor and styles (the DataTable's component classes and CSS). It is a
+ScrollView with ``render_line``: a row is rendered the first time it is on
+screen and kept as a Strip by its key and the styles it is drawn in, so a
+filter keystroke renders only the rows it brings into view, and a focus
+change only the cursor row. A change repaints only the lines whose strip
+differs from the one on screen (``_repaint``), and a new number of rows
+changes the scroll range without a layout of the whole screen.
 """
 
 from __future__ import annotations
@@ -381,9 +378,7 @@ class CaseList(ScrollView, can_focus=True):
         post = Style.from_color(color=extra.color) if cursor else Style.null()
         console = self.app.console
         segments: list[Segment] = []
-        # No per-cell meta (the DataTable's, for its mouse hover): cells of one
-        # style then join into one segment, and the terminal gets one colour
-        # code per run instead of three per cell.
+        # No per-cell meta (the DataTable's, for hover): one colour code per run.
         pre = row_style + extra
         drawn = self._segments
         if len(drawn) > 20_000:
