@@ -105,6 +105,9 @@ def _without_nul(connection) -> None:
 
 def make_database(target: str, password: str | None = None) -> peewee.Database:
     """The peewee database for ``target`` (not yet connected)."""
+    from ..drivers import give_peewee_psycopg
+
+    give_peewee_psycopg()  # before playhouse's import: it reads what peewee has
     from playhouse.postgres_ext import Psycopg3Database
 
     class TeamDatabase(Psycopg3Database):
