@@ -135,7 +135,7 @@ async def test_the_caseload_lists_mine_with_those_i_cover_then_the_teams_then_a_
         screen = app.screen
         assert names_on(screen) == ["Anja Andersen", "Bent Berg"]  # mine and Anna's
         name_cell = str(screen._cells_of(screen.rows[0])[0])
-        assert name_cell == "Anja Andersen · covering for Anna"
+        assert name_cell == "↪ Anja Andersen · covering for Anna"
         assert str(screen._cells_of(screen.rows[1])[0]) == "Bent Berg"
         status = str(screen.query_one("#status").render())
         assert "mine + covering for Anna (M)" in status
@@ -155,6 +155,20 @@ async def test_the_caseload_lists_mine_with_those_i_cover_then_the_teams_then_a_
         await pilot.press("M")  # from a colleague's back to mine
         await pilot.pause()
         assert names_on(screen) == ["Anja Andersen", "Bent Berg"]
+        # The review: the team's queue; M, mine: Bo's own and Anna's, whom he covers.
+        await pilot.press("R")
+        await pilot.pause()
+        assert [r[0] for r in queue_rows(app)][::2] == ["Anna (1)", "Bo (1)", "Lead (1)"]
+        await pilot.press("M")
+        await pilot.pause()
+        assert [r[0] for r in queue_rows(app)] == [
+            "Anna (1)",
+            "Anja Andersen",
+            "Bo (1)",
+            "Bent Berg",
+        ]
+        title = str(app.screen.query_one("#review-title", Static).render())
+        assert "mine + covering for Anna (M)" in title
 
 
 def queue_rows(app) -> list[tuple[str, str]]:
@@ -183,7 +197,7 @@ async def test_the_team_walks_the_review_mentor_by_mentor_and_the_other_sees_the
             "Bent Berg",
         ]
         title = str(app.screen.query_one("#review-title", Static).render())
-        assert "the team's queue" in title and "0 of 3 reviewed" in title
+        assert "the team's (M)" in title and "0 of 3 reviewed" in title
         assert app.screen.current().name == "Anja Andersen"  # on a citizen, not a heading
         # Walk: a decision for each of Anna's, on past the heading to Bo's citizen.
         for text in ("Book a meeting", "Ring the supervisor"):
@@ -202,7 +216,7 @@ async def test_the_team_walks_the_review_mentor_by_mentor_and_the_other_sees_the
         await pilot.press("M")  # mine: Anna's citizens only
         await pilot.pause()
         assert [r[0] for r in queue_rows(app)] == ["Anna (2)", "Anja Andersen", "Asger Aagaard"]
-        assert "my queue" in str(app.screen.query_one("#review-title", Static).render())
+        assert "mine (M)" in str(app.screen.query_one("#review-title", Static).render())
     storage.close_database()
     # Bo, at his own terminal, sees the decisions recorded and who decided.
     app = make_app(team["bo"], today=TODAY)

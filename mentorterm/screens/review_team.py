@@ -29,6 +29,7 @@ class ReviewQueueTable:
     team_queue = True  # on the team database: the team's queue; False: mine
     _rows: list[int] = []  # the table row of each item (headings in between)
     _groups: list[ReviewGroup] = []
+    _covered_names: list[str] = []  # the colleagues I cover today (my queue has theirs)
 
     @property
     def my_mentor(self) -> int | None:
@@ -44,7 +45,9 @@ class ReviewQueueTable:
         if me is None:
             self._groups = []
             return domain.review_queue(self.as_of, thresholds=thresholds)
-        only = None if self.team_queue else {me, *covering_for(me, self.app.today)}
+        covered = {} if self.team_queue else covering_for(me, self.app.today)
+        self._covered_names = list(covered.values())
+        only = None if self.team_queue else {me, *covered}
         self._groups = team_review(self.as_of, thresholds, only)
         return [item for group in self._groups for item in group.items]
 
@@ -99,8 +102,11 @@ class ReviewQueueTable:
         if self.my_mentor is None:
             return ""
         if self.team_queue:
-            return _(" · the team's queue, mentor by mentor (M: mine)")
-        return _(" · my queue and those I cover (M: the team's)")
+            return " · " + _("the team's (M)")
+        if self._covered_names:
+            names = ", ".join(self._covered_names)
+            return " · " + _("mine + covering for {names} (M)").format(names=names)
+        return " · " + _("mine (M)")
 
     def action_switch_scope(self) -> None:
         if self.my_mentor is None:
