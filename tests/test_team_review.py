@@ -7,6 +7,8 @@ one and seen by the other, the lead's overview).
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date, datetime, timedelta
 
 import peewee
@@ -284,3 +286,40 @@ async def test_on_a_mentors_own_database_the_overview_says_there_is_no_team(data
     storage.close_database()
     assert cli.main(["team", "overview", "--db", str(database.database)]) == 1
     assert "works on a team database" in capsys.readouterr().err
+
+
+ANNA_DECIDES = """
+import sys
+from datetime import datetime
+from mentorterm import storage
+from mentorterm.domain.review import save_decision
+storage.open_database(sys.argv[1])
+save_decision(int(sys.argv[2]), sys.argv[3], "Anna rings the supervisor", True, datetime.now())
+storage.close_database()
+"""
+
+
+async def test_a_decision_recorded_at_another_terminal_shows_when_its_citizen_is_in_focus(team):
+    on_course(team["anna"], "Anja Andersen")
+    asger = on_course(team["anna"], "Asger Aagaard")
+    on_course(team["bo"], "Bent Berg")
+    app = make_app(team["bo"], today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("R")
+        await pilot.pause()
+        assert app.screen.current().name == "Anja Andersen"
+        # Meanwhile Anna, at her own terminal (her own login), decides about Asger.
+        subprocess.run(
+            [sys.executable, "-c", ANNA_DECIDES, team["anna"], str(asger), WEEK],
+            check=True,
+            timeout=120,
+        )
+        await pilot.press("j")
+        await pilot.pause()
+        assert app.screen.current().name == "Asger Aagaard"
+        facts = str(app.screen.query_one("#review-facts", Static).render())
+        assert "Decided by Anna" in facts
+        assert app.screen.query_one("#decision").text == "Anna rings the supervisor"
+        assert ("Asger Aagaard", "✓") in queue_rows(app)
+        assert "1 of 3 reviewed" in str(app.screen.query_one("#review-title", Static).render())

@@ -173,6 +173,7 @@ class ReviewScreen(ReviewQueueTable, Screen):
 
     @safely
     def show_current(self) -> None:
+        self.refresh_current()  # a colleague's decision recorded meanwhile
         self.update_title()
         item = self.current()
         if item is None:

@@ -97,6 +97,23 @@ class ReviewQueueTable:
         if target < table.row_count:
             table.move_cursor(row=target)
 
+    def refresh_current(self) -> None:
+        """The decision in focus as recorded now: on the team database a colleague
+        at another terminal may have recorded or changed it since the queue was read."""
+        if self.my_mentor is None or not self.items or self.read_only:
+            return
+        item = self.items[self.index]
+        fresh = domain.decision_for(item.citizen_id, self.iso_week)
+        if fresh is None:
+            return
+        now = {"decision": fresh.decision, "reviewed": fresh.reviewed}
+        now |= {"reviewed_at": fresh.reviewed_at, "decided_by": fresh.decided_by}
+        if all(getattr(item, name) == value for name, value in now.items()):
+            return
+        self.items[self.index] = item.model_copy(update=now)
+        mark = "✓" if fresh.reviewed else ""
+        self.query_one(DataTable).update_cell_at((self.row_of(self.index), 2), mark)
+
     def queue_label(self) -> str:
         """What the title says of the queue (nothing on a mentor's own database)."""
         if self.my_mentor is None:
