@@ -85,6 +85,12 @@ def test_a_mentor_records_a_decision_about_a_colleagues_citizen_in_their_own_nam
     again = save_decision(anna_citizen, WEEK, "Ring the supervisor today", True, datetime.now())
     assert again.decided_by == "Anna" and again.reviewed
     assert ReviewNote.get_by_id(note.id).mentor_id == anna
+    storage.close_database()
+    # Nor does the lead, who writes all, decide in a colleague's name.
+    storage.open_database(team["lead"])
+    with pytest.raises(peewee.DatabaseError, match="row-level security"), db.atomic():
+        ReviewNote.update(mentor=bo).where(ReviewNote.id == note.id).execute()
+    assert save_decision(anna_citizen, WEEK, "Lead's", True, datetime.now()).decided_by == "Lead"
 
 
 def test_a_decision_is_removed_by_its_author_or_the_citizens_mentor_not_by_a_third(team):
@@ -263,6 +269,11 @@ async def test_the_leads_overview_from_the_caseload(team, capsys):
         await pilot.press("escape")
         await pilot.pause()
         assert type(app.screen).__name__ == "CaseloadScreen"
+        await pilot.press("O", "down", "enter")  # Anna, Bo: Bo's caseload
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CaseloadScreen"
+        assert names_on(app.screen) == ["Bent Berg"]
+        assert "Bo's (C)" in str(app.screen.query_one("#status").render())
     storage.close_database()
     capsys.readouterr()
     assert cli.main(["team", "overview", "--db", team["anna"]]) == 0

@@ -131,10 +131,17 @@ class CaseloadScope:
 
         def chosen(mentor_id: int | None) -> None:
             if mentor_id is not None:
-                self.scope, self._colleague_name = mentor_id, names[mentor_id]
-                self.load()
+                self.show_colleague(mentor_id, names[mentor_id])
 
         self.app.push_screen(PickScreen(_("Whose caseload?"), choices), chosen)
+
+    def show_colleague(self, mentor_id: int, name: str) -> None:
+        """List ``mentor_id``'s citizens (mine when it is me)."""
+        if mentor_id == self.my_mentor:
+            self.scope = MINE
+        else:
+            self.scope, self._colleague_name = mentor_id, name
+        self.load()
 
     def action_team_overview(self) -> None:
         self.app.show_team_overview()
