@@ -294,6 +294,13 @@ async def test_on_a_mentors_own_database_the_overview_says_there_is_no_team(data
         note = str(app.screen.query_one("#overview-note", Static).render())
         assert "This is your own database" in note
         assert not app.screen.query_one("#team-overview", DataTable).display
+        # The review is the mentor's own queue, as it always was: no headings, no team.
+        await pilot.press("escape", "R")
+        await pilot.pause()
+        assert "(M)" not in str(app.screen.query_one("#review-title", Static).render())
+        await pilot.press("M")
+        await pilot.pause()
+        assert [n.message for n in app._notifications][-1].startswith("Every citizen")
     storage.close_database()
     assert cli.main(["team", "overview", "--db", str(database.database)]) == 1
     assert "works on a team database" in capsys.readouterr().err
