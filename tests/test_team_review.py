@@ -341,3 +341,37 @@ async def test_a_decision_recorded_at_another_terminal_shows_when_its_citizen_is
         assert app.screen.query_one("#decision").text == "Anna rings the supervisor"
         assert ("Asger Aagaard", "✓") in queue_rows(app)
         assert "1 of 3 reviewed" in str(app.screen.query_one("#review-title", Static).render())
+
+
+async def test_a_decision_over_a_colleagues_made_meanwhile_is_refused_and_the_text_kept(team):
+    anja = on_course(team["anna"], "Anja Andersen")
+    on_course(team["bo"], "Bent Berg")
+    app = make_app(team["bo"], today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("R")
+        await pilot.pause()
+        assert app.screen.current().name == "Anja Andersen"
+        subprocess.run(  # Anna decides about Anja at her own terminal, after Bo's screen read
+            [sys.executable, "-c", ANNA_DECIDES, team["anna"], str(anja), WEEK],
+            check=True,
+            timeout=120,
+        )
+        await pilot.press("d", *"Bo's idea", "ctrl+s")
+        await pilot.pause()
+        told = [n.message for n in app._notifications]
+        assert any("Anna changed this record" in message for message in told), told
+        storage_note = ReviewNote.get(ReviewNote.citizen == anja)
+        assert storage_note.decision == "Anna rings the supervisor"  # not overwritten unseen
+        # Back on Anja: Anna's decision is shown as hers, Bo's text back in the box.
+        while app.screen.current().name != "Anja Andersen":
+            await pilot.press("k")
+            await pilot.pause()
+        facts = str(app.screen.query_one("#review-facts", Static).render())
+        assert "Decided by Anna" in facts
+        assert app.screen.query_one("#decision").text == "Bo's idea"
+        # Now that he has seen hers, his own saves, in his name.
+        await pilot.press("d", "end", *" too", "ctrl+s")
+        await pilot.pause()
+        note = ReviewNote.get(ReviewNote.citizen == anja)
+        assert note.decision == "Bo's idea too" and note.mentor.name == "Bo"

@@ -30,6 +30,7 @@ class ReviewQueueTable:
     _rows: list[int] = []  # the table row of each item (headings in between)
     _groups: list[ReviewGroup] = []
     _covered_names: list[str] = []  # the colleagues I cover today (my queue has theirs)
+    seen_version: int | None = None  # the decision's version on screen (0: none yet)
 
     @property
     def my_mentor(self) -> int | None:
@@ -100,10 +101,12 @@ class ReviewQueueTable:
     def refresh_current(self) -> None:
         """The decision in focus as recorded now: on the team database a colleague
         at another terminal may have recorded or changed it since the queue was read."""
+        self.seen_version = None  # no check on a mentor's own database
         if self.my_mentor is None or not self.items or self.read_only:
             return
         item = self.items[self.index]
         fresh = domain.decision_for(item.citizen_id, self.iso_week)
+        self.seen_version = fresh.version if fresh is not None else 0
         if fresh is None:
             return
         now = {"decision": fresh.decision, "reviewed": fresh.reviewed}
