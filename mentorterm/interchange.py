@@ -241,6 +241,40 @@ class ReportDoc(ReportTextsIn, Stamped):
         return self
 
 
+class HandoverDoc(Stamped):
+    """Added with schema 9: the citizen went from one mentor to another on a day,
+    with the note the new mentor read first (mentors by key)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    handed_on: Day
+    from_mentor: str | None = None
+    to_mentor: str | None = None
+    note: Text = ""
+
+
+class CoverDoc(Stamped):
+    """Added with schema 9: a mentor covered a colleague's citizens from a day to
+    a day (mentors by key). A citizen's file has the covers of the mentors who
+    had the citizen: who else could write about them, and when."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    mentor: str = Field(description="Key of the covering mentor")
+    covered: str = Field(description="Key of the mentor whose citizens were covered")
+    starts_on: Day
+    ends_on: Day
+    note: Text = ""
+
+    @model_validator(mode="after")
+    def _a_cover(self) -> CoverDoc:
+        if self.ends_on < self.starts_on:
+            raise _field_error("ends_on", _("The cover cannot end before it starts."))
+        if self.mentor == self.covered:
+            raise _field_error("covered", _("A mentor cannot cover their own citizens."))
+        return self
+
+
 class CitizenDoc(CitizenIn, Stamped):
     mentor: str = Field(description="Key of the owning mentor in the document's mentors")
     courses: list[CourseDoc] = Field(default_factory=list)
@@ -251,6 +285,8 @@ class CitizenDoc(CitizenIn, Stamped):
     review_notes: list[ReviewNoteDoc] = Field(default_factory=list)
     # Added with schema 3; files written before it have none.
     reports: list[ReportDoc] = Field(default_factory=list)
+    # Added with schema 9; files written before it have none.
+    handovers: list[HandoverDoc] = Field(default_factory=list, max_length=500)
 
     @model_validator(mode="after")
     def _links(self) -> CitizenDoc:
@@ -288,6 +324,8 @@ class InterchangeDocument(BaseModel):
     exported_at: datetime | None = None
     mentors: list[MentorDoc] = Field(default_factory=list)
     citizens: list[CitizenDoc] = Field(default_factory=list)
+    # Added with schema 9; files written before it have none.
+    covers: list[CoverDoc] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _mentor_keys(self) -> InterchangeDocument:
@@ -314,6 +352,12 @@ class InterchangeDocument(BaseModel):
                     known(change.mentor, where)
             for r_index, note in enumerate(citizen.review_notes):
                 known(note.mentor, f"{base}.review_notes[{r_index}].mentor")
+            for h_index, handover in enumerate(citizen.handovers):
+                known(handover.from_mentor, f"{base}.handovers[{h_index}].from_mentor")
+                known(handover.to_mentor, f"{base}.handovers[{h_index}].to_mentor")
+        for index, cover in enumerate(self.covers):
+            known(cover.mentor, f"covers[{index}].mentor")
+            known(cover.covered, f"covers[{index}].covered")
         return self
 
 

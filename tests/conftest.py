@@ -13,6 +13,8 @@ os.environ["MENTORTERM_LANG"] = "en"
 
 from mentorterm import i18n, storage  # noqa: E402
 
+from .team_logins import team  # noqa: E402, F401 - the team fixture
+
 
 @pytest.fixture(autouse=True)
 def _private_user_dirs(tmp_path_factory, monkeypatch):

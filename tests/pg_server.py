@@ -148,6 +148,9 @@ class Server:
         """A fresh team database (the current schema, no rows); its name."""
         name = f"mentorterm_test_{os.getpid()}_{next(self._counter)}"
         self._admin(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}")
+        # A copy does not keep the template's database rights: closed to
+        # PUBLIC again, as 'team init' leaves a team database.
+        self._admin(f"REVOKE CONNECT, TEMPORARY ON DATABASE {name} FROM PUBLIC")
         return name
 
     def drop(self, name: str) -> None:

@@ -454,3 +454,92 @@ def test_who_cancelled_and_the_outcome_note_travel_and_old_files_still_import():
         ("aftercare", "no_show", None, "Tog ikke telefonen"),
         ("one_to_one", "cancelled", "citizen", ""),
     ]
+
+
+def test_handovers_and_covers_travel_with_their_mentors_by_key():
+    """Schema 9: a citizen's handovers (both mentors, the day, the note) and
+    the team's covers go out and come back; a mentor named only there is in
+    the mentors list, and importing the file twice does not double a cover."""
+    doc = {
+        "format": "mentorterm",
+        "version": 1,
+        "mentors": [
+            {"key": "a", "name": "Anne Mentor"},
+            {"key": "b", "name": "Bo Lund"},
+            {"key": "u", "name": "Ulla Dahl"},
+        ],
+        "citizens": [
+            {
+                "name": "Bo Andersen",
+                "mentor": "b",
+                "handovers": [
+                    {
+                        "handed_on": "2026-11-20",
+                        "from_mentor": "a",
+                        "to_mentor": "b",
+                        "note": "Ring før kl. 10",
+                    },
+                    {"handed_on": "2026-11-21", "from_mentor": None, "to_mentor": "b"},
+                ],
+            }
+        ],
+        "covers": [
+            {"mentor": "u", "covered": "b", "starts_on": "2026-12-21", "ends_on": "2027-01-03"}
+        ],
+    }
+    first, second = _roundtrip(doc)
+    assert first == second
+    (citizen,) = first["citizens"]
+    names = {m["key"]: m["name"] for m in first["mentors"]}
+    got = [
+        (h["handed_on"], names.get(h["from_mentor"]), names[h["to_mentor"]], h["note"])
+        for h in citizen["handovers"]
+    ]
+    assert got == [
+        ("2026-11-20", "Anne Mentor", "Bo Lund", "Ring før kl. 10"),
+        ("2026-11-21", None, "Bo Lund", ""),
+    ]
+    (cover,) = first["covers"]
+    assert (names[cover["mentor"]], names[cover["covered"]]) == ("Ulla Dahl", "Bo Lund")
+    assert (cover["starts_on"], cover["ends_on"]) == ("2026-12-21", "2027-01-03")
+    # The citizen's own file has the cover of their mentor, not the others'.
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            _fresh(Path(folder), "one.db")
+            import_document(parse_document(json.dumps(doc)))
+            from mentorterm.models import Cover, Mentor
+
+            anne = Mentor.get(Mentor.name == "Anne Mentor")
+            Cover.create(mentor=anne, covered=Mentor.get(Mentor.name == "Ulla Dahl"),
+                         starts_on="2026-12-01", ends_on="2026-12-02")  # fmt: skip
+            single = export_document(citizen_id=Citizen.get().id, now=NOW)
+            assert [c["starts_on"] for c in single["covers"]] == ["2026-12-21"]
+            doc2 = copy.deepcopy(doc)
+            doc2["citizens"][0]["name"] = "Another"
+            import_document(parse_document(json.dumps(doc2)))
+            assert Cover.select().count() == 2  # the same cover once
+        finally:
+            storage.close_database()
+
+
+@pytest.mark.parametrize(
+    ("cover", "location"),
+    [
+        ({"mentor": "a", "covered": "x", "starts_on": "2026-12-01", "ends_on": "2026-12-02"},
+         "covers[0].covered"),
+        ({"mentor": "a", "covered": "a", "starts_on": "2026-12-01", "ends_on": "2026-12-02"},
+         "covers[0].covered"),
+        ({"mentor": "a", "covered": "b", "starts_on": "2026-12-03", "ends_on": "2026-12-02"},
+         "covers[0].ends_on"),
+    ],
+)  # fmt: skip
+def test_a_cover_naming_no_mentor_or_ending_before_it_starts_is_refused(cover, location):
+    doc = {
+        "format": "mentorterm",
+        "version": 1,
+        "mentors": [{"key": "a", "name": "A", "is_default": True}, {"key": "b", "name": "B"}],
+        "covers": [cover],
+    }
+    with pytest.raises(ImportFailed) as failure:
+        parse_document(json.dumps(doc))
+    assert location in "\n".join(failure.value.problems)

@@ -56,6 +56,8 @@ SCREEN_IDS = {
     "PlacementScreen": "placement",
     "CourseHistoryScreen": "course_history",
     "KeptDraftScreen": "kept_draft",
+    "FiguresScreen": "figures",
+    "FigureCoursesScreen": "figure_courses",
     "TeamOverviewScreen": "team_overview",
 }
 

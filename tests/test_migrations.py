@@ -55,8 +55,26 @@ FIXTURE_COUNTS = {
     "review_note": 2,
 }
 
+# Schema 10's tables (the provider's own work), empty in any migrated database.
+SCHEMA_10_TABLES = {
+    "workplace": 0,
+    "group_series": 0,
+    "group_session": 0,
+    "session_participant": 0,
+    "cv_status": 0,
+    "job_contact": 0,
+    "target_company": 0,
+}
+
 # Tables later schemas added, empty in a migrated schema 1 database.
-ADDED_LATER = {"draft": 0, "report": 0, "meeting_status_change": 0, "handover": 0, "cover": 0}
+ADDED_LATER = {
+    "draft": 0,
+    "report": 0,
+    "meeting_status_change": 0,
+    "handover": 0,
+    "cover": 0,
+    **SCHEMA_10_TABLES,
+}
 
 CHILDREN_OF_PLACEMENT = ("hours_step", "logbook_entry")
 
@@ -393,12 +411,23 @@ SCHEMA_7_COLUMNS = re.compile(
 def without_schema_7(schema: list[tuple]) -> list[tuple]:
     """The schema without schema 7's columns: the steps to schemas 5 and 6
     rebuild tables from today's models, so a file stopped there has them; nor
-    schema 9's version column, which those rebuilds give every table."""
+    schema 9's version column, which those rebuilds give every table, nor
+    schema 10's placement link (and its index)."""
     version = ', "version" INTEGER NOT NULL DEFAULT 1'
     return [
-        (k, n, t, SCHEMA_7_COLUMNS.sub("", sql).replace(version, "") if sql else sql)
+        (k, n, t, _without_schema_10(SCHEMA_7_COLUMNS.sub("", sql).replace(version, "")))
+        if sql
+        else (k, n, t, sql)
         for k, n, t, sql in schema
+        if n != "placement_workplace_id"  # schema 10's link's index
     ]
+
+
+def _without_schema_10(sql: str) -> str:
+    """Nor schema 10's link of a placement to the workplace register."""
+    return sql.replace(', "workplace_id" INTEGER', "").replace(
+        ', FOREIGN KEY ("workplace_id") REFERENCES "workplace" ("id") ON DELETE SET NULL', ""
+    )
 
 
 def _schema_as_of_5(path: Path) -> list[tuple]:
@@ -530,6 +559,7 @@ def test_schema_3_fixture_opens_with_its_report(tmp_path, closing):
         "meeting_status_change": 0,
         "handover": 0,
         "cover": 0,
+        **SCHEMA_10_TABLES,
     }
     report = Report.get()
     assert (report.period_start, report.period_end) == (date(2026, 1, 12), date(2026, 3, 1))
@@ -600,6 +630,7 @@ def test_schema_4_fixture_opens_with_its_audit_log(tmp_path, closing):
         "meeting_status_change": 0,
         "handover": 0,
         "cover": 0,
+        **SCHEMA_10_TABLES,
     }
     # Opened by schema 5 code: migrated, and the schema 4 file backed up first.
     assert [b.name.split("-")[0] for b in tmp_path.glob("*.bak")] == ["v4.db.schema4"]
@@ -723,6 +754,7 @@ def test_schema_5_fixture_opens_with_who_cancelled_and_the_new_kinds(tmp_path, c
         "meeting_status_change": 0,
         "handover": 0,
         "cover": 0,
+        **SCHEMA_10_TABLES,
     }
     cancelled = Meeting.get(Meeting.status == MeetingStatus.CANCELLED)
     assert (cancelled.cancelled_by, cancelled.outcome_note) == (CancelledBy.WORKPLACE, "Lone syg")
@@ -823,7 +855,7 @@ def test_schema_6_fixture_opens_with_its_moments_to_the_microsecond(tmp_path, cl
     shutil.copy(FIXTURE_V6, path)
     storage.open_database(path, create=False)  # upgraded to schema 7 on the way
     counts = {**FIXTURE_COUNTS, "meeting": 6, "draft": 1, "report": 1, "meeting_status_change": 0}
-    counts |= {"handover": 0, "cover": 0}
+    counts |= {"handover": 0, "cover": 0, **SCHEMA_10_TABLES}
     assert storage.row_counts() == {**counts, "logbook_entry": 5, "sub_goal": 3}
     corrected = LogbookEntry.get(LogbookEntry.entry_date == date(2026, 3, 13))
     assert corrected.created_at == datetime(2026, 3, 13, 7, 45, 12, 345678)

@@ -118,3 +118,23 @@ def test_erase_many_reports_progress_and_erases_each(db_path, database):
     assert Placement.select().count() == 1 and LogbookEntry.select().count() == 1
     assert files_contain(db_path, GONE) == []
     assert files_contain(db_path, KEPT)
+
+
+def test_erasing_past_retention_takes_the_citizens_handovers_and_keeps_the_others(database):
+    """A handover (schema 9) is the citizen's: its note goes with them; the other
+    citizen's handover and the mentors stay."""
+    from mentorterm.domain.citizens import handovers_of, reassign_citizen
+    from mentorterm.models import AuditEntry, Handover, Mentor
+
+    old = citizen("Gammel Borger", date(2015, 3, 1))
+    kept = citizen("Aktiv Borger", date(2026, 3, 1))
+    bo = Mentor.create(name="Bo Lund")
+    reassign_citizen(old, bo.id, note="Ring before 10", on=date(2015, 1, 5))
+    reassign_citizen(kept, bo.id, note="Mornings", on=date(2026, 1, 5))
+    assert erase_many([item.citizen_id for item in due_for_erasure(date(2026, 11, 29))]) == 1
+    assert [h.citizen_id for h in Handover.select()] == [kept]
+    assert [h.note for h in handovers_of(kept)] == ["Mornings"]
+    assert Mentor.get_or_none(Mentor.id == bo.id) is not None
+    # The handover's audit row went too; one erase row accounts for it.
+    assert [e.action for e in AuditEntry.select().where(AuditEntry.citizen_id == old)] == ["erase"]
+    assert AuditEntry.select().where(AuditEntry.citizen_id == kept).count() == 1

@@ -6,7 +6,7 @@ each mentor connected as their own login.
 from __future__ import annotations
 
 import uuid
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl
 
 import peewee
 import psycopg
@@ -18,41 +18,7 @@ from mentorterm.domain.citizens import create_citizen, handovers_of
 from mentorterm.models import AuditEntry, Citizen, Course, Handover, Mentor, db
 from mentorterm.schemas import CitizenIn
 
-PASSWORD = "Kaffe og kage 2026"
-
-
-def as_login(url: str, login: str) -> str:
-    """The same team database, connected as ``login`` (whose password the
-    test knows: a server may ask for one, as pg_virtualenv's does)."""
-    base, _, query = url.partition("?")
-    params = dict(parse_qsl(query))
-    params["user"] = login
-    params["password"] = PASSWORD
-    return f"{base}?{urlencode(params)}"
-
-
-@pytest.fixture
-def team(team_url, tmp_path, capsys):
-    """A team database with two mentors and a lead, each their own login."""
-    tag = uuid.uuid4().hex[:8]
-    logins = {who: f"{who}_{tag}" for who in ("anna", "bo", "lead")}
-    secret = tmp_path / "password"
-    secret.write_text(PASSWORD + "\n")
-    for who, login in logins.items():
-        extra = ["--lead"] if who == "lead" else []
-        extra += ["--mentor-password-file", str(secret)]
-        status = cli.main(
-            ["team", "add-mentor", login, "--name", who.title(), "--db", team_url, *extra]
-        )
-        storage.close_database()
-        assert status == 0, capsys.readouterr()
-    urls = {who: as_login(team_url, login) for who, login in logins.items()}
-    yield urls
-    storage.close_database()
-    with psycopg.connect(team_url, autocommit=True) as conn:
-        for login in logins.values():
-            conn.execute(f'DROP OWNED BY "{login}"')
-            conn.execute(f'DROP ROLE "{login}"')
+from .team_logins import PASSWORD, as_login
 
 
 def citizen_of(url: str, name: str) -> int:
@@ -146,6 +112,8 @@ def test_a_login_that_is_no_mentor_is_told_so(team, team_url):
         conn.execute(
             f"CREATE ROLE \"{stranger}\" LOGIN PASSWORD '{PASSWORD}' IN ROLE mentorterm_mentor"
         )
+        here = conn.execute("SELECT current_database()").fetchone()[0]
+        conn.execute(f'GRANT CONNECT ON DATABASE "{here}" TO "{stranger}"')
     try:
         with pytest.raises(storage.StorageError, match="not a mentor of this team database"):
             storage.open_database(as_login(team_url, stranger))
@@ -230,7 +198,8 @@ def test_the_lead_reassigns_with_the_command_and_a_mentor_is_refused_in_words(te
     cid = citizen_of(team["anna"], "Anja Andersen")
     bo_login = dict(parse_qsl(team["bo"].partition("?")[2]))["user"]
     capsys.readouterr()
-    status = cli.main(["team", "reassign", bo_login, "--citizen", str(cid), "--db", team["anna"]])
+    # Bo cannot take Anna's citizen (a mentor hands over only their own).
+    status = cli.main(["team", "reassign", bo_login, "--citizen", str(cid), "--db", team["bo"]])
     storage.close_database()
     said = capsys.readouterr()
     assert status == 1 and "not yours to change" in said.err, said
@@ -314,3 +283,59 @@ def test_a_cover_that_ends_before_it_starts_is_refused_in_words(team, capsys):
     status = bo_covers_anna(team, "2026-12-21", "2026-12-20", "lead")
     said = capsys.readouterr()
     assert status == 1 and "ends before it starts" in said.err and "Traceback" not in said.err
+
+
+def test_a_mentor_hands_over_their_own_citizen_and_not_a_colleagues(team):
+    from datetime import date
+
+    from mentorterm.domain import citizens
+    from mentorterm.schemas import HandoverIn
+
+    anna_citizen = citizen_of(team["anna"], "Anja Andersen")
+    bo_citizen = citizen_of(team["bo"], "Bent Berg")
+    storage.open_database(team["anna"])
+    anna = storage.ensure_default_mentor().id
+    choices = dict(citizens.handover_choices(anna_citizen))
+    assert sorted(choices.values()) == ["Bo", "Lead"]  # the team's active mentors, not Anna
+    bo = next(mid for mid, name in choices.items() if name == "Bo")
+    lead = next(mid for mid, name in choices.items() if name == "Lead")
+    # A colleague's citizen: neither to herself nor to anyone else.
+    for to in (anna, lead):
+        with pytest.raises(peewee.DatabaseError, match="row-level security"), db.atomic():
+            citizens.reassign_citizen(bo_citizen, to, note="mine now")
+    # Taking a colleague's citizen needs no handover row to be refused, nor
+    # does a forged handover row "from Bo" let her take it.
+    with pytest.raises(peewee.DatabaseError, match="row-level security"), db.atomic():
+        Handover.create(citizen=bo_citizen, from_mentor=bo, to_mentor=anna)
+    with pytest.raises(peewee.DatabaseError, match="row-level security"), db.atomic():
+        Citizen.update(mentor=anna).where(Citizen.id == bo_citizen).execute()
+    # Her own citizen without a handover row stays hers.
+    with pytest.raises(peewee.DatabaseError, match="row-level security"), db.atomic():
+        Citizen.update(mentor=bo).where(Citizen.id == anna_citizen).execute()
+    # With the form's save it goes to Bo, with the note and the day.
+    note = "Anja prefers mornings."
+    citizens.hand_over(
+        anna_citizen, HandoverIn(mentor_id=bo, handed_on=date(2026, 12, 1), note=note)
+    )
+    assert Citizen.get_by_id(anna_citizen).mentor_id == bo
+    assert Citizen.get_by_id(bo_citizen).mentor_id == bo
+    (handover,) = handovers_of(anna_citizen)
+    assert (handover.from_name, handover.to_name, handover.note) == ("Anna", "Bo", note)
+    # Now Bo's: Anna no longer writes about her, nor hands her on again.
+    with pytest.raises(peewee.DatabaseError, match="row-level security"), db.atomic():
+        Citizen.update(phone="1").where(Citizen.id == anna_citizen).execute()
+    storage.close_database()
+    storage.open_database(team["bo"])
+    assert Citizen.update(phone="2").where(Citizen.id == anna_citizen).execute() == 1
+    assert audit.verify() == []
+
+
+def test_a_deactivated_mentor_is_nobody_to_hand_over_to(team, team_url):
+    from mentorterm.domain import citizens
+
+    cid = citizen_of(team["anna"], "Anja Andersen")
+    login = dict(parse_qsl(team["bo"].partition("?")[2]))["user"]
+    assert cli.main(["team", "deactivate-mentor", login, "--db", team_url]) == 0
+    storage.close_database()
+    storage.open_database(team["anna"])
+    assert [name for _id, name in citizens.handover_choices(cid)] == ["Lead"]

@@ -22,10 +22,7 @@ from mentorterm.domain.citizens import create_citizen
 from mentorterm.domain.review import iso_week_of, save_decision
 from mentorterm.models import Draft, Mentor, ReviewNote, db
 from mentorterm.schemas import CitizenIn, CourseIn
-from tests import test_team_access
 from tests.test_team_access import bo_covers_anna, citizen_of
-
-team = test_team_access.team  # the fixture: two mentors and a lead, each their own login
 
 TODAY = date.today()  # the server's day decides whether a cover runs
 WEEK = iso_week_of(TODAY)

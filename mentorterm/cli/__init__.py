@@ -31,6 +31,7 @@ from .database import (
     cmd_open,
     cmd_passphrase,
 )
+from .figures import cmd_figures
 from .parser import build_parser
 from .records import cmd_audit, cmd_review, cmd_settings
 from .team import cmd_team
@@ -66,6 +67,7 @@ COMMANDS = {
     "review": cmd_review,
     "settings": cmd_settings,
     "team": cmd_team,
+    "figures": cmd_figures,
 }
 
 

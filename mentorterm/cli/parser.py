@@ -7,6 +7,7 @@ import argparse
 from .. import __version__
 from ..i18n import LANGUAGES, _
 from .common import _date_arg, _Parser
+from .figures import add_figures_command
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -133,13 +134,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     team.add_argument(
         "action",
-        choices=("init", "add-mentor", "deactivate-mentor", "reassign", "cover", "overview"),
+        choices=(
+            "init",
+            "add-mentor",
+            "deactivate-mentor",
+            "reassign",
+            "cover",
+            "import",
+            "overview",
+        ),
         help=_(
             "init: make the tables, roles and rules (once, by the team lead); add-mentor "
             "LOGIN --name NAME: a mentor's own login; deactivate-mentor LOGIN: the login "
             "can no longer connect (the history stays); reassign LOGIN --citizen ID: the "
             "citizen goes to that mentor (the lead's); cover LOGIN --for LOGIN --from DAY "
             "--to DAY: the first covers the second's citizens (the lead's or the one away); "
+            "import LOGIN FILE: a mentor's own database or an export joins the team as "
+            "LOGIN's citizens, all or nothing; "
             "overview: per mentor the caseload size, open review signals and overdue "
             "agreements"
         ),
@@ -149,6 +160,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--note", metavar="TEXT", help=_("reassign: the handover note the new mentor reads")
     )
     team.add_argument("login", nargs="?", metavar="LOGIN", help=_("the mentor's login"))
+    team.add_argument(
+        "source",
+        nargs="?",
+        metavar="FILE",
+        help=_("import: the mentor's own database file, or an export of it"),
+    )
+    team.add_argument(
+        "--source-passphrase-file",
+        metavar="FILE",
+        help=_(
+            "import: the passphrase of the database being imported, from the first line of FILE"
+        ),
+    )
     team.add_argument("--for", dest="covered", metavar="LOGIN", help=_("cover: whose citizens"))
     team.add_argument("--from", dest="starts_on", type=_date_arg, metavar="DAY")
     team.add_argument("--to", dest="ends_on", type=_date_arg, metavar="DAY")
@@ -161,6 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help=_("the new mentor's password, from the first line of FILE (else it is asked)"),
     )
+    add_figures_command(add)
     settings = add("settings", _("show the settings file's path and the settings in force"))
     settings.add_argument(
         "--write-defaults",

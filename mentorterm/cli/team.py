@@ -71,8 +71,17 @@ def cmd_team(args: argparse.Namespace) -> int:
         raise CliError(
             _("Name the mentor's login: mentorterm team {action} LOGIN.").format(action=args.action)
         )
+    document = None
+    if args.action == "import":  # the source is read (and checked) before the team is opened
+        from .team_import import read_source
+
+        document = read_source(args)
     _open_team(target, given)
-    if args.action == "add-mentor":
+    if args.action == "import":
+        from .team_import import import_into_team
+
+        import_into_team(args, target, document)
+    elif args.action == "add-mentor":
         if not args.name:
             raise CliError(_("Give the mentor's name: --name NAME."))
         password = _new_mentor_password(args)

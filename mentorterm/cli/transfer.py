@@ -73,10 +73,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_import(args: argparse.Namespace) -> int:
-    from ..domain.transfer import ImportFailed, import_document, parse_document, read_import_text
+def read_export_file(source: Path):
+    """An export file read and validated (nothing written yet); CliError in words."""
+    from ..domain.transfer import ImportFailed, parse_document, read_import_text
 
-    source = Path(args.file).expanduser()
     try:
         text = read_import_text(source)
     except ImportFailed as exc:  # too large: one line, before anything is parsed
@@ -96,12 +96,24 @@ def cmd_import(args: argparse.Namespace) -> int:
             _("Could not read {path}: {reason}").format(path=source, reason=exc.strerror or exc)
         ) from None
     try:
-        document = parse_document(text)
+        return parse_document(text)
     except ImportFailed as exc:
         raise _import_error(source, exc.problems) from None
-    _open(args, create=True, writes=True)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .. import storage
+    from ..domain.transfer import ImportFailed, import_document
+
+    source = Path(args.file).expanduser()
+    document = read_export_file(source)
+    target = _open(args, create=True, writes=True)
+    # On the team database the file's own mentor is this login's mentor, and
+    # only the lead adds mentors: a file naming others who are not there is refused.
+    team = storage.is_team_target(target)
+    owner = storage.ensure_default_mentor().id if team else None
     try:
-        result = import_document(document)
+        result = import_document(document, owner_id=owner, create_mentors=not team)
     except ImportFailed as exc:
         raise _import_error(source, exc.problems) from None
     print(

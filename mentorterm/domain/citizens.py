@@ -7,7 +7,7 @@ from datetime import date
 
 from ..i18n import N_, _
 from ..models import Citizen, Handover, Mentor, db
-from ..schemas import CitizenIn
+from ..schemas import CitizenIn, HandoverIn
 from . import audit
 from .errors import DomainError, NotFound
 from .views import CitizenView
@@ -73,6 +73,34 @@ def reassign_citizen(
             purpose=N_("handover"),
             detail=audit.changes({"mentor_id": old}, {"mentor_id": mentor_id}),
         )
+
+
+def handover_choices(citizen_id: int) -> list[tuple[int, str]]:
+    """The mentors the citizen can be handed over to: (id, name), by name;
+    every mentor but the one they have now, and on the team database only
+    those whose login can still connect. Empty when there is no one."""
+    from ..storage import active_mentor_ids
+
+    current = _citizen(citizen_id).mentor_id
+    active = active_mentor_ids()
+    return sorted(
+        (
+            (m.id, m.name)
+            for m in Mentor.select(Mentor.id, Mentor.name)
+            if m.id != current and (active is None or m.id in active)
+        ),
+        key=lambda pair: (pair[1].casefold(), pair[0]),
+    )
+
+
+def hand_over(citizen_id: int, data: HandoverIn) -> None:
+    """The hand-over form's save: to one of ``handover_choices`` only."""
+    if data.mentor_id not in {mid for mid, _name in handover_choices(citizen_id)}:
+        raise DomainError(
+            _("Choose the mentor who takes over (one of the team's active mentors)."),
+            field="mentor_id",
+        )
+    reassign_citizen(citizen_id, data.mentor_id, note=data.note, on=data.handed_on)
 
 
 @dataclass(frozen=True)

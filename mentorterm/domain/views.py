@@ -72,6 +72,9 @@ class CourseView(View):
     outcome: CourseOutcome | None
     end_note: str
     extensions: list[ExtensionView]
+    # Schema 9: (day, from mentor, to mentor) of each handover while the course
+    # ran, oldest first: a course that spans a handover had two mentors.
+    handovers: list[tuple[date, str, str]] = []
 
     @property
     def current_end(self) -> date:

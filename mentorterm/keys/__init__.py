@@ -48,6 +48,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
+from .figures import FIGURES
 from .home import HOME
 from .model import EXCEPTIONS, HOUSE, Key
 from .records import RECORDS
@@ -55,7 +56,7 @@ from .records import RECORDS
 __all__ = ["EXCEPTIONS", "HOUSE", "TABLE", "Key", "bindings", "keys_of", "screens"]
 
 # Footer order is table order: the app's keys, the home screens', then the records'.
-TABLE: list[Key] = [*HOME, *RECORDS]
+TABLE: list[Key] = [*HOME, *RECORDS, *FIGURES]
 
 
 def screens() -> set[str]:

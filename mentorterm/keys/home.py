@@ -77,6 +77,14 @@ HOME: list[Key] = [
     Key("h", "records('courses')", _("Course history"), ("citizen",), show=False),
     Key("r", "reports", _("Reports"), ("citizen",), show=False),
     Key("A", "access_export", _("Access export"), ("citizen",), show=False),
+    Key(
+        "H",
+        "hand_over",
+        _("Hand over…"),
+        ("citizen",),
+        show=False,
+        help=_("Hand over to another mentor (asks first)"),
+    ),
     # Not a plain letter (a is "add" elsewhere); it asks first.
     Key(
         "ctrl+a",

@@ -39,6 +39,11 @@ from .courses import (  # noqa: F401
     CourseExtension,
     SubGoal,
 )
+from .jobsearch import (  # noqa: F401
+    CvStatus,
+    JobContact,
+    TargetCompany,
+)
 from .meetings import (  # noqa: F401
     ActionItem,
     Meeting,
@@ -55,6 +60,12 @@ from .placements import (  # noqa: F401
     HoursStep,
     LogbookEntry,
     Placement,
+)
+from .provider import (  # noqa: F401
+    GroupSeries,
+    GroupSession,
+    SessionParticipant,
+    Workplace,
 )
 from .records import (  # noqa: F401
     Draft,

@@ -22,6 +22,7 @@ from ..enums import (
 from .base import BaseModel, _enum_check, date_the_decision
 from .courses import Course
 from .people import Citizen
+from .provider import Workplace
 
 
 class Placement(BaseModel):
@@ -44,6 +45,10 @@ class Placement(BaseModel):
     end_reason = TextField(default="")
     # Schema 7: the day the end was decided (recorded); see Course.end_decided_on.
     end_decided_on = DateField(null=True)
+    # Schema 10: the register's workplace, when the placement is linked to one.
+    site = ForeignKeyField(
+        Workplace, null=True, on_delete="SET NULL", column_name="workplace_id", backref="placements"
+    )
 
     class Meta:
         indexes = ((("citizen", "start_date"), False),)

@@ -9,9 +9,11 @@ from peewee import (
 from .audit import AuditEntry, ErasureInProgress
 from .base import BaseModel
 from .courses import AllianceScore, Course, CourseExtension, SubGoal
+from .jobsearch import CvStatus, JobContact, TargetCompany
 from .meetings import ActionItem, Meeting, MeetingParticipant, MeetingStatusChange, ReviewNote
 from .people import Citizen, Mentor
 from .placements import HoursStep, LogbookEntry, Placement
+from .provider import GroupSeries, GroupSession, SessionParticipant, Workplace
 from .records import Draft, Report
 from .team import Cover, Handover
 
@@ -20,6 +22,7 @@ from .team import Cover, Handover
 ALL_MODELS: list[type[BaseModel]] = [
     Mentor,
     Citizen,
+    Workplace,
     Course,
     CourseExtension,
     SubGoal,
@@ -36,6 +39,12 @@ ALL_MODELS: list[type[BaseModel]] = [
     Report,
     Handover,
     Cover,
+    GroupSeries,
+    GroupSession,
+    SessionParticipant,
+    CvStatus,
+    JobContact,
+    TargetCompany,
 ]
 
 

@@ -20,6 +20,7 @@ from .citizens import (
     CourseEndIn,
     CourseExtensionIn,
     CourseIn,
+    HandoverIn,
     MentorIdentityIn,
     MentorIn,
 )
@@ -67,6 +68,7 @@ __all__ = [
     "CourseEndIn",
     "CourseExtensionIn",
     "CourseIn",
+    "HandoverIn",
     "Day",
     "DayHours",
     "EARLIEST",

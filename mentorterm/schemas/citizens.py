@@ -94,6 +94,15 @@ class CourseEndIn(InputModel):
     end_note: Text = ""
 
 
+class HandoverIn(InputModel):
+    """A citizen handed over to another mentor (issue 18): to whom, from which
+    day, and the note the new mentor reads first."""
+
+    mentor_id: int
+    handed_on: Day
+    note: Text = ""
+
+
 class MentorIdentityIn(InputModel):
     """The mentor's own name and organisation (asked at the first start)."""
 

@@ -20,7 +20,7 @@ from ..widgets.guard import safely
 from ..widgets.loader import Loader
 from ..widgets.markup import escape
 from .citizen_files import write_access_export as write_access_export
-from .citizen_text import _lines, course_text, score_bar
+from .citizen_text import _lines, course_text, handover_lines, score_bar
 from .records import RECORD_KINDS, RecordsScreen
 
 __all__ = ["RECORD_KINDS", "CitizenScreen", "RecordsScreen", "Section", "course_text", "score_bar"]
@@ -207,14 +207,7 @@ class CitizenScreen(Loader, Screen):
                     (_("Jobcenter"), c.jobcenter),
                 ]
             )
-            + "".join(
-                "\n"
-                + _("[dim]Handed over {day}:[/] {old} → {new}").format(
-                    day=show_date(day), old=escape(old), new=escape(new)
-                )
-                + (f"\n  {escape(note)}" if note else "")
-                for day, old, new, note in data.handovers
-            )
+            + handover_lines(data.handovers)
         )
         self.query_one("#notes", Static).update(_lines([(_("Notes"), c.notes)]))
 
@@ -334,6 +327,13 @@ class CitizenScreen(Loader, Screen):
         assert self.data is not None
 
         self.app.push_screen(DeleteCitizenScreen(self.citizen_id, self.data.citizen.name))
+
+    def action_hand_over(self) -> None:
+        from .handover import open_handover
+
+        assert self.data is not None
+        done = self._saved(_("Handed over. The handover is kept in the citizen's history."))
+        open_handover(self, self.citizen_id, self.data.citizen.name, done)
 
     def action_records(self, kind: str) -> None:
         self.app.open_records(self.citizen_id, kind)

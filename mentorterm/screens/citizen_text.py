@@ -84,3 +84,15 @@ def course_text(course: CourseView | None, today) -> str:
             )
     lines.append(_("[dim]h: history, corrections[/]"))
     return "\n".join(lines)
+
+
+def handover_lines(handovers) -> str:
+    """Under Contact: each handover, its day, both mentors and the note."""
+    return "".join(
+        "\n"
+        + _("[dim]Handed over {day}:[/] {old} → {new}").format(
+            day=show_date(day), old=escape(old), new=escape(new)
+        )
+        + (f"\n  {escape(note)}" if note else "")
+        for day, old, new, note in handovers
+    )

@@ -42,6 +42,16 @@ def course_detail(course: CourseView) -> str:
             band=escape(course.weekly_hours) or _("not set"), days=course.meeting_cadence_days
         ),
     ]
+    if course.handovers:
+        # Who had the citizen in this course: the first mentor, then each handover.
+        names = [course.handovers[0][1], *(new for _day, _old, new in course.handovers)]
+        lines.append(_("Mentors in this course: {names}").format(names=escape(" → ".join(names))))
+        lines += [
+            _("[dim]Handed over {day}:[/] {old} → {new}").format(
+                day=show_date(day), old=escape(old), new=escape(new)
+            )
+            for day, old, new in course.handovers
+        ]
     if course.is_open:
         if course.extensions:
             lines.append(_("Running; now ends {end}").format(end=show_date(course.current_end)))

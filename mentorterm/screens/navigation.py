@@ -33,6 +33,15 @@ class Navigation:
         self.go_home()
         self.push_screen(ActionItemsScreen())
 
+    def action_figures(self) -> None:
+        """The year's figures, on top of the caseload."""
+        from .figures import FiguresScreen
+
+        if self.sealed or isinstance(self.screen, FiguresScreen):
+            return
+        self.go_home()
+        self.push_screen(FiguresScreen())
+
     def show_team_overview(self) -> None:
         from .team_overview import TeamOverviewScreen
 

@@ -85,6 +85,11 @@ def app_commands(app, screen: Screen) -> Iterable[SystemCommand]:
         app.show_agreements,
     )
     yield SystemCommand(
+        _("The year's figures"),
+        _("Courses, outcomes, hours and attendance for the experience report (F)"),
+        app.action_figures,
+    )
+    yield SystemCommand(
         _("The team's overview"),
         _("Per mentor: caseload size, open review signals, overdue agreements (O)"),
         app.show_team_overview,
@@ -110,6 +115,12 @@ def app_commands(app, screen: Screen) -> Iterable[SystemCommand]:
         lambda: app.show_help(app.screen, app.screen.__class__.__name__),
     )
     citizen_id = getattr(screen, "citizen_id", None)
+    if citizen_id is not None and hasattr(screen, "action_hand_over"):
+        yield SystemCommand(
+            _("Hand over…"),
+            _("Hand this citizen over to another mentor (asks first)"),
+            screen.action_hand_over,
+        )
     if citizen_id is not None:
         from .citizen import RECORD_KINDS
 

@@ -136,6 +136,20 @@ class ReviewThresholds(BaseModel):
             json_schema_extra={"must_be": N_("a whole number of meetings from 1 to 10")},
         ),
     ]
+    handover_weeks: Annotated[
+        int,
+        Field(
+            6,
+            ge=1,
+            le=26,
+            strict=True,
+            description=N_(
+                "For this many weeks after a handover the citizen is a signal: the new "
+                "mentor's first weeks, where citizens fall off."
+            ),
+            json_schema_extra={"must_be": N_("a whole number of weeks from 1 to 26")},
+        ),
+    ]
     partial_attendance_below: Annotated[
         int,
         _percent(

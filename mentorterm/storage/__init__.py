@@ -74,6 +74,7 @@ from .records import citizen_ids, plain_rows, rows_by_parent
 from .rows import insert_row, row_by_id
 from .schema import AUDIT_TRIGGERS, TRIGGERS, create_schema
 from .upkeep import (
+    active_mentor_ids,
     database_file,
     ensure_default_mentor,
     integrity_problems,
@@ -92,6 +93,7 @@ from .wal import (
 )
 
 __all__ = [
+    "active_mentor_ids",
     "APP_NAME",
     "AUDIT_TRIGGERS",
     "BACKUP_HOOKS",

@@ -25,6 +25,7 @@ from peewee import DateTimeField
 from ..fields import to_micros
 from ..models import ALL_MODELS, Cover, Handover, MeetingStatusChange
 from . import summary
+from .migration_v10 import NEW_TABLES as MADE_IN_10
 from .rebuild import rebuild_table
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 
 STAMPS = ("created_at", "updated_at")
 # The tables a later schema made (schema 8's status history): not there yet.
-MADE_LATER = (MeetingStatusChange, Handover, Cover)  # schemas 8 and 9
+MADE_LATER = (MeetingStatusChange, Handover, Cover, *MADE_IN_10)  # schemas 8, 9 and 10
 _OLD_STAMP = DateTimeField()  # how schemas 1-5 read these columns
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..models import ALL_MODELS, Cover, Handover
+from .migration_v10 import NEW_TABLES as MADE_IN_10
 
 if TYPE_CHECKING:
     import peewee
@@ -27,7 +28,7 @@ def to_schema_9(database: peewee.SqliteDatabase, migrator: SqliteMigrator) -> No
     """Add the version column to each table of schema 8, then the two new tables."""
     del migrator
     for model in ALL_MODELS:
-        if model in NEW_TABLES:
+        if model in NEW_TABLES or model in MADE_IN_10:
             continue
         table = model._meta.table_name
         columns = {row[1] for row in database.execute_sql(f'PRAGMA table_info("{table}")')}

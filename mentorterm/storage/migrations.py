@@ -16,6 +16,7 @@ from .migration_v6 import to_schema_6
 from .migration_v7 import to_schema_7
 from .migration_v8 import to_schema_8
 from .migration_v9 import to_schema_9
+from .migration_v10 import to_schema_10
 from .schema import AUDIT_TRIGGERS
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
 #: The schema version this code writes. Each released version is kept as a
 #: fixture database in tests/fixtures/ so its migration stays tested.
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 
 #: Seconds a second process opening an old database waits for the first one's
@@ -128,6 +129,7 @@ MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {
     7: lambda migrator: to_schema_7(migrator.database, migrator),
     8: lambda migrator: to_schema_8(migrator.database, migrator),
     9: lambda migrator: to_schema_9(migrator.database, migrator),
+    10: lambda migrator: to_schema_10(migrator.database, migrator),
 }
 
 

@@ -22,7 +22,8 @@ import peewee
 from ..i18n import _
 from ..models import ALL_MODELS, AUDIT_MODELS
 from . import summary, team_access
-from .errors import DatabaseMissing, DatabaseTooNew, PasswordNeeded, StorageError, WrongPassphrase
+from .errors import DatabaseMissing, DatabaseTooNew, StorageError
+from .pg_errors import connection_error
 
 #: Where a team database keeps its schema version (SQLite: PRAGMA user_version).
 VERSION_TABLE = "mentorterm_schema"
@@ -126,55 +127,6 @@ def try_team_login(target: str, password: str | None = None) -> None:
     """Connect and leave again: StorageError in words when it cannot be done
     (the app asks for a password before it starts, not halfway)."""
     connect(target, password).close()
-
-
-def connection_error(exc: BaseException, where: str) -> StorageError:
-    """Why a team database could not be reached, as a mentor can act on it."""
-    cause = getattr(exc, "orig", None) or exc.__cause__ or exc
-    state = getattr(cause, "sqlstate", None) or ""
-    text = str(cause).lower()
-    if state == "28P01" or "password authentication failed" in text:
-        return WrongPassphrase(
-            _(
-                "The team database {where} refused the password. Check your user name "
-                "and password (ask your team lead if you have forgotten it). Nothing was changed."
-            ).format(where=where)
-        )
-    if "no password supplied" in text or "password is required" in text:
-        return PasswordNeeded(
-            _(
-                "The team database {where} needs your password: give it when asked, with "
-                "--passphrase-file, or in your ~/.pgpass file. Nothing was changed."
-            ).format(where=where)
-        )
-    if state == "3D000" or ("database" in text and "does not exist" in text):
-        return DatabaseMissing(
-            _(
-                "There is no team database {where} on the server. Check the address, "
-                "or ask your team lead to create it and run 'mentorterm team init' on it."
-            ).format(where=where)
-        )
-    if state == "28000" or "role" in text and "does not exist" in text:
-        return WrongPassphrase(
-            _(
-                "The team database {where} does not know this user. Ask your team lead "
-                "to give you access to it. Nothing was changed."
-            ).format(where=where)
-        )
-    if state == "42501" or "permission denied" in text:
-        return StorageError(
-            _(
-                "You may not use the team database {where} this way (permission denied). "
-                "Ask your team lead. Nothing was changed."
-            ).format(where=where)
-        )
-    return StorageError(
-        _(
-            "The team database server for {where} does not answer: it may be down, or "
-            "this computer has no network to it. Nothing was changed; try again later, or "
-            "work offline. ({reason})"
-        ).format(where=where, reason=str(cause).strip().splitlines()[0] if str(cause) else "")
-    )
 
 
 def schema_version(database: peewee.Database) -> int:

@@ -11,7 +11,9 @@ superusers are not, as PostgreSQL has it):
 
 - every mentor reads the team's records (the weekly review is a team meeting);
 - a mentor writes the records of their own citizens only, and a citizen
-  only under their own name; the lead writes all and reassigns;
+  only under their own name; the lead writes all and reassigns; a mentor
+  hands their own citizen over to a colleague (a handover row first, from
+  them to the colleague: ``mentorterm_handed_over``);
 - the weekly review is the team's meeting: any mentor records a decision
   about any of the team's citizens, in their own name only (never a
   colleague's), and may take over a decision a colleague recorded; the
@@ -20,7 +22,11 @@ superusers are not, as PostgreSQL has it):
   only the lead erases (a citizen's rows go with the citizen);
 - the mentors themselves are the lead's to add; a mentor changes their own row.
 
-One team per database: a provider with several teams gives each its own.
+One team per database: a provider with several teams gives each its own, on
+one server if they like. The group roles are the server's, so what keeps one
+team's logins (its lead's too) out of another team's database is ``CONNECT``:
+``team init`` takes it from PUBLIC, and each login gets it for its own team's
+database only.
 """
 
 from __future__ import annotations
@@ -64,6 +70,14 @@ _FUNCTIONS = [
        $$ SELECT mentorterm_is_lead() OR EXISTS (
             SELECT 1 FROM citizen WHERE id = cid
               AND (mentor_id = mentorterm_me() OR mentorterm_covers(mentor_id))) $$""",
+    # A mentor hands their own citizen over to a colleague: the citizen's
+    # latest handover (written first, in the same transaction) is from this
+    # login's mentor to the new one. Without it, a mentor's citizen stays theirs.
+    """CREATE FUNCTION mentorterm_handed_over(cid INTEGER, mid INTEGER) RETURNS BOOLEAN
+       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
+       $$ SELECT EXISTS (SELECT 1 FROM handover WHERE id = (
+            SELECT max(id) FROM handover WHERE citizen_id = cid)
+          AND from_mentor_id = mentorterm_me() AND to_mentor_id = mid) $$""",
 ]
 
 
@@ -88,6 +102,12 @@ def _may(table: str, row: str = "") -> str:
         return f"(mentorterm_is_lead() OR {row}mentor_id = mentorterm_me())"
     if table == "mentor":
         return f"(mentorterm_is_lead() OR {row}id = mentorterm_me())"
+    if table == "handover":
+        # Written by the lead, or by the mentor who hands their own citizen on.
+        return (
+            f"(mentorterm_is_lead() OR ({row}from_mentor_id = mentorterm_me() "
+            f"AND mentorterm_may_write({row}citizen_id)))"
+        )
     if table == "cover":
         # Set up by the lead or by the mentor whose citizens are covered,
         # never by a mentor granting themselves a colleague's citizens.
@@ -97,6 +117,15 @@ def _may(table: str, row: str = "") -> str:
         return (
             f"({row}citizen_id IS NULL OR mentorterm_may_write({row}citizen_id) "
             f"OR starts_with({row}key, '{REVIEW_DRAFT}'))"
+        )
+    if table in ("workplace", "group_series", "group_session"):
+        # The provider's own: the register and the group sessions are the team's.
+        return "(mentorterm_me() IS NOT NULL OR mentorterm_is_lead())"
+    if table == "session_participant":
+        # The session's leader calls the roll for colleagues' citizens too.
+        return (
+            f"(mentorterm_may_write({row}citizen_id) OR EXISTS (SELECT 1 FROM group_session "
+            f"WHERE id = {row}session_id AND leader_id = mentorterm_me()))"
         )
     if table == "review_note":
         # The meeting decides about any of the team's citizens, each mentor in
@@ -147,6 +176,9 @@ def _policies() -> list[str]:
             )
             continue
         may = _may(table)
+        # A citizen of one's own (the old row's guard) may go to the colleague
+        # the latest handover names: a mentor hands their own citizen over.
+        new_row = f"({may} OR mentorterm_handed_over(id, mentor_id))" if table == "citizen" else may
         if table == "review_note":
             # Deleted with its citizen (the citizen's writer), or by its author.
             made.append(
@@ -165,7 +197,7 @@ def _policies() -> list[str]:
         # colleague's record is refused aloud, not skipped in silence.
         for action, clause in (
             ("INSERT", f"WITH CHECK ({may})"),
-            ("UPDATE", f"USING (true) WITH CHECK ({may})"),
+            ("UPDATE", f"USING (true) WITH CHECK ({new_row})"),
             ("DELETE", f"USING ({may})"),
         ):
             made.append(f'CREATE POLICY own_{action.lower()} ON "{table}" FOR {action} {clause}')
@@ -178,6 +210,16 @@ def _policies() -> list[str]:
         "CREATE POLICY lead_erases ON audit_entry FOR DELETE USING (mentorterm_is_lead())",
     ]
     return made
+
+
+# Group roles are the server's, shared by every team database on it: what
+# keeps another team's mentors (and lead) out is that only this team's logins
+# may connect to this database at all.
+_CLOSED = """DO $$ BEGIN
+  EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %%I FROM PUBLIC', current_database());
+  EXECUTE format('GRANT CONNECT ON DATABASE %%I TO %%I WITH GRANT OPTION',
+                 current_database(), current_user);
+END $$"""
 
 
 def _grants() -> list[str]:
@@ -204,6 +246,7 @@ def statements() -> list[str]:
     role (the team lead, or the server's administrator) is made a lead."""
     return [
         _ROLES,
+        _CLOSED,
         *_FUNCTIONS,
         *_policies(),
         *_grants(),
@@ -250,6 +293,11 @@ def add_mentor(
     groups = f"{MENTOR_ROLE}, {LEAD_ROLE}" if lead else MENTOR_ROLE
     with db.atomic():
         database.execute_sql(f"CREATE ROLE {role} LOGIN{secret} IN ROLE {groups}")
+        # This database only (the groups' rights reach every team's on the server);
+        # a lead may let the mentors they add in.
+        here = database.execute_sql("SELECT current_database()").fetchone()[0]
+        option = " WITH GRANT OPTION" if lead else ""
+        database.execute_sql(f"GRANT CONNECT ON DATABASE {_identifier(here)} TO {role}{option}")
         mentor = Mentor.create(name=name, is_default=False)
         database.execute_sql(
             "INSERT INTO mentor_login (login, mentor_id) VALUES (%s, %s)", (login, mentor.id)

@@ -34,6 +34,19 @@ def ensure_default_mentor() -> Mentor:
     return mentor
 
 
+def active_mentor_ids() -> set[int] | None:
+    """On the team database, the mentors whose login may connect (a
+    deactivated login, or a mentor row with no login, is nobody to hand a
+    citizen to); None on a mentor's own database, where every mentor is."""
+    if not is_postgres():
+        return None
+    rows = db.execute_sql(
+        "SELECT l.mentor_id FROM mentor_login l JOIN pg_roles r ON r.rolname = l.login "
+        "WHERE r.rolcanlogin"
+    ).fetchall()
+    return {int(mentor_id) for (mentor_id,) in rows}
+
+
 def schema_version() -> int:
     if is_postgres():
         from .postgres import schema_version as team_schema_version

@@ -59,19 +59,8 @@ def access_export(
             accesses = audit.accesses_of(citizen_id)
     return (
         dumps(document).encode("utf-8"),
-        write_pdf(
-            access_document(
-                document, today, accesses, _drafts(citizen_id), handovers=_handovers(citizen_id)
-            )
-        ),
+        write_pdf(access_document(document, today, accesses, _drafts(citizen_id))),
     )
-
-
-def _handovers(citizen_id: int) -> list[tuple[date, str, str, str]]:
-    """The citizen's handovers (schema 9): not yet in the interchange format, but held."""
-    from ..citizens import handovers_of
-
-    return [(h.handed_on, h.from_name, h.to_name, h.note) for h in handovers_of(citizen_id)]
 
 
 def _drafts(citizen_id: int) -> list[dict[str, Any]]:

@@ -156,7 +156,11 @@ def _accesses_blocks(accesses: Sequence[AccessEvent] | None) -> list[Block]:
     return [*blocks, Table(columns, rows)]
 
 
-def _handover_blocks(handovers: Sequence[tuple[date, str, str, str]]) -> list[Block]:
+def _day(text: str) -> str:
+    return show_date(date.fromisoformat(text))
+
+
+def _handover_blocks(handovers: Sequence[dict[str, Any]], names: dict) -> list[Block]:
     blocks: list[Block] = [Heading(_("Handovers between mentors"))]
     if not handovers:
         return [*blocks, Text(_("None."), muted=True)]
@@ -166,7 +170,42 @@ def _handover_blocks(handovers: Sequence[tuple[date, str, str, str]]) -> list[Bl
         Column(_("To"), width=40),
         Column(_("Note"), width=64),
     )
-    rows = [[show_date(day), old, new, note] for day, old, new, note in handovers]
+    gone = _("(a former mentor)")
+    rows = [
+        [
+            _day(h["handed_on"]),
+            names.get(h["from_mentor"], gone) if h["from_mentor"] else gone,
+            names.get(h["to_mentor"], gone) if h["to_mentor"] else gone,
+            h["note"],
+        ]
+        for h in handovers
+    ]
+    return [*blocks, Table(columns, rows)]
+
+
+def _cover_blocks(covers: Sequence[dict[str, Any]], names: dict) -> list[Block]:
+    """Who else could write about the citizen, and when: a colleague covering
+    a mentor who had them (holiday, sick leave)."""
+    blocks: list[Block] = [Heading(_("Covers: colleagues who could write about you"))]
+    if not covers:
+        return [*blocks, Text(_("None."), muted=True)]
+    columns = (
+        Column(_("From"), width=26),
+        Column(_("To"), width=26),
+        Column(_("Covering"), width=30),
+        Column(_("For"), width=30),
+        Column(_("Note"), width=62),
+    )
+    rows = [
+        [
+            _day(c["starts_on"]),
+            _day(c["ends_on"]),
+            names.get(c["mentor"], "–"),
+            names.get(c["covered"], "–"),
+            c["note"],
+        ]
+        for c in covers
+    ]
     return [*blocks, Table(columns, rows)]
 
 
@@ -175,7 +214,6 @@ def access_document(
     today: date,
     accesses: Sequence[AccessEvent] | None = None,
     drafts: Sequence[dict[str, Any]] | None = None,
-    handovers: Sequence[tuple[date, str, str, str]] = (),
 ) -> Document:
     """The readable form of a one-citizen interchange document (and its drafts), as blocks."""
     citizen = document["citizens"][0]
@@ -197,5 +235,8 @@ def access_document(
     )
     result.add(Text(intro, muted=True), *_Citizen(citizen, mentors).sections())
     return result.add(
-        *_handover_blocks(handovers), *_drafts_blocks(drafts), *_accesses_blocks(accesses)
+        *_handover_blocks(citizen.get("handovers", []), mentors),
+        *_cover_blocks(document.get("covers", []), mentors),
+        *_drafts_blocks(drafts),
+        *_accesses_blocks(accesses),
     )

@@ -39,6 +39,7 @@ WHAT_LABELS = {
     "agreements": N_("agreements list"),
     "retention": N_("retention list"),
     "demo": N_("demo caseload"),
+    "figures": N_("the year's figures"),
     "database": N_("database"),
 }
 
@@ -53,6 +54,7 @@ VIEW_LABELS = {
     "retention": N_("Listed as due for erasure"),
     "draft": N_("An unsaved draft was restored"),
     "kept_drafts": N_("Named among the unsaved texts offered back at start"),
+    "figures": N_("Listed among the courses counted in the year's figures"),
 }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from ...format import show_date
 from ...i18n import N_, _
 from ...models import Citizen, Course, CourseExtension, db
@@ -18,23 +20,36 @@ def _course(course_id: int) -> Course:
     return course
 
 
-def course_view(course: Course) -> CourseView:
+def course_view(course: Course, handovers: list[tuple[date, str, str]] | None = None) -> CourseView:
     extensions = [
         ExtensionView.model_validate(x)
         for x in course.extensions.order_by(CourseExtension.decided_on, CourseExtension.id)
     ]
-    data = {name: getattr(course, name) for name in CourseView.model_fields if name != "extensions"}
-    return CourseView(**data, extensions=extensions)
+    data = {
+        name: getattr(course, name)
+        for name in CourseView.model_fields
+        if name not in ("extensions", "handovers")
+    }
+    view = CourseView(**data, extensions=extensions)
+    if handovers:
+        last = view.end_date or view.current_end
+        during = [h for h in handovers if view.start_date <= h[0] <= last]
+        view = view.model_copy(update={"handovers": during})
+    return view
 
 
 def courses_of(citizen_id: int) -> list[CourseView]:
-    """Every course of the citizen, newest first (re-referrals keep the old ones)."""
+    """Every course of the citizen, newest first (re-referrals keep the old ones),
+    each with the handovers made while it ran (both mentors and the day)."""
+    from ..citizens import handovers_of
+
+    handovers = [(h.handed_on, h.from_name, h.to_name) for h in handovers_of(citizen_id)]
     query = (
         Course.select()
         .where(Course.citizen == citizen_id)
         .order_by(Course.start_date.desc(), Course.id.desc())
     )
-    return [course_view(c) for c in query]
+    return [course_view(c, handovers) for c in query]
 
 
 def open_course(citizen_id: int) -> CourseView | None:

@@ -98,6 +98,15 @@ class HoursStepFacts:
 
 
 @dataclass(frozen=True)
+class HandoverFacts:
+    """The citizen's latest handover on or before ``as_of`` (schema 9)."""
+
+    day: date
+    from_name: str
+    to_name: str
+
+
+@dataclass(frozen=True)
 class CitizenFacts:
     """What one citizen's records said on ``as_of`` (the per-citizen statement)."""
 
@@ -131,3 +140,4 @@ class CitizenCase:
     overdue: list[OverdueItem] = field(default_factory=list)  # soonest due first
     transitions: list[PlacementChange] = field(default_factory=list)
     hours_steps: list[HoursStepFacts] = field(default_factory=list)
+    handover: HandoverFacts | None = None  # the latest one within the handover weeks

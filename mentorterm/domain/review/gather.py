@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from ... import storage
 from ...fields import from_micros
+from ...i18n import _
 from ...settings import ReviewThresholds
 from . import queries
 from .facts import (
@@ -14,6 +15,7 @@ from .facts import (
     CitizenCase,
     CitizenFacts,
     CourseEnded,
+    HandoverFacts,
     HoursFacts,
     HoursStepFacts,
     JobStart,
@@ -132,6 +134,9 @@ def citizen_cases(as_of: date, mentor_id: int | None, t: ReviewThresholds) -> li
             workplace, _d(from_date), hours, schedule, _d(follow_up), kind, _d(met)
         )
         cases[cid].hours_steps.append(step)
+    gone = _("(a former mentor)")
+    for cid, day, old, new in _fetch(queries.HANDOVERS, params, mentor_id):
+        cases[cid].handover = HandoverFacts(_d(day), old or gone, new or gone)
     jobs: dict[int, list[JobStart]] = {}
     for cid, kind, start, end, workplace in _fetch(queries.JOBS, params, mentor_id):
         jobs.setdefault(cid, []).append(JobStart(kind, _d(start), workplace, _d(end)))

@@ -220,6 +220,22 @@ ORDER BY p.citizen_id, p.start_date, p.id
 """
 )
 
+# The latest handover by as_of, within the handover weeks, with both mentors' names.
+HANDOVERS = (
+    """
+SELECT c.id, h.handed_on, fm.name, tm.name
+FROM citizen c JOIN handover h ON h.id = (
+    SELECT h2.id FROM handover h2 WHERE h2.citizen_id = c.id AND h2.handed_on <= :as_of
+     ORDER BY h2.handed_on DESC, h2.id DESC LIMIT 1)
+LEFT JOIN mentor fm ON fm.id = h.from_mentor_id
+LEFT JOIN mentor tm ON tm.id = h.to_mentor_id
+WHERE """
+    + _IN_SCOPE
+    + """
+  AND h.handed_on > :handover_after
+"""
+)
+
 NOTES = (
     """
 SELECT r.citizen_id, r.decision, r.reviewed_at
@@ -240,6 +256,7 @@ def params(as_of: date, t: ReviewThresholds, mentor_id: int | None) -> dict[str,
         "no_notice_start": (as_of - (t.no_notice_days - 1) * day).isoformat(),
         "transition_end": (as_of + t.placement_transition_days * day).isoformat(),
         "step_before": (as_of - t.hours_step_days * day).isoformat(),
+        "handover_after": (as_of - 7 * t.handover_weeks * day).isoformat(),
         "week": iso_week_of(as_of),
         "mentor": mentor_id,
     }
@@ -282,6 +299,7 @@ def review_sql(
             HOURS_STEPS,
             JOBS,
             LOGBOOK_HOURS,
+            HANDOVERS,
             NOTES,
         )
     ]

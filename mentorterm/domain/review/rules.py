@@ -1,4 +1,4 @@
-"""The review's twelve rules, applied to one citizen's case: facts in, signals out.
+"""The review's rules, applied to one citizen's case: facts in, signals out.
 
 No database here: ``gather.py`` reads the facts, this module only decides.
 Signals come in a fixed order (the citizen's own rules, then per sub-goal,
@@ -14,6 +14,7 @@ from .facts import CitizenCase
 from .rules_aftercare import aftercare_due
 from .rules_attendance import attendance, no_notice_absence, partial_attendance
 from .rules_course import action_items_overdue, course_ending, sub_goal
+from .rules_handover import handed_over
 from .rules_meetings import missed_meetings, no_next_meeting, passive_period
 from .rules_placement import hours_step, placement_transition
 from .signal import Signal
@@ -24,6 +25,7 @@ __all__ = [
     "attendance",
     "case_signals",
     "course_ending",
+    "handed_over",
     "hours_step",
     "missed_meetings",
     "no_next_meeting",
@@ -38,12 +40,14 @@ __all__ = [
 def case_signals(case: CitizenCase, as_of: date, t: ReviewThresholds) -> list[Signal]:
     """Every signal of one citizen's case on ``as_of``.
 
-    A citizen with no course running on ``as_of`` gets only the aftercare signal.
+    A citizen with no course running on ``as_of`` gets only the aftercare and
+    the handover signals.
     """
     f = case.citizen
+    handover = handed_over(case.handover, as_of, t)
     if f.course_id is None:
         found = aftercare_due(f, as_of, t)
-        return [found] if found else []
+        return [s for s in (found, handover) if s is not None]
     found = [
         passive_period(f, as_of),
         missed_meetings(f, t),
@@ -59,4 +63,5 @@ def case_signals(case: CitizenCase, as_of: date, t: ReviewThresholds) -> list[Si
     for change in case.transitions:
         found += placement_transition(change, as_of, t)
     found += [hours_step(h, as_of, t) for h in case.hours_steps]
+    found.append(handover)
     return [s for s in found if s is not None]

@@ -22,10 +22,11 @@ W_ACTIONS, W_ACTIONS_LONG = 2, 3  # long: one overdue more than 14 days
 W_NO_NEXT_MEETING = 2
 W_SUB_GOAL, W_SUB_GOAL_BOTH = 1, 2  # both: past its target and unscored
 W_HOURS_STEP = 1
+W_HANDED_OVER = 2  # the new mentor's first weeks (issue 18)
 
 
 class SignalKind(StrEnum):
-    """The twelve reasons a citizen comes up in the weekly review (issues 7 and 17)."""
+    """The reasons a citizen comes up in the weekly review (issues 7, 17 and 18)."""
 
     PASSIVE_PERIOD = "passive_period"  # no held meeting within the cadence
     MISSED_MEETINGS = "missed_meetings"  # cancellations / no-shows in a row
@@ -39,6 +40,7 @@ class SignalKind(StrEnum):
     AFTERCARE_DUE = "aftercare_due"
     NO_NEXT_MEETING = "no_next_meeting"
     PARTIAL_ATTENDANCE = "partial_attendance"  # hours worked below the hours planned
+    HANDED_OVER = "handed_over"  # the first weeks after a handover (issue 18)
 
     @property
     def label(self) -> str:
@@ -55,6 +57,7 @@ class SignalKind(StrEnum):
             "aftercare_due": N_("Aftercare due"),
             "no_next_meeting": N_("No next meeting"),
             "partial_attendance": N_("Partial attendance"),
+            "handed_over": N_("Handed over"),
         }
         return _(labels[self.value])
 

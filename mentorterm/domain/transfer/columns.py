@@ -9,6 +9,8 @@ from ...models import (
     Citizen,
     Course,
     CourseExtension,
+    Cover,
+    Handover,
     HoursStep,
     LogbookEntry,
     Meeting,
@@ -133,6 +135,8 @@ COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
     MeetingStatusChange: ("changed_on", "status_from", "status_to"),
     ActionItem: ("what", "owner", "due_date", "done_on", "created_on"),
     ReviewNote: ("iso_week", "decision", "reviewed_at"),
+    Handover: ("handed_on", "note"),
+    Cover: ("starts_on", "ends_on", "note"),
     Report: (
         "period_start",
         "period_end",

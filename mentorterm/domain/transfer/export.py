@@ -21,6 +21,8 @@ from ...models import (
     Citizen,
     Course,
     CourseExtension,
+    Cover,
+    Handover,
     HoursStep,
     LogbookEntry,
     Meeting,
@@ -121,6 +123,7 @@ def build_document(citizen_id: int | None = None, now: datetime | None = None) -
     items = storage.rows_by_parent(ActionItem, "citizen_id", ids, "id")
     notes = storage.rows_by_parent(ReviewNote, "citizen_id", ids, "iso_week")
     reports = storage.rows_by_parent(Report, "citizen_id", ids, "period_end, id")
+    handovers = storage.rows_by_parent(Handover, "citizen_id", ids, "handed_on, id")
 
     mentor_keys: dict[int, str] = {}
     used: set[int] = set()
@@ -189,7 +192,30 @@ def build_document(citizen_id: int | None = None, now: datetime | None = None) -
             for r in notes.get(citizen.id, [])
         ]
         doc["reports"] = [_record(r, Report) for r in reports.get(citizen.id, [])]
+        doc["handovers"] = [
+            {
+                **_record(h, Handover),
+                "from_mentor": mentor_key(h.from_mentor_id),
+                "to_mentor": mentor_key(h.to_mentor_id),
+            }
+            for h in handovers.get(citizen.id, [])
+        ]
         out_citizens.append(doc)
+
+    # One citizen's file: the covers of the mentors who had them (the mentor now
+    # and those of its handovers), who else could write about them and when.
+    had = {c.mentor_id for c in citizens} | {
+        m for group in handovers.values() for h in group for m in (h.from_mentor_id, h.to_mentor_id)
+    }
+    covers = [
+        {
+            **_record(c, Cover),
+            "mentor": mentor_key(c.mentor_id),
+            "covered": mentor_key(c.covered_id),
+        }
+        for c in storage.plain_rows(Cover, order="starts_on, id")
+        if citizen_id is None or c.covered_id in had
+    ]
 
     mentors = [
         {
@@ -208,6 +234,7 @@ def build_document(citizen_id: int | None = None, now: datetime | None = None) -
         "exported_at": (now or utcnow()).isoformat(),
         "mentors": mentors,
         "citizens": out_citizens,
+        "covers": covers,
     }
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from ...i18n import N_, _
 from ...interchange import (
     CitizenDoc,
+    CoverDoc,
     InterchangeDocument,
     MentorDoc,
 )
@@ -20,6 +21,8 @@ from ...models import (
     Citizen,
     Course,
     CourseExtension,
+    Cover,
+    Handover,
     HoursStep,
     LogbookEntry,
     Meeting,
@@ -72,16 +75,34 @@ def _insert(model: type[BaseModel], rows: list[dict[str, Any]]) -> None:
         model.insert_many(rows[start : start + 500]).execute()
 
 
-def _resolve_mentors(mentors: list[MentorDoc], now: datetime) -> dict[str, int]:
-    """Map each document mentor to a mentor here: the default to the default,
-    others by name, creating the ones this database lacks."""
+def _resolve_mentors(
+    mentors: list[MentorDoc], now: datetime, owner_id: int | None, create: bool
+) -> dict[str, int]:
+    """Map each document mentor to a mentor here: the default to ``owner_id``
+    (None: this database's default), others by name, creating the ones this
+    database lacks, or, when ``create`` is False (a team database, whose
+    mentors only the lead adds), refusing them all by name."""
     ids: dict[str, int] = {}
-    for mentor in mentors:
+    missing: list[str] = []
+    for index, mentor in enumerate(mentors):
         found = None
         if mentor.is_default:
-            found = Mentor.get_or_none(Mentor.is_default == True)
+            found = (
+                Mentor.get_or_none(Mentor.id == owner_id)
+                if owner_id is not None
+                else Mentor.get_or_none(Mentor.is_default == True)
+            )
         if found is None:
             found = Mentor.get_or_none(Mentor.name == mentor.name)
+        if found is None and not create:
+            missing.append(
+                _(
+                    "mentors[{index}]: {name} wrote some of these records and is not a mentor "
+                    "here; the team lead adds them first (mentorterm team add-mentor LOGIN "
+                    '--name "{name}").'
+                ).format(index=index, name=mentor.name)
+            )
+            continue
         if found is None:
             found = Mentor.create(
                 name=mentor.name,
@@ -91,6 +112,8 @@ def _resolve_mentors(mentors: list[MentorDoc], now: datetime) -> dict[str, int]:
                 updated_at=now,
             )
         ids[mentor.key] = found.id
+    if missing:
+        raise ImportFailed(missing)
     return ids
 
 
@@ -112,17 +135,32 @@ def _already_here(citizens: list[CitizenDoc]) -> list[str]:
     return problems
 
 
-def import_document(document: InterchangeDocument, now: datetime | None = None) -> ImportResult:
-    """Write a validated document in one transaction (all or nothing)."""
+def import_document(
+    document: InterchangeDocument,
+    now: datetime | None = None,
+    *,
+    owner_id: int | None = None,
+    create_mentors: bool = True,
+) -> ImportResult:
+    """Write a validated document in one transaction (all or nothing).
+
+    ``owner_id``: the mentor here whose citizens they all become, and who
+    stands for the document's own mentor (None: each citizen's mentor in the
+    document, the document's own mentor being this database's default);
+    ``create_mentors`` False refuses a document naming mentors this database
+    lacks (a team database, whose mentors the lead adds)."""
     now = now or utcnow()
     records = 0
     with db.atomic():
         problems = _already_here(document.citizens)
         if problems:
             raise ImportFailed(problems)
-        mentor_ids = _resolve_mentors(document.mentors, now)
-        imported = [_import_citizen(citizen, mentor_ids, now) for citizen in document.citizens]
+        mentor_ids = _resolve_mentors(document.mentors, now, owner_id, create_mentors)
+        imported = [
+            _import_citizen(citizen, mentor_ids, now, owner_id) for citizen in document.citizens
+        ]
         records = sum(count for _id, count in imported)
+        records += _import_covers(document.covers, mentor_ids, now)
         # One row for the import; it names the citizen when there is exactly one.
         only = imported[0][0] if len(imported) == 1 else None
         audit.record(
@@ -135,10 +173,34 @@ def import_document(document: InterchangeDocument, now: datetime | None = None) 
     return ImportResult(citizens=len(document.citizens), records=records)
 
 
-def _import_citizen(doc: CitizenDoc, mentor_ids: dict[str, int], now: datetime) -> tuple[int, int]:
-    """Insert one citizen with every record; (the new citizen's id, rows written)."""
+def _import_covers(covers: list[CoverDoc], mentor_ids: dict[str, int], now: datetime) -> int:
+    """The document's covers, each once: one already here (the same two
+    mentors and days, as from an earlier citizen's file) is not written again."""
+    count = 0
+    for doc in covers:
+        mentor, covered = mentor_ids[doc.mentor], mentor_ids[doc.covered]
+        if mentor == covered:  # two of the file's mentors are one mentor here
+            continue
+        here = Cover.select().where(
+            (Cover.mentor == mentor)
+            & (Cover.covered == covered)
+            & (Cover.starts_on == doc.starts_on)
+            & (Cover.ends_on == doc.ends_on)
+        )
+        if here.exists():
+            continue
+        Cover.insert(_columns(doc, Cover, now, mentor=mentor, covered=covered)).execute()
+        count += 1
+    return count
+
+
+def _import_citizen(
+    doc: CitizenDoc, mentor_ids: dict[str, int], now: datetime, owner_id: int | None
+) -> tuple[int, int]:
+    """Insert one citizen with every record (``owner_id``: whose citizen it
+    becomes, else its mentor's in the document); (the new id, rows written)."""
     mentor = mentor_ids.get
-    owner = mentor_ids[doc.mentor]
+    owner = owner_id if owner_id is not None else mentor_ids[doc.mentor]
     citizen_id = Citizen.insert(_columns(doc, Citizen, now, mentor=owner)).execute()
     count = 1
     course_ids = []
@@ -240,4 +302,19 @@ def _import_citizen(doc: CitizenDoc, mentor_ids: dict[str, int], now: datetime) 
         ],
     )
     _insert(Report, [_columns(r, Report, now, citizen=citizen_id) for r in doc.reports])
+    _insert(
+        Handover,
+        [
+            _columns(
+                h,
+                Handover,
+                now,
+                citizen=citizen_id,
+                from_mentor=mentor(h.from_mentor),
+                to_mentor=mentor(h.to_mentor),
+            )
+            for h in doc.handovers
+        ],
+    )
+    count += len(doc.handovers)
     return citizen_id, count + len(doc.action_items) + len(doc.review_notes) + len(doc.reports)

@@ -1,0 +1,116 @@
+"""The facts of every course running in a period, read from the database.
+
+The whole database: on a team database, every mentor's citizens (the team
+reads all of it), archived citizens too — the year's report counts every course.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from ...enums import MeetingKind, MeetingStatus, PlacementKind
+from ...models import (
+    Citizen,
+    Course,
+    CourseExtension,
+    HoursStep,
+    LogbookEntry,
+    Meeting,
+    Mentor,
+    Placement,
+)
+from ..statistics import LoggedDay
+from .facts import CourseFact, WorkSpell
+
+_WORK_KINDS = tuple(kind.value for kind in PlacementKind if kind.is_work)
+
+
+def _course_of(placement, courses_of_citizen: list) -> int | None:
+    """The placement's course; for one without, the citizen's course running on its first day."""
+    if placement.course_id is not None:
+        return placement.course_id
+    for course in sorted(courses_of_citizen, key=lambda c: c.start_date, reverse=True):
+        if course.start_date <= placement.start_date and (
+            course.end_date is None or course.end_date >= placement.start_date
+        ):
+            return course.id
+    return None
+
+
+def course_facts(start: date, end: date) -> list[CourseFact]:
+    """One ``CourseFact`` for each course running on a day from ``start`` to ``end``."""
+    courses = list(
+        Course.select(Course, Citizen.id, Citizen.name, Mentor.id, Mentor.name)
+        .join(Citizen)
+        .join(Mentor)
+        .where(
+            (Course.start_date <= end) & (Course.end_date.is_null() | (Course.end_date >= start))
+        )
+        .order_by(Course.id)
+    )
+    if not courses:
+        return []
+    ids = [c.id for c in courses]
+    citizens = sorted({c.citizen_id for c in courses})
+    by_citizen: dict[int, list] = defaultdict(list)
+    for course in Course.select().where(Course.citizen.in_(citizens)):
+        by_citizen[course.citizen_id].append(course)
+    extensions: dict[int, list[date]] = defaultdict(list)
+    for ext in CourseExtension.select().where(CourseExtension.course.in_(ids)):
+        extensions[ext.course_id].append(ext.decided_on)
+    placements = list(Placement.select().where(Placement.citizen.in_(citizens)))
+    owner = {p.id: _course_of(p, by_citizen[p.citizen_id]) for p in placements}
+    work: dict[int, list[WorkSpell]] = defaultdict(list)
+    for p in placements:
+        if p.kind in _WORK_KINDS:
+            work[p.citizen_id].append(WorkSpell(p.start_date, p.end_date))
+    mine = [p.id for p in placements if owner[p.id] is not None]
+    steps: dict[int, list[tuple[date, float]]] = defaultdict(list)
+    days: dict[int, list[LoggedDay]] = defaultdict(list)
+    if mine:
+        for step in HoursStep.select().where(HoursStep.placement.in_(mine)):
+            steps[owner[step.placement_id]].append((step.from_date, step.hours_per_week))
+        logged = LogbookEntry.select().where(
+            LogbookEntry.placement.in_(mine) & LogbookEntry.entry_date.between(start, end)
+        )
+        for e in logged.order_by(LogbookEntry.entry_date):
+            days[owner[e.placement_id]].append(
+                LoggedDay(
+                    e.entry_date,
+                    e.attendance,
+                    e.hours_planned,
+                    e.hours_worked,
+                    e.left_early,
+                    e.left_early_reason,
+                    e.absence_reason,
+                )
+            )
+    aftercare: dict[int, list[date]] = defaultdict(list)
+    held = Meeting.select(Meeting.citizen, Meeting.starts_at).where(
+        Meeting.citizen.in_(citizens)
+        & (Meeting.kind == MeetingKind.AFTERCARE.value)
+        & (Meeting.status == MeetingStatus.HELD.value)
+    )
+    for meeting in held:
+        aftercare[meeting.citizen_id].append(meeting.starts_at.date())
+    return [
+        CourseFact(
+            course_id=c.id,
+            citizen_id=c.citizen_id,
+            citizen_name=c.citizen.name,
+            mentor_id=c.citizen.mentor_id,
+            mentor_name=c.citizen.mentor.name,
+            start=c.start_date,
+            ended_on=c.end_date,
+            outcome=c.outcome,
+            purpose=c.purpose,
+            programme=c.programme,
+            extensions=tuple(sorted(extensions[c.id])),
+            hours_steps=tuple(sorted(steps[c.id])),
+            days=tuple(days[c.id]),
+            aftercare_held=tuple(sorted(aftercare[c.citizen_id])),
+            work=tuple(sorted(work[c.citizen_id])),
+        )
+        for c in courses
+    ]

@@ -1,0 +1,225 @@
+"""The year's figures for the experience report: the period's figures in a table,
+enter lists the courses a figure counted, s / S save them as a spreadsheet / CSV."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import DataTable, Footer, Header, Static
+
+from .. import keys
+from ..domain import files
+from ..domain.figures import (
+    CountedCourse,
+    FigureRow,
+    YearFigures,
+    counted,
+    log_listed,
+    year_figures,
+)
+from ..domain.figures.export import file_bytes, log_saved, show_cell
+from ..format import show_date
+from ..i18n import _, ngettext
+from ..schemas import PeriodIn
+from ..widgets.fields import FieldSpec
+from ..widgets.form import FormScreen
+from ..widgets.guard import safely
+from ..widgets.lists import BackHelpScreen
+from ..widgets.loader import Loader
+from ..widgets.markup import escape
+from .statistics import SaveFileForm
+
+SPLITS = (None, "mentor", "programme")
+
+
+def aftercare_days() -> int:
+    """The review's aftercare setting (the default when the settings cannot be read)."""
+    try:
+        from ..settings import load_settings
+
+        return load_settings().review.aftercare_days
+    except Exception:  # noqa: BLE001 - a broken settings file: the review says why
+        return 90
+
+
+class FiguresPeriodForm(FormScreen[tuple[date, date]]):
+    TITLE = _("The year's figures from – to")
+    MODEL = PeriodIn
+    FIELDS = [
+        FieldSpec("start", _("From"), "date", required=True),
+        FieldSpec("end", _("To"), "date", required=True),
+    ]
+
+    def submit(self, data: PeriodIn) -> tuple[date, date]:
+        return data.start, data.end
+
+
+class FiguresScreen(Loader, BackHelpScreen):
+    """The figures of a period (default: this calendar year so far)."""
+
+    CSS_PATH = "figures.tcss"
+    BINDINGS = keys.bindings("figures")
+    HELP_TITLE = _("The year's figures")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.start: date | None = None
+        self.end: date | None = None
+        self.split = 0
+        self.result: YearFigures | None = None
+        self.by_key: dict[str, FigureRow] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="figures-title", classes="screen-title")
+        yield DataTable(id="figures", cursor_type="row", zebra_stripes=True)
+        yield Static(id="figures-note")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        today = self.app.today
+        self.start, self.end = date(today.year, 1, 1), today
+        self.load()
+        self.query_one(DataTable).focus()
+
+    def load(self) -> None:
+        self.query_one("#figures-title", Static).update(_("Counting the figures…"))
+        self.load_in_worker(
+            "figures",
+            year_figures,
+            self.start,
+            self.end,
+            today=self.app.today,
+            by=SPLITS[self.split],
+            aftercare_days=aftercare_days(),
+        )
+
+    def loaded_figures(self, result: YearFigures) -> None:
+        self.result = result
+        t = result.table
+        split = {None: "", "mentor": _(" · per mentor"), "programme": _(" · per programme")}
+        self.query_one("#figures-title", Static).update(
+            ngettext(
+                "The year's figures: {start} to {end}{split} · {count} course",
+                "The year's figures: {start} to {end}{split} · {count} courses",
+                t.rows[0].cells[0].value,
+            ).format(
+                start=show_date(t.start),
+                end=show_date(t.end),
+                split=split[t.by],
+                count=t.rows[0].cells[0].value,
+            )
+        )
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        table.add_column(_("No."), key="number")
+        table.add_column(_("Figure"), key="figure")
+        for group in t.groups:
+            table.add_column(escape(group.label), key=f"group:{group.key}")
+        self.by_key = {}
+        section = None
+        for number, row in enumerate(t.rows, 1):
+            if row.section != section:
+                section = row.section
+                blank = [""] * len(t.groups)
+                table.add_row("", Text(section, style="bold"), *blank, key=f"section:{number}")
+            self.by_key[row.key] = row
+            cells = [Text(show_cell(row, i), justify="right") for i in range(len(t.groups))]
+            table.add_row(str(number), escape(row.label), *cells, key=row.key)
+        self.query_one("#figures-note", Static).update(
+            _("enter: the courses counted · f period · b per mentor/programme · s .xlsx · S .csv")
+        )
+
+    def _row_in_focus(self) -> FigureRow | None:
+        table = self.query_one(DataTable)
+        if self.result is None or table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.by_key.get(key)
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    @safely
+    def action_open(self) -> None:
+        row = self._row_in_focus()
+        if row is None or self.result is None:
+            return
+        courses = counted(self.result, row)
+        log_listed(courses)
+        self.app.push_screen(FigureCoursesScreen(row, courses))
+
+    def action_from_to(self) -> None:
+        def chosen(period: tuple[date, date] | None) -> None:
+            if period is not None:
+                self.start, self.end = period
+                self.load()
+
+        self.app.push_screen(FiguresPeriodForm({"start": self.start, "end": self.end}), chosen)
+
+    def action_split(self) -> None:
+        self.split = (self.split + 1) % len(SPLITS)
+        self.load()
+
+    @safely
+    def action_save(self, fmt: str) -> None:
+        result = self.result
+        if result is None:
+            return
+        name = files.safe_file_name(
+            _("figures-{start}-{end}").format(
+                start=result.table.start.isoformat(), end=result.table.end.isoformat()
+            )
+        )
+        path = str(files.documents_folder() / f"{name}.{fmt}")
+
+        def saved(where: str | None) -> None:
+            if where:
+                log_saved(result, fmt)
+                self.notify(_("The figures are saved in {path}").format(path=where), timeout=15)
+
+        title = _("Save the figures as a spreadsheet") if fmt == "xlsx" else _("Save as CSV")
+        self.app.push_screen(SaveFileForm(path, file_bytes(result, fmt), title), saved)
+
+
+class FigureCoursesScreen(BackHelpScreen):
+    """The courses one figure counted: the figure traced back, course by course."""
+
+    CSS_PATH = "figures.tcss"
+    BINDINGS = keys.bindings("figure_courses")
+    HELP_TITLE = _("The courses counted")
+
+    def __init__(self, row: FigureRow, courses: list[CountedCourse]) -> None:
+        super().__init__()
+        self.row, self.courses = row, courses
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(
+            ngettext(
+                "{figure}: {count} course", "{figure}: {count} courses", len(self.courses)
+            ).format(figure=escape(self.row.label), count=len(self.courses)),
+            id="figure-title",
+            classes="screen-title",
+        )
+        yield DataTable(id="counted", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns(
+            _("Course"), _("Citizen"), _("Mentor"), _("Started"), _("Ended"), _("Outcome"),
+            _("Purpose"), _("Programme"),
+        )  # fmt: skip
+        for c in self.courses:
+            table.add_row(
+                str(c.course_id), escape(c.citizen_name), escape(c.mentor_name),
+                show_date(c.start), show_date(c.ended_on) if c.ended_on else _("running"),
+                c.outcome_label, c.purpose_label, escape(c.programme), key=str(c.course_id),
+            )  # fmt: skip
+        table.focus()
