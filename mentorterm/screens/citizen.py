@@ -325,7 +325,6 @@ class CitizenScreen(Loader, Screen):
         from .citizen_forms import DeleteCitizenScreen
 
         assert self.data is not None
-
         self.app.push_screen(DeleteCitizenScreen(self.citizen_id, self.data.citizen.name))
 
     def action_hand_over(self) -> None:
