@@ -3,7 +3,7 @@ roll call, the CV's state, how a company was contacted and how it went."""
 
 from __future__ import annotations
 
-from .enums import _Labelled
+from .enums import Attendance, _Labelled
 from .i18n import N_
 
 
@@ -18,11 +18,8 @@ class SessionAttendance(_Labelled):
 
     @classmethod
     def _labels(cls) -> dict[str, str]:
-        return {
-            "present": N_("Present"),
-            "sick": N_("Sick"),
-            "absent_with_notice": N_("Absent with notice"),
-            "absent_without_notice": N_("Absent without notice"),
+        # A logbook day's four, and the group's own way out of a session.
+        return Attendance._labels() | {
             "left_for_conversation": N_("Left for an individual conversation"),
         }
 
