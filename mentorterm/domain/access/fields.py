@@ -124,5 +124,10 @@ FIELD_LABELS: dict[str, str] = {
     "work_functions": N_("Work functions"),
     "workplace": N_("Workplace"),
     "workplace_view": N_("Workplace view"),
+    "site": N_("Workplace in the register"),
+    "sector": N_("Sector"),
+    "consultant_contact": N_("Consultant contact"),
+    "archived": N_("Archived"),
+    "workplaces": N_("Workplaces"),
     "written_by": N_("Written by"),
 }
