@@ -213,3 +213,16 @@ def test_the_link_command_with_and_without_dry_run(typed_db, capsys):
     assert "Done: 2 new workplaces, 4 placements." in out
     status, out = _run(capsys, "workplaces", "link", "--db", target)
     assert "linked to the register already" in out
+
+
+def test_the_demo_has_a_register_with_placements_linked(database):
+    from mentorterm.demo import generate_demo
+
+    generate_demo(seed=1, today=date(2026, 11, 22))
+    rows = domain.workplaces(today=date(2026, 11, 22))
+    assert len(rows) == 5 and all(row.placements >= 1 for row in rows)
+    canteen = next(r for r in rows if r.name.startswith("Kantinen"))
+    there = domain.placements_at(canteen.id)
+    assert len(there) == 2 and len({p.citizen_id for p in there}) == 2
+    # The other typed names are what the link command would make entries of.
+    assert plan_links().new and not plan_links().links.keys() & {r.name for r in rows}
