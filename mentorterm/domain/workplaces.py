@@ -174,12 +174,12 @@ def workplaces(
     return sorted(rows, key=lambda r: (not same_name(r.name).startswith(wanted), r.name.casefold()))
 
 
-def suggestions(needle: str, limit: int = 6) -> list[WorkplaceView]:
+def suggestions(needle: str, limit: int = 6) -> list[WorkplaceRow]:
     """Workplaces whose name matches what is typed (the placement form's
     find-as-you-type): the active ones, names starting with it first."""
     if not same_name(needle):
         return []
-    return [workplace_view(row.id) for row in workplaces(needle)[:limit]]
+    return workplaces(needle)[:limit]
 
 
 def find_by_name(name: str) -> WorkplaceView | None:

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from .. import keys
 from ..domain import workplaces as domain
-from ..i18n import _, ngettext
+from ..i18n import _
 from ..schemas.workplaces import WorkplaceIn
 from ..widgets.columns import Col, FittingTable
 from ..widgets.confirm import confirm_then
@@ -145,11 +145,10 @@ class WorkplacesScreen(RecordListScreen):
     def cells(self, row: domain.WorkplaceRow) -> tuple:
         style = "dim" if row.archived else ""
         name = row.name + (" " + _("(archived)") if row.archived else "")
-        placed = ngettext("{n} placement", "{n} placements", row.placements).format(
-            n=row.placements
-        )
+        # The count, and how many run today ("3 (1 now)"): narrow enough for 80 columns.
+        placed = str(row.placements)
         if row.running:
-            placed = _("{placed}, {running} now").format(placed=placed, running=row.running)
+            placed = _("{placed} ({running} now)").format(placed=placed, running=row.running)
         return (
             Text(name, style=style),
             Text(row.sector, style=style),
