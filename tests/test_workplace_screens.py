@@ -158,3 +158,35 @@ async def test_the_placement_form_finds_a_workplace_as_you_type(db_path):
         table = app.screen.query_one("#workplace-placements", DataTable)
         assert [str(c) for c in table.get_row_at(0)][0] == "Ali H."
         assert str(table.get_row_at(0)[4]) == "running"
+
+
+async def test_L_links_the_typed_names_after_asking(db_path):
+    storage.open_database(db_path)
+    citizen = create_citizen(CitizenIn(name="Ali H."))
+    for name, start in (("Netto Vest", date(2026, 1, 5)), ("netto  VEST", date(2026, 3, 1))):
+        Placement.create(citizen=citizen, kind="company_internship", workplace=name,
+                         start_date=start, end_date=start)  # fmt: skip
+    storage.close_database()
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("W")
+        await pilot.pause()
+        await pilot.press("L")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        question = shown(app, "#question")
+        assert "Link 2 placements to the register" in question and "1 new workplace" in question
+        await pilot.press("n")  # no: nothing written
+        await pilot.pause()
+        assert Workplace.select().count() == 0
+        await pilot.press("L")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert names(app) == ["Netto Vest"]
+        (site,) = Workplace.select()
+        assert {site_of(p) for p in Placement.select()} == {site.id}
+        await pilot.press("L")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "WorkplacesScreen"  # nothing left: no question

@@ -27,6 +27,14 @@ WORKPLACES: list[Key] = [
         show=False,
         help=_("Show the archived workplaces too, or hide them"),
     ),  # fmt: skip
+    Key(
+        "L",
+        "link_typed",
+        _("Link typed names"),
+        ("workplaces",),
+        show=False,
+        help=_("Link the placements' typed workplace names to the register (asks first)"),
+    ),  # fmt: skip
     Key("enter", "open_citizen", _("Open citizen"), ("workplace",)),
     # Not a plain letter (a is "add" elsewhere); it asks first.
     Key(

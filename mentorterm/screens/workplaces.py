@@ -11,7 +11,8 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from .. import keys
 from ..domain import workplaces as domain
-from ..i18n import _
+from ..domain.workplace_links import LinkPlan, link_typed_names, plan_links
+from ..i18n import _, ngettext
 from ..schemas.workplaces import WorkplaceIn
 from ..widgets.columns import Col, FittingTable
 from ..widgets.confirm import confirm_then
@@ -64,6 +65,27 @@ class WorkplaceForm(FormScreen[int]):
             return domain.create_workplace(data)
         domain.update_workplace(self.workplace_id, data)
         return self.workplace_id
+
+
+def link_question(plan: LinkPlan) -> str:
+    """What linking the typed names would do, as the question before it."""
+    new = ngettext("{count} new workplace", "{count} new workplaces", len(plan.new)).format(
+        count=len(plan.new)
+    )
+    placements = ngettext("{count} placement", "{count} placements", plan.placements).format(
+        count=plan.placements
+    )
+    lines = [
+        _("Link {placements} to the register by their typed workplace names, making {new}?")
+        .format(placements=placements, new=new)
+    ]  # fmt: skip
+    shown = list(plan.links.items())[:8]
+    for name, ids in shown:
+        mark = _("(new)") + " " if name in plan.new else ""
+        lines.append(f"  {mark}{escape(name)}: {len(ids)}")
+    if len(plan.links) > len(shown):
+        lines.append("  " + _("… and {count} more").format(count=len(plan.links) - len(shown)))
+    return "\n".join(lines)
 
 
 def archive_workplace(screen, row, then) -> None:
@@ -209,6 +231,20 @@ class WorkplacesScreen(RecordListScreen):
         row = self.current()
         if row is not None:
             archive_workplace(self, row, self.load)
+
+    @safely
+    def action_link_typed(self) -> None:
+        """L: the placements' typed names linked to the register, all at once (asks first)."""
+        plan = plan_links()
+        if not plan.links:
+            self.notify(
+                _("Every placement with a workplace name is linked to the register already.")
+            )
+            return
+        confirm_then(
+            self, link_question(plan), link_typed_names, _("The typed names are linked."),
+            yes=_("Link them"), no=_("Not now"), then=self.load,
+        )  # fmt: skip
 
     def action_toggle_archived(self) -> None:
         self.include_archived = not self.include_archived
