@@ -59,6 +59,14 @@ def _report(plan, dry_run: bool) -> str:
             (_("Dry run, nothing written: {new}, {placements}.") if dry_run else _("Done: {new}, {placements}."))
             .format(new=summary, placements=placements)
         )  # fmt: skip
+    if plan.skipped:
+        lines.append(
+            ngettext(
+                "{count} placement of a colleague's citizen is left for them to link.",
+                "{count} placements of colleagues' citizens are left for them to link.",
+                plan.skipped,
+            ).format(count=plan.skipped)
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import storage
 from ..i18n import N_
 from ..models import Placement, Workplace, db
 from ..schemas.workplaces import same_name
@@ -26,23 +27,35 @@ class LinkPlan:
     new: list[str] = field(default_factory=list)
     links: dict[str, list[int]] = field(default_factory=dict)  # register name → placements
     created: dict[str, int] = field(default_factory=dict)  # new name → its id, once written
+    # On the team database: unlinked placements of colleagues' citizens, left for them.
+    skipped: int = 0
 
     @property
     def placements(self) -> int:
         return sum(len(ids) for ids in self.links.values())
 
 
-def _unlinked() -> list[Placement]:
-    return list(
+def _unlinked() -> tuple[list[Placement], int]:
+    """The unlinked placements this login may change, and how many others there are
+    (on the team database a mentor links their own citizens' placements)."""
+    rows = list(
         Placement.select()
         .where(Placement.site.is_null())
         .order_by(Placement.start_date, Placement.id)
     )
+    writable = storage.writable_citizen_ids()
+    if writable is None:
+        return rows, 0
+    mine = [p for p in rows if p.citizen_id in writable]
+    return mine, len(rows) - len(mine)
 
 
 def plan_links() -> LinkPlan:
     """What ``link_typed_names`` would do, written nowhere."""
-    return _plan(_unlinked(), {})
+    unlinked, skipped = _unlinked()
+    plan = _plan(unlinked, {})
+    plan.skipped = skipped
+    return plan
 
 
 def _plan(unlinked: list[Placement], register: dict[str, Workplace]) -> LinkPlan:
@@ -71,11 +84,12 @@ def link_typed_names() -> LinkPlan:
     the entries it lacks: one transaction, audited (one row per entry created
     and per placement linked)."""
     with db.atomic():
-        unlinked = _unlinked()
+        unlinked, skipped = _unlinked()
         register: dict[str, Workplace] = {}
         for w in Workplace.select().order_by(Workplace.archived, Workplace.id):
             register.setdefault(same_name(w.name), w)
         plan = _plan(unlinked, register)
+        plan.skipped = skipped
         by_id = {p.id: p for p in unlinked}
         for name in plan.new:
             latest = by_id[plan.links[name][-1]]

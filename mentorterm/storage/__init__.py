@@ -81,6 +81,7 @@ from .upkeep import (
     is_duplicate,
     row_counts,
     schema_version,
+    writable_citizen_ids,
 )
 from .wal import (
     checkpoint,
@@ -94,6 +95,7 @@ from .wal import (
 
 __all__ = [
     "active_mentor_ids",
+    "writable_citizen_ids",
     "APP_NAME",
     "AUDIT_TRIGGERS",
     "BACKUP_HOOKS",
