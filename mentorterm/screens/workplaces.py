@@ -85,6 +85,14 @@ def link_question(plan: LinkPlan) -> str:
         lines.append(f"  {mark}{escape(name)}: {len(ids)}")
     if len(plan.links) > len(shown):
         lines.append("  " + _("… and {count} more").format(count=len(plan.links) - len(shown)))
+    if plan.skipped:
+        lines.append(
+            ngettext(
+                "{count} placement of a colleague's citizen is left for them to link.",
+                "{count} placements of colleagues' citizens are left for them to link.",
+                plan.skipped,
+            ).format(count=plan.skipped)
+        )
     return "\n".join(lines)
 
 
