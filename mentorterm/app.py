@@ -19,6 +19,9 @@ from .screens.mentor import MentorIdentityFlow
 from .screens.navigation import Navigation
 from .screens.palette import BilingualCommands, CitizenCommands, app_commands
 from .screens.textual_text import TextualText, textual_commands
+from .widgets import cell_widths
+
+cell_widths.install()  # Rich's character widths remembered (widgets/cell_widths.py)
 
 #: Seconds without a key press after which the -wal is checkpointed.
 CHECKPOINT_EVERY = 120

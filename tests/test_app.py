@@ -197,7 +197,8 @@ async def main():
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         print(type(app.screen).__name__)
-        print(" ".join(sorted(m for m in sys.modules if m.startswith("mentorterm"))))
+        top = ("mentorterm", "psycopg")
+        print(" ".join(sorted(m for m in sys.modules if m.split(".")[0] in top)))
 
 asyncio.run(main())
 """
@@ -205,7 +206,8 @@ asyncio.run(main())
 
 def test_the_first_frame_imports_no_form_draft_or_demo_machinery(db_path):
     """Without a kept draft the start needs neither the drafts nor the meetings
-    screen, the forms, pydantic (input schemas or read models), nor the demo builder."""
+    screen, the forms, pydantic (input schemas or read models), nor the demo builder,
+    nor PostgreSQL's driver (peewee would import it; mentorterm/drivers.py)."""
     import os
     import subprocess
     import sys
@@ -238,5 +240,6 @@ def test_the_first_frame_imports_no_form_draft_or_demo_machinery(db_path):
         "mentorterm.demo",
         "mentorterm.domain.views",  # pydantic's read models
         "mentorterm.domain.audit.entry_view",
+        "psycopg",
     }
     assert loaded & unneeded == set()

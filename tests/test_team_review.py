@@ -7,6 +7,8 @@ one and seen by the other, the lead's overview).
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date, datetime, timedelta
 
 import peewee
@@ -80,6 +82,12 @@ def test_a_mentor_records_a_decision_about_a_colleagues_citizen_in_their_own_nam
     again = save_decision(anna_citizen, WEEK, "Ring the supervisor today", True, datetime.now())
     assert again.decided_by == "Anna" and again.reviewed
     assert ReviewNote.get_by_id(note.id).mentor_id == anna
+    storage.close_database()
+    # Nor does the lead, who writes all, decide in a colleague's name.
+    storage.open_database(team["lead"])
+    with pytest.raises(peewee.DatabaseError, match="row-level security"), db.atomic():
+        ReviewNote.update(mentor=bo).where(ReviewNote.id == note.id).execute()
+    assert save_decision(anna_citizen, WEEK, "Lead's", True, datetime.now()).decided_by == "Lead"
 
 
 def test_a_decision_is_removed_by_its_author_or_the_citizens_mentor_not_by_a_third(team):
@@ -132,7 +140,7 @@ async def test_the_caseload_lists_mine_with_those_i_cover_then_the_teams_then_a_
         screen = app.screen
         assert names_on(screen) == ["Anja Andersen", "Bent Berg"]  # mine and Anna's
         name_cell = str(screen._cells_of(screen.rows[0])[0])
-        assert name_cell == "Anja Andersen · covering for Anna"
+        assert name_cell == "↪ Anja Andersen · covering for Anna"
         assert str(screen._cells_of(screen.rows[1])[0]) == "Bent Berg"
         status = str(screen.query_one("#status").render())
         assert "mine + covering for Anna (M)" in status
@@ -152,6 +160,20 @@ async def test_the_caseload_lists_mine_with_those_i_cover_then_the_teams_then_a_
         await pilot.press("M")  # from a colleague's back to mine
         await pilot.pause()
         assert names_on(screen) == ["Anja Andersen", "Bent Berg"]
+        # The review: the team's queue; M, mine: Bo's own and Anna's, whom he covers.
+        await pilot.press("R")
+        await pilot.pause()
+        assert [r[0] for r in queue_rows(app)][::2] == ["Anna (1)", "Bo (1)", "Lead (1)"]
+        await pilot.press("M")
+        await pilot.pause()
+        assert [r[0] for r in queue_rows(app)] == [
+            "Anna (1)",
+            "Anja Andersen",
+            "Bo (1)",
+            "Bent Berg",
+        ]
+        title = str(app.screen.query_one("#review-title", Static).render())
+        assert "mine + covering for Anna (M)" in title
 
 
 def queue_rows(app) -> list[tuple[str, str]]:
@@ -180,7 +202,7 @@ async def test_the_team_walks_the_review_mentor_by_mentor_and_the_other_sees_the
             "Bent Berg",
         ]
         title = str(app.screen.query_one("#review-title", Static).render())
-        assert "the team's queue" in title and "0 of 3 reviewed" in title
+        assert "the team's (M)" in title and "0 of 3 reviewed" in title
         assert app.screen.current().name == "Anja Andersen"  # on a citizen, not a heading
         # Walk: a decision for each of Anna's, on past the heading to Bo's citizen.
         for text in ("Book a meeting", "Ring the supervisor"):
@@ -199,7 +221,7 @@ async def test_the_team_walks_the_review_mentor_by_mentor_and_the_other_sees_the
         await pilot.press("M")  # mine: Anna's citizens only
         await pilot.pause()
         assert [r[0] for r in queue_rows(app)] == ["Anna (2)", "Anja Andersen", "Asger Aagaard"]
-        assert "my queue" in str(app.screen.query_one("#review-title", Static).render())
+        assert "mine (M)" in str(app.screen.query_one("#review-title", Static).render())
     storage.close_database()
     # Bo, at his own terminal, sees the decisions recorded and who decided.
     app = make_app(team["bo"], today=TODAY)
@@ -244,6 +266,11 @@ async def test_the_leads_overview_from_the_caseload(team, capsys):
         await pilot.press("escape")
         await pilot.pause()
         assert type(app.screen).__name__ == "CaseloadScreen"
+        await pilot.press("O", "down", "enter")  # Anna, Bo: Bo's caseload
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CaseloadScreen"
+        assert names_on(app.screen) == ["Bent Berg"]
+        assert "Bo's (C)" in str(app.screen.query_one("#status").render())
     storage.close_database()
     capsys.readouterr()
     assert cli.main(["team", "overview", "--db", team["anna"]]) == 0
@@ -264,6 +291,84 @@ async def test_on_a_mentors_own_database_the_overview_says_there_is_no_team(data
         note = str(app.screen.query_one("#overview-note", Static).render())
         assert "This is your own database" in note
         assert not app.screen.query_one("#team-overview", DataTable).display
+        # The review is the mentor's own queue, as it always was: no headings, no team.
+        await pilot.press("escape", "R")
+        await pilot.pause()
+        assert "(M)" not in str(app.screen.query_one("#review-title", Static).render())
+        await pilot.press("M")
+        await pilot.pause()
+        assert [n.message for n in app._notifications][-1].startswith("Every citizen")
     storage.close_database()
     assert cli.main(["team", "overview", "--db", str(database.database)]) == 1
     assert "works on a team database" in capsys.readouterr().err
+
+
+ANNA_DECIDES = """
+import sys
+from datetime import datetime
+from mentorterm import storage
+from mentorterm.domain.review import save_decision
+storage.open_database(sys.argv[1])
+save_decision(int(sys.argv[2]), sys.argv[3], "Anna rings the supervisor", True, datetime.now())
+storage.close_database()
+"""
+
+
+async def test_a_decision_recorded_at_another_terminal_shows_when_its_citizen_is_in_focus(team):
+    on_course(team["anna"], "Anja Andersen")
+    asger = on_course(team["anna"], "Asger Aagaard")
+    on_course(team["bo"], "Bent Berg")
+    app = make_app(team["bo"], today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("R")
+        await pilot.pause()
+        assert app.screen.current().name == "Anja Andersen"
+        # Meanwhile Anna, at her own terminal (her own login), decides about Asger.
+        subprocess.run(
+            [sys.executable, "-c", ANNA_DECIDES, team["anna"], str(asger), WEEK],
+            check=True,
+            timeout=120,
+        )
+        await pilot.press("j")
+        await pilot.pause()
+        assert app.screen.current().name == "Asger Aagaard"
+        facts = str(app.screen.query_one("#review-facts", Static).render())
+        assert "Decided by Anna" in facts
+        assert app.screen.query_one("#decision").text == "Anna rings the supervisor"
+        assert ("Asger Aagaard", "✓") in queue_rows(app)
+        assert "1 of 3 reviewed" in str(app.screen.query_one("#review-title", Static).render())
+
+
+async def test_a_decision_over_a_colleagues_made_meanwhile_is_refused_and_the_text_kept(team):
+    anja = on_course(team["anna"], "Anja Andersen")
+    on_course(team["bo"], "Bent Berg")
+    app = make_app(team["bo"], today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("R")
+        await pilot.pause()
+        assert app.screen.current().name == "Anja Andersen"
+        subprocess.run(  # Anna decides about Anja at her own terminal, after Bo's screen read
+            [sys.executable, "-c", ANNA_DECIDES, team["anna"], str(anja), WEEK],
+            check=True,
+            timeout=120,
+        )
+        await pilot.press("d", *"Bo's idea", "ctrl+s")
+        await pilot.pause()
+        told = [n.message for n in app._notifications]
+        assert any("Anna changed this record" in message for message in told), told
+        storage_note = ReviewNote.get(ReviewNote.citizen == anja)
+        assert storage_note.decision == "Anna rings the supervisor"  # not overwritten unseen
+        # Back on Anja: Anna's decision is shown as hers, Bo's text back in the box.
+        while app.screen.current().name != "Anja Andersen":
+            await pilot.press("k")
+            await pilot.pause()
+        facts = str(app.screen.query_one("#review-facts", Static).render())
+        assert "Decided by Anna" in facts
+        assert app.screen.query_one("#decision").text == "Bo's idea"
+        # Now that he has seen hers, his own saves, in his name.
+        await pilot.press("d", "end", *" too", "ctrl+s")
+        await pilot.pause()
+        note = ReviewNote.get(ReviewNote.citizen == anja)
+        assert note.decision == "Bo's idea too" and note.mentor.name == "Bo"

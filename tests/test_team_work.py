@@ -129,3 +129,23 @@ def test_the_overview_counts_per_mentor(two_mentors):
     assert rows["Bo"].open_signals == signals[ids["Bent"]] + signals[ids["Birgit"]]
     assert (rows["Anna"].overdue, rows["Bo"].overdue) == (0, 1)
     assert overview_cells(rows["Bo"])[0] == "Bo" and overview_cells(rows["Bo"])[-1] == "1"
+
+
+def test_a_decision_saves_only_over_the_version_that_was_shown(two_mentors):
+    from mentorterm.domain.review import decision_for
+    from mentorterm.domain.versions import ChangedMeanwhile
+
+    anna, bo, ids = two_mentors
+    week, now = iso_week_of(TODAY), datetime(2026, 11, 22, 10, 0)
+    save_decision(ids["Alma"], week, "Anna's", False, now, mentor_id=anna.id)
+    with pytest.raises(ChangedMeanwhile):  # Bo's screen showed none: Anna's came meanwhile
+        save_decision(ids["Alma"], week, "Bo's", False, now, mentor_id=bo.id, seen_version=0)
+    shown = decision_for(ids["Alma"], week)
+    assert (shown.decision, shown.decided_by) == ("Anna's", "Anna")
+    save_decision(ids["Alma"], week, "Anna's, later", False, now, mentor_id=anna.id)
+    with pytest.raises(ChangedMeanwhile):  # Bo's screen still shows the first version
+        save_decision(ids["Alma"], week, "Bo's", True, now, bo.id, seen_version=shown.version)
+    assert decision_for(ids["Alma"], week).decision == "Anna's, later"
+    fresh = decision_for(ids["Alma"], week)
+    saved = save_decision(ids["Alma"], week, "Bo's", True, now, bo.id, seen_version=fresh.version)
+    assert (saved.decided_by, saved.version) == ("Bo", fresh.version + 1)

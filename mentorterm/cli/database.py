@@ -38,9 +38,13 @@ def cmd_open(args: argparse.Namespace) -> int:
     with _counting_tries(target):
         app = make_app(target, passphrase=given, ask_identity=True)
     del given
+    from .. import steady
+
+    steady.begin()  # the collector's full passes kept off the first frame and the keys
     try:
         app.run()
     finally:
+        steady.end()
         storage.close_database()
     return app.return_code or EXIT_OK
 

@@ -106,6 +106,7 @@ HOME: list[Key] = [
     Key("escape,question_mark,q", "dismiss", _("Close help"), ("help",)),
     # --- agreements across the caseload --------------------------------------------
     Key("enter", "open_citizen", _("Open citizen"), ("action_items", "agenda")),
+    Key("enter", "open", _("Their caseload"), ("team_overview",)),
     Key("x", "done", _("Mark done"), ("action_items",)),
     Key(
         "u",

@@ -8,10 +8,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
-from .. import keys
-from ..domain.audit import ViewLog
+from .. import keys, steady
 from ..domain.caseload import CaseloadRow, CourseFilter
 from ..i18n import _, ngettext
 from ..widgets.caselist import CaseList
@@ -19,18 +18,21 @@ from ..widgets.columns import Shown
 from ..widgets.filter_box import FilterBox
 from ..widgets.guard import safely
 from ..widgets.loader import Loader
+from ..widgets.steady_footer import SteadyFooter
 from .caseload_columns import (
     COLUMNS,
     NEXT_VIEW,
     SORT_MARK,
     VIEW_LABELS,
     Column,
+    Narrowing,
     cells,
     matches,
     searched_text,
 )
 
 # The columns, their cells and the filter's match (re-exported: the old names hold).
+from .caseload_reads import ReadsLogged
 from .caseload_scope import CaseloadScope
 
 # A hundred rows fill three screens; the filter narrows the rest (bench/README.md).
@@ -43,7 +45,7 @@ __all__ = ["COLUMNS", "NEXT_VIEW", "SORT_MARK", "VIEW_LABELS", "CaseloadScreen",
 __all__ += ["cells", "matches"]
 
 
-class CaseloadScreen(CaseloadScope, Loader, Screen):
+class CaseloadScreen(ReadsLogged, CaseloadScope, Loader, Screen):
     """Who needs attention today, at a glance."""
 
     CSS_PATH = "caseload.tcss"
@@ -66,9 +68,8 @@ class CaseloadScreen(CaseloadScope, Loader, Screen):
         self._detail: str | None = None  # the detail and status texts shown (None: not yet)
         self._status: str | None = None
         self._cells: dict[CaseloadRow, tuple] = {}  # each row's cells, made once per load
-        # Each citizen on the list is one read in the audit log, once per session
-        # of this screen (a filter or a reload writes nothing new).
-        self._reads = ViewLog("caseload", "caseload list")
+        self.reads_logged("caseload", "caseload list")
+        self._narrowing = Narrowing()  # the filter's last matches, narrowed per keystroke
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -84,7 +85,7 @@ class CaseloadScreen(CaseloadScope, Loader, Screen):
             )
             yield Static(id="caseload-detail")
             yield Static(id="status")
-        yield Footer()
+        yield SteadyFooter()  # not rebuilt by / and escape: the same keys
 
     def on_mount(self) -> None:
         self._show_filter(False)
@@ -132,6 +133,8 @@ class CaseloadScreen(CaseloadScope, Loader, Screen):
             # Once the first page is drawn: a worker started now would take the
             # interpreter from the first frame (the whole list is the slow part).
             self.call_after_refresh(self._load_the_rest, self._loads, self.view)
+        else:
+            self.call_after_refresh(steady.settle)
         self.show()
 
     def _load_the_rest(self, serial: int, view: CourseFilter) -> None:
@@ -143,6 +146,7 @@ class CaseloadScreen(CaseloadScope, Loader, Screen):
         self.rows = rows
         self.complete = True
         self.show()
+        steady.settle()  # the whole list stays: out of the collector's passes
 
     def visible_rows(self) -> list[CaseloadRow]:
         # Sorted once per load or sort change, filtered per keystroke: the
@@ -153,11 +157,10 @@ class CaseloadScreen(CaseloadScope, Loader, Screen):
             self._sorted = sorted(self.rows, key=column.sort, reverse=self.sort_reverse)
             self._sorted_for = order
             self._searched = [searched_text(r) for r in self._sorted]
+            self._narrowing.forget()
         if self.needle:
-            needle = self.needle
-            return [
-                r for r, text in zip(self._sorted, self._searched, strict=True) if needle in text
-            ]
+            found = self._narrowing.matching(order, self._searched, self.needle)
+            return [self._sorted[i] for i in found]
         return self._sorted
 
     def show(self) -> None:
@@ -165,7 +168,7 @@ class CaseloadScreen(CaseloadScope, Loader, Screen):
         selected = self.selected_citizen()
         rows = self.visible_rows()
         shown = rows[:MAX_ROWS]
-        self._log_reads(shown)
+        self.log_reads(row.citizen_id for row in shown)
         table.fill((str(row.citizen_id), self._cells_of(row)) for row in shown)
         self._shown_rows = shown
         if selected is not None:
@@ -183,12 +186,6 @@ class CaseloadScreen(CaseloadScope, Loader, Screen):
         if found is None:
             found = self._cells[row] = self.scope_cells(row, cells(row))
         return found
-
-    @safely
-    def _log_reads(self, shown: list[CaseloadRow]) -> None:
-        # A filter keystroke can bring citizens into view: a failed write is a
-        # message, not a crash of the keystroke.
-        self._reads.saw(row.citizen_id for row in shown)
 
     @property
     def shown_columns(self) -> list[Shown]:
@@ -238,6 +235,15 @@ class CaseloadScreen(CaseloadScope, Loader, Screen):
             )
             empty.display, table.display = True, False
             self.set_focus(None)
+        elif not self.rows and not self.needle and self.scope_mine and self.scope_label():
+            # A mentor on the team database with no citizens of their own (yet).
+            empty.update(
+                _(
+                    "You have no citizens of your own here yet. Press [b]M[/b] to see the "
+                    "team's, [b]v[/b] for ended or all courses, or [b]n[/b] to create a citizen."
+                )
+            )
+            empty.display, table.display = True, False
         elif not rows:
             empty.update(
                 _(

@@ -2,7 +2,7 @@
 
 On a mentor's own database every citizen is theirs and there is no scope.
 On the team database the list starts with the mentor's own citizens and
-those of the colleagues they cover today (marked "covering for Anna");
+those of the colleagues they cover today (marked "↪ … · covering for Anna");
 ``M`` switches to the whole team's and back; ``C`` picks a colleague (the
 team's mentors with their caseload sizes) and lists that colleague's
 citizens. The status line says which.
@@ -74,7 +74,9 @@ class CaseloadScope:
         colleague = self._covering.get(row.citizen_id)
         if colleague is None:
             return cells
-        name = Text(row.name)
+        # A mark in front stays in sight when a narrow terminal cuts the name's cell.
+        name = Text("↪ ", style="bold")
+        name.append(row.name)
         name.append(" · " + _("covering for {name}").format(name=colleague), style="italic")
         return (name, *cells[1:])
 
@@ -129,10 +131,17 @@ class CaseloadScope:
 
         def chosen(mentor_id: int | None) -> None:
             if mentor_id is not None:
-                self.scope, self._colleague_name = mentor_id, names[mentor_id]
-                self.load()
+                self.show_colleague(mentor_id, names[mentor_id])
 
         self.app.push_screen(PickScreen(_("Whose caseload?"), choices), chosen)
+
+    def show_colleague(self, mentor_id: int, name: str) -> None:
+        """List ``mentor_id``'s citizens (mine when it is me)."""
+        if mentor_id == self.my_mentor:
+            self.scope = MINE
+        else:
+            self.scope, self._colleague_name = mentor_id, name
+        self.load()
 
     def action_team_overview(self) -> None:
         self.app.show_team_overview()

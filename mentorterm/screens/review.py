@@ -25,6 +25,7 @@ from ..domain import drafts
 from ..domain import review as domain
 from ..domain.audit import ViewLog
 from ..domain.review import review_detail
+from ..domain.versions import ChangedMeanwhile
 from ..format import show_date, show_datetime
 from ..i18n import N_, _
 from ..widgets.draft_timer import DraftTimer
@@ -173,6 +174,7 @@ class ReviewScreen(ReviewQueueTable, Screen):
 
     @safely
     def show_current(self) -> None:
+        self.refresh_current()  # a colleague's decision recorded meanwhile
         self.update_title()
         item = self.current()
         if item is None:
@@ -279,14 +281,22 @@ class ReviewScreen(ReviewQueueTable, Screen):
                 drafts.discard_draft(key)
                 self._kept_text = None
             return
-        with drafts.saved_with(key):  # the decision saved, its draft gone, together
-            saved = domain.save_decision(
-                item.citizen_id,
-                self.iso_week,
-                text,
-                reviewed=item.reviewed if reviewed is None else reviewed,
-                now=datetime.now(),
-            )
+        try:
+            with drafts.saved_with(key):  # the decision saved, its draft gone, together
+                saved = domain.save_decision(
+                    item.citizen_id,
+                    self.iso_week,
+                    text,
+                    reviewed=item.reviewed if reviewed is None else reviewed,
+                    now=datetime.now(),
+                    seen_version=self.seen_version,
+                )
+        except ChangedMeanwhile:  # a colleague decided meanwhile: the text stays a draft
+            self.keep_decision_draft()
+            self._shown_text, self._kept_text = text, None  # kept, not tried again on moving
+            raise
+        if self.seen_version is not None:
+            self.seen_version = saved.version
         self._kept_text = None
         self.items[self.index] = item.model_copy(
             update={

@@ -29,6 +29,8 @@ class ReviewQueueTable:
     team_queue = True  # on the team database: the team's queue; False: mine
     _rows: list[int] = []  # the table row of each item (headings in between)
     _groups: list[ReviewGroup] = []
+    _covered_names: list[str] = []  # the colleagues I cover today (my queue has theirs)
+    seen_version: int | None = None  # the decision's version on screen (0: none yet)
 
     @property
     def my_mentor(self) -> int | None:
@@ -44,7 +46,9 @@ class ReviewQueueTable:
         if me is None:
             self._groups = []
             return domain.review_queue(self.as_of, thresholds=thresholds)
-        only = None if self.team_queue else {me, *covering_for(me, self.app.today)}
+        covered = {} if self.team_queue else covering_for(me, self.app.today)
+        self._covered_names = list(covered.values())
+        only = None if self.team_queue else {me, *covered}
         self._groups = team_review(self.as_of, thresholds, only)
         return [item for group in self._groups for item in group.items]
 
@@ -94,13 +98,35 @@ class ReviewQueueTable:
         if target < table.row_count:
             table.move_cursor(row=target)
 
+    def refresh_current(self) -> None:
+        """The decision in focus as recorded now: on the team database a colleague
+        at another terminal may have recorded or changed it since the queue was read."""
+        self.seen_version = None  # no check on a mentor's own database
+        if self.my_mentor is None or not self.items or self.read_only:
+            return
+        item = self.items[self.index]
+        fresh = domain.decision_for(item.citizen_id, self.iso_week)
+        self.seen_version = fresh.version if fresh is not None else 0
+        if fresh is None:
+            return
+        now = {"decision": fresh.decision, "reviewed": fresh.reviewed}
+        now |= {"reviewed_at": fresh.reviewed_at, "decided_by": fresh.decided_by}
+        if all(getattr(item, name) == value for name, value in now.items()):
+            return
+        self.items[self.index] = item.model_copy(update=now)
+        mark = "✓" if fresh.reviewed else ""
+        self.query_one(DataTable).update_cell_at((self.row_of(self.index), 2), mark)
+
     def queue_label(self) -> str:
         """What the title says of the queue (nothing on a mentor's own database)."""
         if self.my_mentor is None:
             return ""
         if self.team_queue:
-            return _(" · the team's queue, mentor by mentor (M: mine)")
-        return _(" · my queue and those I cover (M: the team's)")
+            return " · " + _("the team's (M)")
+        if self._covered_names:
+            names = ", ".join(self._covered_names)
+            return " · " + _("mine + covering for {names} (M)").format(names=names)
+        return " · " + _("mine (M)")
 
     def action_switch_scope(self) -> None:
         if self.my_mentor is None:

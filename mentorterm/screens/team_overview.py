@@ -1,13 +1,15 @@
 """The lead's overview of the team: per mentor the caseload size, the week's
 review signals not yet reviewed and the agreements past their day.
 
-Reached from the caseload (``O``, the palette). On a mentor's own database
-there is no team: the screen says so.
+Reached from the caseload (``O``, the palette); enter on a mentor lists
+their caseload. On a mentor's own database there is no team: the screen
+says so.
 """
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Header, Static
 
@@ -38,6 +40,22 @@ class TeamOverviewScreen(BackHelpScreen):
         table = self.query_one(DataTable)
         table.add_columns(*(_(label) for label in OVERVIEW_COLUMNS))
         self.load()
+
+    @on(DataTable.RowSelected, "#team-overview")
+    def _chosen(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        """The highlighted mentor's caseload (the caseload's scope set to theirs)."""
+        table = self.query_one(DataTable)
+        if not table.display or not table.row_count:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        name = str(table.get_row(key)[0])
+        self.app.go_home()
+        home = self.app.screen
+        if hasattr(home, "show_colleague"):
+            home.show_colleague(int(key), name)
 
     def on_screen_resume(self) -> None:
         self.load()

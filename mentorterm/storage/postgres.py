@@ -75,6 +75,10 @@ def _connect_params(target: str, password: str | None) -> tuple[str, dict[str, A
     if password:
         params["password"] = password
     params.setdefault("application_name", "mentorterm")
+    # No JIT compilation: the review's statements are estimated as costly
+    # (thousands of correlated subqueries), so the server would spend ~2 s
+    # compiling what runs in a few hundred ms (bench/README.md, team).
+    params["options"] = " ".join(filter(None, [params.get("options"), "-c jit=off"]))
     params.setdefault("connect_timeout", 10)
     return str(name), params
 
@@ -101,6 +105,9 @@ def _without_nul(connection) -> None:
 
 def make_database(target: str, password: str | None = None) -> peewee.Database:
     """The peewee database for ``target`` (not yet connected)."""
+    from ..drivers import give_peewee_psycopg
+
+    give_peewee_psycopg()  # before playhouse's import: it reads what peewee has
     from playhouse.postgres_ext import Psycopg3Database
 
     class TeamDatabase(Psycopg3Database):
@@ -269,6 +276,15 @@ def open_team(target: str, *, password: str | None = None) -> peewee.Database:
                     "lead to run 'mentorterm team init' on it."
                 ).format(where=where)
             )
+        if version < SCHEMA_VERSION:
+            raise DatabaseTooNew(
+                _(
+                    "The team database {where} is at schema {found}, older than this "
+                    "mentorterm's schema {ours}. The team lead (the role that ran 'mentorterm "
+                    "team init') upgrades it, all or nothing, with: mentorterm team upgrade "
+                    "--db {where}. Nothing was changed."
+                ).format(where=where, found=version, ours=SCHEMA_VERSION)
+            )
         if version != SCHEMA_VERSION:
             raise DatabaseTooNew(
                 _(
@@ -316,6 +332,13 @@ def init_team(target: str, *, password: str | None = None) -> int:
     finally:
         database.close()
     return SCHEMA_VERSION
+
+
+def upgrade_team(target: str, *, password: str | None = None) -> tuple[int, int]:
+    """``mentorterm team upgrade`` (storage/team_upgrade.py)."""
+    from .team_upgrade import upgrade_team as upgrade
+
+    return upgrade(target, password=password)
 
 
 def add_team_mentor(login: str, name: str, password: str | None, *, lead: bool = False) -> int:

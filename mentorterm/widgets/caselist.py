@@ -1,17 +1,14 @@
 """A long list drawn line by line: only the rows on screen are rendered, each once.
 
-``CaseList`` looks and answers like the ``FittingTable`` (a ``DataTable`` whose
-columns fit the terminal, widgets/columns.py) it replaces on the caseload:
-the same columns, widths, header, zebra stripes, row cursor and styles (it
-uses the DataTable's component classes and CSS). But it is a ScrollView with
-``render_line``: a row is rendered the first time it is on screen and kept as
-a Strip for its key, so a filter keystroke that brings other rows into view
-renders only those, and a row is rendered again only when its cells change.
-
-A change repaints only the lines whose strip differs from the one on screen
-(``_repaint``), and a new number of rows changes the scroll range without a
-layout of the whole screen: a filter keystroke that keeps the top rows sends
-only the lines that changed to the terminal.
+``CaseList`` looks and answers like the ``FittingTable`` (widgets/columns.py)
+it replaces on the caseload: the same columns, widths, header, zebra stripes,
+row cursor and styles (the DataTable's component classes and CSS). It is a
+ScrollView with ``render_line``: a row is rendered the first time it is on
+screen and kept as a Strip by its key and the styles it is drawn in, so a
+filter keystroke renders only the rows it brings into view, and a focus
+change only the cursor row. A change repaints only the lines whose strip
+differs from the one on screen (``_repaint``), and a new number of rows
+changes the scroll range without a layout of the whole screen.
 """
 
 from __future__ import annotations
@@ -114,6 +111,10 @@ class CaseList(ScrollView, can_focus=True):
         self._widths: dict[str, tuple[int, ...]] = {}  # each row's cell widths, measured once
         self._order: list[str] = []
         self._strips: dict[tuple, Strip] = {}  # a rendered row, by key and look
+        self._cut: dict[str, list[str | Text]] = {}  # a row's cells as shown, by key
+        self._positions: list[int] = []  # where each shown column's cell is in a row
+        self._segments: dict[tuple, list[Segment]] = {}  # a text cell drawn, by look
+        self._looks: dict[tuple, tuple[Style, ...]] = {}  # the row styles, by widget look
         self._header: tuple[str, ...] = ()
         self._drawn: dict[int, tuple[Strip, int]] = {}  # line y: (strip, scroll x) last drawn
         self._drawn_width = -1  # the width the cached strips were made for
@@ -147,6 +148,7 @@ class CaseList(ScrollView, can_focus=True):
 
     def _forget(self, key: str) -> None:
         self._widths.pop(key, None)
+        self._cut.pop(key, None)
         for cached in [k for k in self._strips if k[0] == key]:
             del self._strips[cached]
 
@@ -155,9 +157,14 @@ class CaseList(ScrollView, can_focus=True):
         return self._shown_cells(self._order[index])
 
     def _shown_cells(self, key: str) -> list[str | Text]:
-        index = {c.key: i for i, c in enumerate(self.specs)}
-        cells = self._cells[key]
-        return [cut(cells[index[c.key]], c.width) for c in self.shown]
+        found = self._cut.get(key)
+        if found is None:  # measured and cut once per row and choice of columns
+            cells = self._cells[key]
+            found = [
+                cut(cells[i], c.width) for i, c in zip(self._positions, self.shown, strict=True)
+            ]
+            self._cut[key] = found
+        return list(found)
 
     def hidden(self, key: str) -> list[tuple[str, str]]:
         """(full header, full text) of the row's cells the list drops or cuts."""
@@ -185,7 +192,10 @@ class CaseList(ScrollView, can_focus=True):
     def _arrange(self, chosen: list[Shown], repaint: bool = True) -> None:
         if [(c.key, c.width) for c in chosen] != [(c.key, c.width) for c in self.shown]:
             self._strips.clear()
+            self._cut.clear()
         self.shown = chosen
+        index = {c.key: i for i, c in enumerate(self.specs)}
+        self._positions = [index[c.key] for c in chosen]
         self._header = tuple(self.header(column) for column in self.shown)
         self._scroll_range(Size(sum(c.width + 2 for c in chosen), len(self._order) + 1))
         if repaint:
@@ -320,40 +330,71 @@ class CaseList(ScrollView, can_focus=True):
                 self.refresh(Region(0, y, width, 1))
 
     def _row(self, key: str | None, index: int, cursor: bool, base: Style, look) -> Strip:
-        stripe = index % 2 if self.zebra_stripes else -1
-        look = (key, stripe, cursor, self.size.width, look, base)
+        styles = self._row_styles((look, base))
+        header_style, even_style, odd_style, cursor_style = styles
+        # Kept by the styles the row is drawn in, not by the widget's state: a
+        # change of focus that leaves a row's colours alone draws it again from
+        # the cache (only the cursor row's colours follow the focus).
         if key is None:
-            look = (None, self._header, self.size.width, look[4], base)
-        found = self._strips.get(look)
+            style = (header_style, self._header)
+        elif self.zebra_stripes:
+            style = odd_style if index % 2 else even_style
+        else:
+            style = base
+        found_key = (key, style, cursor_style if cursor else None, self.size.width)
+        found = self._strips.get(found_key)
         if found is None:
-            segments = self._render_row(key, index, cursor)
-            found = self._strips[look] = Strip(segments).simplify()
+            segments = self._render_row(key, index, cursor, styles)
+            found = self._strips[found_key] = Strip(segments).simplify()
         return found
 
-    def _render_row(self, key: str | None, index: int, cursor: bool) -> list[Segment]:
-        style = self.get_component_rich_style
+    def _row_styles(self, look: tuple) -> tuple[Style, ...]:
+        """(header, even row, odd row, cursor) styles for the widget's look (its
+        pseudo-classes and style), asked for once per look, not once per row."""
+        found = self._looks.get(look) if look[0] is not None else None
+        if found is None:
+            if len(self._looks) > 8:
+                self._looks.clear()
+            found = self._looks[look] = tuple(
+                self.get_component_styles(name).rich_style
+                for name in ("datatable--header", "datatable--even-row", "datatable--odd-row")
+            ) + (self.get_component_rich_style("datatable--cursor"),)
+        return found
+
+    def _render_row(
+        self, key: str | None, index: int, cursor: bool, styles: tuple[Style, ...]
+    ) -> list[Segment]:
+        header_style, even_style, odd_style, cursor_style = styles
         if key is None:
-            row_style = self.get_component_styles("datatable--header").rich_style
+            row_style = header_style
             cells: list = [Text.from_markup(label) for label in self._header]
         else:
             if self.zebra_stripes:
-                name = "datatable--odd-row" if index % 2 else "datatable--even-row"
-                row_style = self.get_component_styles(name).rich_style
+                row_style = odd_style if index % 2 else even_style
             else:
-                row_style = self.rich_style
-            cells = [
-                default_cell_formatter(c, wrap=False, height=1) for c in self._shown_cells(key)
-            ]
-        extra = style("datatable--cursor") if cursor else Style()
+                row_style = self.rich_style  # the base the cache knows it by
+            cells = self._shown_cells(key)
+        extra = cursor_style if cursor else Style()
         post = Style.from_color(color=extra.color) if cursor else Style.null()
         console = self.app.console
         segments: list[Segment] = []
-        # No per-cell meta (the DataTable's, for its mouse hover): cells of one
-        # style then join into one segment, and the terminal gets one colour
-        # code per run instead of three per cell.
+        # No per-cell meta (the DataTable's, for hover): one colour code per run.
         pre = row_style + extra
+        drawn = self._segments
+        if len(drawn) > 20_000:
+            drawn.clear()
         for column, cell in zip(self.shown, cells, strict=True):
-            segments += _cell(cell, column.width, pre, post, console)
+            if key is None or not isinstance(cell, str):
+                text = default_cell_formatter(cell, wrap=False, height=1) if key else cell
+                segments += _cell(text, column.width, pre, post, console)
+                continue
+            # A text cell (most repeat: days, purposes, counts) is drawn once per look.
+            look = (cell, column.width, pre, post)
+            found = drawn.get(look)
+            if found is None:
+                text = default_cell_formatter(cell, wrap=False, height=1)
+                found = drawn[look] = _cell(text, column.width, pre, post, console)
+            segments += found
         used = sum(column.width + 2 for column in self.shown)
         rest = max(0, self.size.width - used)
         segments.append(Segment(" " * rest, row_style + extra))

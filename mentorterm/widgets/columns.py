@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import DataTable
@@ -160,6 +161,8 @@ def _cell_len(value: str | Text) -> int:
 
 def cut(value: str | Text, width: int) -> str | Text:
     """A cell cut to ``width`` with an ellipsis (its style kept); as it was if it fits."""
+    if isinstance(value, str) and value.isprintable() and cell_len(value) <= width:
+        return value  # what Text(value) would measure (no control codes to strip)
     if _cell_len(value) <= width:
         return value
     text = value.copy() if isinstance(value, Text) else Text(str(value))

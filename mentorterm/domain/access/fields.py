@@ -130,4 +130,13 @@ FIELD_LABELS: dict[str, str] = {
     "archived": N_("Archived"),
     "workplaces": N_("Workplaces"),
     "written_by": N_("Written by"),
+    "covered": N_("Covered mentor"),
+    "covers": N_("Covers"),
+    "handovers": N_("Handovers"),
+    "handed_on": N_("Handed over on"),
+    "from_mentor": N_("From mentor"),
+    "to_mentor": N_("To mentor"),
+    "starts_on": N_("Starts on"),
+    "ends_on": N_("Ends on"),
+    "note": N_("Note"),
 }

@@ -8,6 +8,7 @@ from pydantic import ValidationError
 
 from ...i18n import N_, _
 from ...models import Citizen, ReviewNote, db
+from ...models.versions import ChangedMeanwhile, expecting
 from ...schemas import ReviewNoteIn, friendly_errors
 from .. import audit
 from ..errors import DomainError, NotFound
@@ -20,6 +21,7 @@ class ReviewDecision(View):
     decision: str
     reviewed_at: datetime | None
     decided_by: str | None = None  # the mentor who recorded it (last)
+    version: int | None = None  # what a save over it expects (models/versions.py)
 
     @property
     def reviewed(self) -> bool:
@@ -33,6 +35,7 @@ def _decision_view(note: ReviewNote) -> ReviewDecision:
         decision=note.decision,
         reviewed_at=note.reviewed_at,
         decided_by=note.mentor.name if note.mentor_id is not None else None,
+        version=note.version,
     )
 
 
@@ -43,6 +46,7 @@ def save_decision(
     reviewed: bool,
     now: datetime,
     mentor_id: int | None = None,
+    seen_version: int | None = None,
 ) -> ReviewDecision:
     """Record (or change) the week's decision for a citizen, in one transaction.
 
@@ -50,7 +54,10 @@ def save_decision(
     names the mentor at the keyboard (``mentor_id``, else this login's) as the
     one who decided; on the team database any mentor may, in their own name.
     ``reviewed`` marks the citizen done for the week (``reviewed_at`` keeps
-    the first time it was marked); False unmarks it.
+    the first time it was marked); False unmarks it. ``seen_version``: the
+    version the screen showed (0: it showed none), so a decision a colleague
+    recorded meanwhile is not overwritten unseen (``ChangedMeanwhile``);
+    None: no such check.
     """
     from ...storage import ensure_default_mentor
 
@@ -87,13 +94,16 @@ def save_decision(
                 purpose=N_("weekly case review"),
             )
         else:
+            if seen_version == 0:  # the screen showed no decision: one was recorded since
+                raise ChangedMeanwhile("review_note", note.id, 0)
             note.decision = data.decision
             note.mentor = mentor_id
             if not reviewed:
                 note.reviewed_at = None
             elif note.reviewed_at is None:
                 note.reviewed_at = data.reviewed_at
-            note.save()
+            with expecting("review_note", note.id, seen_version or None):
+                note.save()
             audit.record(
                 "update",
                 "review_note",

@@ -1,0 +1,44 @@
+"""The cyclic garbage collector kept off the keystrokes of a session in the app.
+
+Python's collector runs a full pass now and then over every object that can
+hold others; over the app on the 5,000-citizen database (Textual, the
+modules, 5,000 caseload rows) one pass took 70-100 ms and landed on whatever
+came then: the first frame, or a filter keystroke (bench/README.md).
+``gc.freeze`` moves the objects alive now out of those passes: they live for
+the session anyway, and each is still freed as soon as nothing refers to it.
+
+Frozen objects that become garbage in a cycle are never collected, so this
+happens twice per session and no more: before the app runs (the imports) and
+once the whole caseload has first arrived. Later loads (after each citizen
+opened) are not frozen: a screen closed meanwhile is still collected. Only
+the installed command does this (``cli.database.cmd_open`` calls ``begin``
+before the app runs, ``end`` after): in a test process, freezing would keep
+every earlier test's garbage for good.
+"""
+
+from __future__ import annotations
+
+import gc
+
+_active = False
+_settled = False
+
+
+def begin() -> None:
+    """Freeze what is alive now (the imports); let ``settle`` freeze once more."""
+    global _active, _settled
+    _active, _settled = True, False
+    gc.freeze()
+
+
+def settle() -> None:
+    """Freeze what is alive now (the list has arrived), once, after ``begin``."""
+    global _settled
+    if _active and not _settled:
+        _settled = True
+        gc.freeze()
+
+
+def end() -> None:
+    global _active
+    _active = False
