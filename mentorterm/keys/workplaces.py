@@ -13,7 +13,7 @@ WORKPLACES: list[Key] = [
         _("Workplaces"),
         ("caseload",),
         show=False,
-        help=_("The workplace register: supervisors, company consultants, placements there"),
+        help=_("The workplace register"),
     ),  # fmt: skip
     Key("enter", "open", _("Open"), ("workplaces",)),
     Key("n", "new", _("New workplace"), ("workplaces",)),
