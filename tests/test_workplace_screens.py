@@ -190,3 +190,36 @@ async def test_L_links_the_typed_names_after_asking(db_path):
         await pilot.press("L")
         await pilot.pause()
         assert type(app.screen).__name__ == "WorkplacesScreen"  # nothing left: no question
+
+
+async def test_editing_a_linked_placement_keeps_its_link_until_the_name_changes(db_path):
+    storage.open_database(db_path)
+    citizen = create_citizen(CitizenIn(name="Ali H."))
+    site = register.create_workplace(WorkplaceIn(name="Netto Vest"))
+    placement = Placement.create(citizen=citizen, kind="company_internship", workplace="Netto",
+                                 start_date=date(2026, 11, 2), site=site)  # fmt: skip
+    storage.close_database()
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_citizen(citizen)
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        # Typed "Netto", linked to the register's Netto Vest: the link shows and stays.
+        assert shown(app, "#workplace-matches") == "✓ In the register: Netto Vest"
+        app.screen.query_one("#f-supervisor_name", Input).value = "Lone Berg"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert site_of(Placement.get_by_id(placement.id)) == site
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#f-workplace", Input).focus()
+        await pilot.press("end", *" Syd")
+        await pilot.pause()
+        assert shown(app, "#workplace-matches") == "Not in the register: saved as typed."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = Placement.get_by_id(placement.id)
+        assert (saved.workplace, site_of(saved)) == ("Netto Syd", None)
