@@ -39,6 +39,7 @@ from .schemas import (
     Text,
     _field_error,
 )
+from .schemas.workplaces import WorkplaceDoc, check_sites
 
 FORMAT_NAME = "mentorterm"
 FORMAT_VERSION = 1
@@ -137,6 +138,8 @@ class LogbookEntryDoc(LogbookEntryIn, Stamped):
 
 class PlacementDoc(PlacementIn, Stamped):
     course: int | None = Field(default=None, description="Position in the citizen's courses")
+    # Added with schema 10: the register's workplace, by its key in the document's workplaces.
+    site: str | None = Field(default=None, description="Key of a workplace in the document")
     # Added with schema 7: the day the end was decided; without it, the end date.
     end_decided_on: OptionalDay = None
     hours_steps: list[HoursStepDoc] = Field(default_factory=list)
@@ -326,6 +329,9 @@ class InterchangeDocument(BaseModel):
     citizens: list[CitizenDoc] = Field(default_factory=list)
     # Added with schema 9; files written before it have none.
     covers: list[CoverDoc] = Field(default_factory=list)
+    # Added with schema 10: the register's workplaces the placements link to
+    # (a whole database's file: the whole register); earlier files have none.
+    workplaces: list[WorkplaceDoc] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _mentor_keys(self) -> InterchangeDocument:
@@ -358,6 +364,7 @@ class InterchangeDocument(BaseModel):
         for index, cover in enumerate(self.covers):
             known(cover.mentor, f"covers[{index}].mentor")
             known(cover.covered, f"covers[{index}].covered")
+        check_sites(self.workplaces, [c.placements for c in self.citizens])
         return self
 
 

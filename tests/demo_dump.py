@@ -22,6 +22,7 @@ from peewee import ForeignKeyField
 from mentorterm import storage
 from mentorterm.demo import generate_demo
 from mentorterm.models import ALL_MODELS, Cover, Handover, Mentor
+from mentorterm.storage.migration_v10 import NEW_TABLES as SCHEMA_10
 
 TODAY = date(2026, 11, 22)
 SEEDS = (1, 2)
@@ -39,12 +40,14 @@ def _plain(value: object) -> object:
 # Schema 7's columns (migration_v7) are the domain's too: the day an end was
 # decided, a status change's day and the status before, a record's own day;
 # and schema 8's (migration_v8): the day a meeting was booked, and its status
-# history, a table the domain fills whole (DOMAIN_TABLES).
-DOMAIN_TABLES = frozenset({"meeting_status_change"})
+# history, a table the domain fills whole (DOMAIN_TABLES). Schema 10's tables
+# (the provider's own work) are the domain's too, and so is the placement's
+# link to the register (``site``): the old builder had none of them.
+DOMAIN_TABLES = frozenset({"meeting_status_change", *(m._meta.table_name for m in SCHEMA_10)})
 DOMAIN_DECIDES = {
     "sub_goal": frozenset({"priority", "created_on"}),
     "course": frozenset({"updated_at", "end_decided_on"}),
-    "placement": frozenset({"end_decided_on"}),
+    "placement": frozenset({"end_decided_on", "site"}),
     "meeting": frozenset({"status_before", "status_changed_on", "booked_on"}),
     "action_item": frozenset({"created_on"}),
 }
@@ -73,8 +76,10 @@ def dump_open_database(leave_out: dict[str, frozenset[str]] | None = None) -> di
             # The version (schema 9) counts saves: the old builders wrote rows, not saves.
             if name in ("id", "version") or name in skip:
                 continue
+            # A foreign key's id under its accessor's name ("workplace_id" for
+            # Placement.site, whose column is named so).
             value = getattr(
-                row, field.name if not isinstance(field, ForeignKeyField) else name + "_id"
+                row, field.name if not isinstance(field, ForeignKeyField) else field.object_id_name
             )
             if isinstance(field, ForeignKeyField):
                 value = key_of(field.rel_model, value)

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from mentorterm import storage
 from mentorterm.domain.access import AccessEvent, access_export
-from mentorterm.models import ALL_MODELS, Cover, Mentor, db
+from mentorterm.models import ALL_MODELS, Cover, Mentor, Placement, Workplace, db
 from mentorterm.storage.migration_v10 import NEW_TABLES as SCHEMA_10
 
 from .test_erasure import GONE, KEPT, fill_marked, marked, text_fields
@@ -34,6 +34,10 @@ def test_access_export_holds_everything_about_the_citizen_and_nobody_else(databa
         colleague = Mentor.create(name="Ulla Dahl")
         marked(Cover, GONE, mentor=colleague, covered=storage.ensure_default_mentor(),
                starts_on=date(2026, 7, 1), ends_on=date(2026, 7, 21))  # fmt: skip
+        # The register's workplace of the placement is in the file; another is not.
+        site = marked(Workplace, GONE)
+        Placement.update(site=site).where(Placement.citizen == mine).execute()
+        marked(Workplace, KEPT)
     raw, pdf = access_export(mine, date(2026, 11, 29))
     document = json.loads(raw)
     assert document["scope"] == "citizen" and len(document["citizens"]) == 1
@@ -44,7 +48,7 @@ def test_access_export_holds_everything_about_the_citizen_and_nobody_else(databa
     for model in ALL_MODELS:
         if model.__name__ == "Mentor":  # the mentors' own rows, not the citizen's
             continue
-        if model in SCHEMA_10:  # not yet in the interchange format (issue 20 item 5)
+        if model in SCHEMA_10 and model is not Workplace:  # not yet in the format (issue 20)
             continue
         for field in text_fields(model):
             expected = f"{GONE}:{model.__name__}.{field}"
@@ -53,6 +57,9 @@ def test_access_export_holds_everything_about_the_citizen_and_nobody_else(databa
             if field not in ("key", "payload"):  # the payload is shown field by field
                 assert expected in text, expected
     assert KEPT not in text
+    # The placement names its workplace in the register.
+    assert f"Workplaceintheregister{GONE}:Workplace.name" in text.replace(" ", "")
+    assert document["citizens"][0]["placements"][0]["site"] == document["workplaces"][0]["key"]
     assert "03-02-2026" in text  # the logbook day, written the Danish way
     assert "Sick" in text and "Three-party follow-up" in text
     # The meeting's status history (schema 8), its statuses by their labels.

@@ -59,6 +59,8 @@ SCREEN_IDS = {
     "FiguresScreen": "figures",
     "FigureCoursesScreen": "figure_courses",
     "TeamOverviewScreen": "team_overview",
+    "WorkplacesScreen": "workplaces",
+    "WorkplaceScreen": "workplace",
 }
 
 

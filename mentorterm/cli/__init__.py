@@ -36,6 +36,7 @@ from .parser import build_parser
 from .records import cmd_audit, cmd_review, cmd_settings
 from .team import cmd_team
 from .transfer import cmd_export, cmd_import, cmd_schema
+from .workplaces import cmd_workplaces
 
 __all__ = [
     "COMMANDS",
@@ -68,6 +69,7 @@ COMMANDS = {
     "settings": cmd_settings,
     "team": cmd_team,
     "figures": cmd_figures,
+    "workplaces": cmd_workplaces,
 }
 
 

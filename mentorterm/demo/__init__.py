@@ -34,6 +34,7 @@ from .file import (
     open_demo_database,
 )
 from .personas import _personas
+from .workplaces import add_register
 
 __all__ = [
     "DEMO_FILE_NAME",
@@ -64,6 +65,7 @@ def generate_demo(*, seed: int = 1, today: date | None = None) -> dict[str, int]
             )
         before = demo_store.row_counts()
         builder = _Builder(rng, today, demo_store.default_mentor())
+        builder.sites = add_register(today)
         personas = _personas(rng, today)
         for persona in personas:
             builder.add_persona(persona)

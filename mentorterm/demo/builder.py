@@ -41,6 +41,7 @@ class _Builder(LogbookWriter, MeetingPlanner, MeetingWriter, GoalWriter):
         self.today = today
         self.mentor_id, self.mentor_name = mentor
         self.citizen_ids: list[int] = []  # in the order of the personas
+        self.sites: dict[str, int] = {}  # the register's workplaces by name (demo/workplaces)
 
     def _at(self, moment: datetime):
         """Hold the clock at ``moment`` for the writes inside the block."""
@@ -139,7 +140,9 @@ class _Builder(LogbookWriter, MeetingPlanner, MeetingWriter, GoalWriter):
             end_reason="" if ends_later else plan.end_reason,
         )
         with self._at(_stamp(self._booked(plan.start - _days(7)), 11)):
-            placement_id = placements.create_placement(citizen_id, data, course_id)
+            placement_id = placements.create_placement(
+                citizen_id, data, course_id, site_id=self.sites.get(plan.workplace)
+            )
         for step in plan.steps:
             start = plan.start + _days(step.offset)
             row = HoursStepIn(

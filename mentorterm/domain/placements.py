@@ -140,9 +140,11 @@ def create_placement(
     data: PlacementIn,
     course_id: int | None = None,
     first_step: HoursStepIn | None = None,
+    site_id: int | None = None,
 ) -> int:
     """A new placement, with its first hours step when ``first_step`` is given
-    (one transaction: refused, neither is written)."""
+    (one transaction: refused, neither is written); ``site_id``: the register's
+    workplace it links to."""
     with db.atomic():
         if Citizen.get_or_none(Citizen.id == citizen_id) is None:
             raise NotFound(_("This citizen no longer exists."))
@@ -154,7 +156,7 @@ def create_placement(
         ):
             raise DomainError(_("That course is not one of this citizen's courses."))
         placement_id = Placement.create(
-            citizen=citizen_id, course=course_id, **data.model_dump(mode="python")
+            citizen=citizen_id, course=course_id, site=site_id, **data.model_dump(mode="python")
         ).id
         audit.record("create", "placement", citizen_id=citizen_id, record_id=placement_id)
         if first_step is not None:
@@ -186,12 +188,16 @@ def _check_logbook_inside(placement: Placement, start: date, end: date | None) -
         )
 
 
-def update_placement(placement_id: int, data: PlacementIn) -> None:
+def update_placement(placement_id: int, data: PlacementIn, site_id: int | None = -1) -> None:
+    """Save the edited agreement; ``site_id`` (unless -1: as it was) the register's
+    workplace it links to, None for none."""
     with db.atomic():
         placement = _placement(placement_id)
         _check_logbook_inside(placement, data.start_date, data.end_date)
         for field, value in data.model_dump(mode="python").items():
             setattr(placement, field, value)
+        if site_id != -1:
+            placement.site = site_id
         placement.save()
         audit.record("update", "placement", citizen_id=placement.citizen_id, record_id=placement.id)
 

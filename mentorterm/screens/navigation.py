@@ -42,6 +42,15 @@ class Navigation:
         self.go_home()
         self.push_screen(FiguresScreen())
 
+    def action_workplaces(self) -> None:
+        """The workplace register, on top of the caseload."""
+        from .workplaces import WorkplacesScreen
+
+        if self.sealed or isinstance(self.screen, WorkplacesScreen):
+            return
+        self.go_home()
+        self.push_screen(WorkplacesScreen())
+
     def show_team_overview(self) -> None:
         from .team_overview import TeamOverviewScreen
 

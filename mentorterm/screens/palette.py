@@ -90,6 +90,11 @@ def app_commands(app, screen: Screen) -> Iterable[SystemCommand]:
         app.action_figures,
     )
     yield SystemCommand(
+        _("Workplaces"),
+        _("The workplace register: supervisors, company consultants, placements there (W)"),
+        app.action_workplaces,
+    )
+    yield SystemCommand(
         _("The team's overview"),
         _("Per mentor: caseload size, open review signals, overdue agreements (O)"),
         app.show_team_overview,

@@ -21,6 +21,7 @@ from ..schemas import (
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.fields import FieldSpec
 from ..widgets.form import FormScreen
+from .workplace_picker import FindsWorkplace
 
 
 class AsksAboutScheduleHours:
@@ -64,7 +65,7 @@ class AsksAboutScheduleHours:
         )
 
 
-class PlacementForm(AsksAboutScheduleHours, FormScreen[int]):
+class PlacementForm(FindsWorkplace, AsksAboutScheduleHours, FormScreen[int]):
     TITLE = _("New placement")
     MODEL = PlacementIn
     RECORD = ("placement", "placement_id")
@@ -132,6 +133,13 @@ class PlacementForm(AsksAboutScheduleHours, FormScreen[int]):
         at = next(i for i, spec in enumerate(self.FIELDS) if spec.name == "end_date") + 1
         return [*self.FIELDS[:at], *self.FIRST_STEP, *self.FIELDS[at:]]
 
+    def on_mount(self) -> None:
+        self.start_finding(self.placement_id)
+
+    @on(Input.Changed, "#f-workplace")
+    def _workplace_changed(self, event: Input.Changed) -> None:
+        self.workplace_typed(event.value, typed=self.focused is event.input)
+
     @on(Input.Changed, "#f-start_date")
     def _start_changed(self, event: Input.Changed) -> None:
         if self.placement_id is None and self.step_follows_start:
@@ -145,9 +153,12 @@ class PlacementForm(AsksAboutScheduleHours, FormScreen[int]):
     def submit(self, data: PlacementIn) -> int:
         if self.placement_id is None:
             return domain.create_placement(
-                self.citizen_id, data.placement(), first_step=data.first_step()
+                self.citizen_id,
+                data.placement(),
+                first_step=data.first_step(),
+                site_id=self.site_id,
             )
-        domain.update_placement(self.placement_id, data)
+        domain.update_placement(self.placement_id, data, site_id=self.site_id)
         return self.placement_id
 
 

@@ -82,6 +82,7 @@ from .upkeep import (
     is_duplicate,
     row_counts,
     schema_version,
+    writable_citizen_ids,
 )
 from .wal import (
     checkpoint,
@@ -95,6 +96,7 @@ from .wal import (
 
 __all__ = [
     "active_mentor_ids",
+    "writable_citizen_ids",
     "APP_NAME",
     "AUDIT_TRIGGERS",
     "BACKUP_HOOKS",

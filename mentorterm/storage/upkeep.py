@@ -47,6 +47,18 @@ def active_mentor_ids() -> set[int] | None:
     return {int(mentor_id) for (mentor_id,) in rows}
 
 
+def writable_citizen_ids() -> set[int] | None:
+    """On the team database, the citizens this login may write about (a mentor's
+    own and those they cover today; the lead's and the administrator's: all);
+    None on a mentor's own database, where every citizen is."""
+    if not is_postgres():
+        return None
+    rows = db.execute_sql(
+        "SELECT id FROM citizen WHERE mentorterm_me() IS NULL OR mentorterm_may_write(id)"
+    ).fetchall()
+    return {int(citizen_id) for (citizen_id,) in rows}
+
+
 def schema_version() -> int:
     if is_postgres():
         from .postgres import schema_version as team_schema_version

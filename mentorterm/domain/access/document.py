@@ -37,9 +37,15 @@ def _mentor_names(document: dict[str, Any]) -> dict[str | None, str]:
 class _Citizen:
     """One citizen's records as blocks, with linked records named by what they are."""
 
-    def __init__(self, citizen: dict[str, Any], mentors: dict[str | None, str]):
+    def __init__(
+        self,
+        citizen: dict[str, Any],
+        mentors: dict[str | None, str],
+        sites: dict[str | None, str] | None = None,
+    ):
         self.citizen = citizen
         self.mentors = mentors
+        self.sites = sites or {}
 
     def mentor(self, key: str | None) -> dict[str, str]:
         return {"mentor": self.mentors.get(key, "–")}
@@ -75,7 +81,11 @@ class _Citizen:
 
     def placements(self, n: int, record: dict[str, Any]) -> list[Block]:
         title = _("Placement {n}: {workplace}").format(n=n, workplace=record["workplace"])
-        blocks = _record(title, "placement", record, self.course_name(record["course"]))
+        refs = {
+            **self.course_name(record["course"]),
+            "site": self.sites.get(record.get("site"), "–"),
+        }
+        blocks = _record(title, "placement", record, refs)
         for s in record["hours_steps"]:
             blocks += _record(_("Hours step"), "hours_step", s)
         for e in record["logbook"]:
@@ -209,6 +219,17 @@ def _cover_blocks(covers: Sequence[dict[str, Any]], names: dict) -> list[Block]:
     return [*blocks, Table(columns, rows)]
 
 
+def _workplace_blocks(workplaces: Sequence[dict[str, Any]]) -> list[Block]:
+    """The register's workplaces the citizen's placements were at (the provider's
+    records, shown for the contacts the citizen met there)."""
+    blocks: list[Block] = [Heading(_("Workplaces of your placements"))]
+    if not workplaces:
+        return [*blocks, Text(_("None."), muted=True)]
+    for w in workplaces:
+        blocks += _record(w["name"], "workplace", {k: v for k, v in w.items() if k != "key"})
+    return blocks
+
+
 def access_document(
     document: dict[str, Any],
     today: date,
@@ -233,10 +254,13 @@ def access_document(
         meta,
         footer=_("{name} · Access to own data").format(name=citizen["name"]),
     )
-    result.add(Text(intro, muted=True), *_Citizen(citizen, mentors).sections())
+    workplaces = document.get("workplaces", [])
+    sites = {w["key"]: w["name"] for w in workplaces}
+    result.add(Text(intro, muted=True), *_Citizen(citizen, mentors, sites).sections())
     return result.add(
         *_handover_blocks(citizen.get("handovers", []), mentors),
         *_cover_blocks(document.get("covers", []), mentors),
+        *_workplace_blocks(workplaces),
         *_drafts_blocks(drafts),
         *_accesses_blocks(accesses),
     )

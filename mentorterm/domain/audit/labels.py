@@ -40,6 +40,7 @@ WHAT_LABELS = {
     "retention": N_("retention list"),
     "demo": N_("demo caseload"),
     "figures": N_("the year's figures"),
+    "workplace": N_("workplace"),
     "database": N_("database"),
 }
 
@@ -55,6 +56,7 @@ VIEW_LABELS = {
     "draft": N_("An unsaved draft was restored"),
     "kept_drafts": N_("Named among the unsaved texts offered back at start"),
     "figures": N_("Listed among the courses counted in the year's figures"),
+    "workplace": N_("Listed among the placements at a workplace"),
 }
 
 

@@ -20,6 +20,7 @@ from ...models import (
     Report,
     ReviewNote,
     SubGoal,
+    Workplace,
 )
 
 # The columns each record kind carries in a document, in the document's order.
@@ -137,6 +138,18 @@ COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
     ReviewNote: ("iso_week", "decision", "reviewed_at"),
     Handover: ("handed_on", "note"),
     Cover: ("starts_on", "ends_on", "note"),
+    Workplace: (
+        "name",
+        "sector",
+        "address",
+        "supervisor_name",
+        "supervisor_contact",
+        "company_consultant",
+        "consultant_contact",
+        "accommodations",
+        "notes",
+        "archived",
+    ),
     Report: (
         "period_start",
         "period_end",

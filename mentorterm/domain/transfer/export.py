@@ -33,6 +33,7 @@ from ...models import (
     Report,
     ReviewNote,
     SubGoal,
+    Workplace,
     db,
     utcnow,
 )
@@ -41,7 +42,7 @@ from .columns import _STAMPS, COLUMNS
 
 # Read straight from SQLite (no model instances: ten times faster, and the
 # stored text is already the ISO form the file wants); these need a touch.
-_BOOLEANS = {"interpreter_needed", "left_early", "is_default"}
+_BOOLEANS = {"interpreter_needed", "left_early", "is_default", "archived"}
 
 
 _MOMENTS = {"created_at", "updated_at", "starts_at", "reviewed_at"}
@@ -134,6 +135,18 @@ def build_document(citizen_id: int | None = None, now: datetime | None = None) -
         used.add(mentor_id)
         return mentor_keys.setdefault(mentor_id, f"mentor-{mentor_id}")
 
+    # The register by name, keyed by place in it (not by id: a file read back
+    # into another database gives the same keys).
+    register = storage.plain_rows(Workplace, order="name, id")
+    site_keys = {w.id: f"workplace-{n}" for n, w in enumerate(register, start=1)}
+    sites: set[int] = set()
+
+    def site_key(workplace_id: int | None) -> str | None:
+        if workplace_id is None:
+            return None
+        sites.add(workplace_id)
+        return site_keys[workplace_id]
+
     out_citizens = []
     for citizen in citizens:
         c_courses = courses.get(citizen.id, [])
@@ -164,6 +177,7 @@ def build_document(citizen_id: int | None = None, now: datetime | None = None) -
             {
                 **_record(p, Placement),
                 "course": course_pos.get(p.course_id),
+                "site": site_key(p.workplace_id),
                 "hours_steps": [_record(s, HoursStep) for s in steps.get(p.id, [])],
                 "logbook": [_record(e, LogbookEntry) for e in logbook.get(p.id, [])],
             }
@@ -235,6 +249,12 @@ def build_document(citizen_id: int | None = None, now: datetime | None = None) -
         "mentors": mentors,
         "citizens": out_citizens,
         "covers": covers,
+        # A whole database's file: the whole register; a citizen's: their placements'.
+        "workplaces": [
+            {"key": site_keys[w.id], **_record(w, Workplace)}
+            for w in register
+            if citizen_id is None or w.id in sites
+        ],
     }
 
 

@@ -39,6 +39,7 @@ from ...models import (
 from .. import audit
 from .columns import COLUMNS
 from .reading import ImportFailed
+from .workplaces import import_workplaces
 
 
 @dataclass(frozen=True)
@@ -156,10 +157,12 @@ def import_document(
         if problems:
             raise ImportFailed(problems)
         mentor_ids = _resolve_mentors(document.mentors, now, owner_id, create_mentors)
+        site_ids, records = import_workplaces(document.workplaces, now)
         imported = [
-            _import_citizen(citizen, mentor_ids, now, owner_id) for citizen in document.citizens
+            _import_citizen(citizen, mentor_ids, now, owner_id, site_ids)
+            for citizen in document.citizens
         ]
-        records = sum(count for _id, count in imported)
+        records += sum(count for _id, count in imported)
         records += _import_covers(document.covers, mentor_ids, now)
         # One row for the import; it names the citizen when there is exactly one.
         only = imported[0][0] if len(imported) == 1 else None
@@ -195,7 +198,11 @@ def _import_covers(covers: list[CoverDoc], mentor_ids: dict[str, int], now: date
 
 
 def _import_citizen(
-    doc: CitizenDoc, mentor_ids: dict[str, int], now: datetime, owner_id: int | None
+    doc: CitizenDoc,
+    mentor_ids: dict[str, int],
+    now: datetime,
+    owner_id: int | None,
+    site_ids: dict[str, int] | None = None,
 ) -> tuple[int, int]:
     """Insert one citizen with every record (``owner_id``: whose citizen it
     becomes, else its mentor's in the document); (the new id, rows written)."""
@@ -238,6 +245,7 @@ def _import_citizen(
                 now,
                 citizen=citizen_id,
                 course=None if placement.course is None else course_ids[placement.course],
+                site=(site_ids or {}).get(placement.site),
             )
         ).execute()
         _insert(

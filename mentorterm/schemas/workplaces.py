@@ -1,0 +1,63 @@
+"""Input model of the workplace register (praktiksteder): a partner the provider returns to."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import BeforeValidator, Field
+
+from ..i18n import _
+from .errors import _field_error
+from .fields import InputModel, Line, Name, Text, _strip
+
+Sector = Annotated[str, BeforeValidator(_strip), Field(max_length=100)]
+
+
+class WorkplaceIn(InputModel):
+    """A workplace as the mentor types it: the name is required, the rest may wait."""
+
+    name: Name
+    sector: Sector = ""
+    address: Text = ""
+    supervisor_name: Line = ""
+    supervisor_contact: Line = ""
+    company_consultant: Line = ""
+    consultant_contact: Line = ""
+    accommodations: Text = ""
+    notes: Text = ""
+
+
+def same_name(name: str) -> str:
+    """A workplace name as it is compared: case and runs of spaces ignored."""
+    return " ".join(name.split()).casefold()
+
+
+class WorkplaceDoc(WorkplaceIn):
+    """The interchange format's workplace (added with schema 10): the provider's,
+    no citizen's, named by a key its placements refer to (``PlacementDoc.site``)."""
+
+    key: Annotated[str, Field(min_length=1, max_length=40)]
+    archived: bool = False
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+def check_sites(workplaces: list[WorkplaceDoc], placements: Sequence[Sequence]) -> None:
+    """Each key once, and every placement's ``site`` a key of the list
+    (``placements``: each citizen's, in the document's order)."""
+    keys: set[str] = set()
+    for index, workplace in enumerate(workplaces):
+        if workplace.key in keys:
+            raise _field_error(f"workplaces[{index}]", _("Two workplaces with the same key."))
+        keys.add(workplace.key)
+    for c_index, theirs in enumerate(placements):
+        for p_index, placement in enumerate(theirs):
+            if placement.site is not None and placement.site not in keys:
+                raise _field_error(
+                    f"citizens[{c_index}].placements[{p_index}].site",
+                    _("Names the workplace '{key}', which is not in the workplaces list.").format(
+                        key=placement.site
+                    ),
+                )

@@ -1,0 +1,89 @@
+"""The placement form's workplace field finds the register as you type.
+
+The name typed is completed from the register (the grey rest of the name;
+right arrow takes it), and the line under the field lists the register's
+workplaces whose name holds what is typed. A name that is one of the
+register's (case and spaces aside) links the placement to it
+(``Placement.site``) and fills the supervisor and consultant fields still
+empty; any other name links to none (the typed name is kept as typed).
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Static
+
+from ..domain import workplaces as register
+from ..i18n import _
+from ..widgets.fields import FieldSpec
+from ..widgets.markup import escape
+
+FIELD = "workplace"
+# The register's field → the placement form's field it fills when empty.
+FILLS = {
+    "supervisor_name": "supervisor_name",
+    "supervisor_contact": "supervisor_contact",
+    "company_consultant": "company_consultant",
+}
+
+
+class FindsWorkplace:
+    """Mixed into the placement form (before FormScreen)."""
+
+    site_id: int | None = None
+    initial_site: register.WorkplaceView | None = None
+    initial_name = ""
+    finding = False  # set once the register is read (the field's first change comes before)
+
+    def _compose_field(self, spec: FieldSpec) -> ComposeResult:
+        yield from super()._compose_field(spec)  # type: ignore[misc]
+        if spec.name == FIELD:
+            yield Static(id="workplace-matches", classes="field-hint")
+
+    def start_finding(self, placement_id: int | None) -> None:
+        """At mount: the register's names for the completion, the link as saved."""
+        names = [row.name for row in register.workplaces()]
+        box = self.query_one(f"#f-{FIELD}", Input)  # type: ignore[attr-defined]
+        box.suggester = SuggestFromList(names, case_sensitive=False)
+        if placement_id is not None:
+            self.initial_site = register.placement_site(placement_id)
+            self.site_id = self.initial_site.id if self.initial_site else None
+        self.initial_name = box.value
+        self.finding = True
+        self.show_matches(box.value, fill=False)
+
+    def workplace_typed(self, value: str, *, typed: bool) -> None:
+        """The field changed: typed (the empty fields are filled from a match) or
+        set (a draft restored)."""
+        if self.finding:
+            self.show_matches(value, fill=typed)
+
+    def show_matches(self, value: str, *, fill: bool) -> None:
+        line = self.query_one("#workplace-matches", Static)  # type: ignore[attr-defined]
+        found = register.find_by_name(value)
+        if found is None and self.initial_site is not None and value == self.initial_name:
+            found = self.initial_site  # the typed name of a linked placement, unchanged
+        self.site_id = found.id if found else None
+        if found is not None:
+            line.update(
+                _("✓ In the register: {name}").format(name=escape(found.name))
+                + (" · " + _("archived") if found.archived else "")
+            )
+            if fill:
+                self.fill_from(found)
+            return
+        matches = register.suggestions(value)
+        if matches:
+            names = " · ".join(escape(m.name) for m in matches)
+            line.update(_("In the register: {names} (→ takes the first)").format(names=names))
+        elif value.strip():
+            line.update(_("Not in the register: saved as typed."))
+        else:
+            line.update(_("Type to find a workplace in the register."))
+
+    def fill_from(self, found: register.WorkplaceView) -> None:
+        for source, target in FILLS.items():
+            box = self.query_one(f"#f-{target}", Input)  # type: ignore[attr-defined]
+            if not box.value.strip() and getattr(found, source):
+                box.value = getattr(found, source)
