@@ -40,6 +40,9 @@ WHAT_LABELS = {
     "retention": N_("retention list"),
     "demo": N_("demo caseload"),
     "figures": N_("the year's figures"),
+    "group_series": N_("group session series"),
+    "group_session": N_("group session"),
+    "session_participant": N_("group session roll call"),
     "database": N_("database"),
 }
 
