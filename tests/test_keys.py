@@ -57,6 +57,8 @@ SCREEN_IDS = {
     "CourseHistoryScreen": "course_history",
     "KeptDraftScreen": "kept_draft",
     "FiguresScreen": "figures",
+    "SessionsScreen": "sessions",
+    "RollCallScreen": "roll_call",
     "FigureCoursesScreen": "figure_courses",
     "TeamOverviewScreen": "team_overview",
 }

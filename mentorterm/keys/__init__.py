@@ -52,11 +52,12 @@ from .figures import FIGURES
 from .home import HOME
 from .model import EXCEPTIONS, HOUSE, Key
 from .records import RECORDS
+from .sessions import SESSIONS
 
 __all__ = ["EXCEPTIONS", "HOUSE", "TABLE", "Key", "bindings", "keys_of", "screens"]
 
 # Footer order is table order: the app's keys, the home screens', then the records'.
-TABLE: list[Key] = [*HOME, *RECORDS, *FIGURES]
+TABLE: list[Key] = [*HOME, *RECORDS, *FIGURES, *SESSIONS]
 
 
 def screens() -> set[str]:

@@ -16,9 +16,11 @@ from .errors import _field_error
 from .fields import Day, InputModel, Line, Name, Text
 from .parsing import parse_number_text
 
-# A Monday: the weekdays' short names are read in the language in use and in English.
+# A Monday: the weekdays' short names are read in the language in use, in
+# English and in Danish whatever the language (no short name is in both).
 _MONDAY = date(2026, 1, 5)
 _ENGLISH = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DANISH = ("man", "tir", "ons", "tor", "fre", "lør", "søn")
 LONGEST_SERIES_DAYS = 366
 
 
@@ -26,7 +28,7 @@ def weekday_names() -> dict[str, int]:
     """{"mon": 1, "man": 1, "1": 1, ...}: what a weekday may be written as."""
     names = {str(n): n for n in range(1, 8)}
     for n in range(7):
-        names[_ENGLISH[n]] = n + 1
+        names[_ENGLISH[n]] = names[_DANISH[n]] = n + 1
         short = show_weekday_short(_MONDAY + timedelta(days=n)).lower().rstrip(".")
         names[short[:3]] = n + 1
     return names

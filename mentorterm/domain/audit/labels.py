@@ -58,6 +58,7 @@ VIEW_LABELS = {
     "draft": N_("An unsaved draft was restored"),
     "kept_drafts": N_("Named among the unsaved texts offered back at start"),
     "figures": N_("Listed among the courses counted in the year's figures"),
+    "group_session": N_("Listed in a group session's roll call"),
 }
 
 

@@ -57,7 +57,19 @@ def sessions(start: date | None = None, end: date | None = None) -> list[Session
     everyone = fn.COUNT(SessionParticipant.id)
     marked = fn.COUNT(SessionParticipant.attendance)
     query = (
-        GroupSession.select(GroupSession, Mentor.name.alias("leader_name"), everyone, marked)
+        GroupSession.select(
+            GroupSession.id,
+            GroupSession.series,
+            GroupSession.title,
+            GroupSession.starts_at,
+            GroupSession.hours,
+            GroupSession.place,
+            GroupSession.cancelled,
+            GroupSession.note,
+            Mentor.name,
+            everyone,
+            marked,
+        )
         .join(Mentor, JOIN.LEFT_OUTER, on=GroupSession.leader == Mentor.id)
         .switch(GroupSession)
         .join(SessionParticipant, JOIN.LEFT_OUTER)
@@ -70,19 +82,21 @@ def sessions(start: date | None = None, end: date | None = None) -> list[Session
         query = query.where(GroupSession.starts_at <= _moment(end, True))
     return [
         SessionItem(
-            id=row[0],
-            series_id=row[1],
-            title=row[2],
-            starts_at=row[3],
-            hours=row[4],
-            place=row[5],
-            leader_name=row[-3] or "",
-            cancelled=bool(row[7]),
-            participants=row[-2],
-            marked=row[-1],
-            note=row[8],
+            id=s_id,
+            series_id=series,
+            title=title,
+            starts_at=at,
+            hours=hours,
+            place=place,
+            leader_name=leader or "",
+            cancelled=bool(cancelled),
+            participants=count_all,
+            marked=count_marked,
+            note=note,
         )
-        for row in query.tuples()
+        for s_id, series, title, at, hours, place, cancelled, note, leader, count_all, count_marked in (
+            query.tuples()
+        )
     ]
 
 
