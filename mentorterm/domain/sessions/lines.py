@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from ...format import show_hours
 from ...i18n import _, ngettext
 from .figures import SessionFigures
@@ -26,3 +28,10 @@ def summary_line(figures: SessionFigures) -> str:
     if figures.left_for_conversation:
         absent.append(_("left for a conversation {n}").format(n=figures.left_for_conversation))
     return line + (" (" + ", ".join(absent) + ")" if absent else "")
+
+
+def citizen_line(citizen_id: int, start: date | None, end: date) -> str:
+    """The citizen's group sessions from ``start`` to ``end`` in one line ("" with none)."""
+    from .queries import citizen_figures
+
+    return summary_line(citizen_figures(citizen_id, start, end))
