@@ -207,3 +207,28 @@ async def test_a_series_that_ends_before_it_starts_is_refused_in_words(db_path):
         await pilot.pause()
         assert "cannot end before it starts" in str(app.screen.query_one("#e-last_day").render())
     assert GroupSeries.select().count() == 0
+
+
+async def test_the_citizen_screen_shows_the_sessions_so_far_and_the_next(db_path):
+    storage.open_database(db_path)
+    ali = create_citizen(CitizenIn(name="Ali"))
+    for day, mark in ((date(2026, 10, 26), "present"), (date(2026, 10, 28), "sick")):
+        sid = sessions.create_session(GroupSessionIn(title="CV", day=day, hours=2))
+        sessions.add_participant(sid, ali)
+        pid = SessionParticipant.get(SessionParticipant.session == sid).id
+        sessions.mark(pid, mark)
+    sid = sessions.create_session(
+        GroupSessionIn(title="Jobsamtalen", day="04-11-2026", starts="10:00")
+    )
+    sessions.add_participant(sid, ali)
+    storage.close_database()
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CitizenScreen"
+        shown = text(app, "#course")
+        assert "Group sessions: 1 of 2 attended, 2 hours (sick 1)" in shown
+        assert "Next group session: Wed 04-11-2026 10:00 Jobsamtalen" in shown

@@ -35,3 +35,28 @@ def citizen_line(citizen_id: int, start: date | None, end: date) -> str:
     from .queries import citizen_figures
 
     return summary_line(citizen_figures(citizen_id, start, end))
+
+
+def overview_lines(citizen_id: int, today: date) -> list[str]:
+    """The citizen screen's lines: the sessions so far counted, the next one coming."""
+    from ...format import show_date, show_weekday_short
+    from .queries import citizen_sessions
+
+    rows = citizen_sessions(citizen_id)
+    if not rows:
+        return []
+    lines = []
+    held = citizen_line(citizen_id, None, today)
+    if held:
+        lines.append(held)
+    coming = [s for s in rows if s.starts_at.date() > today and not s.cancelled]
+    if coming:
+        s = coming[0]
+        lines.append(
+            _("Next group session: {day} {time} {title}").format(
+                day=f"{show_weekday_short(s.starts_at.date())} {show_date(s.starts_at)}",
+                time=s.starts_at.strftime("%H:%M"),
+                title=s.title,
+            )
+        )
+    return lines
