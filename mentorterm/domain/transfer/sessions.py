@@ -66,22 +66,29 @@ def session_documents(
         for s in storage.plain_rows(GroupSeries, order="first_day, id")
         if whole or s.id in series_wanted
     ]
+    # Keys by position in the file, not by id: a file read back and written
+    # again names its sessions the same (ids follow the order they are written in).
+    series_key = {s.id: f"series-{n}" for n, s in enumerate(series, 1)}
+    session_key = {s.id: f"session-{n}" for n, s in enumerate(sessions, 1)}
     series_docs = [
-        {"key": f"series-{s.id}", **_fields(s, SERIES), "leader": mentor_key(s.leader_id)}
+        {"key": series_key[s.id], **_fields(s, SERIES), "leader": mentor_key(s.leader_id)}
         for s in series
     ]
-    known_series = {s.id for s in series}
     session_docs = [
         {
-            "key": f"session-{s.id}",
-            "series": f"series-{s.series_id}" if s.series_id in known_series else None,
+            "key": session_key[s.id],
+            "series": series_key.get(s.series_id),
             **_fields(s, SESSION),
             "leader": mentor_key(s.leader_id),
         }
         for s in sessions
     ]
+    order = {s.id: n for n, s in enumerate(sessions)}
     participations = {
-        cid: [{"session": f"session-{p.session_id}", **_fields(p, PARTICIPATION)} for p in group]
+        cid: [
+            {"session": session_key[p.session_id], **_fields(p, PARTICIPATION)}
+            for p in sorted(group, key=lambda p: (order[p.session_id], p.id))
+        ]
         for cid, group in rows.items()
     }
     return participations, series_docs, session_docs
