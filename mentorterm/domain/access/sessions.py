@@ -21,11 +21,11 @@ def session_blocks(
         return [heading, Text(_("None."), muted=True)]
     by_key = {s["key"]: s for s in sessions}
     columns = (
-        Column(_("When"), width=34),
-        Column(_("Session"), width=50),
-        Column(_("Attendance"), width=44),
+        Column(_("When"), width=26),
+        Column(_("Session"), width=30),
+        Column(_("Attendance"), width=30),
         Column(_("Hours"), width=16),
-        Column(_("Note"), width=50),
+        Column(_("Note"), width=76),
     )
     rows = []
     for p in participations:
