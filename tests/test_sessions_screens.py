@@ -232,3 +232,24 @@ async def test_the_citizen_screen_shows_the_sessions_so_far_and_the_next(db_path
         shown = text(app, "#course")
         assert "Group sessions: 1 of 2 attended, 2 hours (sick 1)" in shown
         assert "Next group session: Wed 04-11-2026 10:00 Jobsamtalen" in shown
+
+
+async def test_the_statistics_show_the_sessions_apart_from_the_logbook_days(db_path):
+    from tests.test_logbook_screens import TODAY as STATS_DAY
+    from tests.test_logbook_screens import WEEKS, make_placement, open_logbook
+
+    citizen, _pid = make_placement(db_path, days={k: dict(v) for k, v in WEEKS.items()})
+    storage.open_database(db_path)
+    for day, mark in (("04-11-2026", "present"), ("11-11-2026", "absent_without_notice")):
+        sid = sessions.create_session(GroupSessionIn(title="Hold", day=day, hours=2.5))
+        sessions.add_participant(sid, citizen)
+        sessions.mark(SessionParticipant.get(SessionParticipant.session == sid).id, mark)
+    storage.close_database()
+    app = make_app(db_path, today=STATS_DAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_logbook(app, pilot, citizen)
+        await pilot.press("t")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "StatisticsScreen"
+        shown = text(app, "#stats-absence")
+        assert "Group sessions: 1 of 2 attended, 2,5 hours (without notice 1)" in shown

@@ -14,7 +14,7 @@ from .. import keys
 from ..domain import files
 from ..domain.errors import DomainError
 from ..domain.placements import placement_view
-from ..domain.sessions.lines import citizen_line
+from ..domain.sessions.lines import placement_citizen_line
 from ..domain.statistics import (
     PeriodChoice,
     PeriodStats,
@@ -295,7 +295,7 @@ class StatisticsScreen(BackHelpScreen):
         rows = figure_rows(stats)
         self.figures = {label: tuple(rest) for label, *rest in rows}
         self.query_one("#stats-figures", Static).update(figures_table(rows))
-        sessions = citizen_line(placement.citizen_id, stats.start, stats.end)  # apart from the days
+        sessions = placement_citizen_line(self.placement_id, stats.start, stats.end)  # apart
         absence = absence_details(stats)
         self.query_one("#stats-absence", Static).update(
             absence + ("\n\n" + escape(sessions) if sessions else "")

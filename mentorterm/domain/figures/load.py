@@ -22,6 +22,7 @@ from ...models import (
 )
 from ..statistics import LoggedDay
 from .facts import CourseFact, WorkSpell
+from .sessions_load import load_sessions
 
 _WORK_KINDS = tuple(kind.value for kind in PlacementKind if kind.is_work)
 
@@ -94,6 +95,7 @@ def course_facts(start: date, end: date) -> list[CourseFact]:
     )
     for meeting in held:
         aftercare[meeting.citizen_id].append(meeting.starts_at.date())
+    sessions = load_sessions(by_citizen, start, end)
     return [
         CourseFact(
             course_id=c.id,
@@ -111,6 +113,7 @@ def course_facts(start: date, end: date) -> list[CourseFact]:
             days=tuple(days[c.id]),
             aftercare_held=tuple(sorted(aftercare[c.citizen_id])),
             work=tuple(sorted(work[c.citizen_id])),
+            sessions=tuple(sorted(sessions[c.id])),
         )
         for c in courses
     ]

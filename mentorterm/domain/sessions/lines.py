@@ -60,3 +60,11 @@ def overview_lines(citizen_id: int, today: date) -> list[str]:
             )
         )
     return lines
+
+
+def placement_citizen_line(placement_id: int, start: date | None, end: date) -> str:
+    """``citizen_line`` for the citizen of a placement (the statistics screen's)."""
+    from ...models import Placement
+
+    placement = Placement.get_or_none(Placement.id == placement_id)
+    return "" if placement is None else citizen_line(placement.citizen_id, start, end)
