@@ -79,6 +79,11 @@ def test_re_running_a_schedule_never_duplicates(database, weekdays, length, agai
         first_day=first,
         last_day=first + timedelta(days=length),
     )
+    days = session_days(weekdays, first, first + timedelta(days=length))
+    if not days:
+        with pytest.raises(DomainError, match="None of those weekdays"):
+            sessions.create_series(data)
+        return
     sid = sessions.create_series(data)
     for _ in range(again):
         assert sessions.make_sessions(sid) == 0
@@ -170,3 +175,14 @@ def test_weekdays_are_read_in_danish_too():
     with i18n.speaking("da"):
         assert series_in(weekdays="man, ons, fre").weekdays == "1,3,5"
     assert series_in(weekdays="3 1").weekdays == "1,3"
+
+
+def test_a_series_whose_weekdays_never_fall_in_its_days_is_refused(database):
+    # 3-4 Nov 2026 is a Tuesday and a Wednesday: no Friday.
+    with pytest.raises(DomainError, match="None of those weekdays falls from 03-11-2026"):
+        sessions.create_series(
+            series_in(weekdays="fri", first_day="03-11-2026", last_day="04-11-2026")
+        )
+    from mentorterm.models import GroupSeries
+
+    assert GroupSeries.select().count() == 0

@@ -149,15 +149,29 @@ class SessionsScreen(RecordListScreen):
         from .session_forms import SeriesForm
 
         self.app.push_screen(
-            SeriesForm({"first_day": self.app.today, "starts": "09:00", "hours": 2.0}), self._made
+            SeriesForm({"first_day": self.app.today, "starts": "09:00", "hours": 2.0}),
+            self._made_series,
         )
 
     def _made(self, made: int | None) -> None:
-        if made is None:
+        if made is not None:
+            self.load()
+            self.show(focus_id=made)
+
+    def _made_series(self, series_id: int | None) -> None:
+        if series_id is None:
             return
+        self.everything = True  # the series may start before today
         self.load()
-        item = sessions.session(made)
-        self.show(focus_id=made if item is not None else None)
+        made = [row for row in self.all_rows if row.series_id == series_id]
+        self.show(focus_id=made[0].id if made else None)
+        self.notify(
+            ngettext(
+                "The series has {count} session: enter calls its roll",
+                "The series has {count} sessions: enter calls the first one's roll",
+                len(made),
+            ).format(count=len(made))
+        )
 
     @safely
     def action_cancel_session(self) -> None:

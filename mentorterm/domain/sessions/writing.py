@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from ...format import show_date
 from ...i18n import N_, _
 from ...models import Citizen, GroupSeries, GroupSession, SessionParticipant, db
 from ...schemas.sessions import GroupSeriesIn, GroupSessionIn
@@ -41,6 +42,13 @@ def _session(session_id: int) -> GroupSession:
 
 def create_series(data: GroupSeriesIn, leader_id: int | None = None) -> int:
     """A series from its schedule, with its sessions made; returns its id."""
+    if not session_days(weekday_set(data.weekdays), data.first_day, data.last_day):
+        raise DomainError(
+            _("None of those weekdays falls from {first} to {last}. Nothing was saved.").format(
+                first=show_date(data.first_day), last=show_date(data.last_day)
+            ),
+            field="weekdays",
+        )
     with db.atomic():
         series = GroupSeries.create(
             title=data.title,
