@@ -19,6 +19,12 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .enums import CourseOutcome, MeetingStatus, SubGoalStatus
 from .i18n import _
+from .interchange_sessions import (
+    GroupSeriesDoc,
+    GroupSessionDoc,
+    SessionParticipationDoc,
+    check_session_keys,
+)
 from .schemas import (
     ActionItemIn,
     AllianceScoreIn,
@@ -290,6 +296,8 @@ class CitizenDoc(CitizenIn, Stamped):
     reports: list[ReportDoc] = Field(default_factory=list)
     # Added with schema 9; files written before it have none.
     handovers: list[HandoverDoc] = Field(default_factory=list, max_length=500)
+    # Added with schema 10 (interchange_sessions.py); files written before it have none.
+    session_participations: list[SessionParticipationDoc] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _links(self) -> CitizenDoc:
@@ -332,6 +340,9 @@ class InterchangeDocument(BaseModel):
     # Added with schema 10: the register's workplaces the placements link to
     # (a whole database's file: the whole register); earlier files have none.
     workplaces: list[WorkplaceDoc] = Field(default_factory=list)
+    # Added with schema 10: the provider's group sessions, by key (interchange_sessions.py).
+    group_series: list[GroupSeriesDoc] = Field(default_factory=list)
+    group_sessions: list[GroupSessionDoc] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _mentor_keys(self) -> InterchangeDocument:
@@ -365,6 +376,7 @@ class InterchangeDocument(BaseModel):
             known(cover.mentor, f"covers[{index}].mentor")
             known(cover.covered, f"covers[{index}].covered")
         check_sites(self.workplaces, [c.placements for c in self.citizens])
+        check_session_keys(self)
         return self
 
 

@@ -70,6 +70,10 @@ JOURNEYS: dict[str, list[str]] = {
     "review_as_of": ["R", "w"],
     "palette": ["ctrl+p"],
     "lock": ["ctrl+l"],
+    "sessions": ["G"],
+    "sessions_help": ["G", "question_mark"],
+    "roll_call": ["G", "enter"],
+    "new_series": ["G", "N"],
 }
 
 

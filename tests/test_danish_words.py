@@ -65,6 +65,10 @@ SCREENS = {
     "lock": "PassphraseScreen",
     "identity": "IdentityForm",
     "passphrase": "PassphraseScreen",
+    "sessions": "SessionsScreen",
+    "sessions_help": "HelpScreen",
+    "roll_call": "RollCallScreen",
+    "new_series": "SeriesForm",
 }
 
 

@@ -57,6 +57,8 @@ SCREEN_IDS = {
     "CourseHistoryScreen": "course_history",
     "KeptDraftScreen": "kept_draft",
     "FiguresScreen": "figures",
+    "SessionsScreen": "sessions",
+    "RollCallScreen": "roll_call",
     "FigureCoursesScreen": "figure_courses",
     "TeamOverviewScreen": "team_overview",
     "WorkplacesScreen": "workplaces",
@@ -366,7 +368,13 @@ async def test_every_footer_fits_80_columns_with_escape_and_help(demo_db):
                 await visit("escape")
             await pilot.press("escape")
         await visit("l", "t", "v")
+        for _ in range(4):
+            await pilot.press("escape")
+        await visit("G")  # the group sessions and a roll call
+        await visit("enter")
     assert {
+        "SessionsScreen",
+        "RollCallScreen",
         "CaseloadScreen",
         "AgendaScreen",
         "ActionItemsScreen",

@@ -34,6 +34,7 @@ from .file import (
     open_demo_database,
 )
 from .personas import _personas
+from .sessions import add_group_sessions
 from .workplaces import add_register
 
 __all__ = [
@@ -70,6 +71,10 @@ def generate_demo(*, seed: int = 1, today: date | None = None) -> dict[str, int]
         for persona in personas:
             builder.add_persona(persona)
         builder.add_review_notes(personas)
+        # The group sessions come last, from their own draws: the rows above stay as they were.
+        add_group_sessions(
+            random.Random(rng.random()), today, personas, builder.citizen_ids, builder.mentor_id
+        )
         # The mark of a demo database (its records are fictional).
         audit.record(*_DEMO_AUDIT, purpose=N_("fictional demo caseload"))
         after = demo_store.row_counts()

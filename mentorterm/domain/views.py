@@ -180,6 +180,8 @@ class CitizenOverview(View):
     today: date
     # Schema 9: (day, from mentor, to mentor, note) per handover, oldest first.
     handovers: list[tuple[date, str, str, str]] = []
+    # Schema 10: the group sessions so far in one line, and the next one coming.
+    group_sessions: list[str] = []
 
     @property
     def current_course(self) -> CourseView | None:

@@ -52,12 +52,13 @@ from .figures import FIGURES
 from .home import HOME
 from .model import EXCEPTIONS, HOUSE, Key
 from .records import RECORDS
+from .sessions import SESSIONS
 from .workplaces import WORKPLACES
 
 __all__ = ["EXCEPTIONS", "HOUSE", "TABLE", "Key", "bindings", "keys_of", "screens"]
 
 # Footer order is table order: the app's keys, the home screens', then the records'.
-TABLE: list[Key] = [*HOME, *RECORDS, *FIGURES, *WORKPLACES]
+TABLE: list[Key] = [*HOME, *RECORDS, *FIGURES, *WORKPLACES, *SESSIONS]
 
 
 def screens() -> set[str]:

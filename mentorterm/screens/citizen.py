@@ -20,7 +20,7 @@ from ..widgets.guard import safely
 from ..widgets.loader import Loader
 from ..widgets.markup import escape
 from .citizen_files import write_access_export as write_access_export
-from .citizen_text import _lines, course_text, handover_lines, score_bar
+from .citizen_text import _lines, course_text, handover_lines, score_bar, session_lines
 from .records import RECORD_KINDS, RecordsScreen
 
 __all__ = ["RECORD_KINDS", "CitizenScreen", "RecordsScreen", "Section", "course_text", "score_bar"]
@@ -104,7 +104,9 @@ class CitizenScreen(Loader, Screen):
             title += _("  [reverse] archived {date} [/]").format(date=show_date(c.archived_on))
         self.query_one("#citizen-title", Static).update(title)
 
-        self.query_one("#course", Static).update(course_text(data.latest_course, today))
+        self.query_one("#course", Static).update(
+            course_text(data.latest_course, today) + session_lines(data)
+        )
 
         placement = data.current_placement
         if placement is None:

@@ -96,3 +96,8 @@ def handover_lines(handovers) -> str:
         + (f"\n  {escape(note)}" if note else "")
         for day, old, new, note in handovers
     )
+
+
+def session_lines(data) -> str:
+    """Under Notes: the group sessions so far (apart from the logbook) and the next one."""
+    return "".join("\n" + escape(line) for line in data.group_sessions)

@@ -51,6 +51,15 @@ class Navigation:
         self.go_home()
         self.push_screen(WorkplacesScreen())
 
+    def action_sessions(self) -> None:
+        """The group sessions (holdundervisning), on top of the caseload."""
+        from .sessions import SessionsScreen
+
+        if self.sealed or isinstance(self.screen, SessionsScreen):
+            return
+        self.go_home()
+        self.push_screen(SessionsScreen())
+
     def show_team_overview(self) -> None:
         from .team_overview import TeamOverviewScreen
 

@@ -95,6 +95,11 @@ def app_commands(app, screen: Screen) -> Iterable[SystemCommand]:
         app.action_workplaces,
     )
     yield SystemCommand(
+        _("Group sessions"),
+        _("Group sessions and their roll call; new sessions and series (G)"),
+        app.action_sessions,
+    )
+    yield SystemCommand(
         _("The team's overview"),
         _("Per mentor: caseload size, open review signals, overdue agreements (O)"),
         app.show_team_overview,

@@ -14,6 +14,7 @@ from .. import keys
 from ..domain import files
 from ..domain.errors import DomainError
 from ..domain.placements import placement_view
+from ..domain.sessions.lines import placement_citizen_line
 from ..domain.statistics import (
     PeriodChoice,
     PeriodStats,
@@ -294,7 +295,11 @@ class StatisticsScreen(BackHelpScreen):
         rows = figure_rows(stats)
         self.figures = {label: tuple(rest) for label, *rest in rows}
         self.query_one("#stats-figures", Static).update(figures_table(rows))
-        self.query_one("#stats-absence", Static).update(absence_details(stats))
+        sessions = placement_citizen_line(self.placement_id, stats.start, stats.end)  # apart
+        absence = absence_details(stats)
+        self.query_one("#stats-absence", Static).update(
+            absence + ("\n\n" + escape(sessions) if sessions else "")
+        )
         if stats.end < stats.start:  # the period lies outside the placement
             empty = _("[dim]The placement has no days in this period.[/]")
             self.query_one("#stats-hours", Static).update(empty)

@@ -10,6 +10,7 @@ from ...documents import Block, Column, Document, Facts, Heading, Table, Text
 from ...format import show_date, show_datetime
 from ...i18n import _
 from ..views import View
+from .sessions import session_blocks
 from .values import field_label, record_rows, show_value
 
 
@@ -259,6 +260,9 @@ def access_document(
     result.add(Text(intro, muted=True), *_Citizen(citizen, mentors, sites).sections())
     return result.add(
         *_handover_blocks(citizen.get("handovers", []), mentors),
+        *session_blocks(
+            citizen.get("session_participations", []), document.get("group_sessions", [])
+        ),
         *_cover_blocks(document.get("covers", []), mentors),
         *_workplace_blocks(workplaces),
         *_drafts_blocks(drafts),

@@ -9,6 +9,17 @@ from __future__ import annotations
 from ...i18n import N_
 
 FIELD_LABELS: dict[str, str] = {
+    # Group sessions (schema 10).
+    "cancelled": N_("Cancelled"),
+    "first_day": N_("First day"),
+    "last_day": N_("Last day"),
+    "hours": N_("Hours"),
+    "leader": N_("Leader"),
+    "note": N_("Note"),
+    "series": N_("Series"),
+    "session": N_("Session"),
+    "starts": N_("Starts at"),
+    "weekdays": N_("Weekdays"),
     "created_on": N_("Created on"),
     "end_decided_on": N_("End decided on"),
     "status_before": N_("Status before"),
@@ -138,5 +149,4 @@ FIELD_LABELS: dict[str, str] = {
     "to_mentor": N_("To mentor"),
     "starts_on": N_("Starts on"),
     "ends_on": N_("Ends on"),
-    "note": N_("Note"),
 }

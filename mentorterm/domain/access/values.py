@@ -49,6 +49,9 @@ _LINKS = {
     "action_items",
     "review_notes",
     "reports",
+    "group_series",
+    "group_sessions",
+    "session_participations",
 }
 
 

@@ -41,6 +41,9 @@ WHAT_LABELS = {
     "demo": N_("demo caseload"),
     "figures": N_("the year's figures"),
     "workplace": N_("workplace"),
+    "group_series": N_("group session series"),
+    "group_session": N_("group session"),
+    "session_participant": N_("group session roll call"),
     "database": N_("database"),
 }
 
@@ -57,6 +60,7 @@ VIEW_LABELS = {
     "kept_drafts": N_("Named among the unsaved texts offered back at start"),
     "figures": N_("Listed among the courses counted in the year's figures"),
     "workplace": N_("Listed among the placements at a workplace"),
+    "group_session": N_("Listed in a group session's roll call"),
 }
 
 

@@ -17,6 +17,7 @@ from ..errors import DomainError
 from ..statistics import figures as day_figures
 from ..views import View
 from .facts import CourseFact
+from .sessions import session_rows
 
 BY_CHOICES = ("mentor", "programme")
 ALL = "all"
@@ -253,7 +254,7 @@ def _rows(c: _Counter, programmes: Sequence[str]) -> list[tuple[str, str, str, s
     }
     for key, cell in c.attendance().items():
         rows.append((key, seen, labels[key], "days", cell))
-    return rows
+    return rows + session_rows(c, Cell)
 
 
 def compute(

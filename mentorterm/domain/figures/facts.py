@@ -39,6 +39,8 @@ class CourseFact(NamedTuple):
     aftercare_held: tuple[date, ...] = ()
     # The citizen's work placements (any course): aftercare asks if one still runs.
     work: tuple[WorkSpell, ...] = ()
+    # The citizen's group sessions with the roll called on the course's days (schema 10).
+    sessions: tuple = ()  # sessions.SessionDay
 
     def runs_in(self, start: date, end: date) -> bool:
         """Running on at least one day from ``start`` to ``end``."""

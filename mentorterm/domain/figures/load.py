@@ -23,6 +23,7 @@ from ...models import (
 )
 from ..statistics import LoggedDay
 from .facts import CourseFact, WorkSpell
+from .sessions_load import load_sessions
 
 _WORK_KINDS = tuple(kind.value for kind in PlacementKind if kind.is_work)
 
@@ -117,6 +118,7 @@ def course_facts(start: date, end: date) -> list[CourseFact]:
         return found if found in names else c.citizen.mentor_id
 
     mentors = {c.id: mentor_of(c) for c in courses}
+    sessions = load_sessions(by_citizen, start, end)
     return [
         CourseFact(
             course_id=c.id,
@@ -134,6 +136,7 @@ def course_facts(start: date, end: date) -> list[CourseFact]:
             days=tuple(days[c.id]),
             aftercare_held=tuple(sorted(aftercare[c.citizen_id])),
             work=tuple(sorted(work[c.citizen_id])),
+            sessions=tuple(sorted(sessions[c.id])),
         )
         for c in courses
     ]

@@ -75,6 +75,16 @@ def _stability(report: ProgressionReport) -> list[Block]:
 
 def attendance_section(report: ProgressionReport) -> list[Block]:
     heading = Heading(_("Attendance and stability"))
+    sessions = _group_sessions(report)
     if report.attendance_total is None:
-        return [heading, Text(_("No placement in this period, so no logbook."), muted=True)]
-    return [heading, _figures(report), *_reasons(report), *_stability(report)]
+        none = Text(_("No placement in this period, so no logbook."), muted=True)
+        return [heading, none, *sessions]
+    return [heading, _figures(report), *sessions, *_reasons(report), *_stability(report)]
+
+
+def _group_sessions(report: ProgressionReport) -> list[Block]:
+    """The group sessions' own line, apart from the placements' logbook days."""
+    from ..sessions.lines import summary_line
+
+    line = summary_line(report.group_sessions) if report.group_sessions else ""
+    return [Text(line)] if line else []

@@ -10,6 +10,7 @@ from ...models import HoursStep, LogbookEntry, Placement
 from ...schemas import ReportTextsIn
 from ..errors import DomainError
 from ..identity import MentorIdentity
+from ..sessions.queries import citizen_figures
 from ..statistics import LoggedDay, figures
 from .facts import AccommodationFact, HoursStepFact, PlacementAttendance, PlacementFact
 from .gather import (
@@ -166,6 +167,7 @@ def progression_report(
         texts=texts,
         meetings=meetings,
         contact=contact(meetings, courses, start, end, today),
+        group_sessions=citizen_figures(citizen_id, start, min(end, today)),
         mentor_name=writer.name,
         organisation=writer.organisation,
     )

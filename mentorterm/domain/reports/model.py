@@ -6,6 +6,7 @@ from datetime import date
 
 from ...i18n import _
 from ...schemas import ReportTextsIn
+from ..sessions.figures import SessionFigures
 from ..statistics import PeriodFigures
 from ..views import View
 from .contact import ContactFrequency, MeetingFact
@@ -39,6 +40,8 @@ class ProgressionReport(View):
     texts: ReportTextsIn
     meetings: list[MeetingFact] = []
     contact: ContactFrequency | None = None
+    # Group sessions (holdundervisning) in the period, apart from the logbook days.
+    group_sessions: SessionFigures | None = None
     mentor_name: str = ""  # who wrote it (the settings' name, else the database's)
     organisation: str = ""
 

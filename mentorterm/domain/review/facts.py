@@ -22,6 +22,19 @@ class Attendance:
 
 
 @dataclass(frozen=True)
+class SessionFacts:
+    """Group sessions with the roll called for the citizen (cancelled ones left
+    out): in the recent window and the one before it, and the days absent
+    without notice in the no-notice window. Apart from the logbook's days."""
+
+    called: int = 0
+    attended: int = 0  # present, or left for an individual conversation
+    before_called: int = 0
+    before_attended: int = 0
+    no_notice: tuple[date, ...] = ()  # oldest first
+
+
+@dataclass(frozen=True)
 class MissedMeeting:
     status: str  # MeetingStatus value: "cancelled" (by the citizen) or "no_show"
     starts_at: datetime
@@ -129,6 +142,7 @@ class CitizenFacts:
     latest_course_start: date | None = None  # the latest course started by as_of
     last_met: datetime | None = None  # the last held meeting with the citizen (any kind)
     hours: HoursFacts = HoursFacts()
+    sessions: SessionFacts = SessionFacts()  # group sessions (schema 10)
 
 
 @dataclass

@@ -22,6 +22,7 @@ from .facts import (
     MissedMeeting,
     OverdueItem,
     PlacementChange,
+    SessionFacts,
     SubGoalFacts,
 )
 from .signal import iso_week_of
@@ -143,12 +144,34 @@ def citizen_cases(as_of: date, mentor_id: int | None, t: ReviewThresholds) -> li
     days: dict[int, list[tuple]] = {}
     for row in _fetch(queries.LOGBOOK_HOURS, params, mentor_id):
         days.setdefault(row[0], []).append(row)
+    for cid, group in _session_facts(
+        _fetch(queries.GROUP_SESSIONS, params, mentor_id), params
+    ).items():
+        if cid in cases:
+            cases[cid].citizen = replace(cases[cid].citizen, sessions=group)
     for cid, case in cases.items():
         if cid in jobs or cid in days:
             case.citizen = replace(
                 case.citizen, jobs=jobs.get(cid, []), hours=_hours(days.get(cid, []))
             )
     return list(cases.values())
+
+
+def _session_facts(rows: list[tuple], params: dict) -> dict[int, SessionFacts]:
+    """The group sessions' rows counted per citizen (recent window, the one before)."""
+    recent = date.fromisoformat(params["recent_start"])
+    no_notice_from = date.fromisoformat(params["no_notice_start"])
+    counts: dict[int, list] = {}
+    for cid, moment, attendance in rows:
+        day = _d(moment)
+        c = counts.setdefault(cid, [0, 0, 0, 0, []])
+        attended = attendance in ("present", "left_for_conversation")
+        at = 0 if day >= recent else 2
+        c[at] += 1
+        c[at + 1] += attended
+        if attendance == "absent_without_notice" and day >= no_notice_from:
+            c[4].append(day)
+    return {cid: SessionFacts(a, b, x, y, tuple(n)) for cid, (a, b, x, y, n) in counts.items()}
 
 
 def week_decisions(as_of: date, mentor_id: int | None) -> dict[int, tuple[str, datetime | None]]:

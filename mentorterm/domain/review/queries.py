@@ -236,6 +236,22 @@ WHERE """
 """
 )
 
+# Group sessions with the roll called (schema 10), from the window before the
+# recent one up to as_of; the rule counts them apart from the logbook's days.
+GROUP_SESSIONS = (
+    """
+SELECT c.id, s.starts_at, sp.attendance
+FROM citizen c JOIN session_participant sp ON sp.citizen_id = c.id
+JOIN group_session s ON s.id = sp.session_id
+WHERE """
+    + _IN_SCOPE
+    + """
+  AND sp.attendance IS NOT NULL AND NOT s.cancelled
+  AND s.starts_at >= :before_start AND s.starts_at < :tomorrow
+ORDER BY c.id, s.starts_at
+"""
+)
+
 NOTES = (
     """
 SELECT r.citizen_id, r.decision, r.reviewed_at
@@ -300,6 +316,7 @@ def review_sql(
             JOBS,
             LOGBOOK_HOURS,
             HANDOVERS,
+            GROUP_SESSIONS,
             NOTES,
         )
     ]

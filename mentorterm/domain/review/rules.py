@@ -17,6 +17,7 @@ from .rules_course import action_items_overdue, course_ending, sub_goal
 from .rules_handover import handed_over
 from .rules_meetings import missed_meetings, no_next_meeting, passive_period
 from .rules_placement import hours_step, placement_transition
+from .rules_sessions import attendance_with_sessions, no_notice_with_sessions
 from .signal import Signal
 
 __all__ = [
@@ -51,9 +52,9 @@ def case_signals(case: CitizenCase, as_of: date, t: ReviewThresholds) -> list[Si
     found = [
         passive_period(f, as_of),
         missed_meetings(f, t),
-        attendance(f, as_of, t),
+        attendance_with_sessions(f, as_of, t),  # the logbook's, group sessions apart
         partial_attendance(f, as_of, t),
-        no_notice_absence(f, t),
+        no_notice_with_sessions(f, t),
         course_ending(f, as_of, t),
         no_next_meeting(f),
         aftercare_due(f, as_of, t),

@@ -39,6 +39,7 @@ from ...models import (
 )
 from .. import audit
 from .columns import _STAMPS, COLUMNS
+from .sessions import session_documents
 
 # Read straight from SQLite (no model instances: ten times faster, and the
 # stored text is already the ISO form the file wants); these need a touch.
@@ -231,6 +232,12 @@ def build_document(citizen_id: int | None = None, now: datetime | None = None) -
         if citizen_id is None or c.covered_id in had
     ]
 
+    participations, group_series, group_sessions = session_documents(
+        ids, citizen_id is None, mentor_key
+    )
+    for citizen, doc in zip(citizens, out_citizens, strict=True):
+        doc["session_participations"] = participations.get(citizen.id, [])
+
     mentors = [
         {
             "key": mentor_key(m.id),
@@ -255,6 +262,8 @@ def build_document(citizen_id: int | None = None, now: datetime | None = None) -
             for w in register
             if citizen_id is None or w.id in sites
         ],
+        "group_series": group_series,
+        "group_sessions": group_sessions,
     }
 
 

@@ -39,6 +39,7 @@ from ...models import (
 from .. import audit
 from .columns import COLUMNS
 from .reading import ImportFailed
+from .sessions import import_sessions
 from .workplaces import import_workplaces
 
 
@@ -164,6 +165,7 @@ def import_document(
         ]
         records += sum(count for _id, count in imported)
         records += _import_covers(document.covers, mentor_ids, now)
+        records += import_sessions(document, [cid for cid, _n in imported], mentor_ids, now)
         # One row for the import; it names the citizen when there is exactly one.
         only = imported[0][0] if len(imported) == 1 else None
         audit.record(

@@ -1,0 +1,65 @@
+"""Group sessions (holdundervisning): a series from a schedule makes its
+sessions; each session has its participants and a roll call.
+
+- ``schedule``: weekdays between two days (pure);
+- ``writing``: series, sessions, participants, cancelling (audited);
+- ``rollcall``: one mark per participant, the hours, undo (audited);
+- ``queries``: the list, a session's roll call, a citizen's sessions;
+- ``figures``: a citizen's sessions counted (pure), kept apart from
+  a placement's logbook days;
+- ``lines``: the "Group sessions: 5 of 6 attended, 9 hours" line the
+  statistics, the report and the citizen screen show.
+"""
+
+from __future__ import annotations
+
+from .figures import SessionFigures, SessionRow, count
+from .queries import (
+    CitizenSession,
+    ParticipantLine,
+    SessionItem,
+    active_citizens,
+    citizen_figures,
+    citizen_sessions,
+    participants,
+    session,
+    sessions,
+)
+from .rollcall import Mark, mark, set_hours, undo
+from .writing import (
+    add_participant,
+    add_to_series,
+    create_series,
+    create_session,
+    make_sessions,
+    remove_participant,
+    set_cancelled,
+    standing_participants,
+)
+
+__all__ = [
+    "CitizenSession",
+    "Mark",
+    "ParticipantLine",
+    "SessionFigures",
+    "SessionItem",
+    "SessionRow",
+    "active_citizens",
+    "add_participant",
+    "add_to_series",
+    "citizen_figures",
+    "citizen_sessions",
+    "count",
+    "create_series",
+    "create_session",
+    "make_sessions",
+    "mark",
+    "participants",
+    "remove_participant",
+    "session",
+    "sessions",
+    "set_cancelled",
+    "set_hours",
+    "standing_participants",
+    "undo",
+]
