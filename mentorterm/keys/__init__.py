@@ -50,13 +50,14 @@ from textual.binding import Binding
 
 from .figures import FIGURES
 from .home import HOME
+from .jobsearch import JOB_SEARCH
 from .model import EXCEPTIONS, HOUSE, Key
 from .records import RECORDS
 
 __all__ = ["EXCEPTIONS", "HOUSE", "TABLE", "Key", "bindings", "keys_of", "screens"]
 
 # Footer order is table order: the app's keys, the home screens', then the records'.
-TABLE: list[Key] = [*HOME, *RECORDS, *FIGURES]
+TABLE: list[Key] = [*HOME, *RECORDS, *FIGURES, *JOB_SEARCH]
 
 
 def screens() -> set[str]:

@@ -50,7 +50,7 @@ class CitizenScreen(Loader, Screen):
             _(
                 "[b]g[/b] sub-goals · [b]l[/b] logbook · [b]m[/b] meetings · "
                 "[b]p[/b] placements · [b]h[/b] history · [b]r[/b] reports · "
-                "[b]A[/b] access export · [b]?[/b] keys"
+                "[b]j[/b] job search · [b]A[/b] access export · [b]?[/b] keys"
             ),
             id="record-keys",
         )
