@@ -6,6 +6,7 @@ from datetime import date
 
 from ...i18n import _
 from ...schemas import ReportTextsIn
+from ..jobsearch.views import JobSearchView
 from ..statistics import PeriodFigures
 from ..views import View
 from .contact import ContactFrequency, MeetingFact
@@ -41,6 +42,8 @@ class ProgressionReport(View):
     contact: ContactFrequency | None = None
     mentor_name: str = ""  # who wrote it (the settings' name, else the database's)
     organisation: str = ""
+    # The job search (issue 20); None when the citizen has none recorded.
+    job_search: JobSearchView | None = None
 
     @property
     def display_title(self) -> str:
