@@ -11,10 +11,13 @@ from pypdf import PdfReader
 
 from mentorterm import storage
 from mentorterm.domain.access import AccessEvent, access_export
-from mentorterm.models import ALL_MODELS, Cover, Mentor, db
+from mentorterm.models import ALL_MODELS, Cover, CvStatus, JobContact, Mentor, TargetCompany, db
 from mentorterm.storage.migration_v10 import NEW_TABLES as SCHEMA_10
 
 from .test_erasure import GONE, KEPT, fill_marked, marked, text_fields
+
+# The schema 10 tables already in the interchange format (issue 20 item 5).
+JOB_SEARCH = (CvStatus, JobContact, TargetCompany)
 
 # Every test here runs on SQLite and on PostgreSQL (tests/conftest.py).
 pytestmark = pytest.mark.both_engines
@@ -44,7 +47,7 @@ def test_access_export_holds_everything_about_the_citizen_and_nobody_else(databa
     for model in ALL_MODELS:
         if model.__name__ == "Mentor":  # the mentors' own rows, not the citizen's
             continue
-        if model in SCHEMA_10:  # not yet in the interchange format (issue 20 item 5)
+        if model in SCHEMA_10 and model not in JOB_SEARCH:  # not yet in the format (issue 20)
             continue
         for field in text_fields(model):
             expected = f"{GONE}:{model.__name__}.{field}"

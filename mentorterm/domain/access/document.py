@@ -10,6 +10,7 @@ from ...documents import Block, Column, Document, Facts, Heading, Table, Text
 from ...format import show_date, show_datetime
 from ...i18n import _
 from ..views import View
+from .jobsearch import job_search_blocks
 from .values import field_label, record_rows, show_value
 
 
@@ -235,6 +236,7 @@ def access_document(
     )
     result.add(Text(intro, muted=True), *_Citizen(citizen, mentors).sections())
     return result.add(
+        *job_search_blocks(citizen),
         *_handover_blocks(citizen.get("handovers", []), mentors),
         *_cover_blocks(document.get("covers", []), mentors),
         *_drafts_blocks(drafts),

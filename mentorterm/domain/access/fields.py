@@ -7,6 +7,7 @@ complete), marked for the catalogue; ``values.field_label`` translates it.
 from __future__ import annotations
 
 from ...i18n import N_
+from .jobsearch_fields import LABELS as JOB_SEARCH_LABELS
 
 FIELD_LABELS: dict[str, str] = {
     "created_on": N_("Created on"),
@@ -126,3 +127,5 @@ FIELD_LABELS: dict[str, str] = {
     "workplace_view": N_("Workplace view"),
     "written_by": N_("Written by"),
 }
+
+FIELD_LABELS.update({k: v for k, v in JOB_SEARCH_LABELS.items() if k not in FIELD_LABELS})

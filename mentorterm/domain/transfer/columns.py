@@ -10,8 +10,10 @@ from ...models import (
     Course,
     CourseExtension,
     Cover,
+    CvStatus,
     Handover,
     HoursStep,
+    JobContact,
     LogbookEntry,
     Meeting,
     MeetingParticipant,
@@ -20,6 +22,7 @@ from ...models import (
     Report,
     ReviewNote,
     SubGoal,
+    TargetCompany,
 )
 
 # The columns each record kind carries in a document, in the document's order.
@@ -137,6 +140,18 @@ COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
     ReviewNote: ("iso_week", "decision", "reviewed_at"),
     Handover: ("handed_on", "note"),
     Cover: ("starts_on", "ends_on", "note"),
+    # The job search (schema 10).
+    CvStatus: ("state", "noted_on", "note"),
+    JobContact: (
+        "company",
+        "contacted_on",
+        "how",
+        "outcome",
+        "follow_up_on",
+        "followed_up_on",
+        "note",
+    ),
+    TargetCompany: ("company", "why", "position", "added_on", "done_on"),
     Report: (
         "period_start",
         "period_end",
