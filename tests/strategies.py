@@ -296,9 +296,35 @@ def citizen(draw):
                 max_size=2,
             )
         ),
+        # Schema 9: handed over between the document's two mentors.
+        "handovers": draw(
+            st.lists(
+                st.fixed_dictionaries(
+                    {
+                        "handed_on": days.map(_iso),
+                        "from_mentor": st.sampled_from([None, "m1", "m2"]),
+                        "to_mentor": st.sampled_from(["m1", "m2"]),
+                        "note": text,
+                    }
+                ),
+                max_size=2,
+            )
+        ),
         **draw(job_search()),
     }
     return data
+
+
+@st.composite
+def cover(draw):
+    start = draw(days)
+    return {
+        "mentor": "m2",
+        "covered": "m1",
+        "starts_on": _iso(start),
+        "ends_on": _iso(start + timedelta(days=draw(st.integers(0, 60)))),
+        "note": draw(text),
+    }
 
 
 @st.composite
@@ -307,8 +333,12 @@ def document(draw, max_citizens: int = 3):
         "format": "mentorterm",
         "version": 1,
         "scope": "database",
-        "mentors": [{"key": "m1", "name": draw(name), "email": "", "is_default": True}],
+        "mentors": [
+            {"key": "m1", "name": draw(name), "email": "", "is_default": True},
+            {"key": "m2", "name": "Kollega Dækker", "email": "", "is_default": False},
+        ],
         "citizens": draw(st.lists(citizen(), max_size=max_citizens)),
+        "covers": draw(st.lists(cover(), max_size=2)),
     }
 
 

@@ -299,3 +299,24 @@ def test_the_figures_add_up(course_facts, start, length):
     # The groups split the whole: their courses together are all of them.
     groups = [set(value["in_period"][g].courses) for g in range(1, len(table.groups))]
     assert set().union(*groups) == set(value["in_period"][0].courses)
+
+
+def test_a_course_is_the_mentor_s_who_had_the_citizen_at_its_end(database):
+    """Bent (K2, ended 04-07-2026) was Bo Berg's then and handed to "Me" in September:
+    his course counts for Bo Berg; in a period that ends before the handover too."""
+    from mentorterm.models import Citizen, Handover, Mentor
+
+    ids = build_year()
+    bent = Citizen.get(Citizen.name == "Bent")
+    bo, me = Mentor.get(Mentor.name == "Bo Berg"), Citizen.get(Citizen.name == "Anna").mentor
+    Handover.create(citizen=bent, from_mentor=bo, to_mentor=me, handed_on=date(2026, 9, 1))
+    result = year_figures(START, END, today=TODAY, by="mentor")
+    assert [g.label for g in result.table.groups] == ["All", "Bo Berg", "Me"]
+    assert courses_of(result, ids, "in_period", 1) == ["K2", "K3", "K4"]
+    assert courses_of(result, ids, "in_period", 2) == ["K1"]
+    # Cira (K3, running) was handed from Me to Bo Berg on 01-06: in May she was Me's.
+    cira = Citizen.get(Citizen.name == "Cira")
+    Handover.create(citizen=cira, from_mentor=me, to_mentor=bo, handed_on=date(2026, 6, 1))
+    may = year_figures(date(2026, 5, 1), date(2026, 5, 31), today=TODAY, by="mentor")
+    assert courses_of(may, ids, "in_period", 1) == ["K2", "K4"]  # Bo Berg's then
+    assert courses_of(may, ids, "in_period", 2) == ["K3"]

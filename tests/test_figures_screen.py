@@ -57,8 +57,8 @@ async def test_the_figures_from_the_caseload_to_a_spreadsheet(db_path, tmp_path)
         assert row_of(table, "ended") == ["3", "Ended in the period", "3"]
         assert row_of(table, "job_or_education")[2] == "2 (67 %)"
         assert row_of(table, "median_weeks")[2] == "22"
-        # enter on "Ended in the period" (the section's heading is the first row).
-        await pilot.press("down", "down", "down")
+        # enter on "Ended in the period": the cursor starts on the first figure.
+        await pilot.press("down", "down")
         before = AuditEntry.select().where(AuditEntry.what == "figures").count()
         await pilot.press("enter")
         await pilot.pause()
@@ -77,6 +77,7 @@ async def test_the_figures_from_the_caseload_to_a_spreadsheet(db_path, tmp_path)
         await loaded(app, pilot)
         assert "per mentor" in title(app, "#figures-title")
         assert row_of(table, "started") == ["2", "Started in the period", "3", "2", "1"]
+        assert table.cursor_row == table.get_row_index("ended")  # the figure stays in focus
         # f: another period, typed; one that ends before it starts is refused in words.
         await pilot.press("f")
         await pilot.pause()

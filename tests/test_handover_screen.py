@@ -120,3 +120,44 @@ async def test_the_course_history_shows_both_mentors_of_a_course_that_spans_a_ha
         await pilot.press("down")  # the course that ended before the handover
         await pilot.pause()
         assert "Mentors in this course" not in text_of(app, "#course-detail")
+
+
+async def test_the_palette_finds_hand_over_on_the_citizen_screen(seeded, db_path):  # noqa: F811
+    from .test_screens import type_text
+
+    birgitte_id, _course = seeded["Birgitte Holm"]
+    Mentor.create(name="Bo Lund")
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_birgitte(pilot, app, birgitte_id)
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "hand over")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HandoverForm"
+        # One mentor to choose: already chosen.
+        assert app.screen.values()["mentor_id"] == str(Mentor.get(Mentor.name == "Bo Lund").id)
+
+
+async def test_a_handover_day_after_today_is_refused_before_the_question(seeded, db_path):  # noqa: F811
+    from mentorterm.models import Handover
+
+    from .test_screens import type_text
+
+    birgitte_id, _course = seeded["Birgitte Holm"]
+    before = Citizen.get_by_id(birgitte_id).mentor_id
+    Mentor.create(name="Bo Lund")
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_birgitte(pilot, app, birgitte_id)
+        await pilot.press("H")
+        await pilot.pause()
+        await pilot.press("tab", "end", *["backspace"] * 10)
+        await type_text(pilot, "23-11-2026")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HandoverForm"  # no question asked
+        assert "cannot be after today (22-11-2026)" in text_of(app, "#e-handed_on")
+    assert Citizen.get_by_id(birgitte_id).mentor_id == before
+    assert Handover.select().count() == 0

@@ -339,3 +339,29 @@ def test_a_deactivated_mentor_is_nobody_to_hand_over_to(team, team_url):
     storage.close_database()
     storage.open_database(team["anna"])
     assert [name for _id, name in citizens.handover_choices(cid)] == ["Lead"]
+
+
+def test_what_a_covering_mentor_writes_is_shown_as_covering_for_the_colleague(team, capsys):
+    from datetime import date, timedelta
+
+    from mentorterm.domain.action_items import add_action_item
+    from mentorterm.schemas import ActionItemIn
+
+    cid = citizen_of(team["anna"], "Anja Andersen")
+    today = date.today()
+    span = (str(today - timedelta(days=1)), str(today + timedelta(days=1)))
+    assert bo_covers_anna(team, *span, "anna") == 0
+    storage.open_database(team["bo"])
+    item = add_action_item(cid, ActionItemIn(what="Ring the supervisor", owner="mentor"))
+    bo = storage.ensure_default_mentor().id
+    rows = [e for e in audit.entries(cid) if e.record_id == item and e.what == "action_item"]
+    assert [(e.mentor_id, e.covering_for) for e in rows] == [(bo, "Anna")]
+    # Anna's own rows about her citizen are hers, not covering.
+    assert all(e.covering_for is None for e in audit.entries(cid) if e.mentor_id != bo)
+    assert "Bo (covering for Anna)" in [a.who for a in audit.accesses_of(cid)]
+    # Covering is not owning: Bo cannot hand Anna's citizen over, not even to himself.
+    from mentorterm.domain.citizens import reassign_citizen
+
+    with pytest.raises(peewee.DatabaseError, match="row-level security"), db.atomic():
+        reassign_citizen(cid, bo, note="mine now")
+    assert Citizen.get_by_id(cid).mentor_id != bo

@@ -80,3 +80,24 @@ def test_team_init_closes_the_database_to_logins_not_added(team_url):
         storage.close_database()
         with psycopg.connect(team_url, autocommit=True) as conn:
             conn.execute(f"DROP DATABASE {name}_fresh WITH (FORCE)")
+
+
+def test_an_upgrade_closes_an_open_database_and_keeps_the_teams_logins_in(team, team_url):
+    """A team database made before CONNECT was closed: PUBLIC may connect,
+    and its mentors never got a grant of their own."""
+    with psycopg.connect(team_url, autocommit=True) as conn:
+        here = conn.execute("SELECT current_database()").fetchone()[0]
+        conn.execute(f'GRANT CONNECT ON DATABASE "{here}" TO PUBLIC')
+        for who in ("anna", "lead"):
+            conn.execute(f'REVOKE CONNECT ON DATABASE "{here}" FROM "{login(team[who])}"')
+    assert cli.main(["team", "upgrade", "--db", team_url]) == 0
+    storage.close_database()
+    with psycopg.connect(team_url) as conn:
+        public, anna, lead_grants = conn.execute(
+            "SELECT has_database_privilege('public', current_database(), 'CONNECT'), "
+            "has_database_privilege(%s, current_database(), 'CONNECT'), "
+            "has_database_privilege(%s, current_database(), 'CONNECT WITH GRANT OPTION')",
+            (login(team["anna"]), login(team["lead"])),
+        ).fetchone()
+    assert (public, anna, lead_grants) == (False, True, True)
+    storage.open_database(team["anna"])  # Anna works as before

@@ -136,6 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
         "action",
         choices=(
             "init",
+            "upgrade",
             "add-mentor",
             "deactivate-mentor",
             "reassign",
@@ -144,10 +145,11 @@ def build_parser() -> argparse.ArgumentParser:
             "overview",
         ),
         help=_(
-            "init: make the tables, roles and rules (once, by the team lead); add-mentor "
+            "init: make the tables, roles and rules (once, by the team lead); upgrade: bring "
+            "an older team database to this mentorterm's schema (by the same role); add-mentor "
             "LOGIN --name NAME: a mentor's own login; deactivate-mentor LOGIN: the login "
             "can no longer connect (the history stays); reassign LOGIN --citizen ID: the "
-            "citizen goes to that mentor (the lead's); cover LOGIN --for LOGIN --from DAY "
+            "citizen goes to that mentor (the lead's, or a mentor's own citizen); cover LOGIN --for LOGIN --from DAY "
             "--to DAY: the first covers the second's citizens (the lead's or the one away); "
             "import LOGIN FILE: a mentor's own database or an export joins the team as "
             "LOGIN's citizens, all or nothing; "

@@ -49,10 +49,14 @@ def cmd_audit(args: argparse.Namespace) -> int:
         when = audit.local_time(e.at).strftime("%d-%m-%Y %H:%M:%S")
         record = "" if e.record_id is None else e.record_id
         citizen = "" if e.citizen_id is None else e.citizen_id
+        purpose = audit.purpose_label(e.purpose)
+        if e.covering_for is not None:
+            covering = _("covering for {colleague}").format(colleague=e.covering_for)
+            purpose = f"{purpose} · {covering}" if purpose else covering
         print(
             terminal_safe(
                 f"{when:<19}  {e.action.value:<12} {e.what:<18} {record:>7} "
-                f"{citizen:>7}  {audit.purpose_label(e.purpose)}".rstrip()
+                f"{citizen:>7}  {purpose}".rstrip()
             )
         )
     return EXIT_OK

@@ -67,6 +67,8 @@ def cmd_team(args: argparse.Namespace) -> int:
         _open_team(target, given)
         _overview()
         return EXIT_OK
+    if args.action == "upgrade":
+        return _upgrade(target, given)
     if not args.login:
         raise CliError(
             _("Name the mentor's login: mentorterm team {action} LOGIN.").format(action=args.action)
@@ -136,6 +138,29 @@ def _overview() -> None:
         print(terminal_safe(line.rstrip()))
 
 
+def _upgrade(target: str, given: str | None) -> int:
+    from .. import storage
+
+    found, now = (
+        storage.upgrade_team(target, password=given)
+        if given is not None
+        else ask_password_once(target, lambda pw: storage.upgrade_team(target, password=pw))
+    )
+    where = storage.describe(target)
+    print(
+        terminal_safe(
+            _(
+                "The team database {where} is at schema {version}; its rules of access renewed."
+            ).format(where=where, version=now)
+            if found == now
+            else _(
+                "The team database {where} was upgraded from schema {found} to {version}."
+            ).format(where=where, found=found, version=now)
+        )
+    )
+    return EXIT_OK
+
+
 def _reassign(args: argparse.Namespace, target: str) -> None:
     from .. import storage
     from ..domain.citizens import get_citizen, reassign_citizen
@@ -144,7 +169,7 @@ def _reassign(args: argparse.Namespace, target: str) -> None:
         raise CliError(_("Name the citizen: --citizen ID (the id 'mentorterm export' shows)."))
     mentor_id = storage.team_mentor_of(args.login)
     citizen = get_citizen(args.citizen)
-    # Refused by the server unless the lead's.
+    # Refused by the server unless the lead's, or the mentor's own citizen.
     reassign_citizen(args.citizen, mentor_id, note=args.note or "")
     print(
         terminal_safe(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..format import show_date
 from ..i18n import N_, _
 from ..models import Citizen, Handover, Mentor, db
 from ..schemas import CitizenIn, HandoverIn
@@ -93,13 +94,31 @@ def handover_choices(citizen_id: int) -> list[tuple[int, str]]:
     )
 
 
-def hand_over(citizen_id: int, data: HandoverIn) -> None:
-    """The hand-over form's save: to one of ``handover_choices`` only."""
+def check_handover(citizen_id: int, data: HandoverIn, today: date | None = None) -> None:
+    """DomainError (under its field) unless ``data`` can be saved: to one of
+    ``handover_choices``, on a day that has come (the citizen changes mentor
+    when it is saved). The form asks it before its question."""
+    from .. import clock
+
+    today = today or clock.today()
+    if data.handed_on > today:
+        raise DomainError(
+            _(
+                "A handover takes effect when it is saved: the day cannot be after today "
+                "({today}). Hand over on the day itself."
+            ).format(today=show_date(today)),
+            field="handed_on",
+        )
     if data.mentor_id not in {mid for mid, _name in handover_choices(citizen_id)}:
         raise DomainError(
             _("Choose the mentor who takes over (one of the team's active mentors)."),
             field="mentor_id",
         )
+
+
+def hand_over(citizen_id: int, data: HandoverIn, today: date | None = None) -> None:
+    """The hand-over form's save (``check_handover``, then ``reassign_citizen``)."""
+    check_handover(citizen_id, data, today)
     reassign_citizen(citizen_id, data.mentor_id, note=data.note, on=data.handed_on)
 
 

@@ -23,7 +23,7 @@ FIGURES: list[Key] = [
         help=_("Open: the courses counted in the figure"),
     ),  # fmt: skip
     Key("f", "from_to", _("From–to"), ("figures",), help=_("From–to: the period of the figures")),
-    Key("b", "split", _("By"), ("figures",), help=_("All / per mentor / per programme")),
+    Key("b", "split", _("Split"), ("figures",), help=_("All / per mentor / per programme")),
     Key(
         "s",
         "save('xlsx')",

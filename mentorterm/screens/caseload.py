@@ -238,6 +238,15 @@ class CaseloadScreen(CaseloadScope, Loader, Screen):
             )
             empty.display, table.display = True, False
             self.set_focus(None)
+        elif not self.rows and not self.needle and self.scope_mine and self.scope_label():
+            # A mentor on the team database with no citizens of their own (yet).
+            empty.update(
+                _(
+                    "You have no citizens of your own here yet. Press [b]M[/b] to see the "
+                    "team's, [b]v[/b] for ended or all courses, or [b]n[/b] to create a citizen."
+                )
+            )
+            empty.display, table.display = True, False
         elif not rows:
             empty.update(
                 _(

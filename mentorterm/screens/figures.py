@@ -45,6 +45,10 @@ def aftercare_days() -> int:
         return 90
 
 
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 class FiguresPeriodForm(FormScreen[tuple[date, date]]):
     TITLE = _("The year's figures from – to")
     MODEL = PeriodIn
@@ -114,21 +118,35 @@ class FiguresScreen(Loader, BackHelpScreen):
             )
         )
         table = self.query_one(DataTable)
+        kept = self._row_in_focus()  # the same figure in focus after b or f
         table.clear(columns=True)
+        shown = [[show_cell(row, i) for i in range(len(t.groups))] for row in t.rows]
+        widths = [
+            max(len(g.label), *(len(cells[i]) for cells in shown)) for i, g in enumerate(t.groups)
+        ]
+        # The labels give way (cut with "…"; enter shows the whole) so that at 80
+        # columns the figures stay in sight; many groups scroll sideways.
+        room = (self.app.size.width or 80) - 5 - sum(w + 2 for w in widths) - 6
+        label_width = max(18, min(room, max(len(r.label) for r in t.rows)))
         table.add_column(_("No."), key="number")
-        table.add_column(_("Figure"), key="figure")
-        for group in t.groups:
-            table.add_column(escape(group.label), key=f"group:{group.key}")
+        table.add_column(_("Figure"), key="figure", width=label_width)
+        for group, width in zip(t.groups, widths, strict=True):
+            table.add_column(escape(group.label), key=f"group:{group.key}", width=width)
         self.by_key = {}
         section = None
-        for number, row in enumerate(t.rows, 1):
+        for number, (row, cells) in enumerate(zip(t.rows, shown, strict=True), 1):
             if row.section != section:
                 section = row.section
                 blank = [""] * len(t.groups)
-                table.add_row("", Text(section, style="bold"), *blank, key=f"section:{number}")
+                heading = Text(_cut(section, label_width), style="bold")
+                table.add_row("", heading, *blank, key=f"section:{number}")
             self.by_key[row.key] = row
-            cells = [Text(show_cell(row, i), justify="right") for i in range(len(t.groups))]
-            table.add_row(str(number), escape(row.label), *cells, key=row.key)
+            values = [Text(cell, justify="right") for cell in cells]
+            table.add_row(str(number), Text(_cut(row.label, label_width)), *values, key=row.key)
+        # The first figure, not its section's heading, has the cursor at first.
+        table.move_cursor(
+            row=table.get_row_index(kept.key) if kept and kept.key in self.by_key else 1
+        )
         self.query_one("#figures-note", Static).update(
             _("enter: the courses counted · f period · b per mentor/programme · s .xlsx · S .csv")
         )

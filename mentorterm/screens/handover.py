@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from textual.screen import Screen
 
 from ..domain import citizens
+from ..domain.errors import DomainError
 from ..format import show_date
 from ..i18n import _
 from ..schemas import HandoverIn, friendly_errors
@@ -78,14 +79,20 @@ class HandoverForm(FormScreen[bool]):
         """Ask first: the citizen changes owner. Yes saves as any form does."""
         try:
             data = HandoverIn.model_validate(self.model_data(self.values()))
+            citizens.check_handover(self.citizen_id, data, today=self.app.today)
         except ValidationError as exc:
             self.show_errors(friendly_errors(exc))
             return
+        except DomainError as exc:
+            self.show_errors({exc.field or "__all__": str(exc)})
+            return
+        self.clear_errors()
         new = dict(self.choices).get(data.mentor_id, "?")
         question = _(
             "[b]Hand {name} over to {mentor}?[/b]\n\nFrom {day} {name} is {mentor}'s "
-            "citizen: {mentor} writes about them, you no longer do. Every record stays "
-            "with {name}, and the handover is kept in their history."
+            "citizen, on {mentor}'s caseload and in the weekly review under {mentor}; "
+            "{mentor} writes about them from then on. Every record stays with {name}, and "
+            "the handover is kept in their history."
         ).format(name=escape(self.citizen_name), mentor=escape(new), day=show_date(data.handed_on))
 
         def answered(yes: bool | None) -> None:
@@ -95,7 +102,7 @@ class HandoverForm(FormScreen[bool]):
         self.app.push_screen(ConfirmScreen(question, yes=_("Hand over"), no=_("Not now")), answered)
 
     def submit(self, data: HandoverIn) -> bool:
-        citizens.hand_over(self.citizen_id, data)
+        citizens.hand_over(self.citizen_id, data, today=self.app.today)
         return True
 
 

@@ -68,6 +68,7 @@ from .postgres import (
     init_team,
     team_mentor_of,
     try_team_login,
+    upgrade_team,
 )
 from .probe import CORE_TABLES
 from .records import citizen_ids, plain_rows, rows_by_parent
@@ -153,6 +154,7 @@ __all__ = [
     "deactivate_team_mentor",
     "team_mentor_of",
     "try_team_login",
+    "upgrade_team",
     "kept_copies_of",
     "kept_wal_copies",
     "latest_backup",

@@ -119,9 +119,10 @@ def remove_citizen_rows(citizen_id: int) -> None:
 
 
 def accesses(citizen_id: int) -> list[tuple]:
-    """(at, action, what, purpose, mentor's name) of the citizen's rows, oldest first."""
+    """(at, action, what, purpose, mentor's name, row id, mentor id) of the
+    citizen's rows, oldest first."""
     return run(
-        "SELECT a.at, a.action, a.what, a.purpose, m.name FROM audit_entry a "
+        "SELECT a.at, a.action, a.what, a.purpose, m.name, a.id, a.mentor_id FROM audit_entry a "
         "LEFT JOIN mentor m ON m.id = a.mentor_id WHERE a.citizen_id = ? ORDER BY a.id",
         (citizen_id,),
     ).fetchall()

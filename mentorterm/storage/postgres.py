@@ -269,6 +269,15 @@ def open_team(target: str, *, password: str | None = None) -> peewee.Database:
                     "lead to run 'mentorterm team init' on it."
                 ).format(where=where)
             )
+        if version < SCHEMA_VERSION:
+            raise DatabaseTooNew(
+                _(
+                    "The team database {where} is at schema {found}, older than this "
+                    "mentorterm's schema {ours}. The team lead (the role that ran 'mentorterm "
+                    "team init') upgrades it, all or nothing, with: mentorterm team upgrade "
+                    "--db {where}. Nothing was changed."
+                ).format(where=where, found=version, ours=SCHEMA_VERSION)
+            )
         if version != SCHEMA_VERSION:
             raise DatabaseTooNew(
                 _(
@@ -316,6 +325,13 @@ def init_team(target: str, *, password: str | None = None) -> int:
     finally:
         database.close()
     return SCHEMA_VERSION
+
+
+def upgrade_team(target: str, *, password: str | None = None) -> tuple[int, int]:
+    """``mentorterm team upgrade`` (storage/team_upgrade.py)."""
+    from .team_upgrade import upgrade_team as upgrade
+
+    return upgrade(target, password=password)
 
 
 def add_team_mentor(login: str, name: str, password: str | None, *, lead: bool = False) -> int:

@@ -51,7 +51,7 @@ _ROLES = f"""DO $$ BEGIN
 END $$"""
 
 _FUNCTIONS = [
-    """CREATE TABLE mentor_login (
+    """CREATE TABLE IF NOT EXISTS mentor_login (
          login TEXT PRIMARY KEY,
          mentor_id INTEGER NOT NULL UNIQUE REFERENCES mentor (id))""",
     """CREATE FUNCTION mentorterm_me() RETURNS INTEGER LANGUAGE sql STABLE
@@ -222,6 +222,17 @@ _CLOSED = """DO $$ BEGIN
 END $$"""
 
 
+# Every login the team has may connect (an upgrade of a database made before
+# CONNECT was closed keeps its mentors in; at ``team init`` there are none).
+_MENTORS_CONNECT = f"""DO $$ DECLARE who TEXT; BEGIN
+  FOR who IN SELECT login FROM mentor_login LOOP
+    EXECUTE format('GRANT CONNECT ON DATABASE %%I TO %%I', current_database(), who)
+      || CASE WHEN pg_has_role(who, '{LEAD_ROLE}', 'MEMBER') THEN ' WITH GRANT OPTION'
+              ELSE '' END;
+  END LOOP;
+END $$"""
+
+
 def _grants() -> list[str]:
     return [
         f"GRANT USAGE ON SCHEMA public TO {MENTOR_ROLE}",
@@ -250,6 +261,7 @@ def statements() -> list[str]:
         *_FUNCTIONS,
         *_policies(),
         *_grants(),
+        _MENTORS_CONNECT,
         f"GRANT {LEAD_ROLE} TO current_user",
     ]
 

@@ -126,6 +126,15 @@ FIELD_LABELS: dict[str, str] = {
     "workplace": N_("Workplace"),
     "workplace_view": N_("Workplace view"),
     "written_by": N_("Written by"),
+    "covered": N_("Covered mentor"),
+    "covers": N_("Covers"),
+    "handovers": N_("Handovers"),
+    "handed_on": N_("Handed over on"),
+    "from_mentor": N_("From mentor"),
+    "to_mentor": N_("To mentor"),
+    "starts_on": N_("Starts on"),
+    "ends_on": N_("Ends on"),
+    "note": N_("Note"),
 }
 
 FIELD_LABELS.update({k: v for k, v in JOB_SEARCH_LABELS.items() if k not in FIELD_LABELS})

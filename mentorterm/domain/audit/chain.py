@@ -146,12 +146,18 @@ def erase_trail(citizen_id: int, purpose: str = N_("erased"), now: datetime | No
 
 def entries(citizen_id: int | None = None) -> list[AuditView]:
     """The log in the order written; only one citizen's rows when ``citizen_id``."""
+    from .covering import covering_names
     from .entry_view import AuditView  # pydantic: not on the start path
 
     query = AuditEntry.select().order_by(AuditEntry.id)
     if citizen_id is not None:
         query = query.where(AuditEntry.citizen_id == citizen_id)
-    return [AuditView.model_validate(row) for row in query]
+    views = [AuditView.model_validate(row) for row in query]
+    covering = covering_names((v.id, v.at, v.citizen_id, v.mentor_id) for v in views)
+    return [
+        v.model_copy(update={"covering_for": covering[v.id]}) if v.id in covering else v
+        for v in views
+    ]
 
 
 def count() -> int:

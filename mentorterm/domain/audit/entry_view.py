@@ -19,6 +19,9 @@ class AuditView(View):
     citizen_id: int | None
     mentor_id: int | None
     purpose: str
+    # The colleague whose citizen this was, when the row's mentor wrote it
+    # while covering them (computed when shown: audit/covering.py).
+    covering_for: str | None = None
 
     @property
     def what_label(self) -> str:

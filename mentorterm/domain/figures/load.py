@@ -14,6 +14,7 @@ from ...models import (
     Citizen,
     Course,
     CourseExtension,
+    Handover,
     HoursStep,
     LogbookEntry,
     Meeting,
@@ -36,6 +37,15 @@ def _course_of(placement, courses_of_citizen: list) -> int | None:
         ):
             return course.id
     return None
+
+
+def mentor_on(day: date, handovers: list[tuple[date, int | None, int | None]], now: int) -> int:
+    """Who had the citizen on ``day``: the mentor handed to in the last handover on or
+    before it, else the one handed from in the first after it, else the mentor now."""
+    before = [to for on, _from, to in handovers if on <= day]
+    after = [from_ for on, from_, _to in handovers if on > day]
+    found = before[-1] if before else (after[0] if after else None)
+    return found if found is not None else now
 
 
 def course_facts(start: date, end: date) -> list[CourseFact]:
@@ -94,13 +104,26 @@ def course_facts(start: date, end: date) -> list[CourseFact]:
     )
     for meeting in held:
         aftercare[meeting.citizen_id].append(meeting.starts_at.date())
+    handed: dict[int, list[tuple[date, int | None, int | None]]] = defaultdict(list)
+    query = Handover.select().where(Handover.citizen.in_(citizens)).order_by(Handover.handed_on)
+    for h in query:
+        handed[h.citizen_id].append((h.handed_on, h.from_mentor_id, h.to_mentor_id))
+    names = dict(Mentor.select(Mentor.id, Mentor.name).tuples())
+
+    def mentor_of(c) -> int:
+        # The course is the mentor's who had the citizen on its last day in the period.
+        last = min(c.end_date, end) if c.end_date else end
+        found = mentor_on(last, handed[c.citizen_id], c.citizen.mentor_id)
+        return found if found in names else c.citizen.mentor_id
+
+    mentors = {c.id: mentor_of(c) for c in courses}
     return [
         CourseFact(
             course_id=c.id,
             citizen_id=c.citizen_id,
             citizen_name=c.citizen.name,
-            mentor_id=c.citizen.mentor_id,
-            mentor_name=c.citizen.mentor.name,
+            mentor_id=mentors[c.id],
+            mentor_name=names[mentors[c.id]],
             start=c.start_date,
             ended_on=c.end_date,
             outcome=c.outcome,
