@@ -111,6 +111,13 @@ async def test_an_overdue_follow_up_is_among_the_agreements_and_x_marks_it(seede
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        app.open_citizen(ali)  # the citizen's agreements name it too
+        await pilot.pause()
+        assert "Follow up with Netto (applied 18-08-2026) due 01-09-2026" in text_of(
+            app, "#meetings"
+        )
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("t")
         await pilot.pause()
         assert type(app.screen).__name__ == "ActionItemsScreen"

@@ -17,6 +17,7 @@ from ..models import (
 )
 from .citizens import get_citizen, handovers_of
 from .courses import courses_of
+from .jobsearch.followups import overdue_follow_ups_of
 from .views import (
     ActionItemView,
     CitizenOverview,
@@ -189,4 +190,5 @@ def citizen_overview(citizen_id: int, today: date | None = None) -> CitizenOverv
         open_action_items=open_action_items(citizen_id),
         today=today,
         handovers=[(h.handed_on, h.from_name, h.to_name, h.note) for h in handovers_of(citizen_id)],
+        overdue_follow_ups=overdue_follow_ups_of(citizen_id, today),
     )

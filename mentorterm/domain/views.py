@@ -180,6 +180,8 @@ class CitizenOverview(View):
     today: date
     # Schema 9: (day, from mentor, to mentor, note) per handover, oldest first.
     handovers: list[tuple[date, str, str, str]] = []
+    # Schema 10: the job search's follow-ups past their day, (what, due), soonest first.
+    overdue_follow_ups: list[tuple[str, date]] = []
 
     @property
     def current_course(self) -> CourseView | None:

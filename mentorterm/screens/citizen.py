@@ -20,7 +20,7 @@ from ..widgets.guard import safely
 from ..widgets.loader import Loader
 from ..widgets.markup import escape
 from .citizen_files import write_access_export as write_access_export
-from .citizen_text import _lines, course_text, handover_lines, score_bar
+from .citizen_text import _lines, course_text, follow_up_lines, handover_lines, score_bar
 from .records import RECORD_KINDS, RecordsScreen
 
 __all__ = ["RECORD_KINDS", "CitizenScreen", "RecordsScreen", "Section", "course_text", "score_bar"]
@@ -48,9 +48,9 @@ class CitizenScreen(Loader, Screen):
         yield Static(id="citizen-title")
         yield Static(
             _(
-                "[b]g[/b] sub-goals · [b]l[/b] logbook · [b]m[/b] meetings · "
-                "[b]p[/b] placements · [b]h[/b] history · [b]r[/b] reports · "
-                "[b]j[/b] job search · [b]A[/b] access export · [b]?[/b] keys"
+                "[b]g[/b] sub-goals · [b]l[/b] logbook · [b]m[/b] meetings · [b]p[/b] placements · "
+                "[b]h[/b] history · [b]r[/b] reports · [b]j[/b] job search · "
+                "[b]A[/b] access export · [b]?[/b] keys"
             ),
             id="record-keys",
         )
@@ -179,7 +179,7 @@ class CitizenScreen(Loader, Screen):
                     due = _("due {day}").format(day=show_date(item.due_date))
                     due = f" [{style}]{due}[/]"
                 meeting_lines.append(f"  • {escape(item.what)} – {escape(item.owner)}{due}")
-        self.query_one("#meetings", Static).update("\n".join(meeting_lines))
+        self.query_one("#meetings", Static).update("\n".join(meeting_lines + follow_up_lines(data)))
 
         wishes = c.job_wishes
         job = _lines([(_("Goal"), c.job_goal)])

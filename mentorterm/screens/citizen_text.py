@@ -96,3 +96,14 @@ def handover_lines(handovers) -> str:
         + (f"\n  {escape(note)}" if note else "")
         for day, old, new, note in handovers
     )
+
+
+def follow_up_lines(data) -> list[str]:
+    """The job search's follow-ups past their day, under the open agreements."""
+    if not data.overdue_follow_ups:
+        return []
+    lines = [] if data.open_action_items else [_("Open agreements:")]
+    for what, day in data.overdue_follow_ups:
+        due = _("due {day}").format(day=show_date(day))
+        lines.append(f"  • {escape(what)} [b red]{due}[/]")
+    return lines

@@ -128,3 +128,9 @@ def reopen_row(kind: str, row_id: int) -> None:
         follow_up_again(row_id)
     else:
         reopen(row_id)
+
+
+def overdue_follow_ups_of(citizen_id: int, today: date) -> list[tuple[str, date]]:
+    """One citizen's follow-ups past their day, (what, due), soonest due first."""
+    rows = follow_up_rows(today, citizen_id=citizen_id)
+    return sorted(((r.what, r.due_date) for r in rows if r.overdue), key=lambda r: r[1])
