@@ -20,11 +20,23 @@ from ..domain.jobsearch import ContactRow, JobSearchView, TargetRow
 from ..enums_provider import ContactHow, ContactOutcome, CvState
 from ..format import show_date
 from ..i18n import _
+from ..widgets.columns import Col, FittingTable
 from ..widgets.confirm import confirm_then
 from ..widgets.guard import safely
 from ..widgets.lists import BackHelpScreen
 from ..widgets.markup import escape
 from .jobsearch_forms import ContactForm, CvStateForm, TargetForm
+
+# At 80 columns the day, the company and the follow-up (with its red "overdue")
+# stay whole; how it went and how narrow first.
+FOLLOW_UP_WIDTH = len("07-02-2026 ") + len(_("{days} d overdue").format(days=999))
+CONTACT_COLUMNS = [
+    Col("day", _("Day"), 10),
+    Col("company", _("Company"), 24, min_width=12, flex=True),
+    Col("how", _("How"), 14, min_width=8, flex=True),
+    Col("outcome", _("How it went"), 20, min_width=8, flex=True),
+    Col("follow_up", _("Follow-up"), FOLLOW_UP_WIDTH),
+]
 
 
 def follow_up_cell(row: ContactRow) -> Text:
@@ -76,16 +88,15 @@ class JobSearchScreen(BackHelpScreen):
         yield Static(id="job-title", classes="screen-title")
         yield Static(id="job-cv")
         yield Static(_("[b]Companies contacted[/b]"), classes="job-heading")
-        yield DataTable(id="job-contacts", cursor_type="row", zebra_stripes=True)
+        yield FittingTable(
+            CONTACT_COLUMNS, id="job-contacts", cursor_type="row", zebra_stripes=True
+        )
         yield Static(_("[b]Companies to approach[/b] · in order (K/J move)"), classes="job-heading")
         yield DataTable(id="job-targets", cursor_type="row", zebra_stripes=True)
         yield Static(id="job-detail")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#job-contacts", DataTable).add_columns(
-            _("Day"), _("Company"), _("How"), _("How it went"), _("Follow-up")
-        )
         self.query_one("#job-targets", DataTable).add_columns(
             "#", _("Company"), _("Why"), _("Approached")
         )
@@ -105,24 +116,25 @@ class JobSearchScreen(BackHelpScreen):
             _("[b]{name}[/b] · job search").format(name=escape(self.citizen_name))
         )
         self.query_one("#job-cv", Static).update(cv_line(view))
-        contacts = self.query_one("#job-contacts", DataTable)
-        self._fill(
-            contacts,
-            [
+        contacts = self.query_one("#job-contacts", FittingTable)
+        keep = contacts.cursor_row
+        contacts.fill(
+            (
+                str(c.id),
                 (
-                    str(c.id),
-                    (
-                        show_date(c.contacted_on),
-                        c.company,
-                        ContactHow(c.how).label,
-                        ContactOutcome(c.outcome).label,
-                        follow_up_cell(c),
-                    ),
-                )
-                for c in view.contacts
-            ],
-            select[1] if select and select[0] == "contact" else None,
+                    show_date(c.contacted_on),
+                    c.company,
+                    ContactHow(c.how).label,
+                    ContactOutcome(c.outcome).label,
+                    follow_up_cell(c),
+                ),
+            )
+            for c in view.contacts
         )
+        if select and select[0] == "contact":
+            keep = next((i for i, c in enumerate(view.contacts) if c.id == select[1]), keep)
+        if view.contacts:
+            contacts.move_cursor(row=min(keep, len(view.contacts) - 1))
         targets = self.query_one("#job-targets", DataTable)
         rows = []
         for place, t in enumerate(view.targets, start=1):
