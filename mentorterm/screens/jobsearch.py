@@ -33,8 +33,8 @@ FOLLOW_UP_WIDTH = len("07-02-2026 ") + len(_("{days} d overdue").format(days=999
 CONTACT_COLUMNS = [
     Col("day", _("Day"), 10),
     Col("company", _("Company"), 24, min_width=12, flex=True),
-    Col("how", _("How"), 14, min_width=8, flex=True),
-    Col("outcome", _("How it went"), 20, min_width=8, flex=True),
+    Col("how", _("How"), 16, min_width=8, flex=True),
+    Col("outcome", _("How it went"), 22, min_width=8, flex=True),
     Col("follow_up", _("Follow-up"), FOLLOW_UP_WIDTH),
 ]
 
