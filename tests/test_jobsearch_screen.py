@@ -131,3 +131,24 @@ async def test_an_overdue_follow_up_is_among_the_agreements_and_x_marks_it(seede
         await pilot.press("u")
         await pilot.pause()
         assert JobContact.get().followed_up_on is None
+
+
+async def test_the_palette_opens_the_job_search_from_the_citizen(seeded, db_path):  # noqa: F811
+    ali, _course = seeded["Ali Hassan"]
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_citizen(ali)
+        await pilot.pause()
+        assert "[b]j[/b] job search" not in text_of(app, "#record-keys")  # shown, not markup
+        assert "j job search" in text_of(app, "#record-keys")
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "job search")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "JobSearchScreen"
+        # ? lists the screen's keys, the reorder keys among them.
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "Move down" in str(app.screen.query_one("#help-keys").render())
