@@ -22,6 +22,7 @@ from peewee import ForeignKeyField
 from mentorterm import storage
 from mentorterm.demo import generate_demo
 from mentorterm.models import ALL_MODELS, Cover, Handover, Mentor
+from mentorterm.storage.migration_v10 import NEW_TABLES
 
 TODAY = date(2026, 11, 22)
 SEEDS = (1, 2)
@@ -41,10 +42,12 @@ def _plain(value: object) -> object:
 # and schema 8's (migration_v8): the day a meeting was booked, and its status
 # history, a table the domain fills whole (DOMAIN_TABLES).
 DOMAIN_TABLES = frozenset({"meeting_status_change"})
+# Schema 10's tables (issue 20): the old builder wrote none of them.
+LATER = frozenset(m._meta.table_name for m in NEW_TABLES)
 DOMAIN_DECIDES = {
     "sub_goal": frozenset({"priority", "created_on"}),
     "course": frozenset({"updated_at", "end_decided_on"}),
-    "placement": frozenset({"end_decided_on"}),
+    "placement": frozenset({"end_decided_on", "site"}),  # site: schema 10's register link
     "meeting": frozenset({"status_before", "status_changed_on", "booked_on"}),
     "action_item": frozenset({"created_on"}),
 }
@@ -73,8 +76,9 @@ def dump_open_database(leave_out: dict[str, frozenset[str]] | None = None) -> di
             # The version (schema 9) counts saves: the old builders wrote rows, not saves.
             if name in ("id", "version") or name in skip:
                 continue
-            value = getattr(
-                row, field.name if not isinstance(field, ForeignKeyField) else name + "_id"
+            # A foreign key's stored id (``Placement.site`` is the column workplace_id).
+            value = (
+                row.__data__.get(name) if isinstance(field, ForeignKeyField) else getattr(row, name)
             )
             if isinstance(field, ForeignKeyField):
                 value = key_of(field.rel_model, value)
@@ -83,8 +87,10 @@ def dump_open_database(leave_out: dict[str, frozenset[str]] | None = None) -> di
 
     tables = {}
     for model in ALL_MODELS:
-        if model in (Mentor, Handover, Cover) or (
-            leave_out and model._meta.table_name in DOMAIN_TABLES
+        if (
+            model in (Mentor, Handover, Cover)
+            or model._meta.table_name in LATER
+            or (leave_out and model._meta.table_name in DOMAIN_TABLES)
         ):
             continue
         rows = [row_of(model, row) for row in model.select()]
