@@ -42,15 +42,19 @@ async def test_a_contact_the_cv_and_companies_entered_with_keys(seeded, db_path)
         await pilot.pause()
         assert type(app.screen).__name__ == "ContactForm"
         await type_text(pilot, "Netto")
-        app.screen.query_one("#f-follow_up_on").value = "20-11-2026"
-        app.screen.query_one("#f-contacted_on").value = "21-11-2026"
+        await pilot.press("tab", "tab", "ctrl+u")  # past how (an application): the day
+        await type_text(pilot, "21-11-2026")
+        await pilot.press("tab", "tab")  # past how it went (waiting): the follow-up
+        await type_text(pilot, "20-11-2026")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "cannot be before the day of the contact (21-11-2026)" in text_of(
             app, "#e-follow_up_on"
         )
         assert JobContact.select().count() == 0
-        app.screen.query_one("#f-follow_up_on").value = "28-11-2026"
+        app.screen.query_one("#f-follow_up_on").focus()
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "28-11-2026")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert type(app.screen).__name__ == "JobSearchScreen"
