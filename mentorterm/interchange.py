@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .enums import CourseOutcome, MeetingStatus, SubGoalStatus
 from .i18n import _
+from .interchange_jobsearch import JobSearchDocs
 from .interchange_sessions import (
     GroupSeriesDoc,
     GroupSessionDoc,
@@ -284,7 +285,7 @@ class CoverDoc(Stamped):
         return self
 
 
-class CitizenDoc(CitizenIn, Stamped):
+class CitizenDoc(CitizenIn, JobSearchDocs, Stamped):
     mentor: str = Field(description="Key of the owning mentor in the document's mentors")
     courses: list[CourseDoc] = Field(default_factory=list)
     sub_goals: list[SubGoalDoc] = Field(default_factory=list)

@@ -18,6 +18,7 @@ from mentorterm.enums import (
     PlacementKind,
     SubGoalStatus,
 )
+from mentorterm.enums_provider import ContactHow, ContactOutcome, CvState
 
 FIRST = date(2000, 1, 1)
 LAST = date(2050, 12, 31)
@@ -309,6 +310,7 @@ def citizen(draw):
                 max_size=2,
             )
         ),
+        **draw(job_search()),
     }
     return data
 
@@ -337,4 +339,69 @@ def document(draw, max_citizens: int = 3):
         ],
         "citizens": draw(st.lists(citizen(), max_size=max_citizens)),
         "covers": draw(st.lists(cover(), max_size=2)),
+    }
+
+
+@st.composite
+def job_search(draw):
+    """The job search's three lists (schema 10): days after the contact or addition."""
+
+    def contact(on, follow, done, how, outcome, company, note):
+        return {
+            "company": company,
+            "contacted_on": _iso(on),
+            "how": how,
+            "outcome": outcome,
+            "follow_up_on": None if follow is None else _iso(on + timedelta(days=follow)),
+            "followed_up_on": None if done is None else _iso(on + timedelta(days=done)),
+            "note": note,
+        }
+
+    after = st.none() | st.integers(0, 60)
+    return {
+        "cv_states": draw(
+            st.lists(
+                st.builds(
+                    lambda state, on, note: {"state": state, "noted_on": _iso(on), "note": note},
+                    enum_value(CvState),
+                    days,
+                    text,
+                ),
+                max_size=2,
+            )
+        ),
+        "job_contacts": draw(
+            st.lists(
+                st.builds(
+                    contact,
+                    days,
+                    after,
+                    after,
+                    enum_value(ContactHow),
+                    enum_value(ContactOutcome),
+                    name,
+                    text,
+                ),
+                max_size=3,
+            )
+        ),
+        "target_companies": draw(
+            st.lists(
+                st.builds(
+                    lambda company, why, position, added, done: {
+                        "company": company,
+                        "why": why,
+                        "position": position,
+                        "added_on": _iso(added),
+                        "done_on": None if done is None else _iso(added + timedelta(days=done)),
+                    },
+                    name,
+                    text,
+                    st.integers(0, 20),
+                    days,
+                    after,
+                ),
+                max_size=3,
+            )
+        ),
     }

@@ -26,6 +26,7 @@ SCREEN_IDS = {
     "PassphraseScreen": "lock",
     "AgendaScreen": "agenda",
     "ActionItemsScreen": "action_items",
+    "JobSearchScreen": "job_search",
     "ReviewScreen": "review",
     "StatisticsScreen": "statistics",
     "AbsenceOverviewScreen": "absence_overview",

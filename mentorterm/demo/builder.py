@@ -25,6 +25,7 @@ from ..schemas import (
 )
 from .days import _days, _first_name, _schedule_text, _stamp, _week_hours
 from .goals import GoalWriter
+from .jobsearch import write_job_search
 from .logbook import LogbookWriter
 from .meeting_rows import MeetingWriter
 from .meetings import MeetingPlanner
@@ -85,6 +86,8 @@ class _Builder(LogbookWriter, MeetingPlanner, MeetingWriter, GoalWriter):
         meetings = self._meetings(persona, placed, days)
         self._sub_goals(citizen_id, persona, course_ids, meetings)
         self._action_items(citizen_id, persona, meetings, placed)
+        if persona.job_search is not None:
+            write_job_search(citizen_id, persona.job_search, self.today)
 
     # -- courses ----------------------------------------------------------
 

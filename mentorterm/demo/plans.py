@@ -16,6 +16,7 @@ from ..enums import (
     SubGoalStatus,
 )
 from .days import _days
+from .jobsearch import JobSearchPlan
 
 # Common hour patterns (weekday -> hours that day).
 WED_2 = {2: 2.0}
@@ -160,3 +161,4 @@ class Persona:
     miss_rate: float = 0.07
     meeting_times: tuple[tuple[int, int], ...] = ((9, 30), (10, 0), (13, 0))
     attention: bool = False  # always on the weekly review list lately
+    job_search: JobSearchPlan | None = None  # the CV, companies contacted and to approach

@@ -28,10 +28,18 @@ class ActionItemRow(View):
     meeting_id: int | None
     overdue: bool  # open and its due date has passed
     days_overdue: int  # 0 unless overdue
+    # "agreement", or "follow_up": a job-search contact's follow-up listed
+    # among the agreements (domain/jobsearch/followups.py); ids are per kind.
+    kind: str = "agreement"
 
     @property
     def is_open(self) -> bool:
         return self.done_on is None
+
+    @property
+    def key(self) -> str:
+        """Unique across both kinds (a table's row key)."""
+        return f"{self.kind}-{self.id}"
 
 
 def _item(item_id: int) -> ActionItem:
@@ -88,6 +96,12 @@ def action_items(
     if owner and owner.strip():
         wanted = owner.strip().casefold()
         rows = [r for r in rows if wanted in r.owner.casefold()]
+    return in_order(rows)
+
+
+def in_order(rows: list[ActionItemRow]) -> list[ActionItemRow]:
+    """Open first (overdue, most overdue first; then by due date, none last),
+    then the done ones, most recently done first."""
     open_rows = sorted(
         (r for r in rows if r.is_open),
         key=lambda r: (

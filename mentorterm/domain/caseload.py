@@ -105,7 +105,10 @@ SELECT c.id, c.name, c.caseworker_name,
           FROM logbook_entry l
          WHERE l.citizen_id = c.id AND l.entry_date > :window_start AND l.entry_date <= :today),
        CASE WHEN s.citizen_id IS NOT NULL THEN s.open_actions ELSE
-       (SELECT count(*) FROM action_item a WHERE a.citizen_id = c.id AND a.done_on IS NULL) END,
+       (SELECT count(*) FROM action_item a WHERE a.citizen_id = c.id AND a.done_on IS NULL) END
+       -- and the job search's follow-ups past their day (issue 20)
+       + (SELECT count(*) FROM job_contact j WHERE j.citizen_id = c.id
+           AND j.followed_up_on IS NULL AND j.follow_up_on < :today),
        p.workplace,
        CASE WHEN p.id = s.placement_id AND (s.hours_from IS NULL OR s.hours_from <= :today)
             THEN s.hours_per_week ELSE

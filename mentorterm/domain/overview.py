@@ -17,6 +17,7 @@ from ..models import (
 )
 from .citizens import get_citizen, handovers_of
 from .courses import courses_of
+from .jobsearch.followups import overdue_follow_ups_of
 from .sessions.lines import overview_lines
 from .views import (
     ActionItemView,
@@ -191,4 +192,5 @@ def citizen_overview(citizen_id: int, today: date | None = None) -> CitizenOverv
         today=today,
         handovers=[(h.handed_on, h.from_name, h.to_name, h.note) for h in handovers_of(citizen_id)],
         group_sessions=overview_lines(citizen_id, today),
+        overdue_follow_ups=overdue_follow_ups_of(citizen_id, today),
     )

@@ -22,6 +22,7 @@ from ..i18n import N_, _
 from ..models import ActionItem, Citizen, Mentor, ReviewNote
 from ..settings import ReviewThresholds
 from .caseload import caseload
+from .jobsearch.followups import overdue_by_mentor
 from .review.queue import ReviewItem, review_queue
 from .review.signal import iso_week_of
 
@@ -161,6 +162,7 @@ def team_overview(today: date, thresholds: ReviewThresholds | None = None) -> li
         .tuples()
     )
     overdue = Counter(mentor for (mentor,) in late)
+    overdue.update(overdue_by_mentor(today))  # the job search's follow-ups past their day
     return [
         MentorLoad(
             m.mentor_id,

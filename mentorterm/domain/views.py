@@ -182,6 +182,8 @@ class CitizenOverview(View):
     handovers: list[tuple[date, str, str, str]] = []
     # Schema 10: the group sessions so far in one line, and the next one coming.
     group_sessions: list[str] = []
+    # Schema 10: the job search's follow-ups past their day, (what, due), soonest first.
+    overdue_follow_ups: list[tuple[str, date]] = []
 
     @property
     def current_course(self) -> CourseView | None:

@@ -21,10 +21,12 @@ Secondary letters, kept to one meaning where the screens allow it:
     r  rescheduled (agenda, meetings); reports (citizen); reason (logbook);
        restore (kept drafts)
     v  view: the caseload's view, read a note, show the citizen, the absence overview
-    x  mark done: an agreement, a citizen reviewed; extend (citizen)
-    Screen-specific, one each: b book, c course/cancelled, d decision/demo/show
+    x  mark done: an agreement, a follow-up, a company approached, a citizen reviewed;
+       extend (citizen)
+    Screen-specific, one each: b book, c course/cancelled/CV (job search), d decision/demo/show
     done/discard, g sub-goals, h held/history, i .ics, m agenda/meetings/Markdown,
-    p placements, s sort/score/save, t agreements/statistics/status, w write note/whole.
+    j job search (citizen), p placements, s sort/score/save, t agreements/statistics/status,
+    w write note/whole. K/J move up/down (sub-goals, companies to approach).
     Capitals (A, D, E, S, W, K, J) are the rarer or heavier twin of a screen's letter.
     Digits: 1-4 attendance and 5 left early (logbook), sort by a column (caseload),
     a score (scoring), a period (statistics).
@@ -50,6 +52,7 @@ from textual.binding import Binding
 
 from .figures import FIGURES
 from .home import HOME
+from .jobsearch import JOB_SEARCH
 from .model import EXCEPTIONS, HOUSE, Key
 from .records import RECORDS
 from .sessions import SESSIONS
@@ -58,7 +61,7 @@ from .workplaces import WORKPLACES
 __all__ = ["EXCEPTIONS", "HOUSE", "TABLE", "Key", "bindings", "keys_of", "screens"]
 
 # Footer order is table order: the app's keys, the home screens', then the records'.
-TABLE: list[Key] = [*HOME, *RECORDS, *FIGURES, *WORKPLACES, *SESSIONS]
+TABLE: list[Key] = [*HOME, *RECORDS, *FIGURES, *WORKPLACES, *SESSIONS, *JOB_SEARCH]
 
 
 def screens() -> set[str]:

@@ -45,6 +45,7 @@ from .fields import (
     Text,
     WeekHours,
 )
+from .jobsearch import CvStateIn, JobContactIn, TargetCompanyIn
 from .meetings import ActionItemIn, MeetingIn, ParticipantIn
 from .parsing import (
     EARLIEST,
@@ -62,6 +63,9 @@ from .review import ReviewDayIn, ReviewNoteIn
 
 __all__ = [
     "ActionItemIn",
+    "CvStateIn",
+    "JobContactIn",
+    "TargetCompanyIn",
     "AllianceScoreIn",
     "CalendarFileIn",
     "CitizenIn",

@@ -13,8 +13,9 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from .. import keys
-from ..domain.action_items import ActionItemRow, action_items, mark_done, reopen
+from ..domain.action_items import ActionItemRow
 from ..domain.audit import ViewLog
+from ..domain.jobsearch.followups import agreements_and_follow_ups, mark_row_done, reopen_row
 from ..format import show_date
 from ..i18n import N_, _, ngettext
 from ..widgets.columns import Col, FittingTable
@@ -90,8 +91,8 @@ class ActionItemsScreen(RecordListScreen):
         self.all_rows: list[ActionItemRow] = []
         # Marked done here: shown (with the date) even while done ones are hidden,
         # so the mentor sees it happen and can reopen a slip of the finger.
-        self.done_here: set[int] = set()
-        self.last_done: tuple[int, str] | None = None  # what u takes back
+        self.done_here: set[str] = set()  # row keys (agreements and follow-ups)
+        self.last_done: tuple[str, int, str] | None = None  # kind, id, what: u takes back
         self._undo_notice = ""
         # Each citizen listed is one read in the audit log, once per view.
         self._reads = ViewLog("agreements", N_("agreements across the caseload"))
@@ -128,11 +129,11 @@ class ActionItemsScreen(RecordListScreen):
         ``keep_order``: rows already shown keep their place (after x or u, so
         the row does not jump to the end of the list under the mentor's eyes).
         """
-        fetched = action_items(self.app.today, include_done=True)
-        rows = [r for r in fetched if r.is_open or self.include_done or r.id in self.done_here]
+        fetched = agreements_and_follow_ups(self.app.today, include_done=True)
+        rows = [r for r in fetched if r.is_open or self.include_done or r.key in self.done_here]
         if keep_order:
-            place = {row.id: index for index, row in enumerate(self.all_rows)}
-            rows.sort(key=lambda r: place.get(r.id, len(place)))
+            place = {row.key: index for index, row in enumerate(self.all_rows)}
+            rows.sort(key=lambda r: place.get(r.key, len(place)))
         self.all_rows = rows
         self._reads.saw(row.citizen_id for row in rows)
         self.show()
@@ -142,7 +143,7 @@ class ActionItemsScreen(RecordListScreen):
         # matches the citizen's name OR the owner, and each keystroke then needs
         # no query (a caseload holds some hundred agreements at most).
         self.rows = [r for r in self.all_rows if not self.needle or matches(r, self.needle)]
-        self.query_one(FittingTable).fill((str(row.id), cells(row)) for row in self.rows)
+        self.query_one(FittingTable).fill((row.key, cells(row)) for row in self.rows)
         self.show_empty()
         self.show_status()
         self.show_detail()
@@ -231,9 +232,9 @@ class ActionItemsScreen(RecordListScreen):
                 _("Already done on {day}. u opens it again.").format(day=show_date(row.done_on))
             )
             return
-        mark_done(row.id, self.app.today, today=self.app.today)
-        self.done_here.add(row.id)
-        self.last_done = (row.id, row.what)
+        mark_row_done(row.kind, row.id, self.app.today)
+        self.done_here.add(row.key)
+        self.last_done = (row.kind, row.id, row.what)
         self._undo_notice = _("Done {day}: {what} — u undoes").format(
             day=show_date(self.app.today), what=escape(row.what)
         )
@@ -245,16 +246,16 @@ class ActionItemsScreen(RecordListScreen):
         """u: take back the last "done" made here, wherever its row now is (or
         hidden); without one, open the done agreement in focus again."""
         if self.last_done is not None:
-            item_id, what = self.last_done
+            kind, item_id, what = self.last_done
             self.last_done = None
         else:
             row = self.current()
             if row is None or row.is_open:
                 self.notify(_("Nothing to undo: this agreement is open."))
                 return
-            item_id, what = row.id, row.what
-        reopen(item_id)
-        self.done_here.discard(item_id)
+            kind, item_id, what = row.kind, row.id, row.what
+        reopen_row(kind, item_id)
+        self.done_here.discard(f"{kind}-{item_id}")
         for notice in list(self.app._notifications):  # the offer no longer holds
             if notice.message == self._undo_notice:
                 self.app._unnotify(notice)

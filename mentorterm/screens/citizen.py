@@ -13,14 +13,22 @@ from .. import keys
 from ..domain import overview as domain
 from ..domain.errors import NotFound
 from ..domain.views import CitizenOverview
-from ..format import days_ago, show_date, show_datetime, show_hours
+from ..format import days_ago, show_date, show_datetime
 from ..i18n import _
 from ..widgets.document_language import document_language
 from ..widgets.guard import safely
 from ..widgets.loader import Loader
 from ..widgets.markup import escape
 from .citizen_files import write_access_export as write_access_export
-from .citizen_text import _lines, course_text, handover_lines, score_bar, session_lines
+from .citizen_text import (
+    _lines,
+    course_text,
+    follow_up_lines,
+    handover_lines,
+    placement_text,
+    score_bar,
+    session_lines,
+)
 from .records import RECORD_KINDS, RecordsScreen
 
 __all__ = ["RECORD_KINDS", "CitizenScreen", "RecordsScreen", "Section", "course_text", "score_bar"]
@@ -48,8 +56,8 @@ class CitizenScreen(Loader, Screen):
         yield Static(id="citizen-title")
         yield Static(
             _(
-                "[b]g[/b] sub-goals · [b]l[/b] logbook · [b]m[/b] meetings · "
-                "[b]p[/b] placements · [b]h[/b] history · [b]r[/b] reports · "
+                "[b]g[/b] sub-goals · [b]l[/b] logbook · [b]m[/b] meetings · [b]p[/b] placements · "
+                "[b]h[/b] history · [b]r[/b] reports · [b]j[/b] job search · "
                 "[b]A[/b] access export · [b]?[/b] keys"
             ),
             id="record-keys",
@@ -108,35 +116,7 @@ class CitizenScreen(Loader, Screen):
             course_text(data.latest_course, today) + session_lines(data)
         )
 
-        placement = data.current_placement
-        if placement is None:
-            self.query_one("#placement", Static).update(_("[dim]No placement now.[/]"))
-        else:
-            step = placement.step_on(today)
-            lines = [
-                f"[b]{escape(placement.workplace)}[/b] · {placement.kind.label}",
-                _("Since {start}").format(start=show_date(placement.start_date))
-                + (
-                    _(" until {end}").format(end=show_date(placement.end_date))
-                    if placement.end_date
-                    else ""
-                ),
-            ]
-            if step is not None:
-                lines.append(
-                    _("Now {hours} h a week{schedule} (since {since})").format(
-                        hours=show_hours(step.hours_per_week),
-                        schedule=f": {escape(step.schedule)}" if step.schedule else "",
-                        since=show_date(step.from_date),
-                    )
-                )
-            if placement.supervisor_name:
-                lines.append(_("Supervisor: {name}").format(name=escape(placement.supervisor_name)))
-            if placement.accommodations:
-                lines.append(
-                    _("Accommodations here: {text}").format(text=escape(placement.accommodations))
-                )
-            self.query_one("#placement", Static).update("\n".join(lines))
+        self.query_one("#placement", Static).update(placement_text(data))
 
         active = [g for g in data.sub_goals if g.status == "active"]
         if active:
@@ -181,7 +161,7 @@ class CitizenScreen(Loader, Screen):
                     due = _("due {day}").format(day=show_date(item.due_date))
                     due = f" [{style}]{due}[/]"
                 meeting_lines.append(f"  • {escape(item.what)} – {escape(item.owner)}{due}")
-        self.query_one("#meetings", Static).update("\n".join(meeting_lines))
+        self.query_one("#meetings", Static).update("\n".join(meeting_lines + follow_up_lines(data)))
 
         wishes = c.job_wishes
         job = _lines([(_("Goal"), c.job_goal)])

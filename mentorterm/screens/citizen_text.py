@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..domain.views import CourseView
-from ..format import show_date, show_days, show_weeks
+from ..format import show_date, show_days, show_hours, show_weeks
 from ..i18n import _
 from ..widgets.markup import escape
 
@@ -101,3 +101,45 @@ def handover_lines(handovers) -> str:
 def session_lines(data) -> str:
     """Under Notes: the group sessions so far (apart from the logbook) and the next one."""
     return "".join("\n" + escape(line) for line in data.group_sessions)
+
+
+def follow_up_lines(data) -> list[str]:
+    """The job search's follow-ups past their day, under the open agreements."""
+    if not data.overdue_follow_ups:
+        return []
+    lines = [] if data.open_action_items else [_("Open agreements:")]
+    for what, day in data.overdue_follow_ups:
+        due = _("due {day}").format(day=show_date(day))
+        lines.append(f"  • {escape(what)} [b red]{due}[/]")
+    return lines
+
+
+def placement_text(data) -> str:
+    """The Placement box: where, since when, the hours now, the supervisor."""
+    placement = data.current_placement
+    today = data.today
+    if placement is None:
+        return _("[dim]No placement now.[/]")
+    step = placement.step_on(today)
+    lines = [
+        f"[b]{escape(placement.workplace)}[/b] · {placement.kind.label}",
+        _("Since {start}").format(start=show_date(placement.start_date))
+        + (
+            _(" until {end}").format(end=show_date(placement.end_date))
+            if placement.end_date
+            else ""
+        ),
+    ]
+    if step is not None:
+        lines.append(
+            _("Now {hours} h a week{schedule} (since {since})").format(
+                hours=show_hours(step.hours_per_week),
+                schedule=f": {escape(step.schedule)}" if step.schedule else "",
+                since=show_date(step.from_date),
+            )
+        )
+    if placement.supervisor_name:
+        lines.append(_("Supervisor: {name}").format(name=escape(placement.supervisor_name)))
+    if placement.accommodations:
+        lines.append(_("Accommodations here: {text}").format(text=escape(placement.accommodations)))
+    return "\n".join(lines)

@@ -114,6 +114,11 @@ class Navigation:
                 return
             self.push_screen(LogbookScreen(chosen.id, f"{name} · {chosen.workplace}"))
             return
+        if kind == "job_search":
+            from .jobsearch import JobSearchScreen
+
+            self.push_screen(JobSearchScreen(citizen_id, name))
+            return
         if kind == "courses":
             from .courses import CourseHistoryScreen
 

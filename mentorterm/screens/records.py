@@ -140,6 +140,7 @@ RECORD_KINDS = {
     "meetings": _("Meetings"),
     "placements": _("Placements"),
     "courses": _("Course history"),
+    "job_search": _("Job search"),
 }
 
 

@@ -7,6 +7,7 @@ from datetime import date
 
 from ...enums import Attendance, CoursePurpose, PlacementKind, SubGoalStatus
 from ..days import _days, _workday
+from ..jobsearch import Contact, JobSearchPlan, Target
 from ..people import _citizen, _pick
 from ..plans import WED_2, Absences, CoursePlan, GoalPlan, Persona, PlacementPlan, Step, Texts
 
@@ -98,4 +99,20 @@ def persona(rng: random.Random, t: date) -> Persona:
         ),
         review=("New citizen: first weeks go fine; keep one day a week for now.",),
         miss_rate=0.0,
+        job_search=JobSearchPlan(
+            cv=[(start + _days(10), "none", "Needs help one-to-one: IT and Danish")],
+            contacts=[
+                Contact(
+                    "Elgiganten Lager",
+                    t - _days(3),
+                    "visit",
+                    follow_up=t + _days(7),
+                    note="Visited the warehouse with the mentor",
+                )
+            ],
+            targets=[
+                Target("Komplett IT-support", t - _days(3), "IT support, his first wish"),
+                Target("PostNord Terminal", t - _days(3), "Warehouse, night shifts possible"),
+            ],
+        ),
     )

@@ -7,6 +7,7 @@ from datetime import date
 
 from ...enums import Attendance, CoursePurpose, PlacementKind, SubGoalStatus
 from ..days import _days, _workday
+from ..jobsearch import Contact, JobSearchPlan, Target
 from ..people import _citizen, _pick
 from ..plans import (
     MON_FRI_2,
@@ -162,4 +163,34 @@ def persona(rng: random.Random, t: date) -> Persona:
         ),
         review=("Going well; ask the caseworker about a wage subsidy from the new year.",),
         miss_rate=0.03,
+        job_search=JobSearchPlan(
+            cv=[
+                (start + _days(20), "being_written", "Had not touched it since 2015"),
+                (start + _days(48), "up_to_date", "With her placement and a photo"),
+            ],
+            contacts=[
+                Contact("Netto Vestergade", t - _days(60), "application", "no"),
+                Contact(
+                    "Rema 1000 Tarup",
+                    t - _days(40),
+                    "cv_handed_in",
+                    "interview",
+                    follow_up=t - _days(30),
+                    followed_up=t - _days(29),
+                    note="Interview with the store manager; she went alone",
+                ),
+                Contact(
+                    "Lidl Dalum",
+                    t - _days(16),
+                    "application",
+                    follow_up=t - _days(6),  # overdue: nobody has asked yet
+                    note="Part-time shop assistant, 25 hours",
+                ),
+            ],
+            targets=[
+                Target("Føtex Odense C", t - _days(30), "Bakery counter; 20 min by bus"),
+                Target("Coop 365 Bolbro", t - _days(30), "Near home"),
+                Target("Rema 1000 Tarup", t - _days(45), "Handed her CV in", done=t - _days(40)),
+            ],
+        ),
     )

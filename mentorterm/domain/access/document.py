@@ -10,6 +10,7 @@ from ...documents import Block, Column, Document, Facts, Heading, Table, Text
 from ...format import show_date, show_datetime
 from ...i18n import _
 from ..views import View
+from .jobsearch import job_search_blocks
 from .sessions import session_blocks
 from .values import field_label, record_rows, show_value
 
@@ -259,6 +260,7 @@ def access_document(
     sites = {w["key"]: w["name"] for w in workplaces}
     result.add(Text(intro, muted=True), *_Citizen(citizen, mentors, sites).sections())
     return result.add(
+        *job_search_blocks(citizen),
         *_handover_blocks(citizen.get("handovers", []), mentors),
         *session_blocks(
             citizen.get("session_participations", []), document.get("group_sessions", [])

@@ -7,6 +7,7 @@ complete), marked for the catalogue; ``values.field_label`` translates it.
 from __future__ import annotations
 
 from ...i18n import N_
+from .jobsearch_fields import LABELS as JOB_SEARCH_LABELS
 
 FIELD_LABELS: dict[str, str] = {
     # Group sessions (schema 10).
@@ -150,3 +151,5 @@ FIELD_LABELS: dict[str, str] = {
     "starts_on": N_("Starts on"),
     "ends_on": N_("Ends on"),
 }
+
+FIELD_LABELS.update({k: v for k, v in JOB_SEARCH_LABELS.items() if k not in FIELD_LABELS})

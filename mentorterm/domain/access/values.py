@@ -19,6 +19,8 @@ from ...enums import (
 from ...format import show_date, show_datetime, show_number
 from ...i18n import _
 from .fields import FIELD_LABELS
+from .jobsearch_fields import ENUMS as JOB_SEARCH_ENUMS
+from .jobsearch_fields import LISTS as JOB_SEARCH_LISTS
 
 # Fixed lists whose stored value has a label, by (kind of record, field).
 _ENUMS = {
@@ -35,6 +37,7 @@ _ENUMS = {
     ("status_change", "status_to"): MeetingStatus,
     ("meeting", "status_before"): MeetingStatus,
 }
+_ENUMS.update(JOB_SEARCH_ENUMS)  # the job search's (schema 10)
 _LINKS = {
     "courses",
     "extensions",
@@ -52,6 +55,7 @@ _LINKS = {
     "group_series",
     "group_sessions",
     "session_participations",
+    *JOB_SEARCH_LISTS,
 }
 
 

@@ -10,6 +10,7 @@ from ...models import HoursStep, LogbookEntry, Placement
 from ...schemas import ReportTextsIn
 from ..errors import DomainError
 from ..identity import MentorIdentity
+from ..jobsearch.summary import job_search_in_period
 from ..sessions.queries import citizen_figures
 from ..statistics import LoggedDay, figures
 from .facts import AccommodationFact, HoursStepFact, PlacementAttendance, PlacementFact
@@ -170,4 +171,13 @@ def progression_report(
         group_sessions=citizen_figures(citizen_id, start, min(end, today)),
         mentor_name=writer.name,
         organisation=writer.organisation,
+        job_search=_job_search(citizen_id, start, end),
     )
+
+
+def _job_search(citizen_id: int, start: date, end: date):
+    """The period's job search, or None when nothing of it is recorded."""
+    search = job_search_in_period(citizen_id, start, end)
+    if search.cv is None and not search.contacts and not search.targets:
+        return None
+    return search

@@ -17,6 +17,7 @@ from .attendance import attendance_section
 from .contact import contact_line
 from .facts import text_label
 from .goals import sub_goal_section
+from .jobsearch import job_search_section
 from .model import ProgressionReport
 from .wording import course_lines, cover, period, placement_end, step_from
 
@@ -140,6 +141,8 @@ def report_document(report: ProgressionReport) -> Document:
     document.add(*_course(report), *_meetings(report), *attendance_section(report))
     document.add(*_hours_steps(report), *_placements(report), *sub_goal_section(report))
     document.add(*_accommodations(report))
+    if report.job_search is not None:
+        document.add(*job_search_section(report))
     for field in _ASSESSMENT:
         document.add(*_mentor_text(field, getattr(report.texts, field)))
     return document

@@ -6,6 +6,7 @@ from datetime import date
 
 from ...i18n import _
 from ...schemas import ReportTextsIn
+from ..jobsearch.views import JobSearchView
 from ..sessions.figures import SessionFigures
 from ..statistics import PeriodFigures
 from ..views import View
@@ -44,6 +45,8 @@ class ProgressionReport(View):
     group_sessions: SessionFigures | None = None
     mentor_name: str = ""  # who wrote it (the settings' name, else the database's)
     organisation: str = ""
+    # The job search (issue 20); None when the citizen has none recorded.
+    job_search: JobSearchView | None = None
 
     @property
     def display_title(self) -> str:

@@ -84,6 +84,7 @@ class OverdueItem:
     what: str
     owner: str
     due_date: date
+    kind: str = "agreement"  # or "follow_up": a job-search contact's follow-up
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from ... import storage
 from ...fields import from_micros
 from ...i18n import _
 from ...settings import ReviewThresholds
+from ..jobsearch.followups import FOLLOW_UP, follow_up_text
 from . import queries
 from .facts import (
     Attendance,
@@ -123,6 +124,10 @@ def citizen_cases(as_of: date, mentor_id: int | None, t: ReviewThresholds) -> li
         cases[cid].sub_goals.append(goal)
     for cid, what, owner, due in _fetch(queries.ACTION_ITEMS, params, mentor_id):
         cases[cid].overdue.append(OverdueItem(what, owner, _d(due)))
+    for cid, company, how, contacted, due in _fetch(queries.FOLLOW_UPS, params, mentor_id):
+        what = follow_up_text(company, how, _d(contacted))
+        cases[cid].overdue.append(OverdueItem(what, "", _d(due), kind=FOLLOW_UP))
+        cases[cid].overdue.sort(key=lambda item: item.due_date)
     for cid, kind, workplace, start, end, next_start in _fetch(
         queries.TRANSITIONS, params, mentor_id
     ):

@@ -179,6 +179,21 @@ ORDER BY a.citizen_id, a.due_date, a.id
 """
 )
 
+# The job search's follow-ups past their day, as known on :as_of (issue 20).
+FOLLOW_UPS = (
+    """
+SELECT j.citizen_id, j.company, j.how, j.contacted_on, j.follow_up_on
+FROM citizen c JOIN job_contact j ON j.citizen_id = c.id
+WHERE """
+    + _IN_SCOPE
+    + """
+  AND (j.followed_up_on IS NULL OR j.followed_up_on > :as_of)
+  AND j.follow_up_on < :as_of
+  AND j.contacted_on <= :as_of
+ORDER BY j.citizen_id, j.follow_up_on, j.id
+"""
+)
+
 TRANSITIONS = (
     """
 SELECT p.citizen_id, p.kind, p.workplace, p.start_date, {known_p},

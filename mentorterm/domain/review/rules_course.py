@@ -99,7 +99,11 @@ def action_items_overdue(items: list[OverdueItem], as_of: date) -> Signal | None
     if not items:
         return None
     listed = [
-        _('"{what}" ({owner}, due {due}, {days} ago)').format(
+        (
+            _('"{what}" (due {due}, {days} ago)')
+            if i.kind == "follow_up"
+            else _('"{what}" ({owner}, due {due}, {days} ago)')
+        ).format(
             what=i.what,
             owner=i.owner,
             due=show_date(i.due_date),

@@ -10,8 +10,10 @@ from ...models import (
     Course,
     CourseExtension,
     Cover,
+    CvStatus,
     Handover,
     HoursStep,
+    JobContact,
     LogbookEntry,
     Meeting,
     MeetingParticipant,
@@ -20,6 +22,7 @@ from ...models import (
     Report,
     ReviewNote,
     SubGoal,
+    TargetCompany,
     Workplace,
 )
 
@@ -150,6 +153,18 @@ COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
         "notes",
         "archived",
     ),
+    # The job search (schema 10).
+    CvStatus: ("state", "noted_on", "note"),
+    JobContact: (
+        "company",
+        "contacted_on",
+        "how",
+        "outcome",
+        "follow_up_on",
+        "followed_up_on",
+        "note",
+    ),
+    TargetCompany: ("company", "why", "position", "added_on", "done_on"),
     Report: (
         "period_start",
         "period_end",

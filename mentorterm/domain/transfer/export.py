@@ -22,8 +22,10 @@ from ...models import (
     Course,
     CourseExtension,
     Cover,
+    CvStatus,
     Handover,
     HoursStep,
+    JobContact,
     LogbookEntry,
     Meeting,
     MeetingParticipant,
@@ -33,6 +35,7 @@ from ...models import (
     Report,
     ReviewNote,
     SubGoal,
+    TargetCompany,
     Workplace,
     db,
     utcnow,
@@ -126,6 +129,19 @@ def build_document(citizen_id: int | None = None, now: datetime | None = None) -
     notes = storage.rows_by_parent(ReviewNote, "citizen_id", ids, "iso_week")
     reports = storage.rows_by_parent(Report, "citizen_id", ids, "period_end, id")
     handovers = storage.rows_by_parent(Handover, "citizen_id", ids, "handed_on, id")
+    # The job search (schema 10), each citizen's three lists.
+    job_search = {
+        "cv_states": storage.rows_by_parent(CvStatus, "citizen_id", ids, "noted_on, id"),
+        "job_contacts": storage.rows_by_parent(JobContact, "citizen_id", ids, "contacted_on, id"),
+        "target_companies": storage.rows_by_parent(
+            TargetCompany, "citizen_id", ids, "position, id"
+        ),
+    }
+    job_models = {
+        "cv_states": CvStatus,
+        "job_contacts": JobContact,
+        "target_companies": TargetCompany,
+    }
 
     mentor_keys: dict[int, str] = {}
     used: set[int] = set()
@@ -215,6 +231,8 @@ def build_document(citizen_id: int | None = None, now: datetime | None = None) -
             }
             for h in handovers.get(citizen.id, [])
         ]
+        for field, by_citizen in job_search.items():
+            doc[field] = [_record(r, job_models[field]) for r in by_citizen.get(citizen.id, [])]
         out_citizens.append(doc)
 
     # One citizen's file: the covers of the mentors who had them (the mentor now

@@ -22,8 +22,10 @@ from ...models import (
     Course,
     CourseExtension,
     Cover,
+    CvStatus,
     Handover,
     HoursStep,
+    JobContact,
     LogbookEntry,
     Meeting,
     MeetingParticipant,
@@ -33,6 +35,7 @@ from ...models import (
     Report,
     ReviewNote,
     SubGoal,
+    TargetCompany,
     db,
     utcnow,
 )
@@ -327,4 +330,17 @@ def _import_citizen(
         ],
     )
     count += len(doc.handovers)
+    count += _import_job_search(doc, citizen_id, now)
     return citizen_id, count + len(doc.action_items) + len(doc.review_notes) + len(doc.reports)
+
+
+def _import_job_search(doc: CitizenDoc, citizen_id: int, now: datetime) -> int:
+    """The citizen's CV states, companies contacted and to approach (schema 10)."""
+    lists = (
+        (CvStatus, doc.cv_states),
+        (JobContact, doc.job_contacts),
+        (TargetCompany, doc.target_companies),
+    )
+    for model, docs in lists:
+        _insert(model, [_columns(d, model, now, citizen=citizen_id) for d in docs])
+    return sum(len(docs) for _model, docs in lists)
