@@ -18,8 +18,9 @@ from hypothesis import strategies as st
 
 from mentorterm import cli, storage
 from mentorterm.domain import audit, caseload, courses
-from mentorterm.domain.citizens import create_citizen
-from mentorterm.models import AuditEntry, db
+from mentorterm.domain.citizens import create_citizen, update_citizen
+from mentorterm.models import AuditEntry, Citizen, db
+from mentorterm.models.versions import ChangedMeanwhile
 from mentorterm.schemas import CitizenIn, CourseIn
 from mentorterm.storage.engine import to_postgres
 from tests.factories import full_citizen
@@ -285,3 +286,81 @@ def test_the_team_connection_compiles_no_jit_and_keeps_the_given_options(team_ur
         assert db.execute_sql("SHOW jit").fetchone() == ("off",)
     finally:
         storage.close_database()
+
+
+def test_two_saves_crossing_the_same_two_citizens_never_deadlock(team_url):
+    """Two sessions each change two citizens in one transaction, in opposite
+    orders. Without a lock PostgreSQL lets each take one row and then aborts
+    one of them (a deadlock). The team database's write lock, taken at a
+    transaction's first write, makes the second wait for the first; what the
+    second had read before it waited is then a version behind, so it is
+    refused as changed meanwhile, whole, as a form's save is. Nothing is half
+    saved and no deadlock reaches the mentor."""
+    storage.open_database(team_url)
+    first = create_citizen(CitizenIn(name="Anna Andersen"))
+    second = create_citizen(CitizenIn(name="Bo Berg"))
+    errors: list[BaseException] = []
+    crossed = threading.Barrier(2)
+
+    def change(order: tuple[int, int], suffix: str) -> None:
+        try:
+            with db.atomic():
+                update_citizen(order[0], CitizenIn(name=f"{order[0]} {suffix}"))
+                try:  # both hold their first row here, unless one waits for the lock
+                    crossed.wait(timeout=2)
+                except threading.BrokenBarrierError:
+                    pass
+                update_citizen(order[1], CitizenIn(name=f"{order[1]} {suffix}"))
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            db.close()
+
+    threads = [
+        threading.Thread(target=change, args=((first, second), "one")),
+        threading.Thread(target=change, args=((second, first), "two")),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert all(isinstance(error, ChangedMeanwhile) for error in errors), errors
+    assert audit.verify() == []
+    names = {c.id: c.name for c in Citizen.select()}
+    (last,) = {name.split()[-1] for name in names.values()}  # one save's, whole
+    assert names == {cid: f"{cid} {last}" for cid in (first, second)}
+    assert audit.count() == 2 + 2 * (2 - len(errors))
+
+
+def test_a_deadlock_the_server_reports_reads_as_save_again(team_url):
+    """Should a deadlock still come from the server (another program's
+    transaction), the mentor reads that nothing was saved and to save again."""
+    from mentorterm.storage.errors import DatabaseLocked, translate_error
+
+    with psycopg.connect(team_url, autocommit=True) as setup:
+        setup.execute("CREATE TABLE crossing (id int PRIMARY KEY, n int)")
+        setup.execute("INSERT INTO crossing VALUES (1, 0), (2, 0)")
+    caught: list[BaseException] = []
+    crossed = threading.Barrier(2)
+
+    def change(first: int, second: int) -> None:
+        with psycopg.connect(team_url) as conn:
+            try:
+                conn.execute("UPDATE crossing SET n = n + 1 WHERE id = %s", (first,))
+                crossed.wait(timeout=10)
+                conn.execute("UPDATE crossing SET n = n + 1 WHERE id = %s", (second,))
+            except psycopg.errors.DeadlockDetected as exc:
+                caught.append(exc)
+
+    threads = [threading.Thread(target=change, args=pair) for pair in ((1, 2), (2, 1))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert len(caught) == 1
+    error = translate_error(peewee.OperationalError(str(caught[0])), "team")
+    assert isinstance(error, DatabaseLocked)
+    assert str(error) == (
+        "A colleague saved in the team database team at the same moment. "
+        "Nothing of yours was saved; save again."
+    )

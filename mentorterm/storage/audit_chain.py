@@ -49,7 +49,7 @@ _TIP = (
 # sqlite_sequence, read under a lock every appender takes in its transaction
 # (PostgreSQL's BEGIN takes no write lock, so two mentors saving at once would
 # otherwise both chain onto the same last row).
-_PG_LOCK = "SELECT pg_advisory_xact_lock(7301)"
+_PG_LOCK = "SELECT pg_advisory_xact_lock(7301)"  # postgres.WRITE_LOCK, the team's write lock
 _PG_TIP = _TIP.replace(
     "(SELECT seq FROM sqlite_sequence WHERE name = 'audit_entry')",
     "(SELECT last_id FROM audit_counter)",

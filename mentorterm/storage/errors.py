@@ -88,6 +88,13 @@ def translate_error(exc: BaseException, where: str) -> StorageError:
                 "change). Nothing was changed; ask the citizen's mentor or your team lead."
             ).format(path=where)
         )
+    if "deadlock detected" in text or "could not serialize" in text:
+        return DatabaseLocked(
+            _(
+                "A colleague saved in the team database {path} at the same moment. "
+                "Nothing of yours was saved; save again."
+            ).format(path=where)
+        )
     if "locked" in text or "busy" in text:
         return DatabaseLocked(
             _(

@@ -15,6 +15,7 @@ same invariants hold on both engines (tests/test_team_engine.py).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import peewee
@@ -103,6 +104,12 @@ def _without_nul(connection) -> None:
     connection.adapters.register_dumper(str, TextDumper)
 
 
+#: The team's write lock, held to the end of the transaction; the audit chain
+#: takes the same one before it appends (storage/audit_chain.py).
+WRITE_LOCK = "SELECT pg_advisory_xact_lock(7301)"
+_WRITES = re.compile(r"\s*(INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
+
+
 def make_database(target: str, password: str | None = None) -> peewee.Database:
     """The peewee database for ``target`` (not yet connected)."""
     from ..drivers import give_peewee_psycopg
@@ -115,6 +122,20 @@ def make_database(target: str, password: str | None = None) -> peewee.Database:
             connection = super()._connect()
             _without_nul(connection)
             return connection
+
+        # SQLite's IMMEDIATE, here: a transaction takes the team's write lock
+        # at its first write, so two mentors' saves run one after the other
+        # instead of each taking a row the other needs next (which PostgreSQL
+        # ends by aborting one: a deadlock). Readers never wait for it.
+        def begin(self, *args, **kwargs):
+            super().begin(*args, **kwargs)
+            self._state.write_locked = False
+
+        def execute_sql(self, sql, params=None, *args, **kwargs):
+            if not getattr(self._state, "write_locked", True) and _WRITES.match(sql):
+                self._state.write_locked = True
+                super().execute_sql(WRITE_LOCK)
+            return super().execute_sql(sql, params, *args, **kwargs)
 
     name, params = _connect_params(target, password)
     return TeamDatabase(name, field_types=FIELD_TYPES, **params)
