@@ -364,3 +364,23 @@ def test_a_deadlock_the_server_reports_reads_as_save_again(team_url):
         "A colleague saved in the team database team at the same moment. "
         "Nothing of yours was saved; save again."
     )
+
+
+def test_a_statement_the_server_refuses_is_no_outage_and_changes_nothing(team_url, capsys):
+    """A mentor row written with its own id (as an older tool might) leaves the
+    sequence behind: adding the next mentor then collides. The server answered,
+    so the words say it refused, not that it is down, and no login is made."""
+    assert _cli(capsys, "info", "--db", team_url)[0] == 0  # the default mentor is made
+    with psycopg.connect(team_url, autocommit=True) as conn:
+        taken = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM mentor").fetchone()[0]
+        conn.execute(
+            "INSERT INTO mentor (id, name, email, created_at, updated_at, is_default)"
+            " VALUES (%s, 'Written by hand', '', 0, 0, false)",
+            (taken,),
+        )
+    status, said = _cli(capsys, "team", "add-mentor", "cai", "--name", "Cai", "--db", team_url)
+    assert status == 1
+    assert "refused this change" in said and "duplicate key" in said
+    assert "does not answer" not in said and "Traceback" not in said
+    with psycopg.connect(team_url, autocommit=True) as conn:
+        assert conn.execute("SELECT 1 FROM pg_roles WHERE rolname = 'cai'").fetchone() is None

@@ -53,12 +53,22 @@ def connection_error(exc: BaseException, where: str) -> StorageError:
                 "Ask your team lead. Nothing was changed."
             ).format(where=where)
         )
+    reason = str(cause).strip().splitlines()[0] if str(cause) else ""
+    # The server answered and refused the statement (a class other than 08,
+    # connection, and 57P, shut down): it is there, so it is no outage.
+    if state and not state.startswith(("08", "57P")):
+        return StorageError(
+            _(
+                "The team database {where} refused this change ({reason}). Nothing was "
+                "changed. If it happens again, tell your team lead what you were doing."
+            ).format(where=where, reason=reason)
+        )
     return StorageError(
         _(
             "The team database server for {where} does not answer: it may be down, or "
             "this computer has no network to it. Nothing was changed; try again later, or "
             "work offline. ({reason})"
-        ).format(where=where, reason=str(cause).strip().splitlines()[0] if str(cause) else "")
+        ).format(where=where, reason=reason)
     )
 
 
