@@ -154,12 +154,17 @@ class MentortermApp(LockGuard, Navigation, MentorIdentityFlow, TextualText, App[
     @property
     def lock_after_seconds(self) -> float:
         if self._lock_after is None:
-            from .settings import SettingsError, load_settings
+            from .settings import LOCK_MINUTES, lock_minutes
 
-            try:
-                self._lock_after = load_settings().security.lock_after_minutes * 60.0
-            except SettingsError:
-                self._lock_after = 5 * 60.0
+            minutes = lock_minutes()  # without the settings' models (10 MiB)
+            if minutes is None:  # something else there: the whole file checked
+                from .settings import SettingsError, load_settings
+
+                try:
+                    minutes = load_settings().security.lock_after_minutes
+                except SettingsError:
+                    minutes = LOCK_MINUTES
+            self._lock_after = minutes * 60.0
         return self._lock_after
 
     async def on_event(self, event) -> None:

@@ -7,21 +7,19 @@ in the database, so audit rows and access exports say who it was.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
-
 from ..models import Mentor, db
-from ..settings import SettingsError, load_settings, save_section
+from ..settings import peek
 from .errors import DomainError
 
 # The placeholder name a new database's mentor gets until the mentor says theirs.
 _PLACEHOLDER = ("Me", "Mig")
 
 
-class MentorIdentity(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclass(frozen=True)
+class MentorIdentity:
     name: str = ""
     organisation: str = ""
 
@@ -31,12 +29,18 @@ class MentorIdentity(BaseModel):
 
 
 def mentor_identity(path: Path | None = None) -> MentorIdentity:
-    """The mentor's name and organisation (empty where not yet told)."""
-    try:
-        mentor = load_settings(path).mentor
-    except SettingsError:
-        return MentorIdentity()
-    return MentorIdentity(name=mentor.name.strip(), organisation=mentor.organisation.strip())
+    """The mentor's name and organisation (empty where not yet told).
+
+    Read as the file has them (``settings.peek``: the start asks this before
+    anything needs the whole file checked); a value that is no text counts
+    as not told, so the mentor is asked again and the save says what is wrong.
+    """
+
+    def text(key: str) -> str:
+        value = peek("mentor", key, path)
+        return value.strip() if isinstance(value, str) else ""
+
+    return MentorIdentity(name=text("name"), organisation=text("organisation"))
 
 
 def save_mentor_identity(name: str, organisation: str, path: Path | None = None) -> MentorIdentity:
@@ -46,6 +50,8 @@ def save_mentor_identity(name: str, organisation: str, path: Path | None = None)
         from ..i18n import _
 
         raise DomainError(_("Write your name: it stands in your notes and reports."), field="name")
+    from ..settings import SettingsError, save_section
+
     try:
         save_section("mentor", {"name": name, "organisation": organisation}, path)
     except SettingsError as exc:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import textwrap
 import tomllib
 from pathlib import Path
@@ -12,17 +11,8 @@ from pydantic import ValidationError
 
 from .. import private
 from ..i18n import N_, _
-from .sections import ENV_VAR, FILE_NAME, SECTIONS, ReviewThresholds, Settings, SettingsError
-
-
-def settings_path(environ: dict[str, str] | None = None) -> Path:
-    """The settings file: ``$MENTORTERM_SETTINGS``, else the per-user config folder's."""
-    environ = os.environ if environ is None else environ
-    if override := environ.get(ENV_VAR):
-        return Path(override).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir("mentorterm", appauthor=False)) / FILE_NAME
+from .peek import settings_path
+from .sections import SECTIONS, ReviewThresholds, Settings, SettingsError
 
 
 def _shown(value: Any) -> str:

@@ -7,9 +7,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..i18n import N_
-
-ENV_VAR = "MENTORTERM_SETTINGS"
-FILE_NAME = "settings.toml"
+from .peek import LOCK_MINUTES, LOCK_MINUTES_MAX, LOCK_MINUTES_MIN
 
 
 class SettingsError(Exception):
@@ -170,9 +168,9 @@ class SecuritySettings(BaseModel):
     lock_after_minutes: Annotated[
         int,
         Field(
-            5,
-            ge=1,
-            le=240,
+            LOCK_MINUTES,
+            ge=LOCK_MINUTES_MIN,
+            le=LOCK_MINUTES_MAX,
             strict=True,
             description=N_(
                 "Lock the app after this many minutes without a key pressed (ctrl+l locks at once)."
