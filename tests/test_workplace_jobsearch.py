@@ -127,7 +127,7 @@ async def test_the_workplace_screen_lists_the_job_search_there(db_path):
         assert type(app.screen).__name__ == "WorkplaceScreen"
         assert app.screen.workplace_id == site
         heading = shown(app, "#workplace-jobsearch-heading")
-        assert "Job search with “Netto Vest” (2 contacts, on 1 lists)" in heading
+        assert "Job search with “Netto Vest” (2 contacts, on 1 list to approach)" in heading
         assert "matched by name" in heading
         assert rows(app, "#workplace-jobsearch") == [
             ["Bo K.", "Application", "12-11-2026", "Interview"],

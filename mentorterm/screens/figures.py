@@ -202,7 +202,23 @@ class FiguresScreen(Loader, BackHelpScreen):
                 self.notify(_("The figures are saved in {path}").format(path=where), timeout=15)
 
         title = _("Save the figures as a spreadsheet") if fmt == "xlsx" else _("Save as CSV")
-        self.app.push_screen(SaveFileForm(path, file_bytes(result, fmt), title), saved)
+        self.app.push_screen(FiguresFileForm(path, file_bytes(result, fmt), title), saved)
+
+
+class FiguresFileForm(SaveFileForm):
+    """Where to save the figures: the file names no citizen (ids only)."""
+
+    FIELDS = [
+        FieldSpec(
+            "path",
+            _("File"),
+            required=True,
+            hint=_(
+                "No citizen's name in it: the courses counted by their numbers, and the "
+                "mentors' names. The numbers lead back to people in this database."
+            ),
+        )
+    ]
 
 
 class FigureCoursesScreen(BackHelpScreen):

@@ -17,7 +17,7 @@ from ..domain.audit import ViewLog
 from ..domain.jobsearch.by_company import ContactThere, TargetThere, job_search_at
 from ..enums_provider import ContactHow, ContactOutcome
 from ..format import show_date
-from ..i18n import N_, _
+from ..i18n import N_, _, ngettext
 from ..widgets.guard import safely
 from ..widgets.lists import RecordListScreen
 from ..widgets.markup import escape
@@ -144,11 +144,16 @@ class WorkplaceScreen(RecordListScreen):
         for row in self.searched:
             table.add_row(*job_search_cells(row), key=f"{type(row).__name__}-{row.id}")
         table.display = bool(self.searched)
+        contacts = ngettext("{count} contact", "{count} contacts", len(found.contacts))
+        lists = ngettext(
+            "on {count} list to approach", "on {count} lists to approach", len(found.targets)
+        )
         self.query_one("#workplace-jobsearch-heading", Static).update(
-            _(
-                "[b]Job search with “{name}” ({contacts} contacts, on {targets} lists)[/b] "
-                "· matched by name"
-            ).format(name=escape(name), contacts=len(found.contacts), targets=len(found.targets))
+            _("[b]Job search with “{name}” ({contacts}, {lists})[/b] · matched by name").format(
+                name=escape(name),
+                contacts=contacts.format(count=len(found.contacts)),
+                lists=lists.format(count=len(found.targets)),
+            )
             if self.searched
             else _("No job-search contact with “{name}” yet (matched by name).").format(
                 name=escape(name)
