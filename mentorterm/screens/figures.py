@@ -67,6 +67,14 @@ class FiguresScreen(Loader, BackHelpScreen):
     CSS_PATH = "figures.tcss"
     BINDINGS = keys.bindings("figures")
     HELP_TITLE = _("The year's figures")
+    HELP_NOTE = _(
+        "Every course running on a day of the period counts, archived citizens' too, "
+        "as known on the period's last day. Shares are of the courses running, of those "
+        "ended, or of the aftercare due (its day: the end and the days the review's "
+        "aftercare setting gives; in work: a work placement running that day, a job or "
+        "a small job by its kind; an education after the course is not recorded). "
+        "enter on a figure lists the courses counted in it."
+    )
 
     def __init__(self) -> None:
         super().__init__()
