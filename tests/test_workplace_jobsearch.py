@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from textual.widgets import DataTable, Input, Static
 
 from mentorterm import storage
@@ -163,3 +165,28 @@ async def test_a_workplace_without_job_search_says_so(db_path, name):
             f"No job-search contact with “{name}” yet (matched by name)."
         )
         assert not app.screen.query_one("#workplace-jobsearch", DataTable).display
+
+
+NAMES = st.text(alphabet="abcæøåéABCÆØÅ ", min_size=1, max_size=12).filter(lambda s: s.strip())
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(name=NAMES, spaces=st.lists(st.integers(1, 3), min_size=1, max_size=6), upper=st.booleans())
+def test_any_spelling_but_case_and_spaces_finds_the_company(database, name, spaces, upper):
+    """The name typed with other case and other runs of spaces is the same company;
+    a name with a letter more is another."""
+    words = name.split()
+    typed = "".join(w + " " * n for w, n in zip(words, spaces + [1] * len(words), strict=False))
+    typed = typed.upper() if upper else typed.lower()
+    cid = create_citizen(CitizenIn(name="Ali H."))
+    try:
+        js.add_contact(cid, contact(typed))
+        js.add_target(cid, TargetCompanyIn(company=" " + typed), TODAY)
+        found = job_search_at(" ".join(words))
+        assert (len(found.contacts), len(found.targets)) == (1, 1)
+        assert job_search_at(" ".join(words) + "x").contacts == []
+    finally:
+        JobContact.delete().execute()
+        TargetCompany.delete().execute()
