@@ -187,3 +187,27 @@ def test_the_courses_counted_sheet_in_danish(database):
     assert head[:5] == ["Nøgletal", "Gruppe", "Forløbs-id", "Borger-id", "Mentor"]
     labels = [row[3] for row in book["Nøgletal"].iter_rows(min_row=4, values_only=True)]
     assert "… stadig i arbejde på efterværnets dag" in labels
+
+
+@pytest.mark.sqlite_only
+def test_the_command_s_spreadsheet_in_danish_read_back(db_path, capsys, monkeypatch, tmp_path):
+    """With the run in Danish, the file the command writes has Danish sheets and headings
+    (the figures' keys stay as they are: they name a figure to --list)."""
+    storage.open_database(db_path)
+    build_year()
+    storage.close_database()
+    monkeypatch.setenv("MENTORTERM_LANG", "da")  # the suite's "en" is the strongest choice
+    path = tmp_path / "tal.xlsx"
+    status = cli.main(["figures", "--db", str(db_path), "--from", "01-01-2026", "--to",
+                       "31-12-2026", "--by", "mentor", "--format", "xlsx", "--out", str(path)])  # fmt: skip
+    storage.close_database()
+    assert status == 0 and capsys.readouterr().out == f"Nøgletallene er gemt i {path}.\n"
+    book = load_workbook(path)
+    assert book.sheetnames == ["Nøgletal", "Forløb talt med"]
+    sheet = book["Nøgletal"]
+    assert [c.value for c in sheet[3]][:8] == [
+        "Nr.", "Nøgle", "Afsnit", "Nøgletal", "Alle", "Alle: andel", "Bo Berg", "Bo Berg: andel",
+    ]  # fmt: skip
+    rows = {r[1]: r for r in sheet.iter_rows(min_row=4, values_only=True)}
+    assert rows["ended"][2:5] == ("Forløb", "Afsluttet i perioden", 3)
+    assert rows["outcome:education"][3:6] == ("Uddannelse", 1, 0.3333)
