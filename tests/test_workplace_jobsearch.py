@@ -190,3 +190,27 @@ def test_any_spelling_but_case_and_spaces_finds_the_company(database, name, spac
     finally:
         JobContact.delete().execute()
         TargetCompany.delete().execute()
+
+
+async def test_the_contact_form_still_keeps_a_draft_as_the_company_is_found(db_path):
+    """The company field's own handler does not take the change from the form's draft."""
+    from mentorterm.models import Draft
+
+    storage.open_database(db_path)
+    ali = create_citizen(CitizenIn(name="Ali H."))
+    register.create_workplace(WorkplaceIn(name="Netto Vest"))
+    storage.close_database()
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_citizen(ali)
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"net", "right")
+        await pilot.pause(2.5)
+        assert "✓ In the register" in shown(app, "#workplace-matches")
+        (draft,) = Draft.select()
+        assert "Netto Vest" in draft.payload
