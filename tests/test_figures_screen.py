@@ -133,3 +133,6 @@ async def test_the_palette_finds_the_figures(db_path):
         await pilot.press("question_mark")
         await pilot.pause()
         assert type(app.screen).__name__ == "HelpScreen"
+        # The help says how the figures are counted, beside the keys.
+        note = title(app, "#help-note")
+        assert "as known on the period's last day" in note and "aftercare" in note

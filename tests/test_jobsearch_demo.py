@@ -34,3 +34,20 @@ def test_two_personas_have_a_job_search_and_one_follow_up_is_overdue(tmp_path):
         assert "| Lidl Dalum |" in md and "- Føtex Odense C – Bakery counter" in md
     finally:
         storage.close_database()
+
+
+def test_a_demo_workplace_lists_the_job_search_with_it(tmp_path):
+    """NordLager is in the register and on Nikolaj's list of companies to approach:
+    the workplace's screen finds him by the name."""
+    from mentorterm.domain.jobsearch.by_company import job_search_at
+
+    storage.open_database(tmp_path / "demo.db")
+    try:
+        generate_demo(seed=1, today=TODAY)
+        found = job_search_at("nordlager, odense sø")
+        assert [(t.citizen_name, t.company) for t in found.targets] == [
+            ("Nikolaj Hansen", "NordLager, Odense SØ")
+        ]
+        assert found.contacts == []
+    finally:
+        storage.close_database()

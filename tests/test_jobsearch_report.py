@@ -25,15 +25,17 @@ def seed_sara() -> int:
     js.set_cv_state(cid, CvStateIn(state="none", noted_on="10-07-2026"))
     js.set_cv_state(cid, CvStateIn(state="up_to_date", noted_on="02-09-2026", note="With photo"))
     js.set_cv_state(cid, CvStateIn(state="being_written", noted_on="05-11-2026"))  # after
-    for company, day, how, outcome in [
-        ("Irma", "20-07-2026", "visit", "no"),  # before the period
-        ("Netto", "18-08-2026", "application", "interview"),
-        ("Bilka Tilst", "03-09-2026", "cv_handed_in", "waiting"),
-        ("Coop 365", "10-11-2026", "phone", "no"),  # after
+    for company, day, how, outcome, follow, done in [
+        ("Irma", "20-07-2026", "visit", "no", None, None),  # before the period
+        ("Netto", "18-08-2026", "application", "interview", "25-08-2026", "26-08-2026"),
+        ("Bilka Tilst", "03-09-2026", "cv_handed_in", "waiting", "20-10-2026", "02-11-2026"),
+        ("Coop 365", "10-11-2026", "phone", "no", None, None),  # after
     ]:
         js.add_contact(
-            cid, JobContactIn(company=company, contacted_on=day, how=how, outcome=outcome)
-        )
+            cid,
+            JobContactIn(company=company, contacted_on=day, how=how, outcome=outcome,
+                         follow_up_on=follow, followed_up_on=done),
+        )  # fmt: skip
     kept = js.add_target(cid, TargetCompanyIn(company="Lidl", why="Near home"), date(2026, 9, 1))
     done = js.add_target(cid, TargetCompanyIn(company="Føtex"), date(2026, 9, 1))
     js.mark_target_done(done, date(2026, 9, 20), TODAY)  # approached in the period
@@ -53,8 +55,12 @@ def test_the_section_names_the_cv_the_period_s_contacts_and_what_comes_next(sara
     md = reports.render_markdown(reports.progression_report(sara, START, END, TODAY))
     section = md[md.index("\n## Job search\n") :]
     assert "- **CV:** CV up to date (as of 02-09-2026) – With photo" in section
-    assert "| Netto | 18-08-2026 | Application | Interview |" in section
-    assert "| Bilka Tilst | 03-09-2026 | CV handed in | Waiting for an answer |" in section
+    assert "| Netto | 18-08-2026 | Application | Interview | done 26-08-2026 |" in section
+    # Its follow-up was done on 02-11, after the period: on 31-10 it was still to do.
+    assert (
+        "| Bilka Tilst | 03-09-2026 | CV handed in | Waiting for an answer | 20-10-2026 |"
+        in section
+    )
     assert section.index("Netto") < section.index("Bilka Tilst")  # oldest first
     for outside in ("Irma", "Coop 365", "Rema 1000", "Føtex"):
         assert outside not in section, outside

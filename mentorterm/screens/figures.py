@@ -67,6 +67,14 @@ class FiguresScreen(Loader, BackHelpScreen):
     CSS_PATH = "figures.tcss"
     BINDINGS = keys.bindings("figures")
     HELP_TITLE = _("The year's figures")
+    HELP_NOTE = _(
+        "Every course running on a day of the period counts, archived citizens' too, "
+        "as known on the period's last day. Shares are of the courses running, of those "
+        "ended, or of the aftercare due (its day: the end and the days the review's "
+        "aftercare setting gives; in work: a work placement running that day, a job or "
+        "a small job by its kind; an education after the course is not recorded). "
+        "enter on a figure lists the courses counted in it."
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -202,7 +210,23 @@ class FiguresScreen(Loader, BackHelpScreen):
                 self.notify(_("The figures are saved in {path}").format(path=where), timeout=15)
 
         title = _("Save the figures as a spreadsheet") if fmt == "xlsx" else _("Save as CSV")
-        self.app.push_screen(SaveFileForm(path, file_bytes(result, fmt), title), saved)
+        self.app.push_screen(FiguresFileForm(path, file_bytes(result, fmt), title), saved)
+
+
+class FiguresFileForm(SaveFileForm):
+    """Where to save the figures: the file names no citizen (ids only)."""
+
+    FIELDS = [
+        FieldSpec(
+            "path",
+            _("File"),
+            required=True,
+            hint=_(
+                "No citizen's name in it: the courses counted by their numbers, and the "
+                "mentors' names. The numbers lead back to people in this database."
+            ),
+        )
+    ]
 
 
 class FigureCoursesScreen(BackHelpScreen):

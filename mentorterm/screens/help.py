@@ -55,10 +55,14 @@ class HelpScreen(ModalScreen[None]):
         super().__init__()
         self.keys = bindings_of(for_screen)
         self.title_text = title
+        # A screen's word on how it works, beyond its keys (e.g. what it matches by).
+        self.note = getattr(for_screen, "HELP_NOTE", "")
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             yield Static(_("Keys: {screen}").format(screen=self.title_text), id="help-title")
+            if self.note:
+                yield Static(self.note, id="help-note")
             yield Static(_("On this screen"), classes="section")
             yield Static("\n".join(f"  [b]{k:<16}[/b] {d}" for k, d in self.keys), id="help-keys")
             yield Static(_("Everywhere"), classes="section")

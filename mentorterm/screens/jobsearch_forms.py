@@ -1,12 +1,17 @@
 """The job search's forms: the CV's state, a company contacted, a company to approach.
 
 Short on purpose (the mentor fills them in while the citizen watches): the
-company and how first, the day already today, the rest optional.
+company and how first, the day already today, the rest optional. The company
+is found in the workplace register as you type (``workplace_picker``: the grey
+rest of a register name, right arrow takes it); a name the register lacks is
+kept as typed.
 """
 
 from __future__ import annotations
 
 from datetime import date
+
+from textual.widgets import Input
 
 from ..domain import jobsearch as domain
 from ..enums_provider import ContactHow, ContactOutcome, CvState
@@ -14,6 +19,22 @@ from ..i18n import _
 from ..schemas import CvStateIn, JobContactIn, TargetCompanyIn
 from ..widgets.fields import FieldSpec
 from ..widgets.form import FormScreen
+from .workplace_picker import FindsWorkplace
+
+
+class FindsCompany(FindsWorkplace):
+    """The company field finds the workplace register as you type (nothing filled)."""
+
+    WORKPLACE_FIELD = "company"
+    WORKPLACE_FILLS: dict[str, str] = {}
+
+    def on_mount(self) -> None:
+        self.start_finding()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        # A plain handler (a mixin's @on is not collected): the company field only.
+        if event.input.id == f"f-{self.WORKPLACE_FIELD}":
+            self.workplace_typed(event.value, typed=self.focused is event.input)
 
 
 class CvStateForm(FormScreen[int]):
@@ -33,12 +54,12 @@ class CvStateForm(FormScreen[int]):
         return domain.set_cv_state(self.citizen_id, data)
 
 
-class ContactForm(FormScreen[int]):
+class ContactForm(FindsCompany, FormScreen[int]):
     TITLE = _("New contact with a company")
     MODEL = JobContactIn
     RECORD = ("job_contact", "contact_id")
     FIELDS = [
-        FieldSpec("company", _("Company"), required=True),
+        FieldSpec("company", _("Company"), required=True),  # found in the register
         FieldSpec("how", _("How"), "select", options=ContactHow.choices(), required=True),
         FieldSpec("contacted_on", _("Day"), "date", required=True),
         FieldSpec("outcome", _("How it went"), "select", options=ContactOutcome.choices()),
@@ -69,12 +90,12 @@ class ContactForm(FormScreen[int]):
         return self.contact_id
 
 
-class TargetForm(FormScreen[int]):
+class TargetForm(FindsCompany, FormScreen[int]):
     TITLE = _("A company to approach")
     MODEL = TargetCompanyIn
     RECORD = ("target_company", "target_id")
     FIELDS = [
-        FieldSpec("company", _("Company"), required=True),
+        FieldSpec("company", _("Company"), required=True),  # found in the register
         FieldSpec("why", _("Why this one"), hint=_("e.g. near home; they take trainees")),
     ]
 

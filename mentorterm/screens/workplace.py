@@ -1,6 +1,7 @@
 """One workplace of the register: its contacts, the accommodations it can offer,
-and every placement there with the citizen and how it went (enter opens the
-citizen, e edits, ctrl+a archives: asks first)."""
+every placement there with the citizen and how it went, and the job search
+with it: the citizens' contacts with the company and the lists it is on,
+matched by name (enter opens the citizen, e edits, ctrl+a archives: asks first)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,10 @@ from textual.widgets import DataTable, Footer, Header, Static
 from .. import keys
 from ..domain import workplaces as domain
 from ..domain.audit import ViewLog
+from ..domain.jobsearch.by_company import ContactThere, TargetThere, job_search_at
+from ..enums_provider import ContactHow, ContactOutcome
 from ..format import show_date
-from ..i18n import N_, _
+from ..i18n import N_, _, ngettext
 from ..widgets.guard import safely
 from ..widgets.lists import RecordListScreen
 from ..widgets.markup import escape
@@ -33,18 +36,39 @@ def how_it_went(row: domain.PlacementThere, today) -> Text:
     return Text(said or "–")
 
 
+def job_search_cells(row: ContactThere | TargetThere) -> tuple:
+    """(citizen, what, day, how it went) of a contact or a company to approach."""
+    if isinstance(row, ContactThere):
+        went = ContactOutcome(row.outcome).label
+        if row.follow_up_on and row.followed_up_on is None:
+            went += " · " + _("follow up {day}").format(day=show_date(row.follow_up_on))
+        return (row.citizen_name, ContactHow(row.how).label, show_date(row.contacted_on), went)
+    if row.done_on is not None:
+        went = _("approached {day}").format(day=show_date(row.done_on))
+    else:
+        went = " ".join(row.why.split()) or "–"
+    return (row.citizen_name, _("To approach"), show_date(row.added_on), went)
+
+
 class WorkplaceScreen(RecordListScreen):
     """A workplace and the placements there, latest first."""
 
     CSS_PATH = "workplace.tcss"
     AUTO_FOCUS = "#workplace-placements"
     HELP_TITLE = _("Workplace")
+    HELP_NOTE = _(
+        "The job search lists the citizens' contacts with this company and the lists "
+        "of companies to approach it is on, matched by name (case and spaces aside): "
+        "a contact typed with another spelling is not shown. tab moves between the "
+        "placements and the job search."
+    )
     BINDINGS = keys.bindings("workplace")
 
     def __init__(self, workplace_id: int) -> None:
         super().__init__()
         self.workplace_id = workplace_id
         self.workplace: domain.WorkplaceView | None = None
+        self.searched: list[ContactThere | TargetThere] = []
         self._reads = ViewLog("workplace", N_("placements at a workplace"))
 
     def compose(self) -> ComposeResult:
@@ -54,11 +78,15 @@ class WorkplaceScreen(RecordListScreen):
             yield Static(id="workplace-facts")
         yield Static(id="workplace-heading")
         yield DataTable(id="workplace-placements", cursor_type="row", zebra_stripes=True)
+        yield Static(id="workplace-jobsearch-heading")
+        yield DataTable(id="workplace-jobsearch", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one("#workplace-placements", DataTable)
         table.add_columns(_("Citizen"), _("Kind"), _("From"), _("To"), _("How it went"))
+        search = self.query_one("#workplace-jobsearch", DataTable)
+        search.add_columns(_("Citizen"), _("Job search"), _("Day"), _("How it went"))
         self.load()
 
     @safely
@@ -104,6 +132,33 @@ class WorkplaceScreen(RecordListScreen):
             if self.rows
             else _("No placement here yet. A placement links here from its form.")
         )
+        self.load_job_search(w.name)
+
+    def load_job_search(self, name: str) -> None:
+        """The contacts with the company and the lists it is on, matched by name."""
+        found = job_search_at(name)
+        self._reads.saw(found.citizen_ids)
+        self.searched = [*found.contacts, *found.targets]
+        table = self.query_one("#workplace-jobsearch", DataTable)
+        table.clear()
+        for row in self.searched:
+            table.add_row(*job_search_cells(row), key=f"{type(row).__name__}-{row.id}")
+        table.display = bool(self.searched)
+        contacts = ngettext("{count} contact", "{count} contacts", len(found.contacts))
+        lists = ngettext(
+            "on {count} list to approach", "on {count} lists to approach", len(found.targets)
+        )
+        self.query_one("#workplace-jobsearch-heading", Static).update(
+            _("[b]Job search with “{name}” ({contacts}, {lists})[/b] · matched by name").format(
+                name=escape(name),
+                contacts=contacts.format(count=len(found.contacts)),
+                lists=lists.format(count=len(found.targets)),
+            )
+            if self.searched
+            else _("No job-search contact with “{name}” yet (matched by name).").format(
+                name=escape(name)
+            )
+        )
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:
@@ -111,7 +166,11 @@ class WorkplaceScreen(RecordListScreen):
         self.action_open_citizen()
 
     def action_open_citizen(self) -> None:
-        row = self.current()
+        search = self.query_one("#workplace-jobsearch", DataTable)
+        if search.has_focus and self.searched:
+            row = self.searched[min(search.cursor_row, len(self.searched) - 1)]
+        else:
+            row = self.current()
         if row is not None:
             self.app.open_citizen(row.citizen_id, keep_place=True)
 

@@ -6,6 +6,10 @@ workplaces whose name holds what is typed. A name that is one of the
 register's (case and spaces aside) links the placement to it
 (``Placement.site``) and fills the supervisor and consultant fields still
 empty; any other name links to none (the typed name is kept as typed).
+
+The job search's forms (a company contacted, a company to approach) find the
+company the same way (``WORKPLACE_FIELD = "company"``, nothing to fill); a
+name the register lacks is kept as typed there too.
 """
 
 from __future__ import annotations
@@ -19,7 +23,6 @@ from ..i18n import _
 from ..widgets.fields import FieldSpec
 from ..widgets.markup import escape
 
-FIELD = "workplace"
 # The register's field → the placement form's field it fills when empty.
 FILLS = {
     "supervisor_name": "supervisor_name",
@@ -28,8 +31,26 @@ FILLS = {
 }
 
 
+class WorkplaceInput(Input):
+    """The workplace field: right arrow at its end takes the register's completion
+    of the name, or else the first workplace whose name holds what is typed
+    ("værk" → "Kommunens Værksted": no completion can show that one in grey)."""
+
+    first_match = ""
+
+    def action_cursor_right(self, select: bool = False) -> None:
+        if not select and self.cursor_at_end and not self._suggestion and self.first_match:
+            self.value = self.first_match
+            self.cursor_position = len(self.value)
+            return
+        super().action_cursor_right(select)
+
+
 class FindsWorkplace:
-    """Mixed into the placement form (before FormScreen)."""
+    """Mixed into a form (before FormScreen): the placement form, the job search's."""
+
+    WORKPLACE_FIELD = "workplace"  # the form's field the register completes
+    WORKPLACE_FILLS = FILLS  # the fields a register entry fills when empty
 
     site_id: int | None = None
     initial_site: register.WorkplaceView | None = None
@@ -37,14 +58,19 @@ class FindsWorkplace:
     finding = False  # set once the register is read (the field's first change comes before)
 
     def _compose_field(self, spec: FieldSpec) -> ComposeResult:
-        yield from super()._compose_field(spec)  # type: ignore[misc]
-        if spec.name == FIELD:
+        for widget in super()._compose_field(spec):  # type: ignore[misc]
+            if spec.name == self.WORKPLACE_FIELD and type(widget) is Input:
+                widget = WorkplaceInput(
+                    widget.value, placeholder=widget.placeholder, id=widget.id, classes="field"
+                )
+            yield widget
+        if spec.name == self.WORKPLACE_FIELD:
             yield Static(id="workplace-matches", classes="field-hint")
 
-    def start_finding(self, placement_id: int | None) -> None:
+    def start_finding(self, placement_id: int | None = None) -> None:
         """At mount: the register's names for the completion, the link as saved."""
         names = [row.name for row in register.workplaces()]
-        box = self.query_one(f"#f-{FIELD}", Input)  # type: ignore[attr-defined]
+        box = self.query_one(f"#f-{self.WORKPLACE_FIELD}", Input)  # type: ignore[attr-defined]
         box.suggester = SuggestFromList(names, case_sensitive=False)
         if placement_id is not None:
             self.initial_site = register.placement_site(placement_id)
@@ -61,6 +87,8 @@ class FindsWorkplace:
 
     def show_matches(self, value: str, *, fill: bool) -> None:
         line = self.query_one("#workplace-matches", Static)  # type: ignore[attr-defined]
+        box = self.query_one(f"#f-{self.WORKPLACE_FIELD}", WorkplaceInput)  # type: ignore[attr-defined]
+        box.first_match = ""
         found = register.find_by_name(value)
         if found is None and self.initial_site is not None and value == self.initial_name:
             found = self.initial_site  # the typed name of a linked placement, unchanged
@@ -75,6 +103,7 @@ class FindsWorkplace:
             return
         matches = register.suggestions(value)
         if matches:
+            box.first_match = matches[0].name
             names = " · ".join(escape(m.name) for m in matches)
             line.update(_("In the register: {names} (→ takes the first)").format(names=names))
         elif value.strip():
@@ -83,7 +112,7 @@ class FindsWorkplace:
             line.update(_("Type to find a workplace in the register."))
 
     def fill_from(self, found: register.WorkplaceView) -> None:
-        for source, target in FILLS.items():
+        for source, target in self.WORKPLACE_FILLS.items():
             box = self.query_one(f"#f-{target}", Input)  # type: ignore[attr-defined]
             if not box.value.strip() and getattr(found, source):
                 box.value = getattr(found, source)

@@ -113,6 +113,8 @@ def persona(rng: random.Random, t: date) -> Persona:
             targets=[
                 Target("Komplett IT-support", t - _days(3), "IT support, his first wish"),
                 Target("PostNord Terminal", t - _days(3), "Warehouse, night shifts possible"),
+                # One of the register's workplaces: its screen lists him (matched by name).
+                Target("NordLager, Odense SØ", t - _days(3), "Warehouse; they take trainees"),
             ],
         ),
     )

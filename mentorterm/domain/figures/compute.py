@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from statistics import median
 
-from ...enums import Attendance, CourseOutcome, CoursePurpose
+from ...enums import Attendance, CourseOutcome, CoursePurpose, PlacementKind
 from ...i18n import N_, _
 from ..errors import DomainError
 from ..statistics import figures as day_figures
@@ -32,6 +32,9 @@ HOURS_BANDS = (
     ("20_up", 20.0, N_("20 hours a week or more")),
 )
 NO_PROGRAMME = N_("(no programme)")
+# On the aftercare day: in a job (ordinary or flexjob), or in paid hours / a small job.
+JOB_KINDS = (PlacementKind.ORDINARY_JOB.value, PlacementKind.FLEXJOB.value)
+SMALL_JOB_KINDS = (PlacementKind.PAID_HOURS.value,)
 
 
 class Cell(View):
@@ -147,11 +150,17 @@ class _Counter:
         return Cell(value=value, courses=tuple(sorted(values)))
 
     def held(self, f: CourseFact) -> bool:
-        return any(day >= f.ended_on for day in f.aftercare_held)
+        """An aftercare follow-up held after the course's end, by the period's end."""
+        return any(f.ended_on <= day <= self.end for day in f.aftercare_held)
 
-    def working(self, f: CourseFact) -> bool:
+    def working(self, f: CourseFact, kinds: Sequence[str] | None = None) -> bool:
+        """A work placement (of ``kinds``, or any) running on the aftercare day."""
         day = f.ended_on + timedelta(days=self.after)
-        return any(w.start <= day and (w.end is None or w.end >= day) for w in f.work)
+        return any(w.runs_on(day) and (kinds is None or w.kind in kinds) for w in f.work)
+
+    def extended(self, f: CourseFact) -> bool:
+        """Extended at least once by the period's end (a later extension was not known)."""
+        return any(day <= self.end for day in f.extensions)
 
     def attendance(self) -> dict[str, Cell]:
         inside = [
@@ -211,7 +220,7 @@ def _rows(c: _Counter, programmes: Sequence[str]) -> list[tuple[str, str, str, s
         rows.append((f"programme:{name}", N_("Programme"), name or NO_PROGRAMME, "courses",
                      _count(chosen, c.facts)))  # fmt: skip
     span, after = N_("Duration and extensions"), N_("Aftercare")
-    extended = c.where(lambda f: bool(f.extensions))
+    extended = c.where(c.extended)
     decided = {
         f.course_id: n
         for f in c.facts
@@ -232,6 +241,12 @@ def _rows(c: _Counter, programmes: Sequence[str]) -> list[tuple[str, str, str, s
         ("in_work_at_aftercare", after,
          N_("… still in work on the aftercare day"), "courses",
          _count(c.where(c.working, c.due), c.due)),
+        ("in_job_at_aftercare", after,
+         N_("… in a job (ordinary or flexjob) on the aftercare day"), "courses",
+         _count(c.where(lambda f: c.working(f, JOB_KINDS), c.due), c.due)),
+        ("in_small_job_at_aftercare", after,
+         N_("… in paid hours / a small job on the aftercare day"), "courses",
+         _count(c.where(lambda f: c.working(f, SMALL_JOB_KINDS), c.due), c.due)),
     ]  # fmt: skip
     hours = N_("Hours a week reached")
     reached = {i: h for i, h in c.top.items() if h is not None}

@@ -64,8 +64,11 @@ def render_text(result: YearFigures) -> str:
         _(
             "Shares in brackets are of the courses running, of those ended, or of the "
             "aftercare due (its day: the end and the days the review's aftercare setting "
-            "gives; still in work: a work placement recorded running that day). "
-            "'mentorterm figures --list N' lists the courses counted in figure N."
+            "gives; still in work: a work placement recorded running that day, a job or "
+            "a small job by its kind; an education is not recorded after the course, so "
+            "no figure says who is still in one). Everything is counted as known on the "
+            "period's last day. 'mentorterm figures --list N' lists the courses counted "
+            "in figure N."
         ),
     ]
     return "\n".join(lines) + "\n"

@@ -17,6 +17,10 @@ class WorkSpell(NamedTuple):
 
     start: date
     end: date | None
+    kind: str = "ordinary_job"  # a PlacementKind value (``is_work``)
+
+    def runs_on(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or self.end >= day)
 
 
 class CourseFact(NamedTuple):

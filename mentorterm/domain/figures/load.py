@@ -75,7 +75,7 @@ def course_facts(start: date, end: date) -> list[CourseFact]:
     work: dict[int, list[WorkSpell]] = defaultdict(list)
     for p in placements:
         if p.kind in _WORK_KINDS:
-            work[p.citizen_id].append(WorkSpell(p.start_date, p.end_date))
+            work[p.citizen_id].append(WorkSpell(p.start_date, p.end_date, p.kind))
     mine = [p.id for p in placements if owner[p.id] is not None]
     steps: dict[int, list[tuple[date, float]]] = defaultdict(list)
     days: dict[int, list[LoggedDay]] = defaultdict(list)

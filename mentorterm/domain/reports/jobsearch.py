@@ -10,6 +10,16 @@ from ...i18n import _
 from .model import ProgressionReport
 
 
+def follow_up(contact, end) -> str:
+    """The contact's follow-up as known on the period's last day: done on a day,
+    or the day it is to be done; "–" when none was set."""
+    if contact.followed_up_on is not None and contact.followed_up_on <= end:
+        return _("done {day}").format(day=show_date(contact.followed_up_on))
+    if contact.follow_up_on is not None:
+        return show_date(contact.follow_up_on)
+    return "–"
+
+
 def job_search_section(report: ProgressionReport) -> list[Block]:
     search = report.job_search
     blocks: list[Block] = [Heading(_("Job search"))]
@@ -29,10 +39,11 @@ def job_search_section(report: ProgressionReport) -> list[Block]:
         blocks.append(Text(_("No company contacted in this period."), muted=True))
     else:
         columns = (
-            Column(_("Company"), width=52),
-            Column(_("Date"), width=24),
-            Column(_("How"), width=40),
-            Column(_("Outcome"), width=58),
+            Column(_("Company"), width=46),
+            Column(_("Date"), width=22),
+            Column(_("How"), width=34),
+            Column(_("Outcome"), width=44),
+            Column(_("Follow-up"), width=28),
         )
         rows = [
             [
@@ -40,6 +51,7 @@ def job_search_section(report: ProgressionReport) -> list[Block]:
                 show_date(c.contacted_on),
                 ContactHow(c.how).label,
                 ContactOutcome(c.outcome).label,
+                follow_up(c, report.end),
             ]
             for c in search.contacts
         ]
