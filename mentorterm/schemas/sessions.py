@@ -135,3 +135,16 @@ class AttendedHoursIn(InputModel):
 
     hours: AttendedHours = None
     note: Text = ""
+
+
+class GroupSessionEditIn(GroupSessionIn):
+    """One session corrected: its day and time, hours, place, leader, note."""
+
+    leader_id: int | None = None
+
+
+class GroupSeriesEditIn(GroupSeriesIn):
+    """A series changed: its later sessions without a roll call follow (its
+    first day stays: the sessions held are what they were)."""
+
+    leader_id: int | None = None
