@@ -19,6 +19,18 @@ SESSIONS: list[Key] = [
     Key("enter", "open", _("Roll call"), ("sessions",), help=_("Open: the session's roll call")),
     Key("n", "new", _("New session"), ("sessions",)),
     Key("N", "new_series", _("New series"), ("sessions",), help=_("New series from a schedule")),
+    Key("e", "edit", _("Edit"), ("sessions",), help=_("Edit the session: day, time, hours, place")),
+    Key(
+        "E",
+        "edit_series",
+        _("Edit series"),
+        ("sessions",),
+        show=False,
+        help=_(
+            "Edit the session's series: its sessions from today on without a roll call "
+            "follow; asks before removing any"
+        ),
+    ),  # fmt: skip
     Key("slash", "filter", _("Filter"), ("sessions",), key_display="/"),
     Key(
         "c",
@@ -82,6 +94,33 @@ SESSIONS: list[Key] = [
         ("roll_call",),
         show=False,
         help=_("Add a participant to this and every later session of the series"),
+    ),  # fmt: skip
+    Key(
+        "D",
+        "take_off_series",
+        _("Off the series"),
+        ("roll_call",),
+        show=False,
+        help=_(
+            "Take the participant off this and every later session of the series "
+            "(asks first; sessions with a roll call keep them)"
+        ),
+    ),  # fmt: skip
+    Key(
+        "e",
+        "edit",
+        _("Edit session"),
+        ("roll_call",),
+        show=False,
+        help=_("Edit the session: day, time, hours, place, leader"),
+    ),  # fmt: skip
+    Key(
+        "E",
+        "edit_series",
+        _("Edit series"),
+        ("roll_call",),
+        show=False,
+        help=_("Edit the session's series (from today on; asks before removing any)"),
     ),  # fmt: skip
     Key(
         "delete",

@@ -2,7 +2,8 @@
 3 absent with notice, 4 without notice, 5 left for an individual
 conversation), each moving to the next; u undoes the last mark, h asks the
 hours at the session, a / A add a participant (to this session / the series
-from here on), delete takes one off (asks first)."""
+from here on), delete / D take one off (this session / the series from here
+on; both ask first); e edits the session, E its series."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from ..domain import sessions
 from ..domain.audit import ViewLog
 from ..domain.sessions import Mark, ParticipantLine, SessionItem
 from ..enums_provider import SessionAttendance
-from ..format import show_hours
+from ..format import show_date, show_hours
 from ..i18n import N_, _, ngettext
 from ..widgets.columns import Col, FittingTable
 from ..widgets.confirm import confirm_then
@@ -240,6 +241,68 @@ class RollCallScreen(RecordListScreen):
             self.load()
 
         self._pick(_("Add to this and every later session of the series"), chosen)
+
+    @safely
+    def action_take_off_series(self) -> None:
+        assert self.item is not None
+        item, line = self.item, self.current()
+        if line is None:
+            return
+        if item.series_id is None:
+            self.notify(_("This session is not part of a series: delete takes them off this one."))
+            return
+        day = item.starts_at.date()
+
+        def take_off() -> None:
+            taken = sessions.take_off_series(item.series_id, line.citizen_id, day)
+            words = ngettext(
+                "{name} is off {count} session of the series.",
+                "{name} is off {count} sessions of the series.",
+                taken.removed,
+            ).format(name=escape(line.citizen_name), count=taken.removed)
+            if taken.kept:
+                words += " " + ngettext(
+                    "One session with their roll call keeps them.",
+                    "{count} sessions with their roll call keep them.",
+                    len(taken.kept),
+                ).format(count=len(taken.kept))
+            self.notify(words)
+
+        confirm_then(
+            self,
+            _(
+                "Take {name} off this and every later session of the series, from {day}? "
+                "A session whose roll call marked them keeps them."
+            ).format(name=escape(line.citizen_name), day=show_date(day)),
+            take_off,
+            yes=_("Take off"),
+            no=_("Keep"),
+            then=self.load,
+        )
+
+    def action_edit(self) -> None:
+        from .session_forms import SessionEditForm
+
+        def edited(done: int | None) -> None:
+            if done is not None:
+                self.load()
+
+        self.app.push_screen(SessionEditForm(self.session_id), edited)
+
+    def action_edit_series(self) -> None:
+        assert self.item is not None
+        if self.item.series_id is None:
+            self.notify(_("This session is not part of a series: e edits it."))
+            return
+        from ..domain.sessions.series_change import done_words
+        from .session_forms import SeriesEditForm
+
+        def edited(change) -> None:
+            if change is not None:
+                self.notify(escape(done_words(change)))
+                self.load()
+
+        self.app.push_screen(SeriesEditForm(self.item.series_id), edited)
 
     def action_delete(self) -> None:
         line = self.current()
