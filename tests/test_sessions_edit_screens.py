@@ -223,3 +223,31 @@ async def test_E_on_a_session_of_no_series_says_e_edits_it(db_path):
         await pilot.pause()
         assert type(app.screen).__name__ == "SessionsScreen"
         assert any("not part of a series: e edits it" in n for n in notes(app))
+
+
+async def test_a_calls_in_several_at_once_space_ticking_each(db_path):
+    storage.open_database(db_path)
+    for name in ("Ali", "Bo", "Carl", "Dorte"):
+        create_citizen(CitizenIn(name=name))
+    sid = sessions.create_session(GroupSessionIn(title="CV", day=TODAY))
+    storage.close_database()
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("G", "enter", "a")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PickManyScreen"
+        await pilot.press("space", "down", "space", "space")  # Ali, Carl, Dorte
+        await pilot.pause()
+        assert "3 ticked" in shown(app, "#pick-count")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "RollCallScreen"
+        assert "0 of 3 marked" in shown(app, "#roll-status")
+        await pilot.press("1", "2", "1")
+        await pilot.pause()
+    assert {p.citizen_name: p.attendance for p in sessions.participants(sid)} == {
+        "Ali": "present",
+        "Carl": "sick",
+        "Dorte": "present",
+    }

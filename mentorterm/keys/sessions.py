@@ -130,6 +130,9 @@ SESSIONS: list[Key] = [
         show=False,
         help=_("Take the participant off this session (asks first)"),
     ),  # fmt: skip
+    # --- choosing several participants (a / A in the roll call) ---------------------
+    Key("space", "toggle", _("Tick"), ("pick_many",), help=_("Tick or untick, and move on")),
+    Key("escape", "cancel", _("Cancel"), ("pick_many",)),
     Key("escape", "back", _("Back"), ("sessions", "roll_call")),
     Key("question_mark", "help", _("Help"), ("sessions", "roll_call"), key_display="?"),
 ]

@@ -23,7 +23,7 @@ from ..widgets.confirm import confirm_then
 from ..widgets.guard import safely
 from ..widgets.lists import RecordListScreen
 from ..widgets.markup import escape
-from ..widgets.pick import PickScreen
+from ..widgets.pick import PickManyScreen
 from .sessions import session_heading
 
 COLUMNS = [
@@ -196,20 +196,21 @@ class RollCallScreen(RecordListScreen):
         if not choices:
             self.notify(_("Every active citizen is on this session already."))
             return
-        self.app.push_screen(PickScreen(question, choices), then)
+        self.app.push_screen(PickManyScreen(question, choices), then)
 
     @safely
     def action_add(self) -> None:
-        def chosen(citizen_id: int | None) -> None:
-            if citizen_id is None:
+        def chosen(citizen_ids: list[int] | None) -> None:
+            if not citizen_ids:
                 return
             try:
-                sessions.add_participant(self.session_id, citizen_id)
+                sessions.add_participants(self.session_id, citizen_ids)
             except Exception as error:  # noqa: BLE001 - told in words or raised
                 from ..widgets.guard import tell_or_raise
 
                 tell_or_raise(self.app, error)
             self.load()
+            self.focus_first_unmarked()
 
         self._pick(_("Add to this session"), chosen)
 
@@ -221,16 +222,28 @@ class RollCallScreen(RecordListScreen):
             self.notify(_("This session is not part of a series: a adds to this one."))
             return
 
-        def chosen(citizen_id: int | None) -> None:
-            if citizen_id is None:
+        def chosen(citizen_ids: list[int] | None) -> None:
+            if not citizen_ids:
                 return
+            added = 0
             try:
-                added = sessions.add_to_series(item.series_id, citizen_id, item.starts_at.date())
+                for citizen_id in citizen_ids:
+                    added += sessions.add_to_series(
+                        item.series_id, citizen_id, item.starts_at.date()
+                    )
             except Exception as error:  # noqa: BLE001 - told in words or raised
                 from ..widgets.guard import tell_or_raise
 
                 tell_or_raise(self.app, error)
-            else:
+            if added and len(citizen_ids) > 1:
+                self.notify(
+                    ngettext(
+                        "{count} participant added to this and every later session",
+                        "{count} participants added to this and every later session",
+                        len(citizen_ids),
+                    ).format(count=len(citizen_ids))
+                )
+            elif added:
                 self.notify(
                     ngettext(
                         "Added to {count} session of the series",
@@ -239,6 +252,7 @@ class RollCallScreen(RecordListScreen):
                     ).format(count=added)
                 )
             self.load()
+            self.focus_first_unmarked()
 
         self._pick(_("Add to this and every later session of the series"), chosen)
 

@@ -33,6 +33,7 @@ from .rollcall import Mark, mark, set_hours, undo
 from .series_change import SeriesChange, series_input, update_series
 from .writing import (
     add_participant,
+    add_participants,
     add_to_series,
     create_series,
     create_session,
@@ -53,6 +54,7 @@ __all__ = [
     "TakenOff",
     "active_citizens",
     "add_participant",
+    "add_participants",
     "add_to_series",
     "citizen_figures",
     "citizen_sessions",

@@ -187,6 +187,16 @@ def add_participant(session_id: int, citizen_id: int) -> bool:
         return _add(session_id, citizen_id) is not None
 
 
+def add_participants(session_id: int, citizen_ids: list[int]) -> int:
+    """Several citizens called in to one session, in one transaction; returns
+    how many were not on it already."""
+    with db.atomic():
+        _session(session_id)
+        for citizen_id in citizen_ids:
+            _citizen(citizen_id)
+        return sum(_add(session_id, citizen_id) is not None for citizen_id in citizen_ids)
+
+
 def add_to_series(series_id: int, citizen_id: int, from_day: date) -> int:
     """The citizen on every session of the series from ``from_day`` on (a
     standing participant); returns how many sessions they were added to."""
