@@ -240,6 +240,8 @@ async def test_a_calls_in_several_at_once_space_ticking_each(db_path):
         await pilot.press("space", "down", "space", "space")  # Ali, Carl, Dorte
         await pilot.pause()
         assert "3 ticked" in shown(app, "#pick-count")
+        ticks = app.screen.query_one(DataTable)
+        assert [str(ticks.get_row_at(n)[0]) for n in range(4)] == ["[x]", "[ ]", "[x]", "[x]"]
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "RollCallScreen"

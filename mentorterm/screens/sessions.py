@@ -25,8 +25,8 @@ COLUMNS = [
     Col("time", _("Time"), 5),
     Col("title", _("Session"), 30, min_width=12, flex=True),
     Col("called", _("Roll call"), 9),
-    Col("place", _("Place"), 16, min_width=6, drop=2, flex=True),
-    Col("leader", _("Leader"), 14, min_width=6, drop=1, flex=True),
+    Col("place", _("Place"), 30, min_width=6, drop=2, flex=True),
+    Col("leader", _("Leader"), 20, min_width=6, drop=1, flex=True),
 ]
 
 
@@ -119,6 +119,7 @@ class SessionsScreen(RecordListScreen):
             ngettext("{count} session", "{count} sessions", len(self.rows)).format(
                 count=len(self.rows)
             ),
+            _("enter: the roll call · E: the series"),
             _("v: all sessions") if not self.everything else _("v: from today"),
         ]
         if self.needle:

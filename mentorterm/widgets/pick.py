@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -49,6 +50,11 @@ class PickScreen(ModalScreen[int | None]):
         self.dismiss(None)
 
 
+def _box(ticked: bool) -> Text:
+    # A Text, not a string: "[x]" in a string cell is read as markup and vanishes.
+    return Text("[x]", style="bold") if ticked else Text("[ ]", style="dim")
+
+
 class PickManyScreen(ModalScreen[list[int] | None]):
     """Choose several: space ticks one and moves on, enter takes the ticked
     ones (or, with none ticked, the one under the cursor)."""
@@ -80,7 +86,7 @@ class PickManyScreen(ModalScreen[list[int] | None]):
             table.add_column("tick", key="tick")
             table.add_column("choice")
             for key, label in self.choices:
-                table.add_row("[ ]", label, key=str(key))
+                table.add_row(_box(False), label, key=str(key))
             yield table
             yield Static(id="pick-count")
 
@@ -94,7 +100,7 @@ class PickManyScreen(ModalScreen[list[int] | None]):
             self.ticked.remove(key)
         else:
             self.ticked.append(key)
-        table.update_cell(str(key), "tick", "[x]" if key in self.ticked else "[ ]")
+        table.update_cell(str(key), "tick", _box(key in self.ticked))
         self.query_one("#pick-count", Static).update(
             _("{count} ticked").format(count=len(self.ticked))
         )
