@@ -288,3 +288,13 @@ def test_after_any_change_the_later_sessions_are_the_new_schedule(database, week
     assert earlier == session_days({1, 3, 5}, first, today - timedelta(days=1))
     GroupSession.delete().execute()
     GroupSeries.delete().execute()
+
+
+@given(weekdays=st.sets(st.integers(1, 7), min_size=1), lang=st.sampled_from(["en", "da"]))
+def test_the_edit_form_shows_weekdays_by_name_and_reads_them_back(weekdays, lang):
+    from mentorterm import i18n
+    from mentorterm.schemas.sessions import parse_weekdays, weekday_words
+
+    stored = ",".join(map(str, sorted(weekdays)))
+    with i18n.speaking(lang):
+        assert parse_weekdays(weekday_words(stored)) == stored

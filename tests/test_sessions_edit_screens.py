@@ -124,6 +124,7 @@ async def test_E_shortens_the_series_after_asking_and_keeps_the_marked_session(d
         await pilot.press("E")
         await pilot.pause()
         assert type(app.screen).__name__ == "SeriesEditForm"
+        assert app.screen.values()["weekdays"] == "Mon, Wed"
         # title, weekdays, starts, hours, last day
         await pilot.press("tab", "tab", "tab", "tab", "end", "ctrl+u", *"10-11-2026", "ctrl+s")
         await pilot.pause()

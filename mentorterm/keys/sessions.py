@@ -86,14 +86,14 @@ SESSIONS: list[Key] = [
         show=False,
         help=_("The hours this participant was at the session"),
     ),  # fmt: skip
-    Key("a", "add", _("Add"), ("roll_call",), help=_("Add a participant")),
+    Key("a", "add", _("Add"), ("roll_call",), help=_("Add participants (space ticks several)")),
     Key(
         "A",
         "add_standing",
         _("Add to the series"),
         ("roll_call",),
         show=False,
-        help=_("Add a participant to this and every later session of the series"),
+        help=_("Add participants to this and every later session of the series"),
     ),  # fmt: skip
     Key(
         "D",

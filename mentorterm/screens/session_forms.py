@@ -17,6 +17,7 @@ from ..schemas.sessions import (
     GroupSeriesIn,
     GroupSessionEditIn,
     GroupSessionIn,
+    weekday_words,
 )
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.fields import FieldSpec
@@ -108,6 +109,7 @@ class SeriesEditForm(FormScreen[SeriesChange]):
     def __init__(self, series_id: int) -> None:
         self.series_id = series_id
         initial = sessions.series_input(series_id).model_dump()
+        initial["weekdays"] = weekday_words(initial["weekdays"])
         self.first_day = initial["first_day"]
         self.leader_id = initial["leader_id"]
         self.dropping: list[int] = []
