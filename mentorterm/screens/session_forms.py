@@ -138,16 +138,14 @@ class SeriesEditForm(FormScreen[SeriesChange]):
         """Save; a change that removes sessions names them and asks first."""
         try:
             data = GroupSeriesEditIn.model_validate(self.model_data(self.values()))
-            question = series_change.question(
-                series_change.plan(self.series_id, data, self.app.today)
-            )
+            change = series_change.plan(self.series_id, data, self.app.today)
         except (ValidationError, DomainError):
-            question = None  # the save shows the problem next to its field
-        if question is None:
+            change = None  # the save shows the problem next to its field
+        question = None if change is None else series_change.question(change)
+        if change is None or question is None:
             self.dropping = []
             super().action_save()
             return
-        change = series_change.plan(self.series_id, data, self.app.today)
 
         def answered(yes: bool | None) -> None:
             if yes:
