@@ -190,6 +190,11 @@ async def test_D_takes_a_participant_off_the_series_after_asking(db_path):
         await pilot.pause()
         await pilot.press("G", "enter")
         await pilot.pause()
+        await pilot.press("e")  # the session's own form says it is one of a series
+        await pilot.pause()
+        assert "this one only (E changes its series)" in shown(app, "#form-title")
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("down", "D")  # Bo
         await pilot.pause()
         assert type(app.screen).__name__ == "ConfirmScreen"

@@ -83,7 +83,12 @@ class SessionEditForm(FormScreen[int]):
         self.session_id = session_id
         initial = sessions.session_input(session_id).model_dump()
         self.leader_id = initial["leader_id"]
-        super().__init__(initial)
+        item = sessions.session(session_id)
+        in_series = item is not None and item.series_id is not None
+        super().__init__(
+            initial,
+            _("Edit group session: this one only (E changes its series)") if in_series else None,
+        )
 
     def fields(self) -> list[FieldSpec]:
         return [
