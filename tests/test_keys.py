@@ -39,6 +39,7 @@ SCREEN_IDS = {
     "LogbookScreen": "logbook",
     "NoteForm": "note_form",
     "PickScreen": "pick",
+    "PickManyScreen": "pick_many",
     "MeetingsScreen": "meetings",
     "NoteViewScreen": "note_view",
     "RestoreDraftsScreen": "restore_drafts",

@@ -146,7 +146,7 @@ async def test_a_series_typed_in_adding_and_taking_off(db_path):
         await pilot.pause()
         await pilot.press("A")
         await pilot.pause()
-        assert type(app.screen).__name__ == "PickScreen"
+        assert type(app.screen).__name__ == "PickManyScreen"
         await pilot.press("enter")  # Ali, first by name
         await pilot.pause()
         assert SessionParticipant.select().where(SessionParticipant.citizen == ali).count() == 4

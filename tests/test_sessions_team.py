@@ -64,3 +64,45 @@ def test_the_leader_marks_a_colleagues_citizen_and_a_colleague_does_not(team):
     assert writers == {anna, bo}
     assert Mentor.get_by_id(anna).name == "Anna"
     storage.close_database()
+
+
+def test_a_colleagues_edit_meanwhile_is_refused_naming_her_and_the_leader_is_chosen(team):
+    from datetime import date
+
+    from mentorterm.domain import versions
+    from mentorterm.models import GroupSession
+    from mentorterm.schemas.sessions import GroupSeriesEditIn, GroupSessionEditIn
+
+    anna = as_mentor(team["anna"])
+    sid = sessions.create_session(GroupSessionIn(title="CV-værksted", day="02-11-2026"))
+    series = sessions.create_series(
+        GroupSeriesEditIn(title="Hold", weekdays="1", first_day="02-11-2026", last_day="16-11-2026")
+    )
+    bo = as_mentor(team["bo"])
+    # Bo opens the session's form; Anna moves it meanwhile.
+    seen = versions.version_of("group_session", sid)
+    data = GroupSessionEditIn(**{**sessions.session_input(sid).model_dump(), "place": "Salen"})
+    as_mentor(team["anna"])
+    moved = GroupSessionEditIn(**{**data.model_dump(), "place": "", "day": "03-11-2026"})
+    sessions.update_session(sid, moved)
+    as_mentor(team["bo"])
+    with pytest.raises(versions.ChangedMeanwhile) as refused:
+        with versions.expecting("group_session", sid, seen):
+            sessions.update_session(sid, data)
+    assert "Anna changed this record" in user_message(refused.value)
+    # Bo hands the series to himself as leader: its later sessions follow.
+    assert {name for _id, name in sessions.leaders()} >= {"Anna", "Bo"}
+    change = sessions.update_series(
+        series,
+        GroupSeriesEditIn(**{**sessions.series_input(series).model_dump(), "leader_id": bo}),
+        date(2026, 11, 9),
+    )
+    assert len(change.follow) == 2
+    leaders = [
+        s.leader_id
+        for s in GroupSession.select().where(GroupSession.series == series).order_by(
+            GroupSession.starts_at
+        )
+    ]  # fmt: skip
+    assert leaders == [anna, bo, bo]
+    storage.close_database()

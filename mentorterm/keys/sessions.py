@@ -19,6 +19,18 @@ SESSIONS: list[Key] = [
     Key("enter", "open", _("Roll call"), ("sessions",), help=_("Open: the session's roll call")),
     Key("n", "new", _("New session"), ("sessions",)),
     Key("N", "new_series", _("New series"), ("sessions",), help=_("New series from a schedule")),
+    Key("e", "edit", _("Edit"), ("sessions",), help=_("Edit the session: day, time, hours, place")),
+    Key(
+        "E",
+        "edit_series",
+        _("Edit series"),
+        ("sessions",),
+        show=False,
+        help=_(
+            "Edit the session's series: its sessions from today on without a roll call "
+            "follow; asks before removing any"
+        ),
+    ),  # fmt: skip
     Key("slash", "filter", _("Filter"), ("sessions",), key_display="/"),
     Key(
         "c",
@@ -74,14 +86,41 @@ SESSIONS: list[Key] = [
         show=False,
         help=_("The hours this participant was at the session"),
     ),  # fmt: skip
-    Key("a", "add", _("Add"), ("roll_call",), help=_("Add a participant")),
+    Key("a", "add", _("Add"), ("roll_call",), help=_("Add participants (space ticks several)")),
     Key(
         "A",
         "add_standing",
         _("Add to the series"),
         ("roll_call",),
         show=False,
-        help=_("Add a participant to this and every later session of the series"),
+        help=_("Add participants to this and every later session of the series"),
+    ),  # fmt: skip
+    Key(
+        "D",
+        "take_off_series",
+        _("Off the series"),
+        ("roll_call",),
+        show=False,
+        help=_(
+            "Take the participant off this and every later session of the series "
+            "(asks first; sessions with a roll call keep them)"
+        ),
+    ),  # fmt: skip
+    Key(
+        "e",
+        "edit",
+        _("Edit session"),
+        ("roll_call",),
+        show=False,
+        help=_("Edit the session: day, time, hours, place, leader"),
+    ),  # fmt: skip
+    Key(
+        "E",
+        "edit_series",
+        _("Edit series"),
+        ("roll_call",),
+        show=False,
+        help=_("Edit the session's series (from today on; asks before removing any)"),
     ),  # fmt: skip
     Key(
         "delete",
@@ -91,6 +130,9 @@ SESSIONS: list[Key] = [
         show=False,
         help=_("Take the participant off this session (asks first)"),
     ),  # fmt: skip
+    # --- choosing several participants (a / A in the roll call) ---------------------
+    Key("space", "toggle", _("Tick"), ("pick_many",), help=_("Tick or untick, and move on")),
+    Key("escape", "cancel", _("Cancel"), ("pick_many",)),
     Key("escape", "back", _("Back"), ("sessions", "roll_call")),
     Key("question_mark", "help", _("Help"), ("sessions", "roll_call"), key_display="?"),
 ]

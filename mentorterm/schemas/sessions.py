@@ -54,6 +54,13 @@ def parse_weekdays(value: Any) -> Any:
     return ",".join(str(d) for d in sorted(days))
 
 
+def weekday_words(stored: str) -> str:
+    """ "1,3" → "Mon, Wed" in the language in use (what the edit form shows;
+    ``parse_weekdays`` reads it back)."""
+    days = sorted(int(part) for part in stored.split(",") if part.strip())
+    return ", ".join(show_weekday_short(_MONDAY + timedelta(days=day - 1)) for day in days)
+
+
 def _clock(value: Any) -> Any:
     if not isinstance(value, str):
         return value
@@ -135,3 +142,16 @@ class AttendedHoursIn(InputModel):
 
     hours: AttendedHours = None
     note: Text = ""
+
+
+class GroupSessionEditIn(GroupSessionIn):
+    """One session corrected: its day and time, hours, place, leader, note."""
+
+    leader_id: int | None = None
+
+
+class GroupSeriesEditIn(GroupSeriesIn):
+    """A series changed: its later sessions without a roll call follow (its
+    first day stays: the sessions held are what they were)."""
+
+    leader_id: int | None = None

@@ -2,7 +2,8 @@
 3 absent with notice, 4 without notice, 5 left for an individual
 conversation), each moving to the next; u undoes the last mark, h asks the
 hours at the session, a / A add a participant (to this session / the series
-from here on), delete takes one off (asks first)."""
+from here on), delete / D take one off (this session / the series from here
+on; both ask first); e edits the session, E its series."""
 
 from __future__ import annotations
 
@@ -15,14 +16,14 @@ from ..domain import sessions
 from ..domain.audit import ViewLog
 from ..domain.sessions import Mark, ParticipantLine, SessionItem
 from ..enums_provider import SessionAttendance
-from ..format import show_hours
+from ..format import show_date, show_hours
 from ..i18n import N_, _, ngettext
 from ..widgets.columns import Col, FittingTable
 from ..widgets.confirm import confirm_then
 from ..widgets.guard import safely
 from ..widgets.lists import RecordListScreen
 from ..widgets.markup import escape
-from ..widgets.pick import PickScreen
+from ..widgets.pick import PickManyScreen
 from .sessions import session_heading
 
 COLUMNS = [
@@ -195,20 +196,21 @@ class RollCallScreen(RecordListScreen):
         if not choices:
             self.notify(_("Every active citizen is on this session already."))
             return
-        self.app.push_screen(PickScreen(question, choices), then)
+        self.app.push_screen(PickManyScreen(question, choices), then)
 
     @safely
     def action_add(self) -> None:
-        def chosen(citizen_id: int | None) -> None:
-            if citizen_id is None:
+        def chosen(citizen_ids: list[int] | None) -> None:
+            if not citizen_ids:
                 return
             try:
-                sessions.add_participant(self.session_id, citizen_id)
+                sessions.add_participants(self.session_id, citizen_ids)
             except Exception as error:  # noqa: BLE001 - told in words or raised
                 from ..widgets.guard import tell_or_raise
 
                 tell_or_raise(self.app, error)
             self.load()
+            self.focus_first_unmarked()
 
         self._pick(_("Add to this session"), chosen)
 
@@ -220,16 +222,28 @@ class RollCallScreen(RecordListScreen):
             self.notify(_("This session is not part of a series: a adds to this one."))
             return
 
-        def chosen(citizen_id: int | None) -> None:
-            if citizen_id is None:
+        def chosen(citizen_ids: list[int] | None) -> None:
+            if not citizen_ids:
                 return
+            added = 0
             try:
-                added = sessions.add_to_series(item.series_id, citizen_id, item.starts_at.date())
+                for citizen_id in citizen_ids:
+                    added += sessions.add_to_series(
+                        item.series_id, citizen_id, item.starts_at.date()
+                    )
             except Exception as error:  # noqa: BLE001 - told in words or raised
                 from ..widgets.guard import tell_or_raise
 
                 tell_or_raise(self.app, error)
-            else:
+            if added and len(citizen_ids) > 1:
+                self.notify(
+                    ngettext(
+                        "{count} participant added to this and every later session",
+                        "{count} participants added to this and every later session",
+                        len(citizen_ids),
+                    ).format(count=len(citizen_ids))
+                )
+            elif added:
                 self.notify(
                     ngettext(
                         "Added to {count} session of the series",
@@ -238,8 +252,71 @@ class RollCallScreen(RecordListScreen):
                     ).format(count=added)
                 )
             self.load()
+            self.focus_first_unmarked()
 
         self._pick(_("Add to this and every later session of the series"), chosen)
+
+    @safely
+    def action_take_off_series(self) -> None:
+        assert self.item is not None
+        item, line = self.item, self.current()
+        if line is None:
+            return
+        if item.series_id is None:
+            self.notify(_("This session is not part of a series: delete takes them off this one."))
+            return
+        day = item.starts_at.date()
+
+        def take_off() -> None:
+            taken = sessions.take_off_series(item.series_id, line.citizen_id, day)
+            words = ngettext(
+                "{name} is off {count} session of the series.",
+                "{name} is off {count} sessions of the series.",
+                taken.removed,
+            ).format(name=escape(line.citizen_name), count=taken.removed)
+            if taken.kept:
+                words += " " + ngettext(
+                    "One session with their roll call keeps them.",
+                    "{count} sessions with their roll call keep them.",
+                    len(taken.kept),
+                ).format(count=len(taken.kept))
+            self.notify(words)
+
+        confirm_then(
+            self,
+            _(
+                "Take {name} off this and every later session of the series, from {day}? "
+                "A session whose roll call marked them keeps them."
+            ).format(name=escape(line.citizen_name), day=show_date(day)),
+            take_off,
+            yes=_("Take off"),
+            no=_("Keep"),
+            then=self.load,
+        )
+
+    def action_edit(self) -> None:
+        from .session_forms import SessionEditForm
+
+        def edited(done: int | None) -> None:
+            if done is not None:
+                self.load()
+
+        self.app.push_screen(SessionEditForm(self.session_id), edited)
+
+    def action_edit_series(self) -> None:
+        assert self.item is not None
+        if self.item.series_id is None:
+            self.notify(_("This session is not part of a series: e edits it."))
+            return
+        from ..domain.sessions.series_change import done_words
+        from .session_forms import SeriesEditForm
+
+        def edited(change) -> None:
+            if change is not None:
+                self.notify(escape(done_words(change)))
+                self.load()
+
+        self.app.push_screen(SeriesEditForm(self.item.series_id), edited)
 
     def action_delete(self) -> None:
         line = self.current()

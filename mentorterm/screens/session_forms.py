@@ -1,14 +1,33 @@
 """The forms of group sessions: a new session, a new series from a schedule,
-the hours one participant was at a session."""
+a session or a series edited, the hours one participant was at a session."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from pydantic import ValidationError
+
 from ..domain import sessions
+from ..domain.errors import DomainError
+from ..domain.sessions import SeriesChange, series_change
 from ..i18n import _
-from ..schemas.sessions import AttendedHoursIn, GroupSeriesIn, GroupSessionIn
+from ..schemas.sessions import (
+    AttendedHoursIn,
+    GroupSeriesEditIn,
+    GroupSeriesIn,
+    GroupSessionEditIn,
+    GroupSessionIn,
+    weekday_words,
+)
+from ..widgets.confirm import ConfirmScreen
 from ..widgets.fields import FieldSpec
 from ..widgets.form import FormScreen
 from ..widgets.markup import escape
+
+
+def leader_field(current: int | None) -> FieldSpec:
+    options = [(name, mentor_id) for mentor_id, name in sessions.leaders(current)]
+    return FieldSpec("leader_id", _("Leader"), "select", options=options)
 
 
 class SessionForm(FormScreen[int]):
@@ -50,6 +69,102 @@ class SeriesForm(FormScreen[int]):
 
     def submit(self, data: GroupSeriesIn) -> int:
         return sessions.create_series(data)
+
+
+class SessionEditForm(FormScreen[int]):
+    """One session corrected; moving it keeps what its roll call said."""
+
+    TITLE = _("Edit group session")
+    MODEL = GroupSessionEditIn
+    RECORD = ("group_session", "session_id")
+    KEEPS_DRAFTS = False  # the provider's, no citizen's: drafts belong to a citizen
+
+    def __init__(self, session_id: int) -> None:
+        self.session_id = session_id
+        initial = sessions.session_input(session_id).model_dump()
+        self.leader_id = initial["leader_id"]
+        item = sessions.session(session_id)
+        in_series = item is not None and item.series_id is not None
+        super().__init__(
+            initial,
+            _("Edit group session: this one only (E changes its series)") if in_series else None,
+        )
+
+    def fields(self) -> list[FieldSpec]:
+        return [
+            *SessionForm.FIELDS[:5],
+            leader_field(self.leader_id),
+            SessionForm.FIELDS[5],
+        ]
+
+    def submit(self, data: GroupSessionEditIn) -> int:
+        sessions.update_session(self.session_id, data)
+        return self.session_id
+
+
+class SeriesEditForm(FormScreen[SeriesChange]):
+    """A series changed from today on: the later sessions without a roll call
+    follow; one the change would remove is named and asked about first."""
+
+    TITLE = _("Edit series")
+    MODEL = GroupSeriesEditIn
+    RECORD = ("group_series", "series_id")
+    KEEPS_DRAFTS = False
+
+    def __init__(self, series_id: int) -> None:
+        self.series_id = series_id
+        initial = sessions.series_input(series_id).model_dump()
+        initial["weekdays"] = weekday_words(initial["weekdays"])
+        self.first_day = initial["first_day"]
+        self.leader_id = initial["leader_id"]
+        self.dropping: list[int] = []
+        super().__init__(initial)
+
+    def fields(self) -> list[FieldSpec]:
+        by_name = {spec.name: spec for spec in SeriesForm.FIELDS}
+        last_day = FieldSpec(
+            "last_day",
+            _("Last day"),
+            "date",
+            required=True,
+            hint=_("Later: the new sessions are made. Earlier: asks before removing any."),
+        )
+        return [
+            *(by_name[name] for name in ("title", "weekdays", "starts", "hours")),
+            last_day,
+            by_name["place"],
+            leader_field(self.leader_id),
+        ]
+
+    def model_data(self, values: dict[str, Any]) -> dict[str, Any]:
+        return {**super().model_data(values), "first_day": self.first_day}
+
+    def action_save(self) -> None:
+        """Save; a change that removes sessions names them and asks first."""
+        try:
+            data = GroupSeriesEditIn.model_validate(self.model_data(self.values()))
+            change = series_change.plan(self.series_id, data, self.app.today)
+        except (ValidationError, DomainError):
+            change = None  # the save shows the problem next to its field
+        question = None if change is None else series_change.question(change)
+        if change is None or question is None:
+            self.dropping = []
+            super().action_save()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.dropping = [dated.id for dated in change.drop]
+                FormScreen.action_save(self)
+            else:
+                self.query_one("#f-last_day").focus()
+
+        self.app.push_screen(
+            ConfirmScreen(escape(question), yes=_("Save and remove"), no=_("Change it")), answered
+        )
+
+    def submit(self, data: GroupSeriesEditIn) -> SeriesChange:
+        return sessions.update_series(self.series_id, data, self.app.today, self.dropping)
 
 
 class HoursForm(FormScreen[bool]):

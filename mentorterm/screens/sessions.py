@@ -1,5 +1,6 @@
 """The group sessions (holdundervisning): coming ones first, enter calls the
-roll, n a new session, N a new series from a schedule, c cancels (asks first)."""
+roll, n a new session, N a new series from a schedule, e edits the session,
+E its series (from today on), c cancels (asks first)."""
 
 from __future__ import annotations
 
@@ -24,8 +25,8 @@ COLUMNS = [
     Col("time", _("Time"), 5),
     Col("title", _("Session"), 30, min_width=12, flex=True),
     Col("called", _("Roll call"), 9),
-    Col("place", _("Place"), 16, min_width=6, drop=2, flex=True),
-    Col("leader", _("Leader"), 14, min_width=6, drop=1, flex=True),
+    Col("place", _("Place"), 30, min_width=6, drop=2, flex=True),
+    Col("leader", _("Leader"), 20, min_width=6, drop=1, flex=True),
 ]
 
 
@@ -118,6 +119,7 @@ class SessionsScreen(RecordListScreen):
             ngettext("{count} session", "{count} sessions", len(self.rows)).format(
                 count=len(self.rows)
             ),
+            _("enter: the roll call · E: the series"),
             _("v: all sessions") if not self.everything else _("v: from today"),
         ]
         if self.needle:
@@ -152,6 +154,39 @@ class SessionsScreen(RecordListScreen):
             SeriesForm({"first_day": self.app.today, "starts": "09:00", "hours": 2.0}),
             self._made_series,
         )
+
+    def action_edit(self) -> None:
+        row = self.current()
+        if row is not None:
+            from .session_forms import SessionEditForm
+
+            self.app.push_screen(SessionEditForm(row.id), self._edited)
+
+    def action_edit_series(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        if row.series_id is None:
+            self.notify(_("This session is not part of a series: e edits it."))
+            return
+        from .session_forms import SeriesEditForm
+
+        self.app.push_screen(SeriesEditForm(row.series_id), self._series_edited)
+
+    def _edited(self, edited: int | None) -> None:
+        if edited is not None:
+            self.load()
+            self.show(focus_id=edited)
+
+    def _series_edited(self, change) -> None:
+        if change is None:
+            return
+        row = self.current()
+        self.load()
+        self.show(focus_id=row.id if row is not None else None)
+        from ..domain.sessions.series_change import done_words
+
+        self.notify(escape(done_words(change)))
 
     def _made(self, made: int | None) -> None:
         if made is not None:

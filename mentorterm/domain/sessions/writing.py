@@ -70,6 +70,9 @@ def make_sessions(series_id: int) -> int:
 
     A day that already has a session of the series gets none (running it
     again makes nothing twice), and a cancelled session stays cancelled.
+    A change of the series goes through ``series_change.update_series``,
+    which makes only the days the change adds (a session moved to another
+    day is not made again on its old one).
     """
     with db.atomic():
         return _make_sessions(_series(series_id))
@@ -85,19 +88,25 @@ def _make_sessions(series: GroupSeries) -> int:
     for day in session_days(weekday_set(series.weekdays), series.first_day, series.last_day):
         if day in have:
             continue
-        session = GroupSession.create(
-            series=series,
-            title=series.title,
-            starts_at=starts_at(day, series.starts),
-            hours=series.hours,
-            place=series.place,
-            leader=series.leader_id,
-        )
-        audit.record("create", "group_session", record_id=session.id, purpose=N_("group sessions"))
-        for citizen_id in standing:
-            _add(session.id, citizen_id)
+        new_session(series, day, standing)
         made += 1
     return made
+
+
+def new_session(series: GroupSeries, day: date, standing: list[int]) -> int:
+    """One session of the series on ``day``, its standing participants called in."""
+    session = GroupSession.create(
+        series=series,
+        title=series.title,
+        starts_at=starts_at(day, series.starts),
+        hours=series.hours,
+        place=series.place,
+        leader=series.leader_id,
+    )
+    audit.record("create", "group_session", record_id=session.id, purpose=N_("group sessions"))
+    for citizen_id in standing:
+        _add(session.id, citizen_id)
+    return session.id
 
 
 def standing_participants(series_id: int) -> list[int]:
@@ -136,7 +145,8 @@ def set_cancelled(session_id: int, cancelled: bool = True) -> None:
     """Cancel a session (its roll call is kept), or take the cancellation back."""
     with db.atomic():
         session = _session(session_id)
-        GroupSession.update(cancelled=cancelled).where(GroupSession.id == session.id).execute()
+        session.cancelled = cancelled
+        session.save()  # one version more: an edit form open on it meanwhile is refused
         audit.record(
             "update",
             "group_session",
@@ -175,6 +185,16 @@ def add_participant(session_id: int, citizen_id: int) -> bool:
         _session(session_id)
         _citizen(citizen_id)
         return _add(session_id, citizen_id) is not None
+
+
+def add_participants(session_id: int, citizen_ids: list[int]) -> int:
+    """Several citizens called in to one session, in one transaction; returns
+    how many were not on it already."""
+    with db.atomic():
+        _session(session_id)
+        for citizen_id in citizen_ids:
+            _citizen(citizen_id)
+        return sum(_add(session_id, citizen_id) is not None for citizen_id in citizen_ids)
 
 
 def add_to_series(series_id: int, citizen_id: int, from_day: date) -> int:
