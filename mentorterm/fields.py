@@ -9,9 +9,10 @@ logbook is about a quarter smaller for it (bench/README.md).
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, date, datetime, timedelta
 
-from peewee import SQL, AutoField, Field, IntegerField, NodeList
+from peewee import SQL, AutoField, CharField, Field, IntegerField, NodeList
 
 EPOCH = datetime(1970, 1, 1)
 _MICROSECOND = timedelta(microseconds=1)
@@ -75,3 +76,25 @@ class VersionField(IntegerField):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._sort_key = (3, 0)
+
+
+def new_uid() -> str:
+    """A record's stable identity (schema 11): a uuid4 as 32 hex digits."""
+    return uuid.uuid4().hex
+
+
+class UidField(CharField):
+    """A record's stable identity (schema 11), the same on every copy of the
+    record (a laptop's, the team database's, an interchange file's): made in
+    Python at creation, unique in its table, the table's last column (after
+    ``version``), as ``ALTER TABLE … ADD COLUMN`` put it on the tables of
+    schema 10. ``DEFAULT ''`` only because SQLite's ADD COLUMN … NOT NULL
+    needs a constant default; the unique index refuses a second empty one."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 32)
+        kwargs.setdefault("default", new_uid)
+        kwargs.setdefault("unique", True)
+        kwargs.setdefault("constraints", [SQL("DEFAULT ''")])
+        super().__init__(*args, **kwargs)
+        self._sort_key = (4, 0)

@@ -17,6 +17,7 @@ from .migration_v7 import to_schema_7
 from .migration_v8 import to_schema_8
 from .migration_v9 import to_schema_9
 from .migration_v10 import to_schema_10
+from .migration_v11 import to_schema_11
 from .schema import AUDIT_TRIGGERS
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
 #: The schema version this code writes. Each released version is kept as a
 #: fixture database in tests/fixtures/ so its migration stays tested.
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 
 #: Seconds a second process opening an old database waits for the first one's
@@ -130,6 +131,7 @@ MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {
     8: lambda migrator: to_schema_8(migrator.database, migrator),
     9: lambda migrator: to_schema_9(migrator.database, migrator),
     10: lambda migrator: to_schema_10(migrator.database, migrator),
+    11: lambda migrator: to_schema_11(migrator.database, migrator),
 }
 
 

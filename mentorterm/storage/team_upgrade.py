@@ -7,7 +7,8 @@ a mentor's login cannot alter the tables and is told so. What the upgrade does:
 
 - the tables a later schema added (schema 9: ``handover``, ``cover``;
   schema 10: the provider's own) are made, and the columns it added (schema
-  9: every table's ``version``; schema 10: ``placement.workplace_id``) are
+  9: every table's ``version``; schema 10: ``placement.workplace_id``;
+  schema 11: every record table's ``uid``, each row its own) are
   added, the existing rows given the column's default;
 - every trigger, function, policy and grant ``team init`` makes is dropped
   and made again from this program's definitions, so the rules of access are
@@ -28,6 +29,7 @@ from ..i18n import _
 from ..models import ALL_MODELS, AUDIT_MODELS
 from . import team_access
 from .errors import DatabaseMissing, DatabaseTooNew, StorageError
+from .migration_v11 import uid_statements_pg
 
 _TRIGGER = re.compile(r'CREATE TRIGGER "([^"]+)" .* ON "([^"]+)" FOR EACH ROW', re.DOTALL)
 
@@ -95,7 +97,13 @@ def upgrade_schema(database: peewee.Database, version: int) -> int:
         for model in models:
             model._schema.create_table(safe=True)
         migrator = PostgresqlMigrator(database)
-        migrate(*(migrator.add_column(t, f.column_name, f) for t, f in _missing_columns(database)))
+        missing = _missing_columns(database)
+        # Schema 11's uid: each row its own (a column default would give all one).
+        without_uid = {t for t, f in missing if f.column_name == "uid"}
+        missing = [(t, f) for t, f in missing if f.column_name != "uid"]
+        migrate(*(migrator.add_column(t, f.column_name, f) for t, f in missing))
+        for statement in uid_statements_pg(without_uid):
+            database.execute_sql(statement)
         for model in models:
             model._schema.create_indexes(safe=True)
         _drop_access(database)
