@@ -89,12 +89,13 @@ class UidField(CharField):
     Python at creation, unique in its table, the table's last column (after
     ``version``), as ``ALTER TABLE … ADD COLUMN`` put it on the tables of
     schema 10. ``DEFAULT ''`` only because SQLite's ADD COLUMN … NOT NULL
-    needs a constant default; the unique index refuses a second empty one."""
+    needs a constant default; the unique index (``storage.migration_v11.
+    uid_indexes``, made with the schema, not by peewee: a table an older
+    step rebuilds gets its uids only in step 11) refuses a second empty one."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("max_length", 32)
         kwargs.setdefault("default", new_uid)
-        kwargs.setdefault("unique", True)
         kwargs.setdefault("constraints", [SQL("DEFAULT ''")])
         super().__init__(*args, **kwargs)
         self._sort_key = (4, 0)

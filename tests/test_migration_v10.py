@@ -49,7 +49,7 @@ def test_migration_to_10_keeps_every_row_and_links_no_placement(tmp_path, closin
     conn.close()
     assert len(before["placement"]) >= 1
     storage.open_database(path)
-    assert storage.schema_version() == storage.SCHEMA_VERSION == 10
+    assert storage.schema_version() == storage.SCHEMA_VERSION
     assert storage.integrity_problems() == []
     conn = sqlite3.connect(path)
     try:

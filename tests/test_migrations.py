@@ -126,18 +126,25 @@ def raw_counts(path: Path) -> dict[str, int]:
         conn.close()
 
 
+def _without_uid(cursor) -> list[tuple]:
+    """The rows without schema 11's uid (random per row; test_migration_v11)."""
+    kept = [i for i, d in enumerate(cursor.description) if d[0] != "uid"]
+    return [tuple(row[i] for i in kept) for row in cursor.fetchall()]
+
+
 def rows(table: str) -> list[tuple]:
-    return db.execute_sql(f'SELECT * FROM "{table}" ORDER BY id').fetchall()
+    return _without_uid(db.execute_sql(f'SELECT * FROM "{table}" ORDER BY id'))
 
 
 def raw_rows(conn: sqlite3.Connection, table: str) -> list[tuple]:
     """A table's rows as an older schema holds them, with the stamps as schema 6
     stores them (integer microseconds), to compare with the rows after an upgrade."""
     cursor = conn.execute(f'SELECT * FROM "{table}" ORDER BY id')
-    stamps = [i for i, d in enumerate(cursor.description) if d[0] in STAMPS]
+    names = [d[0] for d in cursor.description if d[0] != "uid"]
+    stamps = [i for i, name in enumerate(names) if name in STAMPS]
     return [
         tuple(stamp_as_micros(v) if i in stamps else v for i, v in enumerate(row))
-        for row in cursor.fetchall()
+        for row in _without_uid(cursor)
     ]
 
 
@@ -412,14 +419,21 @@ def without_schema_7(schema: list[tuple]) -> list[tuple]:
     """The schema without schema 7's columns: the steps to schemas 5 and 6
     rebuild tables from today's models, so a file stopped there has them; nor
     schema 9's version column, which those rebuilds give every table, nor
-    schema 10's placement link (and its index)."""
+    schema 10's placement link (and its index), nor schema 11's uid."""
     version = ', "version" INTEGER NOT NULL DEFAULT 1'
+    uid = ", \"uid\" VARCHAR(32) NOT NULL DEFAULT ''"
     return [
-        (k, n, t, _without_schema_10(SCHEMA_7_COLUMNS.sub("", sql).replace(version, "")))
+        (
+            k,
+            n,
+            t,
+            _without_schema_10(SCHEMA_7_COLUMNS.sub("", sql).replace(version, "").replace(uid, "")),
+        )
         if sql
         else (k, n, t, sql)
         for k, n, t, sql in schema
         if n != "placement_workplace_id"  # schema 10's link's index
+        and not n.endswith("_uid")  # schema 11's
     ]
 
 

@@ -31,6 +31,14 @@ def _index(table: str) -> str:
     return f'CREATE UNIQUE INDEX IF NOT EXISTS "{table}_uid" ON "{table}" ("uid")'
 
 
+def uid_indexes() -> list[str]:
+    """Each record table's unique index on its uid (both engines), made with a
+    new schema and by step 11 (not by peewee: a table an older step of an
+    upgrade rebuilds from today's model has the column, its copied rows
+    empty until step 11 gives each its own)."""
+    return [_index(model._meta.table_name) for model in ALL_MODELS]
+
+
 def to_schema_11(database: peewee.SqliteDatabase, migrator: SqliteMigrator) -> None:
     """Give every record table its uid column, every row its own uid, the index."""
     del migrator

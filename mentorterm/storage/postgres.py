@@ -24,6 +24,7 @@ from ..i18n import _
 from ..models import ALL_MODELS, AUDIT_MODELS
 from . import summary, team_access
 from .errors import DatabaseMissing, DatabaseTooNew, StorageError
+from .migration_v11 import uid_indexes
 from .pg_errors import connection_error
 
 #: Where a team database keeps its schema version (SQLite: PRAGMA user_version).
@@ -173,7 +174,7 @@ def init_schema(database: peewee.Database, version: int) -> None:
     models = ALL_MODELS + AUDIT_MODELS
     with database.bind_ctx(models), database.atomic():
         database.create_tables(models)
-        for statement in STATEMENTS:
+        for statement in STATEMENTS + uid_indexes():
             database.execute_sql(statement)
         database.execute_sql(f"CREATE TABLE {VERSION_TABLE} (version INTEGER NOT NULL)")
         database.execute_sql(f"INSERT INTO {VERSION_TABLE} (version) VALUES (%s)", (version,))
