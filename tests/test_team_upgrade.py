@@ -6,6 +6,7 @@ or nothing; a mentor's login cannot run it."""
 
 from __future__ import annotations
 
+import re
 import uuid
 
 import psycopg
@@ -13,7 +14,7 @@ import pytest
 
 from mentorterm import cli, storage
 from mentorterm.domain.citizens import create_citizen
-from mentorterm.models import ALL_MODELS, Citizen
+from mentorterm.models import ALL_MODELS, Citizen, Mentor
 from mentorterm.schemas import CitizenIn
 from mentorterm.storage.migration_v10 import NEW_TABLES as SCHEMA_10
 
@@ -48,7 +49,7 @@ def catalogue(url: str) -> dict[str, list[tuple]]:
 
 def back_to_schema_8(url: str) -> None:
     """What schema 8 had not: the handover and cover tables, every version
-    column, the cover and handover rules."""
+    column, the cover and handover rules (nor schema 10's and 11's)."""
     with psycopg.connect(url) as conn:
         conn.execute("DROP TABLE handover, cover CASCADE")
         # Nor schema 10's: the provider's own tables and the placement's link.
@@ -59,6 +60,9 @@ def back_to_schema_8(url: str) -> None:
             if model._meta.table_name in ("handover", "cover", *later):
                 continue
             conn.execute(f'ALTER TABLE "{model._meta.table_name}" DROP COLUMN version')
+        for model in ALL_MODELS:  # nor schema 11's uid (its index goes with it)
+            if model._meta.table_name not in ("handover", "cover", *later):
+                conn.execute(f'ALTER TABLE "{model._meta.table_name}" DROP COLUMN uid')
         conn.execute("DROP FUNCTION mentorterm_covers(integer) CASCADE")
         conn.execute("DROP FUNCTION mentorterm_handed_over(integer, integer) CASCADE")
         conn.execute("UPDATE mentorterm_schema SET version = 8")
@@ -102,6 +106,10 @@ def test_the_upgrade_makes_it_what_a_new_team_database_is_and_keeps_the_rows(old
     storage.open_database(url)
     citizen = Citizen.get_by_id(cid)
     assert citizen.name == "Anja Andersen" and citizen.version == 1
+    # Schema 11: every row its own uid (gen_random_uuid), 32 hex digits.
+    uids = [m.uid for m in Mentor.select(Mentor.uid)] + [citizen.uid]
+    assert all(re.fullmatch(r"[0-9a-f]{32}", u) for u in uids)
+    assert len(set(uids)) == len(uids)
 
 
 def test_a_mentors_login_cannot_upgrade_and_nothing_changes(old_team, capsys):
