@@ -52,11 +52,18 @@ FORMAT_NAME = "mentorterm"
 FORMAT_VERSION = 1
 
 
+#: A record's stable identity (schema 11): 32 lowercase hex digits.
+Uid = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
+
+
 class Stamped(BaseModel):
-    """Creation and last-change time (UTC); kept through export and import."""
+    """Creation and last-change time (UTC), and the record's uid (schema 11;
+    absent in a document written before it: the import makes one); kept
+    through export and import."""
 
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    uid: Uid | None = None
 
 
 def _unique(items: list, key, field: str, message: str) -> None:

@@ -6,6 +6,7 @@ have none of them and import as they did."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 from pydantic import BaseModel, Field, model_validator
 
@@ -16,6 +17,7 @@ from .schemas import CvStateIn, Day, JobContactIn, OptionalDay, TargetCompanyIn,
 class _Stamped(BaseModel):
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    uid: Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")] | None = None  # schema 11
 
 
 class CvStatusDoc(CvStateIn, _Stamped):

@@ -42,6 +42,7 @@ class WorkplaceDoc(WorkplaceIn):
     archived: bool = False
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    uid: Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")] | None = None  # schema 11
 
 
 def check_sites(workplaces: list[WorkplaceDoc], placements: Sequence[Sequence]) -> None:

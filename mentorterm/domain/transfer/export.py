@@ -71,6 +71,7 @@ def _record(row: SimpleNamespace, model: type[BaseModel]) -> dict[str, Any]:
     data = {name: _plain(name, getattr(row, name)) for name in COLUMNS[model]}
     for name in _STAMPS:
         data[name] = _plain(name, getattr(row, name))
+    data["uid"] = row.uid  # schema 11: the same record on every copy
     return data
 
 

@@ -7,6 +7,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
+from ...fields import new_uid
 from ...i18n import N_, _
 from ...interchange import (
     CitizenDoc,
@@ -43,6 +44,7 @@ from .. import audit
 from .columns import COLUMNS
 from .reading import ImportFailed
 from .sessions import import_sessions
+from .uids import uids_already_here
 from .workplaces import import_workplaces
 
 
@@ -59,6 +61,7 @@ def _columns(doc, model: type[BaseModel], now: datetime, **extra) -> dict[str, A
             row[name] = value.value
     row["created_at"] = doc.created_at or now
     row["updated_at"] = doc.updated_at or row["created_at"]
+    row["uid"] = doc.uid or new_uid()  # kept (schema 11); made for an older document
     if "created_on" in row and row["created_on"] is None:
         row["created_on"] = now.date()  # neither day nor stamp: known from the import
     row.update(extra)
@@ -157,7 +160,7 @@ def import_document(
     now = now or utcnow()
     records = 0
     with db.atomic():
-        problems = _already_here(document.citizens)
+        problems = _already_here(document.citizens) or uids_already_here(document)
         if problems:
             raise ImportFailed(problems)
         mentor_ids = _resolve_mentors(document.mentors, now, owner_id, create_mentors)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from ...fields import new_uid
 from ...models import Workplace
 from ...schemas.workplaces import WorkplaceDoc, same_name
 from .columns import COLUMNS
@@ -23,10 +24,16 @@ def import_workplaces(docs: list[WorkplaceDoc], now: datetime) -> tuple[dict[str
     added = 0
     for doc in docs:
         name = same_name(doc.name)
+        # The same workplace (its uid, schema 11) is the one here, renamed or not.
+        same = doc.uid and Workplace.get_or_none(Workplace.uid == doc.uid)
+        if same:
+            ids[doc.key] = same.id
+            continue
         if name not in here:
             row = {column: getattr(doc, column) for column in COLUMNS[Workplace]}
             row["created_at"] = doc.created_at or now
             row["updated_at"] = doc.updated_at or row["created_at"]
+            row["uid"] = doc.uid or new_uid()
             here[name] = Workplace.insert(row).execute()
             added += 1
         ids[doc.key] = here[name]
