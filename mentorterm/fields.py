@@ -9,7 +9,10 @@ logbook is about a quarter smaller for it (bench/README.md).
 
 from __future__ import annotations
 
+import random
 import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 
 from peewee import SQL, AutoField, CharField, Field, IntegerField, NodeList
@@ -78,9 +81,29 @@ class VersionField(IntegerField):
         self._sort_key = (3, 0)
 
 
+#: Where new uids come from inside ``seeded_uids`` (None: uuid4's randomness).
+_uid_source: Callable[[], str] | None = None
+
+
 def new_uid() -> str:
     """A record's stable identity (schema 11): a uuid4 as 32 hex digits."""
+    if _uid_source is not None:
+        return _uid_source()
     return uuid.uuid4().hex
+
+
+@contextmanager
+def seeded_uids(seed: int) -> Iterator[None]:
+    """Inside, new uids come from a generator seeded by ``seed`` (still uuid4s):
+    a demo caseload made from the same seed is the same, uids and all."""
+    global _uid_source
+    rng = random.Random(f"uids-{seed}")
+    previous = _uid_source
+    _uid_source = lambda: uuid.UUID(int=rng.getrandbits(128), version=4).hex  # noqa: E731
+    try:
+        yield
+    finally:
+        _uid_source = previous
 
 
 class UidField(CharField):

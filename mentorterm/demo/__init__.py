@@ -23,6 +23,7 @@ import random
 from datetime import date
 
 from ..domain import audit, demo_store
+from ..fields import seeded_uids
 from ..i18n import N_, _
 from .builder import _Builder
 from .file import (
@@ -55,7 +56,7 @@ def generate_demo(*, seed: int = 1, today: date | None = None) -> dict[str, int]
     """
     today = today or date.today()
     rng = random.Random(seed)
-    with demo_store.transaction():
+    with seeded_uids(seed), demo_store.transaction():
         if demo_store.has_citizens():
             raise DemoRefused(
                 _(
