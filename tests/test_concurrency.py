@@ -85,8 +85,9 @@ def test_backup_while_another_process_writes(tmp_path):
     with conn:
         citizen_id = conn.execute("SELECT id FROM citizen").fetchone()[0]
         conn.executemany(
-            "INSERT INTO action_item (created_at, updated_at, citizen_id, what, owner) "
-            "VALUES ('2026-01-01 00:00:00', '2026-01-01 00:00:00', ?, ?, 'filler')",
+            "INSERT INTO action_item (created_at, updated_at, citizen_id, what, owner, uid) "
+            "VALUES ('2026-01-01 00:00:00', '2026-01-01 00:00:00', ?, ?, 'filler', "
+            "lower(hex(randomblob(16))))",  # each row its own uid (schema 11)
             [(citizen_id, f"filler {i} " + "x" * 2000) for i in range(3000)],
         )
     conn.close()

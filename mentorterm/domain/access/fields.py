@@ -129,6 +129,7 @@ FIELD_LABELS: dict[str, str] = {
     "tasks_note": N_("Tasks note"),
     "title": N_("Title"),
     "training_goals": N_("Training goals"),
+    "uid": N_("Record's unique id"),
     "version": N_("Version"),
     "weekly_hours": N_("Weekly hours"),
     "what": N_("What"),
