@@ -75,12 +75,22 @@ from .registry import (  # noqa: F401
     ALL_MODELS,
     AUDIT_MODELS,
 )
+from .sync import (  # noqa: F401
+    SYNC_MODELS,
+    ChangeOp,
+    Checkout,
+    Device,
+    SyncConflict,
+    SyncReceipt,
+    SyncState,
+)
 from .team import (  # noqa: F401
     Cover,
     Handover,
 )
 
-__all__ = [m.__name__ for m in ALL_MODELS + AUDIT_MODELS] + [
+__all__ = [m.__name__ for m in ALL_MODELS + AUDIT_MODELS + SYNC_MODELS] + [
+    "SYNC_MODELS",
     "db",
     "utcnow",
     "ALL_MODELS",

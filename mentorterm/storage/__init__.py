@@ -66,6 +66,7 @@ from .postgres import (
     add_team_mentor,
     deactivate_team_mentor,
     init_team,
+    team_mentor_id,
     team_mentor_of,
     try_team_login,
     upgrade_team,
@@ -74,6 +75,11 @@ from .probe import CORE_TABLES
 from .records import citizen_ids, plain_rows, rows_by_parent
 from .rows import insert_row, row_by_id
 from .schema import AUDIT_TRIGGERS, TRIGGERS, create_schema
+from .sync_log import is_logging as sync_is_logging
+from .sync_log import lock_citizens as sync_lock_citizens
+from .sync_log import set_pulling as sync_set_pulling
+from .sync_log import start as sync_log_start
+from .sync_log import stop as sync_log_stop
 from .upkeep import (
     active_mentor_ids,
     database_file,
@@ -95,6 +101,12 @@ from .wal import (
 )
 
 __all__ = [
+    "sync_is_logging",
+    "team_mentor_id",
+    "sync_lock_citizens",
+    "sync_set_pulling",
+    "sync_log_start",
+    "sync_log_stop",
     "active_mentor_ids",
     "writable_citizen_ids",
     "APP_NAME",

@@ -21,7 +21,7 @@ from typing import Any
 import peewee
 
 from ..i18n import _
-from ..models import ALL_MODELS, AUDIT_MODELS
+from ..models import ALL_MODELS, AUDIT_MODELS, SYNC_MODELS
 from . import summary, team_access
 from .errors import DatabaseMissing, DatabaseTooNew, StorageError
 from .migration_v11 import uid_indexes
@@ -171,7 +171,7 @@ def init_schema(database: peewee.Database, version: int) -> None:
     """Every table, trigger and function of a new team database, as schema ``version``.
 
     One transaction: a failure leaves the database as it was."""
-    models = ALL_MODELS + AUDIT_MODELS
+    models = ALL_MODELS + AUDIT_MODELS + SYNC_MODELS
     with database.bind_ctx(models), database.atomic():
         database.create_tables(models)
         for statement in STATEMENTS + uid_indexes():
@@ -387,3 +387,10 @@ def team_mentor_of(login: str) -> int:
     from ..models import db
 
     return team_access.mentor_of(db.obj, login)
+
+
+def team_mentor_id() -> int | None:
+    """The mentor of this login in the open team database (None: no mentor's login)."""
+    from ..models import db
+
+    return team_access.me(db.obj)

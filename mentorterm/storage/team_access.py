@@ -209,6 +209,47 @@ def _policies() -> list[str]:
         "(mentorterm_is_lead() OR mentor_id IS NOT DISTINCT FROM mentorterm_me())",
         "CREATE POLICY lead_erases ON audit_entry FOR DELETE USING (mentorterm_is_lead())",
     ]
+    return made + _sync_policies()
+
+
+# Schema 13: a device is its mentor's; its marks, receipts and conflicts are
+# written through it only while it is not revoked (a lost laptop's later
+# sync is refused by the server itself, not only by the program).
+_OWN_DEVICE = (
+    "EXISTS (SELECT 1 FROM device WHERE id = {col} AND mentor_id = mentorterm_me() "
+    "AND revoked_at IS NULL)"
+)
+
+
+def _sync_policies() -> list[str]:
+    made: list[str] = []
+    device = f"({_OWN_DEVICE.format(col='device_id')} OR mentorterm_is_lead())"
+    rules = {
+        "device": "(mentor_id = mentorterm_me() OR mentorterm_is_lead())",
+        "checkout": f"({device} AND mentorterm_may_write(citizen_id))",
+        "sync_receipt": device,
+        "sync_conflict": (
+            "(citizen_id IS NULL OR mentorterm_may_write(citizen_id) OR mentorterm_is_lead())"
+        ),
+    }
+    for table, may in rules.items():
+        made += [
+            f'ALTER TABLE "{table}" ENABLE ROW LEVEL SECURITY',
+            f'ALTER TABLE "{table}" FORCE ROW LEVEL SECURITY',
+            f'CREATE POLICY team_reads ON "{table}" FOR SELECT USING (true)',
+            f'CREATE POLICY own_insert ON "{table}" FOR INSERT WITH CHECK ({may})',
+            f'CREATE POLICY own_update ON "{table}" FOR UPDATE USING ({may}) WITH CHECK ({may})',
+            f'CREATE POLICY own_delete ON "{table}" FOR DELETE USING ({may})',
+        ]
+    # Only the lead revokes a device or takes a revocation back.
+    made += [
+        'CREATE FUNCTION "mentorterm_device_revocation"() RETURNS trigger LANGUAGE plpgsql AS '
+        "$$ BEGIN IF NEW.revoked_at IS DISTINCT FROM OLD.revoked_at AND NOT mentorterm_is_lead() "
+        "THEN RAISE EXCEPTION 'only the team lead revokes a device' USING ERRCODE = '42501'; "
+        "END IF; RETURN NEW; END $$",
+        'CREATE TRIGGER "mentorterm_device_revocation" BEFORE UPDATE ON "device" FOR EACH ROW '
+        'EXECUTE FUNCTION "mentorterm_device_revocation"()',
+    ]
     return made
 
 
@@ -242,6 +283,8 @@ def _grants() -> list[str]:
         f"REVOKE UPDATE, DELETE ON audit_entry FROM {MENTOR_ROLE}",
         f"GRANT DELETE ON audit_entry, erasure_in_progress TO {LEAD_ROLE}",
         f"REVOKE INSERT, UPDATE, DELETE ON mentorterm_schema, mentor_login FROM {MENTOR_ROLE}",
+        # A laptop's own tables: nobody's on the team database.
+        f"REVOKE ALL ON sync_state, change_op FROM {MENTOR_ROLE}",
         f"GRANT INSERT, UPDATE, DELETE ON mentor_login TO {LEAD_ROLE}",
         f"REVOKE INSERT, DELETE ON audit_counter FROM {MENTOR_ROLE}",
         # Derived data, kept by its triggers (SECURITY DEFINER) and by nothing else.

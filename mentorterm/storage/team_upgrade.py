@@ -26,7 +26,7 @@ import re
 import peewee
 
 from ..i18n import _
-from ..models import ALL_MODELS, AUDIT_MODELS
+from ..models import ALL_MODELS, AUDIT_MODELS, SYNC_MODELS
 from . import team_access
 from .errors import DatabaseMissing, DatabaseTooNew, StorageError
 from .migration_v11 import uid_statements_pg
@@ -36,7 +36,7 @@ _TRIGGER = re.compile(r'CREATE TRIGGER "([^"]+)" .* ON "([^"]+)" FOR EACH ROW', 
 
 def _missing_columns(database: peewee.Database) -> list[tuple[str, peewee.Field]]:
     missing = []
-    for model in ALL_MODELS + AUDIT_MODELS:
+    for model in ALL_MODELS + AUDIT_MODELS + SYNC_MODELS:
         table = model._meta.table_name
         have = {c.name for c in database.get_columns(table)}
         missing += [(table, f) for f in model._meta.sorted_fields if f.column_name not in have]
@@ -78,7 +78,7 @@ def upgrade_schema(database: peewee.Database, version: int) -> int:
 
     from .postgres import STATEMENTS, VERSION_TABLE, schema_version
 
-    models = ALL_MODELS + AUDIT_MODELS
+    models = ALL_MODELS + AUDIT_MODELS + SYNC_MODELS
     with database.bind_ctx(models), database.atomic():
         found = schema_version(database)
         if found == 0:

@@ -1,0 +1,240 @@
+"""Offline laptops in sync with the team database (issue 19), against a real server.
+
+Two laptops are two database files; the team database is the test server's.
+Each test writes through the domain, as the app does, on both sides."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from mentorterm import storage
+from mentorterm.domain import logbook
+from mentorterm.domain.citizens import citizen_input, create_citizen, update_citizen
+from mentorterm.domain.placements import create_placement
+from mentorterm.domain.sync import devices
+from mentorterm.domain.sync.flow import SyncRefused, give_back, sync
+from mentorterm.models import (
+    ChangeOp,
+    Citizen,
+    Device,
+    LogbookEntry,
+    Placement,
+    SyncConflict,
+    SyncReceipt,
+)
+from mentorterm.schemas import CitizenIn, LogbookEntryIn, PlacementIn
+
+TODAY = date(2026, 11, 23)
+
+
+def _opener(target):
+    return lambda: storage.open_database(target)
+
+
+class Laptop:
+    def __init__(self, path, team_url):
+        self.path = str(path)
+        self.team = team_url
+        self.open = _opener(self.path)
+        self.open_team = _opener(team_url)
+
+    def sync(self, **kw):
+        return sync(self.open, self.open_team, team="team", login="anna", today=TODAY, **kw)
+
+    def run(self, step):
+        storage.open_database(self.path)
+        try:
+            return step()
+        finally:
+            storage.close_database()
+
+
+def _on(target, step):
+    storage.open_database(target)
+    try:
+        return step()
+    finally:
+        storage.close_database()
+
+
+def _citizen_id(name: str) -> int:
+    return Citizen.get(Citizen.name == name).id
+
+
+def _anna_with_ali(team) -> None:
+    def make():
+        cid = create_citizen(CitizenIn(name="Ali H.", phone="11 11 11 11"))
+        create_placement(
+            cid, PlacementIn(kind="company_internship", workplace="Netto", start_date="02-11-2026")
+        )
+        create_citizen(CitizenIn(name="Bente K."))
+
+    _on(team["anna"], make)
+
+
+def _write_week(laptop: Laptop) -> None:
+    def write():
+        pid = Placement.get().id
+        for day in (16, 17, 18, 19, 20):
+            logbook.add_entry(
+                pid,
+                LogbookEntryIn(
+                    entry_date=f"{day}-11-2026",
+                    attendance="present",
+                    hours_planned=4,
+                    hours_worked=4,
+                    tasks=f"Day {day}: shelves",
+                ),
+            )
+
+    laptop.run(write)
+
+
+def test_taken_offline_worked_on_and_synced_back_without_losing_a_word(team, tmp_path):
+    _anna_with_ali(team)
+    laptop = Laptop(tmp_path / "anna.db", team["anna"])
+    report = laptop.sync(take=True, name="Annas laptop")
+    assert sorted(report.citizens) == ["Ali H.", "Bente K."]
+    assert laptop.run(lambda: Citizen.select().count()) == 2
+    # Colleagues see where Ali is.
+    out = _on(team["bo"], lambda: devices.where_out([_citizen_id("Ali H.")]))
+    assert [(d, m) for d, m, _ in out.values()] == [("Annas laptop", "Anna")]
+
+    _write_week(laptop)
+    assert laptop.run(lambda: ChangeOp.select().count()) == 5
+    report = laptop.sync()
+    assert report.sent == 5 and report.merged.applied == 5 and not report.conflicts
+    assert laptop.run(lambda: ChangeOp.select().count()) == 0
+    tasks = _on(team["bo"], lambda: sorted(e.tasks for e in LogbookEntry.select()))
+    assert tasks == [f"Day {d}: shelves" for d in (16, 17, 18, 19, 20)]
+    # Run again: nothing twice.
+    again = laptop.sync()
+    assert again.sent == 0 and again.received == 0
+    assert _on(team["bo"], lambda: LogbookEntry.select().count()) == 5
+
+
+
+
+def _edit(target: str, **changes) -> None:
+    def edit():
+        cid = _citizen_id("Ali H.")
+        update_citizen(cid, citizen_input(cid).model_copy(update=changes))
+
+    _on(target, edit)
+
+
+def test_the_same_field_changed_on_both_sides_is_a_conflict_with_both_values(team, tmp_path):
+    _anna_with_ali(team)
+    laptop = Laptop(tmp_path / "anna.db", team["anna"])
+    laptop.sync(take=True)
+    _edit(laptop.path, phone="22 22 22 22")
+    _edit(team["anna"], phone="33 33 33 33")
+    report = laptop.sync()
+    assert len(report.conflicts) == 1
+    conflict = report.conflicts[0]
+    assert (conflict["citizen"], conflict["field"], conflict["kind"]) == (
+        "Ali H.",
+        "phone",
+        "both_changed",
+    )
+    assert json.loads(conflict["mine"]) == "22 22 22 22"
+    assert json.loads(conflict["theirs"]) == "33 33 33 33"
+    # The server's value is kept, and the laptop now shows it.
+    assert _on(team["bo"], lambda: Citizen.get(Citizen.name == "Ali H.").phone) == "33 33 33 33"
+    assert laptop.run(lambda: Citizen.get(Citizen.name == "Ali H.").phone) == "33 33 33 33"
+    # A second sync makes no second conflict.
+    laptop.sync()
+    assert _on(team["bo"], lambda: SyncConflict.select().count()) == 1
+
+
+def test_different_fields_of_one_record_both_survive(team, tmp_path):
+    _anna_with_ali(team)
+    laptop = Laptop(tmp_path / "anna.db", team["anna"])
+    laptop.sync(take=True)
+    _edit(laptop.path, notes="Rides the bus alone now")
+    _edit(team["anna"], phone="33 33 33 33")
+    report = laptop.sync()
+    assert not report.conflicts
+    ali = _on(team["bo"], lambda: Citizen.get(Citizen.name == "Ali H."))
+    assert (ali.phone, ali.notes) == ("33 33 33 33", "Rides the bus alone now")
+    mine = laptop.run(lambda: Citizen.get(Citizen.name == "Ali H."))
+    assert (mine.phone, mine.notes) == ("33 33 33 33", "Rides the bus alone now")
+
+
+def test_a_record_deleted_on_the_laptop_and_changed_on_the_server_stays_and_is_listed(
+    team, tmp_path
+):
+    _anna_with_ali(team)
+    laptop = Laptop(tmp_path / "anna.db", team["anna"])
+    laptop.sync(take=True)
+    _write_week(laptop)
+    laptop.sync()
+
+    def delete_first():
+        LogbookEntry.delete().where(LogbookEntry.entry_date == date(2026, 11, 16)).execute()
+
+    laptop.run(delete_first)
+
+    def change_first():
+        entry = LogbookEntry.get(LogbookEntry.entry_date == date(2026, 11, 16))
+        entry.tasks = "Day 16: shelves and the till"
+        entry.save()
+
+    _on(team["anna"], change_first)
+    report = laptop.sync()
+    assert [c["kind"] for c in report.conflicts] == ["deleted_here"]
+    assert _on(team["bo"], lambda: LogbookEntry.select().count()) == 5
+    # And the laptop has it back, with the server's words.
+    tasks = laptop.run(
+        lambda: LogbookEntry.get(LogbookEntry.entry_date == date(2026, 11, 16)).tasks
+    )
+    assert tasks == "Day 16: shelves and the till"
+
+
+def test_a_revoked_laptop_is_refused_and_told_what_it_held(team, tmp_path):
+    _anna_with_ali(team)
+    laptop = Laptop(tmp_path / "anna.db", team["anna"])
+    laptop.sync(take=True, name="Annas laptop")
+    _write_week(laptop)
+    _on(team["lead"], lambda: devices.revoke("Annas laptop"))
+    with pytest.raises(devices.DeviceRevoked, match="Ali H., Bente K."):
+        laptop.sync()
+    assert _on(team["bo"], lambda: LogbookEntry.select().count()) == 0
+    assert _on(team["bo"], lambda: SyncReceipt.select().count()) == 0
+    # The laptop keeps what it wrote.
+    assert laptop.run(lambda: ChangeOp.select().count()) == 5
+
+
+def test_a_mentor_cannot_revoke_or_unrevoke_a_device(team, tmp_path):
+    _anna_with_ali(team)
+    laptop = Laptop(tmp_path / "anna.db", team["anna"])
+    laptop.sync(take=True, name="Annas laptop")
+    import peewee
+
+    def try_it():
+        with pytest.raises(peewee.DatabaseError):
+            devices.revoke("Annas laptop")
+
+    _on(team["anna"], try_it)
+    assert _on(team["bo"], lambda: Device.get().revoked_at) is None
+
+
+def test_given_back_the_laptop_forgets_the_citizens_and_the_marks_close(team, tmp_path):
+    _anna_with_ali(team)
+    laptop = Laptop(tmp_path / "anna.db", team["anna"])
+    laptop.sync(take=True)
+    _write_week(laptop)
+    give_back(laptop.open, laptop.open_team, today=TODAY)
+    assert laptop.run(lambda: Citizen.select().count()) == 0
+    assert laptop.run(storage.sync_is_logging) is False
+    assert _on(team["bo"], lambda: LogbookEntry.select().count()) == 5
+    assert _on(team["bo"], lambda: devices.where_out([_citizen_id("Ali H.")])) == {}
+
+
+def test_a_sync_without_taking_offline_first_is_refused_in_words(team, tmp_path):
+    laptop = Laptop(tmp_path / "anna.db", team["anna"])
+    with pytest.raises(SyncRefused, match="sync out"):
+        laptop.sync()
