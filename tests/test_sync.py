@@ -8,14 +8,16 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import peewee
 import pytest
 
 from mentorterm import storage
 from mentorterm.domain import logbook
 from mentorterm.domain.citizens import citizen_input, create_citizen, update_citizen
 from mentorterm.domain.placements import create_placement
-from mentorterm.domain.sync import devices
+from mentorterm.domain.sync import conflicts, devices
 from mentorterm.domain.sync.flow import SyncRefused, give_back, sync
+from mentorterm.enums_sync import ConflictResolution
 from mentorterm.models import (
     ChangeOp,
     Citizen,
@@ -116,8 +118,6 @@ def test_taken_offline_worked_on_and_synced_back_without_losing_a_word(team, tmp
     assert _on(team["bo"], lambda: LogbookEntry.select().count()) == 5
 
 
-
-
 def _edit(target: str, **changes) -> None:
     def edit():
         cid = _citizen_id("Ali H.")
@@ -212,7 +212,6 @@ def test_a_mentor_cannot_revoke_or_unrevoke_a_device(team, tmp_path):
     _anna_with_ali(team)
     laptop = Laptop(tmp_path / "anna.db", team["anna"])
     laptop.sync(take=True, name="Annas laptop")
-    import peewee
 
     def try_it():
         with pytest.raises(peewee.DatabaseError):
@@ -238,3 +237,50 @@ def test_a_sync_without_taking_offline_first_is_refused_in_words(team, tmp_path)
     laptop = Laptop(tmp_path / "anna.db", team["anna"])
     with pytest.raises(SyncRefused, match="sync out"):
         laptop.sync()
+
+
+def _conflict_on_phone(team, tmp_path) -> Laptop:
+    _anna_with_ali(team)
+    laptop = Laptop(tmp_path / "anna.db", team["anna"])
+    laptop.sync(take=True)
+    _edit(laptop.path, phone="22 22 22 22")
+    _edit(team["anna"], phone="33 33 33 33")
+    laptop.sync()
+    return laptop
+
+
+@pytest.mark.parametrize(
+    ("choice", "text", "phone"),
+    [
+        ("mine", None, "22 22 22 22"),
+        ("theirs", None, "33 33 33 33"),
+        ("merged", "22 / 33", "22 / 33"),
+    ],
+)
+def test_a_conflict_resolved_applies_the_choice_and_reaches_the_laptop(
+    team, tmp_path, choice, text, phone
+):
+    laptop = _conflict_on_phone(team, tmp_path)
+
+    def decide():
+        (open_one,) = conflicts.open_conflicts()
+        assert (open_one.citizen, open_one.field, open_one.author) == ("Ali H.", "phone", "Anna")
+        conflicts.resolve(open_one.id, ConflictResolution(choice), text)
+        assert conflicts.open_conflicts() == []
+
+    _on(team["anna"], decide)
+    assert _on(team["bo"], lambda: Citizen.get(Citizen.name == "Ali H.").phone) == phone
+    laptop.sync()
+    assert laptop.run(lambda: Citizen.get(Citizen.name == "Ali H.").phone) == phone
+
+
+def test_a_colleague_cannot_resolve_a_conflict_about_someone_elses_citizen(team, tmp_path):
+    _conflict_on_phone(team, tmp_path)
+
+    def try_it():
+        (open_one,) = conflicts.open_conflicts()
+        with pytest.raises(peewee.DatabaseError):
+            conflicts.resolve(open_one.id, ConflictResolution.MINE)
+
+    _on(team["bo"], try_it)
+    assert _on(team["anna"], lambda: len(conflicts.open_conflicts())) == 1

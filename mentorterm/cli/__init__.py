@@ -34,6 +34,7 @@ from .database import (
 from .figures import cmd_figures
 from .parser import build_parser
 from .records import cmd_audit, cmd_review, cmd_settings
+from .sync import cmd_sync
 from .team import cmd_team
 from .transfer import cmd_export, cmd_import, cmd_schema
 from .workplaces import cmd_workplaces
@@ -69,6 +70,7 @@ COMMANDS = {
     "settings": cmd_settings,
     "team": cmd_team,
     "figures": cmd_figures,
+    "sync": cmd_sync,
     "workplaces": cmd_workplaces,
 }
 

@@ -8,6 +8,7 @@ from .. import __version__
 from ..i18n import LANGUAGES, _
 from .common import _date_arg, _Parser
 from .figures import add_figures_command
+from .sync import add_sync_command
 from .workplaces import add_workplaces_command
 
 
@@ -189,6 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("the new mentor's password, from the first line of FILE (else it is asked)"),
     )
     add_figures_command(add)
+    add_sync_command(add)
     add_workplaces_command(add)
     settings = add("settings", _("show the settings file's path and the settings in force"))
     settings.add_argument(

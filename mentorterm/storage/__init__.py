@@ -66,6 +66,8 @@ from .postgres import (
     add_team_mentor,
     deactivate_team_mentor,
     init_team,
+    kept_target,
+    login_of,
     team_mentor_id,
     team_mentor_of,
     try_team_login,
@@ -103,6 +105,8 @@ from .wal import (
 __all__ = [
     "sync_is_logging",
     "team_mentor_id",
+    "kept_target",
+    "login_of",
     "sync_lock_citizens",
     "sync_set_pulling",
     "sync_log_start",
