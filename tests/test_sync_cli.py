@@ -140,3 +140,23 @@ def test_a_sync_killed_at_random_points_loses_nothing_and_doubles_nothing(team, 
     result = killed_syncs(team["anna"], laptop, rounds=3, seed=seed)
     assert result["days"] == 24
     assert result["killed"] >= 1  # at least one sync was cut off mid-way
+
+
+def test_a_laptop_older_than_the_team_database_is_told_to_update_and_nothing_is_written(
+    team, team_url, tmp_path, capsys
+):
+    import psycopg
+
+    _ali(team["anna"])
+    laptop = str(tmp_path / "anna.db")
+    assert cli.main(["sync", "out", "--team", team["anna"], "--db", laptop]) == 0
+    _days(laptop, 0, 2)
+    with psycopg.connect(team_url, autocommit=True) as conn:
+        conn.execute("UPDATE mentorterm_schema SET version = version + 1")
+    assert cli.main(["sync", "--team", team["anna"], "--db", laptop]) != 0
+    err = capsys.readouterr().err
+    assert "Update mentorterm" in err and "Nothing was changed" in err
+    with psycopg.connect(team_url, autocommit=True) as conn:
+        conn.execute("UPDATE mentorterm_schema SET version = version - 1")
+    assert _on(team["bo"], lambda: LogbookEntry.select().count()) == 0
+    assert _on(laptop, lambda: ChangeOp.select().count()) == 2
