@@ -160,3 +160,45 @@ def test_a_laptop_older_than_the_team_database_is_told_to_update_and_nothing_is_
         conn.execute("UPDATE mentorterm_schema SET version = version - 1")
     assert _on(team["bo"], lambda: LogbookEntry.select().count()) == 0
     assert _on(laptop, lambda: ChangeOp.select().count()) == 2
+
+
+def test_a_laptop_without_network_syncs_through_sealed_bundles(team, tmp_path, capsys):
+    _ali(team["anna"])
+    laptop = str(tmp_path / "anna.db")
+    secret = tmp_path / "bundle-password"
+    secret.write_text("Kaffe på værkstedet 2026\n")
+    pw = ["--bundle-password-file", str(secret)]
+    assert cli.main(["sync", "out", "--team", team["anna"], "--db", laptop]) == 0
+    _days(laptop, 0, 3)
+    out, reply = str(tmp_path / "changes.bundle"), str(tmp_path / "reply.bundle")
+    assert cli.main(["sync", "bundle", out, "--db", laptop, *pw]) == 0
+    assert "3 changes sealed" in capsys.readouterr().out
+    assert b"day 0" not in (tmp_path / "changes.bundle").read_bytes()
+    # Written on the laptop while the bundle travels: kept, sent next time.
+    _days(laptop, 3, 1)
+    wrong = tmp_path / "wrong"
+    wrong.write_text("not the password\n")
+    assert cli.main(["sync", "apply-bundle", out, "--reply", reply, "--team", team["anna"],
+                     "--bundle-password-file", str(wrong)]) != 0  # fmt: skip
+    assert "could not be opened" in capsys.readouterr().err
+    assert _on(team["bo"], lambda: LogbookEntry.select().count()) == 0
+    assert (
+        cli.main(["sync", "apply-bundle", out, "--reply", reply, "--team", team["anna"], *pw]) == 0
+    )
+    assert _on(team["bo"], lambda: LogbookEntry.select().count()) == 3
+    # The same bundle again: nothing twice.
+    again = str(tmp_path / "reply2.bundle")
+    assert (
+        cli.main(["sync", "apply-bundle", out, "--reply", again, "--team", team["anna"], *pw]) == 0
+    )
+    assert _on(team["bo"], lambda: LogbookEntry.select().count()) == 3
+    capsys.readouterr()
+    assert cli.main(["sync", "receive", reply, "--db", laptop, *pw]) == 0
+    here = _on(laptop, lambda: sorted(e.tasks for e in LogbookEntry.select()))
+    assert here == ["day 0", "day 1", "day 2", "day 3"]
+    assert _on(laptop, lambda: ChangeOp.select().count()) == 1
+    # An older reply after a newer one is refused.
+    assert cli.main(["sync", "receive", reply, "--db", laptop, *pw]) != 0
+    assert "older than" in capsys.readouterr().err
+    assert cli.main(["sync", "--team", team["anna"], "--db", laptop]) == 0
+    assert _on(team["bo"], lambda: LogbookEntry.select().count()) == 4

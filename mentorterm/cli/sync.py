@@ -19,7 +19,10 @@ from ..i18n import _, ngettext
 from ..terminal import terminal_safe
 from .common import EXIT_OK, CliError
 
-ACTIONS = ("out", "now", "back", "conflicts", "resolve", "devices", "revoke")
+ACTIONS = (
+    "out", "now", "back", "conflicts", "resolve", "devices", "revoke",
+    "bundle", "apply-bundle", "receive",
+)  # fmt: skip
 
 
 def add_sync_command(add) -> None:
@@ -41,7 +44,9 @@ def add_sync_command(add) -> None:
             "default): send what was written here and fetch what changed; back: sync, then "
             "the citizens leave the laptop; conflicts: list what a sync could not merge; "
             "resolve ID mine|theirs|merged: decide one; devices: the team's laptops; revoke "
-            "NAME: a lost laptop's syncs are refused from now on (the lead's)"
+            "NAME: a lost laptop's syncs are refused from now on (the lead's); without a "
+            "network: bundle FILE (the laptop's changes, sealed), apply-bundle FILE --reply "
+            "FILE (where the team database is reached), receive FILE (the reply, on the laptop)"
         ),
     )
     sync.add_argument("rest", nargs="*", help=argparse.SUPPRESS)
@@ -50,6 +55,14 @@ def add_sync_command(add) -> None:
     )
     sync.add_argument("--name", metavar="NAME", help=_("out: what this laptop is called"))
     sync.add_argument("--text", metavar="TEXT", help=_("resolve … merged: the merged text"))
+    sync.add_argument(
+        "--reply", metavar="FILE", help=_("apply-bundle: where to write the reply for the laptop")
+    )
+    sync.add_argument(
+        "--bundle-password-file",
+        metavar="FILE",
+        help=_("the password a bundle is locked with, from the first line of FILE"),
+    )
 
 
 def _team_opener(target: str):
@@ -282,6 +295,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
             return _devices(args)
         if args.action == "revoke":
             return _revoke(args)
+        if args.action in ("bundle", "apply-bundle", "receive"):
+            from .sync_bundle import bundles
+
+            return bundles(args)
         open_laptop = _laptop_opener(args)
         target = _team_target(args, open_laptop)
         open_team = _team_opener(target)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from ..models import utcnow
 from .backup import BACKUP_HOOKS, backup_before_migration, backup_database, backup_to
+from .bundle import BundleError, read_bundle, write_bundle
 from .connection import BUSY_TIMEOUT, PRAGMAS, is_encrypted, storage_errors
 from .encryption import change_passphrase, encrypt_database
 from .engine import execute, is_postgres, is_team_target
@@ -103,6 +104,9 @@ from .wal import (
 )
 
 __all__ = [
+    "BundleError",
+    "read_bundle",
+    "write_bundle",
     "sync_is_logging",
     "team_mentor_id",
     "kept_target",

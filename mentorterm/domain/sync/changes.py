@@ -105,6 +105,7 @@ def forget_sent(last_op: int) -> None:
     ChangeOp.delete().where(ChangeOp.id <= last_op).execute()
 
 
-def written_since(last_op: int) -> bool:
-    """Something was changed here after the change set was made."""
-    return ChangeOp.select().where(ChangeOp.id > last_op).exists()
+def written_since(last_op: int) -> set[str]:
+    """The uids of the records changed here after the change set was made."""
+    query = ChangeOp.select(ChangeOp.record_uid).where(ChangeOp.id > last_op).distinct()
+    return {uid for (uid,) in query.tuples()}

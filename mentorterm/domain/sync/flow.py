@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 import peewee
@@ -37,6 +37,8 @@ from .merge import MergeResult, merge
 from .rows import citizen_models, ids_of, of_citizens
 
 Opener = Callable[[], Any]
+CHANGES = "mentorterm-sync-changes"
+REPLY = "mentorterm-sync-reply"
 
 
 class SyncRefused(DomainError):
@@ -145,28 +147,58 @@ def _server(laptop: dict[str, Any], *, take: bool, today: date) -> dict[str, Any
         _out, elsewhere = devices.check_out(device, wanted)
         ids = devices.out_citizen_ids(device)
         snap = snapshot.take(ids)
-        return {"snapshot": snap, "mentor": mentor.uid, "merged": result, "elsewhere": elsewhere,
-                "conflicts": _open_conflicts(device), "device": device.name}  # fmt: skip
+        return {
+            "format": REPLY, "device_uid": device.uid, "device": device.name,
+            "at": utcnow().isoformat(), "last_op": changes["last_op"], "sent": changelog.count(changes),
+            "snapshot": snap, "mentor": mentor.uid, "merged": asdict(result),
+            "elsewhere": [{**asdict(e), "since": e.since.isoformat()} for e in elsewhere],
+            "conflicts": _open_conflicts(device),
+        }  # fmt: skip
 
 
-def _receive(reply: dict[str, Any], last_op: int) -> int:
+def _receive(reply: dict[str, Any]) -> SyncReport:
     """The laptop's last step: sent changes forgotten, the snapshot applied."""
+    last_op = reply["last_op"]
     with db.atomic():
-        if changelog.written_since(last_op):
+        found = state()
+        if found is None or found.device_uid != reply["device_uid"]:
             raise SyncRefused(
-                _(
-                    "Something was written on this laptop while the sync ran. The changes "
-                    "before it reached the team database; run the sync again for the rest."
+                _("This reply is for another laptop ({device}). Nothing was changed.").format(
+                    device=reply["device"]
                 )
             )
+        at = datetime.fromisoformat(reply["at"])
+        if found.last_sync_at is not None and at <= found.last_sync_at:
+            raise SyncRefused(
+                _(
+                    "This reply is older than what the laptop already has from the team "
+                    "database. Nothing was changed."
+                )
+            )
+        later = changelog.written_since(last_op)
         changelog.forget_sent(last_op)
         snapshot.become(reply["mentor"], reply["snapshot"])
-        changed = snapshot.apply(reply["snapshot"])
-        SyncState.update(mentor_uid=reply["mentor"], last_sync_at=utcnow()).where(
+        changed = snapshot.apply(reply["snapshot"], keep=later)
+        # The server's moment of the snapshot: a reply older than it is refused.
+        SyncState.update(mentor_uid=reply["mentor"], last_sync_at=at).where(
             SyncState.id == 1
         ).execute()
         storage.sync_log_start()
-    return changed
+    return report_of(reply, changed)
+
+
+def report_of(reply: dict[str, Any], received: int) -> SyncReport:
+    """What a sync did, from the server's reply and the records the laptop took."""
+    return SyncReport(
+        sent=reply["sent"], received=received, merged=MergeResult(**reply["merged"]),
+        citizens=[r["name"] for r in reply["snapshot"]["tables"]["citizen"]],
+        elsewhere=[
+            devices.OutElsewhere(**{**e, "since": datetime.fromisoformat(e["since"])})
+            for e in reply["elsewhere"]
+        ],
+        conflicts=reply["conflicts"], device=reply["device"],
+        held=list(reply["snapshot"]["citizens"]),
+    )  # fmt: skip
 
 
 def sync(
@@ -199,14 +231,43 @@ def sync(
 
     laptop = _laptop(open_laptop, first)
     reply = _team(open_team, lambda: _server(laptop, take=take, today=today or date.today()))
-    changes = laptop["changes"]
-    received = _laptop(open_laptop, lambda: _receive(reply, changes["last_op"]))
-    return SyncReport(
-        sent=changelog.count(changes), received=received, merged=reply["merged"],
-        citizens=[r["name"] for r in reply["snapshot"]["tables"]["citizen"]],
-        elsewhere=reply["elsewhere"], conflicts=reply["conflicts"], device=reply["device"],
-        held=list(reply["snapshot"]["citizens"]),
-    )  # fmt: skip
+    return _laptop(open_laptop, lambda: _receive(reply))
+
+
+# A laptop that never sees the server: the same steps, carried in sealed bundles.
+
+
+def bundle_changes(open_laptop: Opener) -> dict[str, Any]:
+    """The laptop's first step, for a bundle: its device and change set."""
+
+    def first() -> dict[str, Any]:
+        found = state()
+        if found is None:
+            raise SyncRefused(
+                _(
+                    "This laptop holds no citizens from the team database: take them "
+                    "offline first with 'mentorterm sync out'."
+                )
+            )
+        return {"format": CHANGES, **_begin(found.team, found.login, found.device_name)}
+
+    return _laptop(open_laptop, first)
+
+
+def bundle_apply(open_team: Opener, laptop: dict[str, Any], today: date | None = None):
+    """The team database's step, for a bundle: the reply to carry back."""
+    if laptop.get("format") != CHANGES:
+        raise SyncRefused(_("This bundle holds no laptop's changes. Nothing was changed."))
+    return _team(open_team, lambda: _server(laptop, take=False, today=today or date.today()))
+
+
+def bundle_receive(open_laptop: Opener, reply: dict[str, Any]) -> SyncReport:
+    """The laptop's last step, for a bundle: the reply applied."""
+    if reply.get("format") != REPLY:
+        raise SyncRefused(
+            _("This bundle holds no reply from the team database. Nothing was changed.")
+        )
+    return _laptop(open_laptop, lambda: _receive(reply))
 
 
 def give_back(open_laptop: Opener, open_team: Opener, *, today: date | None = None) -> SyncReport:
@@ -224,6 +285,13 @@ def give_back(open_laptop: Opener, open_team: Opener, *, today: date | None = No
 
     def forget() -> None:
         with db.atomic():
+            if ChangeOp.select().exists():
+                raise SyncRefused(
+                    _(
+                        "Something was written on this laptop while it synced: nothing was "
+                        "given back. Run 'mentorterm sync back' again."
+                    )
+                )
             storage.sync_log_stop()
             held = ids_of(Citizen, report.held)
             storage.sync_set_pulling(True)

@@ -29,8 +29,10 @@ def take(citizen_ids: list[int]) -> dict[str, Any]:
     return {"citizens": uids, "tables": tables}
 
 
-def _upsert(model, records: list[dict[str, Any]], here: dict[str, dict[str, Any]]) -> int:
-    changed = [r for r in records if here.get(r["uid"]) != r]
+def _upsert(
+    model, records: list[dict[str, Any]], here: dict[str, dict[str, Any]], keep: set[str]
+) -> int:
+    changed = [r for r in records if here.get(r["uid"]) != r and r["uid"] not in keep]
     if not changed:
         return 0
     existing = ids_of(model, (r["uid"] for r in changed))
@@ -42,12 +44,17 @@ def _upsert(model, records: list[dict[str, Any]], here: dict[str, dict[str, Any]
     return len(changed)
 
 
-def apply(snapshot: dict[str, Any], scope: list[str] | None = None) -> int:
+def apply(
+    snapshot: dict[str, Any], scope: list[str] | None = None, keep: set[str] | None = None
+) -> int:
     """Make this laptop's copy of the snapshot's citizens match it; the records changed.
 
     ``scope``: the citizens (uids) whose records the laptop holds from the
     server (default: the snapshot's); a record of theirs the snapshot lacks
-    was deleted on the server and goes here too."""
+    was deleted on the server and goes here too. ``keep``: the uids of
+    records changed here since the change set was made (a bundle's reply
+    comes days later): left as they are here, for the next sync to send."""
+    keep = keep or set()
     held = ids_of(Citizen, scope if scope is not None else snapshot["citizens"])
     changed = 0
     with db.atomic():
@@ -57,16 +64,16 @@ def apply(snapshot: dict[str, Any], scope: list[str] | None = None) -> int:
                 records = snapshot["tables"].get(model._meta.table_name, [])
                 uids = [r["uid"] for r in records]
                 here = {r["uid"]: r for r in read(model, model.uid.in_(uids))} if uids else {}
-                changed += _upsert(model, records, here)
+                changed += _upsert(model, records, here, keep)
             for model in citizen_models():
                 records = snapshot["tables"].get(model._meta.table_name, [])
                 here = {r["uid"]: r for r in read(model, of_citizens(model, held.values()))}
-                changed += _upsert(model, records, here)
+                changed += _upsert(model, records, here, keep)
                 held = ids_of(Citizen, set(held) | set(snapshot["citizens"]))
             for model in reversed(citizen_models()):
-                keep = {r["uid"] for r in snapshot["tables"].get(model._meta.table_name, [])}
+                kept = {r["uid"] for r in snapshot["tables"].get(model._meta.table_name, [])}
                 here = read(model, of_citizens(model, held.values()))
-                gone = [r["uid"] for r in here if r["uid"] not in keep]
+                gone = [r["uid"] for r in here if r["uid"] not in kept and r["uid"] not in keep]
                 if gone:
                     model.delete().where(model.uid.in_(gone)).execute()
                     changed += len(gone)
