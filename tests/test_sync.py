@@ -284,3 +284,86 @@ def test_a_colleague_cannot_resolve_a_conflict_about_someone_elses_citizen(team,
 
     _on(team["bo"], try_it)
     assert _on(team["anna"], lambda: len(conflicts.open_conflicts())) == 1
+
+
+# Two laptops: Anna's and Bo's each hold their own citizens, and both hold the
+# provider's register, which both may change offline.
+
+
+def _two_laptops(team, tmp_path) -> tuple[Laptop, Laptop]:
+    from mentorterm.domain.workplaces import create_workplace
+    from mentorterm.schemas.workplaces import WorkplaceIn
+
+    _anna_with_ali(team)
+    _on(team["bo"], lambda: create_citizen(CitizenIn(name="Carl B.")))
+    _on(
+        team["anna"],
+        lambda: create_workplace(WorkplaceIn(name="Netto Vest", supervisor_name="Jens")),
+    )
+    anna = Laptop(tmp_path / "anna.db", team["anna"])
+    anna.sync(take=True, name="Annas laptop")
+    bo = Laptop(tmp_path / "bo.db", team["bo"])
+    bo.sync(take=True, name="Bos laptop")
+    assert bo.run(lambda: sorted(c.name for c in Citizen.select())) == ["Carl B."]
+    return anna, bo
+
+
+def _workplace(laptop_or_url, **changes) -> None:
+    from mentorterm.domain.workplaces import update_workplace, workplace_input
+    from mentorterm.models import Workplace
+
+    def edit():
+        wid = Workplace.get(Workplace.name == "Netto Vest").id
+        update_workplace(wid, workplace_input(wid).model_copy(update=changes))
+
+    _on(laptop_or_url.path if isinstance(laptop_or_url, Laptop) else laptop_or_url, edit)
+
+
+def test_two_laptops_changing_the_same_field_offline_the_second_meets_a_conflict(team, tmp_path):
+    from mentorterm.models import Workplace
+
+    anna, bo = _two_laptops(team, tmp_path)
+    _workplace(anna, supervisor_name="Jens Holm")
+    _workplace(bo, supervisor_name="Jens H.")
+    assert not anna.sync().conflicts
+    report = bo.sync()
+    assert [(c["table"], c["field"], c["kind"]) for c in report.conflicts] == [
+        ("workplace", "supervisor_name", "both_changed")
+    ]
+    assert json.loads(report.conflicts[0]["mine"]) == "Jens H."
+    assert json.loads(report.conflicts[0]["theirs"]) == "Jens Holm"
+    assert bo.run(lambda: Workplace.get().supervisor_name) == "Jens Holm"
+
+
+def test_two_laptops_changing_one_field_each_both_changes_survive(team, tmp_path):
+    from mentorterm.models import Workplace
+
+    anna, bo = _two_laptops(team, tmp_path)
+    _workplace(anna, supervisor_name="Jens Holm")
+    _workplace(bo, accommodations="A quiet corner for breaks")
+    anna.sync()
+    assert not bo.sync().conflicts
+    anna.sync()
+    for where in (team["lead"], anna.path, bo.path):
+        netto = _on(where, lambda: Workplace.get(Workplace.name == "Netto Vest"))
+        assert (netto.supervisor_name, netto.accommodations) == (
+            "Jens Holm", "A quiet corner for breaks",
+        )  # fmt: skip
+
+
+def test_one_laptop_deleting_what_the_other_changes_is_listed_not_lost(team, tmp_path):
+    from mentorterm.models import Workplace
+
+    anna, bo = _two_laptops(team, tmp_path)
+    anna.run(lambda: Workplace.delete().execute())
+    _workplace(bo, notes="They take one more trainee from January")
+    anna.sync()
+    assert _on(team["lead"], lambda: Workplace.select().count()) == 0
+    report = bo.sync()
+    assert [c["kind"] for c in report.conflicts] == ["deleted_there"]
+    # The laptop's whole record is kept in the conflict: "keep mine" brings it back.
+    (conflict,) = _on(team["bo"], conflicts.open_conflicts)
+    assert conflict.mine["notes"] == "They take one more trainee from January"
+    _on(team["bo"], lambda: conflicts.resolve(conflict.id, ConflictResolution.MINE))
+    restored = _on(team["lead"], lambda: Workplace.get(Workplace.name == "Netto Vest").notes)
+    assert restored == "They take one more trainee from January"

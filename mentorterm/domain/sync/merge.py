@@ -47,7 +47,11 @@ class MergeResult:
 
 
 def _citizen_of(model, row_id: int) -> int | None:
-    path, parent = citizen_path(model)
+    """The citizen a row is about; None for the provider's own records."""
+    try:
+        path, parent = citizen_path(model)
+    except LookupError:
+        return None
     if parent is None:
         value = model.select(path).where(model.id == row_id).scalar()
         return value
@@ -165,7 +169,7 @@ class _Merge:
             self.result.already += 1
             return
         citizen_id = _citizen_of(model, row.id)
-        path, parent = citizen_path(model)
+        path, parent = citizen_path(model) if citizen_id is not None else (None, None)
         if parent is not None:
             parent_uid = uids_of(parent, [getattr(row, path.column_name)]).values()
             if self.kept_back & set(parent_uid):
