@@ -63,6 +63,8 @@ SCREEN_IDS = {
     "RollCallScreen": "roll_call",
     "FigureCoursesScreen": "figure_courses",
     "TeamOverviewScreen": "team_overview",
+    "SyncConflictsScreen": "sync_conflicts",
+    "SyncDialog": "sync_dialog",
     "WorkplacesScreen": "workplaces",
     "WorkplaceScreen": "workplace",
 }

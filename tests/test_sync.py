@@ -44,7 +44,10 @@ class Laptop:
         self.open_team = _opener(team_url)
 
     def sync(self, **kw):
-        return sync(self.open, self.open_team, team="team", login="anna", today=TODAY, **kw)
+        return sync(
+            self.open, self.open_team, team=storage.kept_target(self.team),
+            login=storage.login_of(self.team), today=TODAY, **kw,
+        )  # fmt: skip
 
     def run(self, step):
         storage.open_database(self.path)

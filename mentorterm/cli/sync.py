@@ -54,6 +54,12 @@ def add_sync_command(add) -> None:
         "--team", metavar="URL", help=_("the team database (postgresql://LOGIN@HOST/DATABASE)")
     )
     sync.add_argument("--name", metavar="NAME", help=_("out: what this laptop is called"))
+    sync.add_argument(
+        "--team-password-fd",
+        type=int,
+        metavar="N",
+        help=_("read the team database's password from file descriptor N"),
+    )
     sync.add_argument("--text", metavar="TEXT", help=_("resolve … merged: the merged text"))
     sync.add_argument(
         "--reply", metavar="FILE", help=_("apply-bundle: where to write the reply for the laptop")
@@ -65,12 +71,12 @@ def add_sync_command(add) -> None:
     )
 
 
-def _team_opener(target: str):
+def _team_opener(target: str, given: str | None = None):
     """Open the team database at ``target``, asking its password once at a terminal."""
     from .. import storage
     from .team import ask_password_once
 
-    known: dict[str, str | None] = {}
+    known: dict[str, str | None] = {} if given is None else {"password": given}
 
     def open_team() -> None:
         if "password" in known:
@@ -101,6 +107,24 @@ def _laptop_opener(args: argparse.Namespace):
         storage.open_database(target, passphrase=passphrase)
 
     return open_laptop
+
+
+def _team_password(args: argparse.Namespace) -> str | None:
+    """The team password from --team-password-fd (the app's sync dialog), else None."""
+    import os
+
+    if args.team_password_fd is None:
+        return None
+    try:
+        with os.fdopen(args.team_password_fd, encoding="utf-8") as handle:
+            line = handle.readline().rstrip("\n")
+    except OSError as exc:
+        raise CliError(
+            _("Could not read the password from file descriptor {fd}: {reason}").format(
+                fd=args.team_password_fd, reason=exc.strerror or exc
+            )
+        ) from None
+    return line or None
 
 
 def _laptop_team(open_laptop) -> str | None:
@@ -301,7 +325,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
             return bundles(args)
         open_laptop = _laptop_opener(args)
         target = _team_target(args, open_laptop)
-        open_team = _team_opener(target)
+        open_team = _team_opener(target, _team_password(args))
         if args.action == "back":
             report = give_back(open_laptop, open_team)
             _print_report(report)

@@ -56,12 +56,13 @@ from .jobsearch import JOB_SEARCH
 from .model import EXCEPTIONS, HOUSE, Key
 from .records import RECORDS
 from .sessions import SESSIONS
+from .sync import SYNC
 from .workplaces import WORKPLACES
 
 __all__ = ["EXCEPTIONS", "HOUSE", "TABLE", "Key", "bindings", "keys_of", "screens"]
 
 # Footer order is table order: the app's keys, the home screens', then the records'.
-TABLE: list[Key] = [*HOME, *RECORDS, *FIGURES, *WORKPLACES, *SESSIONS, *JOB_SEARCH]
+TABLE: list[Key] = [*HOME, *RECORDS, *FIGURES, *WORKPLACES, *SESSIONS, *JOB_SEARCH, *SYNC]
 
 
 def screens() -> set[str]:

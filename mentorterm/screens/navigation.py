@@ -60,6 +60,42 @@ class Navigation:
         self.go_home()
         self.push_screen(SessionsScreen())
 
+    def action_sync(self) -> None:
+        """Y: on a laptop, sync with the team database; on the team database,
+        the conflicts syncs met; on a mentor's own database, how to begin."""
+        from ..domain.sync.status import laptop_status, role
+
+        if self.sealed:
+            return
+        where = role()
+        if where == "team":
+            from .sync_conflicts import SyncConflictsScreen
+
+            if isinstance(self.screen, SyncConflictsScreen):
+                return
+            self.go_home()
+            self.push_screen(SyncConflictsScreen())
+            return
+        status = laptop_status() if where == "laptop" else None
+        if status is None or self.target is None:
+            self.notify(
+                _(
+                    "This database holds no citizens from a team database. To take yours "
+                    "offline onto this laptop: mentorterm sync out --team "
+                    "postgresql://LOGIN@HOST/DATABASE"
+                ),
+                timeout=12,
+            )
+            return
+        from .sync_dialog import SyncDialog
+
+        def done(synced: bool | None) -> None:
+            if synced and hasattr(self.screen, "load"):
+                self.screen.load()  # the caseload, with what the sync brought
+
+        self.go_home()
+        self.push_screen(SyncDialog(status, self.target), done)
+
     def show_team_overview(self) -> None:
         from .team_overview import TeamOverviewScreen
 

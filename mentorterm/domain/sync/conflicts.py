@@ -18,11 +18,39 @@ import peewee
 from ... import storage
 from ...enums import AuditAction
 from ...enums_sync import ConflictKind, ConflictResolution
-from ...i18n import _
+from ...i18n import N_, _
 from ...models import Citizen, Mentor, SyncConflict, db, utcnow
 from .. import audit
+from ..access.values import field_label
 from ..errors import DomainError, NotFound
 from .rows import decode, ids_of, model_of
+
+#: What kind of record a conflict is about, as the mentor names it.
+RECORD_LABELS = {
+    "mentor": N_("Mentor"),
+    "citizen": N_("Citizen"),
+    "workplace": N_("Workplace"),
+    "course": N_("Course"),
+    "course_extension": N_("Extension"),
+    "sub_goal": N_("Sub-goal"),
+    "alliance_score": N_("Score"),
+    "placement": N_("Placement"),
+    "hours_step": N_("Hours step"),
+    "logbook_entry": N_("Logbook day"),
+    "meeting": N_("Meeting"),
+    "meeting_participant": N_("Meeting participant"),
+    "meeting_status_change": N_("Meeting status"),
+    "action_item": N_("Agreement"),
+    "review_note": N_("Review decision"),
+    "report": N_("Report"),
+    "handover": N_("Handover"),
+    "group_series": N_("Group series"),
+    "group_session": N_("Group session"),
+    "session_participant": N_("Session participant"),
+    "cv_status": N_("CV"),
+    "job_contact": N_("Job contact"),
+    "target_company": N_("Company to approach"),
+}
 
 
 @dataclass(frozen=True)
@@ -38,9 +66,30 @@ class ConflictView:
     author: str
     written_at: datetime | None
 
+    @property
+    def record(self) -> str:
+        """The record and field, in the mentor's words: "Citizen · Phone"."""
+        label = RECORD_LABELS.get(self.what)
+        kind = _(label) if label else self.what
+        return f"{kind} · {field_label(self.field)}" if self.field else kind
 
-def open_conflicts(citizen_ids: list[int] | None = None) -> list[ConflictView]:
-    """The conflicts not yet resolved (of these citizens), oldest first."""
+
+def shown(value: Any) -> str:
+    """A conflict's value as the mentor reads it."""
+    if value is None:
+        return _("(deleted)")
+    if isinstance(value, dict):
+        return _("(the whole record)")
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    return str(value)
+
+
+def open_conflicts(
+    citizen_ids: list[int] | None = None, *, mine: bool = False
+) -> list[ConflictView]:
+    """The conflicts not yet resolved (of these citizens; ``mine``: of the
+    citizens this login may write about, and the provider's own records), oldest first."""
     query = (
         SyncConflict.select(SyncConflict, Citizen, Mentor)
         .join(Citizen, peewee.JOIN.LEFT_OUTER, on=SyncConflict.citizen == Citizen.id)
@@ -51,6 +100,12 @@ def open_conflicts(citizen_ids: list[int] | None = None) -> list[ConflictView]:
     )
     if citizen_ids is not None:
         query = query.where(SyncConflict.citizen.in_(citizen_ids))
+    if mine:
+        writable = storage.writable_citizen_ids()
+        if writable is not None:
+            query = query.where(
+                SyncConflict.citizen.is_null() | SyncConflict.citizen.in_(sorted(writable))
+            )
     return _views(query)
 
 
