@@ -121,3 +121,26 @@ async def test_y_on_a_database_that_holds_no_team_citizens_says_how_to_begin(db_
         await pilot.pause()
         assert type(app.screen).__name__ == "CaseloadScreen"
         assert any("mentorterm sync out" in str(n.message) for n in app._notifications)
+
+
+async def test_colleagues_see_where_a_citizen_is_out_and_the_review_counts_conflicts(
+    team, tmp_path
+):
+    _conflict(team, tmp_path)
+    app = make_app(team["bo"], today=TODAY)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("M")  # the team's citizens
+        await pilot.pause()
+        await pilot.press("slash", "A", "l", "i", "enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CitizenScreen"
+        assert "out on Annas laptop (Anna) since" in _text(app)
+        await pilot.press("escape", "R")
+        await pilot.pause()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ReviewScreen"
+        assert "1 sync conflict to decide (Y)" in _text(app)
+    storage.close_database()

@@ -13,7 +13,7 @@ SYNC: list[Key] = [
         "Y",
         "app.sync",
         _("Sync"),
-        ("caseload",),
+        ("caseload", "review"),
         show=False,
         help=_("Sync with the team database (a laptop), or the sync conflicts (the team)"),
     ),  # fmt: skip

@@ -25,6 +25,7 @@ from .citizen_text import (
     course_text,
     follow_up_lines,
     handover_lines,
+    out_on_laptop,
     placement_text,
     score_bar,
     session_lines,
@@ -110,6 +111,7 @@ class CitizenScreen(Loader, Screen):
             )
         if c.archived_on:
             title += _("  [reverse] archived {date} [/]").format(date=show_date(c.archived_on))
+        title += out_on_laptop(self.citizen_id)
         self.query_one("#citizen-title", Static).update(title)
 
         self.query_one("#course", Static).update(

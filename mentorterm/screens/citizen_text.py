@@ -143,3 +143,18 @@ def placement_text(data) -> str:
     if placement.accommodations:
         lines.append(_("Accommodations here: {text}").format(text=escape(placement.accommodations)))
     return "\n".join(lines)
+
+
+def out_on_laptop(citizen_id: int) -> str:
+    """The title's mark of a citizen out on a laptop (issue 19): colleagues
+    on the team database see where the citizen's records are being written."""
+    from ..domain.sync.devices import where_out
+    from ..format import show_datetime
+
+    out = where_out([citizen_id]).get(citizen_id)
+    if out is None:
+        return ""
+    device, mentor, since = out
+    return _("  [reverse] out on {device} ({mentor}) since {since} [/]").format(
+        device=escape(device), mentor=escape(mentor), since=show_datetime(since)
+    )

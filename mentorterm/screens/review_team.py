@@ -17,8 +17,9 @@ from textual.widgets import DataTable
 from ..domain import review as domain
 from ..domain import session
 from ..domain.cover import covering_for
+from ..domain.sync.conflicts import conflict_count
 from ..domain.team import ReviewGroup, team_review
-from ..i18n import _
+from ..i18n import _, ngettext
 
 
 class ReviewQueueTable:
@@ -121,6 +122,15 @@ class ReviewQueueTable:
         """What the title says of the queue (nothing on a mentor's own database)."""
         if self.my_mentor is None:
             return ""
+        open_conflicts = conflict_count()
+        if open_conflicts:
+            return (self._scope_label() + " · " + ngettext(
+                "[b]{n} sync conflict to decide (Y)[/b]",
+                "[b]{n} sync conflicts to decide (Y)[/b]", open_conflicts,
+            ).format(n=open_conflicts))  # fmt: skip
+        return self._scope_label()
+
+    def _scope_label(self) -> str:
         if self.team_queue:
             return " · " + _("the team's (M)")
         if self._covered_names:

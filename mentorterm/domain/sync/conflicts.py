@@ -109,6 +109,11 @@ def open_conflicts(
     return _views(query)
 
 
+def conflict_count() -> int:
+    """How many conflicts wait for a decision, in the whole team."""
+    return SyncConflict.select().where(SyncConflict.resolved_at.is_null()).count()
+
+
 def _views(query) -> list[ConflictView]:
     out = []
     for c in query:
