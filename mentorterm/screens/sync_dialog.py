@@ -138,7 +138,7 @@ class SyncDialog(ModalScreen[bool]):
         self.synced = self.synced or ok
         text = said.strip().removeprefix("mentorterm: ")
         self.query_one("#sync-said", Static).update(
-            escape(text) if ok else f"[b]{_('Not synced:')}[/b] {escape(text)}"
+            escape(text) if ok else _("[b]Not synced:[/b] {why}").format(why=escape(text))
         )
         for field in self.query(Input):
             field.value = ""

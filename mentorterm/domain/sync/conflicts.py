@@ -177,6 +177,8 @@ def resolve(
         SyncConflict.update(
             resolved_at=utcnow(), resolved_by=mentor_id, resolution=choice.value
         ).where(SyncConflict.id == conflict.id).execute()
+        audit.record(AuditAction.UPDATE, "sync_conflict", citizen_id=conflict.citizen_id,
+                     record_id=conflict.id, purpose=ConflictResolution._labels()[choice.value])  # fmt: skip
 
 
 def _set(model, row, conflict: SyncConflict, value: Any) -> None:
