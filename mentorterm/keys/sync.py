@@ -15,7 +15,7 @@ SYNC: list[Key] = [
         _("Sync"),
         ("caseload", "review"),
         show=False,
-        help=_("Sync with the team database (a laptop), or the sync conflicts (the team)"),
+        help=_("Sync the laptop, or the team's sync conflicts"),
     ),  # fmt: skip
     Key(
         "m",

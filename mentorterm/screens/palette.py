@@ -104,6 +104,11 @@ def app_commands(app, screen: Screen) -> Iterable[SystemCommand]:
         _("Per mentor: caseload size, open review signals, overdue agreements (O)"),
         app.show_team_overview,
     )
+    yield SystemCommand(
+        _("Sync"),
+        _("A laptop: send and fetch with the team database. The team: the sync conflicts (Y)"),
+        app.action_sync,
+    )
     from .retention import open_retention
 
     yield SystemCommand(
