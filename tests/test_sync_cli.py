@@ -59,7 +59,7 @@ def test_out_sync_conflicts_resolve_and_back_from_the_command_line(team, tmp_pat
     assert "On this laptop: Ali H." in said
     _days(laptop, 0, 3)
     assert cli.main(["sync", "--team", team["anna"], "--db", laptop]) == 0
-    assert "Sent 3 changes; 3 applied" in capsys.readouterr().out
+    assert "Sent 3 changes: 3 applied" in capsys.readouterr().out
     assert cli.main(["sync", "devices", "--team", team["lead"]]) == 0
     assert "Annas laptop (Anna): 1 citizen, last sync" in capsys.readouterr().out
     assert cli.main(["sync", "conflicts", "--team", team["anna"]]) == 0

@@ -102,7 +102,7 @@ async def test_y_on_the_laptop_syncs_and_shows_what_it_did(team, tmp_path):
                 break
         await pilot.pause()
         shot = _text(app)
-        assert "Sent 5 changes; 5 applied" in shot, shot
+        assert "Sent 5 changes: 5 applied" in shot, shot
         await pilot.press("escape")
         await pilot.pause()
         assert type(app.screen).__name__ == "CaseloadScreen"

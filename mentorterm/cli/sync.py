@@ -153,17 +153,26 @@ def _print_report(report) -> None:
     print(
         terminal_safe(
             ngettext(
-                "Sent {n} change; {applied} applied, {already} already there.",
-                "Sent {n} changes; {applied} applied, {already} already there.",
+                "Sent {n} change: {applied} applied, {already} already there, {conflicts} in "
+                "conflict.",
+                "Sent {n} changes: {applied} applied, {already} already there, {conflicts} in "
+                "conflict.",
                 report.sent,
-            ).format(n=report.sent, applied=report.merged.applied, already=report.merged.already)
+            ).format(
+                n=report.sent,
+                applied=report.merged.applied,
+                already=report.merged.already,
+                conflicts=len(report.merged.conflicts),
+            )  # fmt: skip
         )
     )
     print(
         terminal_safe(
-            ngettext("Received {n} change.", "Received {n} changes.", report.received).format(
-                n=report.received
-            )
+            ngettext(
+                "{n} record here brought up to date from the team database.",
+                "{n} records here brought up to date from the team database.",
+                report.received,
+            ).format(n=report.received)
         )
     )
     names = ", ".join(sorted(report.citizens)) or _("none")
@@ -199,14 +208,16 @@ def _print_conflicts(conflicts) -> None:
     print(
         terminal_safe(
             ngettext(
-                "{n} conflict to decide (mentorterm sync resolve ID mine|theirs|merged):",
-                "{n} conflicts to decide (mentorterm sync resolve ID mine|theirs|merged):",
+                "{n} conflict to decide, in mentorterm on the team database (Y) or with "
+                "mentorterm sync resolve ID mine|theirs|merged:",
+                "{n} conflicts to decide, in mentorterm on the team database (Y) or with "
+                "mentorterm sync resolve ID mine|theirs|merged:",
                 len(conflicts),
             ).format(n=len(conflicts))
         )
     )
     for c in conflicts:
-        what = f"{c['table']}.{c['field']}" if c["field"] else c["table"]
+        what = c.get("record") or (f"{c['table']}.{c['field']}" if c["field"] else c["table"])
         print(
             terminal_safe(
                 _("  {id}. {citizen} · {what}: {kind}. Laptop: {mine} · Server: {theirs}").format(
@@ -272,13 +283,13 @@ def _resolve(args: argparse.Namespace) -> int:
 
 
 def _devices(args: argparse.Namespace) -> int:
-    from ..domain.sync.devices import devices
+    from ..domain.sync.devices import devices, local
 
     for device, mentor, held in _on_team(args, devices):
         state = (
-            _("revoked {day}").format(day=f"{device.revoked_at:%d-%m-%Y}")
+            _("revoked {day}").format(day=f"{local(device.revoked_at):%d-%m-%Y}")
             if device.revoked_at
-            else _("last sync {day}").format(day=f"{device.last_sync_at:%d-%m-%Y %H:%M}")
+            else _("last sync {day}").format(day=f"{local(device.last_sync_at):%d-%m-%Y %H:%M}")
             if device.last_sync_at
             else _("never synced")
         )

@@ -86,7 +86,7 @@ def shown(value: Any) -> str:
 
 
 def open_conflicts(
-    citizen_ids: list[int] | None = None, *, mine: bool = False
+    citizen_ids: list[int] | None = None, *, mine: bool = False, device_id: int | None = None
 ) -> list[ConflictView]:
     """The conflicts not yet resolved (of these citizens; ``mine``: of the
     citizens this login may write about, and the provider's own records), oldest first."""
@@ -100,6 +100,8 @@ def open_conflicts(
     )
     if citizen_ids is not None:
         query = query.where(SyncConflict.citizen.in_(citizen_ids))
+    if device_id is not None:
+        query = query.where(SyncConflict.device == device_id)
     if mine:
         writable = storage.writable_citizen_ids()
         if writable is not None:

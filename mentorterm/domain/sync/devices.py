@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from ... import storage
 from ...i18n import _
 from ...models import Checkout, Citizen, Cover, Device, Mentor, utcnow
 from ..errors import DomainError
+
+
+def local(at: datetime | None) -> datetime | None:
+    """A stored moment (naive UTC) as the mentor's clock shows it."""
+    if at is None:
+        return None
+    return at.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
 
 class DeviceRevoked(DomainError):
@@ -67,7 +74,7 @@ def refuse_revoked(device: Device) -> None:
         _(
             "This laptop ({device}) was revoked by the team lead on {day}: its sync is "
             "refused and nothing was written. It held: {names}."
-        ).format(device=device.name, day=f"{device.revoked_at:%d-%m-%Y}", names=names)
+        ).format(device=device.name, day=f"{local(device.revoked_at):%d-%m-%Y}", names=names)
     )
 
 
@@ -109,7 +116,10 @@ def check_out(device: Device, citizen_ids: list[int]) -> tuple[list[int], list[O
         if other is not None and other.device_id != device.id:
             elsewhere.append(
                 OutElsewhere(
-                    other.citizen.name, other.device.name, other.device.mentor.name, other.since
+                    other.citizen.name,
+                    other.device.name,
+                    other.device.mentor.name,
+                    local(other.since),
                 )  # fmt: skip
             )
             continue
@@ -153,7 +163,7 @@ def where_out(citizen_ids: list[int]) -> dict[int, tuple[str, str, datetime]]:
         .where(Checkout.returned_at.is_null() & Checkout.citizen.in_(citizen_ids))
         .tuples()
     )  # fmt: skip
-    return {cid: (dev, mentor, since) for cid, dev, mentor, since in query}
+    return {cid: (dev, mentor, local(since)) for cid, dev, mentor, since in query}
 
 
 def devices() -> list[tuple[Device, str, int]]:

@@ -18,18 +18,17 @@ run again after a cut-off at any point:
 
 from __future__ import annotations
 
+import json
 import socket
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-import peewee
-
 from ... import storage
 from ...fields import new_uid
 from ...i18n import _
-from ...models import ChangeOp, Citizen, Device, Mentor, SyncConflict, SyncState, db, utcnow
+from ...models import ChangeOp, Citizen, Device, Mentor, SyncState, db, utcnow
 from ..errors import DomainError
 from . import changes as changelog
 from . import devices, snapshot
@@ -101,16 +100,14 @@ def _begin(team: str, login: str, name: str) -> dict[str, Any]:
 
 
 def _open_conflicts(device: Device) -> list[dict[str, Any]]:
-    rows = (
-        SyncConflict.select(SyncConflict, Citizen)
-        .join(Citizen, on=SyncConflict.citizen == Citizen.id, join_type=peewee.JOIN.LEFT_OUTER)
-        .where((SyncConflict.device == device.id) & SyncConflict.resolved_at.is_null())
-        .order_by(SyncConflict.id)
-    )
+    """The device's conflicts still open, as plain data for the laptop's report."""
+    from .conflicts import open_conflicts
+
     return [
-        {"id": c.id, "citizen": c.citizen.name if c.citizen_id else "", "table": c.table_name,
-         "field": c.field, "kind": c.kind, "mine": c.mine, "theirs": c.theirs}
-        for c in rows
+        {"id": c.id, "citizen": c.citizen, "table": c.what, "field": c.field,
+         "record": c.record, "kind": c.kind.value, "mine": json.dumps(c.mine),
+         "theirs": json.dumps(c.theirs)}
+        for c in open_conflicts(device_id=device.id)
     ]  # fmt: skip
 
 
