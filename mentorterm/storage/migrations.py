@@ -18,6 +18,7 @@ from .migration_v8 import to_schema_8
 from .migration_v9 import to_schema_9
 from .migration_v10 import to_schema_10
 from .migration_v11 import to_schema_11
+from .migration_v12 import to_schema_12
 from .schema import AUDIT_TRIGGERS
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 #: The schema version this code writes. Each released version is kept as a
 #: fixture database in tests/fixtures/ so its migration stays tested.
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 
 #: Seconds a second process opening an old database waits for the first one's
@@ -132,6 +133,7 @@ MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {
     9: lambda migrator: to_schema_9(migrator.database, migrator),
     10: lambda migrator: to_schema_10(migrator.database, migrator),
     11: lambda migrator: to_schema_11(migrator.database, migrator),
+    12: lambda migrator: to_schema_12(migrator.database, migrator),
 }
 
 
