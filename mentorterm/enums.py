@@ -260,8 +260,11 @@ class AftercareSituation(_Labelled):
     @property
     def in_job(self) -> bool:
         """In a job (ordinary or flexjob), as the year's figures count it."""
-        return self in {AftercareSituation.SAME_JOB, AftercareSituation.OTHER_JOB,
-                        AftercareSituation.FLEXJOB}
+        return self in {
+            AftercareSituation.SAME_JOB,
+            AftercareSituation.OTHER_JOB,
+            AftercareSituation.FLEXJOB,
+        }
 
     @property
     def in_work(self) -> bool:

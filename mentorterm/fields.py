@@ -131,4 +131,3 @@ def added_later(field: Field, schema: int) -> Field:
     (``schema`` orders two such columns by the schema that added them)."""
     field._sort_key = (5, schema)
     return field
-

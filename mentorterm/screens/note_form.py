@@ -80,9 +80,6 @@ def aftercare_fields(kind: MeetingKind) -> list[FieldSpec]:
     ]
 
 
-
-
-
 class NoteForm(FormScreen[int]):
     """The follow-up note: the points, decisions, an hours change, agreements, next date."""
 

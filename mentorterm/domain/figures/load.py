@@ -99,9 +99,7 @@ def course_facts(start: date, end: date) -> list[CourseFact]:
             )
     aftercare: dict[int, list[date]] = defaultdict(list)
     situations: dict[int, list[tuple[date, str]]] = defaultdict(list)
-    held = Meeting.select(
-        Meeting.citizen, Meeting.starts_at, Meeting.aftercare_situation
-    ).where(
+    held = Meeting.select(Meeting.citizen, Meeting.starts_at, Meeting.aftercare_situation).where(
         Meeting.citizen.in_(citizens)
         & (Meeting.kind == MeetingKind.AFTERCARE.value)
         & (Meeting.status == MeetingStatus.HELD.value)

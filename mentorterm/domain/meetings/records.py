@@ -39,7 +39,11 @@ def _midnight(day: date) -> datetime:
 def _meeting_values(data: MeetingIn) -> dict:
     values = data.model_dump(mode="python", exclude={"participants"})
     return {
-        k: (v.value if isinstance(v, MeetingKind | MeetingStatus | CancelledBy | AftercareSituation) else v)
+        k: (
+            v.value
+            if isinstance(v, MeetingKind | MeetingStatus | CancelledBy | AftercareSituation)
+            else v
+        )
         for k, v in values.items()
     }
 
