@@ -383,7 +383,12 @@ class InterchangeDocument(BaseModel):
         for index, cover in enumerate(self.covers):
             known(cover.mentor, f"covers[{index}].mentor")
             known(cover.covered, f"covers[{index}].covered")
-        check_sites(self.workplaces, [c.placements for c in self.citizens])
+        check_sites(
+            self.workplaces,
+            [c.placements for c in self.citizens],
+            job_contacts=[c.job_contacts for c in self.citizens],
+            target_companies=[c.target_companies for c in self.citizens],
+        )
         check_session_keys(self)
         return self
 
