@@ -96,12 +96,19 @@ def _begun(sessions: list[GroupSession], marked: set[int], first: date, today: d
     for session in sessions:
         day = _day(session.starts_at)
         if day < first and (day < today or session.id in marked):
-            why = _("has a roll call") if session.id in marked else _("is before today")
-            raise DomainError(
+            message = (
                 _(
-                    "The series has begun: its session on {day} {why}, so the series "
-                    "cannot start after it. Nothing was saved."
-                ).format(day=f"{show_weekday_short(day)} {show_date(day)}", why=why),
+                    "The series has begun: its session on {day} has a roll call, so the "
+                    "series cannot start after it. Nothing was saved."
+                )
+                if session.id in marked
+                else _(
+                    "The series has begun: its session on {day} is before today, so the "
+                    "series cannot start after it. Nothing was saved."
+                )
+            )
+            raise DomainError(
+                message.format(day=f"{show_weekday_short(day)} {show_date(day)}"),
                 field="first_day",
             )
 
