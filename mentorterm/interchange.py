@@ -383,12 +383,11 @@ class InterchangeDocument(BaseModel):
         for index, cover in enumerate(self.covers):
             known(cover.mentor, f"covers[{index}].mentor")
             known(cover.covered, f"covers[{index}].covered")
-        check_sites(
-            self.workplaces,
-            [c.placements for c in self.citizens],
-            job_contacts=[c.job_contacts for c in self.citizens],
-            target_companies=[c.target_companies for c in self.citizens],
-        )
+        people = self.citizens
+        job_search = {
+            f: [getattr(c, f) for c in people] for f in ("job_contacts", "target_companies")
+        }
+        check_sites(self.workplaces, [c.placements for c in people], **job_search)
         check_session_keys(self)
         return self
 
