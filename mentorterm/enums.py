@@ -230,6 +230,51 @@ class MeetingStatus(_Labelled):
         }
 
 
+class AftercareSituation(_Labelled):
+    """Where the citizen stands at an aftercare follow-up (schema 12): recorded
+    on the held aftercare meeting, it is what the year's figures count on the
+    aftercare day (before the placements running that day)."""
+
+    SAME_JOB = "same_job"
+    OTHER_JOB = "other_job"
+    FLEXJOB = "flexjob"
+    PAID_HOURS = "paid_hours"
+    WAGE_SUBSIDY = "wage_subsidy"
+    EDUCATION = "education"
+    BACK_ON_BENEFITS = "back_on_benefits"
+    OTHER = "other"
+
+    @classmethod
+    def _labels(cls) -> dict[str, str]:
+        return {
+            "same_job": N_("In the same job"),
+            "other_job": N_("In another ordinary job"),
+            "flexjob": N_("In a flexjob"),
+            "paid_hours": N_("In paid hours / a small job"),
+            "wage_subsidy": N_("In wage subsidy"),
+            "education": N_("In education"),
+            "back_on_benefits": N_("Without work: back on benefits"),
+            "other": N_("Other"),
+        }
+
+    @property
+    def in_job(self) -> bool:
+        """In a job (ordinary or flexjob), as the year's figures count it."""
+        return self in {
+            AftercareSituation.SAME_JOB,
+            AftercareSituation.OTHER_JOB,
+            AftercareSituation.FLEXJOB,
+        }
+
+    @property
+    def in_work(self) -> bool:
+        """In work of any kind: a job, paid hours / a small job, wage subsidy."""
+        return self.in_job or self in {
+            AftercareSituation.PAID_HOURS,
+            AftercareSituation.WAGE_SUBSIDY,
+        }
+
+
 #: The status schema 4 and earlier wrote for every cancellation.
 LEGACY_CANCELLED = "cancelled_by_citizen"
 

@@ -122,3 +122,12 @@ class UidField(CharField):
         kwargs.setdefault("constraints", [SQL("DEFAULT ''")])
         super().__init__(*args, **kwargs)
         self._sort_key = (4, 0)
+
+
+def added_later(field: Field, schema: int) -> Field:
+    """``field``, a column a later schema added to an existing table with
+    ``ALTER TABLE … ADD COLUMN`` (SQLite puts it last): placed after the uid in
+    a new database's table too, so the two schemas read alike word for word
+    (``schema`` orders two such columns by the schema that added them)."""
+    field._sort_key = (5, schema)
+    return field

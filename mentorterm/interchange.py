@@ -383,7 +383,11 @@ class InterchangeDocument(BaseModel):
         for index, cover in enumerate(self.covers):
             known(cover.mentor, f"covers[{index}].mentor")
             known(cover.covered, f"covers[{index}].covered")
-        check_sites(self.workplaces, [c.placements for c in self.citizens])
+        people = self.citizens
+        job_search = {
+            f: [getattr(c, f) for c in people] for f in ("job_contacts", "target_companies")
+        }
+        check_sites(self.workplaces, [c.placements for c in people], **job_search)
         check_session_keys(self)
         return self
 

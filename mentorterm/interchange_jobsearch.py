@@ -24,11 +24,18 @@ class CvStatusDoc(CvStateIn, _Stamped):
     pass
 
 
-class JobContactDoc(JobContactIn, _Stamped):
+class _Site(BaseModel):
+    # The register's workplace it is linked to, by its key in the document's
+    # workplaces (as a placement's ``site``); an older file's has none (the
+    # workplace's screen matches those by name).
+    site: str | None = Field(default=None, description="Key of a workplace in the document")
+
+
+class JobContactDoc(JobContactIn, _Stamped, _Site):
     pass
 
 
-class TargetCompanyDoc(TargetCompanyIn, _Stamped):
+class TargetCompanyDoc(TargetCompanyIn, _Stamped, _Site):
     position: int = Field(default=0, ge=0)
     added_on: Day
     done_on: OptionalDay = None

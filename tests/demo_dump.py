@@ -50,7 +50,10 @@ DOMAIN_DECIDES = {
     "sub_goal": frozenset({"priority", "created_on"}),
     "course": frozenset({"updated_at", "end_decided_on"}),
     "placement": frozenset({"end_decided_on", "site"}),
-    "meeting": frozenset({"status_before", "status_changed_on", "booked_on"}),
+    # Schema 12's aftercare situation is the domain's too (the old builder had none).
+    "meeting": frozenset(
+        {"status_before", "status_changed_on", "booked_on", "aftercare_situation"}
+    ),
     "action_item": frozenset({"created_on"}),
 }
 

@@ -7,7 +7,11 @@ audit rows and the mentor left out. Two columns are left out because the
 domain now decides them (demo_dump.DOMAIN_DECIDES): sub-goal priorities (the
 active ones numbered 1..n, as ``create_sub_goal``/``set_status`` keep them) and
 a course's ``updated_at`` (``extend_course`` writes an extension row, not the
-course). Everything else — every timestamp included — is as before.
+course). Everything else — every timestamp included — is as before, but for
+one change of the story since: the aftercare persona's call one month into
+the job is an aftercare follow-up (schema 12: it records where the citizen
+stands, in the same job), so the meeting and participant digests were taken
+again with its kind changed (the situation itself is the domain's, left out).
 """
 
 from __future__ import annotations
@@ -31,8 +35,8 @@ BEFORE = {
         "placement": "b7d215d94ec36f37",
         "hours_step": "6225de7ea445b74d",
         "logbook_entry": "ebcadba130f3a44d",
-        "meeting": "969bf89ae311b107",
-        "meeting_participant": "0e3159f8c62428f5",
+        "meeting": "9771c7df9a891753",
+        "meeting_participant": "ee7558fc44c73914",
         "action_item": "efcdff99d3cc3c2b",
         "review_note": "c6ca620d9863a803",
         "draft": "4f53cda18c2baa0c",
@@ -47,8 +51,8 @@ BEFORE = {
         "placement": "ef4491ca2fabcf98",
         "hours_step": "bb5170f46e48c21d",
         "logbook_entry": "eefaf305fbf6a077",
-        "meeting": "cb94b9601d2b84e6",
-        "meeting_participant": "b8f44a83b9b99a7d",
+        "meeting": "ed4b61c43e5c5be0",
+        "meeting_participant": "1cedaca8dafa8313",
         "action_item": "017b4fc7c50eed78",
         "review_note": "e42a89e5a1dc3f16",
         "draft": "4f53cda18c2baa0c",

@@ -135,7 +135,8 @@ ITEM_4 = {
     ],
     "at aftercare": [
         "aftercare_due", "aftercare_held", "in_work_at_aftercare", "in_job_at_aftercare",
-        "in_small_job_at_aftercare",
+        "in_small_job_at_aftercare", "in_education_at_aftercare",
+        "situation_recorded_at_aftercare",
     ],
     "hours a week reached": [
         "hours:none", "hours:under_5", "hours:5_9", "hours:10_14", "hours:15_19", "hours:20_up",

@@ -126,9 +126,15 @@ def raw_counts(path: Path) -> dict[str, int]:
         conn.close()
 
 
+#: Columns compared by their own tests: schema 11's uid (random per row;
+#: test_migration_v11) and schema 12's aftercare situation (NULL on every
+#: migrated row; test_migration_v12).
+_LATER = ("uid", "aftercare_situation")
+
+
 def _without_uid(cursor) -> list[tuple]:
-    """The rows without schema 11's uid (random per row; test_migration_v11)."""
-    kept = [i for i, d in enumerate(cursor.description) if d[0] != "uid"]
+    """The rows without the columns of ``_LATER``."""
+    kept = [i for i, d in enumerate(cursor.description) if d[0] not in _LATER]
     return [tuple(row[i] for i in kept) for row in cursor.fetchall()]
 
 
@@ -140,7 +146,7 @@ def raw_rows(conn: sqlite3.Connection, table: str) -> list[tuple]:
     """A table's rows as an older schema holds them, with the stamps as schema 6
     stores them (integer microseconds), to compare with the rows after an upgrade."""
     cursor = conn.execute(f'SELECT * FROM "{table}" ORDER BY id')
-    names = [d[0] for d in cursor.description if d[0] != "uid"]
+    names = [d[0] for d in cursor.description if d[0] not in _LATER]
     stamps = [i for i, name in enumerate(names) if name in STAMPS]
     return [
         tuple(stamp_as_micros(v) if i in stamps else v for i, v in enumerate(row))
@@ -415,11 +421,18 @@ SCHEMA_7_COLUMNS = re.compile(
 )
 
 
+# Schema 12's column (migration_v12), as a CREATE TABLE statement writes it.
+SCHEMA_12_COLUMNS = re.compile(
+    r', "aftercare_situation" VARCHAR\(30\) CHECK \((?:[^()]|\([^()]*\))*\)'
+)
+
+
 def without_schema_7(schema: list[tuple]) -> list[tuple]:
     """The schema without schema 7's columns: the steps to schemas 5 and 6
     rebuild tables from today's models, so a file stopped there has them; nor
     schema 9's version column, which those rebuilds give every table, nor
-    schema 10's placement link (and its index), nor schema 11's uid."""
+    schema 10's placement link (and its index), nor schema 11's uid, nor
+    schema 12's aftercare situation (step 5 rebuilds the meetings)."""
     version = ', "version" INTEGER NOT NULL DEFAULT 1'
     uid = ", \"uid\" VARCHAR(32) NOT NULL DEFAULT ''"
     return [
@@ -427,7 +440,11 @@ def without_schema_7(schema: list[tuple]) -> list[tuple]:
             k,
             n,
             t,
-            _without_schema_10(SCHEMA_7_COLUMNS.sub("", sql).replace(version, "").replace(uid, "")),
+            _without_schema_10(
+                SCHEMA_12_COLUMNS.sub("", SCHEMA_7_COLUMNS.sub("", sql))
+                .replace(version, "")
+                .replace(uid, "")
+            ),
         )
         if sql
         else (k, n, t, sql)

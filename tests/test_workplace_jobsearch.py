@@ -162,7 +162,7 @@ async def test_a_workplace_without_job_search_says_so(db_path, name):
         await pilot.press("W", "enter")
         await pilot.pause()
         assert shown(app, "#workplace-jobsearch-heading") == (
-            f"No job-search contact with “{name}” yet (matched by name)."
+            f"No job-search contact with “{name}” yet (linked or matched by name)."
         )
         assert not app.screen.query_one("#workplace-jobsearch", DataTable).display
 

@@ -58,6 +58,7 @@ def _listing(result, wanted: str) -> str:
                 f"  {c.course_id:>5}  {c.citizen_name} ({c.citizen_id}) · {c.mentor_name} · "
                 f"{show_date(c.start)}–{ended}{outcome} · {c.purpose_label}"
                 + (f" · {c.programme}" if c.programme else "")
+                + (f" · {c.aftercare_text}" if row.key.endswith("_at_aftercare") else "")
             )
         if not courses:
             lines.append("  " + _("(no course)"))

@@ -83,3 +83,6 @@ class MeetingWriter:
             )
         else:
             meetings.set_status(draft.id, draft.status)
+        if draft.status == MeetingStatus.HELD and draft.aftercare_situation is not None:
+            # Where the citizen stands, as the aftercare note records it.
+            meetings.record_aftercare_situation(draft.id, draft.aftercare_situation)

@@ -85,6 +85,7 @@ class MeetingPlanner:
                 notes=extra.notes,
                 with_supervisor=extra.with_supervisor,
                 fixed=True,
+                aftercare_situation=extra.aftercare_situation,
             )
             if extra.decisions:
                 draft.decisions.append(extra.decisions)

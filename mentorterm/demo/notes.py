@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from ..enums import MeetingKind, MeetingStatus
+from ..enums import AftercareSituation, MeetingKind, MeetingStatus
 from .days import _days, _stamp
 from .plans import Persona
 
@@ -40,6 +40,7 @@ class _MeetingDraft:
     fields: dict[str, str] = field(default_factory=dict)
     next_day: date | None = None
     id: int | None = None
+    aftercare_situation: AftercareSituation | None = None  # recorded once it is held
 
     @property
     def starts_at(self) -> datetime:

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from ..enums import (
+    AftercareSituation,
     Attendance,
     CourseOutcome,
     CoursePurpose,
@@ -133,6 +134,8 @@ class ExtraMeeting:
     duration: int = 45
     decisions: str = ""
     with_supervisor: bool = False
+    # A held aftercare follow-up: where the citizen stands (schema 12).
+    aftercare_situation: AftercareSituation | None = None
 
 
 @dataclass

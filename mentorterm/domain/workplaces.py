@@ -19,7 +19,7 @@ from peewee import JOIN
 
 from ..enums import CourseOutcome, PlacementKind
 from ..i18n import N_, _
-from ..models import Citizen, Course, Placement, Workplace, db
+from ..models import Citizen, Course, JobContact, Placement, TargetCompany, Workplace, db
 from ..schemas.workplaces import WorkplaceIn, same_name
 from . import audit
 from .errors import DomainError, NotFound
@@ -232,6 +232,15 @@ def placement_site(placement_id: int) -> WorkplaceView | None:
     if placement is None or site_of(placement) is None:
         return None
     return workplace_view(site_of(placement))
+
+
+def company_site(what: str, row_id: int) -> WorkplaceView | None:
+    """The register's workplace a job-search company links to, if any (``what``:
+    "job_contact" or "target_company")."""
+    model = {"job_contact": JobContact, "target_company": TargetCompany}[what]
+    row = model.get_or_none(model.id == row_id)
+    linked = None if row is None else row.__data__.get("workplace")
+    return None if linked is None else workplace_view(linked)
 
 
 def link_placement(placement_id: int, workplace_id: int | None) -> None:

@@ -14,11 +14,13 @@ from peewee import (
 
 from ..enums import (
     LEGACY_CANCELLED,
+    AftercareSituation,
     CancelledBy,
     MeetingKind,
     MeetingStatus,
     ParticipantRole,
 )
+from ..fields import added_later
 from .base import BaseModel, _enum_check, created_on_its_day, today
 from .people import Citizen, Mentor
 
@@ -73,6 +75,17 @@ class Meeting(BaseModel):
     # ``MeetingStatusChange`` row; the two columns above keep the last one, so a
     # reading as of a day on or after it needs no look into the history.
     booked_on = DateField(null=True)
+    # Schema 12: where the citizen stands at a held aftercare follow-up (in the
+    # same job, in education, back on benefits …), NULL when not recorded; the
+    # year's figures count it on the aftercare day before the placements.
+    aftercare_situation = added_later(
+        CharField(
+            max_length=30,
+            null=True,
+            constraints=[_enum_check("aftercare_situation", AftercareSituation, null=True)],
+        ),
+        12,
+    )
 
     class Meta:
         # (citizen, status, starts_at): the caseload's last-held / next-planned

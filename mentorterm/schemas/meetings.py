@@ -13,6 +13,7 @@ from pydantic import (
 
 from ..enums import (
     LEGACY_CANCELLED,
+    AftercareSituation,
     CancelledBy,
     MeetingKind,
     MeetingStatus,
@@ -48,6 +49,8 @@ class MeetingIn(InputModel):
     # Schema 5: who cancelled (only for a cancelled meeting), and why / the no-show's note.
     cancelled_by: CancelledBy | None = None
     outcome_note: Text = ""
+    # Schema 12: where the citizen stands, recorded at a held aftercare follow-up.
+    aftercare_situation: AftercareSituation | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -59,6 +62,8 @@ class MeetingIn(InputModel):
             and not data.get("cancelled_by")
         ):
             data = {**data, "cancelled_by": CancelledBy.CITIZEN.value}
+        if isinstance(data, dict) and data.get("aftercare_situation") == "":
+            data = {**data, "aftercare_situation": None}  # the form's empty choice
         return data
 
     @model_validator(mode="after")
@@ -71,6 +76,9 @@ class MeetingIn(InputModel):
             self.cancelled_by = None
         elif self.cancelled_by is None:
             self.cancelled_by = CancelledBy.CITIZEN
+        # Where the citizen stands is known only at an aftercare follow-up held.
+        if self.kind != MeetingKind.AFTERCARE or self.status != MeetingStatus.HELD:
+            self.aftercare_situation = None
         return self
 
 

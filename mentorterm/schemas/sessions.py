@@ -152,6 +152,7 @@ class GroupSessionEditIn(GroupSessionIn):
 
 class GroupSeriesEditIn(GroupSeriesIn):
     """A series changed: its later sessions without a roll call follow (its
-    first day stays: the sessions held are what they were)."""
+    first day moves only while no session before the new one is past or has a
+    roll call: the sessions held are what they were)."""
 
     leader_id: int | None = None

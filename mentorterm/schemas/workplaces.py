@@ -45,20 +45,25 @@ class WorkplaceDoc(WorkplaceIn):
     uid: Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")] | None = None  # schema 11
 
 
-def check_sites(workplaces: list[WorkplaceDoc], placements: Sequence[Sequence]) -> None:
+def check_sites(
+    workplaces: list[WorkplaceDoc], placements: Sequence[Sequence], **others: Sequence[Sequence]
+) -> None:
     """Each key once, and every placement's ``site`` a key of the list
-    (``placements``: each citizen's, in the document's order)."""
+    (``placements``: each citizen's, in the document's order); ``others`` the
+    same for another list of each citizen's that names a workplace by its
+    ``site`` (the job search's ``job_contacts`` and ``target_companies``)."""
     keys: set[str] = set()
     for index, workplace in enumerate(workplaces):
         if workplace.key in keys:
             raise _field_error(f"workplaces[{index}]", _("Two workplaces with the same key."))
         keys.add(workplace.key)
-    for c_index, theirs in enumerate(placements):
-        for p_index, placement in enumerate(theirs):
-            if placement.site is not None and placement.site not in keys:
-                raise _field_error(
-                    f"citizens[{c_index}].placements[{p_index}].site",
-                    _("Names the workplace '{key}', which is not in the workplaces list.").format(
-                        key=placement.site
-                    ),
-                )
+    for field, lists in {"placements": placements, **others}.items():
+        for c_index, theirs in enumerate(lists):
+            for p_index, record in enumerate(theirs):
+                if record.site is not None and record.site not in keys:
+                    raise _field_error(
+                        f"citizens[{c_index}].{field}[{p_index}].site",
+                        _(
+                            "Names the workplace '{key}', which is not in the workplaces list."
+                        ).format(key=record.site),
+                    )

@@ -71,8 +71,9 @@ class FiguresScreen(Loader, BackHelpScreen):
         "Every course running on a day of the period counts, archived citizens' too, "
         "as known on the period's last day. Shares are of the courses running, of those "
         "ended, or of the aftercare due (its day: the end and the days the review's "
-        "aftercare setting gives; in work: a work placement running that day, a job or "
-        "a small job by its kind; an education after the course is not recorded). "
+        "aftercare setting gives; where the citizen stands as recorded at the last "
+        "aftercare follow-up held wins; without one, in work is a work placement running "
+        "that day, a job or a small job by its kind, and education only when recorded). "
         "enter on a figure lists the courses counted in it."
     )
 
@@ -254,14 +255,18 @@ class FigureCoursesScreen(BackHelpScreen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
+        # An aftercare figure says what was recorded at aftercare (blank: the placements).
+        aftercare = self.row.key.endswith("_at_aftercare")
         table.add_columns(
-            _("Course"), _("Citizen"), _("Mentor"), _("Started"), _("Ended"), _("Outcome"),
-            _("Purpose"), _("Programme"),
+            _("Course"), _("Citizen"), _("Mentor"), _("Started"), _("Ended"),
+            *([_("At aftercare")] if aftercare else []), _("Outcome"), _("Purpose"),
+            _("Programme"),
         )  # fmt: skip
         for c in self.courses:
             table.add_row(
                 str(c.course_id), escape(c.citizen_name), escape(c.mentor_name),
                 show_date(c.start), show_date(c.ended_on) if c.ended_on else _("running"),
+                *([c.aftercare_label or _("(placements)")] if aftercare else []),
                 c.outcome_label, c.purpose_label, escape(c.programme), key=str(c.course_id),
             )  # fmt: skip
         table.focus()

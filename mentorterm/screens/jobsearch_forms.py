@@ -14,6 +14,7 @@ from datetime import date
 from textual.widgets import Input
 
 from ..domain import jobsearch as domain
+from ..domain import workplaces as register
 from ..enums_provider import ContactHow, ContactOutcome, CvState
 from ..i18n import _
 from ..schemas import CvStateIn, JobContactIn, TargetCompanyIn
@@ -28,8 +29,14 @@ class FindsCompany(FindsWorkplace):
     WORKPLACE_FIELD = "company"
     WORKPLACE_FILLS: dict[str, str] = {}
 
+    LINKED_AS = ""  # the record kind whose saved link the form opens on
+    row_id: int | None = None
+
     def on_mount(self) -> None:
-        self.start_finding()
+        saved = None
+        if self.row_id is not None:
+            saved = register.company_site(self.LINKED_AS, self.row_id)
+        self.start_finding(linked=saved)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         # A plain handler (a mixin's @on is not collected): the company field only.
@@ -58,6 +65,7 @@ class ContactForm(FindsCompany, FormScreen[int]):
     TITLE = _("New contact with a company")
     MODEL = JobContactIn
     RECORD = ("job_contact", "contact_id")
+    LINKED_AS = "job_contact"
     FIELDS = [
         FieldSpec("company", _("Company"), required=True),  # found in the register
         FieldSpec("how", _("How"), "select", options=ContactHow.choices(), required=True),
@@ -70,7 +78,7 @@ class ContactForm(FindsCompany, FormScreen[int]):
 
     def __init__(self, citizen_id: int, today: date, contact_id: int | None = None) -> None:
         self.citizen_id = citizen_id
-        self.contact_id = contact_id
+        self.contact_id = self.row_id = contact_id
         if contact_id is None:
             initial = {
                 "how": ContactHow.APPLICATION.value,
@@ -85,8 +93,8 @@ class ContactForm(FindsCompany, FormScreen[int]):
 
     def submit(self, data: JobContactIn) -> int:
         if self.contact_id is None:
-            return domain.add_contact(self.citizen_id, data)
-        domain.update_contact(self.contact_id, data)
+            return domain.add_contact(self.citizen_id, data, workplace_id=self.site_id)
+        domain.update_contact(self.contact_id, data, workplace_id=self.site_id)
         return self.contact_id
 
 
@@ -94,6 +102,7 @@ class TargetForm(FindsCompany, FormScreen[int]):
     TITLE = _("A company to approach")
     MODEL = TargetCompanyIn
     RECORD = ("target_company", "target_id")
+    LINKED_AS = "target_company"
     FIELDS = [
         FieldSpec("company", _("Company"), required=True),  # found in the register
         FieldSpec("why", _("Why this one"), hint=_("e.g. near home; they take trainees")),
@@ -101,13 +110,13 @@ class TargetForm(FindsCompany, FormScreen[int]):
 
     def __init__(self, citizen_id: int, today: date, target_id: int | None = None) -> None:
         self.citizen_id = citizen_id
-        self.target_id = target_id
+        self.target_id = self.row_id = target_id
         self.today = today
         initial = {} if target_id is None else domain.target_input(target_id).model_dump()
         super().__init__(initial, None if target_id is None else _("Edit the company"))
 
     def submit(self, data: TargetCompanyIn) -> int:
         if self.target_id is None:
-            return domain.add_target(self.citizen_id, data, self.today)
-        domain.update_target(self.target_id, data)
+            return domain.add_target(self.citizen_id, data, self.today, workplace_id=self.site_id)
+        domain.update_target(self.target_id, data, workplace_id=self.site_id)
         return self.target_id

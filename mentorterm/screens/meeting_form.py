@@ -17,6 +17,7 @@ from ..widgets.confirm import ConfirmScreen
 from ..widgets.fields import FieldSpec
 from ..widgets.form import FormScreen
 from ..widgets.markup import escape
+from .note_form import aftercare_fields
 from .note_mapping import participant_fields, participants_from
 from .note_view import status_history_lines
 
@@ -65,6 +66,9 @@ class MeetingForm(FormScreen[int]):
                     *status_history_lines(domain.status_history(self.meeting_id)),
                 ]
             )
+        # Correcting an aftercare follow-up: where the citizen stands too.
+        kind = self._start_kind()
+        situation = aftercare_fields(kind) if self.meeting_id is not None else []
         return [
             FieldSpec("kind", _("Kind"), "select", options=MeetingKind.choices(), required=True),
             FieldSpec("starts_at", _("Date and time"), "datetime", required=True),
@@ -72,8 +76,15 @@ class MeetingForm(FormScreen[int]):
             FieldSpec("place", _("Place")),
             status,
             *outcome,
+            *situation,
             *participant_fields(),
         ]
+
+    def _start_kind(self) -> MeetingKind | None:
+        try:
+            return MeetingKind(self.initial.get("kind"))
+        except ValueError:
+            return None
 
     def action_save(self) -> None:
         """Save; a time that overlaps a booked meeting asks first, naming it."""

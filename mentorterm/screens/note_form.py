@@ -24,7 +24,7 @@ from .. import keys
 from ..domain import drafts
 from ..domain import meetings as domain
 from ..domain.subgoals import sub_goal_rows
-from ..enums import MeetingKind, MeetingStatus
+from ..enums import AftercareSituation, MeetingKind, MeetingStatus
 from ..format import days_ago, show_datetime
 from ..i18n import _
 from ..schemas import MeetingIn
@@ -63,6 +63,21 @@ def _point_fields(kind: MeetingKind) -> list[FieldSpec]:
         specs.append(FieldSpec("workplace_view", _("5. The workplace's view"), "area"))
     specs.append(FieldSpec("notes", _("Other notes"), "area"))
     return specs
+
+
+def aftercare_fields(kind: MeetingKind) -> list[FieldSpec]:
+    """An aftercare follow-up asks where the citizen stands (the year's figures count it)."""
+    if kind != MeetingKind.AFTERCARE:
+        return []
+    return [
+        FieldSpec(
+            "aftercare_situation",
+            _("Where the citizen stands now"),
+            "select",
+            options=AftercareSituation.choices(),
+            hint=_("Recorded when the follow-up is held; the year's figures count it"),
+        )
+    ]
 
 
 class NoteForm(FormScreen[int]):
@@ -154,6 +169,7 @@ class NoteForm(FormScreen[int]):
                 "status", _("Status"), "select", options=MeetingStatus.choices(), required=True
             ),
             *participant_fields(),
+            *aftercare_fields(self.kind),
             *_point_fields(self.kind),
             FieldSpec("decisions", _("Decisions"), "area"),
         ]

@@ -40,6 +40,10 @@ def meeting_detail_text(detail: domain.MeetingDetail) -> str:
         MeetingStatus.NO_SHOW,
     ):
         lines.append(_("Earlier outcome note: {note}").format(note=escape(detail.outcome_note)))
+    if detail.aftercare_situation is not None:
+        lines.append(
+            _("At aftercare: {situation}").format(situation=detail.aftercare_situation.label)
+        )
     if detail.participants:
         lines.append(
             _("With: {names}").format(

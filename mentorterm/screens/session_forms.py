@@ -3,8 +3,6 @@ a session or a series edited, the hours one participant was at a session."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import ValidationError
 
 from ..domain import sessions
@@ -104,7 +102,9 @@ class SessionEditForm(FormScreen[int]):
 
 class SeriesEditForm(FormScreen[SeriesChange]):
     """A series changed from today on: the later sessions without a roll call
-    follow; one the change would remove is named and asked about first."""
+    follow; one the change would remove is named and asked about first. Its
+    first day moves earlier (new sessions) or later (asking before removing the
+    sessions before it; refused past a session held or with a roll call)."""
 
     TITLE = _("Edit series")
     MODEL = GroupSeriesEditIn
@@ -129,15 +129,23 @@ class SeriesEditForm(FormScreen[SeriesChange]):
             required=True,
             hint=_("Later: the new sessions are made. Earlier: asks before removing any."),
         )
+        first_day = FieldSpec(
+            "first_day",
+            _("First day"),
+            "date",
+            required=True,
+            hint=_(
+                "Earlier: the new sessions are made. Later: asks before removing any; "
+                "not after a session held or with a roll call."
+            ),
+        )
         return [
             *(by_name[name] for name in ("title", "weekdays", "starts", "hours")),
+            first_day,
             last_day,
             by_name["place"],
             leader_field(self.leader_id),
         ]
-
-    def model_data(self, values: dict[str, Any]) -> dict[str, Any]:
-        return {**super().model_data(values), "first_day": self.first_day}
 
     def action_save(self) -> None:
         """Save; a change that removes sessions names them and asks first."""
@@ -157,7 +165,8 @@ class SeriesEditForm(FormScreen[SeriesChange]):
                 self.dropping = [dated.id for dated in change.drop]
                 FormScreen.action_save(self)
             else:
-                self.query_one("#f-last_day").focus()
+                moved = data.first_day != self.first_day
+                self.query_one("#f-first_day" if moved else "#f-last_day").focus()
 
         self.app.push_screen(
             ConfirmScreen(escape(question), yes=_("Save and remove"), no=_("Change it")), answered

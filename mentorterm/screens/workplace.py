@@ -1,7 +1,7 @@
 """One workplace of the register: its contacts, the accommodations it can offer,
 every placement there with the citizen and how it went, and the job search
 with it: the citizens' contacts with the company and the lists it is on,
-matched by name (enter opens the citizen, e edits, ctrl+a archives: asks first)."""
+linked or matched by name (enter opens the citizen, e edits, ctrl+a archives: asks first)."""
 
 from __future__ import annotations
 
@@ -58,9 +58,10 @@ class WorkplaceScreen(RecordListScreen):
     HELP_TITLE = _("Workplace")
     HELP_NOTE = _(
         "The job search lists the citizens' contacts with this company and the lists "
-        "of companies to approach it is on, matched by name (case and spaces aside): "
-        "a contact typed with another spelling is not shown. tab moves between the "
-        "placements and the job search."
+        "of companies to approach it is on: those linked to it (the company taken from "
+        "the register in the form), then those linked to none, matched by name (case "
+        "and spaces aside): one typed with another spelling is not shown. tab moves "
+        "between the placements and the job search."
     )
     BINDINGS = keys.bindings("workplace")
 
@@ -132,11 +133,12 @@ class WorkplaceScreen(RecordListScreen):
             if self.rows
             else _("No placement here yet. A placement links here from its form.")
         )
-        self.load_job_search(w.name)
+        self.load_job_search(w.name, w.id)
 
-    def load_job_search(self, name: str) -> None:
-        """The contacts with the company and the lists it is on, matched by name."""
-        found = job_search_at(name)
+    def load_job_search(self, name: str, workplace_id: int | None = None) -> None:
+        """The contacts with the company and the lists it is on, matched by the
+        link first, then by name."""
+        found = job_search_at(name, workplace_id)
         self._reads.saw(found.citizen_ids)
         self.searched = [*found.contacts, *found.targets]
         table = self.query_one("#workplace-jobsearch", DataTable)
@@ -149,13 +151,15 @@ class WorkplaceScreen(RecordListScreen):
             "on {count} list to approach", "on {count} lists to approach", len(found.targets)
         )
         self.query_one("#workplace-jobsearch-heading", Static).update(
-            _("[b]Job search with “{name}” ({contacts}, {lists})[/b] · matched by name").format(
+            _(
+                "[b]Job search with “{name}” ({contacts}, {lists})[/b] · linked or matched by name"
+            ).format(
                 name=escape(name),
                 contacts=contacts.format(count=len(found.contacts)),
                 lists=lists.format(count=len(found.targets)),
             )
             if self.searched
-            else _("No job-search contact with “{name}” yet (matched by name).").format(
+            else _("No job-search contact with “{name}” yet (linked or matched by name).").format(
                 name=escape(name)
             )
         )

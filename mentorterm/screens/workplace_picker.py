@@ -8,8 +8,10 @@ register's (case and spaces aside) links the placement to it
 empty; any other name links to none (the typed name is kept as typed).
 
 The job search's forms (a company contacted, a company to approach) find the
-company the same way (``WORKPLACE_FIELD = "company"``, nothing to fill); a
-name the register lacks is kept as typed there too.
+company the same way (``WORKPLACE_FIELD = "company"``, nothing to fill) and
+link it to the workplace found (``JobContact.workplace``,
+``TargetCompany.workplace``); a name the register lacks is kept as typed
+there too, linked to none.
 """
 
 from __future__ import annotations
@@ -67,14 +69,19 @@ class FindsWorkplace:
         if spec.name == self.WORKPLACE_FIELD:
             yield Static(id="workplace-matches", classes="field-hint")
 
-    def start_finding(self, placement_id: int | None = None) -> None:
-        """At mount: the register's names for the completion, the link as saved."""
+    def start_finding(
+        self, placement_id: int | None = None, linked: register.WorkplaceView | None = None
+    ) -> None:
+        """At mount: the register's names for the completion, the link as saved
+        (a placement's, or ``linked``: a job-search company's)."""
         names = [row.name for row in register.workplaces()]
         box = self.query_one(f"#f-{self.WORKPLACE_FIELD}", Input)  # type: ignore[attr-defined]
         box.suggester = SuggestFromList(names, case_sensitive=False)
         if placement_id is not None:
-            self.initial_site = register.placement_site(placement_id)
-            self.site_id = self.initial_site.id if self.initial_site else None
+            linked = register.placement_site(placement_id)
+        if linked is not None or placement_id is not None:
+            self.initial_site = linked
+            self.site_id = linked.id if linked else None
         self.initial_name = box.value
         self.finding = True
         self.show_matches(box.value, fill=False)

@@ -18,6 +18,7 @@ from .migration_v8 import to_schema_8
 from .migration_v9 import to_schema_9
 from .migration_v10 import to_schema_10
 from .migration_v11 import to_schema_11
+from .migration_v12 import to_schema_12
 from .migration_v13 import to_schema_13
 from .schema import AUDIT_TRIGGERS
 
@@ -133,7 +134,7 @@ MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {
     9: lambda migrator: to_schema_9(migrator.database, migrator),
     10: lambda migrator: to_schema_10(migrator.database, migrator),
     11: lambda migrator: to_schema_11(migrator.database, migrator),
-    12: lambda migrator: None,  # PLACEHOLDER until the aftercare branch's schema 12 merges
+    12: lambda migrator: to_schema_12(migrator.database, migrator),
     13: lambda migrator: to_schema_13(migrator.database, migrator),
 }
 

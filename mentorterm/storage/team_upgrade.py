@@ -8,8 +8,8 @@ a mentor's login cannot alter the tables and is told so. What the upgrade does:
 - the tables a later schema added (schema 9: ``handover``, ``cover``;
   schema 10: the provider's own) are made, and the columns it added (schema
   9: every table's ``version``; schema 10: ``placement.workplace_id``;
-  schema 11: every record table's ``uid``, each row its own) are
-  added, the existing rows given the column's default;
+  schema 11: every record table's ``uid``, each row its own; schema 12:
+  ``meeting.aftercare_situation``) are added, the existing rows given the column's default;
 - every trigger, function, policy and grant ``team init`` makes is dropped
   and made again from this program's definitions, so the rules of access are
   exactly those of a new team database (run again at the current schema, it

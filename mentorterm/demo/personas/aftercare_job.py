@@ -6,6 +6,7 @@ import random
 from datetime import date
 
 from ...enums import (
+    AftercareSituation,
     Attendance,
     CourseOutcome,
     CoursePurpose,
@@ -168,7 +169,7 @@ def persona(rng: random.Random, t: date) -> Persona:
         extra_meetings=[
             ExtraMeeting(
                 _workday(ended + _days(32)),
-                MeetingKind.PHONE,
+                MeetingKind.AFTERCARE,
                 MeetingStatus.HELD,
                 "Aftercare call, one month in the job: likes the team; tired in the "
                 "evenings but manages. No problems with the contract.",
@@ -176,6 +177,7 @@ def persona(rng: random.Random, t: date) -> Persona:
                 hour=(16, 0),
                 duration=20,
                 decisions="Aftercare follow-up about three months in.",
+                aftercare_situation=AftercareSituation.SAME_JOB,
             ),
             ExtraMeeting(
                 _workday(t + _days(rng.randint(2, 6))),

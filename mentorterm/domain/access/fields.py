@@ -33,6 +33,7 @@ FIELD_LABELS: dict[str, str] = {
     "accommodations": N_("Accommodations"),
     "accommodations_note": N_("Accommodations note"),
     "address": N_("Address"),
+    "aftercare_situation": N_("Where the citizen stands at aftercare"),
     "aids": N_("Aids"),
     "archived_on": N_("Archived on"),
     "area": N_("Area"),

@@ -13,11 +13,22 @@ from __future__ import annotations
 
 from datetime import date
 
-from ...enums import CourseOutcome, CoursePurpose
-from ...i18n import N_
+from ...enums import AftercareSituation, CourseOutcome, CoursePurpose
+from ...format import show_date
+from ...i18n import N_, _
 from ..audit import viewed
 from ..views import View
-from .compute import ALL, BY_CHOICES, Cell, FigureRow, FiguresTable, Group, check_period, compute
+from .compute import (
+    ALL,
+    BY_CHOICES,
+    Cell,
+    FigureRow,
+    FiguresTable,
+    Group,
+    check_period,
+    compute,
+    recorded_situation,
+)
 from .facts import CourseFact
 from .load import course_facts
 
@@ -48,6 +59,27 @@ class CountedCourse(View):
     outcome: str | None
     purpose: str
     programme: str
+    # Schema 12: where the citizen stood, recorded at aftercare by the period's
+    # end (the day, an AftercareSituation value); None: the placements decide.
+    aftercare_day: date | None = None
+    aftercare_situation: str | None = None
+
+    @property
+    def aftercare_label(self) -> str:
+        """Where the citizen stood as recorded at aftercare ("": not recorded)."""
+        if self.aftercare_situation is None:
+            return ""
+        return AftercareSituation(self.aftercare_situation).label
+
+    @property
+    def aftercare_text(self) -> str:
+        """How the aftercare day was decided for this course, in words."""
+        if self.aftercare_situation is None:
+            return _("at aftercare: nothing recorded (the placements running that day count)")
+        return _("at aftercare: {situation} (recorded {day})").format(
+            situation=AftercareSituation(self.aftercare_situation).label,
+            day=show_date(self.aftercare_day),
+        )
 
     @property
     def outcome_label(self) -> str:
@@ -63,8 +95,11 @@ class YearFigures(View):
     courses: dict[int, CountedCourse]  # every course in the period, by id
 
 
-def _line(f: CourseFact) -> CountedCourse:
+def _line(f: CourseFact, end: date) -> CountedCourse:
+    recorded = recorded_situation(f, end)
     return CountedCourse(
+        aftercare_day=None if recorded is None else recorded[0],
+        aftercare_situation=None if recorded is None else recorded[1].value,
         course_id=f.course_id,
         citizen_id=f.citizen_id,
         citizen_name=f.citizen_name,
@@ -91,7 +126,7 @@ def year_figures(
     table = compute(
         facts, start, end, today=today or date.today(), by=by, aftercare_days=aftercare_days
     )
-    return YearFigures(table=table, courses={f.course_id: _line(f) for f in facts})
+    return YearFigures(table=table, courses={f.course_id: _line(f, end) for f in facts})
 
 
 def counted(result: YearFigures, row: FigureRow, group: int = 0) -> list[CountedCourse]:

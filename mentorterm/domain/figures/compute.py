@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from statistics import median
 
-from ...enums import Attendance, CourseOutcome, CoursePurpose, PlacementKind
+from ...enums import AftercareSituation, Attendance, CourseOutcome, CoursePurpose, PlacementKind
 from ...i18n import N_, _
 from ..errors import DomainError
 from ..statistics import figures as day_figures
@@ -35,6 +35,28 @@ NO_PROGRAMME = N_("(no programme)")
 # On the aftercare day: in a job (ordinary or flexjob), or in paid hours / a small job.
 JOB_KINDS = (PlacementKind.ORDINARY_JOB.value, PlacementKind.FLEXJOB.value)
 SMALL_JOB_KINDS = (PlacementKind.PAID_HOURS.value,)
+
+
+def recorded_situation(f: CourseFact, end: date) -> tuple[date, AftercareSituation] | None:
+    """Where the citizen stood as recorded at the last aftercare follow-up held
+    after the course's end, by ``end`` (the period's last day): (day, situation),
+    None when none was recorded (then the placements running that day count)."""
+    if f.ended_on is None:
+        return None
+    found = [(day, s) for day, s in f.aftercare_situations if f.ended_on <= day <= end]
+    return (found[-1][0], AftercareSituation(found[-1][1])) if found else None
+
+
+def _in_work(s: AftercareSituation) -> bool:
+    return s.in_work
+
+
+def _in_job(s: AftercareSituation) -> bool:
+    return s.in_job
+
+
+def _small(s: AftercareSituation) -> bool:
+    return s == AftercareSituation.PAID_HOURS
 
 
 class Cell(View):
@@ -153,10 +175,27 @@ class _Counter:
         """An aftercare follow-up held after the course's end, by the period's end."""
         return any(f.ended_on <= day <= self.end for day in f.aftercare_held)
 
+    def situation(self, f: CourseFact) -> AftercareSituation | None:
+        recorded = recorded_situation(f, self.end)
+        return None if recorded is None else recorded[1]
+
     def working(self, f: CourseFact, kinds: Sequence[str] | None = None) -> bool:
         """A work placement (of ``kinds``, or any) running on the aftercare day."""
         day = f.ended_on + timedelta(days=self.after)
         return any(w.runs_on(day) and (kinds is None or w.kind in kinds) for w in f.work)
+
+    def at_aftercare(
+        self,
+        f: CourseFact,
+        recorded: Callable[[AftercareSituation], bool],
+        kinds: Sequence[str] | None = None,
+    ) -> bool:
+        """On the aftercare day: the situation recorded at aftercare wins; without
+        one, a work placement (of ``kinds``) running that day."""
+        situation = self.situation(f)
+        if situation is not None:
+            return recorded(situation)
+        return self.working(f, kinds)
 
     def extended(self, f: CourseFact) -> bool:
         """Extended at least once by the period's end (a later extension was not known)."""
@@ -238,15 +277,22 @@ def _rows(c: _Counter, programmes: Sequence[str]) -> list[tuple[str, str, str, s
          "courses", _count(c.due)),
         ("aftercare_held", after, N_("… with an aftercare follow-up held"), "courses",
          _count(c.where(c.held, c.due), c.due)),
+        ("situation_recorded_at_aftercare", after,
+         N_("… with where the citizen stands recorded at aftercare"), "courses",
+         _count(c.where(lambda f: c.situation(f) is not None, c.due), c.due)),
         ("in_work_at_aftercare", after,
          N_("… still in work on the aftercare day"), "courses",
-         _count(c.where(c.working, c.due), c.due)),
+         _count(c.where(lambda f: c.at_aftercare(f, _in_work), c.due), c.due)),
         ("in_job_at_aftercare", after,
          N_("… in a job (ordinary or flexjob) on the aftercare day"), "courses",
-         _count(c.where(lambda f: c.working(f, JOB_KINDS), c.due), c.due)),
+         _count(c.where(lambda f: c.at_aftercare(f, _in_job, JOB_KINDS), c.due), c.due)),
         ("in_small_job_at_aftercare", after,
          N_("… in paid hours / a small job on the aftercare day"), "courses",
-         _count(c.where(lambda f: c.working(f, SMALL_JOB_KINDS), c.due), c.due)),
+         _count(c.where(lambda f: c.at_aftercare(f, _small, SMALL_JOB_KINDS), c.due), c.due)),
+        ("in_education_at_aftercare", after,
+         N_("… in education on the aftercare day"), "courses",
+         _count(c.where(lambda f: c.situation(f) == AftercareSituation.EDUCATION, c.due),
+                c.due)),
     ]  # fmt: skip
     hours = N_("Hours a week reached")
     reached = {i: h for i, h in c.top.items() if h is not None}

@@ -64,11 +64,11 @@ def render_text(result: YearFigures) -> str:
         _(
             "Shares in brackets are of the courses running, of those ended, or of the "
             "aftercare due (its day: the end and the days the review's aftercare setting "
-            "gives; still in work: a work placement recorded running that day, a job or "
-            "a small job by its kind; an education is not recorded after the course, so "
-            "no figure says who is still in one). Everything is counted as known on the "
-            "period's last day. 'mentorterm figures --list N' lists the courses counted "
-            "in figure N."
+            "gives; where the citizen stands as recorded at the last aftercare follow-up "
+            "held wins; without one, still in work is a work placement recorded running "
+            "that day, a job or a small job by its kind, and education is only known "
+            "when recorded). Everything is counted as known on the period's last day. "
+            "'mentorterm figures --list N' lists the courses counted in figure N."
         ),
     ]
     return "\n".join(lines) + "\n"
@@ -103,6 +103,7 @@ def _course_headings() -> list[str]:
         N_("Outcome"),
         N_("Purpose"),
         N_("Programme"),
+        N_("Recorded at aftercare"),
     )
     return [_(name) for name in names]
 
@@ -115,7 +116,8 @@ def _course_rows(result: YearFigures) -> list[list]:
                 c: CountedCourse = result.courses[course_id]
                 rows.append(
                     [row.key, group.label, c.course_id, c.citizen_id, c.mentor_name, c.start,
-                     c.ended_on, c.outcome_label, c.purpose_label, c.programme]
+                     c.ended_on, c.outcome_label, c.purpose_label, c.programme,
+                     c.aftercare_label]
                 )  # fmt: skip
     return rows
 

@@ -45,6 +45,9 @@ class CourseFact(NamedTuple):
     work: tuple[WorkSpell, ...] = ()
     # The citizen's group sessions with the roll called on the course's days (schema 10).
     sessions: tuple = ()  # sessions.SessionDay
+    # (day held, AftercareSituation value) of the citizen's aftercare follow-ups
+    # held with where the citizen stood recorded (schema 12; any course).
+    aftercare_situations: tuple[tuple[date, str], ...] = ()
 
     def runs_in(self, start: date, end: date) -> bool:
         """Running on at least one day from ``start`` to ``end``."""

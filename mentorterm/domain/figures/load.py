@@ -98,13 +98,18 @@ def course_facts(start: date, end: date) -> list[CourseFact]:
                 )
             )
     aftercare: dict[int, list[date]] = defaultdict(list)
-    held = Meeting.select(Meeting.citizen, Meeting.starts_at).where(
+    situations: dict[int, list[tuple[date, str]]] = defaultdict(list)
+    held = Meeting.select(Meeting.citizen, Meeting.starts_at, Meeting.aftercare_situation).where(
         Meeting.citizen.in_(citizens)
         & (Meeting.kind == MeetingKind.AFTERCARE.value)
         & (Meeting.status == MeetingStatus.HELD.value)
     )
     for meeting in held:
         aftercare[meeting.citizen_id].append(meeting.starts_at.date())
+        if meeting.aftercare_situation is not None:
+            situations[meeting.citizen_id].append(
+                (meeting.starts_at.date(), meeting.aftercare_situation)
+            )
     handed: dict[int, list[tuple[date, int | None, int | None]]] = defaultdict(list)
     query = Handover.select().where(Handover.citizen.in_(citizens)).order_by(Handover.handed_on)
     for h in query:
@@ -137,6 +142,7 @@ def course_facts(start: date, end: date) -> list[CourseFact]:
             aftercare_held=tuple(sorted(aftercare[c.citizen_id])),
             work=tuple(sorted(work[c.citizen_id])),
             sessions=tuple(sorted(sessions[c.id])),
+            aftercare_situations=tuple(sorted(situations[c.citizen_id])),
         )
         for c in courses
     ]

@@ -6,7 +6,8 @@ from datetime import date
 
 from ...format import show_date
 from ...i18n import _
-from ...models import Citizen
+from ...models import Citizen, Workplace
+from ...schemas.workplaces import same_name
 from .. import audit
 from ..errors import DomainError, NotFound
 
@@ -29,3 +30,26 @@ def not_in_future(on: date, today: date, field: str) -> None:
             ).format(day=show_date(on)),
             field=field,
         )
+
+
+def company_link(company: str, picked: int | None = None, row=None) -> int | None:
+    """The register's workplace a job-search company links to (``workplace_id``).
+
+    ``picked``: the workplace the mentor took in the form (its name is the
+    company's, or the row's link kept under its unchanged name), when it is
+    still in the register. Else the row's own link while its company is the
+    same name; else the register's workplace of that name (case and spaces
+    aside), if any: a name edited away from the workplace's unlinks it.
+    """
+    if picked is not None and Workplace.get_or_none(Workplace.id == picked) is not None:
+        return picked
+    wanted = same_name(company)
+    linked = None if row is None else row.__data__.get("workplace")
+    if linked is not None and same_name(row.company) == wanted:
+        return linked
+    if not wanted:
+        return None
+    query = Workplace.select(Workplace.id, Workplace.name).order_by(
+        Workplace.archived, Workplace.id
+    )
+    return next((w.id for w in query if same_name(w.name) == wanted), None)

@@ -13,7 +13,7 @@ from ...i18n import N_, _
 from ...models import JobContact, db
 from ...schemas import JobContactIn
 from ..errors import DomainError, NotFound
-from .common import check_citizen, not_in_future, record
+from .common import check_citizen, company_link, not_in_future, record
 from .views import ContactRow
 
 
@@ -44,10 +44,16 @@ def contact_row(contact: JobContact, today: date) -> ContactRow:
     )
 
 
-def add_contact(citizen_id: int, data: JobContactIn) -> int:
+def add_contact(citizen_id: int, data: JobContactIn, workplace_id: int | None = None) -> int:
+    """A contact made; its company linked to the register's workplace the mentor
+    picked (``workplace_id``) or of its name (``company_link``)."""
     with db.atomic():
         check_citizen(citizen_id)
-        contact = JobContact.create(citizen=citizen_id, **data.model_dump(mode="python"))
+        contact = JobContact.create(
+            citizen=citizen_id,
+            workplace=company_link(data.company, workplace_id),
+            **data.model_dump(mode="python"),
+        )
         record("create", "job_contact", contact)
         return contact.id
 
@@ -60,9 +66,11 @@ def contact_input(contact_id: int) -> JobContactIn:
     )
 
 
-def update_contact(contact_id: int, data: JobContactIn) -> None:
+def update_contact(contact_id: int, data: JobContactIn, workplace_id: int | None = None) -> None:
+    """The contact corrected; its link follows the company (``company_link``)."""
     with db.atomic():
         contact = _contact(contact_id)
+        contact.workplace = company_link(data.company, workplace_id, contact)
         for field, value in data.model_dump(mode="python").items():
             setattr(contact, field, value)
         contact.save()

@@ -8,7 +8,7 @@ from ...i18n import N_, _
 from ...models import TargetCompany, db
 from ...schemas import TargetCompanyIn
 from ..errors import NotFound
-from .common import check_citizen, not_in_future, record
+from .common import check_citizen, company_link, not_in_future, record
 from .views import TargetRow
 
 
@@ -41,8 +41,10 @@ def targets_of(citizen_id: int) -> list[TargetRow]:
     ]
 
 
-def add_target(citizen_id: int, data: TargetCompanyIn, today: date) -> int:
-    """A company last on the list."""
+def add_target(
+    citizen_id: int, data: TargetCompanyIn, today: date, workplace_id: int | None = None
+) -> int:
+    """A company last on the list, linked as ``company_link`` says."""
     with db.atomic():
         check_citizen(citizen_id)
         last = (
@@ -55,6 +57,7 @@ def add_target(citizen_id: int, data: TargetCompanyIn, today: date) -> int:
             citizen=citizen_id,
             position=(last or 0) + 1,
             added_on=today,
+            workplace=company_link(data.company, workplace_id),
             **data.model_dump(mode="python"),
         )
         record("create", "target_company", target)
@@ -66,9 +69,11 @@ def target_input(target_id: int) -> TargetCompanyIn:
     return TargetCompanyIn.model_construct(company=target.company, why=target.why)
 
 
-def update_target(target_id: int, data: TargetCompanyIn) -> None:
+def update_target(target_id: int, data: TargetCompanyIn, workplace_id: int | None = None) -> None:
+    """The company corrected; its link follows the name (``company_link``)."""
     with db.atomic():
         target = _target(target_id)
+        target.workplace = company_link(data.company, workplace_id, target)
         for field, value in data.model_dump(mode="python").items():
             setattr(target, field, value)
         target.save()

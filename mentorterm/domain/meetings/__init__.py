@@ -25,7 +25,13 @@ from .follow_up import (
 from .history import StatusChangeView, status_history, status_on
 from .inputs import CancellationIn, HoursChangeIn, MeetingNoteIn, NoShowIn
 from .note import NoteDefaults, hours_decision_text, note_defaults, save_note
-from .outcomes import cancel_meeting, outcome_text, record_no_show, set_status
+from .outcomes import (
+    cancel_meeting,
+    outcome_text,
+    record_aftercare_situation,
+    record_no_show,
+    set_status,
+)
 from .planning import (
     FIRST_START,
     LAST_START,
@@ -40,6 +46,7 @@ from .records import DEFAULT_CADENCE_DAYS
 from .views import AgendaItem, AttendanceSummary, MeetingDetail, ParticipantView
 
 __all__ = [
+    "record_aftercare_situation",
     "AgendaItem",
     "AttendanceSummary",
     "CancellationIn",

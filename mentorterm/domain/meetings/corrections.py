@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...enums import MeetingKind, MeetingStatus, ParticipantRole
+from ...enums import AftercareSituation, MeetingKind, MeetingStatus, ParticipantRole
 from ...models import (
     MeetingParticipant,
     db,
@@ -71,6 +71,8 @@ def meeting_input(meeting_id: int) -> MeetingIn:
     }
     values["kind"] = MeetingKind(values["kind"])
     values["status"] = MeetingStatus(values["status"])
+    if values["aftercare_situation"] is not None:
+        values["aftercare_situation"] = AftercareSituation(values["aftercare_situation"])
     people = (
         MeetingParticipant.select()
         .where(MeetingParticipant.meeting == meeting)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...enums import CancelledBy, MeetingStatus
+from ...enums import AftercareSituation, CancelledBy, MeetingKind, MeetingStatus
 from ...i18n import _
 from ...models import (
     Meeting,
@@ -23,11 +23,13 @@ def _outcome(
     note: str = "",
 ) -> None:
     """Set the status (with who cancelled and the note) and log old → new."""
-    fields = ("status", "cancelled_by", "outcome_note")
+    fields = ("status", "cancelled_by", "outcome_note", "aftercare_situation")
     old = {f: getattr(meeting, f) for f in fields}
     meeting.status = status.value
     meeting.cancelled_by = CancelledBy(cancelled_by).value if cancelled_by else None
     meeting.outcome_note = note
+    if status != MeetingStatus.HELD:  # where the citizen stands is known at a held one
+        meeting.aftercare_situation = None
     meeting.save()
     audit.correction(
         "meeting",
@@ -54,6 +56,28 @@ def set_status(meeting_id: int, status: MeetingStatus) -> None:
             _outcome(meeting, status, "status", cancelled_by=by, note=meeting.outcome_note)
         else:
             _outcome(meeting, status, "status")
+
+
+def record_aftercare_situation(meeting_id: int, situation: AftercareSituation | None) -> None:
+    """Record where the citizen stands at a held aftercare follow-up (None: not
+    known); any other meeting is refused in words. Logged old → new."""
+    with db.atomic():
+        meeting = _meeting(meeting_id)
+        if meeting.kind != MeetingKind.AFTERCARE or meeting.status != MeetingStatus.HELD:
+            raise DomainError(
+                _("Where the citizen stands is recorded at a held aftercare follow-up."),
+                field="aftercare_situation",
+            )
+        old = {"aftercare_situation": meeting.aftercare_situation}
+        meeting.aftercare_situation = None if situation is None else situation.value
+        meeting.save()
+        audit.correction(
+            "meeting",
+            citizen_id=meeting.citizen_id,
+            record_id=meeting.id,
+            old=old,
+            new={"aftercare_situation": meeting.aftercare_situation},
+        )
 
 
 def _only_planned(meeting: Meeting, what: str) -> None:

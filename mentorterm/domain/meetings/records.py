@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from ...enums import CancelledBy, MeetingKind, MeetingStatus, ParticipantRole
+from ...enums import AftercareSituation, CancelledBy, MeetingKind, MeetingStatus, ParticipantRole
 from ...i18n import _
 from ...models import (
     Citizen,
@@ -39,7 +39,11 @@ def _midnight(day: date) -> datetime:
 def _meeting_values(data: MeetingIn) -> dict:
     values = data.model_dump(mode="python", exclude={"participants"})
     return {
-        k: (v.value if isinstance(v, MeetingKind | MeetingStatus | CancelledBy) else v)
+        k: (
+            v.value
+            if isinstance(v, MeetingKind | MeetingStatus | CancelledBy | AftercareSituation)
+            else v
+        )
         for k, v in values.items()
     }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from ...enums import CancelledBy, MeetingKind, MeetingStatus, ParticipantRole
+from ...enums import AftercareSituation, CancelledBy, MeetingKind, MeetingStatus, ParticipantRole
 from ..statistics import PeriodFigures
 from ..views import ActionItemView, View
 from .history import StatusChangeView
@@ -41,6 +41,7 @@ class MeetingDetail(View):
     action_items: list[ActionItemView]  # the agreements made at this meeting
     booked_on: date | None = None  # the day it was booked (None: not known)
     status_changes: list[StatusChangeView] = []  # oldest first (schema 8)
+    aftercare_situation: AftercareSituation | None = None  # at a held aftercare follow-up
 
     @property
     def ends_at(self) -> datetime:

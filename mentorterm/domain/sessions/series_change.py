@@ -1,12 +1,16 @@
-"""Changing a series: its title, place, hours, start time, leader, weekdays
-and last day. The change reaches the series' sessions from today on:
+"""Changing a series: its title, place, hours, start time, leader, weekdays,
+first and last day. The change reaches the series' sessions from today on:
 
 - a later session without any marks *follows*: each of its title, place,
   hours, time and leader that is still the series' old one takes the new
   one (what was changed on that session alone stays);
 - days the new schedule adds get their sessions, with the series' standing
-  participants (``writing.standing_participants``): days after the old last
-  day all of them, days a new weekday adds from today on;
+  participants (``writing.standing_participants``): days before the old
+  first day and after the old last day all of them, days a new weekday adds
+  from today on;
+- a later first day removes the sessions before it as any day the schedule
+  leaves out (asked first), and is refused while a session before it is past
+  or has a roll call: a series that has begun keeps its start;
 - later sessions on days the new schedule leaves out are *dropped*, with
   who was called in to them: ``plan`` says which, so the screen asks first;
 - a session with marks is never changed or removed: the roll call called is
@@ -86,13 +90,36 @@ def _followed(session: GroupSession, series: GroupSeries, data: GroupSeriesEditI
     return after
 
 
+def _begun(sessions: list[GroupSession], marked: set[int], first: date, today: date) -> None:
+    """A later first day leaves no session held before it: refused in words when
+    one before it is past or has a roll call (the series has begun there)."""
+    for session in sessions:
+        day = _day(session.starts_at)
+        if day < first and (day < today or session.id in marked):
+            message = (
+                _(
+                    "The series has begun: its session on {day} has a roll call, so the "
+                    "series cannot start after it. Nothing was saved."
+                )
+                if session.id in marked
+                else _(
+                    "The series has begun: its session on {day} is before today, so the "
+                    "series cannot start after it. Nothing was saved."
+                )
+            )
+            raise DomainError(
+                message.format(day=f"{show_weekday_short(day)} {show_date(day)}"),
+                field="first_day",
+            )
+
+
 def _plan(series: GroupSeries, data: GroupSeriesEditIn, today: date) -> SeriesChange:
     old_days = set(session_days(weekday_set(series.weekdays), series.first_day, series.last_day))
-    new_days = set(session_days(weekday_set(data.weekdays), series.first_day, data.last_day))
+    new_days = set(session_days(weekday_set(data.weekdays), data.first_day, data.last_day))
     if not new_days:
         raise DomainError(
             _("None of those weekdays falls from {first} to {last}. Nothing was saved.").format(
-                first=show_date(series.first_day), last=show_date(data.last_day)
+                first=show_date(data.first_day), last=show_date(data.last_day)
             ),
             field="weekdays",
         )
@@ -108,12 +135,14 @@ def _plan(series: GroupSeries, data: GroupSeriesEditIn, today: date) -> SeriesCh
             & SessionParticipant.attendance.is_null(False)
         )
     }
+    if data.first_day > series.first_day:
+        _begun(sessions, marked, data.first_day, today)
     change = SeriesChange()
     for session in sessions:
         day = _day(session.starts_at)
         if day < today:
             continue
-        in_range = series.first_day <= day <= data.last_day
+        in_range = data.first_day <= day <= data.last_day
         if day not in new_days and (day in old_days or not in_range):
             target = change.kept if session.id in marked else change.drop
             target.append(Dated(session.id, session.starts_at))
@@ -124,7 +153,7 @@ def _plan(series: GroupSeries, data: GroupSeriesEditIn, today: date) -> SeriesCh
         sorted(
             day
             for day in new_days - old_days - have
-            if day >= today or day > series.last_day
+            if day >= today or day > series.last_day or day < series.first_day
         )
     )  # fmt: skip
     return change
@@ -174,6 +203,7 @@ def update_series(
             "hours": data.hours,
             "starts": data.starts,
             "weekdays": data.weekdays,
+            "first_day": data.first_day,
             "last_day": data.last_day,
             "leader": data.leader_id,
         }
@@ -192,6 +222,7 @@ def _series_values(series: GroupSeries) -> dict:
         "hours": series.hours,
         "starts": series.starts,
         "weekdays": series.weekdays,
+        "first_day": series.first_day,
         "last_day": series.last_day,
         "leader": series.leader_id,
     }

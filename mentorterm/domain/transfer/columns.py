@@ -134,6 +134,7 @@ COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
         "status_before",
         "status_changed_on",
         "booked_on",
+        "aftercare_situation",  # schema 12
     ),
     MeetingParticipant: ("name", "role"),
     MeetingStatusChange: ("changed_on", "status_from", "status_to"),

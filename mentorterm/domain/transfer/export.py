@@ -75,6 +75,13 @@ def _record(row: SimpleNamespace, model: type[BaseModel]) -> dict[str, Any]:
     return data
 
 
+def _site_of(row: SimpleNamespace, site_key) -> dict[str, Any]:
+    """A job-search row's link to the register (``workplace_id``), by the workplace's key."""
+    if not hasattr(row, "workplace_id"):  # the CV's states name no company
+        return {}
+    return {"site": site_key(row.workplace_id)}
+
+
 def export_document(citizen_id: int | None = None, now: datetime | None = None) -> dict[str, Any]:
     """The whole database, or one citizen, as an interchange document (a dict).
 
@@ -233,7 +240,10 @@ def build_document(citizen_id: int | None = None, now: datetime | None = None) -
             for h in handovers.get(citizen.id, [])
         ]
         for field, by_citizen in job_search.items():
-            doc[field] = [_record(r, job_models[field]) for r in by_citizen.get(citizen.id, [])]
+            doc[field] = [
+                {**_record(r, job_models[field]), **_site_of(r, site_key)}
+                for r in by_citizen.get(citizen.id, [])
+            ]
         out_citizens.append(doc)
 
     # One citizen's file: the covers of the mentors who had them (the mentor now

@@ -333,17 +333,27 @@ def _import_citizen(
         ],
     )
     count += len(doc.handovers)
-    count += _import_job_search(doc, citizen_id, now)
+    count += _import_job_search(doc, citizen_id, now, site_ids or {})
     return citizen_id, count + len(doc.action_items) + len(doc.review_notes) + len(doc.reports)
 
 
-def _import_job_search(doc: CitizenDoc, citizen_id: int, now: datetime) -> int:
-    """The citizen's CV states, companies contacted and to approach (schema 10)."""
-    lists = (
-        (CvStatus, doc.cv_states),
-        (JobContact, doc.job_contacts),
-        (TargetCompany, doc.target_companies),
-    )
-    for model, docs in lists:
-        _insert(model, [_columns(d, model, now, citizen=citizen_id) for d in docs])
-    return sum(len(docs) for _model, docs in lists)
+def _import_job_search(
+    doc: CitizenDoc, citizen_id: int, now: datetime, site_ids: dict[str, int]
+) -> int:
+    """The citizen's CV states, companies contacted and to approach (schema 10),
+    each company linked to the register's workplace its ``site`` names (an older
+    file names none: the workplace's screen matches those by name)."""
+    _insert(CvStatus, [_columns(d, CvStatus, now, citizen=citizen_id) for d in doc.cv_states])
+    for model, docs in ((JobContact, doc.job_contacts), (TargetCompany, doc.target_companies)):
+        rows = [
+            _columns(
+                d,
+                model,
+                now,
+                citizen=citizen_id,
+                workplace=site_ids.get(d.site) if d.site else None,
+            )
+            for d in docs
+        ]
+        _insert(model, rows)
+    return len(doc.cv_states) + len(doc.job_contacts) + len(doc.target_companies)
