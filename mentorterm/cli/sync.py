@@ -89,6 +89,7 @@ def _team_opener(target: str, given: str | None = None):
 
         ask_password_once(target, attempt)
 
+    open_team.where = storage.describe(target)  # how messages name it
     return open_team
 
 

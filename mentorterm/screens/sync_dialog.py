@@ -17,7 +17,7 @@ import sys
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
@@ -68,19 +68,26 @@ class SyncDialog(ModalScreen[bool]):
                     device=escape(s.device),
                     when=when,
                 )  # fmt: skip
-                + ngettext(
-                    "{n} record changed here not yet sent.",
-                    "{n} records changed here not yet sent.",
-                    s.unsent,
-                ).format(n=s.unsent)
+                + (
+                    ngettext(
+                        "{n} record changed here not yet sent.",
+                        "{n} records changed here not yet sent.",
+                        s.unsent,
+                    ).format(n=s.unsent)
+                    if s.unsent
+                    else _("Nothing written here since.")
+                )
             )
             if self.encrypted:
                 yield Static(_("This database's passphrase:"))
-                yield Input(password=True, id="sync-passphrase")
+                yield Input(
+                    password=True, id="sync-passphrase", compact=True, placeholder=_("passphrase")
+                )
             yield Static(_("The team database's password (empty: the one saved for it):"))
-            yield Input(password=True, id="sync-password")
+            yield Input(password=True, id="sync-password", compact=True, placeholder=_("password"))
             yield Static(_("ctrl+s (or enter) syncs · escape closes"), id="sync-keys")
-            yield Static(id="sync-said")
+            with VerticalScroll(id="sync-said-box"):
+                yield Static(id="sync-said")
 
     def on_mount(self) -> None:
         self.query(Input).first().focus()

@@ -25,6 +25,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+import peewee
+
 from ... import storage
 from ...fields import new_uid
 from ...i18n import _
@@ -72,6 +74,9 @@ def _team(open_team: Opener, step: Callable[[], Any]) -> Any:
     open_team()
     try:
         return step()
+    except (peewee.DatabaseError, *storage.driver_errors()) as exc:
+        # Said as the team database's (the command's --db is the laptop's file).
+        raise storage.translate_error(exc, getattr(open_team, "where", "postgresql")) from exc
     finally:
         storage.close_database()
 
