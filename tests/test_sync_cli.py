@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 
 from mentorterm import cli
-from mentorterm.domain import logbook
+from mentorterm.domain import audit, logbook
 from mentorterm.domain.citizens import create_citizen
 from mentorterm.domain.placements import create_placement
 from mentorterm.models import ChangeOp, Citizen, LogbookEntry, Placement
@@ -186,18 +186,30 @@ def test_a_laptop_without_network_syncs_through_sealed_bundles(team, tmp_path, c
         cli.main(["sync", "apply-bundle", out, "--reply", reply, "--team", team["anna"], *pw]) == 0
     )
     assert _on(team["bo"], lambda: LogbookEntry.select().count()) == 3
-    # The same bundle again: nothing twice.
+
+    # A change on the server, then the same bundle again: nothing twice, a newer reply.
+    def on_server():
+        entry = LogbookEntry.get(LogbookEntry.tasks == "day 1")
+        entry.notes = "Written at the office"
+        entry.save()
+        audit.record("update", "logbook_entry", citizen_id=entry.citizen_id, record_id=entry.id)
+
+    _on(team["anna"], on_server)
     again = str(tmp_path / "reply2.bundle")
-    assert (
-        cli.main(["sync", "apply-bundle", out, "--reply", again, "--team", team["anna"], *pw]) == 0
-    )
+    applied = ["sync", "apply-bundle", out, "--reply", again, "--team", team["anna"], *pw]
+    assert cli.main(applied) == 0
     assert _on(team["bo"], lambda: LogbookEntry.select().count()) == 3
     capsys.readouterr()
-    assert cli.main(["sync", "receive", reply, "--db", laptop, *pw]) == 0
+    assert cli.main(["sync", "receive", again, "--db", laptop, *pw]) == 0
     here = _on(laptop, lambda: sorted(e.tasks for e in LogbookEntry.select()))
     assert here == ["day 0", "day 1", "day 2", "day 3"]
+    noted = _on(laptop, lambda: LogbookEntry.get(LogbookEntry.tasks == "day 1").notes)
+    assert noted == "Written at the office"
     assert _on(laptop, lambda: ChangeOp.select().count()) == 1
-    # An older reply after a newer one is refused.
+    # Received twice it changes nothing; the older reply after the newer is refused.
+    assert cli.main(["sync", "receive", again, "--db", laptop, *pw]) == 0
+    assert _on(laptop, lambda: ChangeOp.select().count()) == 1
+    capsys.readouterr()
     assert cli.main(["sync", "receive", reply, "--db", laptop, *pw]) != 0
     assert "older than" in capsys.readouterr().err
     assert cli.main(["sync", "--team", team["anna"], "--db", laptop]) == 0

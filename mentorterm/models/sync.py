@@ -117,6 +117,10 @@ class SyncState(Model):
     pulling = IntegerField(default=0)
     taken_at = StampField(default=utcnow)
     last_sync_at = StampField(null=True)
+    # The team database's sequence (its audit counter) when the snapshot the
+    # laptop holds was taken: a reply older than it is refused, by the
+    # server's count of changes, never by a clock.
+    pulled_seq = IntegerField(default=0)
 
     class Meta:
         database = db

@@ -80,6 +80,7 @@ from .rows import insert_row, row_by_id
 from .schema import AUDIT_TRIGGERS, TRIGGERS, create_schema
 from .sync_log import is_logging as sync_is_logging
 from .sync_log import lock_citizens as sync_lock_citizens
+from .sync_log import server_sequence as sync_server_sequence
 from .sync_log import set_pulling as sync_set_pulling
 from .sync_log import start as sync_log_start
 from .sync_log import stop as sync_log_stop
@@ -113,6 +114,7 @@ __all__ = [
     "login_of",
     "sync_lock_citizens",
     "sync_set_pulling",
+    "sync_server_sequence",
     "sync_log_start",
     "sync_log_stop",
     "active_mentor_ids",

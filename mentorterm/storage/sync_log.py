@@ -98,3 +98,14 @@ def lock_citizens(ids: list[int]) -> None:
         return
     for cid in sorted(set(ids)):
         db.execute_sql("SELECT pg_advisory_xact_lock(%s, %s)", (CITIZEN_LOCK, int(cid)))
+
+
+def server_sequence() -> int:
+    """The team database's count of changes so far (its audit counter: every
+    change is audited, and the counter never goes back, erasures included)."""
+    from .engine import is_postgres
+
+    if is_postgres():
+        return int(db.execute_sql("SELECT last_id FROM audit_counter").fetchone()[0])
+    row = db.execute_sql("SELECT coalesce(max(id), 0) FROM audit_entry").fetchone()
+    return int(row[0])

@@ -151,7 +151,7 @@ def _server(laptop: dict[str, Any], *, take: bool, today: date) -> dict[str, Any
         snap = snapshot.take(ids)
         return {
             "format": REPLY, "device_uid": device.uid, "device": device.name,
-            "at": utcnow().isoformat(), "last_op": changes["last_op"], "sent": changelog.count(changes),
+            "at": utcnow().isoformat(), "seq": storage.sync_server_sequence(), "last_op": changes["last_op"], "sent": changelog.count(changes),
             "snapshot": snap, "mentor": mentor.uid, "merged": asdict(result),
             "elsewhere": [{**asdict(e), "since": e.since.isoformat()} for e in elsewhere],
             "conflicts": _open_conflicts(device),
@@ -169,8 +169,7 @@ def _receive(reply: dict[str, Any]) -> SyncReport:
                     device=reply["device"]
                 )
             )
-        at = datetime.fromisoformat(reply["at"])
-        if found.last_sync_at is not None and at <= found.last_sync_at:
+        if reply["seq"] < found.pulled_seq:
             raise SyncRefused(
                 _(
                     "This reply is older than what the laptop already has from the team "
@@ -181,10 +180,10 @@ def _receive(reply: dict[str, Any]) -> SyncReport:
         changelog.forget_sent(last_op)
         snapshot.become(reply["mentor"], reply["snapshot"])
         changed = snapshot.apply(reply["snapshot"], keep=later)
-        # The server's moment of the snapshot: a reply older than it is refused.
-        SyncState.update(mentor_uid=reply["mentor"], last_sync_at=at).where(
-            SyncState.id == 1
-        ).execute()
+        # The server's count of changes at the snapshot: a reply older than it is refused.
+        SyncState.update(
+            mentor_uid=reply["mentor"], last_sync_at=utcnow(), pulled_seq=reply["seq"]
+        ).where(SyncState.id == 1).execute()
         storage.sync_log_start()
     return report_of(reply, changed)
 
