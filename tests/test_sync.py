@@ -370,3 +370,43 @@ def test_one_laptop_deleting_what_the_other_changes_is_listed_not_lost(team, tmp
     _on(team["bo"], lambda: conflicts.resolve(conflict.id, ConflictResolution.MINE))
     restored = _on(team["lead"], lambda: Workplace.get(Workplace.name == "Netto Vest").notes)
     assert restored == "They take one more trainee from January"
+
+
+def test_a_sync_cut_between_two_citizens_keeps_the_first_and_goes_on(team, tmp_path, monkeypatch):
+    """One transaction per citizen: cut off (here: the server refuses) after
+    the first citizen's batch, that batch stays with its receipts; the next
+    sync sends the rest and nothing twice."""
+    from mentorterm.domain.sync import merge as merging
+    from mentorterm.models import SubGoal
+
+    _anna_with_ali(team)
+    laptop = Laptop(tmp_path / "anna.db", team["anna"])
+    laptop.sync(take=True)
+    _write_week(laptop)  # Ali's logbook
+
+    def bente_goal():
+        from mentorterm.domain.subgoals.goals import create_sub_goal
+        from mentorterm.schemas import SubGoalIn
+
+        create_sub_goal(_citizen_id("Bente K."), SubGoalIn(title="Take the bus alone"))
+
+    laptop.run(bente_goal)
+    real = merging._Merge.insert
+
+    def cut(self, change):
+        if change["table"] == "sub_goal":
+            raise ConnectionError("the network went away")
+        return real(self, change)
+
+    monkeypatch.setattr(merging._Merge, "insert", cut)
+    with pytest.raises(ConnectionError):
+        laptop.sync()
+    storage.close_database()
+    assert _on(team["bo"], lambda: LogbookEntry.select().count()) == 5  # Ali's batch is in
+    assert _on(team["bo"], lambda: SubGoal.select().count()) == 0
+    monkeypatch.setattr(merging._Merge, "insert", real)
+    report = laptop.sync()
+    assert report.merged.applied == 1 and report.merged.already == 0
+    assert _on(team["bo"], lambda: LogbookEntry.select().count()) == 5
+    assert _on(team["bo"], lambda: [g.title for g in SubGoal.select()]) == ["Take the bus alone"]
+    assert laptop.run(lambda: ChangeOp.select().count()) == 0

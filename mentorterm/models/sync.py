@@ -133,6 +133,7 @@ class ChangeOp(Model):
     uid = CharField(max_length=32)
     table_name = CharField(max_length=60)
     record_uid = CharField(max_length=32)
+    citizen_uid = CharField(max_length=32, null=True)  # whom it is about (None: the provider's)
     op = CharField(max_length=10, constraints=[_enum_check("op", OpKind)])
     field = CharField(max_length=60, default="")
     old = StoredValue(null=True)  # the value as stored (no affinity: a value keeps its type)

@@ -33,23 +33,45 @@ def logged_columns(model: type[peewee.Model]) -> list[str]:
     return [f.column_name for f in model._meta.sorted_fields if f.name not in _BOOKKEEPING]
 
 
+def citizen_uid(model: type[peewee.Model], row: str) -> str:
+    """SQL for the uid of the citizen a row (``row``: NEW or OLD) is about:
+    the row's own citizen, or its parent's; NULL for the provider's own
+    records (and for a row deleted with its citizen, whose row is gone)."""
+    if model._meta.table_name == "citizen":
+        return f"{row}.uid"
+    if "citizen" in model._meta.fields:
+        return f"(SELECT uid FROM citizen WHERE id = {row}.citizen_id)"
+    for field in model._meta.sorted_fields:
+        if isinstance(field, peewee.ForeignKeyField) and "citizen" in field.rel_model._meta.fields:
+            parent = field.rel_model._meta.table_name
+            return (
+                f'(SELECT c.uid FROM citizen c JOIN "{parent}" p ON p.citizen_id = c.id '
+                f'WHERE p.id = {row}."{field.column_name}")'
+            )
+    return "NULL"
+
+
 def _triggers(model: type[peewee.Model]) -> list[tuple[str, str]]:
     table = model._meta.table_name
-    head = "INSERT INTO change_op (uid, table_name, record_uid, op, field, old, new, base_version, at)"
+    head = (
+        "INSERT INTO change_op "
+        "(uid, table_name, record_uid, citizen_uid, op, field, old, new, base_version, at)"
+    )
+    new, old = citizen_uid(model, "NEW"), citizen_uid(model, "OLD")
     updates = " ".join(
-        f"{head} SELECT {_UID}, '{table}', NEW.uid, 'update', '{c}', OLD.\"{c}\", NEW.\"{c}\", "
-        f'OLD.version, {_NOW} WHERE OLD."{c}" IS NOT NEW."{c}";'
+        f"{head} SELECT {_UID}, '{table}', NEW.uid, {new}, 'update', '{c}', OLD.\"{c}\", "
+        f'NEW."{c}", OLD.version, {_NOW} WHERE OLD."{c}" IS NOT NEW."{c}";'
         for c in logged_columns(model)
     )
     made = {
         f"sync_log_{table}_insert": (
             f'AFTER INSERT ON "{table}" WHEN {_ACTIVE} BEGIN {head} VALUES ({_UID}, '
-            f"'{table}', NEW.uid, 'insert', '', NULL, NULL, NULL, {_NOW}); END"
+            f"'{table}', NEW.uid, {new}, 'insert', '', NULL, NULL, NULL, {_NOW}); END"
         ),
         f"sync_log_{table}_update": f'AFTER UPDATE ON "{table}" WHEN {_ACTIVE} BEGIN {updates} END',
         f"sync_log_{table}_delete": (
             f'AFTER DELETE ON "{table}" WHEN {_ACTIVE} BEGIN {head} VALUES ({_UID}, '
-            f"'{table}', OLD.uid, 'delete', '', NULL, NULL, OLD.version, {_NOW}); END"
+            f"'{table}', OLD.uid, {old}, 'delete', '', NULL, NULL, OLD.version, {_NOW}); END"
         ),
     }
     return [(name, f'CREATE TRIGGER IF NOT EXISTS "{name}" {body}') for name, body in made.items()]

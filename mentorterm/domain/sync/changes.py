@@ -56,18 +56,19 @@ def change_set() -> dict[str, Any]:
         kinds = {op.op for op in its}
         op_uids = [op.uid for op in its]
         at = _stamp(max(op.at for op in its))
+        citizen = next((op.citizen_uid for op in its if op.citizen_uid), None)
         if "insert" in kinds:
             if "delete" in kinds:
                 continue  # written and deleted again here: the server never knew it
             record = read(model, model.uid == uid)
             if record:
                 inserts.append({"table": table, "uid": uid, "record": record[0],
-                                "ops": op_uids, "at": at})  # fmt: skip
+                                "ops": op_uids, "at": at, "citizen": citizen})  # fmt: skip
             continue
         base = next((op.base_version for op in its if op.base_version is not None), None)
         if "delete" in kinds:
             deletes.append({"table": table, "uid": uid, "base_version": base,
-                            "ops": op_uids, "at": at})  # fmt: skip
+                            "ops": op_uids, "at": at, "citizen": citizen})  # fmt: skip
             continue
         fields: dict[str, dict[str, Any]] = {}
         for op in its:
@@ -78,7 +79,7 @@ def change_set() -> dict[str, Any]:
         record = read(model, model.uid == uid)
         updates.append({
             "table": table, "uid": uid, "base_version": base, "ops": op_uids, "at": at,
-            "record": record[0] if record else None,
+            "record": record[0] if record else None, "citizen": citizen,
             "fields": {name: e for name, e in fields.items() if e["old"] != e["new"]},
         })  # fmt: skip
     inserts.sort(key=lambda c: _ORDER[c["table"]])

@@ -143,15 +143,18 @@ def _server(laptop: dict[str, Any], *, take: bool, today: date) -> dict[str, Any
                     mentor=device.mentor.name
                 )
             )
-        held = devices.out_citizen_ids(device)
-        result = merge(changes, device, held)
+    # Outside any transaction of its own: the merge commits citizen by citizen.
+    result = merge(changes, device)
+    with db.atomic():
+        devices.refuse_revoked(Device.get_by_id(device.id))  # revoked meanwhile
         wanted = result.new_citizens + (devices.mine_to_take(mentor, today) if take else [])
         _out, elsewhere = devices.check_out(device, wanted)
         ids = devices.out_citizen_ids(device)
         snap = snapshot.take(ids)
         return {
             "format": REPLY, "device_uid": device.uid, "device": device.name,
-            "at": utcnow().isoformat(), "seq": storage.sync_server_sequence(), "last_op": changes["last_op"], "sent": changelog.count(changes),
+            "at": utcnow().isoformat(), "seq": storage.sync_server_sequence(),
+            "last_op": changes["last_op"], "sent": changelog.count(changes),
             "snapshot": snap, "mentor": mentor.uid, "merged": asdict(result),
             "elsewhere": [{**asdict(e), "since": e.since.isoformat()} for e in elsewhere],
             "conflicts": _open_conflicts(device),

@@ -1,6 +1,6 @@
 """A laptop's change set merged into the team database (issue 19).
 
-One transaction, holding the write lock and the device's citizens:
+One transaction per citizen, holding the write lock and that citizen:
 
 - a record written on the laptop is inserted unless the server has its uid
   already (a sync run again); one about a record the server no longer has
@@ -191,22 +191,44 @@ class _Merge:
                            theirs=read(model, model.id == row.id)[0])  # fmt: skip
 
 
-def merge(changes: dict[str, Any], device: Device, citizen_ids: list[int]) -> MergeResult:
-    """Merge a laptop's change set into the open team database, all or nothing."""
+def _batches(changes: dict[str, Any]) -> list[tuple[str | None, dict[str, list]]]:
+    """The change set cut into batches, one per citizen (the provider's own
+    records first), each with its inserts, updates and deletes in order."""
+    batches: dict[str | None, dict[str, list]] = {}
+    for kind in ("inserts", "updates", "deletes"):
+        for change in changes[kind]:
+            batch = batches.setdefault(change.get("citizen"), {k: [] for k in _KINDS})
+            batch[kind].append(change)
+    return sorted(batches.items(), key=lambda item: (item[0] is not None, item[0] or ""))
+
+
+_KINDS = ("inserts", "updates", "deletes")
+
+
+def merge(changes: dict[str, Any], device: Device) -> MergeResult:
+    """Merge a laptop's change set into the open team database: one
+    transaction per citizen, holding that citizen (and the write lock) while
+    it runs, its receipts written with it. Cut off between two, the next
+    sync goes on where this one stopped."""
+    from ...models import Citizen
+
     job = _Merge(changes, device)
+    for citizen_uid, batch in _batches(changes):
+        with db.atomic():
+            if citizen_uid is not None:
+                storage.sync_lock_citizens(list(ids_of(Citizen, [citizen_uid]).values()))
+            job.receipts = []
+            for kind, step in zip(_KINDS, (job.insert, job.update, job.delete), strict=True):
+                for change in batch[kind]:
+                    if job._done(change):
+                        continue
+                    step(change)
+                    job._receipt(change)
+            if job.receipts:
+                SyncReceipt.insert_many(
+                    [{"uid": u, "device": device.id} for u in job.receipts]
+                ).execute()
     with db.atomic():
-        storage.sync_lock_citizens(citizen_ids)
-        for kind, step in (("inserts", job.insert), ("updates", job.update),
-                           ("deletes", job.delete)):  # fmt: skip
-            for change in changes[kind]:
-                if job._done(change):
-                    continue
-                step(change)
-                job._receipt(change)
-        if job.receipts:
-            SyncReceipt.insert_many(
-                [{"uid": u, "device": device.id} for u in job.receipts]
-            ).execute()
         Device.update(last_sync_at=utcnow()).where(Device.id == device.id).execute()
     return job.result
 
