@@ -640,6 +640,7 @@ COVERED = {
     "logbook.delete_entry",
     "logbook.mark_attendance",
     "logbook.update_entry",
+    "meetings.record_aftercare_situation",
     "meetings.cancel_meeting",
     "meetings.create_meeting",
     "meetings.delete_meeting",
