@@ -193,12 +193,9 @@ def _print_report(report) -> None:
 
 
 def _shown(raw: str) -> str:
-    value = json.loads(raw) if isinstance(raw, str) else raw
-    if value is None:
-        return _("(deleted)")
-    if isinstance(value, dict):
-        return _("(the whole record)")
-    return str(value)
+    from ..domain.sync.conflicts import shown
+
+    return shown(json.loads(raw) if isinstance(raw, str) else raw)
 
 
 def _print_conflicts(conflicts) -> None:
