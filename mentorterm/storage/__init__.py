@@ -63,12 +63,11 @@ from .paths import (
     resolve_target,
     target_path,
 )
+from .pg_address import kept_target, login_of
 from .postgres import (
     add_team_mentor,
     deactivate_team_mentor,
     init_team,
-    kept_target,
-    login_of,
     team_mentor_id,
     team_mentor_of,
     try_team_login,

@@ -394,22 +394,3 @@ def team_mentor_id() -> int | None:
     from ..models import db
 
     return team_access.me(db.obj)
-
-
-def kept_target(target: str) -> str:
-    """The address to connect again later, everything but a password in it
-    (libpq then finds the password in ~/.pgpass, or the mentor is asked)."""
-    from urllib.parse import quote, urlencode
-
-    from psycopg.conninfo import conninfo_to_dict
-
-    parts = {k: str(v) for k, v in conninfo_to_dict(target).items() if k != "password"}
-    name = parts.pop("dbname", "")
-    return f"postgresql:///{quote(name)}?{urlencode(sorted(parts.items()))}"
-
-
-def login_of(target: str) -> str:
-    """The login an address connects as ("" when libpq's default)."""
-    from psycopg.conninfo import conninfo_to_dict
-
-    return str(conninfo_to_dict(target).get("user") or "")
