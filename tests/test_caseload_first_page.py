@@ -27,7 +27,6 @@ from mentorterm.models import (
     Meeting,
     Mentor,
     Placement,
-    db,
 )
 
 TODAY = date(2026, 11, 20)
