@@ -14,24 +14,25 @@ from . import keys
 from .domain import security, session
 from .format import show_date
 from .i18n import _
+from .screens.crash_guard import CrashGuard
 from .screens.lock import LockGuard
 from .screens.mentor import MentorIdentityFlow
 from .screens.navigation import Navigation
 from .screens.palette import BilingualCommands, CitizenCommands, app_commands
 from .screens.textual_text import TextualText, textual_commands
+from .screens.unlocking import CHECKPOINT_EVERY, Unlocking
 from .widgets import cell_widths
 
 cell_widths.install()  # Rich's character widths remembered (widgets/cell_widths.py)
-
-#: Seconds without a key press after which the -wal is checkpointed.
-CHECKPOINT_EVERY = 120
 
 #: The app's exit status when its terminal went away (128 + SIGHUP, as a shell
 #: reports a process the hang-up ended).
 TERMINAL_GONE = 129
 
 
-class MentortermApp(LockGuard, Navigation, MentorIdentityFlow, TextualText, App[int]):
+class MentortermApp(
+    LockGuard, Unlocking, CrashGuard, Navigation, MentorIdentityFlow, TextualText, App[int]
+):
     """The mentor's terminal. The database is open and bound before it starts.
 
     While the passphrase screen shows (at the start, after the lock) the app is
@@ -149,63 +150,6 @@ class MentortermApp(LockGuard, Navigation, MentorIdentityFlow, TextualText, App[
         # first frame, so the caseload shows without waiting for it.
         self.call_after_refresh(self.identity_at_start)
 
-    # --- the passphrase and the lock ------------------------------------------------
-
-    @property
-    def lock_after_seconds(self) -> float:
-        if self._lock_after is None:
-            from .settings import LOCK_MINUTES, lock_minutes
-
-            minutes = lock_minutes()  # without the settings' models (10 MiB)
-            if minutes is None:  # something else there: the whole file checked
-                from .settings import SettingsError, load_settings
-
-                try:
-                    minutes = load_settings().security.lock_after_minutes
-                except SettingsError:
-                    minutes = LOCK_MINUTES
-            self._lock_after = minutes * 60.0
-        return self._lock_after
-
-    async def on_event(self, event) -> None:
-        from textual import events
-
-        if isinstance(
-            event,
-            (
-                events.Key,
-                events.MouseDown,
-                events.MouseScrollDown,
-                events.MouseScrollUp,
-                events.Paste,
-            ),
-        ):
-            self._last_activity = time.monotonic()
-            if self.sealed and isinstance(event, events.Key) and not event.is_forwarded:
-                take = getattr(self.screen, "take_key", None)
-                if callable(take) and take(event):  # keys go to the passphrase fields only
-                    return
-        await super().on_event(event)
-
-    def _check_idle(self) -> None:
-        if (
-            not self.locked
-            and not self.ask
-            and time.monotonic() - self._last_activity >= self.lock_after_seconds
-        ):
-            self.action_lock()
-
-    def _checkpoint_when_idle(self) -> None:
-        """After a quiet spell, every saved change goes from the -wal into the
-        database file itself (session.checkpoint), so a damaged or lost -wal
-        cannot take committed work with it."""
-        if (
-            not self.locked
-            and not self.ask
-            and time.monotonic() - self._last_activity >= CHECKPOINT_EVERY
-        ):
-            session.checkpoint()
-
     def keep_drafts_now(self) -> None:
         """Every open form keeps what is typed now, not at its next timer tick."""
         for screen in self.screen_stack:
@@ -230,64 +174,6 @@ class MentortermApp(LockGuard, Navigation, MentorIdentityFlow, TextualText, App[
         if not self.locked and not self.ask:
             self.keep_drafts_now()
         self.exit(return_code=TERMINAL_GONE)
-
-    def action_lock(self) -> None:
-        """Hide everything, keep what is being typed, close the database, drop the key."""
-        if self.locked or self.ask:
-            return
-        from .screens.lock import PassphraseScreen
-
-        self.keep_drafts_now()
-        self.push_screen(
-            PassphraseScreen("lock", self.database_label, encrypted=session.is_encrypted())
-        )
-        self.locked = True
-        self.seal()
-        session.lock()
-
-    def _tries_path(self) -> Path | None:
-        return session.target_path(self.target) if self.target is not None else None
-
-    def passphrase_wait(self) -> float:
-        """Seconds before the next passphrase may be tried (the back-off)."""
-        self._tries = security.read_tries(self._tries_path(), self._tries)
-        return self._tries.wait_left(self.clock())
-
-    def passphrase_given(self, passphrase: str, mode: str) -> str | None:
-        """Open the database with ``passphrase``; a message for the mentor when not.
-
-        A wrong one counts toward the back-off (kept beside the database), a
-        right one ends it; while the back-off runs nothing is tried ("": the
-        screen shows the wait, ``passphrase_wait()``)."""
-        path = self._tries_path()
-        if mode != "create" and self.passphrase_wait():
-            return ""
-        try:
-            session.open(
-                self.target,
-                passphrase=passphrase or None,
-                plaintext=False if mode == "create" else None,
-            )
-        except session.StorageError as error:
-            if mode == "create" or not isinstance(error, session.WrongPassphrase):
-                return str(error)
-            self._tries = security.wrong_try(path, self.clock(), self._tries)
-            return str(error)
-        self._tries = security.right_try(path)
-        self._last_activity = time.monotonic()
-        from .domain.audit import unlocked
-
-        unlocked()
-        if mode == "lock":  # the screen below reloads as it resumes
-            self.locked = False
-            self.pop_screen()
-            self.unsealed()
-            return None
-        self.ask = None
-        self.pop_screen()
-        self.unsealed()
-        self.start()
-        return None
 
     def open_demo(self) -> bool:
         """Switch to the separate demo file (made on first use); the mentor's own
@@ -337,38 +223,6 @@ class MentortermApp(LockGuard, Navigation, MentorIdentityFlow, TextualText, App[
 
     def on_unmount(self) -> None:
         session.close()
-
-    # --- a crash never shows a citizen's data --------------------------------------
-
-    def _handle_exception(self, error: Exception) -> None:
-        """An unexpected failure: the traceback goes to the owner-only errors.log
-        without local values; the terminal gets one line.
-
-        Textual's own handler prints a traceback with every frame's local
-        variables (a citizen's name, absence reasons, note text), which would
-        stay in the terminal's scrollback.
-        """
-        from . import crashlog
-
-        self._return_code = 1
-        # Pilot tests re-raise the first failure, as Textual's handler does.
-        if self._exception is None:
-            self._exception = error
-            self._exception_event.set()
-        cause = (
-            error.error if isinstance(getattr(error, "error", None), BaseException) else error
-        )  # a worker's failure wraps the real one
-        log = crashlog.write(cause)
-        from rich.text import Text
-
-        self._exit_renderables.append(Text(crashlog.one_line(cause, log)))
-        self._close_messages_no_wait()
-
-    def _fatal_error(self) -> None:  # never Textual's traceback with locals
-        import sys
-
-        error = sys.exc_info()[1]
-        self._handle_exception(error if isinstance(error, Exception) else RuntimeError())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         if self.sealed:  # the palette does not open while locked; nothing to offer either

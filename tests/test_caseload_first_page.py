@@ -27,7 +27,6 @@ from mentorterm.models import (
     Meeting,
     Mentor,
     Placement,
-    db,
 )
 
 TODAY = date(2026, 11, 20)
@@ -102,7 +101,7 @@ def seed(rng: random.Random, mentor: Mentor, other: Mentor, count: int) -> None:
                 done_on=TODAY if rng.random() < 0.5 else None,
             )
         if rng.random() < 0.2:  # a citizen the summary does not know (yet)
-            db.execute_sql("DELETE FROM caseload_summary WHERE citizen_id = ?", (citizen.id,))
+            storage.execute("DELETE FROM caseload_summary WHERE citizen_id = ?", (citizen.id,))
 
 
 def ascii_lower(name: str) -> str:
