@@ -17,6 +17,8 @@ from datetime import UTC, date, datetime, timedelta
 
 from peewee import SQL, AutoField, CharField, Field, IntegerField, NodeList
 
+from .uids import time_ordered
+
 EPOCH = datetime(1970, 1, 1)
 _MICROSECOND = timedelta(microseconds=1)
 
@@ -81,15 +83,17 @@ class VersionField(IntegerField):
         self._sort_key = (3, 0)
 
 
-#: Where new uids come from inside ``seeded_uids`` (None: uuid4's randomness).
+#: Where new uids come from inside ``seeded_uids`` (None: ``uids.time_ordered``).
 _uid_source: Callable[[], str] | None = None
 
 
 def new_uid() -> str:
-    """A record's stable identity (schema 11): a uuid4 as 32 hex digits."""
+    """A record's stable identity (schema 11): a UUID as 32 hex digits, of
+    version 7 (time-ordered, mentorterm/uids.py) since the uid index's page
+    writes were measured; uuid4s made before stay valid."""
     if _uid_source is not None:
         return _uid_source()
-    return uuid.uuid4().hex
+    return time_ordered()
 
 
 @contextmanager

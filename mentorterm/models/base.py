@@ -76,7 +76,7 @@ class BaseModel(Model):
     # row has moved on meanwhile (another window, a colleague), nothing is
     # written and ChangedMeanwhile says so (models/versions.py).
     version = VersionField(default=1, constraints=[SQL("DEFAULT 1")])
-    # Schema 11: the record's stable identity (a uuid4's 32 hex digits, made
+    # Schema 11: the record's stable identity (a UUID as 32 hex digits, made
     # in Python at creation), the same on a laptop's copy, the team database
     # and in an interchange file; unique per table (fields.UidField).
     uid = UidField()

@@ -6,7 +6,8 @@
   ``ADD COLUMN … NOT NULL DEFAULT ''`` rewrites no row and SQLite puts it
   last, where a new database has it too; each existing row is then given its
   own (``lower(hex(randomblob(16)))``), and the unique index is made.
-  A new record gets its uid in Python at creation (fields.new_uid), so both
+  A new record gets its uid in Python at creation (fields.new_uid: a
+  time-ordered version 7 UUID since issue 15, mentorterm/uids.py), so both
   engines agree.
 - On PostgreSQL (``team upgrade``) the same, each row's from
   ``gen_random_uuid()`` (``uid_statements_pg``).
