@@ -15,16 +15,28 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ...documents import write_pdf
 from ...i18n import N_
 from ...models import Draft, db
 from .. import audit
-from ..transfer import build_document, dumps
-from .document import AccessEvent, access_document
+
+if TYPE_CHECKING:
+    from .document import AccessEvent
 
 __all__ = ["AccessEvent", "access_document", "access_export", "access_pdf"]
+
+
+def __getattr__(name: str) -> Any:
+    """``AccessEvent`` and ``access_document`` from .document, loaded when
+    first asked for: the PDF writer (fpdf) and the interchange format load
+    only with them, not for the field labels (``access.values``) that the
+    sync's conflict list names fields with (half a second of a sync)."""
+    if name in ("AccessEvent", "access_document"):
+        from . import document
+
+        return getattr(document, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def access_pdf(
@@ -34,6 +46,9 @@ def access_pdf(
     drafts: Sequence[dict[str, Any]] | None = None,
 ) -> bytes:
     """The readable PDF of a one-citizen interchange document (and its drafts)."""
+    from ...documents import write_pdf
+    from .document import access_document
+
     return write_pdf(access_document(document, today, accesses, drafts))
 
 
@@ -46,6 +61,10 @@ def access_export(
     access to the record (GDPR art. 15(1)) from the audit log, that row
     included; ``accesses`` replaces that list (tests).
     """
+    from ...documents import write_pdf
+    from ..transfer import build_document, dumps
+    from .document import access_document
+
     with db.atomic():
         document = build_document(citizen_id)
         audit.record(
