@@ -214,3 +214,57 @@ def test_a_laptop_without_network_syncs_through_sealed_bundles(team, tmp_path, c
     assert "older than" in capsys.readouterr().err
     assert cli.main(["sync", "--team", team["anna"], "--db", laptop]) == 0
     assert _on(team["bo"], lambda: LogbookEntry.select().count()) == 4
+
+
+def test_a_sync_without_team_takes_the_laptops_kept_address_and_opens_its_file_twice(
+    team, tmp_path, capsys, monkeypatch
+):
+    from mentorterm import storage
+    from mentorterm.domain.sync.flow import state
+
+    from .team_logins import PASSWORD
+
+    _ali(team["anna"])
+    laptop = str(tmp_path / "anna.db")
+    assert (
+        cli.main(["sync", "out", "--team", team["anna"], "--db", laptop, "--name", "Bærbar"]) == 0
+    )
+    _days(laptop, 0, 2)
+    kept = _on(laptop, lambda: state().team)
+    assert "password" not in kept  # the laptop keeps the address, never the password
+    opened: list[str] = []
+    real_open = storage.open_database
+
+    def counting(target, *args, **kwargs):
+        opened.append(str(target))
+        return real_open(target, *args, **kwargs)
+
+    monkeypatch.setattr(storage, "open_database", counting)
+    read, write = os.pipe()
+    os.write(write, (PASSWORD + "\n").encode())
+    os.close(write)
+    capsys.readouterr()
+    assert cli.main(["sync", "--db", laptop, "--team-password-fd", str(read)]) == 0
+    assert "Sent 2 changes: 2 applied" in capsys.readouterr().out
+    # the laptop's file before and after the team database, and no third time
+    # only to read the address (each opening of an encrypted file is a key derivation)
+    assert opened == [laptop, kept, laptop]
+    assert _on(team["bo"], lambda: LogbookEntry.select().count()) == 2
+
+
+def test_a_sync_without_team_on_a_laptop_holding_nothing_is_told_to_take_them_out_first(
+    tmp_path, capsys
+):
+    laptop = str(tmp_path / "empty.db")
+    assert cli.main(["sync", "--db", laptop]) != 0
+    err = capsys.readouterr().err
+    assert "take them offline first with 'mentorterm sync out'" in err and "Traceback" not in err
+    assert _on(laptop, lambda: ChangeOp.select().count()) == 0 and _on(laptop, state_count) == 0
+    assert cli.main(["sync", "out", "--db", laptop]) != 0
+    assert "Give the team database" in capsys.readouterr().err
+
+
+def state_count() -> int:
+    from mentorterm.models import SyncState
+
+    return SyncState.select().count()
