@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+#: The width between the margins of an A4 page, in mm (for tables' columns):
+#: here, not in the PDF writer, so a document is built without loading fpdf.
+TEXT_WIDTH = 210 - 2 * 18
+
 
 @dataclass(frozen=True)
 class Strong:

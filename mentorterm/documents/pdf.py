@@ -26,9 +26,6 @@ from .blocks import (
 )
 from .page import PdfDocument
 
-#: The width between the margins of an A4 page, in mm (for tables' columns).
-TEXT_WIDTH = 210 - 2 * 18
-
 
 def plain(value: Inline) -> str:
     """A line's runs as plain text (paper shows no Markdown)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...documents import write_markdown, write_pdf
+from ...documents import write_markdown
 from ...i18n import N_, _
 from .. import audit
 from .document import report_document
@@ -16,6 +16,8 @@ def render_markdown(report: ProgressionReport) -> str:
 
 def render_pdf(report: ProgressionReport) -> bytes:
     """The report as a PDF: the same sections, with tables and a chart per sub-goal."""
+    from ...documents import write_pdf  # fpdf loads when a PDF is first written
+
     return write_pdf(report_document(report))
 
 
