@@ -13,15 +13,20 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
-
-from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 from ..enums import MeetingKind, MeetingStatus
 from ..i18n import N_, _
 from ..models import Citizen, Meeting
 from . import audit, files
 from .errors import DomainError
+
+if TYPE_CHECKING:
+    from icalendar import Timezone
+
+# icalendar (with dateutil, about 30 ms) is loaded when a calendar is written,
+# not when the agenda, which offers the export, opens.
 
 # Meetings are stored as the local time the mentor typed (naive). They are
 # exported with TZID=Europe/Copenhagen and a VTIMEZONE block that states the
@@ -37,6 +42,8 @@ PRODID = "-//mentorterm//meetings//EN"
 
 def _local_timezone() -> Timezone:
     """Europe/Copenhagen: CET, and CEST from the last Sunday of March to that of October."""
+    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+
     zone = Timezone()
     zone.add("tzid", LOCAL_ZONE_NAME)
     summer = TimezoneDaylight()
@@ -83,6 +90,8 @@ def calendar_ics(
     one export to the next, so importing again updates an event instead of
     doubling it.
     """
+    from icalendar import Calendar, Event
+
     if weeks < 1:
         raise DomainError(_("Export at least one week."), field="weeks")
     first = datetime.combine(today, time.min)

@@ -1,4 +1,4 @@
-"""The PDF writer (fpdf, and with it fontTools, Pillow and cryptography: about
+"""Heavy libraries load when their work is done. The PDF writer (fpdf, and with it fontTools, Pillow and cryptography: about
 300 modules) loads only when a PDF is written: not when a screen or a sync
 only builds a document or names a field (mentorterm/documents/__init__.py)."""
 
@@ -13,9 +13,11 @@ import pytest
 _LOADED = """
 import sys
 for name in sys.argv[1:]:
-    __import__(name)
-heavy = ("fpdf", "fontTools", "PIL", "cryptography", "mentorterm.documents.pdf", "mentorterm.interchange")
-print(" ".join(m for m in heavy if m in sys.modules))
+    if not name.startswith("--"):
+        __import__(name)
+only = [n[2:] for n in sys.argv[1:] if n.startswith("--")]
+heavy = ("icalendar", "fpdf", "fontTools", "PIL", "cryptography", "mentorterm.documents.pdf", "mentorterm.interchange")
+print(" ".join(m for m in (only or heavy) if m in sys.modules))
 """
 
 
@@ -43,6 +45,10 @@ def test_building_documents_or_naming_fields_loads_no_pdf_writer(modules):
     assert (
         _loaded_after(*modules) & {"fpdf", "fontTools", "PIL", "mentorterm.documents.pdf"} == set()
     )
+
+
+def test_the_agenda_loads_no_calendar_writer_until_a_calendar_is_exported():
+    assert _loaded_after("mentorterm.app", "mentorterm.screens.agenda", "--icalendar") == set()
 
 
 def test_the_sync_s_conflict_list_loads_no_interchange_format():
