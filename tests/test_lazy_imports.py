@@ -1,6 +1,8 @@
-"""Heavy libraries load when their work is done. The PDF writer (fpdf, and with it fontTools, Pillow and cryptography: about
-300 modules) loads only when a PDF is written: not when a screen or a sync
-only builds a document or names a field (mentorterm/documents/__init__.py)."""
+"""Heavy libraries load when their work is done. The PDF writer (fpdf, and
+with it fontTools, Pillow and cryptography: about 300 modules) loads only
+when a PDF is written: not when a screen or a sync only builds a document or
+names a field (mentorterm/documents/__init__.py); icalendar only when a
+calendar is exported."""
 
 from __future__ import annotations
 
