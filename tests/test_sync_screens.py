@@ -138,9 +138,24 @@ async def test_colleagues_see_where_a_citizen_is_out_and_the_review_counts_confl
         await pilot.pause()
         assert type(app.screen).__name__ == "CitizenScreen"
         assert "out on Annas laptop (Anna) since" in _text(app)
+        assert "1 sync conflict to decide: Y on the caseload" in _text(app)
         await pilot.press("escape", "R")
         await pilot.pause()
         await pilot.pause()
         assert type(app.screen).__name__ == "ReviewScreen"
         assert "1 sync conflict to decide (Y)" in _text(app)
+    storage.close_database()
+
+
+async def test_the_citizen_s_conflict_mark_goes_once_the_conflict_is_decided(team, tmp_path):
+    _conflict(team, tmp_path)
+    await _decide(team, ["m", "y"])
+    app = make_app(team["anna"], today=TODAY)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CitizenScreen"
+        shot = _text(app)
+        assert "Ali H." in shot and "sync conflict" not in shot
     storage.close_database()

@@ -22,6 +22,7 @@ from ..widgets.markup import escape
 from .citizen_files import write_access_export as write_access_export
 from .citizen_text import (
     _lines,
+    conflicts_to_decide,
     course_text,
     follow_up_lines,
     handover_lines,
@@ -112,6 +113,7 @@ class CitizenScreen(Loader, Screen):
         if c.archived_on:
             title += _("  [reverse] archived {date} [/]").format(date=show_date(c.archived_on))
         title += out_on_laptop(self.citizen_id)
+        title += conflicts_to_decide(self.citizen_id)
         self.query_one("#citizen-title", Static).update(title)
 
         self.query_one("#course", Static).update(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..domain.views import CourseView
 from ..format import show_date, show_days, show_hours, show_weeks
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..widgets.markup import escape
 
 
@@ -158,3 +158,21 @@ def out_on_laptop(citizen_id: int) -> str:
     return _("  [reverse] out on {device} ({mentor}) since {since} [/]").format(
         device=escape(device), mentor=escape(mentor), since=show_datetime(since)
     )
+
+
+def conflicts_to_decide(citizen_id: int) -> str:
+    """The title's mark of a citizen whose records a laptop's sync could not
+    merge (issue 19): on the team database, until the conflicts are decided
+    (Y on the caseload). None elsewhere: a laptop's or a mentor's own file
+    keeps no conflicts."""
+    from ..domain.sync.conflicts import conflict_count
+
+    n = conflict_count(citizen_id)
+    if not n:
+        return ""
+    # On a line of its own: the title's marks before it may fill one.
+    return "\n" + ngettext(
+        "[reverse] {n} sync conflict to decide: Y on the caseload [/]",
+        "[reverse] {n} sync conflicts to decide: Y on the caseload [/]",
+        n,
+    ).format(n=n)

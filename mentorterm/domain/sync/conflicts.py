@@ -111,9 +111,13 @@ def open_conflicts(
     return _views(query)
 
 
-def conflict_count() -> int:
-    """How many conflicts wait for a decision, in the whole team."""
-    return SyncConflict.select().where(SyncConflict.resolved_at.is_null()).count()
+def conflict_count(citizen_id: int | None = None) -> int:
+    """How many conflicts wait for a decision, in the whole team (or about
+    one citizen: the citizen screen's mark)."""
+    query = SyncConflict.select().where(SyncConflict.resolved_at.is_null())
+    if citizen_id is not None:
+        query = query.where(SyncConflict.citizen == citizen_id)
+    return query.count()
 
 
 def _views(query) -> list[ConflictView]:
