@@ -222,7 +222,20 @@ class LockGuard:
         """The passphrase screen is up: at the start or after the lock."""
         return bool(self.locked or self.ask)
 
+    @property
+    def leaving(self) -> bool:
+        """The app is ending (q, ctrl+q, the terminal gone): a key typed right
+        after q opens nothing more. A screen pushed then was mounted on an app
+        already taking itself down and ended it with an error."""
+        return bool(getattr(self, "_leaving", False))
+
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        self._leaving = True
+        super().exit(*args, **kwargs)  # type: ignore[misc]
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.leaving:
+            return False
         if self.sealed and action not in self.OPEN_WHILE_SEALED:
             return False
         return super().check_action(action, parameters)  # type: ignore[misc]
@@ -238,7 +251,7 @@ class LockGuard:
     def push_screen(
         self, screen: Any, callback: Any = None, wait_for_dismiss: bool = False, **kwargs: Any
     ) -> Any:
-        if self.sealed and not isinstance(screen, PassphraseScreen):
+        if self.leaving or (self.sealed and not isinstance(screen, PassphraseScreen)):
             self._refused(screen)
             if wait_for_dismiss:
                 try:
