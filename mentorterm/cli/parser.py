@@ -180,6 +180,14 @@ def build_parser() -> argparse.ArgumentParser:
     team.add_argument("--for", dest="covered", metavar="LOGIN", help=_("cover: whose citizens"))
     team.add_argument("--from", dest="starts_on", type=_date_arg, metavar="DAY")
     team.add_argument("--to", dest="ends_on", type=_date_arg, metavar="DAY")
+    team.add_argument(
+        "--as-of",
+        dest="as_of",
+        type=_date_arg,
+        default=None,
+        metavar="DATE",
+        help=_("overview: the review's signals as of DATE, YYYY-MM-DD (default today)"),
+    )
     team.add_argument("--name", metavar="NAME", help=_("the mentor's name, as on their notes"))
     team.add_argument(
         "--lead", action="store_true", help=_("the new login may reassign and add mentors")

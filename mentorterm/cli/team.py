@@ -65,7 +65,7 @@ def cmd_team(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.action == "overview":
         _open_team(target, given)
-        _overview()
+        _overview(args.as_of)
         return EXIT_OK
     if args.action == "upgrade":
         return _upgrade(target, given)
@@ -120,15 +120,18 @@ def _open_team(target: str, given: str | None) -> None:
         ask_password_once(target, lambda pw: storage.open_database(target, passphrase=pw))
 
 
-def _overview() -> None:
-    """The lead's table: the same as the app's overview screen (domain/team.py)."""
+def _overview(as_of=None) -> None:
+    """The lead's table: the same as the app's overview screen (domain/team.py),
+    as of ``as_of`` (default today)."""
     from datetime import date
 
     from ..domain.team import OVERVIEW_COLUMNS, overview_cells, team_overview
     from .records import _settings
 
     rows = [tuple(_(label) for label in OVERVIEW_COLUMNS)]
-    rows += [overview_cells(load) for load in team_overview(date.today(), _settings().review)]
+    rows += [
+        overview_cells(load) for load in team_overview(as_of or date.today(), _settings().review)
+    ]
     widths = [max(len(row[i]) for row in rows) for i in range(len(OVERVIEW_COLUMNS))]
     for row in rows:
         name, *figures = row
