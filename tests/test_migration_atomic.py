@@ -142,6 +142,30 @@ def test_two_processes_opening_one_old_database(tmp_path, fixture):
     assert len(backups) == 1, backups
 
 
+def test_an_old_file_another_program_is_writing_is_opened_once_it_is_done(tmp_path):
+    """SQLite refuses the switch to WAL at once, without its busy wait, while
+    another connection holds a write transaction on a rollback-journal file;
+    the opening waits for it as for any other write instead of refusing."""
+    import threading
+    import time
+
+    path = tmp_path / "old.db"
+    shutil.copy(FIXTURE_V4, path)
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    done = threading.Timer(0.4, lambda: other.execute("COMMIT"))
+    done.start()
+    started = time.monotonic()
+    try:
+        storage.open_database(path)
+        assert storage.schema_version() == storage.SCHEMA_VERSION
+    finally:
+        storage.close_database()
+        done.join()
+        other.close()
+    assert time.monotonic() - started >= 0.4
+
+
 def test_the_committed_fixtures_are_untouched():
     for fixture in (FIXTURE_V1, FIXTURE_V4):
         assert not Path(str(fixture) + "-wal").exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from ..i18n import _
 from ..models import db
 from . import migrations
 from .backup import backup_before_migration
-from .connection import _make_database, storage_errors
+from .connection import BUSY_TIMEOUT, _make_database, storage_errors
 from .engine import is_team_target
 from .errors import (
     DatabaseCorrupt,
@@ -171,7 +172,7 @@ def open_database(
         # A new database (and its -wal, -shm and migration backup) is created
         # owner-only whatever the caller's umask.
         with storage_errors(target), private.private_umask():
-            database.connect()
+            _connect_waiting(database)
             db.initialize(database)
             if version != migrations.SCHEMA_VERSION:
                 _bring_up_to_date(database, path, where, migrate=migrate)
@@ -183,6 +184,29 @@ def open_database(
     if path is not None:
         make_files_private(path)
     return database
+
+
+def _connect_waiting(database: peewee.SqliteDatabase) -> None:
+    """Connect, waiting up to the busy timeout for another connection's write.
+
+    On a file still in the old rollback journal (one an older mentorterm
+    wrote), ``PRAGMA journal_mode = wal`` needs the file to itself, and SQLite
+    answers "database is locked" at once, without its busy wait, while
+    another program holds a write transaction on it, or while a second window
+    opening the same old file converts it in the same instant. So the
+    connection is tried again for as long as a statement would wait.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    while True:
+        try:
+            database.connect()
+            return
+        except peewee.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            if not database.is_closed():
+                database.close()
+            time.sleep(0.02)
 
 
 def make_files_private(path: Path) -> None:
