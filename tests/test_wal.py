@@ -208,3 +208,31 @@ async def test_the_notice_is_for_the_database_the_app_opened_only(tmp_path):
             assert not any("could not be read back" in m for m in messages), messages
     finally:
         storage.close_database()
+
+
+def test_a_wal_another_window_is_writing_is_not_called_damaged(tmp_path, monkeypatch):
+    """A -wal read while another window writes it can be torn (a frame's
+    header new, its page not yet): read again, it is whole, so nothing is
+    reported; the same bytes damaged at both reads still are."""
+    from mentorterm.storage import wal as wal_room
+
+    path = crashed_copy(tmp_path)
+    wal = storage.wal_path(path)
+    whole = wal.read_bytes()
+    torn = bytearray(whole)
+    page_size = int.from_bytes(torn[8:12], "big")
+    torn[32 + 24 + page_size + 24 + 100] ^= 0x40  # the second frame's page, not yet written
+    wal.write_bytes(bytes(torn))
+    pauses = []
+
+    def writer_finishes(seconds):  # the other window's write lands between the reads
+        pauses.append(seconds)
+        wal.write_bytes(whole)
+
+    monkeypatch.setattr(wal_room.time, "sleep", writer_finishes)
+    assert storage.wal_problems(path) == []
+    assert pauses == [wal_room.WAL_REREAD_PAUSE]
+
+    monkeypatch.setattr(wal_room.time, "sleep", pauses.append)
+    wal.write_bytes(bytes(torn))
+    assert "damaged at frame 2" in storage.wal_problems(path)[0]

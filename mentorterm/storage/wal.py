@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -35,22 +36,52 @@ def _has_wal(path: Path) -> bool:
     return wal.is_file() and wal.stat().st_size > 0
 
 
+#: Reads of a -wal that looks damaged before it counts as damaged: a file
+#: another window is writing changes between two reads.
+WAL_READS = 3
+WAL_REREAD_PAUSE = 0.05  # seconds
+
+
 def wal_problems(path: Path) -> list[str]:
     """What SQLite would silently drop from the -wal beside ``path``: frames
-    after a damaged one that belong to saved changes. [] when sound (or none)."""
+    after a damaged one that belong to saved changes. [] when sound (or none).
+
+    A -wal that another connection is writing at this moment can be read
+    torn (a frame's header already new, its page still old), which looks like
+    damage but is not: that connection's SQLite reads it through its index.
+    So a -wal that looks damaged is read again; only the same bytes, damaged
+    both times, are damage. One that changes at every read is in use, and a
+    connection has already recovered it: nothing is reported.
+    """
+    wal = wal_path(Path(path))
+    seen: bytes | None = None
+    problems: list[str] = []
+    for attempt in range(WAL_READS):
+        if attempt:
+            time.sleep(WAL_REREAD_PAUSE)
+        try:
+            data = wal.read_bytes()
+        except FileNotFoundError:
+            return []
+        except OSError as exc:
+            return [
+                _("The -wal file {wal} could not be read: {reason}").format(
+                    wal=wal, reason=exc.strerror or exc
+                )
+            ]
+        if data == seen:
+            return problems
+        problems = _frame_problems(wal, data)
+        if not problems:
+            return []
+        seen = data
+    return []
+
+
+def _frame_problems(wal: Path, data: bytes) -> list[str]:
+    """The damage in one read of the -wal's bytes (see wal_problems)."""
     import struct
 
-    wal = wal_path(Path(path))
-    try:
-        data = wal.read_bytes()
-    except FileNotFoundError:
-        return []
-    except OSError as exc:
-        return [
-            _("The -wal file {wal} could not be read: {reason}").format(
-                wal=wal, reason=exc.strerror or exc
-            )
-        ]
     if len(data) < 32:
         return []
     magic, _version, page_size, _seq, salt1, salt2, c1, c2 = struct.unpack(">8I", data[:32])
