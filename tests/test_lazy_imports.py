@@ -68,3 +68,70 @@ def test_writing_a_pdf_still_loads_it_and_writes_one():
     assert "fpdf" in sys.modules
     with pytest.raises(AttributeError):
         documents.no_such_writer  # noqa: B018
+
+
+_OPENED = """
+import sys
+from mentorterm.app import make_app
+import mentorterm.screens.caseload
+app = make_app(sys.argv[1])
+from mentorterm.domain import session
+session.has_drafts(), session.is_demo()
+print(" ".join(sorted(m for m in sys.modules if m.startswith("mentorterm."))))
+"""
+
+
+def _modules_after_opening(path) -> set[str]:
+    run = subprocess.run(
+        [sys.executable, "-c", _OPENED, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ, PYTHONPATH=os.getcwd()),
+        check=True,
+    )
+    return set(run.stdout.split())
+
+
+def test_opening_a_database_for_the_first_frame_loads_no_table_models(tmp_path):
+    """The start (open, the caseload screen's modules, the drafts and demo
+    questions) needs the proxy and the base model, not the tables' classes,
+    the migrations or the team database: they load on first use."""
+    from mentorterm import storage
+
+    path = tmp_path / "mine.db"
+    storage.allow_plaintext_for_tests()
+    storage.open_database(path, create=True, plaintext=True)
+    storage.close_database()
+    loaded = _modules_after_opening(path)
+    assert "mentorterm.models.base" in loaded and "mentorterm.storage.opening" in loaded
+    assert not loaded & {
+        "mentorterm.models.people",
+        "mentorterm.models.meetings",
+        "mentorterm.models.registry",
+        "mentorterm.storage.migration_v13",
+        "mentorterm.storage.postgres",
+        "mentorterm.storage.bundle",
+    }
+
+
+_FIRST_USE = """
+import sys
+from mentorterm.models import Citizen
+import mentorterm.models as models
+print(hasattr(Citizen, "sub_goals"), hasattr(Citizen, "placements"), len(models.ALL_MODELS))
+"""
+
+
+def test_naming_one_model_loads_them_all_with_every_backref():
+    run = subprocess.run(
+        [sys.executable, "-c", _FIRST_USE],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ, PYTHONPATH=os.getcwd()),
+        check=True,
+    )
+    from mentorterm.models import ALL_MODELS
+
+    assert run.stdout.split() == ["True", "True", str(len(ALL_MODELS))]

@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from .. import models
 from ..i18n import N_, _
-from ..models import Cover, Mentor, db
+from ..models import db
 from . import audit
 from .errors import DomainError, NotFound
 
@@ -43,11 +44,11 @@ def add_cover(
         raise DomainError(_("A mentor cannot cover their own citizens. Nothing was saved."))
     with db.atomic():
         for wanted in (mentor_id, covered_id):
-            if Mentor.get_or_none(Mentor.id == wanted) is None:
+            if models.Mentor.get_or_none(models.Mentor.id == wanted) is None:
                 raise NotFound(
                     _("There is no such mentor (removed meanwhile?). Nothing was changed.")
                 )
-        cover = Cover.create(
+        cover = models.Cover.create(
             mentor=mentor_id,
             covered=covered_id,
             starts_on=starts_on,
@@ -60,10 +61,10 @@ def add_cover(
 
 def covers(today: date | None = None) -> list[CoverView]:
     """Every cover not yet over on ``today`` (all when None), soonest first."""
-    names = {m.id: m.name for m in Mentor.select(Mentor.id, Mentor.name)}
-    query = Cover.select().order_by(Cover.starts_on, Cover.id)
+    names = {m.id: m.name for m in models.Mentor.select(models.Mentor.id, models.Mentor.name)}
+    query = models.Cover.select().order_by(models.Cover.starts_on, models.Cover.id)
     if today is not None:
-        query = query.where(Cover.ends_on >= today)
+        query = query.where(models.Cover.ends_on >= today)
     return [
         CoverView(
             id=c.id,
@@ -81,10 +82,14 @@ def covering_for(mentor_id: int, today: date) -> dict[int, str]:
     """{mentor id: name} of the colleagues ``mentor_id`` covers on ``today``
     (their citizens are listed among the mentor's own while the cover runs)."""
     query = (
-        Cover.select(Cover.covered, Mentor.name)
-        .join(Mentor, on=Cover.covered == Mentor.id)
-        .where((Cover.mentor == mentor_id) & (Cover.starts_on <= today) & (Cover.ends_on >= today))
-        .order_by(Mentor.name, Mentor.id)
+        models.Cover.select(models.Cover.covered, models.Mentor.name)
+        .join(models.Mentor, on=models.Cover.covered == models.Mentor.id)
+        .where(
+            (models.Cover.mentor == mentor_id)
+            & (models.Cover.starts_on <= today)
+            & (models.Cover.ends_on >= today)
+        )
+        .order_by(models.Mentor.name, models.Mentor.id)
         .tuples()
     )
     return dict(query)

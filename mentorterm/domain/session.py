@@ -106,18 +106,10 @@ def damaged_wal_copies() -> list[Path]:
 def has_drafts() -> bool:
     """Whether any kept draft exists: one indexed query, so the start imports the
     drafts machinery (and the meetings screen) only when there is one to offer."""
-    from ..models import Draft
-
-    return Draft.select(Draft.id).limit(1).exists()
+    return storage.has_draft()
 
 
 def is_demo() -> bool:
     """True when the open database holds the fictional demo caseload."""
-    from ..models import AuditEntry
-
     action, what = DEMO_MARK
-    return (
-        AuditEntry.select(AuditEntry.id)
-        .where((AuditEntry.action == action) & (AuditEntry.what == what))
-        .exists()
-    )
+    return storage.has_audit_mark(action, what)

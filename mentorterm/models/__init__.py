@@ -21,80 +21,107 @@ Rules that hold for every table:
 
 from __future__ import annotations
 
-from peewee import SQL  # noqa: F401  (re-exported for the domain's raw fragments)
+from typing import TYPE_CHECKING
 
-from .audit import (  # noqa: F401
-    AuditEntry,
-    ErasureInProgress,
-)
+from peewee import SQL, Model  # noqa: F401  (re-exported for the domain's raw fragments)
+
 from .base import (  # noqa: F401
     BaseModel,
     _enum_check,
     db,
     utcnow,
 )
-from .courses import (  # noqa: F401
-    AllianceScore,
-    Course,
-    CourseExtension,
-    SubGoal,
-)
-from .jobsearch import (  # noqa: F401
-    CvStatus,
-    JobContact,
-    TargetCompany,
-)
-from .meetings import (  # noqa: F401
-    ActionItem,
-    Meeting,
-    MeetingParticipant,
-    MeetingStatusChange,
-    ReviewNote,
-    _MeetingStatusField,
-)
-from .people import (  # noqa: F401
-    Citizen,
-    Mentor,
-)
-from .placements import (  # noqa: F401
-    HoursStep,
-    LogbookEntry,
-    Placement,
-)
-from .provider import (  # noqa: F401
-    GroupSeries,
-    GroupSession,
-    SessionParticipant,
-    Workplace,
-)
-from .records import (  # noqa: F401
-    Draft,
-    Report,
-)
-from .registry import (  # noqa: F401
-    ALL_MODELS,
-    AUDIT_MODELS,
-)
-from .sync import (  # noqa: F401
-    SYNC_MODELS,
-    ChangeOp,
-    Checkout,
-    Device,
-    SyncConflict,
-    SyncReceipt,
-    SyncState,
-)
-from .team import (  # noqa: F401
-    Cover,
-    Handover,
-)
 
-__all__ = [m.__name__ for m in ALL_MODELS + AUDIT_MODELS + SYNC_MODELS] + [
-    "SYNC_MODELS",
-    "db",
-    "utcnow",
-    "ALL_MODELS",
-    "AUDIT_MODELS",
-    "BaseModel",
-    "SQL",
-]
+if TYPE_CHECKING:  # loaded by load_all() at first use; type checkers see them here
+    from .registry import ALL_MODELS, AUDIT_MODELS  # noqa: F401
+
+
+def __getattr__(name: str):
+    """Every model, loaded at the first use of any of them.
+
+    The first frame needs only the proxy, the clock and the base model; the
+    tables' classes (about 10 ms and their memory) load when something names
+    one. They load all together, never one module alone, so every backref
+    (``citizen.subgoals``) exists as soon as any model does.
+    """
+    if name.startswith("__"):
+        raise AttributeError(name)
+    load_all()
+    try:
+        return globals()[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+
+
+def load_all() -> None:
+    """Import every model module (idempotent: cheap once done).
+
+    Importing from a submodule does not pass through ``__getattr__`` above,
+    so this cannot recurse; ``ALL_MODELS`` is set last and marks it done.
+    """
+    if "ALL_MODELS" in globals():
+        return
+    from .audit import (  # noqa: F401
+        AuditEntry,
+        ErasureInProgress,
+    )
+    from .courses import (  # noqa: F401
+        AllianceScore,
+        Course,
+        CourseExtension,
+        SubGoal,
+    )
+    from .jobsearch import (  # noqa: F401
+        CvStatus,
+        JobContact,
+        TargetCompany,
+    )
+    from .meetings import (  # noqa: F401
+        ActionItem,
+        Meeting,
+        MeetingParticipant,
+        MeetingStatusChange,
+        ReviewNote,
+        _MeetingStatusField,
+    )
+    from .people import (  # noqa: F401
+        Citizen,
+        Mentor,
+    )
+    from .placements import (  # noqa: F401
+        HoursStep,
+        LogbookEntry,
+        Placement,
+    )
+    from .provider import (  # noqa: F401
+        GroupSeries,
+        GroupSession,
+        SessionParticipant,
+        Workplace,
+    )
+    from .records import (  # noqa: F401
+        Draft,
+        Report,
+    )
+    from .registry import (  # noqa: F401
+        ALL_MODELS,
+        AUDIT_MODELS,
+    )
+    from .sync import (  # noqa: F401
+        SYNC_MODELS,
+        ChangeOp,
+        Checkout,
+        Device,
+        SyncConflict,
+        SyncReceipt,
+        SyncState,
+    )
+    from .team import (  # noqa: F401
+        Cover,
+        Handover,
+    )
+
+    named = dict(locals())
+    registry_all = named.pop("ALL_MODELS")
+    globals().update(named)
+    globals()["ALL_MODELS"] = registry_all

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..models import AuditEntry, db
+from ..models import db
 from .engine import execute as run
 from .engine import is_postgres
 
@@ -59,7 +59,14 @@ _PG_TIP = _TIP.replace(
     "COALESCE(mentorterm_me(), (SELECT id FROM mentor WHERE is_default ORDER BY id LIMIT 1))",
 )
 _INSERT = f"INSERT INTO audit_entry ({_NAMES}) VALUES ({', '.join('?' * len(COLUMNS))})"
-_AT = AuditEntry.at  # the column's own conversion, as a peewee insert would do it
+
+
+def _at_value(value: Any) -> Any:
+    """The ``at`` column's own conversion, as a peewee insert would do it (the
+    model is named here, not at import: the first frame does without it)."""
+    from ..models import AuditEntry
+
+    return AuditEntry.at.db_value(value)
 
 
 def tip() -> tuple[int, str | None, int | None]:
@@ -79,7 +86,7 @@ def tip() -> tuple[int, str | None, int | None]:
 def append(row: dict[str, Any]) -> None:
     """Insert one row (every column of ``COLUMNS``), with the prepared statement."""
     values = [row[name] for name in COLUMNS]
-    values[1] = _AT.db_value(values[1])
+    values[1] = _at_value(values[1])
     run(_INSERT, values)
     if is_postgres():
         run("UPDATE audit_counter SET last_id = ?", (values[0],))

@@ -9,17 +9,8 @@ from typing import TYPE_CHECKING
 import peewee
 
 from ..i18n import _
-from ..models import AUDIT_MODELS
 from .connection import BUSY_TIMEOUT
 from .errors import DatabaseCorrupt
-from .migration_v6 import to_schema_6
-from .migration_v7 import to_schema_7
-from .migration_v8 import to_schema_8
-from .migration_v9 import to_schema_9
-from .migration_v10 import to_schema_10
-from .migration_v11 import to_schema_11
-from .migration_v12 import to_schema_12
-from .migration_v13 import to_schema_13
 from .schema import AUDIT_TRIGGERS
 
 if TYPE_CHECKING:
@@ -69,6 +60,8 @@ def _to_schema_3(migrator: SqliteMigrator) -> None:
 
 def _to_schema_4(migrator: SqliteMigrator) -> None:
     """The audit log (append-only, hash-chained) and its erasure marker."""
+    from ..models import AUDIT_MODELS
+
     migrator.database.create_tables(AUDIT_MODELS)
     for statement in AUDIT_TRIGGERS:
         migrator.database.execute_sql(statement)
@@ -120,6 +113,54 @@ def _to_schema_5(migrator: SqliteMigrator) -> None:
     database.execute_sql('DROP TABLE "meeting_schema4"')
 
 
+def _to_schema_6(migrator: SqliteMigrator) -> None:
+    from .migration_v6 import to_schema_6  # loaded only for an upgrade
+
+    to_schema_6(migrator.database, migrator)
+
+
+def _to_schema_7(migrator: SqliteMigrator) -> None:
+    from .migration_v7 import to_schema_7  # loaded only for an upgrade
+
+    to_schema_7(migrator.database, migrator)
+
+
+def _to_schema_8(migrator: SqliteMigrator) -> None:
+    from .migration_v8 import to_schema_8  # loaded only for an upgrade
+
+    to_schema_8(migrator.database, migrator)
+
+
+def _to_schema_9(migrator: SqliteMigrator) -> None:
+    from .migration_v9 import to_schema_9  # loaded only for an upgrade
+
+    to_schema_9(migrator.database, migrator)
+
+
+def _to_schema_10(migrator: SqliteMigrator) -> None:
+    from .migration_v10 import to_schema_10  # loaded only for an upgrade
+
+    to_schema_10(migrator.database, migrator)
+
+
+def _to_schema_11(migrator: SqliteMigrator) -> None:
+    from .migration_v11 import to_schema_11  # loaded only for an upgrade
+
+    to_schema_11(migrator.database, migrator)
+
+
+def _to_schema_12(migrator: SqliteMigrator) -> None:
+    from .migration_v12 import to_schema_12  # loaded only for an upgrade
+
+    to_schema_12(migrator.database, migrator)
+
+
+def _to_schema_13(migrator: SqliteMigrator) -> None:
+    from .migration_v13 import to_schema_13  # loaded only for an upgrade
+
+    to_schema_13(migrator.database, migrator)
+
+
 #: Forward migrations: MIGRATIONS[n] takes a database at schema n-1 to n.
 #: Each runs inside ``migrator.migration_context()`` (foreign keys off, one
 #: transaction): a table rebuild outside it cascades deletes to child rows.
@@ -128,14 +169,14 @@ MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {
     3: _to_schema_3,
     4: _to_schema_4,
     5: _to_schema_5,
-    6: lambda migrator: to_schema_6(migrator.database, migrator),
-    7: lambda migrator: to_schema_7(migrator.database, migrator),
-    8: lambda migrator: to_schema_8(migrator.database, migrator),
-    9: lambda migrator: to_schema_9(migrator.database, migrator),
-    10: lambda migrator: to_schema_10(migrator.database, migrator),
-    11: lambda migrator: to_schema_11(migrator.database, migrator),
-    12: lambda migrator: to_schema_12(migrator.database, migrator),
-    13: lambda migrator: to_schema_13(migrator.database, migrator),
+    6: _to_schema_6,
+    7: _to_schema_7,
+    8: _to_schema_8,
+    9: _to_schema_9,
+    10: _to_schema_10,
+    11: _to_schema_11,
+    12: _to_schema_12,
+    13: _to_schema_13,
 }
 
 

@@ -32,7 +32,7 @@ from .passphrase import check_new_passphrase, is_encrypted_file, plaintext_reque
 from .paths import backups_of, default_database_path, describe, target_path
 from .probe import _probe, _probe_encrypted, _refuse_version
 from .schema import create_schema
-from .upkeep import ensure_default_mentor
+from .upkeep import ensure_default_mentor, has_default_mentor
 from .wal import _has_wal, _look_at_wal, checkpoint
 
 
@@ -176,7 +176,8 @@ def open_database(
             db.initialize(database)
             if version != migrations.SCHEMA_VERSION:
                 _bring_up_to_date(database, path, where, migrate=migrate)
-            ensure_default_mentor()
+            if not has_default_mentor():
+                ensure_default_mentor()
     except BaseException:
         if not database.is_closed():
             database.close()

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import peewee
 
-from ..models import ALL_MODELS, AUDIT_MODELS, SYNC_MODELS
+from .. import models
 from . import summary
-from .migration_v11 import uid_indexes
 
 
 def create_schema(database: peewee.SqliteDatabase, version: int) -> None:
     """Every table and trigger of a new database, marked as schema ``version``."""
+    from .migration_v11 import uid_indexes  # with the models: only for a new file
+
     with database.atomic():
-        database.create_tables(ALL_MODELS + AUDIT_MODELS + SYNC_MODELS)
+        database.create_tables(models.ALL_MODELS + models.AUDIT_MODELS + models.SYNC_MODELS)
         for statement in TRIGGERS + AUDIT_TRIGGERS + summary.STATEMENTS + uid_indexes():
             database.execute_sql(statement)
         database.execute_sql(f"PRAGMA user_version = {int(version)}")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import models
 from ..i18n import _
-from ..models import ALL_MODELS, Mentor, db
-from .engine import is_postgres
+from ..models import db
+from .engine import execute, is_postgres
 from .errors import StorageError
 
 
-def ensure_default_mentor() -> Mentor:
+def ensure_default_mentor() -> models.Mentor:
     """The mentor a per-user database's records belong to (created once); on
     the team database, the mentor behind this login (storage/team_access.py),
     or for the team lead's own administration login the database's default."""
@@ -19,7 +20,7 @@ def ensure_default_mentor() -> Mentor:
 
         mine = me(db.obj)
         if mine is not None:
-            return Mentor.get_by_id(mine)
+            return models.Mentor.get_by_id(mine)
         if not is_lead(db.obj):
             raise StorageError(
                 _(
@@ -27,11 +28,30 @@ def ensure_default_mentor() -> Mentor:
                     "to add you (mentorterm team add-mentor). Nothing was changed."
                 )
             )
-    mentor = Mentor.get_or_none(Mentor.is_default == True)
+    mentor = models.Mentor.get_or_none(models.Mentor.is_default == True)
     if mentor is None:
         with db.atomic():
-            mentor = Mentor.create(name=_("Me"), is_default=True)
+            mentor = models.Mentor.create(name=_("Me"), is_default=True)
     return mentor
+
+
+def has_default_mentor() -> bool:
+    """A per-user database whose own mentor exists (asked in SQL: the models,
+    and the time they take to load, are not needed for the first frame)."""
+    if is_postgres():
+        return False  # the mentor behind the login is found by ensure_default_mentor
+    return execute("SELECT 1 FROM mentor WHERE is_default LIMIT 1").fetchone() is not None
+
+
+def has_draft() -> bool:
+    """Whether any kept draft exists (one indexed query, without the models)."""
+    return execute("SELECT 1 FROM draft LIMIT 1").fetchone() is not None
+
+
+def has_audit_mark(action: str, what: str) -> bool:
+    """Whether the audit log holds a row of this action and kind (e.g. the demo's mark)."""
+    sql = "SELECT 1 FROM audit_entry WHERE action = ? AND what = ? LIMIT 1"
+    return execute(sql, (action, what)).fetchone() is not None
 
 
 def active_mentor_ids() -> set[int] | None:
@@ -68,7 +88,7 @@ def schema_version() -> int:
 
 
 def row_counts() -> dict[str, int]:
-    return {model._meta.table_name: model.select().count() for model in ALL_MODELS}
+    return {model._meta.table_name: model.select().count() for model in models.ALL_MODELS}
 
 
 def integrity_problems() -> list[str]:

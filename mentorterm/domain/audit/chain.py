@@ -8,9 +8,10 @@ import json
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from ... import models
 from ...enums import AuditAction
 from ...i18n import N_
-from ...models import AuditEntry, db, utcnow
+from ...models import db, utcnow
 from ...storage import audit_chain
 from .anchor import _after_commit
 
@@ -149,9 +150,9 @@ def entries(citizen_id: int | None = None) -> list[AuditView]:
     from .covering import covering_names
     from .entry_view import AuditView  # pydantic: not on the start path
 
-    query = AuditEntry.select().order_by(AuditEntry.id)
+    query = models.AuditEntry.select().order_by(models.AuditEntry.id)
     if citizen_id is not None:
-        query = query.where(AuditEntry.citizen_id == citizen_id)
+        query = query.where(models.AuditEntry.citizen_id == citizen_id)
     views = [AuditView.model_validate(row) for row in query]
     covering = covering_names((v.id, v.at, v.citizen_id, v.mentor_id) for v in views)
     return [
@@ -161,4 +162,4 @@ def entries(citizen_id: int | None = None) -> list[AuditView]:
 
 
 def count() -> int:
-    return AuditEntry.select().count()
+    return models.AuditEntry.select().count()
