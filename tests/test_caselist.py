@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from hypothesis import given
+from hypothesis import strategies as st
 from textual.app import App
 from textual.screen import Screen
 
@@ -144,3 +146,37 @@ async def test_a_long_filter_scrolls_within_its_box():
         await pilot.press("home")
         await pilot.pause()
         assert box.scroll_x == 0
+
+
+def test_the_case_list_keeps_the_data_tables_own_look():
+    """The copied rules are Textual's DataTable rules, renamed: an upgrade of
+    Textual that changes them fails here until the copy follows."""
+    from textual.widgets import DataTable
+
+    assert CaseList.DEFAULT_CSS == DataTable.DEFAULT_CSS.replace("DataTable {", "CaseList {", 1)
+
+
+@given(
+    st.one_of(
+        st.text(alphabet=st.sampled_from("ab [/]\n=#é")),
+        st.floats(allow_nan=False),
+        st.integers(),
+    )
+)
+def test_a_cell_is_read_as_the_data_table_reads_it(cell):
+    """The case list reads a cell as Textual's default_cell_formatter on one
+    line does (markup, the first line, a float to two decimals)."""
+    from rich.errors import MarkupError
+    from textual.widgets._data_table import default_cell_formatter
+
+    from mentorterm.widgets.caselist_draw import one_line
+
+    def outcome(read):
+        try:
+            text = read(cell)
+        except MarkupError as exc:
+            return ("refused", type(exc))
+        return (text.plain, text.spans, text.no_wrap, text.end, text.style)
+
+    theirs = outcome(lambda c: default_cell_formatter(c, wrap=False, height=1))
+    assert outcome(one_line) == theirs

@@ -321,7 +321,7 @@ async def test_review_at_80x24_shows_queue_facts_and_decision(demo_db):
 async def test_fitting_table_refits_on_resize_and_names_what_it_hides():
     from textual.app import App
 
-    from mentorterm.widgets.columns import FittingTable
+    from mentorterm.widgets.fitting_table import FittingTable
 
     cols = [
         Col("name", "Name", 30, 8, flex=True),

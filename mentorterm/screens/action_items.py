@@ -18,7 +18,8 @@ from ..domain.audit import ViewLog
 from ..domain.jobsearch.followups import agreements_and_follow_ups, mark_row_done, reopen_row
 from ..format import show_date
 from ..i18n import N_, _, ngettext
-from ..widgets.columns import Col, FittingTable
+from ..widgets.columns import Col
+from ..widgets.fitting_table import FittingTable
 from ..widgets.guard import safely
 from ..widgets.lists import RecordListScreen
 from ..widgets.markup import escape

@@ -20,8 +20,9 @@ from ..domain.jobsearch import ContactRow, JobSearchView, TargetRow
 from ..enums_provider import ContactHow, ContactOutcome, CvState
 from ..format import show_date
 from ..i18n import _
-from ..widgets.columns import Col, FittingTable
+from ..widgets.columns import Col
 from ..widgets.confirm import confirm_then
+from ..widgets.fitting_table import FittingTable
 from ..widgets.guard import safely
 from ..widgets.lists import BackHelpScreen
 from ..widgets.markup import escape

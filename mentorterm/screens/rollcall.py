@@ -18,8 +18,9 @@ from ..domain.sessions import Mark, ParticipantLine, SessionItem
 from ..enums_provider import SessionAttendance
 from ..format import show_date, show_hours
 from ..i18n import N_, _, ngettext
-from ..widgets.columns import Col, FittingTable
+from ..widgets.columns import Col
 from ..widgets.confirm import confirm_then
+from ..widgets.fitting_table import FittingTable
 from ..widgets.guard import safely
 from ..widgets.lists import RecordListScreen
 from ..widgets.markup import escape

@@ -14,8 +14,9 @@ from ..domain import sessions
 from ..domain.sessions import SessionItem
 from ..format import show_date, show_hours, show_weekday_short
 from ..i18n import _, ngettext
-from ..widgets.columns import Col, FittingTable
+from ..widgets.columns import Col
 from ..widgets.confirm import confirm_then
+from ..widgets.fitting_table import FittingTable
 from ..widgets.guard import safely
 from ..widgets.lists import RecordListScreen
 from ..widgets.markup import escape

@@ -14,9 +14,10 @@ from ..domain import workplaces as domain
 from ..domain.workplace_links import LinkPlan, link_typed_names, plan_links
 from ..i18n import _, ngettext
 from ..schemas.workplaces import WorkplaceIn
-from ..widgets.columns import Col, FittingTable
+from ..widgets.columns import Col
 from ..widgets.confirm import confirm_then
 from ..widgets.fields import FieldSpec
+from ..widgets.fitting_table import FittingTable
 from ..widgets.form import FormScreen
 from ..widgets.guard import safely
 from ..widgets.lists import RecordListScreen

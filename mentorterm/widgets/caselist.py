@@ -27,8 +27,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import DataTable
 
+from .caselist_css import CASE_LIST_CSS
 from .caselist_draw import RowDrawing
 from .columns import Col, Shown, cut, fit, hidden_cells, table_width
 
@@ -49,7 +49,7 @@ class CaseList(RowDrawing, ScrollView, can_focus=True):
         "datatable--odd-row",
     }
     # The DataTable's own look, so the list reads the same as every other table.
-    DEFAULT_CSS = DataTable.DEFAULT_CSS.replace("DataTable {", "CaseList {", 1)
+    DEFAULT_CSS = CASE_LIST_CSS
 
     BINDINGS = [
         Binding("enter", "select_cursor", show=False),

@@ -13,7 +13,23 @@ from rich.style import Style
 from rich.text import Text
 from textual.geometry import Region
 from textual.strip import Strip
-from textual.widgets._data_table import default_cell_formatter
+
+
+def one_line(cell: object) -> Text:
+    """A cell as the DataTable shows it on one line (its ``default_cell_formatter``
+    with ``wrap=False, height=1``), without importing the DataTable before the
+    first frame: text up to its first line break, read as markup; a ``Text``
+    as it is. tests/test_caselist.py holds it to Textual's own."""
+    if isinstance(cell, Text):
+        return cell
+    if isinstance(cell, str):
+        cut_at = cell.find("\n")
+        content = cell[:cut_at] if cut_at not in (-1, len(cell) - 1) else cell
+        text = Text.from_markup(content, end="")
+        text.no_wrap = True
+        return text
+    content = f"{cell:.2f}" if isinstance(cell, float) else str(cell)
+    return Text(content, no_wrap=True, end="")
 
 
 def _cell(text: Text, width: int, pre: Style, post: Style, console) -> list[Segment]:
@@ -131,14 +147,14 @@ class RowDrawing:
             drawn.clear()
         for column, cell in zip(self.shown, cells, strict=True):
             if key is None or not isinstance(cell, str):
-                text = default_cell_formatter(cell, wrap=False, height=1) if key else cell
+                text = one_line(cell) if key else cell
                 segments += _cell(text, column.width, pre, post, console)
                 continue
             # A text cell (most repeat: days, purposes, counts) is drawn once per look.
             look = (cell, column.width, pre, post)
             found = drawn.get(look)
             if found is None:
-                text = default_cell_formatter(cell, wrap=False, height=1)
+                text = one_line(cell)
                 found = drawn[look] = _cell(text, column.width, pre, post, console)
             segments += found
         used = sum(column.width + 2 for column in self.shown)
