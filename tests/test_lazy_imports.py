@@ -23,16 +23,21 @@ print(" ".join(m for m in (only or heavy) if m in sys.modules))
 """
 
 
-def _loaded_after(*modules: str) -> set[str]:
+def _printed(code: str, *args: str) -> list[str]:
+    """What ``code`` prints, run in a fresh interpreter (nothing imported yet)."""
     run = subprocess.run(
-        [sys.executable, "-c", _LOADED, *modules],
+        [sys.executable, "-c", code, *args],
         capture_output=True,
         text=True,
         timeout=120,
         env=dict(os.environ, PYTHONPATH=os.getcwd()),
         check=True,
     )
-    return set(run.stdout.split())
+    return run.stdout.split()
+
+
+def _loaded_after(*modules: str) -> set[str]:
+    return set(_printed(_LOADED, *modules))
 
 
 @pytest.mark.parametrize(
@@ -81,18 +86,6 @@ print(" ".join(sorted(m for m in sys.modules if m.startswith(("mentorterm.", "te
 """
 
 
-def _modules_after_opening(path) -> set[str]:
-    run = subprocess.run(
-        [sys.executable, "-c", _OPENED, str(path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=dict(os.environ, PYTHONPATH=os.getcwd()),
-        check=True,
-    )
-    return set(run.stdout.split())
-
-
 def test_opening_a_database_for_the_first_frame_loads_no_table_models(tmp_path):
     """The start (open, the caseload screen's modules, the drafts and demo
     questions) needs the proxy and the base model, not the tables' classes,
@@ -104,7 +97,7 @@ def test_opening_a_database_for_the_first_frame_loads_no_table_models(tmp_path):
     storage.allow_plaintext_for_tests()
     storage.open_database(path, create=True, plaintext=True)
     storage.close_database()
-    loaded = _modules_after_opening(path)
+    loaded = set(_printed(_OPENED, str(path)))
     assert "mentorterm.models.base" in loaded and "mentorterm.storage.opening" in loaded
     assert not loaded & {
         "mentorterm.models.people",
@@ -126,14 +119,6 @@ print(hasattr(Citizen, "sub_goals"), hasattr(Citizen, "placements"), len(models.
 
 
 def test_naming_one_model_loads_them_all_with_every_backref():
-    run = subprocess.run(
-        [sys.executable, "-c", _FIRST_USE],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=dict(os.environ, PYTHONPATH=os.getcwd()),
-        check=True,
-    )
     from mentorterm.models import ALL_MODELS
 
-    assert run.stdout.split() == ["True", "True", str(len(ALL_MODELS))]
+    assert _printed(_FIRST_USE) == ["True", "True", str(len(ALL_MODELS))]
