@@ -4,7 +4,7 @@ Every record table's ``created_at`` and ``updated_at`` were ISO texts
 ("2026-03-02 09:30:00.123456", 26 bytes); schema 6 stores them as integer
 microseconds since 1970 (fields.StampField, 8 bytes). The column's declared
 type changes, which SQLite can only do by rebuilding the table, so each table
-is rebuilt the way schema 5 rebuilt the meetings (storage._to_schema_5): its
+is rebuilt the way schema 5 rebuilt the meetings (storage/migration_early.to_schema_5): its
 indexes dropped, the old table renamed aside with legacy_alter_table on (so
 the foreign keys of its children keep naming it), the new one made exactly as
 a new database makes it, every row copied with its id, the old one dropped.

@@ -11,7 +11,7 @@ import peewee
 from ..i18n import _
 from .connection import BUSY_TIMEOUT
 from .errors import DatabaseCorrupt
-from .schema import AUDIT_TRIGGERS
+from .migration_early import to_schema_2, to_schema_3, to_schema_4, to_schema_5
 
 if TYPE_CHECKING:
     from playhouse.migrate import SqliteMigrator
@@ -37,80 +37,6 @@ def _exclusive(database: peewee.SqliteDatabase) -> Iterator[None]:
             yield
     finally:
         database.execute_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT * 1000}")
-
-
-def _to_schema_2(migrator: SqliteMigrator) -> None:
-    """Logbook days get the reason for an absence; forms get drafts."""
-    from ..models import Draft
-
-    # A plain ADD COLUMN (NOT NULL with a DEFAULT) rewrites no rows: quick
-    # on a logbook of hundreds of thousands of days.
-    migrator.database.execute_sql(
-        """ALTER TABLE "logbook_entry" ADD COLUMN "absence_reason" TEXT NOT NULL DEFAULT ''"""
-    )
-    migrator.database.create_tables([Draft])
-
-
-def _to_schema_3(migrator: SqliteMigrator) -> None:
-    """Saved progression reports (the mentor's judgement texts and the period)."""
-    from ..models import Report
-
-    migrator.database.create_tables([Report])
-
-
-def _to_schema_4(migrator: SqliteMigrator) -> None:
-    """The audit log (append-only, hash-chained) and its erasure marker."""
-    from ..models import AUDIT_MODELS
-
-    migrator.database.create_tables(AUDIT_MODELS)
-    for statement in AUDIT_TRIGGERS:
-        migrator.database.execute_sql(statement)
-
-
-def _to_schema_5(migrator: SqliteMigrator) -> None:
-    """Meetings: who cancelled and why (a no-show's note), two new kinds.
-
-    The kind and status CHECKs change, which SQLite can only do by rebuilding
-    the table: the old one is renamed aside (legacy_alter_table keeps the
-    participants' and action items' foreign keys naming "meeting"), the new
-    one made exactly as a new database makes it, the rows copied with their
-    ids, and the old one dropped. Every old cancellation was recorded as
-    "cancelled_by_citizen": it becomes "cancelled" by the citizen.
-    """
-    from ..models import Meeting
-
-    database = migrator.database
-    old_indexes = database.execute_sql(
-        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'meeting' "
-        "AND sql IS NOT NULL"
-    ).fetchall()
-    for (name,) in old_indexes:
-        database.execute_sql(f'DROP INDEX "{name}"')
-    database.execute_sql("PRAGMA legacy_alter_table = ON")
-    try:
-        database.execute_sql('ALTER TABLE "meeting" RENAME TO "meeting_schema4"')
-    finally:
-        database.execute_sql("PRAGMA legacy_alter_table = OFF")
-    database.create_tables([Meeting])
-    kept = [
-        name
-        for (_cid, name, *_rest) in database.execute_sql(
-            'PRAGMA table_info("meeting_schema4")'
-        ).fetchall()
-    ]
-    columns = ", ".join(f'"{name}"' for name in kept)
-    chosen = ", ".join(
-        "CASE WHEN status = 'cancelled_by_citizen' THEN 'cancelled' ELSE status END"
-        if name == "status"
-        else f'"{name}"'
-        for name in kept
-    )
-    database.execute_sql(
-        f'INSERT INTO "meeting" ({columns}, "cancelled_by", "outcome_note") '
-        f"SELECT {chosen}, CASE WHEN status = 'cancelled_by_citizen' THEN 'citizen' END, '' "
-        'FROM "meeting_schema4"'
-    )
-    database.execute_sql('DROP TABLE "meeting_schema4"')
 
 
 def _to_schema_6(migrator: SqliteMigrator) -> None:
@@ -165,10 +91,10 @@ def _to_schema_13(migrator: SqliteMigrator) -> None:
 #: Each runs inside ``migrator.migration_context()`` (foreign keys off, one
 #: transaction): a table rebuild outside it cascades deletes to child rows.
 MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {
-    2: _to_schema_2,
-    3: _to_schema_3,
-    4: _to_schema_4,
-    5: _to_schema_5,
+    2: to_schema_2,
+    3: to_schema_3,
+    4: to_schema_4,
+    5: to_schema_5,
     6: _to_schema_6,
     7: _to_schema_7,
     8: _to_schema_8,
