@@ -11,6 +11,8 @@ from datetime import date, datetime
 
 import peewee
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mentorterm import cli, storage
 from mentorterm.domain import (
@@ -1099,3 +1101,15 @@ async def test_opening_a_citizen_on_screen_writes_one_audit_row(db_path):
         opened = AuditEntry.select().where(AuditEntry.action == "open_record")
         assert opened.count() == before + 1
         assert opened.order_by(AuditEntry.id.desc()).first().citizen_id == cid
+
+
+@given(st.datetimes(), st.sampled_from([None, "", "2026-12-04 10:00:00.5", "2026-12-04"]))
+def test_the_chain_writes_the_moment_as_the_model_column_would(moment, text):
+    """storage/audit_chain converts ``at`` with a field of its own (so a read
+    logged before the first frame loads no models): the same type and the
+    same value as AuditEntry.at gives, for moments and for texts."""
+    from mentorterm.storage import audit_chain
+
+    assert type(audit_chain._AT) is type(AuditEntry.at)
+    for value in (moment, text):
+        assert audit_chain._at_value(value) == AuditEntry.at.db_value(value)
