@@ -39,52 +39,25 @@ def _exclusive(database: peewee.SqliteDatabase) -> Iterator[None]:
         database.execute_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT * 1000}")
 
 
-def _to_schema_6(migrator: SqliteMigrator) -> None:
-    from .migration_v6 import to_schema_6  # loaded only for an upgrade
+def _later_step(version: int) -> Callable[[SqliteMigrator], None]:
+    """Step ``version`` (6 and later), its module loaded only for an upgrade."""
 
-    to_schema_6(migrator.database, migrator)
+    def step(migrator: SqliteMigrator) -> None:
+        from . import (  # noqa: F401  (each named below by its version)
+            migration_v6,
+            migration_v7,
+            migration_v8,
+            migration_v9,
+            migration_v10,
+            migration_v11,
+            migration_v12,
+            migration_v13,
+        )
 
+        module = locals()[f"migration_v{version}"]
+        getattr(module, f"to_schema_{version}")(migrator.database, migrator)
 
-def _to_schema_7(migrator: SqliteMigrator) -> None:
-    from .migration_v7 import to_schema_7  # loaded only for an upgrade
-
-    to_schema_7(migrator.database, migrator)
-
-
-def _to_schema_8(migrator: SqliteMigrator) -> None:
-    from .migration_v8 import to_schema_8  # loaded only for an upgrade
-
-    to_schema_8(migrator.database, migrator)
-
-
-def _to_schema_9(migrator: SqliteMigrator) -> None:
-    from .migration_v9 import to_schema_9  # loaded only for an upgrade
-
-    to_schema_9(migrator.database, migrator)
-
-
-def _to_schema_10(migrator: SqliteMigrator) -> None:
-    from .migration_v10 import to_schema_10  # loaded only for an upgrade
-
-    to_schema_10(migrator.database, migrator)
-
-
-def _to_schema_11(migrator: SqliteMigrator) -> None:
-    from .migration_v11 import to_schema_11  # loaded only for an upgrade
-
-    to_schema_11(migrator.database, migrator)
-
-
-def _to_schema_12(migrator: SqliteMigrator) -> None:
-    from .migration_v12 import to_schema_12  # loaded only for an upgrade
-
-    to_schema_12(migrator.database, migrator)
-
-
-def _to_schema_13(migrator: SqliteMigrator) -> None:
-    from .migration_v13 import to_schema_13  # loaded only for an upgrade
-
-    to_schema_13(migrator.database, migrator)
+    return step
 
 
 #: Forward migrations: MIGRATIONS[n] takes a database at schema n-1 to n.
@@ -95,14 +68,7 @@ MIGRATIONS: dict[int, Callable[[SqliteMigrator], None]] = {
     3: to_schema_3,
     4: to_schema_4,
     5: to_schema_5,
-    6: _to_schema_6,
-    7: _to_schema_7,
-    8: _to_schema_8,
-    9: _to_schema_9,
-    10: _to_schema_10,
-    11: _to_schema_11,
-    12: _to_schema_12,
-    13: _to_schema_13,
+    **{version: _later_step(version) for version in range(6, SCHEMA_VERSION + 1)},
 }
 
 
