@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.widgets import Input
 
 from mentorterm import storage
@@ -217,6 +218,29 @@ async def test_first_run_chooses_a_passphrase_then_the_app_opens(db_path):
         await type_into(pilot, app, "#pass-2", PASS)
         app.screen.query_one("#pass-2", Input).focus()
         await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CaseloadScreen"
+    storage.close_database()
+    assert storage.is_encrypted_file(db_path)
+
+
+async def test_tab_moves_between_the_two_new_passphrase_fields(db_path):
+    """Typed with the keyboard only: tab goes to "the same again", shift+tab back."""
+    app = make_app(db_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        # One burst, as a terminal delivers fast typing: every key queued before
+        # the first is handled (tab moves the focus only once it is handled).
+        for key in [*PASS, "tab", *PASS]:
+            char = {"tab": "\t", " ": " "}.get(key, key)
+            app.post_message(events.Key("space" if key == " " else key, char))
+        await pilot.pause()
+        first = app.screen.query_one("#pass-1", Input)
+        second = app.screen.query_one("#pass-2", Input)
+        assert (first.value, second.value) == (PASS, PASS)
+        await pilot.press("shift+tab")
+        assert app.screen.focused is first
+        await pilot.press("tab", "enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "CaseloadScreen"
     storage.close_database()
