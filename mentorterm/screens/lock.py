@@ -125,20 +125,17 @@ class PassphraseScreen(Screen):
 
     def take_key(self, event: events.Key) -> bool:
         """Called by the app for every key before it is passed on: the field gets
-        the focus back, and enter or tab in the first of the two new-passphrase
-        fields moves to the second at once, shift+tab back (typing ahead goes
-        where it belongs: a tab left to Textual's binding moves the focus only
-        after the keys typed behind it went into the first field).
+        the focus back, and enter in the first of the two new-passphrase fields
+        moves to the second at once (typing ahead goes where it belongs; tab
+        does the same for every field, widgets/type_ahead.py).
         True when the key was used up here."""
         self.keep_focus()
-        if self.mode != "create":
-            return False
-        here = getattr(self.focused, "id", None)
-        if event.key in ("enter", "tab") and here == "pass-1":
+        if (
+            self.mode == "create"
+            and event.key == "enter"
+            and getattr(self.focused, "id", None) == "pass-1"
+        ):
             self.set_focus(self.query_one("#pass-2", Input))
-            return True
-        if event.key == "shift+tab" and here == "pass-2":
-            self.set_focus(self.query_one("#pass-1", Input))
             return True
         return False
 

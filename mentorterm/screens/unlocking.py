@@ -14,6 +14,7 @@ from pathlib import Path
 from textual import events
 
 from ..domain import security, session
+from ..widgets.type_ahead import move_focus_now
 
 #: Seconds without a key press after which the -wal is checkpointed.
 CHECKPOINT_EVERY = 120
@@ -53,6 +54,9 @@ class Unlocking:
             if self.sealed and isinstance(event, events.Key) and not event.is_forwarded:
                 take = getattr(self.screen, "take_key", None)
                 if callable(take) and take(event):  # keys go to the passphrase fields only
+                    return
+            if isinstance(event, events.Key) and not event.is_forwarded:
+                if move_focus_now(self, event):  # tab typed ahead: before the next keys
                     return
         await super().on_event(event)
 

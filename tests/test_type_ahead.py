@@ -1,0 +1,41 @@
+"""Typing ahead across fields: keys a terminal delivers in one burst land in
+the field they were typed for, tab and shift+tab included (widgets/type_ahead.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import events
+from textual.widgets import Input
+
+from mentorterm.app import make_app
+from mentorterm.models import Citizen
+
+TODAY = date(2026, 11, 22)
+
+
+def burst(app, keys: list[str]) -> None:
+    """Every key queued at once, before the first is handled, as a fast typist's."""
+    names = {" ": ("space", " "), "tab": ("tab", "\t"), "shift+tab": ("shift+tab", None)}
+    for key in keys:
+        name, char = names.get(key, (key, key))
+        app.post_message(events.Key(name, char))
+
+
+async def test_a_new_citizen_typed_fast_fills_each_field_and_saves(db_path):
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        # shift+tab back: the field's text is selected on focus (Textual's way,
+        # slow or fast), so what is typed then replaces it.
+        burst(app, [*"Ana Holm", "tab", *"12345678", "shift+tab", *"Anna Holm"])
+        await pilot.pause()
+        name = app.screen.query_one("#f-name", Input)
+        phone = app.screen.query_one("#f-phone", Input)
+        assert (name.value, phone.value) == ("Anna Holm", "12345678")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        citizen = Citizen.get()
+        assert (citizen.name, citizen.phone) == ("Anna Holm", "12345678")
