@@ -16,7 +16,12 @@ TODAY = date(2026, 11, 22)
 
 def burst(app, keys: list[str]) -> None:
     """Every key queued at once, before the first is handled, as a fast typist's."""
-    names = {" ": ("space", " "), "tab": ("tab", "\t"), "shift+tab": ("shift+tab", None)}
+    names = {
+        " ": ("space", " "),
+        "tab": ("tab", "\t"),
+        "shift+tab": ("shift+tab", None),
+        "enter": ("enter", "\r"),
+    }
     for key in keys:
         name, char = names.get(key, (key, key))
         app.post_message(events.Key(name, char))
@@ -39,3 +44,16 @@ async def test_a_new_citizen_typed_fast_fills_each_field_and_saves(db_path):
         await pilot.pause()
         citizen = Citizen.get()
         assert (citizen.name, citizen.phone) == ("Anna Holm", "12345678")
+
+
+async def test_enter_typed_ahead_goes_to_the_next_field_of_a_form(db_path):
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        burst(app, [*"Anna Holm", "enter", *"12345678"])
+        await pilot.pause()
+        name = app.screen.query_one("#f-name", Input)
+        phone = app.screen.query_one("#f-phone", Input)
+        assert (name.value, phone.value) == ("Anna Holm", "12345678")

@@ -111,6 +111,11 @@ class FormScreen(FormDrafts, ModalScreen[T | None], Generic[T]):
         specs = self.fields()
         return len(specs) == 1 and specs[0].kind not in ("area", "select", "bool")
 
+    @property
+    def enter_moves_focus(self) -> bool:
+        """Enter in a line goes to the next field (at once, widgets/type_ahead.py)."""
+        return not self.single_field
+
     def _compose_field(self, spec: FieldSpec) -> ComposeResult:
         value = _show(self.initial.get(spec.name), spec.kind)
         widget_id = f"f-{spec.name}"

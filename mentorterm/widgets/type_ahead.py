@@ -6,7 +6,9 @@ from the terminal (a mentor typing "Anna Holm", tab, "12345678" quickly)
 are already queued for the field by then, so the phone number landed in the
 name field. The app calls ``move_focus_now`` for every key before passing
 it on (screens/unlocking.py): in a text field, tab and shift+tab move the
-focus at once, in the order they were typed.
+focus at once, in the order they were typed, and so does enter on a screen
+whose enter means "next field" (``enter_moves_focus``: a form of several
+fields, widgets/form.py).
 """
 
 from __future__ import annotations
@@ -17,8 +19,13 @@ from textual.widgets import Input
 
 
 def move_focus_now(app: App, event: events.Key) -> bool:
-    """True when the key was a tab in a text field and the focus has moved."""
-    if event.key not in ("tab", "shift+tab") or not isinstance(app.focused, Input):
+    """True when the key moved the focus from a text field (and is used up)."""
+    if not isinstance(app.focused, Input):
+        return False
+    if event.key == "enter" and getattr(app.screen, "enter_moves_focus", False):
+        app.screen.focus_next()
+        return True
+    if event.key not in ("tab", "shift+tab"):
         return False
     if event.key == "tab":
         app.screen.focus_next()
