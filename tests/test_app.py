@@ -243,3 +243,27 @@ def test_the_first_frame_imports_no_form_draft_or_demo_machinery(db_path):
         "psycopg",
     }
     assert loaded & unneeded == set()
+
+
+async def test_the_caseloads_first_layout_is_the_frame_drawn(db_path, monkeypatch):
+    """Textual drops every frame drawn inside the app's mount batch: the caseload
+    is laid out after that batch, so its first layout is the frame the terminal
+    gets, not one drawn for nothing before the real one (bench/README.md)."""
+    from textual._compositor import LayoutUpdate
+    from textual.app import App
+
+    layouts: list[tuple[str, int]] = []
+    original = App._display
+
+    def display(self, screen, renderable):
+        if isinstance(renderable, LayoutUpdate):
+            layouts.append((type(screen).__name__, self._batch_count))
+        return original(self, screen, renderable)
+
+    monkeypatch.setattr(App, "_display", display)
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CaseloadScreen"
+    in_batch = [batch for name, batch in layouts if name == "CaseloadScreen"]
+    assert in_batch and in_batch[0] == 0, layouts
