@@ -32,7 +32,7 @@ from .database import (
     cmd_passphrase,
 )
 from .figures import cmd_figures
-from .parser import build_parser
+from .parser import build_parser, parse_args
 from .records import cmd_audit, cmd_review, cmd_settings
 from .sync import cmd_sync
 from .team import cmd_team
@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         # Before the parser (its help texts) and before any screen module is
         # imported (their class-level labels are translated at import).
         language.install(argv)
-        args = build_parser().parse_args(argv)
+        args = parse_args(argv)
         if getattr(args, "lang", None) and language.flag(argv) is None:
             language.install([language.FLAG, args.lang])  # an abbreviation (--lan da)
         if args.command not in ("schema", "settings"):

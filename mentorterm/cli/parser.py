@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import NoReturn
 
 from .. import __version__
 from ..i18n import LANGUAGES, _
@@ -12,11 +13,9 @@ from .sync import add_sync_command
 from .workplaces import add_workplaces_command
 
 
-def build_parser() -> argparse.ArgumentParser:
-    # --db is accepted before or after the subcommand: the subparsers share it
-    # with SUPPRESS so a value given before is not reset by the default.
-    db_parent = argparse.ArgumentParser(add_help=False)
-    db_parent.add_argument(
+def _top_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The options the command line takes before or without a command."""
+    parser.add_argument(
         "--db",
         metavar="PATH",
         default=argparse.SUPPRESS,
@@ -24,20 +23,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     # The passphrase never comes from the command line (it would show in the
     # process list and the shell history): a prompt, a file or a descriptor.
-    db_parent.add_argument(
+    parser.add_argument(
         "--passphrase-file",
         metavar="FILE",
         default=argparse.SUPPRESS,
         help=_("read the database's passphrase from the first line of FILE"),
     )
-    db_parent.add_argument(
+    parser.add_argument(
         "--passphrase-fd",
         metavar="N",
         type=int,
         default=argparse.SUPPRESS,
         help=_("read the database's passphrase from file descriptor N"),
     )
-    db_parent.add_argument(
+    parser.add_argument(
         "--lang",
         choices=LANGUAGES,
         default=argparse.SUPPRESS,
@@ -46,6 +45,13 @@ def build_parser() -> argparse.ArgumentParser:
             "settings' language, else the computer's (LANG)"
         ),
     )
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # --db is accepted before or after the subcommand: the subparsers share it
+    # with SUPPRESS so a value given before is not reset by the default.
+    db_parent = _top_options(argparse.ArgumentParser(add_help=False))
     parser = _Parser(
         prog="mentorterm",
         description=_("The employment mentor's terminal. Without a command, opens the app."),
@@ -225,3 +231,31 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     return parser
+
+
+class _NotPlain(Exception):
+    """The command line is more than the app's own options: the whole parser reads it."""
+
+
+class _TopOnly(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotPlain(message)
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """``build_parser().parse_args(argv)``, without building every command's
+    parser (about 8 ms before the first frame, bench/README.md) when ``argv``
+    only opens the app: the app's own options, no command, no help or
+    version. Anything else, or anything these options refuse, is read by the
+    whole parser, so its answer and its messages are the same."""
+    if not any(arg.startswith(("-h", "--h", "--v")) for arg in argv):
+        top = _top_options(_TopOnly(prog="mentorterm", add_help=False))
+        top.set_defaults(command=None)
+        try:
+            args, rest = top.parse_known_args(argv)
+        except _NotPlain:
+            pass
+        else:
+            if not rest:
+                return args
+    return build_parser().parse_args(argv)
