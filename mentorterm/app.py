@@ -21,6 +21,7 @@ from .screens.navigation import Navigation
 from .screens.palette import BilingualCommands, CitizenCommands, app_commands
 from .screens.textual_text import TextualText, textual_commands
 from .screens.unlocking import CHECKPOINT_EVERY, Unlocking
+from .stylesheet import ReparsingStylesheet
 from .widgets import cell_widths
 
 cell_widths.install()  # Rich's character widths remembered (widgets/cell_widths.py)
@@ -55,6 +56,8 @@ class MentortermApp(
         ask_identity: bool = False,
     ) -> None:
         super().__init__()
+        # A screen's first push parses only its own stylesheet (mentorterm/stylesheet.py).
+        self.stylesheet = ReparsingStylesheet(variables=self.stylesheet._variables)
         self.database_label = database_label
         self._today = today
         self.deleted_citizens: set[int] = set()  # deleted in this session
