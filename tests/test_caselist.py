@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from textual.app import App
 from textual.screen import Screen
@@ -159,10 +159,16 @@ def test_the_case_list_keeps_the_data_tables_own_look():
 @given(
     st.one_of(
         st.text(alphabet=st.sampled_from("ab [/]\n=#é")),
+        # Emoji codes and colons: ":smile:" is an emoji, ":nope:" and "12:30" are not.
+        st.lists(
+            st.sampled_from([":", "smile", "nope", "-emoji", "-text", " ", "12", "[b]", "x"])
+        ).map("".join),
         st.floats(allow_nan=False),
         st.integers(),
     )
 )
+@example(":smile: 12:30")
+@example("[b]x[/b] :nope: x")
 def test_a_cell_is_read_as_the_data_table_reads_it(cell):
     """The case list reads a cell as Textual's default_cell_formatter on one
     line does (markup, the first line, a float to two decimals)."""
