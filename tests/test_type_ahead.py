@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from textual import events
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from mentorterm.app import make_app
 from mentorterm.models import Citizen
@@ -21,6 +21,11 @@ def burst(app, keys: list[str]) -> None:
         "tab": ("tab", "\t"),
         "shift+tab": ("shift+tab", None),
         "enter": ("enter", "\r"),
+        "backspace": ("backspace", "\x7f"),
+        "home": ("home", None),
+        "left": ("left", None),
+        "delete": ("delete", None),
+        "end": ("end", None),
     }
     for key in keys:
         name, char = names.get(key, (key, key))
@@ -57,3 +62,26 @@ async def test_enter_typed_ahead_goes_to_the_next_field_of_a_form(db_path):
         name = app.screen.query_one("#f-name", Input)
         phone = app.screen.query_one("#f-phone", Input)
         assert (name.value, phone.value) == ("Anna Holm", "12345678")
+
+
+async def test_editing_keys_typed_ahead_act_where_they_were_typed(db_path):
+    """Backspace, home, the arrows and delete are the field's bindings, which
+    Textual runs once the key has bubbled up: typed in one burst they ran after
+    the letters behind them ("Anan" for "Anne")."""
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        burst(app, [*"Ana", "backspace", *"ne Holm", "home", "x", "left", "delete", "end", "!"])
+        await pilot.pause()
+        assert app.screen.query_one("#f-name", Input).value == "Anne Holm!"
+        app.screen.query_one("#f-job_goal", TextArea).focus()
+        await pilot.pause()
+        burst(app, [*"Lagre", "backspace", "backspace", *"er", "enter", *"Kantine"])
+        await pilot.pause()
+        assert app.screen.query_one("#f-job_goal", TextArea).text == "Lager\nKantine"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        citizen = Citizen.get()
+        assert (citizen.name, citizen.job_goal) == ("Anne Holm!", "Lager\nKantine")

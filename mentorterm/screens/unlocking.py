@@ -14,7 +14,7 @@ from pathlib import Path
 from textual import events
 
 from ..domain import security, session
-from ..widgets.type_ahead import move_focus_now
+from ..widgets.type_ahead import keep_in_order, move_focus_now
 
 #: Seconds without a key press after which the -wal is checkpointed.
 CHECKPOINT_EVERY = 120
@@ -57,6 +57,8 @@ class Unlocking:
                     return
             if isinstance(event, events.Key) and not event.is_forwarded:
                 if move_focus_now(self, event):  # tab typed ahead: before the next keys
+                    return
+                if keep_in_order(self, event):  # backspace typed ahead: after the last ones
                     return
         await super().on_event(event)
 

@@ -9,13 +9,27 @@ it on (screens/unlocking.py): in a text field, tab and shift+tab move the
 focus at once, in the order they were typed, and so does enter on a screen
 whose enter means "next field" (``enter_moves_focus``: a form of several
 fields, widgets/form.py).
+
+**Editing keys typed ahead.** The same goes for a text field's own keys
+(backspace, delete, the arrows, home, end, ctrl+w …): Textual runs them as
+bindings once the key has bubbled from the field up to the app, while the
+letters typed behind them are inserted by the field as they come. Typed in
+one burst (or queued while the app was busy saving), "Ana", backspace, "ne"
+came out "Anan", not "Anne": the backspace ran after the letters that
+followed it. ``keep_in_order`` hands such a key's action to the field's
+own queue, behind the letters already sent to it, so it runs where it was
+typed.
 """
 
 from __future__ import annotations
 
 from textual import events
 from textual.app import App
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
+
+#: Keys left to Textual's own path: tab, shift+tab and enter move the focus
+#: (above), or submit; everything else a text field binds keeps its place.
+_NOT_REORDERED = frozenset({"tab", "shift+tab", "enter"})
 
 
 def move_focus_now(app: App, event: events.Key) -> bool:
@@ -31,4 +45,30 @@ def move_focus_now(app: App, event: events.Key) -> bool:
         app.screen.focus_next()
     else:
         app.screen.focus_previous()
+    return True
+
+
+def keep_in_order(app: App, event: events.Key) -> bool:
+    """True when ``event`` is one of the focused text field's own keys, whose
+    action now waits in the field's queue behind the keys typed before it."""
+    field = app.focused
+    if not isinstance(field, (Input, TextArea)) or event.key in _NOT_REORDERED:
+        return False
+    own = [b for b in field._bindings.key_to_bindings.get(event.key, ()) if not b.priority]
+    if not own:
+        return False
+    for _node, bindings in app.screen._binding_chain:  # a priority binding goes first
+        if any(b.priority for b in bindings.key_to_bindings.get(event.key, ())):
+            return False
+
+    async def run() -> None:
+        restart_blink = getattr(field, "_restart_blink", None)
+        if callable(restart_blink):
+            restart_blink()  # what the field does with any key
+        if not await app.run_action(own[0].action, field):
+            # The field let it pass (ctrl+c with nothing selected): the key takes
+            # Textual's own way from the field, to the screen's binding.
+            field._forward_event(event)
+
+    field.call_later(run)
     return True
