@@ -26,6 +26,7 @@ def burst(app, keys: list[str]) -> None:
         "left": ("left", None),
         "delete": ("delete", None),
         "end": ("end", None),
+        "slash": ("slash", "/"),
     }
     for key in keys:
         name, char = names.get(key, (key, key))
@@ -85,3 +86,20 @@ async def test_editing_keys_typed_ahead_act_where_they_were_typed(db_path):
         await pilot.pause()
         citizen = Citizen.get()
         assert (citizen.name, citizen.job_goal) == ("Anne Holm!", "Lager\nKantine")
+
+
+async def test_a_filter_typed_fast_gets_every_letter(db_path):
+    """Typed "/tina" in one burst: the t went to the caseload (its agreements) before
+    the filter had the focus."""
+    from mentorterm import storage
+    from tests.factories import full_citizen
+
+    storage.open_database(db_path)
+    full_citizen()
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.pause()
+        burst(app, ["slash", *"tina"])
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CaseloadScreen"
+        assert app.screen.query_one("#filter", Input).value == "tina"

@@ -270,7 +270,7 @@ class ActionItemsScreen(RecordListScreen):
 
     def action_filter(self) -> None:
         self._show_filter(True)
-        self.query_one("#items-filter", Input).focus()
+        self.set_focus(self.query_one("#items-filter", Input))  # at once: widgets/type_ahead
 
     @on(Input.Changed, "#items-filter")
     def _filter_changed(self, event: Input.Changed) -> None:

@@ -322,7 +322,7 @@ class CaseloadScreen(ReadsLogged, CaseloadScope, Loader, Screen):
         self._show_filter(True)
         box = self.query_one("#filter", Input)
         box.can_focus = True
-        box.focus()
+        self.set_focus(box)  # at once, not after the keys queued: widgets/type_ahead
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:

@@ -240,7 +240,7 @@ class SessionsScreen(RecordListScreen):
 
     def action_filter(self) -> None:
         self._show_filter(True)
-        self.query_one("#sessions-filter", Input).focus()
+        self.set_focus(self.query_one("#sessions-filter", Input))  # at once: widgets/type_ahead
 
     @on(Input.Changed, "#sessions-filter")
     def _filter_changed(self, event: Input.Changed) -> None:

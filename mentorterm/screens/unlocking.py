@@ -14,7 +14,7 @@ from pathlib import Path
 from textual import events
 
 from ..domain import security, session
-from ..widgets.type_ahead import keep_in_order, move_focus_now
+from ..widgets.type_ahead import filter_now, keep_in_order, move_focus_now
 
 #: Seconds without a key press after which the -wal is checkpointed.
 CHECKPOINT_EVERY = 120
@@ -59,6 +59,8 @@ class Unlocking:
                 if move_focus_now(self, event):  # tab typed ahead: before the next keys
                     return
                 if keep_in_order(self, event):  # backspace typed ahead: after the last ones
+                    return
+                if await filter_now(self, event):  # "/tina" typed fast: all in the filter
                     return
         await super().on_event(event)
 

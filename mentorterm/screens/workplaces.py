@@ -264,7 +264,7 @@ class WorkplacesScreen(RecordListScreen):
 
     def action_filter(self) -> None:
         self._show_filter(True)
-        self.query_one("#workplaces-filter", Input).focus()
+        self.set_focus(self.query_one("#workplaces-filter", Input))  # at once: widgets/type_ahead
 
     @on(Input.Changed, "#workplaces-filter")
     def _filter_changed(self, event: Input.Changed) -> None:

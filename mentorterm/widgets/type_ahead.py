@@ -19,6 +19,12 @@ came out "Anan", not "Anne": the backspace ran after the letters that
 followed it. ``keep_in_order`` hands such a key's action to the field's
 own queue, behind the letters already sent to it, so it runs where it was
 typed.
+
+**The filter typed ahead.** "/" opens a list's filter through a binding too:
+"/tina" typed fast on the caseload sent the t to the caseload (its
+agreements) before the filter had the focus. ``filter_now`` opens it at
+once, and the screens give it the focus at once (``set_focus``), so the
+letters behind the "/" are the filter's.
 """
 
 from __future__ import annotations
@@ -72,3 +78,18 @@ def keep_in_order(app: App, event: events.Key) -> bool:
 
     field.call_later(run)
     return True
+
+
+async def filter_now(app: App, event: events.Key) -> bool:
+    """True when "/" opened the screen's filter at once (the letters typed behind
+    it then go to the filter, which has the focus already)."""
+    if event.key != "slash" or isinstance(app.focused, (Input, TextArea)):
+        return False
+    screen = app.screen
+    bindings = screen._bindings.key_to_bindings.get("slash", ())
+    if not any(b.action == "filter" and not b.priority for b in bindings):
+        return False
+    for _node, chain in screen._binding_chain:  # a priority binding goes first
+        if any(b.priority for b in chain.key_to_bindings.get("slash", ())):
+            return False
+    return await app.run_action("filter", screen)
