@@ -61,11 +61,8 @@ def keep_in_order(app: App, event: events.Key) -> bool:
     if not isinstance(field, (Input, TextArea)) or event.key in _NOT_REORDERED:
         return False
     own = [b for b in field._bindings.key_to_bindings.get(event.key, ()) if not b.priority]
-    if not own:
+    if not own or _priority_bound(app, event.key):
         return False
-    for _node, bindings in app.screen._binding_chain:  # a priority binding goes first
-        if any(b.priority for b in bindings.key_to_bindings.get(event.key, ())):
-            return False
 
     async def run() -> None:
         restart_blink = getattr(field, "_restart_blink", None)
@@ -89,7 +86,16 @@ async def filter_now(app: App, event: events.Key) -> bool:
     bindings = screen._bindings.key_to_bindings.get("slash", ())
     if not any(b.action == "filter" and not b.priority for b in bindings):
         return False
-    for _node, chain in screen._binding_chain:  # a priority binding goes first
-        if any(b.priority for b in chain.key_to_bindings.get("slash", ())):
-            return False
+    if _priority_bound(app, "slash"):
+        return False
     return await app.run_action("filter", screen)
+
+
+def _priority_bound(app: App, key: str) -> bool:
+    """A priority binding for ``key`` anywhere from the focus up: Textual runs it
+    first, at once, so the key is left to Textual."""
+    return any(
+        b.priority
+        for _node, bindings in app.screen._binding_chain
+        for b in bindings.key_to_bindings.get(key, ())
+    )
