@@ -21,10 +21,12 @@ from .screens.navigation import Navigation
 from .screens.palette import BilingualCommands, CitizenCommands, app_commands
 from .screens.textual_text import TextualText, textual_commands
 from .screens.unlocking import CHECKPOINT_EVERY, Unlocking
+from . import frame_timer
 from .stylesheet import ReparsingStylesheet
 from .widgets import cell_widths
 
 cell_widths.install()  # Rich's character widths remembered (widgets/cell_widths.py)
+frame_timer.install()  # a screen's next frame on the next tick (frame_timer.py)
 
 #: The app's exit status when its terminal went away (128 + SIGHUP, as a shell
 #: reports a process the hang-up ended).
