@@ -359,3 +359,29 @@ async def test_fitting_table_refits_on_resize_and_names_what_it_hides():
         await pilot.resize_terminal(100, 10)
         await pilot.pause()
         assert _keys(table.shown) == ["name", "note", "rate"] and table.hidden("1") == []
+
+
+@pytest.mark.parametrize("size", [(130, 36), (150, 36)])
+async def test_the_list_keeps_its_height_as_the_cursor_moves(demo_db, size):
+    """The detail line stays when the highlighted citizen has nothing cut: the
+    list neither grows nor shrinks under the cursor (nor lays out the screen)."""
+    app = make_app(demo_db, today=TODAY)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        table = screen.query_one("#caseload", CaseList)
+        box = screen.query_one("#caseload-detail", Static)
+        cut_away = [bool(table.hidden(key)) for key in table.keys]
+        pairs = [i for i in range(len(cut_away) - 1) if cut_away[i] != cut_away[i + 1]]
+        assert pairs, f"at {size} some citizens have a value cut and some none"
+        table.move_cursor(row=pairs[0])
+        await pilot.pause()
+        region, seen = table.region, set()
+        for _ in range(2):
+            for key in ("down", "up"):
+                await pilot.press(key)
+                await pilot.pause()
+                seen.add(str(box.render()).strip() == "")
+                assert table.region == region
+                assert box.region.height == 1 and box.display
+        assert seen == {True, False}  # both: with a cut value and without

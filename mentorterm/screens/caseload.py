@@ -212,11 +212,12 @@ class CaseloadScreen(ReadsLogged, CaseloadScope, Loader, Screen):
         if text == before:
             return  # unchanged: no repaint, no layout
         self._detail = text
-        box.display = bool(text)
-        # A new text that stays on one line keeps the box's size: no layout.
+        # The box keeps its line when nothing is cut (caseload.tcss: min-height),
+        # so the list does not grow and shrink as the cursor moves. A new text
+        # on as many lines as the box has now keeps its size: no layout.
         width = box.content_region.width
-        one_line = before is not None and cell_len(before) <= width and cell_len(text) <= width
-        box.update(Text(text), layout=not (one_line and before and text))
+        lines = min(2, max(1, -(-cell_len(text) // width))) if width else 0
+        box.update(Text(text), layout=not lines or lines != box.size.height)
 
     def show_empty(self, rows: list[CaseloadRow]) -> None:
         empty = self.query_one("#empty", Static)
