@@ -10,7 +10,7 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from . import keys
+from . import frame_timer, keys
 from .domain import security, session
 from .format import show_date
 from .i18n import _
@@ -21,7 +21,6 @@ from .screens.navigation import Navigation
 from .screens.palette import BilingualCommands, CitizenCommands, app_commands
 from .screens.textual_text import TextualText, textual_commands
 from .screens.unlocking import CHECKPOINT_EVERY, Unlocking
-from . import frame_timer
 from .stylesheet import ReparsingStylesheet
 from .widgets import cell_widths
 
