@@ -51,7 +51,9 @@ def test_a_clock_set_back_still_gives_a_greater_uid(monkeypatch):
 
 
 def test_two_processes_making_uids_at_once_never_repeat_one():
-    code = "from mentorterm import uids\nprint('\\n'.join(uids.time_ordered() for _ in range(20000)))"
+    code = (
+        "from mentorterm import uids\nprint('\\n'.join(uids.time_ordered() for _ in range(20000)))"
+    )
     runs = [
         subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
         for _ in range(2)
