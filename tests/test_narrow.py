@@ -385,3 +385,26 @@ async def test_the_list_keeps_its_height_as_the_cursor_moves(demo_db, size):
                 assert table.region == region
                 assert box.region.height == 1 and box.display
         assert seen == {True, False}  # both: with a cut value and without
+
+
+async def test_the_highlighted_citizen_stays_highlighted_through_the_filter(demo_db):
+    app = make_app(demo_db, today=TODAY)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        table = screen.query_one("#caseload", CaseList)
+        for _ in range(4):
+            await pilot.press("down")
+        await pilot.pause()
+        chosen = screen.selected_citizen()
+        name = next(r.name for r in screen._shown_rows if r.citizen_id == chosen)
+        await pilot.press("slash", *name.split()[0][:3].lower())
+        await pilot.pause()
+        assert len(screen._shown_rows) < 11  # narrowed
+        assert screen.selected_citizen() == chosen and table.cursor_row != 4
+        await pilot.press("escape")  # the whole list again
+        await pilot.pause()
+        assert len(screen._shown_rows) == 11
+        assert screen.selected_citizen() == chosen and table.cursor_row == 4
+        hidden = " · ".join(f"{label}: {value}" for label, value in table.hidden(str(chosen)))
+        assert str(screen.query_one("#caseload-detail", Static).render()) == hidden  # theirs

@@ -169,13 +169,9 @@ class CaseloadScreen(ReadsLogged, CaseloadScope, Loader, Screen):
         rows = self.visible_rows()
         shown = rows[:MAX_ROWS]
         self.log_reads(row.citizen_id for row in shown)
-        table.fill((str(row.citizen_id), self._cells_of(row)) for row in shown)
+        keep = str(selected) if selected is not None else None  # the highlight stays on them
+        table.fill(((str(row.citizen_id), self._cells_of(row)) for row in shown), keep=keep)
         self._shown_rows = shown
-        if selected is not None:
-            for index, row in enumerate(shown):
-                if row.citizen_id == selected:
-                    table.move_cursor(row=index)
-                    break
         self.show_empty(rows)
         self.show_status(len(rows), len(shown))
         self.show_detail()

@@ -115,8 +115,9 @@ class CaseList(RowDrawing, ScrollView, can_focus=True):
     def keys(self) -> list[str]:
         return self._order
 
-    def fill(self, rows: Iterable[tuple[str, Cells]]) -> None:
-        """Show these rows (the cursor stays on the same line number)."""
+    def fill(self, rows: Iterable[tuple[str, Cells]], keep: str | None = None) -> None:
+        """Show these rows: the cursor on row ``keep`` where it is among them,
+        else on the same line number (the changed lines are marked once)."""
         cells: dict[str, Cells] = {}
         order: list[str] = []
         for key, row in rows:
@@ -129,7 +130,8 @@ class CaseList(RowDrawing, ScrollView, can_focus=True):
         self._cells = cells
         self._order = order
         self._arrange(self.choose(), repaint=False)
-        self._set_cursor(min(max(self.cursor_row, 0), max(len(order) - 1, 0)), post=False)
+        row = order.index(keep) if keep is not None and keep in cells else self.cursor_row
+        self._set_cursor(min(max(row, 0), max(len(order) - 1, 0)), post=False)
         self._repaint()
 
     def _forget(self, key: str) -> None:
