@@ -188,25 +188,30 @@ def test_a_cell_is_read_as_the_data_table_reads_it(cell):
     assert outcome(one_line) == theirs
 
 
+def people(numbers):
+    """Rows named "Person n", each with one open item."""
+    return ((str(n), (f"Person {n}", "1")) for n in numbers)
+
+
 async def test_a_kept_row_keeps_the_cursor_wherever_it_lands():
     app = OneList()
     async with app.run_test(size=(40, 12)) as pilot:
         table = app.query_one(CaseList)
-        table.fill((str(n), (f"Person {n}", "1")) for n in range(30))
+        table.fill(people(range(30)))
         await pilot.pause()
         table.move_cursor(row=12)
         await pilot.pause()
         drawn = spy_lines(table)
         # Narrowed to the even rows: "12" is now the seventh (index 6), on screen.
-        table.fill(((str(n), (f"Person {n}", "1")) for n in range(0, 30, 2)), keep="12")
+        table.fill(people(range(0, 30, 2)), keep="12")
         assert table.cursor_row == 6 and table.selected_key == "12"
         await pilot.pause()
         line = table.cursor_row - round(table.scroll_y) + 1  # under the header
         assert "Person 12" in table.render_line(line).text
         assert 0 not in drawn  # the header stays
         # Back to all rows: the cursor follows "12" to index 12 (scrolled into view).
-        table.fill(((str(n), (f"Person {n}", "1")) for n in range(30)), keep="12")
+        table.fill(people(range(30)), keep="12")
         assert table.cursor_row == 12 and table.selected_key == "12"
         # A kept key that has gone: the same line number, as without one.
-        table.fill(((str(n), (f"Person {n}", "1")) for n in range(20) if n != 12), keep="12")
+        table.fill(people(n for n in range(20) if n != 12), keep="12")
         assert table.cursor_row == 12 and table.selected_key == "13"
