@@ -18,6 +18,7 @@ from ..widgets.columns import Shown
 from ..widgets.filter_box import FilterBox
 from ..widgets.guard import safely
 from ..widgets.loader import Loader
+from ..widgets.one_frame import join_frame
 from ..widgets.steady_footer import SteadyFooter
 from .caseload_columns import (
     COLUMNS,
@@ -175,6 +176,8 @@ class CaseloadScreen(ReadsLogged, CaseloadScope, Loader, Screen):
         self.show_empty(rows)
         self.show_status(len(rows), len(shown))
         self.show_detail()
+        # In the frame the screen draws next, with the filter box's letter.
+        join_frame(self, table, self.query_one("#status"), self.query_one("#caseload-detail"))
 
     def _cells_of(self, row: CaseloadRow) -> tuple:
         # The same row gives the same cells object: the list then knows it unchanged.
