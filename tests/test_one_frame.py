@@ -15,6 +15,7 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.widgets import Input, Static
 
+from mentorterm.frame_timer import source_digest
 from mentorterm.widgets import one_frame
 from mentorterm.widgets.one_frame import join_frame
 
@@ -94,6 +95,20 @@ async def test_on_another_textual_it_does_nothing(monkeypatch: pytest.MonkeyPatc
 
 
 def test_the_pinned_textual_is_the_one_it_follows():
-    # A Textual update that changes the repaint path turns join_frame off;
-    # this says so, so its digests are read again (and the path checked).
+    # A Textual update that changes the repaint path turns join_frame off or,
+    # were the lines kept, follows a changed path: this says so, so the path
+    # is read again and the digests and lines with it.
     assert one_frame.follows_textual()
+    for name, (digest, first, last) in one_frame.FOLLOWED.items():
+        function = one_frame.FOLLOWED_FUNCTIONS[name]
+        assert source_digest(function) == digest
+        assert one_frame.lines_of(function) == (first, last)
+
+
+def test_a_repaint_path_on_other_lines_is_not_followed(monkeypatch: pytest.MonkeyPatch):
+    one_frame.follows_textual.cache_clear()
+    monkeypatch.setitem(one_frame.FOLLOWED, "_on_update", ("0" * 16, 1, 2))
+    try:
+        assert not one_frame.follows_textual()
+    finally:
+        one_frame.follows_textual.cache_clear()

@@ -14,8 +14,9 @@ the narrowed list and its status line in the next, 17 ms later
 message loop, does for each widget what Textual would do a moment later
 (the same checks, in the same order), so they are in the frame the screen
 draws next. A widget not yet in the screen's compositor is left to Textual's
-own path. On a Textual other than the pinned one (its two functions' sources
-differ from the ones read here) it does nothing: the frames come as before.
+own path. On a Textual other than the pinned one (its two functions not on
+the lines where 8.2.8 has them) it does nothing: the frames come as before;
+tests/test_one_frame.py holds their sources to 8.2.8's by digest.
 """
 
 from __future__ import annotations
@@ -25,20 +26,29 @@ from functools import cache
 from textual.screen import Screen
 from textual.widget import Widget
 
-from ..frame_timer import source_digest
+# Textual 8.2.8's Widget._check_refresh and Screen._on_update, whose repaint
+# path join_frame takes a step early: their sources' digests (checked by the
+# tests) and the lines they span (checked here: reading the sources costs 8
+# ms, the lines nothing).
+FOLLOWED = {
+    "_check_refresh": ("ad1c8196be9747bf", 4545, 4577),
+    "_on_update": ("8d962c0761ddb02e", 1398, 1406),
+}
+FOLLOWED_FUNCTIONS = {"_check_refresh": Widget._check_refresh, "_on_update": Screen._on_update}
 
-# Digests of Textual 8.2.8's Widget._check_refresh and Screen._on_update,
-# whose repaint path join_frame takes a step early.
-_FOLLOWED = {"_check_refresh": "ad1c8196be9747bf", "_on_update": "8d962c0761ddb02e"}
+
+def lines_of(function) -> tuple[int, int]:
+    """The first and last source line of a function's code."""
+    code = function.__code__
+    return code.co_firstlineno, max(line for *_, line in code.co_lines() if line)
 
 
 @cache
 def follows_textual() -> bool:
-    """Whether this Textual's repaint path is the one read here (read once,
-    at the first call: not before the first frame)."""
-    return (
-        source_digest(Widget._check_refresh) == _FOLLOWED["_check_refresh"]
-        and source_digest(Screen._on_update) == _FOLLOWED["_on_update"]
+    """Whether this Textual's repaint path is on the lines read here."""
+    return all(
+        lines_of(FOLLOWED_FUNCTIONS[name]) == (first, last)
+        for name, (_digest, first, last) in FOLLOWED.items()
     )
 
 
