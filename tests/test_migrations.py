@@ -427,6 +427,18 @@ SCHEMA_12_COLUMNS = re.compile(
 )
 
 
+def without_summary(schema: list[tuple]) -> list[tuple]:
+    """The schema without the caseload summary and its triggers: derived data,
+    made by schema 14's step as of today's definition (schemas 6-13 had the
+    one before), so a file stopped before 14 has none and an older fixture
+    the old one."""
+    return [
+        row
+        for row in schema
+        if row[1] != "caseload_summary" and not row[1].startswith("caseload_summary_")
+    ]
+
+
 def without_schema_7(schema: list[tuple]) -> list[tuple]:
     """The schema without schema 7's columns: the steps to schemas 5 and 6
     rebuild tables from today's models, so a file stopped there has them; nor
@@ -827,7 +839,9 @@ def test_migrated_to_6_is_the_schema_a_new_database_gets(tmp_path, fixture):
         storage.run_migrations(database, user_version(stopped), 6)
     finally:
         database.close()
-    assert without_schema_7(_schema(stopped)) == without_schema_7(_schema(FIXTURE_V6))
+    assert without_summary(without_schema_7(_schema(stopped))) == without_summary(
+        without_schema_7(_schema(FIXTURE_V6))
+    )
 
 
 def test_migration_to_6_keeps_every_row_and_every_moment(tmp_path, closing):

@@ -63,6 +63,14 @@ def back_to_schema_8(url: str) -> None:
         for model in ALL_MODELS:  # nor schema 11's uid (its index goes with it)
             if model._meta.table_name not in ("handover", "cover", *later):
                 conn.execute(f'ALTER TABLE "{model._meta.table_name}" DROP COLUMN uid')
+        # Nor schema 14's summary columns (storage/summary.py) and their triggers.
+        for table in ("logbook_entry", "job_contact"):
+            for event in ("insert", "delete", "update"):
+                conn.execute(f'DROP FUNCTION "caseload_summary_{table}_{event}"() CASCADE')
+        conn.execute(
+            "ALTER TABLE caseload_summary DROP COLUMN log_day, DROP COLUMN log_days, "
+            "DROP COLUMN log_present, DROP COLUMN log_extra, DROP COLUMN follow_up_due"
+        )
         conn.execute("DROP FUNCTION mentorterm_covers(integer) CASCADE")
         conn.execute("DROP FUNCTION mentorterm_handed_over(integer, integer) CASCADE")
         conn.execute("UPDATE mentorterm_schema SET version = 8")
@@ -106,6 +114,12 @@ def test_the_upgrade_makes_it_what_a_new_team_database_is_and_keeps_the_rows(old
     storage.open_database(url)
     citizen = Citizen.get_by_id(cid)
     assert citizen.name == "Anja Andersen" and citizen.version == 1
+    # The summary made again from the tables (schema 14), one row per citizen.
+    from mentorterm.models import db
+
+    assert db.execute_sql(
+        "SELECT citizen_id, log_day, log_extra FROM caseload_summary"
+    ).fetchall() == [(cid, None, 0)]
     # Schema 11: every row its own uid (gen_random_uuid), 32 hex digits.
     uids = [m.uid for m in Mentor.select(Mentor.uid)] + [citizen.uid]
     assert all(re.fullmatch(r"[0-9a-f]{32}", u) for u in uids)

@@ -20,8 +20,10 @@ from itertools import repeat
 from typing import NamedTuple
 
 from .. import storage
+from ..storage import summary
 
-ATTENDANCE_WINDOW_DAYS = 14
+#: The days the caseload's attendance covers (the summary counts as many).
+ATTENDANCE_WINDOW_DAYS = summary.LOGBOOK_WINDOW_DAYS
 
 
 class CourseFilter(StrEnum):
@@ -105,18 +107,25 @@ SELECT c.id, c.name, c.caseworker_name,
             THEN s.next_planned ELSE
        (SELECT min(m.starts_at) FROM meeting m
          WHERE m.citizen_id = c.id AND m.status = 'planned' AND m.starts_at >= :today) END,
-       -- days logged * 1000 + days present, in one index range scan; none to look
-       -- for without a placement (a logbook day belongs to one of the citizen's)
-       CASE WHEN s.citizen_id IS NOT NULL AND s.placement_id IS NULL THEN 0 ELSE
+       -- days logged * 1000 + days present: from the summary's bits of the 14 days
+       -- up to the latest entry where that entry is not after :today (none in the
+       -- window when it is 14 days before), else in one index range scan
+       CASE WHEN s.citizen_id IS NOT NULL AND (s.log_day IS NULL OR s.log_day <= :window_day)
+            THEN 0
+            WHEN s.citizen_id IS NOT NULL AND s.log_day <= :today_day AND s.log_extra = 0
+            THEN {logged} * 1000 + {present} ELSE
        (SELECT count(*) * 1000 + count(CASE WHEN l.attendance = 'present' THEN 1 END)
           FROM logbook_entry l
          WHERE l.citizen_id = c.id AND l.entry_date > :window_start AND l.entry_date <= :today)
        END,
        CASE WHEN s.citizen_id IS NOT NULL THEN s.open_actions ELSE
        (SELECT count(*) FROM action_item a WHERE a.citizen_id = c.id AND a.done_on IS NULL) END
-       -- and the job search's follow-ups past their day (issue 20)
-       + (SELECT count(*) FROM job_contact j WHERE j.citizen_id = c.id
-           AND j.followed_up_on IS NULL AND j.follow_up_on < :today),
+       -- and the job search's follow-ups past their day (issue 20): none where the
+       -- earliest not done is not before :today
+       + CASE WHEN s.citizen_id IS NOT NULL AND (s.follow_up_due IS NULL OR s.follow_up_due >= :today)
+              THEN 0 ELSE
+         (SELECT count(*) FROM job_contact j WHERE j.citizen_id = c.id
+           AND j.followed_up_on IS NULL AND j.follow_up_on < :today) END,
        p.workplace,
        CASE WHEN p.id = s.placement_id AND (s.hours_from IS NULL OR s.hours_from <= :today)
             THEN s.hours_per_week ELSE
@@ -139,6 +148,20 @@ LEFT JOIN placement p ON p.id = CASE
      ORDER BY p2.start_date DESC, p2.id DESC LIMIT 1) END
 WHERE 1 = 1 {mentor} {status} {first}
 """
+
+
+def _popcount(bits: str) -> str:
+    """The number of bits set in ``bits`` (< 2**14), in SQL both engines run:
+    one multiplication spreads them apart, a mask keeps one in four places,
+    the remainder by 15 adds them up."""
+    return f"((({bits}) * 35185445863425) & 76861433640456465) % 15"
+
+
+# The summary's bits of the days in the window: bit i is day log_day - i.
+_IN_WINDOW = "((1 << (:window_days - (:today_day - s.log_day))) - 1)"
+_SQL = _SQL.replace("{logged}", _popcount(f"s.log_days & {_IN_WINDOW}")).replace(
+    "{present}", _popcount(f"COALESCE(s.log_present, 0) & {_IN_WINDOW}")
+)
 
 # The first ``limit`` citizens by name, chosen before the per-citizen figures are
 # read (a first screenful at once; the whole list follows in a worker). The
@@ -193,6 +216,10 @@ def caseload_sql(
         "today": today.isoformat(),
         "tomorrow": (today + timedelta(days=1)).isoformat(),
         "window_start": (today - timedelta(days=ATTENDANCE_WINDOW_DAYS)).isoformat(),
+        # the same days as numbers, as the summary counts them
+        "today_day": (today - summary.DAY_ZERO).days,
+        "window_day": (today - summary.DAY_ZERO).days - ATTENDANCE_WINDOW_DAYS,
+        "window_days": ATTENDANCE_WINDOW_DAYS,
         "mentor": mentor_id,
         "limit": limit,
     }

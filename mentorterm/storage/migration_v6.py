@@ -9,8 +9,10 @@ indexes dropped, the old table renamed aside with legacy_alter_table on (so
 the foreign keys of its children keep naming it), the new one made exactly as
 a new database makes it, every row copied with its id, the old one dropped.
 
-Schema 6 also adds the caseload summary (mentorterm/summary.py): one row
-per citizen kept by triggers, filled here from the rows already there.
+Schema 6 also added the caseload summary (storage/summary.py): one row per
+citizen kept by triggers. Its definition changed at schema 14, whose step
+makes it from the tables at the end of an upgrade (a summary made here would
+name tables schema 10 makes), so this step leaves it to that one.
 
 The audit log (audit_entry) is left exactly as it is: its rows are hashed
 with their ``at`` text, and the chain must keep verifying.
@@ -24,7 +26,6 @@ from peewee import DateTimeField
 
 from ..fields import to_micros
 from ..models import ALL_MODELS, Cover, Handover, MeetingStatusChange
-from . import summary
 from .migration_v10 import NEW_TABLES as MADE_IN_10
 from .rebuild import rebuild_table
 
@@ -58,8 +59,8 @@ def _rebuild(database: peewee.SqliteDatabase, model) -> None:
 
 
 def to_schema_6(database: peewee.SqliteDatabase, migrator: SqliteMigrator) -> None:
-    """Rebuild every record table with integer ``created_at`` / ``updated_at``,
-    then make and fill the caseload summary (mentorterm/summary.py)."""
+    """Rebuild every record table with integer ``created_at`` / ``updated_at``
+    (the caseload summary is made by schema 14's step)."""
     del migrator  # the step works on the tables directly, as schema 5's did
     database.connection().create_function(
         "mentorterm_micros", 1, stamp_as_micros, deterministic=True
@@ -67,5 +68,3 @@ def to_schema_6(database: peewee.SqliteDatabase, migrator: SqliteMigrator) -> No
     for model in ALL_MODELS:
         if model not in MADE_LATER:
             _rebuild(database, model)
-    for statement in summary.STATEMENTS + summary.FILL:
-        database.execute_sql(statement)

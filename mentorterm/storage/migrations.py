@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 #: The schema version this code writes. Each released version is kept as a
 #: fixture database in tests/fixtures/ so its migration stays tested.
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 
 
 #: Seconds a second process opening an old database waits for the first one's
@@ -52,6 +52,7 @@ def _later_step(version: int) -> Callable[[SqliteMigrator], None]:
             migration_v11,
             migration_v12,
             migration_v13,
+            migration_v14,
         )
 
         module = locals()[f"migration_v{version}"]

@@ -245,11 +245,11 @@ def _summary() -> list[str]:
             "AFTER INSERT",
             "citizen",
             "INSERT INTO caseload_summary (citizen_id) VALUES (NEW.id) ON CONFLICT DO NOTHING; "
-            + summary.refresh_all("NEW.id"),
+            + summary.refresh_all("NEW.id", summary.POSTGRES),
             definer=True,
         ),
     ]
-    for table, columns, new, old, parts in summary.sources():
+    for table, columns, new, old, parts in summary.sources(summary.POSTGRES):
         made += _trigger(
             f"caseload_summary_{table}_insert",
             "AFTER INSERT",

@@ -14,6 +14,9 @@ a mentor's login cannot alter the tables and is told so. What the upgrade does:
   and made again from this program's definitions, so the rules of access are
   exactly those of a new team database (run again at the current schema, it
   renews them: a database made before a rule changed gets the new rule);
+- the caseload summary (derived data, storage/summary.py) is made again from
+  the tables when its columns are not this program's (schema 14's logbook
+  and follow-up columns);
 - the schema version is set.
 
 The rows are not touched otherwise.
@@ -27,7 +30,7 @@ import peewee
 
 from ..i18n import _
 from ..models import ALL_MODELS, AUDIT_MODELS, SYNC_MODELS
-from . import team_access
+from . import summary, team_access
 from .errors import DatabaseMissing, DatabaseTooNew, StorageError
 from .migration_v11 import uid_statements_pg
 
@@ -72,6 +75,15 @@ def _drop_access(database: peewee.Database) -> None:
         database.execute_sql(f"DROP FUNCTION {signature} CASCADE")
 
 
+def _summary_is_current(database: peewee.Database) -> bool:
+    """Has the team database's caseload summary this program's columns?"""
+    columns = database.execute_sql(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' "
+        "AND table_name = 'caseload_summary' ORDER BY ordinal_position"
+    ).fetchall()
+    return summary.is_current([name for (name,) in columns])
+
+
 def upgrade_schema(database: peewee.Database, version: int) -> int:
     """Bring the connected team database to schema ``version``; the version it had."""
     from playhouse.migrate import PostgresqlMigrator, migrate
@@ -107,10 +119,18 @@ def upgrade_schema(database: peewee.Database, version: int) -> int:
         for model in models:
             model._schema.create_indexes(safe=True)
         _drop_access(database)
+        # Made again from the tables (after the rules of access: every record
+        # table's rows are hidden from its owner too while it has no policy).
+        summary_again = not _summary_is_current(database)
+        if summary_again:
+            database.execute_sql('DROP TABLE IF EXISTS "caseload_summary"')
         for statement in _triggers_again(STATEMENTS):
             database.execute_sql(statement)
         for statement in team_access.statements():
             database.execute_sql(statement)
+        if summary_again:
+            for statement in summary.fill(summary.POSTGRES):
+                database.execute_sql(statement)
         database.execute_sql(f"UPDATE {VERSION_TABLE} SET version = %s", (version,))
     return found
 
