@@ -20,6 +20,7 @@ from mentorterm import storage
 from mentorterm.models import ALL_MODELS, LogbookEntry, db
 from mentorterm.storage import summary
 
+from .test_caseload_summary import recomputed, stored
 from .test_migrations import FIXTURE, _schema, raw_rows
 
 FIXTURE_V5 = FIXTURE.with_name("schema_v5.db")
@@ -33,20 +34,6 @@ TABLES = [m._meta.table_name for m in ALL_MODELS]
 def closing():
     yield
     storage.close_database()
-
-
-def stored() -> list[tuple]:
-    return db.execute_sql("SELECT * FROM caseload_summary ORDER BY citizen_id").fetchall()
-
-
-def filled_afresh() -> list[tuple]:
-    with db.atomic() as txn:
-        db.execute_sql("DELETE FROM caseload_summary")
-        for statement in summary.FILL:
-            db.execute_sql(statement)
-        rows = stored()
-        txn.rollback()
-    return rows
 
 
 def expected_days(citizen_id: int) -> tuple:
@@ -77,7 +64,7 @@ def test_migration_to_14_keeps_every_record_and_makes_the_summary_from_them(tmp_
     assert storage.schema_version() == storage.SCHEMA_VERSION == 14
     assert storage.integrity_problems() == []
     rows = stored()
-    assert rows == filled_afresh() and len(rows) == len(before["citizen"])
+    assert rows == recomputed() and len(rows) == len(before["citizen"])
     names = [d[0] for d in db.execute_sql("SELECT * FROM caseload_summary").description]
     assert summary.is_current(names)
     logged = 0
@@ -102,7 +89,7 @@ def test_migrated_to_14_is_the_schema_a_new_database_gets(tmp_path, closing, fix
     path = tmp_path / "old.db"
     shutil.copy(fixture, path)
     storage.open_database(path)
-    assert stored() == filled_afresh()
+    assert stored() == recomputed()
     storage.close_database()
     fresh = tmp_path / "fresh.db"
     storage.open_database(fresh)
@@ -140,4 +127,4 @@ def test_the_upgraded_summary_is_kept_by_its_triggers(tmp_path, closing):
     ).fetchone()
     assert got == expected_days(placement.citizen_id)
     assert got[0] == (day - date(1970, 1, 1)).days and got[1] & 1 and got[2] & 1
-    assert stored() == filled_afresh()
+    assert stored() == recomputed()
