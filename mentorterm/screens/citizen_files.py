@@ -141,6 +141,8 @@ class DeleteCitizenScreen(ModalScreen[bool]):
 
     CSS_PATH = "citizen_files.tcss"
     BINDINGS = keys.bindings("delete_citizen")
+    #: A key typed before the question showed is no answer (widgets/type_ahead.py).
+    ANSWERS_TYPED_AHEAD = False
 
     def __init__(self, citizen_id: int, name: str) -> None:
         super().__init__()

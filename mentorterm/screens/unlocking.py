@@ -14,7 +14,14 @@ from pathlib import Path
 from textual import events
 
 from ..domain import security, session
-from ..widgets.type_ahead import filter_now, keep_in_order, move_focus_now
+from ..widgets.type_ahead import (
+    filter_now,
+    follow_new_screen,
+    keep_in_order,
+    move_focus_now,
+    note_screen,
+    wait_for_screen,
+)
 
 #: Seconds without a key press after which the -wal is checkpointed.
 CHECKPOINT_EVERY = 120
@@ -56,12 +63,17 @@ class Unlocking:
                 if callable(take) and take(event):  # keys go to the passphrase fields only
                     return
             if isinstance(event, events.Key) and not event.is_forwarded:
+                if wait_for_screen(self, event):  # "n" and the name: for the form
+                    return
+                note_screen(self, event)
                 if move_focus_now(self, event):  # tab typed ahead: before the next keys
                     return
                 if keep_in_order(self, event):  # backspace typed ahead: after the last ones
                     return
                 if await filter_now(self, event):  # "/tina" typed fast: all in the filter
                     return
+            elif isinstance(event, events.Key) and follow_new_screen(self, event):
+                return  # back up from a screen that has since given way to another
         await super().on_event(event)
 
     def _check_idle(self) -> None:

@@ -19,6 +19,8 @@ class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question; `y` says yes, `n` or escape says no (enter: the focused button)."""
 
     BINDINGS = keys.bindings("confirm")
+    #: A key typed before the question showed is no answer (widgets/type_ahead.py).
+    ANSWERS_TYPED_AHEAD = False
 
     def __init__(self, question: str, yes: str | None = None, no: str | None = None) -> None:
         super().__init__()

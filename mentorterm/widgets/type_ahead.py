@@ -25,9 +25,26 @@ typed.
 agreements) before the filter had the focus. ``filter_now`` opens it at
 once, and the screens give it the focus at once (``set_focus``), so the
 letters behind the "/" are the filter's.
+
+**Keys typed ahead of a screen that opens.** "n" and the citizen's name
+typed at once: the app hands every key to the focused widget as it comes,
+so the letters went to the caseload behind the "n", and came back up to
+the app (where Textual runs the bindings) after the "n" had opened the new
+citizen form: Textual then looked for bindings of "A", "n", ... on the form,
+found none, and the letters were gone. ``note_screen`` marks each key with
+the screen it was given to; ``follow_new_screen`` takes a key that comes
+back up after its screen gave way to another and gives it to the new
+screen's focus instead, once that screen is mounted (in the order typed,
+with the keys that come meanwhile behind it), so the letters land in the
+form's name field as typed. A question that guards a change (``ConfirmScreen``,
+erasing a citizen) takes no key typed before it showed
+(``ANSWERS_TYPED_AHEAD = False``): "d" and "y" at once asks, as a "y" typed
+before the question was there was never its answer.
 """
 
 from __future__ import annotations
+
+import time
 
 from textual import events
 from textual.app import App
@@ -99,3 +116,67 @@ def _priority_bound(app: App, key: str) -> bool:
         for _node, bindings in app.screen._binding_chain
         for b in bindings.key_to_bindings.get(key, ())
     )
+
+
+#: How often (seconds) keys waiting for a screen look whether it is mounted,
+#: and how long they wait at most (then they take Textual's way).
+_WAIT_STEP = 0.005
+_WAIT_AT_MOST = 3.0
+
+
+def note_screen(app: App, event: events.Key) -> None:
+    """Mark a key from the terminal with the screen it is given to."""
+    event._typed_for = app.screen  # type: ignore[attr-defined]
+
+
+def follow_new_screen(app: App, event: events.Key) -> bool:
+    """True when ``event`` (a key coming back up to the app) was typed for a
+    screen that has since given way to another: it is now the new screen's,
+    given to its focus once it is mounted."""
+    typed_for = getattr(event, "_typed_for", None)
+    if typed_for is None or typed_for is app.screen:
+        return False
+    _wait(app, event)
+    return True
+
+
+def wait_for_screen(app: App, event: events.Key) -> bool:
+    """True when a key from the terminal waits: behind keys still waiting for
+    their screen, or for the screen just pushed to be mounted (until then it
+    has no focus, and Textual would give the key to the screen itself)."""
+    if getattr(event, "_given", False):
+        return False
+    if not _waiting(app) and app.screen.is_mounted:
+        return False
+    _wait(app, event)
+    return True
+
+
+def _waiting(app: App) -> list[events.Key]:
+    waiting = getattr(app, "_keys_waiting", None)
+    if waiting is None:
+        waiting = app._keys_waiting = []  # type: ignore[attr-defined]
+    return waiting
+
+
+def _wait(app: App, event: events.Key) -> None:
+    waiting = _waiting(app)
+    waiting.append(events.Key(event.key, event.character))
+    if len(waiting) == 1:
+        app._keys_waiting_since = time.monotonic()  # type: ignore[attr-defined]
+        app.call_later(_give_waiting, app)
+
+
+async def _give_waiting(app: App) -> None:
+    """The waiting keys to the screen now shown, in the order typed, once it
+    is mounted (after ``_WAIT_AT_MOST`` to whatever shows)."""
+    waiting = _waiting(app)
+    while waiting:
+        patient = time.monotonic() - app._keys_waiting_since < _WAIT_AT_MOST  # type: ignore[attr-defined]
+        if patient and not app.screen.is_mounted:
+            app.set_timer(_WAIT_STEP, lambda: app.call_later(_give_waiting, app))
+            return
+        event = waiting.pop(0)
+        if getattr(app.screen, "ANSWERS_TYPED_AHEAD", True):
+            event._given = True  # type: ignore[attr-defined]
+            await app.on_event(event)
