@@ -24,6 +24,7 @@ is not 0 the caseload counts from the table.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import NamedTuple
@@ -34,25 +35,6 @@ LOGBOOK_WINDOW_DAYS = 14
 
 #: Day 0 of ``log_day``.
 DAY_ZERO = date(1970, 1, 1)
-
-_COLUMNS = (
-    "citizen_id",
-    "course_id",
-    "course_end",
-    "open_actions",
-    "last_held",
-    "next_planned",
-    "placement_id",
-    "placement_start",
-    "placement_end",
-    "hours_from",
-    "hours_per_week",
-    "log_day",
-    "log_days",
-    "log_present",
-    "log_extra",
-    "follow_up_due",
-)
 
 TABLE = """CREATE TABLE IF NOT EXISTS "caseload_summary" (
     "citizen_id" INTEGER NOT NULL PRIMARY KEY
@@ -72,6 +54,9 @@ TABLE = """CREATE TABLE IF NOT EXISTS "caseload_summary" (
     "log_present" INTEGER,
     "log_extra" INTEGER NOT NULL DEFAULT 0,
     "follow_up_due" DATE)"""
+
+#: The table's columns, in order (what ``is_current`` compares with).
+_COLUMNS = tuple(re.findall(r'^\s+"(\w+)"', TABLE, re.MULTILINE))
 
 
 class Dialect(NamedTuple):
@@ -258,9 +243,10 @@ STATEMENTS = [TABLE, *TRIGGERS]
 
 def fill(dialect: Dialect = SQLITE) -> list[str]:
     """Fill an empty summary table for the citizens already there."""
+    everyone = "SELECT id FROM citizen"
     return [
-        "INSERT INTO caseload_summary (citizen_id) SELECT id FROM citizen",
-        *refresh_all("SELECT id FROM citizen", dialect).split("; "),
+        f"INSERT INTO caseload_summary (citizen_id) {everyone}",
+        *(_refresh((part,), everyone) for part in _all(dialect)),
     ]
 
 
