@@ -38,8 +38,9 @@ screen's focus instead, once that screen is mounted (in the order typed,
 with the keys that come meanwhile behind it), so the letters land in the
 form's name field as typed. A question that guards a change (``ConfirmScreen``,
 erasing a citizen) takes no key typed before it showed
-(``ANSWERS_TYPED_AHEAD = False``): "d" and "y" at once asks, as a "y" typed
-before the question was there was never its answer.
+(``ANSWERS_TYPED_AHEAD = False``): ctrl+a and "y" at once on a citizen asks
+whether to archive, as a "y" typed before the question was there was never
+its answer.
 """
 
 from __future__ import annotations
