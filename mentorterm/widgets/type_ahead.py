@@ -45,15 +45,26 @@ its answer.
 
 from __future__ import annotations
 
+import sys
 import time
 
 from textual import events
 from textual.app import App
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 #: Keys left to Textual's own path: tab, shift+tab and enter move the focus
 #: (above), or submit; everything else a text field binds keeps its place.
 _NOT_REORDERED = frozenset({"tab", "shift+tab", "enter"})
+
+
+def _is_text_field(widget: object) -> bool:
+    """An Input or a TextArea. TextArea is not imported for the question (10 ms
+    of start-up, before the first frame): while its module is not loaded, no
+    widget can be one."""
+    if isinstance(widget, Input):
+        return True
+    text_area = sys.modules.get("textual.widgets._text_area")
+    return text_area is not None and isinstance(widget, text_area.TextArea)
 
 
 def move_focus_now(app: App, event: events.Key) -> bool:
@@ -76,7 +87,7 @@ def keep_in_order(app: App, event: events.Key) -> bool:
     """True when ``event`` is one of the focused text field's own keys, whose
     action now waits in the field's queue behind the keys typed before it."""
     field = app.focused
-    if not isinstance(field, (Input, TextArea)) or event.key in _NOT_REORDERED:
+    if not _is_text_field(field) or event.key in _NOT_REORDERED:
         return False
     own = [b for b in field._bindings.key_to_bindings.get(event.key, ()) if not b.priority]
     if not own or _priority_bound(app, event.key):
@@ -98,7 +109,7 @@ def keep_in_order(app: App, event: events.Key) -> bool:
 async def filter_now(app: App, event: events.Key) -> bool:
     """True when "/" opened the screen's filter at once (the letters typed behind
     it then go to the filter, which has the focus already)."""
-    if event.key != "slash" or isinstance(app.focused, (Input, TextArea)):
+    if event.key != "slash" or _is_text_field(app.focused):
         return False
     screen = app.screen
     bindings = screen._bindings.key_to_bindings.get("slash", ())
