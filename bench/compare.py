@@ -15,7 +15,8 @@ when the emulated screen shows it. The programs run interleaved, round-robin,
   under /tmp (made with pip on first use), each on a small file of its kind.
 
 Per program: first frame (start until the expected text shows) and its ratio
-to T0's median, quit (``q``/``ctrl+q`` until the process has exited), peak
+to T0's median, the CPU time the process had by then (its threads' /proc
+schedstat: what another load on the machine hardly moves), quit (``q``/``ctrl+q`` until the process has exited), peak
 memory (VmHWM from /proc/<pid>/status just before quitting), and on the big
 database the filter per keystroke (p50/p90). ``--src`` runs mentorterm from
 another checkout (PYTHONPATH), for before/after figures in the same run.
@@ -58,6 +59,7 @@ class Program:
     quits: list[float] = field(default_factory=list)
     memory: list[float] = field(default_factory=list)  # MiB
     filters: list[float] = field(default_factory=list)
+    cpus: list[float] = field(default_factory=list)  # CPU seconds by the first frame
     failures: int = 0
 
 
@@ -67,6 +69,20 @@ def peak_mib(pid: int) -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def cpu_seconds(pid: int) -> float:
+    """The CPU time the process's threads have had so far, in seconds: the first
+    field of each thread's /proc schedstat (nanoseconds on a CPU). Unlike the
+    wall clock, another program's load on the machine hardly moves it: the
+    figure for comparing two builds on a noisy machine."""
+    total = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            total += int((task / "schedstat").read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            continue  # a thread that ended meanwhile
+    return total / 1e9
 
 
 def dismiss_toasts(term: Terminal, marker: str = "not encrypted") -> None:
@@ -103,6 +119,7 @@ def run_once(program: Program, count: bool) -> None:
     try:
         term.wait_for(lambda t: program.expect in t.text(), limit=60)
         frame = time.perf_counter() - term.started
+        cpu = cpu_seconds(term.process.pid)
         filters = time_filter(term, program.needle) if program.needle else []
         time.sleep(0.1)  # settled: what it holds once shown, not mid-start
         term.pump(0.02)
@@ -117,6 +134,7 @@ def run_once(program: Program, count: bool) -> None:
         term.close()
     if count:
         program.frames.append(frame)
+        program.cpus.append(cpu)
         program.quits.append(quit_s)
         program.memory.append(memory)
         program.filters += filters
@@ -191,7 +209,7 @@ def report(t0s: list[float], programs: list[Program], runs: int) -> None:
     print(f"terminal 120x36, {runs} interleaved runs each (first, compiling run not counted)")
     print(f"T0 (python -c 'import textual.app'): median {t0 * 1000:.0f} ms")
     header = (
-        f"{'program':<14} {'first frame':>12} {'ratio':>7} {'range':>11} {'quit ms':>8} "
+        f"{'program':<14} {'first frame':>12} {'ratio':>7} {'range':>11} {'cpu ms':>7} {'quit ms':>8} "
         f"{'peak MiB':>9} {'filter p50/p90 ms':>18}"
     )
     print(header)
@@ -209,7 +227,7 @@ def report(t0s: list[float], programs: list[Program], runs: int) -> None:
         )
         print(
             f"{p.name:<14} {frame * 1000:>9.0f} ms {frame / t0:>6.2f}x {spread:>11} "
-            f"{ms(p.quits):>8} {statistics.median(p.memory):>9.1f} {filt:>18}"
+            f"{ms(p.cpus):>7} {ms(p.quits):>8} {statistics.median(p.memory):>9.1f} {filt:>18}"
             + (f"  ({p.failures} failed)" if p.failures else "")
         )
 

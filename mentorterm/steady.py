@@ -7,6 +7,14 @@ came then: the first frame, or a filter keystroke (bench/README.md).
 ``gc.freeze`` moves the objects alive now out of those passes: they live for
 the session anyway, and each is still freed as soon as nothing refers to it.
 
+Before that, while the program starts (``hold``, from the installed
+command's ``run``), the collector does not run at all: what the imports make
+(Textual's classes, peewee's, the screens') all lives for the session, so
+the passes its allocations set off find nothing to free, and they were 20-30
+ms of the demo's first frame (bench/README.md). ``begin`` turns it on again
+once what is alive is frozen; a command other than opening the app gets it
+back as soon as its arguments are read (``release``).
+
 Frozen objects that become garbage in a cycle are never collected, so this
 happens twice per session and no more: before the app runs (the imports) and
 once the whole caseload has first arrived. Later loads (after each citizen
@@ -22,13 +30,32 @@ import gc
 
 _active = False
 _settled = False
+_held = False
+
+
+def hold() -> None:
+    """No collector passes while the program loads (until ``release``)."""
+    global _held
+    if gc.isenabled():
+        gc.disable()
+        _held = True
+
+
+def release() -> None:
+    """The collector back on, where ``hold`` turned it off."""
+    global _held
+    if _held:
+        _held = False
+        gc.enable()
 
 
 def begin() -> None:
-    """Freeze what is alive now (the imports); let ``settle`` freeze once more."""
+    """Freeze what is alive now (the imports); let ``settle`` freeze once more.
+    The collector, held since the start, runs again from here."""
     global _active, _settled
     _active, _settled = True, False
     gc.freeze()
+    release()
 
 
 def settle() -> None:

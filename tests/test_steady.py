@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 
 from mentorterm import steady
 
@@ -30,3 +32,52 @@ def test_settle_freezes_only_inside_the_installed_commands_session():
     finally:
         steady.end()
         gc.unfreeze()
+
+
+def test_the_collector_held_at_start_runs_again_from_begin():
+    assert gc.isenabled()
+    try:
+        steady.hold()
+        assert not gc.isenabled()
+        steady.begin()  # the app is about to run: frozen, then collected again
+        assert gc.isenabled()
+        steady.release()  # a second time: nothing more
+        assert gc.isenabled()
+    finally:
+        steady.end()
+        gc.unfreeze()
+        gc.enable()
+
+
+def test_a_collector_someone_else_turned_off_stays_off():
+    gc.disable()
+    try:
+        steady.hold()
+        steady.release()
+        assert not gc.isenabled()  # hold did not turn it off, so release leaves it
+    finally:
+        gc.enable()
+
+
+def _collector_during(command: str, tmp_path) -> str:
+    """Whether the collector runs inside ``command`` started as the installed
+    command starts it (``cli.run``: it ends the process itself)."""
+    code = (
+        "import gc, sys, mentorterm.cli as c\n"
+        f"c.COMMANDS[{command!r}] = lambda args: print('collector', gc.isenabled()) or 0\n"
+        f"sys.argv = ['mentorterm', {command!r}, '--db', {str(tmp_path / 'x.db')!r}]\n"
+        "c.run()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_every_command_but_opening_the_app_runs_with_the_collector(tmp_path):
+    # The collector is held only while the app loads: a command that reads a
+    # whole database (an export, a report) makes its garbage collected as usual.
+    assert _collector_during("info", tmp_path) == "collector True"
+    # Opening the app: held until cmd_open's steady.begin, just before it runs.
+    assert _collector_during("open", tmp_path) == "collector False"

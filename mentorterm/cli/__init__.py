@@ -11,6 +11,7 @@ import argparse
 import os
 import sys
 
+from .. import steady
 from ..i18n import _
 from ..terminal import terminal_safe
 from . import language
@@ -113,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
             language.install([language.FLAG, args.lang])  # an abbreviation (--lan da)
         if args.command not in ("schema", "settings"):
             _tighten_database_files(args)
+        if args.command != "open":
+            steady.release()  # held by run() for the app's start only
         return COMMANDS[args.command](args)
     except CliError as exc:
         print(terminal_safe(f"mentorterm: {exc}"), file=sys.stderr)
@@ -158,8 +161,16 @@ def run() -> None:
     closed (checkpointed: no -wal file left), the exit handlers run (the
     audit anchor's last write, the logs), the output is flushed, and the
     process ends without the teardown.
+
+    The collector is held off while the app loads (``steady.hold``: its
+    imports' objects all live on); opening the app turns it on again before
+    the app runs, any other command once its arguments are read.
     """
-    status = main()
+    steady.hold()
+    try:
+        status = main()
+    finally:
+        steady.release()
     _leave_now(status)
 
 
