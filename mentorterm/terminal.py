@@ -12,6 +12,7 @@ the data whole by writing those characters as ``\\uXXXX`` escapes instead.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # C0 controls but tab and newline, DEL, the C1 controls (U+009B is a one-byte
 # CSI on some terminals) and the bidirectional overrides and isolates.
@@ -24,10 +25,15 @@ _UNSAFE = [
 UNSAFE_CODEPOINTS: tuple[int, ...] = tuple(_UNSAFE)
 _DROP = dict.fromkeys(_UNSAFE)
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 # In JSON text these can only stand inside strings (the format's own
 # whitespace is tab, newline, carriage return and space; the first two and the
 # last are not in the set, and JSON output never has a bare carriage return).
-_JSON_UNSAFE = re.compile("[" + "".join(f"\\u{c:04x}" for c in _UNSAFE) + "\ud800-\udfff]")
+# Compiled on first use (JSON output only): 1 ms of every start otherwise.
+@cache
+def _json_unsafe() -> re.Pattern[str]:
+    return re.compile("[" + "".join(f"\\u{c:04x}" for c in _UNSAFE) + "\ud800-\udfff]")
 
 
 def terminal_safe(text: object) -> str:
@@ -49,7 +55,7 @@ def one_line(text: object) -> str:
 def json_terminal_safe(text: str) -> str:
     """JSON text with every terminal control character inside its strings
     written as a ``\\uXXXX`` escape: the same data, harmless to print."""
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _json_unsafe().sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 __all__ = ["UNSAFE_CODEPOINTS", "json_terminal_safe", "one_line", "terminal_safe"]
