@@ -108,6 +108,45 @@ async def test_a_filter_typed_fast_gets_every_letter(db_path):
         assert app.screen.query_one("#filter", Input).value == "tina"
 
 
+async def test_a_filter_its_enter_and_the_list_s_enter_typed_at_once_open_the_match(db_path):
+    """ "/jo", enter, enter in one burst: the second enter came while the filter
+    still had the focus and submitted it again, and nobody was opened. It was
+    typed for the list: it opens the citizen the narrowed list shows first, as
+    typed slowly (never the one highlighted before the narrowing, Anna)."""
+    from mentorterm import storage
+    from tests.factories import full_citizen
+
+    storage.open_database(db_path)
+    full_citizen("Anna Berg")
+    jonas = full_citizen("Jonas Nielsen")["citizen"]
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.pause()
+        burst(app, ["slash", *"jo", "enter", "enter"])
+        for _ in range(20):
+            await pilot.pause(0.02)
+        assert type(app.screen).__name__ == "CitizenScreen"
+        assert app.screen.citizen_id == jonas.id
+
+
+async def test_one_enter_in_the_filter_only_leaves_it(db_path):
+    from mentorterm import storage
+    from tests.factories import full_citizen
+
+    storage.open_database(db_path)
+    full_citizen("Jonas Nielsen")
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.pause()
+        burst(app, ["slash", *"jo", "enter"])
+        await pilot.pause(0.1)
+        assert type(app.screen).__name__ == "CaseloadScreen"
+        assert not app.screen.query_one("#filter", Input).has_focus
+        await pilot.press("enter")  # now the list's: opens him
+        await pilot.pause(0.1)
+        assert type(app.screen).__name__ == "CitizenScreen"
+
+
 async def test_a_name_typed_with_the_n_lands_in_the_new_citizen_form(db_path):
     """ "n" and the name at once: the letters went to the caseload behind the "n"
     and came back up after the form had opened, where Textual found no binding

@@ -331,6 +331,14 @@ class CaseloadScreen(ReadsLogged, CaseloadScope, Loader, Screen):
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self, event: Input.Submitted) -> None:
+        if not event.input.can_focus:
+            # Submitted again after it gave up the focus: an enter typed behind the
+            # first before the list had the focus ("/jo", enter, enter at once).
+            # It was the list's: it opens the citizen the narrowed list shows
+            # first, as when typed slowly (every letter was narrowed before the
+            # first enter got here, so never the one highlighted before).
+            self.action_open_citizen()
+            return
         # The filter stays shown but takes focus again only through "/": keys
         # typed later belong to the list, even when it is empty.
         event.input.can_focus = False
