@@ -59,13 +59,26 @@ def test_a_collector_someone_else_turned_off_stays_off():
         gc.enable()
 
 
-def _collector_during(command: str, tmp_path) -> str:
-    """Whether the collector runs inside ``command`` started as the installed
-    command starts it (``cli.run``: it ends the process itself)."""
+def _collector_during(command: str | None, tmp_path) -> str:
+    """Whether the collector runs inside ``command`` (None: no command, which
+    opens the app) started as the installed command starts it (``cli.run``:
+    it ends the process itself)."""
+    words = [command] if command else []
     code = (
         "import gc, sys, mentorterm.cli as c\n"
-        f"c.COMMANDS[{command!r}] = lambda args: print('collector', gc.isenabled()) or 0\n"
-        f"sys.argv = ['mentorterm', {command!r}, '--db', {str(tmp_path / 'x.db')!r}]\n"
+        "from mentorterm.cli import database\n"
+        "def seen(args):\n"
+        "    print('collector', gc.isenabled())\n"
+        "    return 0\n"
+        f"if {command!r} is None or {command!r} == 'open':\n"
+        "    database_open = c.COMMANDS['open']\n"
+        "    for name, found in list(c.COMMANDS.items()):\n"
+        "        if found is database_open:\n"
+        "            c.COMMANDS[name] = seen\n"
+        "    c.cmd_open = seen\n"
+        "else:\n"
+        f"    c.COMMANDS[{command!r}] = seen\n"
+        f"sys.argv = ['mentorterm', *{words!r}, '--db', {str(tmp_path / 'x.db')!r}]\n"
         "c.run()\n"
     )
     done = subprocess.run(
@@ -79,5 +92,7 @@ def test_every_command_but_opening_the_app_runs_with_the_collector(tmp_path):
     # The collector is held only while the app loads: a command that reads a
     # whole database (an export, a report) makes its garbage collected as usual.
     assert _collector_during("info", tmp_path) == "collector True"
-    # Opening the app: held until cmd_open's steady.begin, just before it runs.
+    # Opening the app, named or (as a mentor starts it) not: held until
+    # cmd_open's steady.begin, just before it runs.
     assert _collector_during("open", tmp_path) == "collector False"
+    assert _collector_during(None, tmp_path) == "collector False"

@@ -114,9 +114,10 @@ def main(argv: list[str] | None = None) -> int:
             language.install([language.FLAG, args.lang])  # an abbreviation (--lan da)
         if args.command not in ("schema", "settings"):
             _tighten_database_files(args)
-        if args.command != "open":
+        command = COMMANDS[args.command]
+        if command is not cmd_open:  # "open", or no command at all
             steady.release()  # held by run() for the app's start only
-        return COMMANDS[args.command](args)
+        return command(args)
     except CliError as exc:
         print(terminal_safe(f"mentorterm: {exc}"), file=sys.stderr)
         return exc.status
