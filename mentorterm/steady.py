@@ -10,8 +10,9 @@ the session anyway, and each is still freed as soon as nothing refers to it.
 Before that, while the program starts (``hold``, from the installed
 command's ``run``), the collector does not run at all: what the imports make
 (Textual's classes, peewee's, the screens') all lives for the session, so
-the passes its allocations set off find nothing to free, and they were 20-30
-ms of the demo's first frame (bench/README.md). ``begin`` turns it on again
+the passes its allocations set off find nothing to free (10-30 ms of loading
+Textual and the app's modules; 7-15 ms of the demo's first frame measured
+end to end, bench/README.md). ``begin`` turns it on again
 once what is alive is frozen; a command other than opening the app gets it
 back as soon as its arguments are read (``release``).
 

@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command not in ("schema", "settings"):
             _tighten_database_files(args)
         command = COMMANDS[args.command]
-        if command is not cmd_open:  # "open", or no command at all
+        if command is not cmd_open:  # cmd_open: "open" and no command at all
             steady.release()  # held by run() for the app's start only
         return command(args)
     except CliError as exc:
