@@ -176,3 +176,23 @@ def test_importing_every_layer_below_the_ui_loads_no_textual():
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.startswith("0 "), result.stdout
+
+
+def _module_lengths() -> dict[str, int]:
+    return {
+        str(path.relative_to(PACKAGE)): len(path.read_text(encoding="utf-8").splitlines())
+        for path in sorted(PACKAGE.rglob("*.py"))
+    }
+
+
+def test_no_module_is_over_400_lines_and_the_median_is_at_most_120():
+    """The rooms (issue 15, ARCHITECTURE.md's conventions): a module past 400
+    lines is split; the median module stays a room a newcomer reads at once."""
+    lengths = _module_lengths()
+    assert len(lengths) > 100  # the package's own files, not an empty glob
+    too_long = {name: n for name, n in lengths.items() if n > 400}
+    assert not too_long, f"split these rooms: {too_long}"
+    ordered = sorted(lengths.values())
+    middle = len(ordered) // 2
+    median = ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    assert median <= 120, f"median module {median} lines"

@@ -12,7 +12,7 @@ from textual.widgets import Header, Input, Static
 
 from .. import keys, steady
 from ..domain.caseload import CaseloadRow, CourseFilter
-from ..i18n import _, ngettext
+from ..i18n import _
 from ..widgets.caselist import CaseList
 from ..widgets.columns import Shown
 from ..widgets.filter_box import FilterBox
@@ -34,6 +34,7 @@ from .caseload_columns import (
 
 # The columns, their cells and the filter's match (re-exported: the old names hold).
 from .caseload_reads import ReadsLogged
+from .caseload_says import CaseloadSays
 from .caseload_scope import CaseloadScope
 
 # A hundred rows fill three screens; the filter narrows the rest (bench/README.md).
@@ -46,7 +47,7 @@ __all__ = ["COLUMNS", "NEXT_VIEW", "SORT_MARK", "VIEW_LABELS", "CaseloadScreen",
 __all__ += ["cells", "matches"]
 
 
-class CaseloadScreen(ReadsLogged, CaseloadScope, Loader, Screen):
+class CaseloadScreen(ReadsLogged, CaseloadSays, CaseloadScope, Loader, Screen):
     """Who needs attention today, at a glance."""
 
     CSS_PATH = "caseload.tcss"
@@ -217,69 +218,6 @@ class CaseloadScreen(ReadsLogged, CaseloadScope, Loader, Screen):
         width = box.content_region.width
         lines = min(2, max(1, -(-cell_len(text) // width))) if width else 0
         box.update(Text(text), layout=not lines or lines != box.size.height)
-
-    def show_empty(self, rows: list[CaseloadRow]) -> None:
-        empty = self.query_one("#empty", Static)
-        table = self.query_one(CaseList)
-        nothing_at_all = not self.rows and self.view == CourseFilter.ACTIVE and not self.needle
-        if nothing_at_all and not self.app_has_citizens():
-            empty.update(
-                _(
-                    "[b]Welcome to mentorterm.[/b]\n\n"
-                    "There are no citizens in this database yet.\n\n"
-                    "  [b]n[/b]  create your first citizen\n"
-                    "  [b]d[/b]  try a fictional demo caseload (its own file; yours stays "
-                    "empty)\n"
-                    "  [b]?[/b]  every key on this screen\n"
-                )
-            )
-            empty.display, table.display = True, False
-            self.set_focus(None)
-        elif not self.rows and not self.needle and self.scope_mine and self.scope_label():
-            # A mentor on the team database with no citizens of their own (yet).
-            empty.update(
-                _(
-                    "You have no citizens of your own here yet. Press [b]M[/b] to see the "
-                    "team's, [b]v[/b] for ended or all courses, or [b]n[/b] to create a citizen."
-                )
-            )
-            empty.display, table.display = True, False
-        elif not rows:
-            empty.update(
-                _(
-                    "No citizens match. Press [b]/[/b] to change the filter or "
-                    "[b]v[/b] to see active, ended or all courses."
-                )
-            )
-            empty.display, table.display = True, False
-        else:
-            empty.display, table.display = False, True
-            if not self.query_one("#filter", Input).has_focus:
-                table.focus()
-
-    def app_has_citizens(self) -> bool:
-        from ..domain.citizens import count_citizens
-
-        return count_citizens() > 0
-
-    def show_status(self, matching: int, shown: int) -> None:
-        scope = self.scope_label()
-        parts = [
-            _("{view} (v)").format(view=VIEW_LABELS[self.view]),
-            *([scope] if scope else []),
-            ngettext("{count} citizen", "{count} citizens", matching).format(count=matching)
-            if self.complete
-            else _("the first {count} citizens, the rest on their way").format(count=matching),
-        ]
-        if shown < matching and self.complete:
-            parts.append(_("showing the first {shown}: type / to narrow").format(shown=shown))
-        if self.needle:
-            parts.append(_("filter: “{text}”").format(text=self.needle))
-        status = " · ".join(parts)
-        if status != self._status:
-            self._status = status
-            # One line of fixed height (caseload.tcss): its size never changes.
-            self.query_one("#status", Static).update(status, layout=False)
 
     def selected_citizen(self) -> int | None:
         table = self.query_one(CaseList)
