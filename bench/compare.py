@@ -98,19 +98,21 @@ def dismiss_toasts(term: Terminal, marker: str = "not encrypted") -> None:
 
 def time_filter(term: Terminal, needle: str) -> list[float]:
     """Each typed character until mentorterm's status line shows the narrowed filter."""
-    time.sleep(0.3)
-    term.pump(0.05)
+    term.settle(0.3)
     dismiss_toasts(term)
     term.send(b"/")
     term.wait_for(lambda t: "Filter by name" in t.text() or "filter:" in t.text(), 5)
+    # The box shows at once; the footer, the list's focus tint and its
+    # scrollbar follow over 40-60 ms. A mentor types the first letter after
+    # seeing the box, not 5 ms into its drawing: each letter is timed alone.
+    term.quiet()
     typed, shown = [], ""
     for ch in needle:
         shown += ch
         term.send(ch.encode())
         typed.append(term.wait_for(lambda t, s=shown: f"filter: “{s}”" in t.text(), limit=5))
     term.send(b"\x1b")  # leave the filter
-    time.sleep(0.2)
-    term.pump(0.05)
+    term.settle(0.2)
     return typed
 
 
@@ -121,8 +123,7 @@ def run_once(program: Program, count: bool) -> None:
         frame = time.perf_counter() - term.started
         cpu = cpu_seconds(term.process.pid)
         filters = time_filter(term, program.needle) if program.needle else []
-        time.sleep(0.1)  # settled: what it holds once shown, not mid-start
-        term.pump(0.02)
+        term.settle(0.1)  # what it holds once shown, not mid-start
         memory = peak_mib(term.process.pid)
         term.send(program.quit_keys)
         quit_s = term.wait_exit()

@@ -54,13 +54,11 @@ def one_run(src: Path, db: Path, config: Path, needle: str) -> tuple[list[float]
         term = Terminal(argv, env)
         try:
             term.wait_for(lambda t: "Ahmed Andersen" in t.text(), 60)
-            time.sleep(0.3)
-            term.pump(0.05)
+            term.settle(0.3)
             dismiss_toasts(term)
             term.send(b"/")
             term.wait_for(lambda t: "Filter by name" in t.text(), 5)
-            time.sleep(0.2)
-            term.pump(0.02)
+            term.settle(0.2)
             sent, shown, typed = [], [], ""
             for letter in needle:
                 typed += letter
@@ -68,10 +66,9 @@ def one_run(src: Path, db: Path, config: Path, needle: str) -> tuple[list[float]
                 term.send(letter.encode())
                 wait = term.wait_for(lambda t, s=typed: f"filter: “{s}”" in t.text(), 5)
                 shown.append(wait * 1000)
-                time.sleep(0.15)  # settled: the next letter on a quiet app
-                term.pump(0.02)
+                term.settle(0.15)  # the next letter on a quiet app, its output read
             term.send(b"\x1b")
-            time.sleep(0.2)
+            term.settle(0.2)
             term.send(b"q")
             term.wait_exit()
         finally:

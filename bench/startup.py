@@ -76,6 +76,25 @@ class Terminal:
             if b"\x1b[c" in data:
                 os.write(self.master, b"\x1b[?62;22c")
 
+    def settle(self, seconds: float) -> None:
+        """Keep reading for ``seconds``, as a terminal does while nobody types.
+
+        Not ``time.sleep``: a pty holds only a few KB, so an app whose output
+        is not read blocks in its write, and its next frame then comes behind
+        the old one (the first letter after ``/`` measured 30-40 ms of that)."""
+        end = time.perf_counter() + seconds
+        while (left := end - time.perf_counter()) > 0:
+            self.pump(min(left, 0.01))
+
+    def quiet(self, gap: float = 0.1, limit: float = 2.0) -> None:
+        """Read until the app has written nothing for ``gap`` seconds."""
+        end = time.perf_counter() + limit
+        while time.perf_counter() < end:
+            ready, _, _ = select.select([self.master], [], [], gap)
+            if not ready:
+                return
+            self.pump(0)
+
     def text(self) -> str:
         return "\n".join(self.screen.display)
 
@@ -120,8 +139,7 @@ def run_app(argv: list[str], expect: str, measure_keys: bool, needle: str) -> di
         term.wait_for(lambda t: expect in t.text())
         result["first_frame"] = time.perf_counter() - term.started
         if measure_keys:
-            time.sleep(0.3)
-            term.pump(0.05)
+            term.settle(0.3)
             moves = []
             # The cursor row's colour: on start the cursor is on the first row.
             cursor_bg = term.screen.buffer[2][2].bg
@@ -152,8 +170,7 @@ def run_app(argv: list[str], expect: str, measure_keys: bool, needle: str) -> di
                 )
             result["filter"] = typed
             term.send(b"\x1b")  # leave the filter
-            time.sleep(0.2)
-            term.pump(0.05)
+            term.settle(0.2)
         term.send(b"q")
         result["quit"] = term.wait_exit()
     finally:
