@@ -11,11 +11,14 @@ from datetime import date
 
 from hypothesis import example, given
 from hypothesis import strategies as st
+from rich.segment import Segment
+from rich.style import Style
 from textual.app import App
 from textual.screen import Screen
 
 from mentorterm.app import make_app
 from mentorterm.widgets.caselist import CaseList
+from mentorterm.widgets.caselist_draw import joined
 from mentorterm.widgets.columns import Col
 from mentorterm.widgets.filter_box import FilterBox
 
@@ -215,3 +218,23 @@ async def test_a_kept_row_keeps_the_cursor_wherever_it_lands():
         # A kept key that has gone: the same line number, as without one.
         table.fill(people(n for n in range(20) if n != 12), keep="12")
         assert table.cursor_row == 12 and table.selected_key == "13"
+
+
+_STYLES = [Style(), Style(bold=True), Style(color="red"), Style(color="red", bgcolor="black")]
+
+
+@given(
+    st.lists(
+        st.tuples(st.text(max_size=4), st.sampled_from(range(len(_STYLES))), st.booleans()),
+        max_size=12,
+    )
+)
+def test_a_row_s_segments_are_joined_as_rich_joins_them(parts):
+    """``joined`` (the row's cells in one Strip) gives Rich's ``Segment.simplify``:
+    the same texts in the same styles, whether a style is the same object or an
+    equal copy of it."""
+    segments = [
+        Segment(text, _STYLES[index] if same else _STYLES[index].copy())
+        for text, index, same in parts
+    ]
+    assert joined(segments) == list(Segment.simplify(segments))

@@ -53,6 +53,27 @@ def _cell(text: Text, width: int, pre: Style, post: Style, console) -> list[Segm
     return out
 
 
+def joined(segments: list[Segment]) -> list[Segment]:
+    """``Segment.simplify``'s result (neighbours of one style joined), for a row's
+    cells: a style is first compared by identity (Rich's ``+`` gives the same
+    object for the same parts), and no second Strip is made to hold the result
+    (``Strip.simplify``: seven caches each). tests/test_caselist.py holds it to
+    Rich's own."""
+    out: list[Segment] = []
+    text: str | None = None
+    style = None
+    for segment in segments:
+        if text is not None and (segment.style is style or segment.style == style):
+            text += segment.text
+            continue
+        if text is not None:
+            out.append(Segment(text, style))
+        text, style = segment.text, segment.style
+    if text is not None:
+        out.append(Segment(text, style))
+    return out
+
+
 class RowDrawing:
     """The drawing half of CaseList (a ScrollView): lines from cached strips."""
 
@@ -114,7 +135,7 @@ class RowDrawing:
         found = self._strips.get(found_key)
         if found is None:
             segments = self._render_row(key, index, cursor, styles)
-            found = self._strips[found_key] = Strip(segments).simplify()
+            found = self._strips[found_key] = Strip(joined(segments))
         return found
 
     def _row_styles(self, look: tuple) -> tuple[Style, ...]:
