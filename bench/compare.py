@@ -18,7 +18,9 @@ Per program: first frame (start until the expected text shows) and its ratio
 to T0's median, the CPU time the process had by then (its threads' /proc
 schedstat: what another load on the machine hardly moves), quit (``q``/``ctrl+q`` until the process has exited), peak
 memory (VmHWM from /proc/<pid>/status just before quitting), and on the big
-database the filter per keystroke (p50/p90). ``--src`` runs mentorterm from
+database the filter per keystroke (p50/p90: "hansen" typed once the filter
+box has finished drawing, each letter as soon as the last one shows, the
+emulator reading all the while as a terminal does). ``--src`` runs mentorterm from
 another checkout (PYTHONPATH), for before/after figures in the same run.
 Bytecode is written and used as in a normal install (PYTHONDONTWRITEBYTECODE
 is dropped for the children); the first, compiling run of each is not counted.

@@ -6,12 +6,14 @@ status line, and when the bench's emulated terminal shows it.
 mentorterm runs on a pseudo-terminal of 120x36 (bench/startup.py's
 Terminal) with a wrapper around Textual's Linux driver that notes the moment
 of each write carrying the status line (the screen's row 35). "hansen" is
-typed into the filter one letter at a time, each once the last shows. Per
+typed into the filter one letter at a time, each once the last shows and
+150 ms more have passed (the emulator reads on meanwhile: an app whose output
+is not read blocks in its write, a pty holds only a few KB). Per
 letter: **written**, from the key sent to the first write of the status line
 after it (what any terminal receives; the clock is the same monotonic one in
 both processes), and **shown**, until pyte has rendered the status line with
 the letter (bench/compare.py's figure, which adds the emulator's parsing:
-10-30 ms for the 7-20 KB of a letter that redraws the list). ``--src``
+7-20 ms for the 6-8 KB of a letter that redraws the list). ``--src``
 checkouts run interleaved, as in compare.py. The wrapper changes nothing
 the app does.
 """
