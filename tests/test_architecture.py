@@ -13,6 +13,7 @@ import ast
 import os
 import pkgutil
 import shutil
+import statistics
 import subprocess
 import sys
 import tomllib
@@ -192,7 +193,5 @@ def test_no_module_is_over_400_lines_and_the_median_is_at_most_120():
     assert len(lengths) > 100  # the package's own files, not an empty glob
     too_long = {name: n for name, n in lengths.items() if n > 400}
     assert not too_long, f"split these rooms: {too_long}"
-    ordered = sorted(lengths.values())
-    middle = len(ordered) // 2
-    median = ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    median = statistics.median(lengths.values())
     assert median <= 120, f"median module {median} lines"
