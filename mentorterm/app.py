@@ -22,6 +22,7 @@ from .screens.palette import BilingualCommands, CitizenCommands, app_commands
 from .screens.textual_text import TextualText, textual_commands
 from .screens.unlocking import CHECKPOINT_EVERY, Unlocking
 from .stylesheet import ReparsingStylesheet
+from .stylesheet_cache import Kept
 from .widgets import cell_widths
 
 cell_widths.install()  # Rich's character widths remembered (widgets/cell_widths.py)
@@ -55,10 +56,13 @@ class MentortermApp(
         ask: str | None = None,
         lock_after_seconds: float | None = None,
         ask_identity: bool = False,
+        kept_css: Kept | None = None,
     ) -> None:
         super().__init__()
-        # A screen's first push parses only its own stylesheet (mentorterm/stylesheet.py).
-        self.stylesheet = ReparsingStylesheet(variables=self.stylesheet._variables)
+        # A screen's first push parses only its own stylesheet, and with
+        # ``kept_css`` a source parsed in an earlier session is not parsed again
+        # (mentorterm/stylesheet.py, stylesheet_cache.py).
+        self.stylesheet = ReparsingStylesheet(variables=self.stylesheet._variables, kept=kept_css)
         self.database_label = database_label
         self._today = today
         self.deleted_citizens: set[int] = set()  # deleted in this session
@@ -248,6 +252,7 @@ def make_app(
     passphrase: str | None = None,
     lock_after_seconds: float | None = None,
     ask_identity: bool = False,
+    kept_css: Kept | None = None,
 ) -> MentortermApp:
     """Open ``database`` (creating it if new) and build the app on it.
 
@@ -257,6 +262,8 @@ def make_app(
     before any screen is drawn when the database cannot be used.
     ``ask_identity`` (the CLI's start) asks the mentor's name and
     organisation after the passphrase while they are not known.
+    ``kept_css`` holds the stylesheets parsed in earlier sessions (the CLI's
+    start; stylesheet_cache.py).
     """
     from .domain import audit  # noqa: F401 - every backup, also before a migration, gets its anchor
 
@@ -274,4 +281,5 @@ def make_app(
         ask=ask,
         lock_after_seconds=lock_after_seconds,
         ask_identity=ask_identity,
+        kept_css=kept_css,
     )

@@ -18,12 +18,13 @@ from .team_logins import team  # noqa: E402, F401 - the team fixture
 
 @pytest.fixture(autouse=True)
 def _private_user_dirs(tmp_path_factory, monkeypatch):
-    """No test reads or writes the real per-user database or log folder."""
+    """No test reads or writes the real per-user database, log or cache folder."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.delenv("MENTORTERM_DB", raising=False)
     monkeypatch.delenv("MENTORTERM_PLAINTEXT", raising=False)  # the app ignores it anyway
     monkeypatch.setenv("MENTORTERM_SETTINGS", str(home / "config" / "settings.toml"))

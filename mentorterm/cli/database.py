@@ -22,6 +22,7 @@ from .passphrase import (
 def cmd_open(args: argparse.Namespace) -> int:
     from .. import storage
     from ..app import make_app
+    from ..stylesheet_cache import Kept, default_path
 
     target = storage.resolve_target(getattr(args, "db", None))
     # Without a passphrase file or descriptor the app itself asks (or, for a
@@ -35,14 +36,17 @@ def cmd_open(args: argparse.Namespace) -> int:
         given = ask_password_once(target, lambda pw: storage.try_team_login(target, pw) or pw)
     if given is not None and not storage.is_team_target(target):
         _refuse_while_waiting(target)
+    # The stylesheets as parsed at the last start: the first frame without parsing them.
+    kept_css = Kept.read(default_path())
     with _counting_tries(target):
-        app = make_app(target, passphrase=given, ask_identity=True)
+        app = make_app(target, passphrase=given, ask_identity=True, kept_css=kept_css)
     del given
     from .. import steady
 
     steady.begin()  # the collector's full passes kept off the first frame and the keys
     try:
         app.run()
+        kept_css.write()  # only when this session parsed a stylesheet it lacked
     finally:
         steady.end()
         storage.close_database()
