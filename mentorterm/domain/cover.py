@@ -9,8 +9,8 @@ the team lead or by the mentor who is away, never by the one who covers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from .. import models
 from ..i18n import N_, _
@@ -19,8 +19,7 @@ from . import audit
 from .errors import DomainError, NotFound
 
 
-@dataclass(frozen=True)
-class CoverView:
+class CoverView(NamedTuple):  # made at import: a NamedTuple (keys/model.py)
     id: int
     mentor_name: str  # who covers
     covered_name: str  # whose citizens

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ..i18n import N_, _
 from ..storage import MIN_PASSPHRASE, StorageError, WeakPassphrase
@@ -101,8 +101,7 @@ _SUGGESTIONS = {
 }
 
 
-@dataclass(frozen=True)
-class Strength:
+class Strength(NamedTuple):  # made at import: a NamedTuple (keys/model.py)
     """zxcvbn's verdict: ``score`` 0-4 and its advice in the mentor's words."""
 
     score: int
@@ -190,8 +189,7 @@ def wait_after(failures: int) -> float:
     return float(min(MAX_WAIT, 2 ** min(failures - FREE_TRIES + 1, 16)))
 
 
-@dataclass(frozen=True)
-class Tries:
+class Tries(NamedTuple):  # made at import: a NamedTuple (keys/model.py)
     """Wrong passphrases in a row, and when the last one was typed (epoch seconds)."""
 
     failures: int = 0

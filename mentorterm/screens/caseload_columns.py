@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.text import Text
 
@@ -24,8 +24,7 @@ def _by(value: Callable[[CaseloadRow], object]) -> Callable[[CaseloadRow], tuple
     return key
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):  # made at import: a NamedTuple (keys/model.py)
     key: str
     label: str
     sort: Callable[[CaseloadRow], tuple]

@@ -14,7 +14,6 @@ changes the scroll range without a layout of the whole screen.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -174,7 +173,7 @@ class CaseList(RowDrawing, ScrollView, can_focus=True):
             specs = []
             for col, found in zip(self.specs, widest, strict=True):
                 width = max(1, min(col.width, found))
-                specs.append(replace(col, width=width, min_width=min(col.narrowest, width)))
+                specs.append(col._replace(width=width, min_width=min(col.narrowest, width)))
         return fit(specs, self.available(), header_extra=self.header_extra)
 
     def _arrange(self, chosen: list[Shown], repaint: bool = True) -> None:

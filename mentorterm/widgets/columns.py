@@ -31,7 +31,7 @@ needs no widget, so the first frame does not load the DataTable.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -42,8 +42,10 @@ PADDING = 2
 SCROLLBAR = 2
 
 
-@dataclass(frozen=True)
-class Col:
+class Col(NamedTuple):
+    """One column's widths, header and place in the drop order (a NamedTuple:
+    made at import, faster than a frozen dataclass; keys/model.py)."""
+
     key: str
     label: str
     width: int  # the most its cells need
@@ -57,8 +59,7 @@ class Col:
         return self.min_width or self.width
 
 
-@dataclass(frozen=True)
-class Shown:
+class Shown(NamedTuple):
     col: Col
     width: int
     label: str
@@ -146,13 +147,11 @@ def fit(cols: Sequence[Col], available: int, header_extra: int = 0) -> list[Show
 def measured(cols: Sequence[Col], rows: Sequence[Sequence[str | Text]]) -> list[Col]:
     """The columns with ``width`` the widest of these cells (at most the declared
     width, which is then a cap), so that short data leaves room for more columns."""
-    from dataclasses import replace
-
     result = []
     for index, col in enumerate(cols):
         widest = max((_cell_len(row[index]) for row in rows), default=0)
         width = max(1, min(col.width, widest))
-        result.append(replace(col, width=width, min_width=min(col.narrowest, width)))
+        result.append(col._replace(width=width, min_width=min(col.narrowest, width)))
     return result
 
 
