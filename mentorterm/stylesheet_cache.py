@@ -43,11 +43,7 @@ def default_path() -> Path:
 
 def variables_digest(variables: dict[str, str]) -> str:
     """The theme's variables as one digest (a new theme parses everything anew)."""
-    return _digest(sorted(variables.items()))
-
-
-def _digest(value: object) -> str:
-    return hashlib.blake2b(repr(value).encode(), digest_size=20).hexdigest()
+    return hashlib.blake2b(repr(sorted(variables.items())).encode(), digest_size=20).hexdigest()
 
 
 #: The Textual modules whose code makes the rules; their files' times stand for
@@ -129,12 +125,12 @@ class Kept:
         ``KEEP_AT_MOST`` sources, this session's first); False when nothing was
         written. A folder that cannot be written is no error: the next start
         parses again."""
+        import tempfile  # only here: the start does not need it
+
         if not self._new or self.path is None:
             return False
         order = sorted(self._parses, key=lambda digest: digest not in self._used)
         parses = {digest: self._parses[digest] for digest in order[:KEEP_AT_MOST]}
-        import tempfile  # only here: the start does not need it
-
         folder = self.path.parent
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
