@@ -6,7 +6,10 @@ A fresh temporary database made as the app makes it (SQLCipher unless
 ``--plaintext``; WAL, synchronous=FULL) with the demo caseload (today
 2026-11-29), then ``logbook.add_entry`` for ``--saves`` consecutive days on
 one placement: the whole save a mentor waits for (the checks, the row, its
-audit row, the commit's fsync, the audit anchor moved beside the file).
+audit row, the commit's fsync, the audit anchor moved beside the file). The
+saves run on the connection that made the demo (about 2,650 different
+statements first), as late in a long session: until 2026-12-08 sqlcipher3's
+statement cache then compiled every statement of every save again.
 Each save is interleaved with a raw 4 KiB append + ``os.fsync`` to a file
 beside the database, so both see the same disk at the same moment. Prints
 both medians (with min and max) and their ratio, and the median of the
