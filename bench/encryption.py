@@ -1,7 +1,9 @@
-"""What encryption at rest costs: opening, reading the caseload, saving a logbook day.
+"""What encryption at rest costs: opening, a screen's load, reading the caseload, saving a day.
 
 The demo caseload in a plaintext and in an encrypted (SQLCipher) database,
-the same operations on each; medians printed side by side.
+the same operations on each; medians printed side by side. "a worker's
+load" is the caseload read in a thread of its own, as a screen loads its
+data (domain/threads.py: a connection of its own, opened and closed).
 
     python bench/encryption.py
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -21,6 +24,7 @@ from mentorterm import storage  # noqa: E402
 from mentorterm.demo import generate_demo  # noqa: E402
 from mentorterm.domain import caseload, logbook  # noqa: E402
 from mentorterm.domain.overview import placements_of  # noqa: E402
+from mentorterm.domain.threads import in_own_connection  # noqa: E402
 from mentorterm.models import Placement  # noqa: E402
 
 TODAY = date(2026, 11, 22)
@@ -48,6 +52,15 @@ def measure(path: Path, passphrase: str | None) -> dict[str, float]:
 
     figures = {"open": median_ms(open_close, 5)}
     storage.open_database(path, create=False, passphrase=passphrase)
+
+    def worker_load() -> None:
+        thread = threading.Thread(
+            target=in_own_connection, args=(lambda: caseload.caseload(today=TODAY),)
+        )
+        thread.start()
+        thread.join()
+
+    figures["a worker's load"] = median_ms(worker_load, 10)
     figures["caseload"] = median_ms(lambda: caseload.caseload(today=TODAY), 30)
     citizen = Placement.select().first().citizen_id
     pid = placements_of(citizen)[0].id
@@ -76,9 +89,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         plain = measure(Path(folder) / "plain.db", None)
         encrypted = measure(Path(folder) / "encrypted.db", PASS)
-    print(f"{'operation':<14} {'plaintext':>10} {'encrypted':>10}")
+    print(f"{'operation':<16} {'plaintext':>10} {'encrypted':>10}")
     for name in plain:
-        print(f"{name:<14} {plain[name]:>8.1f}ms {encrypted[name]:>8.1f}ms")
+        print(f"{name:<16} {plain[name]:>8.1f}ms {encrypted[name]:>8.1f}ms")
 
 
 if __name__ == "__main__":

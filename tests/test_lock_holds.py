@@ -18,6 +18,7 @@ from mentorterm.domain import security
 from mentorterm.domain.security import Tries, read_tries, right_try, tries_file, wrong_try
 from mentorterm.models import db
 from mentorterm.screens.lock import PassphraseScreen
+from mentorterm.storage import cipher_key
 
 PASS = "bananer i vindueskarmen"
 NAMES = ("Mette Jørgensen", "Ahmad Karimi")
@@ -315,9 +316,12 @@ async def test_the_passphrase_is_not_kept_by_the_screen_or_the_app(caseload):
         for holder in holders:
             for name, value in vars(holder).items():
                 assert not (isinstance(value, str) and PASS in value), (holder, name)
-        # The one copy left is the database's own, which it needs to open a
-        # connection for each worker thread; the lock blanks it.
-        assert db.obj.connect_params["passphrase"] == PASS
+        # Not even the database holds the passphrase: it keeps the key derived
+        # from it (cipher_key.py), which it needs to open a connection for each
+        # worker thread; the lock blanks it.
+        kept = db.obj.connect_params["passphrase"]
+        assert cipher_key.is_raw(kept) and PASS not in kept
+        assert kept == cipher_key.derive(PASS, Path(db.obj.database))
         await pilot.press("ctrl+l")
         await pilot.pause()
         assert db.obj.connect_params["passphrase"] == ""

@@ -14,6 +14,7 @@ import peewee
 from .. import private
 from ..i18n import _
 from ..models import db
+from .cipher_key import key_sql
 from .connection import BUSY_TIMEOUT, is_encrypted
 from .errors import DatabaseCorrupt, DatabaseReadOnly, StorageError, driver_errors, translate_error
 from .paths import describe
@@ -50,9 +51,7 @@ def _reader(database: peewee.SqliteDatabase, path: Path):
 
     conn = sqlcipher.connect(uri, uri=True, timeout=BUSY_TIMEOUT)
     conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute(
-        "PRAGMA key = '{}'".format(database.connect_params["passphrase"].replace("'", "''"))
-    )
+    conn.execute(key_sql(database.connect_params["passphrase"]))
     return conn
 
 
@@ -68,7 +67,10 @@ def _backup_target(database: peewee.SqliteDatabase, path: Path):
         raise StorageError(_("The database is locked: unlock it before a backup."))
     target = sqlcipher.connect(str(path))
     target.execute("PRAGMA cipher_log_level = NONE")
-    target.execute("PRAGMA key = '{}'".format(passphrase.replace("'", "''")))
+    # The database's own key: its passphrase, or the raw key with its salt
+    # (cipher_key.py), which gives the copy the same salt, so the passphrase
+    # opens the backup as it opens the database.
+    target.execute(key_sql(passphrase))
     return target
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from .. import private
 from ..i18n import _
 from ..models import db
+from . import cipher_key
 from .connection import is_encrypted, storage_errors
 from .errors import DatabaseCorrupt, DatabaseLocked, DatabaseMissing, StorageError, WrongPassphrase
 from .opening import make_files_private
@@ -23,11 +24,14 @@ def change_passphrase(old: str, new: str) -> None:
     database = db.obj
     if not is_encrypted(database):
         raise StorageError(_("This database is not encrypted; 'mentorterm encrypt' encrypts it."))
-    if old != database.connect_params.get("passphrase"):
+    path = Path(database.database)
+    if not cipher_key.same_passphrase(old, database.connect_params.get("passphrase", ""), path):
         raise WrongPassphrase(_("The current passphrase is not right. Nothing was changed."))
     check_new_passphrase(new)
     with storage_errors(database.database):
         database.rekey(new)
+        # The connections after this one: the new passphrase's raw key (cipher_key.py).
+        database.connect_params["passphrase"] = cipher_key.verified(new, path)
 
 
 def encrypt_database(path: Path, passphrase: str) -> tuple[Path, Path]:

@@ -13,7 +13,7 @@ import peewee
 from .. import private
 from ..i18n import _
 from ..models import db
-from . import migrations
+from . import cipher_key, migrations
 from .backup import backup_before_migration
 from .connection import BUSY_TIMEOUT, _make_database, storage_errors
 from .engine import is_team_target
@@ -24,6 +24,7 @@ from .errors import (
     DiskFull,
     PassphraseNeeded,
     StorageError,
+    WrongPassphrase,
     driver_errors,
     translate_error,
 )
@@ -136,7 +137,7 @@ def open_database(
                         "needed), or it is damaged. Nothing was changed."
                     ).format(path=where)
                 )
-            version, tables = _probe_encrypted(path, where, passphrase, verify=verify)
+            passphrase, version, tables = _probe_keyed(path, where, passphrase, verify)
             encrypt = True
         elif existed:
             # Look before touching: a foreign, damaged or newer file is
@@ -178,6 +179,10 @@ def open_database(
                 _bring_up_to_date(database, path, where, migrate=migrate)
             if not has_default_mentor():
                 ensure_default_mentor()
+            if encrypt and path is not None and not existed:
+                # The new file has its salt now: the connections after this one
+                # get the raw key (cipher_key.py) once it is seen to open it.
+                database.connect_params["passphrase"] = cipher_key.verified(passphrase, path)
     except BaseException:
         if not database.is_closed():
             database.close()
@@ -185,6 +190,22 @@ def open_database(
     if path is not None:
         make_files_private(path)
     return database
+
+
+def _probe_keyed(path: Path, where: str, passphrase: str, verify: bool) -> tuple[str, int, int]:
+    """(the key to open ``path`` with, its schema version, its number of tables).
+
+    The key is the raw key derived from ``passphrase`` (cipher_key.py: one
+    derivation, for the probe and every connection after it). If that does
+    not open the file (made with other settings), the passphrase itself is
+    tried, which SQLCipher derives as it always did; wrong both ways is a
+    wrong passphrase.
+    """
+    key = cipher_key.derive(passphrase, path)
+    if key is not None:
+        with contextlib.suppress(WrongPassphrase):
+            return (key, *_probe_encrypted(path, where, key, verify=verify))
+    return (passphrase, *_probe_encrypted(path, where, passphrase, verify=verify))
 
 
 def _connect_waiting(database: peewee.SqliteDatabase) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..i18n import _
 from . import migrations
+from .cipher_key import key_sql
 from .connection import BUSY_TIMEOUT
 from .errors import DatabaseCorrupt, DatabaseTooNew, WrongPassphrase, translate_error
 from .paths import latest_backup
@@ -84,14 +85,15 @@ def _damaged(path: Path, where: str) -> DatabaseCorrupt:
 def _probe_encrypted(
     path: Path, where: str, passphrase: str, verify: bool = False
 ) -> tuple[int, int]:
-    """(schema version, number of tables) of an encrypted file, read-only."""
+    """(schema version, number of tables) of an encrypted file, read-only;
+    ``passphrase`` may be the raw key (cipher_key.py)."""
     from sqlcipher3 import dbapi2 as sqlcipher
 
     try:
         conn = sqlcipher.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
         try:
             conn.execute("PRAGMA cipher_log_level = NONE")
-            conn.execute("PRAGMA key = '{}'".format(passphrase.replace("'", "''")))
+            conn.execute(key_sql(passphrase))
             try:
                 conn.execute("PRAGMA user_version").fetchone()
             except sqlcipher.DatabaseError as exc:
