@@ -138,12 +138,22 @@ async def test_one_enter_in_the_filter_only_leaves_it(db_path):
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=(100, 36)) as pilot:
         await pilot.pause()
+        field = app.screen.query_one("#filter", Input)
         burst(app, ["slash", *"jo", "enter"])
-        await pilot.pause(0.1)
+        # Waited for, not a fixed pause: a loaded machine (CI) can take longer.
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if not field.has_focus:
+                break
         assert type(app.screen).__name__ == "CaseloadScreen"
-        assert not app.screen.query_one("#filter", Input).has_focus
-        await pilot.press("enter")  # now the list's: opens him
+        assert not field.has_focus
         await pilot.pause(0.1)
+        assert type(app.screen).__name__ == "CaseloadScreen"  # the one enter opened nothing
+        await pilot.press("enter")  # now the list's: opens him
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if type(app.screen).__name__ == "CitizenScreen":
+                break
         assert type(app.screen).__name__ == "CitizenScreen"
 
 
