@@ -5,7 +5,8 @@ SQLCipher derives a file's key from the passphrase (PBKDF2-HMAC-SHA512,
 a connection is keyed with it: 150-300 ms here, on an older laptop more. The
 app keys a connection for the check before opening, for the open itself and
 for every load a screen runs in a worker thread (peewee's connections are per
-thread), so each citizen opened waited for one more derivation. A *raw* key,
+thread: the rest of a long caseload, the year's figures, reports, the access
+export), so each of those waited for one more derivation. A *raw* key,
 ``x'<32 bytes of key><the 16-byte salt>'`` in hex, is used as it is.
 
 So the key is derived once, here, with the library's own default settings
