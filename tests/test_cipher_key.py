@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -43,6 +44,13 @@ def _in_a_worker(call):
     return out[0]
 
 
+def _made_with_mette(path: Path) -> None:
+    """A closed encrypted database at ``path`` with one citizen."""
+    storage.open_database(path, passphrase=PASS)
+    create_citizen(CitizenIn(name="Mette Jørgensen"))
+    storage.close_database()
+
+
 def _names() -> list[str]:
     return [c.name for c in Citizen.select().order_by(Citizen.name)]
 
@@ -60,9 +68,7 @@ def test_a_new_database_keeps_the_derived_key_not_the_passphrase(db_path):
 
 
 def test_an_existing_database_opens_with_one_derivation_for_every_connection(db_path):
-    storage.open_database(db_path, passphrase=PASS)
-    create_citizen(CitizenIn(name="Mette Jørgensen"))
-    storage.close_database()
+    _made_with_mette(db_path)
     storage.open_database(db_path, passphrase=PASS, create=False)
     try:
         assert _kept() == cipher_key.derive(PASS, db_path)
@@ -75,9 +81,7 @@ def test_an_existing_database_opens_with_one_derivation_for_every_connection(db_
 
 
 def test_a_wrong_passphrase_is_still_refused_and_changes_nothing(db_path):
-    storage.open_database(db_path, passphrase=PASS)
-    create_citizen(CitizenIn(name="Mette Jørgensen"))
-    storage.close_database()
+    _made_with_mette(db_path)
     before = file_bytes(db_path)
     with pytest.raises(storage.WrongPassphrase, match="passphrase is wrong"):
         storage.open_database(db_path, passphrase="pærer i vindueskarmen", create=False)
@@ -87,9 +91,7 @@ def test_a_wrong_passphrase_is_still_refused_and_changes_nothing(db_path):
 def test_a_derived_key_that_does_not_open_the_file_falls_back_to_the_passphrase(
     db_path, monkeypatch
 ):
-    storage.open_database(db_path, passphrase=PASS)
-    create_citizen(CitizenIn(name="Mette Jørgensen"))
-    storage.close_database()
+    _made_with_mette(db_path)
     # As if the file had been made with other settings than the library's.
     monkeypatch.setattr(cipher_key, "derive", lambda p, path: "x'" + "00" * 48 + "'")
     storage.open_database(db_path, passphrase=PASS, create=False)
