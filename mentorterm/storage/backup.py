@@ -14,7 +14,7 @@ import peewee
 from .. import private
 from ..i18n import _
 from ..models import db
-from .cipher_key import key_sql
+from .cipher_key import key_sql, read_only
 from .connection import BUSY_TIMEOUT, is_encrypted
 from .errors import DatabaseCorrupt, DatabaseReadOnly, StorageError, driver_errors, translate_error
 from .paths import describe
@@ -44,15 +44,9 @@ def backup_before_migration(database: peewee.SqliteDatabase, path: Path, version
 
 def _reader(database: peewee.SqliteDatabase, path: Path):
     """A read-only connection of its own to ``database``'s file, keyed like it."""
-    uri = f"file:{path}?mode=ro"
     if not is_encrypted(database):
-        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT)
-    from sqlcipher3 import dbapi2 as sqlcipher
-
-    conn = sqlcipher.connect(uri, uri=True, timeout=BUSY_TIMEOUT)
-    conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute(key_sql(database.connect_params["passphrase"]))
-    return conn
+        return sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+    return read_only(path, database.connect_params["passphrase"])
 
 
 def _backup_target(database: peewee.SqliteDatabase, path: Path):

@@ -24,6 +24,8 @@ import functools
 import hashlib
 from pathlib import Path
 
+from .connection import BUSY_TIMEOUT
+
 #: SQLCipher's names of its key derivations, as hashlib names the digest.
 _DIGESTS = {
     "PBKDF2_HMAC_SHA512": "sha512",
@@ -86,19 +88,30 @@ def key_sql(key: str) -> str:
     return "PRAGMA key = '{}'".format(key.replace("'", "''"))
 
 
+def read_only(path: Path, key: str):
+    """A read-only connection of its own to the encrypted file at ``path``,
+    keyed with ``key`` (a passphrase or a raw key); nothing is read yet."""
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+    conn = sqlcipher.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(key_sql(key))
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
 def opens(path: Path, key: str) -> bool:
     """Does ``key`` open the file at ``path`` (read-only, a connection of its own)?"""
     from sqlcipher3 import dbapi2 as sqlcipher
 
-    from .connection import BUSY_TIMEOUT
-
     try:
-        conn = sqlcipher.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+        conn = read_only(path, key)
     except sqlcipher.Error:
         return False
     try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(key_sql(key))
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return True
     except sqlcipher.Error:

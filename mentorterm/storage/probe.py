@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..i18n import _
 from . import migrations
-from .cipher_key import key_sql
+from .cipher_key import read_only
 from .connection import BUSY_TIMEOUT
 from .errors import DatabaseCorrupt, DatabaseTooNew, WrongPassphrase, translate_error
 from .paths import latest_backup
@@ -90,10 +90,8 @@ def _probe_encrypted(
     from sqlcipher3 import dbapi2 as sqlcipher
 
     try:
-        conn = sqlcipher.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+        conn = read_only(path, passphrase)
         try:
-            conn.execute("PRAGMA cipher_log_level = NONE")
-            conn.execute(key_sql(passphrase))
             try:
                 conn.execute("PRAGMA user_version").fetchone()
             except sqlcipher.DatabaseError as exc:
